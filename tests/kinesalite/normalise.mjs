@@ -13,7 +13,8 @@
 // - MillisBehindLatest becomes "<millis>=0" when it is a number >= 0;
 // - a ValidationException message becomes its count prefix plus the sorted set of its
 //   `; `-separated items (kinesalite builds the items in validation-table order, AWS does not
-//   promise any order).
+//   promise any order);
+// - time relations that must hold inside a response are added under `~time` (timeRelations).
 
 /** Fields that hold a wall-clock or virtual time; only their presence is compared. */
 const TIMESTAMP_KEYS = new Set(['StreamCreationTimestamp', 'ApproximateArrivalTimestamp'])
@@ -70,9 +71,54 @@ export function splitValidationMessage(message) {
   return {prefix: m[1], items: m[2].split('; ').map(normaliseString).sort()}
 }
 
+/**
+ * Time relations that hold inside one response whatever the clock reads, in whole seconds
+ * (kinesalite's resolution). They are added to the normalised response under `~time`:
+ * - `streamCreatedAtShard0`: StreamCreationTimestamp minus shard 0's creation time (both use
+ *   the backdated creation instant, KINESIS.md B3);
+ * - `childAfterParentEnd`: per child shard, its creation time minus its parent's closing time
+ *   (1 s, AWS-validated in kinesalite's split and merge tests);
+ * - `arrivalIsSeqTime`: per record, floor(ApproximateArrivalTimestamp) equals the record time
+ *   inside its sequence number.
+ */
+export function timeRelations(response) {
+  if (!response || typeof response !== 'object') return null
+  const rel = {}
+  const desc = response.StreamDescription
+  const shards = (desc && desc.Shards) || response.Shards
+  if (desc && typeof desc.StreamCreationTimestamp === 'number' && shards && shards.length) {
+    const s0 = decodeSequence(shards[0].SequenceNumberRange?.StartingSequenceNumber)
+    if (s0) rel.streamCreatedAtShard0 = Math.floor(desc.StreamCreationTimestamp) - s0.shardCreateSecs
+  }
+  if (Array.isArray(shards)) {
+    const byId = new Map(shards.map((s) => [s.ShardId, s]))
+    const deltas = {}
+    for (const s of shards) {
+      for (const parentId of [s.ParentShardId, s.AdjacentParentShardId]) {
+        const parent = parentId && byId.get(parentId)
+        if (!parent) continue
+        const start = decodeSequence(s.SequenceNumberRange?.StartingSequenceNumber)
+        const end = decodeSequence(parent.SequenceNumberRange?.EndingSequenceNumber)
+        deltas[`${s.ShardId}<-${parentId}`] = start && end ? start.shardCreateSecs - end.seqTimeSecs : null
+      }
+    }
+    if (Object.keys(deltas).length) rel.childAfterParentEnd = deltas
+  }
+  if (Array.isArray(response.Records) && response.Records.some((r) => 'ApproximateArrivalTimestamp' in r)) {
+    rel.arrivalIsSeqTime = response.Records.map((r) => {
+      const d = decodeSequence(r.SequenceNumber)
+      return !!d && typeof r.ApproximateArrivalTimestamp === 'number' &&
+        Math.floor(r.ApproximateArrivalTimestamp) === d.seqTimeSecs
+    })
+  }
+  return Object.keys(rel).length ? rel : null
+}
+
 /** Returns the normalised copy of a peer's `{response}` or `{error}` result. */
 export function normalise(result) {
   const out = walk(result, null)
+  const rel = result && timeRelations(result.response)
+  if (rel) out.response['~time'] = rel
   const err = out && out.error
   if (err && err.__type === 'ValidationException' && typeof err.message === 'string') {
     err.message = splitValidationMessage(result.error.message)
