@@ -1,0 +1,305 @@
+//! The JSON face of the engine: request tables (validation as data) and the operation dispatch.
+//!
+//! `Engine::call("PutRecord", &json)` does what an AWS endpoint does with a
+//! `X-Amz-Target: Kinesis_20131202.PutRecord` request: check JSON types
+//! (SerializationException), check constraints (ValidationException), run the operation, and
+//! answer with the AWS JSON response or error body. The tables follow the AWS API model and
+//! kinesalite's AWS-validated `validations/*.js`; where current AWS differs (retention up to
+//! 8760 h, newer operations and fields), current AWS wins.
+
+use super::error::{serialization, ApiError, ErrorType};
+use super::modes::{EncryptionInput, UpdateStreamModeInput};
+use super::reading::{GetRecordsInput, GetShardIteratorInput};
+use super::records::{PutRecordInput, PutRecordsInput};
+use super::resharding::{MergeShardsInput, SplitShardInput, UpdateShardCountInput};
+use super::retention::RetentionInput;
+use super::shapes::Empty;
+use super::streams::{
+    CreateStreamInput, DeleteStreamInput, DescribeStreamInput, ListShardsInput, ListStreamsInput, StreamNameInput,
+};
+use super::tags::{AddTagsInput, ListTagsInput, RemoveTagsInput};
+use super::validation::{check_rules, check_types, Field, Member, Pattern, Rule, Type};
+use super::Engine;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use Rule::{ChildKeyLengths, ChildLengths, ChildValueLengths, Max, MaxLen, MemberStr, Min, MinLen, NotNull, OneOf};
+
+/// Every operation `call` understands, in alphabetical order.
+pub const OPERATIONS: &[&str] = &[
+    "AddTagsToStream",
+    "CreateStream",
+    "DecreaseStreamRetentionPeriod",
+    "DeleteStream",
+    "DescribeLimits",
+    "DescribeStream",
+    "DescribeStreamSummary",
+    "GetRecords",
+    "GetShardIterator",
+    "IncreaseStreamRetentionPeriod",
+    "ListShards",
+    "ListStreams",
+    "ListTagsForStream",
+    "MergeShards",
+    "PutRecord",
+    "PutRecords",
+    "RemoveTagsFromStream",
+    "SplitShard",
+    "StartStreamEncryption",
+    "StopStreamEncryption",
+    "UpdateShardCount",
+    "UpdateStreamMode",
+];
+
+const NAME_RULES: &[Rule] = &[Rule::Pattern(Pattern::Name), MinLen(1), MaxLen(128)];
+const REQUIRED_NAME_RULES: &[Rule] = &[NotNull, Rule::Pattern(Pattern::Name), MinLen(1), MaxLen(128)];
+const STREAM_NAME: Field = Field { name: "StreamName", ty: Type::String, rules: REQUIRED_NAME_RULES };
+const ITERATOR_TYPES: &[&str] =
+    &["AFTER_SEQUENCE_NUMBER", "LATEST", "AT_TIMESTAMP", "AT_SEQUENCE_NUMBER", "TRIM_HORIZON"];
+const STREAM_MODES: &[&str] = &["PROVISIONED", "ON_DEMAND"];
+const SHARD_FILTER_TYPES: &[&str] =
+    &["AFTER_SHARD_ID", "AT_TRIM_HORIZON", "FROM_TRIM_HORIZON", "AT_LATEST", "AT_TIMESTAMP", "FROM_TIMESTAMP"];
+
+const STRING_MEMBER: Member = Member { ty: Type::String, rules: &[] };
+const STREAM_MODE_DETAILS: &[Field] =
+    &[Field { name: "StreamMode", ty: Type::String, rules: &[NotNull, OneOf(STREAM_MODES)] }];
+const TAGS: Field = Field {
+    name: "Tags",
+    ty: Type::Map(&STRING_MEMBER),
+    rules: &[NotNull, MinLen(1), MaxLen(10), ChildKeyLengths(1, 128), ChildValueLengths(0, 256)],
+};
+
+const CREATE_STREAM_PROVISIONED: &[Field] = &[
+    Field { name: "ShardCount", ty: Type::Integer, rules: &[NotNull, Min(1), Max(100_000)] },
+    STREAM_NAME,
+    Field { name: "StreamModeDetails", ty: Type::Structure(STREAM_MODE_DETAILS), rules: &[] },
+    Field {
+        name: "Tags",
+        ty: Type::Map(&STRING_MEMBER),
+        rules: &[MaxLen(50), ChildKeyLengths(1, 128), ChildValueLengths(0, 256)],
+    },
+];
+const CREATE_STREAM_ON_DEMAND: &[Field] = &[
+    Field { name: "ShardCount", ty: Type::Integer, rules: &[Min(1), Max(100_000)] },
+    STREAM_NAME,
+    Field { name: "StreamModeDetails", ty: Type::Structure(STREAM_MODE_DETAILS), rules: &[] },
+    Field {
+        name: "Tags",
+        ty: Type::Map(&STRING_MEMBER),
+        rules: &[MaxLen(50), ChildKeyLengths(1, 128), ChildValueLengths(0, 256)],
+    },
+];
+const DELETE_STREAM: &[Field] =
+    &[STREAM_NAME, Field { name: "EnforceConsumerDeletion", ty: Type::Boolean, rules: &[] }];
+const DESCRIBE_STREAM: &[Field] = &[
+    Field { name: "Limit", ty: Type::Integer, rules: &[Min(1), Max(10_000)] },
+    Field { name: "ExclusiveStartShardId", ty: Type::String, rules: NAME_RULES },
+    STREAM_NAME,
+];
+const STREAM_ONLY: &[Field] = &[STREAM_NAME];
+const LIST_STREAMS: &[Field] = &[
+    Field { name: "Limit", ty: Type::Integer, rules: &[Min(1), Max(10_000)] },
+    Field { name: "ExclusiveStartStreamName", ty: Type::String, rules: NAME_RULES },
+    Field { name: "NextToken", ty: Type::String, rules: &[MinLen(1), MaxLen(1_048_576)] },
+];
+const SHARD_FILTER: &[Field] = &[
+    Field { name: "Type", ty: Type::String, rules: &[NotNull, OneOf(SHARD_FILTER_TYPES)] },
+    Field { name: "ShardId", ty: Type::String, rules: NAME_RULES },
+    Field { name: "Timestamp", ty: Type::Timestamp, rules: &[] },
+];
+const LIST_SHARDS: &[Field] = &[
+    Field { name: "ExclusiveStartShardId", ty: Type::String, rules: NAME_RULES },
+    Field { name: "MaxResults", ty: Type::Integer, rules: &[Min(1), Max(10_000)] },
+    Field { name: "NextToken", ty: Type::String, rules: &[MinLen(1), MaxLen(1_048_576)] },
+    Field { name: "StreamCreationTimestamp", ty: Type::Timestamp, rules: &[] },
+    Field { name: "StreamName", ty: Type::String, rules: NAME_RULES },
+    Field { name: "ShardFilter", ty: Type::Structure(SHARD_FILTER), rules: &[] },
+];
+/// Retention bounds of the current AWS model (kinesalite still says 168).
+const RETENTION: &[Field] =
+    &[Field { name: "RetentionPeriodHours", ty: Type::Integer, rules: &[NotNull, Min(1), Max(8_760)] }, STREAM_NAME];
+const ADD_TAGS: &[Field] = &[TAGS, STREAM_NAME];
+const LIST_TAGS: &[Field] = &[
+    Field { name: "Limit", ty: Type::Integer, rules: &[Min(1), Max(10)] },
+    Field { name: "ExclusiveStartTagKey", ty: Type::String, rules: &[MinLen(1), MaxLen(128)] },
+    STREAM_NAME,
+];
+const REMOVE_TAGS: &[Field] = &[
+    Field {
+        name: "TagKeys",
+        ty: Type::List(&STRING_MEMBER),
+        rules: &[NotNull, MinLen(1), MaxLen(10), ChildLengths(1, 128)],
+    },
+    STREAM_NAME,
+];
+const PARTITION_KEY: Field =
+    Field { name: "PartitionKey", ty: Type::String, rules: &[NotNull, MinLen(1), MaxLen(256)] };
+const EXPLICIT_HASH_KEY: Field =
+    Field { name: "ExplicitHashKey", ty: Type::String, rules: &[Rule::Pattern(Pattern::HashKey)] };
+const DATA: Field = Field { name: "Data", ty: Type::Blob, rules: &[NotNull, MaxLen(1_048_576)] };
+const PUT_RECORD: &[Field] = &[
+    Field { name: "SequenceNumberForOrdering", ty: Type::String, rules: &[Rule::Pattern(Pattern::SequenceNumber)] },
+    PARTITION_KEY,
+    EXPLICIT_HASH_KEY,
+    DATA,
+    STREAM_NAME,
+];
+const PUT_RECORDS_ENTRY: Member = Member { ty: Type::Structure(&[PARTITION_KEY, EXPLICIT_HASH_KEY, DATA]), rules: &[] };
+const PUT_RECORDS: &[Field] = &[
+    Field {
+        name: "Records",
+        ty: Type::List(&PUT_RECORDS_ENTRY),
+        rules: &[
+            NotNull,
+            MinLen(1),
+            MaxLen(500),
+            MemberStr("com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@c965e310"),
+        ],
+    },
+    STREAM_NAME,
+];
+const GET_SHARD_ITERATOR: &[Field] = &[
+    Field { name: "ShardId", ty: Type::String, rules: REQUIRED_NAME_RULES },
+    Field { name: "ShardIteratorType", ty: Type::String, rules: &[NotNull, OneOf(ITERATOR_TYPES)] },
+    Field { name: "StartingSequenceNumber", ty: Type::String, rules: &[Rule::Pattern(Pattern::SequenceNumber)] },
+    STREAM_NAME,
+    Field { name: "Timestamp", ty: Type::Timestamp, rules: &[] },
+];
+const GET_RECORDS: &[Field] = &[
+    Field { name: "Limit", ty: Type::Integer, rules: &[Min(1), Max(10_000)] },
+    Field { name: "ShardIterator", ty: Type::String, rules: &[NotNull, MinLen(1), MaxLen(512)] },
+];
+const SPLIT_SHARD: &[Field] = &[
+    Field { name: "NewStartingHashKey", ty: Type::String, rules: &[NotNull, Rule::Pattern(Pattern::HashKey)] },
+    STREAM_NAME,
+    Field { name: "ShardToSplit", ty: Type::String, rules: REQUIRED_NAME_RULES },
+];
+const MERGE_SHARDS: &[Field] = &[
+    Field { name: "ShardToMerge", ty: Type::String, rules: REQUIRED_NAME_RULES },
+    Field { name: "AdjacentShardToMerge", ty: Type::String, rules: REQUIRED_NAME_RULES },
+    STREAM_NAME,
+];
+const UPDATE_SHARD_COUNT: &[Field] = &[
+    STREAM_NAME,
+    Field { name: "TargetShardCount", ty: Type::Integer, rules: &[NotNull, Min(1), Max(100_000)] },
+    Field { name: "ScalingType", ty: Type::String, rules: &[NotNull, OneOf(&["UNIFORM_SCALING"])] },
+];
+const UPDATE_STREAM_MODE: &[Field] = &[
+    Field {
+        name: "StreamARN",
+        ty: Type::String,
+        rules: &[NotNull, MinLen(1), MaxLen(2048), Rule::Pattern(Pattern::StreamArn)],
+    },
+    Field { name: "StreamModeDetails", ty: Type::Structure(STREAM_MODE_DETAILS), rules: &[NotNull] },
+];
+const ENCRYPTION: &[Field] = &[
+    STREAM_NAME,
+    Field { name: "EncryptionType", ty: Type::String, rules: &[NotNull, OneOf(&["NONE", "KMS"])] },
+    Field { name: "KeyId", ty: Type::String, rules: &[NotNull, MinLen(1), MaxLen(2048)] },
+];
+
+/// Checks types and constraints, then builds the typed input.
+fn parse<T: DeserializeOwned>(request: &Value, fields: &[Field]) -> Result<T, ApiError> {
+    let obj = check_types(request, fields)?;
+    check_rules(&obj, fields)?;
+    serde_json::from_value(Value::Object(obj)).map_err(|e| serialization(e.to_string()))
+}
+
+fn to_json<T: Serialize>(output: &T) -> Result<Value, ApiError> {
+    serde_json::to_value(output).map_err(|_| ApiError::bare(ErrorType::InternalFailure))
+}
+
+fn empty() -> Result<Value, ApiError> {
+    to_json(&Empty {})
+}
+
+impl Engine {
+    /// Runs one AWS operation given as its JSON request body; returns the JSON response body.
+    pub fn call(&mut self, operation: &str, request: &Value) -> Result<Value, ApiError> {
+        match operation {
+            "AddTagsToStream" => {
+                self.add_tags_to_stream(parse::<AddTagsInput>(request, ADD_TAGS)?)?;
+                empty()
+            }
+            "CreateStream" => {
+                let on_demand =
+                    request.pointer("/StreamModeDetails/StreamMode").and_then(Value::as_str) == Some("ON_DEMAND");
+                let table = if on_demand { CREATE_STREAM_ON_DEMAND } else { CREATE_STREAM_PROVISIONED };
+                self.create_stream(parse::<CreateStreamInput>(request, table)?)?;
+                empty()
+            }
+            "DecreaseStreamRetentionPeriod" => {
+                self.decrease_stream_retention_period(parse::<RetentionInput>(request, RETENTION)?)?;
+                empty()
+            }
+            "DeleteStream" => {
+                self.delete_stream(parse::<DeleteStreamInput>(request, DELETE_STREAM)?)?;
+                empty()
+            }
+            "DescribeLimits" => {
+                check_types(request, &[])?;
+                to_json(&self.describe_limits())
+            }
+            "DescribeStream" => {
+                to_json(&self.describe_stream(parse::<DescribeStreamInput>(request, DESCRIBE_STREAM)?)?)
+            }
+            "DescribeStreamSummary" => {
+                to_json(&self.describe_stream_summary(parse::<StreamNameInput>(request, STREAM_ONLY)?)?)
+            }
+            "GetRecords" => to_json(&self.get_records(parse::<GetRecordsInput>(request, GET_RECORDS)?)?),
+            "GetShardIterator" => {
+                to_json(&self.get_shard_iterator(parse::<GetShardIteratorInput>(request, GET_SHARD_ITERATOR)?)?)
+            }
+            "IncreaseStreamRetentionPeriod" => {
+                self.increase_stream_retention_period(parse::<RetentionInput>(request, RETENTION)?)?;
+                empty()
+            }
+            "ListShards" => to_json(&self.list_shards(parse::<ListShardsInput>(request, LIST_SHARDS)?)?),
+            "ListStreams" => to_json(&self.list_streams(parse::<ListStreamsInput>(request, LIST_STREAMS)?)?),
+            "ListTagsForStream" => to_json(&self.list_tags_for_stream(parse::<ListTagsInput>(request, LIST_TAGS)?)?),
+            "MergeShards" => {
+                self.merge_shards(parse::<MergeShardsInput>(request, MERGE_SHARDS)?)?;
+                empty()
+            }
+            "PutRecord" => to_json(&self.put_record(parse::<PutRecordInput>(request, PUT_RECORD)?)?),
+            "PutRecords" => to_json(&self.put_records(parse::<PutRecordsInput>(request, PUT_RECORDS)?)?),
+            "RemoveTagsFromStream" => {
+                self.remove_tags_from_stream(parse::<RemoveTagsInput>(request, REMOVE_TAGS)?)?;
+                empty()
+            }
+            "SplitShard" => {
+                self.split_shard(parse::<SplitShardInput>(request, SPLIT_SHARD)?)?;
+                empty()
+            }
+            "StartStreamEncryption" => {
+                self.start_stream_encryption(parse::<EncryptionInput>(request, ENCRYPTION)?)?;
+                empty()
+            }
+            "StopStreamEncryption" => {
+                self.stop_stream_encryption(parse::<EncryptionInput>(request, ENCRYPTION)?)?;
+                empty()
+            }
+            "UpdateShardCount" => {
+                to_json(&self.update_shard_count(parse::<UpdateShardCountInput>(request, UPDATE_SHARD_COUNT)?)?)
+            }
+            "UpdateStreamMode" => {
+                self.update_stream_mode(parse::<UpdateStreamModeInput>(request, UPDATE_STREAM_MODE)?)?;
+                empty()
+            }
+            _ => Err(ApiError::bare(ErrorType::UnknownOperationException)),
+        }
+    }
+
+    /// Like [`Engine::call`], but takes the raw request body; a body that is not a JSON object is
+    /// a bare `SerializationException`, as AWS answers.
+    pub fn call_str(&mut self, operation: &str, body: &str) -> Result<Value, ApiError> {
+        if !OPERATIONS.contains(&operation) {
+            return Err(ApiError::bare(ErrorType::UnknownOperationException));
+        }
+        match serde_json::from_str::<Value>(body) {
+            Ok(v @ Value::Object(_)) => self.call(operation, &v),
+            _ => Err(ApiError::bare(ErrorType::SerializationException)),
+        }
+    }
+}

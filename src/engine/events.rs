@@ -1,0 +1,263 @@
+//! Typed events: what happened inside the engine, for views, metrics and the determinism digest.
+//!
+//! Every state change the engine makes is reported as an [`Event`] stamped with its virtual time.
+//! The engine keeps the most recent events in a bounded buffer that the UI drains each frame, and
+//! folds *every* event into a running 64-bit FNV-1a digest over an explicit little-endian
+//! encoding (never `derive(Hash)`, whose `usize` lengths differ between 32-bit wasm and 64-bit
+//! native). Two runs with the same seed and commands have the same digest on every target.
+
+use super::hashing::HashKeyRange;
+use super::shard::{EncryptionType, ShardId};
+use super::stream::{StreamKey, StreamMode, StreamStatus};
+use super::time::SimTime;
+use fnv::FnvHasher;
+use serde::{Deserialize, Serialize};
+use std::hash::Hasher;
+
+/// Something that happened in the simulation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Event {
+    /// CreateStream accepted.
+    StreamCreated {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// Stream name.
+        name: String,
+    },
+    /// The stream's status changed.
+    StreamStatusChanged {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// New status.
+        status: StreamStatus,
+    },
+    /// The stream is gone.
+    StreamDeleted {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+    },
+    /// A shard came into existence (at creation, split or merge).
+    ShardCreated {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// The new shard.
+        shard: ShardId,
+        /// Its hash keys.
+        range: HashKeyRange,
+        /// `ParentShardId`.
+        parent: Option<ShardId>,
+        /// `AdjacentParentShardId`.
+        adjacent_parent: Option<ShardId>,
+    },
+    /// A shard was closed by a split or merge.
+    ShardClosed {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// The closed shard.
+        shard: ShardId,
+    },
+    /// A closed shard passed retention and is no longer listed.
+    ShardExpired {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// The expired shard.
+        shard: ShardId,
+    },
+    /// A record was accepted.
+    RecordAccepted {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// Shard it went to.
+        shard: ShardId,
+        /// Its `seqIx` (with the shard, identifies it).
+        seq_ix: u64,
+        /// The hash key that routed it.
+        hash_key: u128,
+        /// Bytes counted against limits (data + key).
+        bytes: u64,
+    },
+    /// A record was refused by the shard's write limits.
+    WriteThrottled {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// The shard.
+        shard: ShardId,
+        /// Bytes of the refused record.
+        bytes: u64,
+    },
+    /// GetRecords returned records.
+    RecordsRead {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// The shard.
+        shard: ShardId,
+        /// Records returned.
+        count: u64,
+        /// Bytes returned.
+        bytes: u64,
+    },
+    /// A read call was refused by the shard's read limits.
+    ReadThrottled {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// The shard.
+        shard: ShardId,
+    },
+    /// Records outlived the retention period and were removed.
+    RecordsExpired {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// The shard.
+        shard: ShardId,
+        /// How many.
+        count: u64,
+    },
+    /// Retention changed.
+    RetentionChanged {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// New retention, hours.
+        hours: u32,
+    },
+    /// Capacity mode changed.
+    StreamModeChanged {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// New mode.
+        mode: StreamMode,
+    },
+    /// Encryption changed.
+    EncryptionChanged {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// New encryption type.
+        encryption_type: EncryptionType,
+    },
+}
+
+impl Event {
+    /// Virtual time of the event.
+    pub fn at(&self) -> SimTime {
+        match self {
+            Event::StreamCreated { at, .. }
+            | Event::StreamStatusChanged { at, .. }
+            | Event::StreamDeleted { at, .. }
+            | Event::ShardCreated { at, .. }
+            | Event::ShardClosed { at, .. }
+            | Event::ShardExpired { at, .. }
+            | Event::RecordAccepted { at, .. }
+            | Event::WriteThrottled { at, .. }
+            | Event::RecordsRead { at, .. }
+            | Event::ReadThrottled { at, .. }
+            | Event::RecordsExpired { at, .. }
+            | Event::RetentionChanged { at, .. }
+            | Event::StreamModeChanged { at, .. }
+            | Event::EncryptionChanged { at, .. } => *at,
+        }
+    }
+
+    /// Folds the event into `h` with a fixed, target-independent encoding.
+    pub fn digest_into(&self, h: &mut Digest) {
+        let shard_opt = |s: &Option<ShardId>| s.map_or(u64::MAX, |s| u64::from(s.0));
+        match self {
+            Event::StreamCreated { at, stream, name } => h.tag(1).u64(at.0).u64(*stream).str(name),
+            Event::StreamStatusChanged { at, stream, status } => h.tag(2).u64(at.0).u64(*stream).u64(*status as u64),
+            Event::StreamDeleted { at, stream } => h.tag(3).u64(at.0).u64(*stream),
+            Event::ShardCreated { at, stream, shard, range, parent, adjacent_parent } => h
+                .tag(4)
+                .u64(at.0)
+                .u64(*stream)
+                .u64(u64::from(shard.0))
+                .u128(range.starting_hash_key)
+                .u128(range.ending_hash_key)
+                .u64(shard_opt(parent))
+                .u64(shard_opt(adjacent_parent)),
+            Event::ShardClosed { at, stream, shard } => h.tag(5).u64(at.0).u64(*stream).u64(u64::from(shard.0)),
+            Event::ShardExpired { at, stream, shard } => h.tag(6).u64(at.0).u64(*stream).u64(u64::from(shard.0)),
+            Event::RecordAccepted { at, stream, shard, seq_ix, hash_key, bytes } => {
+                h.tag(7).u64(at.0).u64(*stream).u64(u64::from(shard.0)).u64(*seq_ix).u128(*hash_key).u64(*bytes)
+            }
+            Event::WriteThrottled { at, stream, shard, bytes } => {
+                h.tag(8).u64(at.0).u64(*stream).u64(u64::from(shard.0)).u64(*bytes)
+            }
+            Event::RecordsRead { at, stream, shard, count, bytes } => {
+                h.tag(9).u64(at.0).u64(*stream).u64(u64::from(shard.0)).u64(*count).u64(*bytes)
+            }
+            Event::ReadThrottled { at, stream, shard } => h.tag(10).u64(at.0).u64(*stream).u64(u64::from(shard.0)),
+            Event::RecordsExpired { at, stream, shard, count } => {
+                h.tag(11).u64(at.0).u64(*stream).u64(u64::from(shard.0)).u64(*count)
+            }
+            Event::RetentionChanged { at, stream, hours } => h.tag(12).u64(at.0).u64(*stream).u64(u64::from(*hours)),
+            Event::StreamModeChanged { at, stream, mode } => h.tag(13).u64(at.0).u64(*stream).u64(*mode as u64),
+            Event::EncryptionChanged { at, stream, encryption_type } => {
+                h.tag(14).u64(at.0).u64(*stream).u64(*encryption_type as u64)
+            }
+        };
+    }
+}
+
+/// A running FNV-1a (64-bit) digest with explicit little-endian field encoding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Digest {
+    state: u64,
+}
+
+impl Default for Digest {
+    fn default() -> Self {
+        Self { state: FnvHasher::default().finish() }
+    }
+}
+
+impl Digest {
+    fn write(&mut self, bytes: &[u8]) -> &mut Self {
+        let mut h = FnvHasher::with_key(self.state);
+        h.write(bytes);
+        self.state = h.finish();
+        self
+    }
+    fn tag(&mut self, t: u8) -> &mut Self {
+        self.write(&[t])
+    }
+    fn u64(&mut self, v: u64) -> &mut Self {
+        self.write(&v.to_le_bytes())
+    }
+    fn u128(&mut self, v: u128) -> &mut Self {
+        self.write(&v.to_le_bytes())
+    }
+    fn str(&mut self, s: &str) -> &mut Self {
+        self.u64(s.len() as u64);
+        self.write(s.as_bytes())
+    }
+    /// The digest so far.
+    pub fn value(&self) -> u64 {
+        self.state
+    }
+}

@@ -1,0 +1,172 @@
+//! Per-shard throughput limits as integer token buckets.
+//!
+//! AWS facts reproduced (KINESIS.md B10, AWS "Quotas and limits"):
+//! - **Writes:** each shard takes up to 1 MiB/s (data plus partition key) **and** 1,000 records/s.
+//! - **Reads:** each shard serves 5 `GetRecords` calls/s and 2 MiB/s, shared by every polling
+//!   consumer. A call may return up to 10 MiB; "if a call returns 10 MiB, subsequent calls made
+//!   within the next 5 seconds throw an exception" (GetRecords API reference).
+//! - **GetShardIterator:** 5 calls/s per shard.
+//!
+//! Simplification: a bucket refills continuously (one second's worth of capacity, refilled
+//! pro rata every millisecond) rather than in AWS's undisclosed per-second windows. The read-bytes
+//! bucket is allowed to go into debt by the size of a response: a 10 MiB read from an empty budget
+//! leaves 10 MiB of debt, which at 2 MiB/s blocks the shard's reads for 5 s — AWS's penalty.
+//! Levels are kept in milli-units so refills are exact integers.
+
+use super::time::SimTime;
+use serde::{Deserialize, Serialize};
+
+/// One MiB in bytes.
+pub const MIB: u64 = 1024 * 1024;
+/// Bytes per second a shard accepts (data + partition key).
+pub const WRITE_BYTES_PER_SEC: u64 = MIB;
+/// Records per second a shard accepts.
+pub const WRITE_RECORDS_PER_SEC: u64 = 1_000;
+/// GetRecords calls per second per shard (shared by all polling consumers).
+pub const READ_CALLS_PER_SEC: u64 = 5;
+/// Bytes per second a shard serves to polling consumers (shared).
+pub const READ_BYTES_PER_SEC: u64 = 2 * MIB;
+/// Largest GetRecords response in bytes.
+pub const GET_RECORDS_MAX_BYTES: u64 = 10 * MIB;
+/// Largest GetRecords response in records.
+pub const GET_RECORDS_MAX_RECORDS: usize = 10_000;
+/// GetShardIterator calls per second per shard.
+pub const ITERATOR_CALLS_PER_SEC: u64 = 5;
+
+/// A token bucket holding up to one second of `rate_per_sec` units.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenBucket {
+    /// Units added per second (and the bucket's capacity).
+    pub rate_per_sec: u64,
+    /// Current level in thousandths of a unit; negative means debt.
+    level_milli: i128,
+    /// When the level was last brought up to date.
+    updated: SimTime,
+}
+
+impl TokenBucket {
+    /// A full bucket at `now`.
+    pub fn new(rate_per_sec: u64, now: SimTime) -> Self {
+        Self { rate_per_sec, level_milli: i128::from(rate_per_sec) * 1000, updated: now }
+    }
+
+    fn refill(&mut self, now: SimTime) {
+        let elapsed = now.since(self.updated);
+        self.updated = self.updated.max(now);
+        let cap = i128::from(self.rate_per_sec) * 1000;
+        // rate units/s = rate milli-units per ms.
+        self.level_milli = (self.level_milli + i128::from(elapsed) * i128::from(self.rate_per_sec)).min(cap);
+    }
+
+    /// Units available at `now` (zero when in debt).
+    pub fn available(&mut self, now: SimTime) -> u64 {
+        self.refill(now);
+        u64::try_from((self.level_milli / 1000).max(0)).unwrap_or(u64::MAX)
+    }
+
+    /// Takes `units` if the bucket holds them all; returns whether it did.
+    pub fn try_take(&mut self, now: SimTime, units: u64) -> bool {
+        self.refill(now);
+        let need = i128::from(units) * 1000;
+        if self.level_milli >= need {
+            self.level_milli -= need;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// True when the level is above zero (some budget left).
+    pub fn has_budget(&mut self, now: SimTime) -> bool {
+        self.refill(now);
+        self.level_milli > 0
+    }
+
+    /// Takes `units` unconditionally, possibly going into debt.
+    pub fn charge(&mut self, now: SimTime, units: u64) {
+        self.refill(now);
+        self.level_milli -= i128::from(units) * 1000;
+    }
+
+    /// Milliseconds until the bucket is out of debt (0 if it has budget).
+    pub fn millis_until_budget(&mut self, now: SimTime) -> u64 {
+        self.refill(now);
+        if self.level_milli > 0 || self.rate_per_sec == 0 {
+            return 0;
+        }
+        let deficit = (-self.level_milli) as u128 + 1;
+        u64::try_from(deficit.div_ceil(u128::from(self.rate_per_sec))).unwrap_or(u64::MAX)
+    }
+}
+
+/// The buckets of one shard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardLimits {
+    /// Write bytes (1 MiB/s).
+    pub write_bytes: TokenBucket,
+    /// Write records (1000/s).
+    pub write_records: TokenBucket,
+    /// GetRecords calls (5/s).
+    pub read_calls: TokenBucket,
+    /// Read bytes (2 MiB/s, may go into debt).
+    pub read_bytes: TokenBucket,
+    /// GetShardIterator calls (5/s).
+    pub iterator_calls: TokenBucket,
+}
+
+impl ShardLimits {
+    /// Full buckets at `now`.
+    pub fn new(now: SimTime) -> Self {
+        Self {
+            write_bytes: TokenBucket::new(WRITE_BYTES_PER_SEC, now),
+            write_records: TokenBucket::new(WRITE_RECORDS_PER_SEC, now),
+            read_calls: TokenBucket::new(READ_CALLS_PER_SEC, now),
+            read_bytes: TokenBucket::new(READ_BYTES_PER_SEC, now),
+            iterator_calls: TokenBucket::new(ITERATOR_CALLS_PER_SEC, now),
+        }
+    }
+
+    /// Admits one record of `bytes` (data + key) if both write buckets allow it.
+    pub fn admit_write(&mut self, now: SimTime, bytes: u64) -> bool {
+        if self.write_bytes.available(now) < bytes || self.write_records.available(now) < 1 {
+            return false;
+        }
+        self.write_bytes.try_take(now, bytes) && self.write_records.try_take(now, 1)
+    }
+
+    /// Admits one GetRecords call if a call token and some read budget are left.
+    pub fn admit_read(&mut self, now: SimTime) -> bool {
+        if !self.read_bytes.has_budget(now) || self.read_calls.available(now) < 1 {
+            return false;
+        }
+        self.read_calls.try_take(now, 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ten_mib_read_blocks_reads_for_five_seconds() {
+        let t0 = SimTime(0);
+        let mut l = ShardLimits::new(t0);
+        l.read_bytes.charge(t0, READ_BYTES_PER_SEC); // this second's budget is spent
+        assert!(!l.admit_read(t0));
+        // One millisecond later a sliver of budget admits a call that returns 10 MiB.
+        assert!(l.admit_read(SimTime(1)));
+        l.read_bytes.charge(SimTime(1), GET_RECORDS_MAX_BYTES);
+        assert!(!l.admit_read(SimTime(5000)));
+        assert!(l.admit_read(SimTime(5001)));
+    }
+
+    #[test]
+    fn writes_stop_at_one_thousand_records_per_second() {
+        let t0 = SimTime(0);
+        let mut l = ShardLimits::new(t0);
+        let admitted = (0..1500).filter(|_| l.admit_write(t0, 10)).count();
+        assert_eq!(admitted, 1000);
+        assert!(!l.admit_write(SimTime(0), 10));
+        assert!(l.admit_write(SimTime(1), 10)); // 1 ms refills one record
+    }
+}

@@ -1,0 +1,363 @@
+//! The Kinesis engine: a deterministic simulation of Amazon Kinesis Data Streams on a virtual
+//! clock, speaking the real API shapes.
+//!
+//! # Lifecycle
+//!
+//! 1. Build an [`Engine`] from an [`EngineConfig`] (identity, start instant, state-change delays,
+//!    shard quota, limits on/off).
+//! 2. Call operations, either typed (`engine.put_record(PutRecordInput { … })`) or as AWS JSON
+//!    (`engine.call("PutRecord", &json)`), always at the current virtual time [`Engine::now`].
+//! 3. Move time with [`Engine::step`] (to the next scheduled change) or [`Engine::step_until`]
+//!    (process everything due up to `t`, then stop exactly at `t`). Status changes, reshards,
+//!    on-demand scaling and retention expiry happen only here.
+//! 4. Read what happened with [`Engine::drain_events`], [`Engine::digest`] and the read-only
+//!    accessors ([`Engine::streams`]).
+//!
+//! ```text
+//!   commands (typed / JSON) ──► validation ──► operation ──► state (streams, shards, records)
+//!                                                   │                │
+//!                                                   ▼                ▼
+//!                                            event queue ◄── step()/step_until(t)
+//!                                         (time, insertion seq)      │
+//!                                                                    ▼
+//!                                                     events ──► digest, views, metrics
+//! ```
+//!
+//! The engine is pure: it uses only `std`, `md-5` and plain-data crates, reads no clock, uses no
+//! randomness of its own, and iterates only ordered collections, so the same commands give the
+//! same responses and the same [`Engine::digest`] natively and in WebAssembly.
+
+pub mod api;
+pub mod error;
+pub mod events;
+pub mod hashing;
+pub mod limits;
+pub mod modes;
+pub mod queue;
+pub mod reading;
+pub mod records;
+pub mod resharding;
+pub mod retention;
+pub mod sequence;
+pub mod shapes;
+pub mod shard;
+pub mod stream;
+pub mod streams;
+pub mod tags;
+pub mod time;
+pub mod validation;
+
+use error::{ApiError, Identity};
+use events::{Digest, Event};
+use queue::EventQueue;
+use std::collections::{BTreeMap, VecDeque};
+use stream::{Stream, StreamKey, StreamMode, StreamStatus};
+use time::{SimTime, SECOND_MS};
+
+pub use error::ErrorType;
+
+/// Settings of a simulated Kinesis endpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EngineConfig {
+    /// 12-digit account id used in ARNs and messages.
+    pub account_id: String,
+    /// Region used in ARNs and messages.
+    pub region: String,
+    /// Virtual instant at which the simulation starts.
+    pub start: SimTime,
+    /// Milliseconds a stream stays `CREATING`.
+    pub create_delay_ms: u64,
+    /// Milliseconds a stream stays `UPDATING` per reshard step, mode or encryption change.
+    pub update_delay_ms: u64,
+    /// Milliseconds a stream stays `DELETING`.
+    pub delete_delay_ms: u64,
+    /// Open-shard quota of the account (AWS default 500 in us-east-1, us-west-2, eu-west-1).
+    pub shard_limit: u64,
+    /// Whether the per-shard throughput limits are enforced.
+    pub limits_enabled: bool,
+    /// How many recent events the engine buffers for [`Engine::drain_events`].
+    pub event_capacity: usize,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        Self {
+            account_id: "000000000000".into(),
+            region: "us-east-1".into(),
+            start: time::DEFAULT_START,
+            create_delay_ms: 5 * SECOND_MS,
+            update_delay_ms: 3 * SECOND_MS,
+            delete_delay_ms: 3 * SECOND_MS,
+            shard_limit: 500,
+            limits_enabled: true,
+            event_capacity: 1 << 16,
+        }
+    }
+}
+
+/// Work scheduled for later on the virtual clock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Scheduled {
+    /// `CREATING → ACTIVE`.
+    CreateDone(StreamKey),
+    /// `DELETING → gone`.
+    DeleteDone(StreamKey),
+    /// An `UPDATING` change completes.
+    UpdateDone(StreamKey, resharding::Change),
+    /// On-demand capacity check (every second while the stream is ON_DEMAND).
+    OnDemandTick(StreamKey),
+}
+
+/// The simulated Kinesis endpoint.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    config: EngineConfig,
+    identity: Identity,
+    now: SimTime,
+    queue: EventQueue<Scheduled>,
+    streams: BTreeMap<String, Stream>,
+    next_stream_key: StreamKey,
+    limits_enabled: bool,
+    events: VecDeque<Event>,
+    events_dropped: u64,
+    events_total: u64,
+    digest: Digest,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new(EngineConfig::default())
+    }
+}
+
+impl Engine {
+    /// A new endpoint with no streams, at `config.start`.
+    pub fn new(config: EngineConfig) -> Self {
+        let identity = Identity { account_id: config.account_id.clone(), region: config.region.clone() };
+        Self {
+            now: config.start,
+            limits_enabled: config.limits_enabled,
+            identity,
+            config,
+            queue: EventQueue::default(),
+            streams: BTreeMap::new(),
+            next_stream_key: 1,
+            events: VecDeque::new(),
+            events_dropped: 0,
+            events_total: 0,
+            digest: Digest::default(),
+        }
+    }
+
+    /// The configuration it was built with.
+    pub fn config(&self) -> &EngineConfig {
+        &self.config
+    }
+
+    /// Account and region.
+    pub fn identity(&self) -> &Identity {
+        &self.identity
+    }
+
+    /// Current virtual time.
+    pub fn now(&self) -> SimTime {
+        self.now
+    }
+
+    /// Milliseconds since the simulation started.
+    pub fn elapsed_ms(&self) -> u64 {
+        self.now.since(self.config.start)
+    }
+
+    /// Whether throughput limits are enforced.
+    pub fn limits_enabled(&self) -> bool {
+        self.limits_enabled
+    }
+
+    /// Turns throughput limits on or off (a teaching switch; AWS always enforces them).
+    pub fn set_limits_enabled(&mut self, on: bool) {
+        self.limits_enabled = on;
+    }
+
+    /// All streams by name (including `CREATING` and `DELETING` ones).
+    pub fn streams(&self) -> &BTreeMap<String, Stream> {
+        &self.streams
+    }
+
+    /// One stream by name.
+    pub fn stream(&self, name: &str) -> Option<&Stream> {
+        self.streams.get(name)
+    }
+
+    /// The digest of every event so far (same on every target for the same run).
+    pub fn digest(&self) -> u64 {
+        self.digest.value()
+    }
+
+    /// Number of events emitted so far.
+    pub fn events_total(&self) -> u64 {
+        self.events_total
+    }
+
+    /// Events dropped from the buffer because nobody drained them in time.
+    pub fn events_dropped(&self) -> u64 {
+        self.events_dropped
+    }
+
+    /// Takes the buffered events, oldest first.
+    pub fn drain_events(&mut self) -> Vec<Event> {
+        self.events.drain(..).collect()
+    }
+
+    pub(crate) fn emit(&mut self, event: Event) {
+        event.digest_into(&mut self.digest);
+        self.events_total += 1;
+        if self.config.event_capacity == 0 {
+            self.events_dropped += 1;
+            return;
+        }
+        if self.events.len() >= self.config.event_capacity {
+            self.events.pop_front();
+            self.events_dropped += 1;
+        }
+        self.events.push_back(event);
+    }
+
+    pub(crate) fn schedule(&mut self, delay_ms: u64, item: Scheduled) {
+        self.queue.push(self.now.plus(delay_ms), item);
+    }
+
+    pub(crate) fn new_stream_key(&mut self) -> StreamKey {
+        let k = self.next_stream_key;
+        self.next_stream_key += 1;
+        k
+    }
+
+    pub(crate) fn stream_by_key_mut(&mut self, key: StreamKey) -> Option<&mut Stream> {
+        self.streams.values_mut().find(|s| s.key == key)
+    }
+
+    /// The stream named `name`, or AWS's "not found".
+    pub(crate) fn existing_stream(&self, name: &str) -> Result<&Stream, ApiError> {
+        self.streams.get(name).ok_or_else(|| self.identity.stream_not_found(name))
+    }
+
+    /// Open shards of the whole account (the shard quota counts these).
+    pub fn account_open_shards(&self) -> u64 {
+        self.streams.values().map(|s| s.open_shard_count() as u64).sum()
+    }
+
+    /// The next instant at which something is scheduled or a record expires.
+    pub fn next_event_time(&self) -> Option<SimTime> {
+        let expiry = self.streams.values().filter_map(Stream::next_expiry).min();
+        match (self.queue.peek_time(), expiry) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Advances to the next scheduled change and processes it; `None` if nothing is pending.
+    pub fn step(&mut self) -> Option<SimTime> {
+        let t = self.next_event_time()?.max(self.now);
+        self.advance_to(t);
+        Some(t)
+    }
+
+    /// Processes everything due up to `t` in order, then stops exactly at `t`. Never goes back.
+    pub fn step_until(&mut self, t: SimTime) {
+        while let Some(next) = self.next_event_time() {
+            if next > t {
+                break;
+            }
+            let before = (self.now, self.queue.len());
+            self.advance_to(next.max(self.now));
+            if (self.now, self.queue.len()) == before && self.next_event_time() == Some(next) {
+                break; // nothing could be done at `next`; avoid spinning
+            }
+        }
+        self.advance_to(t);
+    }
+
+    /// Advances by `ms` milliseconds (see [`Engine::step_until`]).
+    pub fn advance_by(&mut self, ms: u64) {
+        self.step_until(self.now.plus(ms));
+    }
+
+    fn advance_to(&mut self, t: SimTime) {
+        if t < self.now {
+            return;
+        }
+        self.now = t;
+        while let Some((_, item)) = self.queue.pop_due(t) {
+            self.run_scheduled(item);
+        }
+        self.trim_all();
+    }
+
+    fn run_scheduled(&mut self, item: Scheduled) {
+        match item {
+            Scheduled::CreateDone(key) => {
+                let now = self.now;
+                let Some(s) = self.stream_by_key_mut(key) else {
+                    return;
+                };
+                if s.status != StreamStatus::Creating {
+                    return;
+                }
+                s.status = StreamStatus::Active;
+                let on_demand = s.mode == StreamMode::OnDemand;
+                let created: Vec<Event> = s
+                    .shards
+                    .iter()
+                    .map(|sh| Event::ShardCreated {
+                        at: now,
+                        stream: key,
+                        shard: sh.id,
+                        range: sh.hash_key_range,
+                        parent: None,
+                        adjacent_parent: None,
+                    })
+                    .collect();
+                for e in created {
+                    self.emit(e);
+                }
+                self.emit(Event::StreamStatusChanged { at: now, stream: key, status: StreamStatus::Active });
+                if on_demand {
+                    self.schedule(SECOND_MS, Scheduled::OnDemandTick(key));
+                }
+            }
+            Scheduled::DeleteDone(key) => {
+                let Some(name) = self.streams.values().find(|s| s.key == key).map(|s| s.name.clone()) else {
+                    return;
+                };
+                self.streams.remove(&name);
+                self.emit(Event::StreamDeleted { at: self.now, stream: key });
+            }
+            Scheduled::UpdateDone(key, change) => self.complete_change(key, change),
+            Scheduled::OnDemandTick(key) => self.on_demand_tick(key),
+        }
+    }
+
+    fn trim_all(&mut self) {
+        let now = self.now;
+        let mut changes = Vec::new();
+        for s in self.streams.values_mut() {
+            for (shard, removed, expired) in s.trim(now) {
+                changes.push((s.key, shard, removed, expired));
+            }
+        }
+        for (stream, shard, removed, expired) in changes {
+            if removed > 0 {
+                self.emit(Event::RecordsExpired { at: now, stream, shard, count: removed });
+            }
+            if expired {
+                self.emit(Event::ShardExpired { at: now, stream, shard });
+            }
+        }
+    }
+
+    /// Emits `StreamStatusChanged` for `key`.
+    pub(crate) fn emit_status(&mut self, key: StreamKey, status: StreamStatus) {
+        self.emit(Event::StreamStatusChanged { at: self.now, stream: key, status });
+    }
+}

@@ -1,0 +1,394 @@
+//! GetShardIterator and GetRecords.
+//!
+//! AWS facts reproduced (KINESIS.md B3, B5, B7, B10, B11):
+//! - Five iterator types: `TRIM_HORIZON` (oldest retained record), `LATEST` (just after the
+//!   newest), `AT_SEQUENCE_NUMBER`, `AFTER_SEQUENCE_NUMBER` and `AT_TIMESTAMP` (first record that
+//!   arrived at or after the time; a time older than every record behaves like the trim horizon,
+//!   a future time is an error).
+//! - Iterators are **positions**, not cursors: using one twice reads the same records. They
+//!   expire 300 s after they were issued (`ExpiredIteratorException`). Garbage is
+//!   `Invalid ShardIterator.`.
+//! - GetRecords returns at most `Limit` (≤ 10,000) records and 10 MiB, a new `NextShardIterator`
+//!   every time, and `MillisBehindLatest`. At the end of a closed shard it omits
+//!   `NextShardIterator` and lists `ChildShards`.
+//! - Reads share 5 calls/s and 2 MiB/s per shard; GetShardIterator allows 5 calls/s per shard.
+//!
+//! Positions are kept as "the first record whose `seqIx` is at least n", which avoids
+//! kinesalite's second-granularity iterator defects (its issues #62 and #84).
+//! `MillisBehindLatest` is the age of the oldest record still unread after this call (0 when the
+//! reader has caught up), i.e. how far behind the tip the reader is.
+
+use super::error::{expired_iterator, invalid_argument, invalid_iterator, ApiError, ErrorType};
+use super::events::Event;
+use super::limits::{GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS};
+use super::sequence::{parse_sequence, ParsedSequence, SequenceNumber};
+use super::shapes::{blob, display, epoch_seconds, ChildShardShape};
+use super::shard::{EncryptionType, ShardId};
+use super::stream::{StreamKey, StreamStatus};
+use super::streams::seconds_to_time;
+use super::time::SimTime;
+use super::Engine;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use md5::{Digest, Md5};
+use serde::{Deserialize, Serialize};
+
+/// Iterator lifetime, ms (AWS: 5 minutes).
+pub const ITERATOR_TTL_MS: u64 = 300_000;
+
+/// `ShardIteratorType`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ShardIteratorType {
+    /// At a given sequence number.
+    #[serde(rename = "AT_SEQUENCE_NUMBER")]
+    AtSequenceNumber,
+    /// Just after a given sequence number.
+    #[serde(rename = "AFTER_SEQUENCE_NUMBER")]
+    AfterSequenceNumber,
+    /// At the oldest retained record.
+    #[serde(rename = "TRIM_HORIZON")]
+    TrimHorizon,
+    /// Just after the newest record.
+    #[serde(rename = "LATEST")]
+    Latest,
+    /// At the first record that arrived at or after a time.
+    #[serde(rename = "AT_TIMESTAMP")]
+    AtTimestamp,
+}
+
+impl ShardIteratorType {
+    /// The API spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShardIteratorType::AtSequenceNumber => "AT_SEQUENCE_NUMBER",
+            ShardIteratorType::AfterSequenceNumber => "AFTER_SEQUENCE_NUMBER",
+            ShardIteratorType::TrimHorizon => "TRIM_HORIZON",
+            ShardIteratorType::Latest => "LATEST",
+            ShardIteratorType::AtTimestamp => "AT_TIMESTAMP",
+        }
+    }
+}
+
+/// GetShardIterator request.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetShardIteratorInput {
+    /// Stream name.
+    pub stream_name: String,
+    /// Shard id (read leniently).
+    pub shard_id: String,
+    /// Iterator type.
+    pub shard_iterator_type: ShardIteratorType,
+    /// For AT/AFTER_SEQUENCE_NUMBER.
+    #[serde(default)]
+    pub starting_sequence_number: Option<String>,
+    /// For AT_TIMESTAMP: epoch seconds.
+    #[serde(default)]
+    pub timestamp: Option<f64>,
+}
+
+/// GetShardIterator response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetShardIteratorOutput {
+    /// Opaque iterator (valid 300 s).
+    pub shard_iterator: String,
+}
+
+/// GetRecords request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetRecordsInput {
+    /// Iterator from GetShardIterator or a previous GetRecords.
+    pub shard_iterator: String,
+    /// Maximum records (1..=10000, default 10000).
+    #[serde(default)]
+    pub limit: Option<i64>,
+}
+
+/// A data record on the wire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RecordShape {
+    /// Sequence number.
+    #[serde(serialize_with = "display")]
+    pub sequence_number: SequenceNumber,
+    /// Arrival time, epoch seconds.
+    #[serde(serialize_with = "epoch_seconds")]
+    pub approximate_arrival_timestamp: SimTime,
+    /// Data (base64 on the wire).
+    #[serde(with = "blob")]
+    pub data: Vec<u8>,
+    /// Partition key.
+    pub partition_key: String,
+    /// `KMS` when the record was written to an encrypted stream.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encryption_type: Option<String>,
+}
+
+/// GetRecords response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetRecordsOutput {
+    /// Records, in sequence order.
+    pub records: Vec<RecordShape>,
+    /// Next position; absent at the end of a closed shard.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_shard_iterator: Option<String>,
+    /// Milliseconds behind the tip of the shard.
+    pub millis_behind_latest: u64,
+    /// Children, at the end of a closed shard.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub child_shards: Option<Vec<ChildShardShape>>,
+}
+
+/// What an iterator encodes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IteratorPosition {
+    /// When it was issued.
+    pub issued: SimTime,
+    /// Stream name.
+    pub stream_name: String,
+    /// Stream incarnation.
+    pub stream: StreamKey,
+    /// Shard.
+    pub shard: ShardId,
+    /// First `seqIx` it will return.
+    pub min_seq_ix: u64,
+}
+
+const ITERATOR_PREFIX: [u8; 8] = [0, 0, 0, 0, 0, 0, 0, 1];
+const ITERATOR_VERSION: u8 = 1;
+
+fn checksum(bytes: &[u8]) -> [u8; 4] {
+    let d = Md5::new().chain_update(bytes).chain_update(b"kinesis-playground").finalize();
+    [d[0], d[1], d[2], d[3]]
+}
+
+impl IteratorPosition {
+    /// Encodes the position as an opaque base64 string starting with `AAAAAAAAAAE` (the eight
+    /// bytes `00…01` real AWS iterators start with).
+    pub fn encode(&self) -> String {
+        let name = self.stream_name.as_bytes();
+        let mut b = Vec::with_capacity(8 + 1 + 8 + 8 + 4 + 8 + 1 + name.len() + 4);
+        b.extend_from_slice(&ITERATOR_PREFIX);
+        b.push(ITERATOR_VERSION);
+        b.extend_from_slice(&self.issued.0.to_be_bytes());
+        b.extend_from_slice(&self.stream.to_be_bytes());
+        b.extend_from_slice(&self.shard.0.to_be_bytes());
+        b.extend_from_slice(&self.min_seq_ix.to_be_bytes());
+        b.push(u8::try_from(name.len()).unwrap_or(u8::MAX));
+        b.extend_from_slice(&name[..name.len().min(255)]);
+        let c = checksum(&b);
+        b.extend_from_slice(&c);
+        STANDARD.encode(b)
+    }
+
+    /// Decodes an iterator string; `None` for anything this engine did not issue.
+    pub fn decode(text: &str) -> Option<Self> {
+        let b = STANDARD.decode(text.as_bytes()).ok()?;
+        let (body, check) = b.split_at(b.len().checked_sub(4)?);
+        if checksum(body) != check {
+            return None;
+        }
+        let rest = body.strip_prefix(&ITERATOR_PREFIX)?;
+        let (&version, rest) = rest.split_first()?;
+        if version != ITERATOR_VERSION {
+            return None;
+        }
+        let (issued, rest) = rest.split_first_chunk::<8>()?;
+        let (stream, rest) = rest.split_first_chunk::<8>()?;
+        let (shard, rest) = rest.split_first_chunk::<4>()?;
+        let (min, rest) = rest.split_first_chunk::<8>()?;
+        let (&len, name) = rest.split_first()?;
+        if name.len() != usize::from(len) {
+            return None;
+        }
+        Some(Self {
+            issued: SimTime(u64::from_be_bytes(*issued)),
+            stream: u64::from_be_bytes(*stream),
+            shard: ShardId(u32::from_be_bytes(*shard)),
+            min_seq_ix: u64::from_be_bytes(*min),
+            stream_name: String::from_utf8(name.to_vec()).ok()?,
+        })
+    }
+}
+
+fn mismatch(kind: ShardIteratorType, also: bool) -> ApiError {
+    invalid_argument(format!(
+        "Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified {} and {}.",
+        kind.as_str(),
+        if also { "also a StartingSequenceNumber" } else { "no StartingSequenceNumber" }
+    ))
+}
+
+impl Engine {
+    /// GetShardIterator.
+    pub fn get_shard_iterator(&mut self, input: GetShardIteratorInput) -> Result<GetShardIteratorOutput, ApiError> {
+        let name = &input.stream_name;
+        let Some(shard_id) = ShardId::resolve(&input.shard_id) else {
+            return Err(self.identity.could_not_find_shard(&input.shard_id, name));
+        };
+        let not_exist = || self.identity.shard_does_not_exist(&shard_id.to_string(), name);
+        let Some(stream) = self.streams.get(name) else {
+            return Err(not_exist());
+        };
+        if stream.status == StreamStatus::Creating {
+            return Err(not_exist());
+        }
+        let Some(shard) = stream.shard(shard_id) else {
+            return Err(not_exist());
+        };
+        let kind = input.shard_iterator_type;
+        let min_seq_ix = match (&input.starting_sequence_number, kind) {
+            (Some(_), ShardIteratorType::TrimHorizon | ShardIteratorType::Latest | ShardIteratorType::AtTimestamp) => {
+                return Err(mismatch(kind, true))
+            }
+            (Some(text), _) => {
+                let invalid = || {
+                    invalid_argument(format!(
+                        "StartingSequenceNumber {text} used in GetShardIterator on shard {shard_id} in stream {name} under account {} is invalid.",
+                        self.identity.account_id
+                    ))
+                };
+                let parsed = parse_sequence(text).map_err(|_| invalid())?;
+                if parsed.shard_index() != i64::from(shard_id.0) {
+                    let encoded = parsed.shard_index();
+                    let encoded_id = if encoded < 0 {
+                        format!("shardId--{:011}", encoded.unsigned_abs())
+                    } else {
+                        format!("shardId-{encoded:012}")
+                    };
+                    return Err(invalid_argument(format!(
+                        "Invalid StartingSequenceNumber. It encodes {encoded_id}, while it was used in a call to a shard with {shard_id}"
+                    )));
+                }
+                let seq = match parsed {
+                    ParsedSequence::V2 { seq, .. } if seq.shard_create_secs == shard.created.secs() => seq,
+                    ParsedSequence::V0 { .. } => return Err(ApiError::bare(ErrorType::InternalFailure)),
+                    _ => {
+                        return Err(invalid_argument(format!(
+                            "StartingSequenceNumber {text} used in GetShardIterator on shard {shard_id} in stream {name} under account {} is invalid because it did not come from this stream.",
+                            self.identity.account_id
+                        )))
+                    }
+                };
+                if kind == ShardIteratorType::AtSequenceNumber {
+                    seq.seq_ix
+                } else {
+                    seq.seq_ix.saturating_add(1)
+                }
+            }
+            (None, ShardIteratorType::TrimHorizon) => 0,
+            (None, ShardIteratorType::Latest) => stream.peek_seq_ix(shard_id.0),
+            (None, ShardIteratorType::AtTimestamp) => {
+                let Some(ts) = input.timestamp else {
+                    return Err(invalid_argument(
+                        "Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.",
+                    ));
+                };
+                let at = seconds_to_time(ts);
+                if at > self.now {
+                    return Err(invalid_argument(format!(
+                        "The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: {}, currentTimestampInMillis: {}",
+                        at.0, self.now.0
+                    )));
+                }
+                let first = shard.records.partition_point(|r| r.arrival < at);
+                shard.records.get(first).map_or_else(|| stream.peek_seq_ix(shard_id.0), |r| r.sequence_number.seq_ix)
+            }
+            (None, _) => return Err(mismatch(kind, false)),
+        };
+        let key = stream.key;
+        let (now, limits) = (self.now, self.limits_enabled);
+        if limits {
+            let Some(sh) = self.streams.get_mut(name).and_then(|s| s.shard_mut(shard_id)) else {
+                return Err(not_exist());
+            };
+            if !sh.limits.iterator_calls.try_take(now, 1) {
+                sh.counters.read_throttled += 1;
+                self.emit(Event::ReadThrottled { at: now, stream: key, shard: shard_id });
+                return Err(self.identity.rate_exceeded(&shard_id.to_string(), name));
+            }
+        }
+        let pos = IteratorPosition { issued: now, stream_name: name.clone(), stream: key, shard: shard_id, min_seq_ix };
+        Ok(GetShardIteratorOutput { shard_iterator: pos.encode() })
+    }
+
+    /// GetRecords.
+    pub fn get_records(&mut self, input: GetRecordsInput) -> Result<GetRecordsOutput, ApiError> {
+        let pos = IteratorPosition::decode(&input.shard_iterator).ok_or_else(invalid_iterator)?;
+        let now = self.now;
+        if pos.issued > now {
+            return Err(invalid_iterator());
+        }
+        if now.since(pos.issued) > ITERATOR_TTL_MS {
+            return Err(expired_iterator(pos.issued, now));
+        }
+        let shard_name = pos.shard.to_string();
+        let not_exist = self.identity.shard_does_not_exist(&shard_name, &pos.stream_name);
+        let limit = usize::try_from(input.limit.unwrap_or(10_000).clamp(1, 10_000))
+            .unwrap_or(GET_RECORDS_MAX_RECORDS)
+            .min(GET_RECORDS_MAX_RECORDS);
+        let limits = self.limits_enabled;
+        let Some(stream) = self.streams.get_mut(&pos.stream_name).filter(|s| s.key == pos.stream) else {
+            return Err(not_exist);
+        };
+        let key = stream.key;
+        let children: Vec<ChildShardShape> = stream
+            .shards
+            .iter()
+            .filter(|c| c.parent == Some(pos.shard) || c.adjacent_parent == Some(pos.shard))
+            .map(|c| ChildShardShape {
+                shard_id: c.id,
+                parent_shards: c.parent.iter().chain(c.adjacent_parent.iter()).map(ToString::to_string).collect(),
+                hash_key_range: c.hash_key_range.into(),
+            })
+            .collect();
+        let Some(shard) = stream.shard_mut(pos.shard) else {
+            return Err(not_exist);
+        };
+        if limits && !shard.limits.admit_read(now) {
+            shard.counters.read_throttled += 1;
+            self.emit(Event::ReadThrottled { at: now, stream: key, shard: pos.shard });
+            return Err(self.identity.rate_exceeded(&shard_name, &pos.stream_name));
+        }
+        let start = shard.position_of(pos.min_seq_ix);
+        let mut out = Vec::new();
+        let mut bytes = 0u64;
+        for r in shard.records.iter().skip(start) {
+            if out.len() >= limit || (!out.is_empty() && bytes + r.size() > GET_RECORDS_MAX_BYTES) {
+                break;
+            }
+            bytes += r.size();
+            out.push(RecordShape {
+                sequence_number: r.sequence_number,
+                approximate_arrival_timestamp: r.arrival,
+                data: r.data.clone(),
+                partition_key: r.partition_key.clone(),
+                encryption_type: (r.encryption_type == EncryptionType::Kms).then(|| "KMS".to_string()),
+            });
+        }
+        if limits {
+            shard.limits.read_bytes.charge(now, bytes);
+        }
+        shard.counters.get_records_calls += 1;
+        shard.counters.outgoing_records += out.len() as u64;
+        shard.counters.outgoing_bytes += bytes;
+        let next_min = out.last().map_or(pos.min_seq_ix, |r| r.sequence_number.seq_ix + 1);
+        let next_unread = shard.records.get(start + out.len());
+        let millis_behind = next_unread.map_or(0, |r| now.since(r.arrival));
+        let at_end = !shard.is_open() && next_unread.is_none();
+        let count = out.len() as u64;
+        if count > 0 {
+            self.emit(Event::RecordsRead { at: now, stream: key, shard: pos.shard, count, bytes });
+        }
+        let next = IteratorPosition { issued: now, min_seq_ix: next_min, ..pos };
+        Ok(GetRecordsOutput {
+            records: out,
+            next_shard_iterator: (!at_end).then(|| next.encode()),
+            millis_behind_latest: millis_behind,
+            child_shards: at_end.then_some(children),
+        })
+    }
+}

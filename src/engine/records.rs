@@ -1,0 +1,358 @@
+//! PutRecord and PutRecords.
+//!
+//! AWS facts reproduced (KINESIS.md B2, B3, B6, B10, B11):
+//! - The target is the open shard whose range holds `MD5(PartitionKey)`, or the ExplicitHashKey.
+//!   An ExplicitHashKey outside `[0, 2^128 − 1]` is an InvalidArgumentException, and in PutRecords
+//!   it fails the **whole** request.
+//! - Writes are accepted only while the stream is `ACTIVE` or `UPDATING`; otherwise AWS answers
+//!   "Stream … not found.".
+//! - Each shard takes 1 MiB/s and 1,000 records/s; beyond that PutRecord fails with
+//!   ProvisionedThroughputExceededException and PutRecords marks just those entries as failed,
+//!   keeping the response in request order with `FailedRecordCount`.
+//! - Data is at most 1 MiB per record (the classic limit; AWS now allows raising it to 10 MiB per
+//!   stream) and a PutRecords request at most 500 records and 5 MiB including partition keys.
+//! - `SequenceNumberForOrdering` is validated; since the engine is sequential, numbers already
+//!   increase strictly per shard.
+//!
+//! Simplification: PutRecords assigns sequence numbers in request order. AWS processes shards in
+//! parallel and gives no cross-shard order.
+
+use super::error::{invalid_argument, ApiError, ErrorType};
+use super::events::Event;
+use super::hashing::{parse_hash_key, partition_key_hash, HashKeyParse};
+use super::sequence::{parse_sequence, SequenceNumber};
+use super::shapes::{blob, display};
+use super::shard::{EncryptionType, Record, ShardId};
+use super::stream::{Stream, StreamKey, StreamStatus};
+use super::time::SimTime;
+use super::validation::{validation_item, validation_result, Type};
+use super::Engine;
+use serde::{Deserialize, Serialize};
+
+/// Largest data blob, bytes (1 MiB).
+pub const MAX_RECORD_DATA_BYTES: usize = 1024 * 1024;
+/// Largest PutRecords request, bytes of data plus partition keys (5 MiB).
+pub const MAX_PUT_RECORDS_BYTES: usize = 5 * 1024 * 1024;
+/// Most entries in one PutRecords request.
+pub const MAX_PUT_RECORDS_ENTRIES: usize = 500;
+/// Longest partition key, characters.
+pub const MAX_PARTITION_KEY_LEN: usize = 256;
+
+/// PutRecord request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PutRecordInput {
+    /// Stream name.
+    pub stream_name: String,
+    /// The data blob (base64 on the wire).
+    #[serde(with = "blob")]
+    pub data: Vec<u8>,
+    /// Partition key, 1..=256 characters.
+    pub partition_key: String,
+    /// Decimal hash key overriding the partition key's hash.
+    #[serde(default)]
+    pub explicit_hash_key: Option<String>,
+    /// A previous sequence number of the same key (validated only).
+    #[serde(default)]
+    pub sequence_number_for_ordering: Option<String>,
+}
+
+/// PutRecord response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PutRecordOutput {
+    /// Where it went.
+    #[serde(serialize_with = "display")]
+    pub shard_id: ShardId,
+    /// Its sequence number.
+    #[serde(serialize_with = "display")]
+    pub sequence_number: SequenceNumber,
+    /// `NONE` or `KMS`.
+    #[serde(serialize_with = "encryption")]
+    pub encryption_type: EncryptionType,
+}
+
+fn encryption<S: serde::Serializer>(e: &EncryptionType, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(e.as_str())
+}
+
+/// One PutRecords entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PutRecordsRequestEntry {
+    /// The data blob.
+    #[serde(with = "blob")]
+    pub data: Vec<u8>,
+    /// Partition key.
+    pub partition_key: String,
+    /// Decimal hash key overriding the partition key's hash.
+    #[serde(default)]
+    pub explicit_hash_key: Option<String>,
+}
+
+/// PutRecords request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PutRecordsInput {
+    /// Stream name.
+    pub stream_name: String,
+    /// 1..=500 entries.
+    pub records: Vec<PutRecordsRequestEntry>,
+}
+
+/// One PutRecords result, in request order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum PutRecordsResultEntry {
+    /// Accepted.
+    Ok {
+        /// Its sequence number.
+        #[serde(rename = "SequenceNumber", serialize_with = "display")]
+        sequence_number: SequenceNumber,
+        /// Where it went.
+        #[serde(rename = "ShardId", serialize_with = "display")]
+        shard_id: ShardId,
+    },
+    /// Refused.
+    Failed {
+        /// `ProvisionedThroughputExceededException` or `InternalFailure`.
+        #[serde(rename = "ErrorCode")]
+        error_code: String,
+        /// AWS's message.
+        #[serde(rename = "ErrorMessage")]
+        error_message: String,
+    },
+}
+
+/// PutRecords response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PutRecordsOutput {
+    /// Entries that failed.
+    pub failed_record_count: u64,
+    /// One result per request entry, same order.
+    pub records: Vec<PutRecordsResultEntry>,
+    /// `NONE` or `KMS`.
+    #[serde(serialize_with = "encryption")]
+    pub encryption_type: EncryptionType,
+}
+
+/// Checks the shape rules of one entry (the same items the JSON validation tables produce), so
+/// typed callers get AWS's errors too. `path` is `""` for PutRecord or `records.N.member.`.
+fn entry_shape_errors(pk: &str, data_len: usize, ehk: Option<&str>, path: &str, out: &mut Vec<String>) {
+    let pk_len = pk.encode_utf16().count();
+    let pk_value = serde_json::Value::from(pk);
+    if pk_len < 1 {
+        out.push(validation_item(
+            Some(&pk_value),
+            Type::String,
+            &format!("{path}partitionKey"),
+            "Member must have length greater than or equal to 1",
+        ));
+    }
+    if pk_len > MAX_PARTITION_KEY_LEN {
+        out.push(validation_item(
+            Some(&pk_value),
+            Type::String,
+            &format!("{path}partitionKey"),
+            "Member must have length less than or equal to 256",
+        ));
+    }
+    if let Some(k) = ehk {
+        if !super::validation::Pattern::HashKey.matches(k) {
+            out.push(validation_item(
+                Some(&serde_json::Value::from(k)),
+                Type::String,
+                &format!("{path}explicitHashKey"),
+                "Member must satisfy regular expression pattern: 0|([1-9]\\d{0,38})",
+            ));
+        }
+    }
+    if data_len > MAX_RECORD_DATA_BYTES {
+        out.push(format!(
+            "Value 'java.nio.HeapByteBuffer[pos=0 lim={data_len} cap={data_len}]' at '{path}data' failed to satisfy constraint: Member must have length less than or equal to 1048576"
+        ));
+    }
+}
+
+/// The hash key of an entry, or the whole-request error for an out-of-range ExplicitHashKey.
+fn entry_hash(pk: &str, ehk: Option<&str>) -> Result<(u128, bool), ApiError> {
+    match ehk {
+        None => Ok((partition_key_hash(pk), false)),
+        Some(k) => match parse_hash_key(k) {
+            HashKeyParse::InRange(v) => Ok((v, true)),
+            HashKeyParse::OutOfRange | HashKeyParse::Malformed => Err(invalid_argument(format!(
+                "Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was {k}"
+            ))),
+        },
+    }
+}
+
+/// Outcome of writing one record into a stream.
+enum Written {
+    Accepted { shard: ShardId, seq: SequenceNumber, bytes: u64, hash: u128 },
+    Throttled { shard: ShardId, bytes: u64 },
+}
+
+/// Routes, admits and stores one record.
+fn write_record(
+    stream: &mut Stream,
+    now: SimTime,
+    limits_enabled: bool,
+    partition_key: String,
+    data: Vec<u8>,
+    hash: u128,
+    explicit: bool,
+) -> Option<Written> {
+    let idx = stream.route(hash)?;
+    let encryption_type = stream.encryption_type;
+    let bytes = (data.len() + partition_key.len()) as u64;
+    let created = {
+        let shard = stream.shards.get_mut(idx as usize)?;
+        if limits_enabled && !shard.limits.admit_write(now, bytes) {
+            shard.counters.write_throttled += 1;
+            shard.counters.write_throttled_bytes += bytes;
+            return Some(Written::Throttled { shard: shard.id, bytes });
+        }
+        shard.created
+    };
+    // A child shard's creation time may lie up to 1 s ahead (kinesalite, AWS-validated): its
+    // records then carry that time, so they sort above its StartingSequenceNumber.
+    let seq_time = now.max(created);
+    let seq_ix = stream.take_seq_ix(idx, created, seq_time);
+    let shard = stream.shards.get_mut(idx as usize)?;
+    let seq =
+        SequenceNumber { shard_create_secs: created.secs(), seq_ix, seq_time_secs: seq_time.secs(), shard_index: idx };
+    shard.counters.incoming_records += 1;
+    shard.counters.incoming_bytes += bytes;
+    shard.records.push_back(Record {
+        sequence_number: seq,
+        arrival: now,
+        partition_key,
+        hash_key: hash,
+        explicit_hash_key: explicit,
+        data,
+        encryption_type,
+    });
+    Some(Written::Accepted { shard: shard.id, seq, bytes, hash })
+}
+
+impl Engine {
+    fn writable_stream(&self, name: &str) -> Result<StreamKey, ApiError> {
+        let s = self.existing_stream(name)?;
+        if !matches!(s.status, StreamStatus::Active | StreamStatus::Updating) {
+            return Err(self.identity.stream_not_found(name));
+        }
+        Ok(s.key)
+    }
+
+    fn emit_written(&mut self, key: StreamKey, w: &Written) {
+        let at = self.now;
+        let e = match *w {
+            Written::Accepted { shard, seq, bytes, hash } => {
+                Event::RecordAccepted { at, stream: key, shard, seq_ix: seq.seq_ix, hash_key: hash, bytes }
+            }
+            Written::Throttled { shard, bytes } => Event::WriteThrottled { at, stream: key, shard, bytes },
+        };
+        self.emit(e);
+    }
+
+    /// PutRecord.
+    pub fn put_record(&mut self, input: PutRecordInput) -> Result<PutRecordOutput, ApiError> {
+        let mut shape = Vec::new();
+        entry_shape_errors(&input.partition_key, input.data.len(), input.explicit_hash_key.as_deref(), "", &mut shape);
+        validation_result(shape)?;
+        let key = self.writable_stream(&input.stream_name)?;
+        let (hash, explicit) = entry_hash(&input.partition_key, input.explicit_hash_key.as_deref())?;
+        if let Some(ordering) = &input.sequence_number_for_ordering {
+            let ok = match parse_sequence(ordering) {
+                Ok(p) => p.seq_time_secs().is_none_or(|t| t.saturating_mul(1000) <= self.now.0),
+                Err(_) => false,
+            };
+            if !ok {
+                return Err(invalid_argument(format!(
+                    "ExclusiveMinimumSequenceNumber {ordering} used in PutRecord on stream {} under account {} is invalid.",
+                    input.stream_name, self.identity.account_id
+                )));
+            }
+        }
+        let (now, limits) = (self.now, self.limits_enabled);
+        let stream =
+            self.streams.get_mut(&input.stream_name).ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
+        let encryption_type = stream.encryption_type;
+        let written = write_record(stream, now, limits, input.partition_key, input.data, hash, explicit)
+            .ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
+        self.emit_written(key, &written);
+        match written {
+            Written::Accepted { shard, seq, .. } => {
+                Ok(PutRecordOutput { shard_id: shard, sequence_number: seq, encryption_type })
+            }
+            Written::Throttled { shard, .. } => {
+                Err(self.identity.rate_exceeded(&shard.to_string(), &input.stream_name))
+            }
+        }
+    }
+
+    /// PutRecords.
+    pub fn put_records(&mut self, input: PutRecordsInput) -> Result<PutRecordsOutput, ApiError> {
+        let mut shape = Vec::new();
+        let n = input.records.len();
+        if !(1..=MAX_PUT_RECORDS_ENTRIES).contains(&n) {
+            let rule = if n == 0 {
+                "Member must have length greater than or equal to 1"
+            } else {
+                "Member must have length less than or equal to 500"
+            };
+            let members = vec!["com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@c965e310"; n].join(", ");
+            shape.push(format!("Value '[{members}]' at 'records' failed to satisfy constraint: {rule}"));
+        }
+        for (i, r) in input.records.iter().enumerate() {
+            let path = format!("records.{}.member.", i + 1);
+            entry_shape_errors(&r.partition_key, r.data.len(), r.explicit_hash_key.as_deref(), &path, &mut shape);
+        }
+        shape.truncate(10);
+        validation_result(shape)?;
+        let key = self.writable_stream(&input.stream_name)?;
+        let mut hashes = Vec::with_capacity(n);
+        let mut total = 0usize;
+        for r in &input.records {
+            hashes.push(entry_hash(&r.partition_key, r.explicit_hash_key.as_deref())?);
+            total += r.data.len() + r.partition_key.len();
+        }
+        if total > MAX_PUT_RECORDS_BYTES {
+            // Our wording: AWS documents the 5 MiB request limit but not this message.
+            return Err(invalid_argument(format!(
+                "Records size exceeds 5 MB limit. Request size was {total} bytes for stream {} under account {}.",
+                input.stream_name, self.identity.account_id
+            )));
+        }
+        let (now, limits) = (self.now, self.limits_enabled);
+        let stream =
+            self.streams.get_mut(&input.stream_name).ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
+        let encryption_type = stream.encryption_type;
+        let mut written = Vec::with_capacity(n);
+        for (r, (hash, explicit)) in input.records.into_iter().zip(hashes) {
+            let w = write_record(stream, now, limits, r.partition_key, r.data, hash, explicit)
+                .ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
+            written.push(w);
+        }
+        let mut failed = 0;
+        let mut results = Vec::with_capacity(n);
+        for w in &written {
+            self.emit_written(key, w);
+            results.push(match *w {
+                Written::Accepted { shard, seq, .. } => {
+                    PutRecordsResultEntry::Ok { sequence_number: seq, shard_id: shard }
+                }
+                Written::Throttled { shard, .. } => {
+                    failed += 1;
+                    PutRecordsResultEntry::Failed {
+                        error_code: "ProvisionedThroughputExceededException".into(),
+                        error_message: self.identity.rate_exceeded_message(&shard.to_string(), &input.stream_name),
+                    }
+                }
+            });
+        }
+        Ok(PutRecordsOutput { failed_record_count: failed, records: results, encryption_type })
+    }
+}

@@ -1,0 +1,257 @@
+//! Streams: status, shards, routing, retention and the sequence counters.
+//!
+//! AWS facts reproduced (KINESIS.md B1, B3, B9, B12):
+//! - Status runs `CREATING → ACTIVE`, `ACTIVE → UPDATING → ACTIVE`, `DELETING → gone`.
+//! - A record goes to the **open** shard whose hash-key range contains its hash key.
+//! - Sequence numbers come from one counter per group of five shards (shard index / 5), so puts to
+//!   shards 0 and 1 get consecutive `seqIx` values, as AWS-validated kinesalite tests show.
+//! - Retention is 24 h by default, 24..=8760 h; records older than it are gone, a decrease takes
+//!   effect at once, and an increase does not bring expired data back.
+
+use super::hashing::HashKeyRange;
+use super::shard::{EncryptionType, Shard, ShardId};
+use super::time::{SimTime, HOUR_MS};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Default retention, hours.
+pub const DEFAULT_RETENTION_HOURS: u32 = 24;
+/// Minimum retention, hours.
+pub const MIN_RETENTION_HOURS: u32 = 24;
+/// Maximum retention, hours (365 days; AWS raised it from 168 in 2020).
+pub const MAX_RETENTION_HOURS: u32 = 8760;
+
+/// `StreamStatus`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum StreamStatus {
+    /// Being created; no shards visible yet.
+    Creating,
+    /// Ready.
+    Active,
+    /// Resharding or changing mode/encryption; reads and writes continue.
+    Updating,
+    /// Being deleted.
+    Deleting,
+}
+
+impl StreamStatus {
+    /// The API spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StreamStatus::Creating => "CREATING",
+            StreamStatus::Active => "ACTIVE",
+            StreamStatus::Updating => "UPDATING",
+            StreamStatus::Deleting => "DELETING",
+        }
+    }
+}
+
+/// `StreamModeDetails.StreamMode`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum StreamMode {
+    /// Fixed shard count, set by the user.
+    #[default]
+    Provisioned,
+    /// AWS manages the shard count from the write traffic.
+    OnDemand,
+}
+
+impl StreamMode {
+    /// The API spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StreamMode::Provisioned => "PROVISIONED",
+            StreamMode::OnDemand => "ON_DEMAND",
+        }
+    }
+}
+
+/// A stream identity that survives renames of nothing: each `CreateStream` gets a new one, so a
+/// deleted-and-recreated stream is a different stream (old iterators stop working).
+pub type StreamKey = u64;
+
+/// One Kinesis data stream.
+#[derive(Clone, Debug)]
+pub struct Stream {
+    /// Unique per CreateStream.
+    pub key: StreamKey,
+    /// `StreamName`.
+    pub name: String,
+    /// `StreamARN`.
+    pub arn: String,
+    /// `StreamStatus`.
+    pub status: StreamStatus,
+    /// `StreamModeDetails.StreamMode`.
+    pub mode: StreamMode,
+    /// Creation instant (kinesalite backdates it 2 s; AWS-validated range 2–7 s).
+    pub created: SimTime,
+    /// `RetentionPeriodHours`.
+    pub retention_hours: u32,
+    /// Every shard ever created, indexed by shard index (expired ones included, flagged).
+    pub shards: Vec<Shard>,
+    /// Open shards as `(StartingHashKey, index)`, sorted: the routing table.
+    open_routes: Vec<(u128, u32)>,
+    /// `seqIx` counters, one per group of five shard indexes.
+    seq_counters: Vec<u64>,
+    /// Tags (key → value).
+    pub tags: BTreeMap<String, String>,
+    /// `EncryptionType`.
+    pub encryption_type: EncryptionType,
+    /// `KeyId` when encrypted.
+    pub key_id: Option<String>,
+    /// `EnhancedMonitoring[0].ShardLevelMetrics`.
+    pub shard_level_metrics: Vec<String>,
+    /// When UpdateShardCount calls were accepted (rolling 24 h limit).
+    pub scaling_calls: Vec<SimTime>,
+    /// When UpdateStreamMode calls were accepted (rolling 24 h limit).
+    pub mode_switches: Vec<SimTime>,
+    /// Last on-demand capacity increase.
+    pub last_autoscale: Option<SimTime>,
+}
+
+impl Stream {
+    /// A new stream in `CREATING` with `shard_count` uniform shards created at `shard_created`.
+    pub fn new(
+        key: StreamKey,
+        name: String,
+        arn: String,
+        ranges: Vec<HashKeyRange>,
+        shard_created: SimTime,
+        now: SimTime,
+    ) -> Self {
+        let shards: Vec<Shard> =
+            ranges.into_iter().enumerate().map(|(i, r)| Shard::new(ShardId(i as u32), r, shard_created, now)).collect();
+        let mut s = Self {
+            key,
+            name,
+            arn,
+            status: StreamStatus::Creating,
+            mode: StreamMode::Provisioned,
+            created: shard_created,
+            retention_hours: DEFAULT_RETENTION_HOURS,
+            shards,
+            open_routes: Vec::new(),
+            seq_counters: Vec::new(),
+            tags: BTreeMap::new(),
+            encryption_type: EncryptionType::None,
+            key_id: None,
+            shard_level_metrics: Vec::new(),
+            scaling_calls: Vec::new(),
+            mode_switches: Vec::new(),
+            last_autoscale: None,
+        };
+        s.rebuild_routes();
+        s
+    }
+
+    /// Retention in milliseconds.
+    pub fn retention_ms(&self) -> u64 {
+        u64::from(self.retention_hours) * HOUR_MS
+    }
+
+    /// Rebuilds the routing table after the set of open shards changed.
+    pub fn rebuild_routes(&mut self) {
+        self.open_routes =
+            self.shards.iter().filter(|s| s.is_open()).map(|s| (s.hash_key_range.starting_hash_key, s.id.0)).collect();
+        self.open_routes.sort_unstable();
+    }
+
+    /// The open shard that owns `hash_key`. Open shards always tile the hash space, so this only
+    /// fails for a stream with no shards.
+    pub fn route(&self, hash_key: u128) -> Option<u32> {
+        let i = self.open_routes.partition_point(|(start, _)| *start <= hash_key);
+        let (_, idx) = *self.open_routes.get(i.checked_sub(1)?)?;
+        Some(idx)
+    }
+
+    /// Open shards in hash-key order.
+    pub fn open_shards(&self) -> impl Iterator<Item = &Shard> + '_ {
+        self.open_routes.iter().filter_map(|(_, i)| self.shards.get(*i as usize))
+    }
+
+    /// Number of open shards.
+    pub fn open_shard_count(&self) -> usize {
+        self.open_routes.len()
+    }
+
+    /// Shards that are listed by DescribeStream / ListShards (not expired), by index.
+    pub fn listed_shards(&self) -> impl Iterator<Item = &Shard> + '_ {
+        self.shards.iter().filter(|s| !s.expired)
+    }
+
+    /// A listed shard by index.
+    pub fn shard(&self, id: ShardId) -> Option<&Shard> {
+        self.shards.get(id.0 as usize).filter(|s| !s.expired)
+    }
+
+    /// A listed shard by index, mutably.
+    pub fn shard_mut(&mut self, id: ShardId) -> Option<&mut Shard> {
+        self.shards.get_mut(id.0 as usize).filter(|s| !s.expired)
+    }
+
+    fn counter_slot(&mut self, shard: u32) -> &mut u64 {
+        let g = (shard / 5) as usize;
+        if self.seq_counters.len() <= g {
+            self.seq_counters.resize(g + 1, 0);
+        }
+        &mut self.seq_counters[g]
+    }
+
+    /// The next `seqIx` of a shard's group, without taking it (the LATEST position).
+    pub fn peek_seq_ix(&self, shard: u32) -> u64 {
+        self.seq_counters.get((shard / 5) as usize).copied().unwrap_or(0)
+    }
+
+    /// Takes the next `seqIx` for a record written to `shard` at sequence time `seq_time`.
+    /// As in kinesalite, a group's first record gets 1 rather than 0 when its time equals the
+    /// shard's creation time, so it sorts above the shard's StartingSequenceNumber.
+    pub fn take_seq_ix(&mut self, shard: u32, shard_created: SimTime, seq_time: SimTime) -> u64 {
+        let slot = self.counter_slot(shard);
+        if *slot == 0 && seq_time == shard_created {
+            *slot = 1;
+        }
+        let ix = *slot;
+        *slot += 1;
+        ix
+    }
+
+    /// Removes every record older than the retention period at `now`, and marks closed shards
+    /// whose retention has passed as expired. Returns `(shard, records removed, became expired)`
+    /// for each shard that changed.
+    pub fn trim(&mut self, now: SimTime) -> Vec<(ShardId, u64, bool)> {
+        let retention = self.retention_ms();
+        let cutoff = now.minus(retention);
+        let mut changes = Vec::new();
+        for shard in self.shards.iter_mut().filter(|s| !s.expired) {
+            let before = shard.records.len();
+            while shard.records.front().is_some_and(|r| r.arrival < cutoff) {
+                shard.records.pop_front();
+            }
+            let removed = (before - shard.records.len()) as u64;
+            shard.counters.expired_records += removed;
+            let expire = shard.closed.is_some_and(|c| now.since(c) > retention);
+            if expire {
+                shard.expired = true;
+                shard.records.clear();
+            }
+            if removed > 0 || expire {
+                changes.push((shard.id, removed, expire));
+            }
+        }
+        changes
+    }
+
+    /// The earliest future instant at which `trim` would change something, if any.
+    pub fn next_expiry(&self) -> Option<SimTime> {
+        let retention = self.retention_ms();
+        self.shards
+            .iter()
+            .filter(|s| !s.expired)
+            .flat_map(|s| {
+                let rec = s.records.front().map(|r| r.arrival.plus(retention + 1));
+                let close = s.closed.map(|c| c.plus(retention + 1));
+                rec.into_iter().chain(close)
+            })
+            .min()
+    }
+}
