@@ -290,11 +290,18 @@ async function runOn(peer, vars, step) {
   return {request, result, failure: failures.join('; ') || undefined}
 }
 
-function dropTopLevel(result, keys) {
-  if (!result || !result.response) return result
-  const response = {...result.response}
-  for (const k of keys) delete response[k]
-  return {...result, response}
+/** Applies a step's `adjust`: drops top-level response fields, masks parts of an error message. */
+function adjusted(result, adjust) {
+  if (!result) return result
+  const out = {...result}
+  if (out.response && adjust.ignore) {
+    out.response = {...out.response}
+    for (const k of adjust.ignore) delete out.response[k]
+  }
+  if (out.error && adjust.mask && typeof out.error.message === 'string') {
+    out.error = {...out.error, message: out.error.message.replace(new RegExp(adjust.mask, 'g'), '<masked>')}
+  }
+  return out
 }
 
 /** Runs a case on both peers; returns the list of problems (empty when everything matched). */
@@ -328,7 +335,9 @@ async function runCase(c, left, right, opts) {
       if (!l.result || !r.result) continue
     }
     let rightResult = r.result
-    if (right.label === 'engine') rightResult = applyAllowList(r.result, l.result, step.op, ENGINE_ALLOW_LIST)
+    if (right.label === 'engine') {
+      rightResult = applyAllowList(r.result, l.result, step.op, ENGINE_ALLOW_LIST, opts.dropped)
+    }
     let ln = normalise(l.result)
     let rn = normalise(rightResult)
     if (step.divergence) {
@@ -346,8 +355,8 @@ async function runCase(c, left, right, opts) {
       continue
     }
     if (step.adjust) {
-      ln = dropTopLevel(ln, step.adjust.ignore)
-      rn = dropTopLevel(rn, step.adjust.ignore)
+      ln = adjusted(ln, step.adjust)
+      rn = adjusted(rn, step.adjust)
     }
     const diffs = deepDiff(ln, rn)
     if (diffs.length) {
@@ -396,7 +405,7 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const opts = {filters: [], verbose: false, mode: 'engine'}
+  const opts = {filters: [], verbose: false, mode: 'engine', dropped: []}
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--case') opts.filters.push(argv[++i])
@@ -455,6 +464,12 @@ async function main() {
 
   await left.stop()
   if (right) await right.stop()
+  if (opts.verbose && opts.dropped.length) {
+    const counts = {}
+    for (const d of opts.dropped) counts[d] = (counts[d] || 0) + 1
+    console.log('engine fields dropped by the allow-list:')
+    for (const [d, n] of Object.entries(counts)) console.log(`  ${d} ×${n}`)
+  }
   const tail = `${totalDivergences} documented divergences, ${skipped.length} cases skipped`
   if (!right) {
     console.log(`kinesalite cross-check (kinesalite only): ${ran} cases, ${totalSteps} steps run, nothing compared`)

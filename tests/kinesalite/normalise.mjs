@@ -146,28 +146,31 @@ function walk(value, key) {
  * result lacks them. A path is a list of keys; `*` walks every element of an array, pairing
  * the engine's element i with kinesalite's element i.
  */
-export function applyAllowList(engine, kinesalite, op, allowList) {
+export function applyAllowList(engine, kinesalite, op, allowList, dropped = []) {
   const copy = structuredClone(engine)
   for (const entry of allowList) {
     if (entry.op !== '*' && entry.op !== op) continue
-    drop(copy, kinesalite, entry.path.split('.'))
+    if (drop(copy, kinesalite, entry.path.split('.'))) dropped.push(`${op} ${entry.path}`)
   }
   return copy
 }
 
+/** Deletes the path where the engine has it and kinesalite lacks it; true if anything went. */
 function drop(e, k, segs) {
-  if (e == null || typeof e !== 'object') return
+  if (e == null || typeof e !== 'object') return false
   const [head, ...rest] = segs
   if (head === '*') {
-    if (!Array.isArray(e)) return
-    e.forEach((el, i) => drop(el, Array.isArray(k) ? k[i] : undefined, rest))
-    return
+    if (!Array.isArray(e)) return false
+    return e.map((el, i) => drop(el, Array.isArray(k) ? k[i] : undefined, rest)).some(Boolean)
   }
   if (!rest.length) {
-    if (head in e && (k == null || typeof k !== 'object' || !(head in k))) delete e[head]
-    return
+    if (head in e && (k == null || typeof k !== 'object' || !(head in k))) {
+      delete e[head]
+      return true
+    }
+    return false
   }
-  drop(e[head], k && typeof k === 'object' ? k[head] : undefined, rest)
+  return drop(e[head], k && typeof k === 'object' ? k[head] : undefined, rest)
 }
 
 /** Lists the paths where two normalised values differ, as `[path, left, right]` triples. */
