@@ -327,7 +327,7 @@ async function runCase(c, left, right, opts) {
     }
     const r = await runOn(right, vars.right, step)
     const header = `${where}: ${step.op} ${short(JSON.stringify(l.request ?? step.req))}` +
-      (JSON.stringify(l.request) !== JSON.stringify(r.request) ? `\n    engine request: ${short(JSON.stringify(r.request))}` : '')
+      (JSON.stringify(l.request) !== JSON.stringify(r.request) ? `\n    ${right.label} request: ${short(JSON.stringify(r.request))}` : '')
     if (l.failure || r.failure) {
       problems.push(`${header}\n    ${[l.failure && `${left.label}: ${l.failure}`, r.failure && `${right.label}: ${r.failure}`]
         .filter(Boolean).join('\n    ')}${rawLines(l, r, left, right)}`)
