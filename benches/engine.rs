@@ -1,1 +1,114 @@
-fn main() {}
+//! Engine throughput benches (criterion).
+//!
+//! - `put_record`: PutRecord with a 16-byte partition key and 100-byte data into a 4-shard
+//!   stream, limits off (typed API; includes MD5 routing, sequence numbering and storage).
+//! - `put_records_500`: one PutRecords call of 500 such entries.
+//! - `get_records_10000`: one GetRecords call returning 10,000 records.
+//!
+//! Run with `make bench` (or `cargo bench --bench engine`). Figures are reported in README.
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use kinesis_playground::engine::reading::{GetRecordsInput, GetShardIteratorInput, ShardIteratorType};
+use kinesis_playground::engine::records::{PutRecordInput, PutRecordsInput, PutRecordsRequestEntry};
+use kinesis_playground::engine::streams::CreateStreamInput;
+use kinesis_playground::engine::{Engine, EngineConfig};
+use std::hint::black_box;
+
+const STREAM: &str = "bench";
+
+fn ready_engine(shards: i64) -> Engine {
+    let config = EngineConfig { limits_enabled: false, event_capacity: 0, ..EngineConfig::default() };
+    let mut e = Engine::new(config);
+    let created = e.create_stream(CreateStreamInput {
+        stream_name: STREAM.into(),
+        shard_count: Some(shards),
+        ..CreateStreamInput::default()
+    });
+    assert!(created.is_ok());
+    e.advance_by(60_000);
+    e
+}
+
+/// 16-byte partition keys `key-00000000000n`.
+fn key(i: u64) -> String {
+    format!("key-{i:012}")
+}
+
+fn bench_put_record(c: &mut Criterion) {
+    const BATCH: u64 = 100_000;
+    let keys: Vec<String> = (0..BATCH).map(key).collect();
+    let data = vec![b'x'; 100];
+    let mut g = c.benchmark_group("engine");
+    g.throughput(Throughput::Elements(BATCH));
+    g.bench_function("put_record_x100k", |b| {
+        b.iter_batched_ref(
+            || (ready_engine(4), keys.clone()),
+            |(engine, keys)| {
+                for k in keys.drain(..) {
+                    let out = engine.put_record(PutRecordInput {
+                        stream_name: STREAM.into(),
+                        data: data.clone(),
+                        partition_key: k,
+                        ..PutRecordInput::default()
+                    });
+                    black_box(&out);
+                }
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.throughput(Throughput::Elements(500));
+    g.bench_function("put_records_500", |b| {
+        let mut engine = ready_engine(4);
+        let mut n = 0u64;
+        b.iter_batched(
+            || {
+                let records = (0..500)
+                    .map(|i| PutRecordsRequestEntry {
+                        data: data.clone(),
+                        partition_key: key(n * 500 + i),
+                        explicit_hash_key: None,
+                    })
+                    .collect();
+                n += 1;
+                PutRecordsInput { stream_name: STREAM.into(), records }
+            },
+            |input| black_box(engine.put_records(input)),
+            BatchSize::SmallInput,
+        )
+    });
+    g.throughput(Throughput::Elements(10_000));
+    g.bench_function("get_records_10000", |b| {
+        let mut engine = ready_engine(1);
+        for i in 0..10_000 {
+            let r = engine.put_record(PutRecordInput {
+                stream_name: STREAM.into(),
+                data: data.clone(),
+                partition_key: key(i),
+                ..PutRecordInput::default()
+            });
+            assert!(r.is_ok());
+        }
+        b.iter(|| {
+            let it = engine.get_shard_iterator(GetShardIteratorInput {
+                stream_name: STREAM.into(),
+                shard_id: "shardId-000000000000".into(),
+                shard_iterator_type: ShardIteratorType::TrimHorizon,
+                starting_sequence_number: None,
+                timestamp: None,
+            });
+            let Ok(it) = it else { panic!("iterator") };
+            let out = engine.get_records(GetRecordsInput { shard_iterator: it.shard_iterator, limit: Some(10_000) });
+            assert_eq!(out.as_ref().map(|o| o.records.len()).unwrap_or(0), 10_000);
+            black_box(out)
+        })
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(5));
+    targets = bench_put_record
+}
+criterion_main!(benches);

@@ -2,7 +2,7 @@
 //!
 //! Every state change the engine makes is reported as an [`Event`] stamped with its virtual time.
 //! The engine keeps the most recent events in a bounded buffer that the UI drains each frame, and
-//! folds *every* event into a running 64-bit FNV-1a digest over an explicit little-endian
+//! folds *every* event into a running 64-bit XXH3 digest over an explicit little-endian
 //! encoding (never `derive(Hash)`, whose `usize` lengths differ between 32-bit wasm and 64-bit
 //! native). Two runs with the same seed and commands have the same digest on every target.
 
@@ -10,9 +10,8 @@ use super::hashing::HashKeyRange;
 use super::shard::{EncryptionType, ShardId};
 use super::stream::{StreamKey, StreamMode, StreamStatus};
 use super::time::SimTime;
-use fnv::FnvHasher;
 use serde::{Deserialize, Serialize};
-use std::hash::Hasher;
+use xxhash_rust::xxh3::Xxh3;
 
 /// Something that happened in the simulation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -221,27 +220,41 @@ impl Event {
                 h.tag(14).u64(at.0).u64(*stream).u64(*encryption_type as u64)
             }
         };
+        h.flush();
     }
 }
 
-/// A running FNV-1a (64-bit) digest with explicit little-endian field encoding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A running XXH3-64 digest over an explicit little-endian field encoding.
+///
+/// XXH3 is specified on bytes, so its value is the same on every target.
+#[derive(Clone)]
 pub struct Digest {
-    state: u64,
+    hasher: Box<Xxh3>,
+    /// One event's encoding, hashed in a single update (cheaper than one update per field).
+    scratch: Vec<u8>,
 }
 
 impl Default for Digest {
     fn default() -> Self {
-        Self { state: FnvHasher::default().finish() }
+        Self { hasher: Box::new(Xxh3::new()), scratch: Vec::with_capacity(128) }
+    }
+}
+
+impl std::fmt::Debug for Digest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Digest({:016x})", self.value())
     }
 }
 
 impl Digest {
     fn write(&mut self, bytes: &[u8]) -> &mut Self {
-        let mut h = FnvHasher::with_key(self.state);
-        h.write(bytes);
-        self.state = h.finish();
+        self.scratch.extend_from_slice(bytes);
         self
+    }
+    /// Hashes the buffered event encoding.
+    fn flush(&mut self) {
+        self.hasher.update(&self.scratch);
+        self.scratch.clear();
     }
     fn tag(&mut self, t: u8) -> &mut Self {
         self.write(&[t])
@@ -258,6 +271,6 @@ impl Digest {
     }
     /// The digest so far.
     pub fn value(&self) -> u64 {
-        self.state
+        self.hasher.digest()
     }
 }

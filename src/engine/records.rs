@@ -140,23 +140,16 @@ pub struct PutRecordsOutput {
 /// Checks the shape rules of one entry (the same items the JSON validation tables produce), so
 /// typed callers get AWS's errors too. `path` is `""` for PutRecord or `records.N.member.`.
 fn entry_shape_errors(pk: &str, data_len: usize, ehk: Option<&str>, path: &str, out: &mut Vec<String>) {
-    let pk_len = pk.encode_utf16().count();
-    let pk_value = serde_json::Value::from(pk);
+    // A key of 1..=256 UTF-8 bytes has 1..=256 UTF-16 units: only count units outside that case.
+    let pk_len = if (1..=MAX_PARTITION_KEY_LEN).contains(&pk.len()) { 1 } else { pk.encode_utf16().count() };
+    let pk_item = |rule: &str| {
+        validation_item(Some(&serde_json::Value::from(pk)), Type::String, &format!("{path}partitionKey"), rule)
+    };
     if pk_len < 1 {
-        out.push(validation_item(
-            Some(&pk_value),
-            Type::String,
-            &format!("{path}partitionKey"),
-            "Member must have length greater than or equal to 1",
-        ));
+        out.push(pk_item("Member must have length greater than or equal to 1"));
     }
     if pk_len > MAX_PARTITION_KEY_LEN {
-        out.push(validation_item(
-            Some(&pk_value),
-            Type::String,
-            &format!("{path}partitionKey"),
-            "Member must have length less than or equal to 256",
-        ));
+        out.push(pk_item("Member must have length less than or equal to 256"));
     }
     if let Some(k) = ehk {
         if !super::validation::Pattern::HashKey.matches(k) {
@@ -238,12 +231,12 @@ fn write_record(
 }
 
 impl Engine {
-    fn writable_stream(&self, name: &str) -> Result<StreamKey, ApiError> {
-        let s = self.existing_stream(name)?;
-        if !matches!(s.status, StreamStatus::Active | StreamStatus::Updating) {
-            return Err(self.identity.stream_not_found(name));
+    /// The stream if it accepts writes (`ACTIVE` or `UPDATING`), else AWS's "not found".
+    fn writable_stream(&mut self, name: &str) -> Result<&mut Stream, ApiError> {
+        match self.streams.get_mut(name) {
+            Some(s) if matches!(s.status, StreamStatus::Active | StreamStatus::Updating) => Ok(s),
+            _ => Err(self.identity.stream_not_found(name)),
         }
-        Ok(s.key)
     }
 
     fn emit_written(&mut self, key: StreamKey, w: &Written) {
@@ -262,7 +255,7 @@ impl Engine {
         let mut shape = Vec::new();
         entry_shape_errors(&input.partition_key, input.data.len(), input.explicit_hash_key.as_deref(), "", &mut shape);
         validation_result(shape)?;
-        let key = self.writable_stream(&input.stream_name)?;
+        self.writable_stream(&input.stream_name)?;
         let (hash, explicit) = entry_hash(&input.partition_key, input.explicit_hash_key.as_deref())?;
         if let Some(ordering) = &input.sequence_number_for_ordering {
             let ok = match parse_sequence(ordering) {
@@ -277,9 +270,8 @@ impl Engine {
             }
         }
         let (now, limits) = (self.now, self.limits_enabled);
-        let stream =
-            self.streams.get_mut(&input.stream_name).ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
-        let encryption_type = stream.encryption_type;
+        let stream = self.writable_stream(&input.stream_name)?;
+        let (key, encryption_type) = (stream.key, stream.encryption_type);
         let written = write_record(stream, now, limits, input.partition_key, input.data, hash, explicit)
             .ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
         self.emit_written(key, &written);
@@ -312,7 +304,7 @@ impl Engine {
         }
         shape.truncate(10);
         validation_result(shape)?;
-        let key = self.writable_stream(&input.stream_name)?;
+        self.writable_stream(&input.stream_name)?;
         let mut hashes = Vec::with_capacity(n);
         let mut total = 0usize;
         for r in &input.records {
@@ -327,9 +319,8 @@ impl Engine {
             )));
         }
         let (now, limits) = (self.now, self.limits_enabled);
-        let stream =
-            self.streams.get_mut(&input.stream_name).ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
-        let encryption_type = stream.encryption_type;
+        let stream = self.writable_stream(&input.stream_name)?;
+        let (key, encryption_type) = (stream.key, stream.encryption_type);
         let mut written = Vec::with_capacity(n);
         for (r, (hash, explicit)) in input.records.into_iter().zip(hashes) {
             let w = write_record(stream, now, limits, r.partition_key, r.data, hash, explicit)
