@@ -7,6 +7,8 @@
 //!
 //! Run with `make bench` (or `cargo bench --bench engine`). Figures are reported in README.
 
+#![allow(missing_docs)] // criterion_group! generates undocumented items
+
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use kinesis_playground::engine::reading::{GetRecordsInput, GetShardIteratorInput, ShardIteratorType};
 use kinesis_playground::engine::records::{PutRecordInput, PutRecordsInput, PutRecordsRequestEntry};
