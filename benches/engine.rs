@@ -2,6 +2,9 @@
 //!
 //! - `put_record`: PutRecord with a 16-byte partition key and 100-byte data into a 4-shard
 //!   stream, limits off (typed API; includes MD5 routing, sequence numbering and storage).
+//! - `put_record_steady_x100k`: the same, in a stream whose storage is already allocated (after
+//!   a retention period), which is what a long-running simulation sees.
+//! - `md5_route_only_x100k`: the MD5 of the same keys alone (the floor under PutRecord).
 //! - `put_records_500`: one PutRecords call of 500 such entries.
 //! - `get_records_10000`: one GetRecords call returning 10,000 records.
 //!
@@ -10,6 +13,7 @@
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use kinesis_playground::engine::hashing::partition_key_hash;
 use kinesis_playground::engine::reading::{GetRecordsInput, GetShardIteratorInput, ShardIteratorType};
 use kinesis_playground::engine::records::{PutRecordInput, PutRecordsInput, PutRecordsRequestEntry};
 use kinesis_playground::engine::streams::CreateStreamInput;
@@ -58,6 +62,39 @@ fn bench_put_record(c: &mut Criterion) {
             },
             BatchSize::PerIteration,
         )
+    });
+    // Steady state: the same engine for every batch; between batches (untimed) the virtual clock
+    // moves 25 h so retention empties the shards but their storage stays allocated, as in a
+    // stream that has run for longer than its retention period.
+    g.bench_function("put_record_steady_x100k", |b| {
+        let mut engine = ready_engine(4);
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                engine.advance_by(25 * 3_600_000);
+                let batch = keys.clone();
+                #[allow(clippy::disallowed_methods)] // wall time is what a bench measures
+                let start = std::time::Instant::now();
+                for k in batch {
+                    let out = engine.put_record(PutRecordInput {
+                        stream_name: STREAM.into(),
+                        data: data.clone(),
+                        partition_key: k,
+                        ..PutRecordInput::default()
+                    });
+                    black_box(&out);
+                }
+                total += start.elapsed();
+            }
+            total
+        })
+    });
+    g.bench_function("md5_route_only_x100k", |b| {
+        b.iter(|| {
+            for k in &keys {
+                black_box(partition_key_hash(k));
+            }
+        })
     });
     g.throughput(Throughput::Elements(500));
     g.bench_function("put_records_500", |b| {

@@ -10,7 +10,8 @@
 //! flushed at once: `{"response": {…}}` or `{"error": {"__type": …, "message": …}}`.
 //! A malformed line gives an error line and the runner goes on.
 //!
-//! Environment: `KINESIS_ACCOUNT_ID`, `KINESIS_REGION`, `KINESIS_LIMITS=off` (teaching switch).
+//! Environment: `KINESIS_ACCOUNT_ID`, `KINESIS_REGION`, `KINESIS_START_MS` (Unix ms of virtual
+//! time 0; default 2025-01-01T00:00:00Z), `KINESIS_LIMITS=off` (teaching switch).
 
 use kinesis_playground::engine::error::{serialization, ApiError};
 use kinesis_playground::engine::{Engine, EngineConfig};
@@ -50,6 +51,9 @@ fn main() -> io::Result<()> {
     }
     if let Ok(region) = std::env::var("KINESIS_REGION") {
         config.region = region;
+    }
+    if let Some(ms) = std::env::var("KINESIS_START_MS").ok().and_then(|v| v.parse::<u64>().ok()) {
+        config.start = kinesis_playground::engine::time::SimTime(ms);
     }
     if std::env::var("KINESIS_LIMITS").is_ok_and(|v| v == "off") {
         config.limits_enabled = false;
