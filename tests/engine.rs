@@ -1,0 +1,32 @@
+//! Tier (a): native engine tests asserting exact numbers (KINESIS.md B1–B12).
+//!
+//! One integration binary; each family of behaviour lives in its own file under `tests/engine/`.
+//! Run with `cargo test --release --test engine`.
+
+#[path = "engine/helpers.rs"]
+mod helpers;
+
+#[path = "engine/clock.rs"]
+mod clock;
+#[path = "engine/determinism.rs"]
+mod determinism;
+#[path = "engine/errors.rs"]
+mod errors;
+#[path = "engine/hashing.rs"]
+mod hashing;
+#[path = "engine/lifecycle.rs"]
+mod lifecycle;
+#[path = "engine/limits.rs"]
+mod limits;
+#[path = "engine/listing.rs"]
+mod listing;
+#[path = "engine/modes.rs"]
+mod modes;
+#[path = "engine/reading.rs"]
+mod reading;
+#[path = "engine/resharding.rs"]
+mod resharding;
+#[path = "engine/retention.rs"]
+mod retention;
+#[path = "engine/sequence.rs"]
+mod sequence;
