@@ -9,8 +9,9 @@
 //!
 //! Simplification: a bucket refills continuously (one second's worth of capacity, refilled
 //! pro rata every millisecond) rather than in AWS's undisclosed per-second windows. The read-bytes
-//! bucket is allowed to go into debt by the size of a response: a 10 MiB read from an empty budget
-//! leaves 10 MiB of debt, which at 2 MiB/s blocks the shard's reads for 5 s — AWS's penalty.
+//! bucket goes into debt when a response is larger than the budget left: the read forfeits the
+//! rest of the budget and its whole size becomes debt, so a 10 MiB read blocks the shard's reads
+//! for exactly 5 s at 2 MiB/s — AWS's penalty.
 //! Levels are kept in milli-units so refills are exact integers.
 
 use super::time::SimTime;
@@ -88,6 +89,15 @@ impl TokenBucket {
         self.level_milli -= i128::from(units) * 1000;
     }
 
+    /// Charges a read of `units`: within the remaining budget it is simply taken; a read larger
+    /// than the budget forfeits what is left and leaves the whole read as debt, so it blocks for
+    /// `units / rate` seconds — a 10 MiB read at 2 MiB/s blocks the next 5 s, as AWS states.
+    pub fn charge_read(&mut self, now: SimTime, units: u64) {
+        self.refill(now);
+        let need = i128::from(units) * 1000;
+        self.level_milli = if need <= self.level_milli { self.level_milli - need } else { -need };
+    }
+
     /// Milliseconds until the bucket is out of debt (0 if it has budget).
     pub fn millis_until_budget(&mut self, now: SimTime) -> u64 {
         self.refill(now);
@@ -127,7 +137,10 @@ impl ShardLimits {
     }
 
     /// Admits one record of `bytes` (data + key) if both write buckets allow it.
+    /// A record larger than one second of capacity (1 MiB of data plus its key) is admitted when
+    /// the byte bucket is full and drains it; otherwise the largest record could never be written.
     pub fn admit_write(&mut self, now: SimTime, bytes: u64) -> bool {
+        let bytes = bytes.min(self.write_bytes.rate_per_sec);
         if self.write_bytes.available(now) < bytes || self.write_records.available(now) < 1 {
             return false;
         }
@@ -151,13 +164,21 @@ mod tests {
     fn a_ten_mib_read_blocks_reads_for_five_seconds() {
         let t0 = SimTime(0);
         let mut l = ShardLimits::new(t0);
-        l.read_bytes.charge(t0, READ_BYTES_PER_SEC); // this second's budget is spent
-        assert!(!l.admit_read(t0));
-        // One millisecond later a sliver of budget admits a call that returns 10 MiB.
-        assert!(l.admit_read(SimTime(1)));
-        l.read_bytes.charge(SimTime(1), GET_RECORDS_MAX_BYTES);
+        assert!(l.admit_read(t0));
+        l.read_bytes.charge_read(t0, GET_RECORDS_MAX_BYTES);
         assert!(!l.admit_read(SimTime(5000)));
         assert!(l.admit_read(SimTime(5001)));
+    }
+
+    #[test]
+    fn reads_within_the_budget_share_it() {
+        let t0 = SimTime(0);
+        let mut l = ShardLimits::new(t0);
+        l.read_bytes.charge_read(t0, MIB);
+        assert!(l.admit_read(t0));
+        l.read_bytes.charge_read(t0, MIB);
+        assert!(!l.admit_read(t0));
+        assert!(l.admit_read(SimTime(1)));
     }
 
     #[test]

@@ -370,7 +370,7 @@ impl Engine {
             });
         }
         if limits {
-            shard.limits.read_bytes.charge(now, bytes);
+            shard.limits.read_bytes.charge_read(now, bytes);
         }
         shard.counters.get_records_calls += 1;
         shard.counters.outgoing_records += out.len() as u64;

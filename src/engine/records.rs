@@ -258,8 +258,12 @@ impl Engine {
         self.writable_stream(&input.stream_name)?;
         let (hash, explicit) = entry_hash(&input.partition_key, input.explicit_hash_key.as_deref())?;
         if let Some(ordering) = &input.sequence_number_for_ordering {
+            // A sequence number's time may be up to 1 s ahead (a new child shard's records carry its
+            // creation time), so "in the future" means later than both now and the newest shard.
+            let latest =
+                self.streams.get(&input.stream_name).map_or(self.now, |s| s.newest_shard_created().max(self.now));
             let ok = match parse_sequence(ordering) {
-                Ok(p) => p.seq_time_secs().is_none_or(|t| t.saturating_mul(1000) <= self.now.0),
+                Ok(p) => p.seq_time_secs().is_none_or(|t| t.saturating_mul(1000) <= latest.0),
                 Err(_) => false,
             };
             if !ok {

@@ -346,6 +346,10 @@ impl Engine {
             }
             Change::Mode(mode) => {
                 stream.mode = *mode;
+                // On-demand demand is measured from now on, not since the shards were created.
+                for s in &mut stream.shards {
+                    s.demand_mark = s.counters.incoming_bytes + s.counters.write_throttled_bytes;
+                }
                 let mode = *mode;
                 self.emit(Event::StreamModeChanged { at: self.now, stream: key, mode });
                 if mode == StreamMode::OnDemand {

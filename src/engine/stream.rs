@@ -203,16 +203,23 @@ impl Stream {
     }
 
     /// Takes the next `seqIx` for a record written to `shard` at sequence time `seq_time`.
-    /// As in kinesalite, a group's first record gets 1 rather than 0 when its time equals the
-    /// shard's creation time, so it sorts above the shard's StartingSequenceNumber.
+    /// As in kinesalite, a group's first record gets 1 rather than 0 when its time falls in the
+    /// shard's creation second (the only time field a sequence number keeps), so it sorts above
+    /// the shard's StartingSequenceNumber.
     pub fn take_seq_ix(&mut self, shard: u32, shard_created: SimTime, seq_time: SimTime) -> u64 {
         let slot = self.counter_slot(shard);
-        if *slot == 0 && seq_time == shard_created {
+        if *slot == 0 && seq_time.secs() == shard_created.secs() {
             *slot = 1;
         }
         let ix = *slot;
         *slot += 1;
         ix
+    }
+
+    /// The latest creation time among the stream's shards (children of a reshard are created up
+    /// to 1 s ahead of the clock, and their records carry that time).
+    pub fn newest_shard_created(&self) -> SimTime {
+        self.shards.iter().map(|s| s.created).max().unwrap_or(self.created)
     }
 
     /// Removes every record older than the retention period at `now`, and marks closed shards

@@ -216,7 +216,7 @@ fn a_10_mib_get_records_response_returns_exactly_10_mib() {
 }
 
 #[test]
-#[ignore = "engine bug: after a 10 MiB GetRecords response on an idle shard the read-bytes bucket (2 MiB full) only goes 8 MiB into debt, so reads are throttled for 4 s instead of AWS's 5 s (KINESIS.md B10)"]
+
 fn a_10_mib_get_records_response_throttles_reads_for_the_next_5_seconds() {
     let mut e = ten_mib_shard();
     let it = iterator(&mut e, "s", "0", "TRIM_HORIZON", None);

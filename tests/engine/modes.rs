@@ -71,7 +71,7 @@ fn on_demand_stream_grows_above_4_shards_under_3_mib_per_second() {
 }
 
 #[test]
-#[ignore = "engine bug: on-demand demand_mark starts at 0 when a PROVISIONED stream switches to ON_DEMAND, so the first capacity check counts every byte ever written as last-second demand and splits shards with no current traffic"]
+
 fn switching_to_on_demand_does_not_count_old_writes_as_current_demand() {
     let mut e = with_stream(4);
     // 6 MiB written over a minute (0.1 MiB/s) while PROVISIONED.

@@ -290,10 +290,32 @@ async function runOn(peer, vars, step) {
   return {request, result, failure: failures.join('; ') || undefined}
 }
 
+/**
+ * Replaces each `seq(shardIx=X, seqIx=Y)` token by `seq(shardIx=X, rank=R)`, R being Y's rank among
+ * the seqIx values of shard X in the same response: the order inside each shard is kept, the
+ * absolute counter values (which depend on the cross-shard processing order) are not.
+ */
+function seqIxRanks(value) {
+  const text = JSON.stringify(value)
+  const re = /seq\(shardIx=(-?\d+), seqIx=(\d+)\)/g
+  const perShard = new Map()
+  for (const [, shard, ix] of text.matchAll(re)) {
+    if (!perShard.has(shard)) perShard.set(shard, new Set())
+    perShard.get(shard).add(BigInt(ix))
+  }
+  const ranks = new Map()
+  for (const [shard, set] of perShard) {
+    const sorted = [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    sorted.forEach((ix, r) => ranks.set(`${shard}/${ix}`, r))
+  }
+  return JSON.parse(text.replace(re, (_, shard, ix) => `seq(shardIx=${shard}, rank=${ranks.get(`${shard}/${BigInt(ix)}`)})`))
+}
+
 /** Applies a step's `adjust`: drops top-level response fields, masks parts of an error message. */
 function adjusted(result, adjust) {
   if (!result) return result
-  const out = {...result}
+  let out = {...result}
+  if (adjust.seqIxRank) out = seqIxRanks(out)
   if (out.response && adjust.ignore) {
     out.response = {...out.response}
     for (const k of adjust.ignore) delete out.response[k]
