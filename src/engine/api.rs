@@ -70,25 +70,24 @@ const TAGS: Field = Field {
     rules: &[NotNull, MinLen(1), MaxLen(10), ChildKeyLengths(1, 128), ChildValueLengths(0, 256)],
 };
 
+const CREATE_MODE: Field = Field { name: "StreamModeDetails", ty: Type::Structure(STREAM_MODE_DETAILS), rules: &[] };
+const CREATE_TAGS: Field = Field {
+    name: "Tags",
+    ty: Type::Map(&STRING_MEMBER),
+    rules: &[MaxLen(50), ChildKeyLengths(1, 128), ChildValueLengths(0, 256)],
+};
+/// PROVISIONED streams need a ShardCount; ON_DEMAND ones may omit it.
 const CREATE_STREAM_PROVISIONED: &[Field] = &[
     Field { name: "ShardCount", ty: Type::Integer, rules: &[NotNull, Min(1), Max(100_000)] },
     STREAM_NAME,
-    Field { name: "StreamModeDetails", ty: Type::Structure(STREAM_MODE_DETAILS), rules: &[] },
-    Field {
-        name: "Tags",
-        ty: Type::Map(&STRING_MEMBER),
-        rules: &[MaxLen(50), ChildKeyLengths(1, 128), ChildValueLengths(0, 256)],
-    },
+    CREATE_MODE,
+    CREATE_TAGS,
 ];
 const CREATE_STREAM_ON_DEMAND: &[Field] = &[
     Field { name: "ShardCount", ty: Type::Integer, rules: &[Min(1), Max(100_000)] },
     STREAM_NAME,
-    Field { name: "StreamModeDetails", ty: Type::Structure(STREAM_MODE_DETAILS), rules: &[] },
-    Field {
-        name: "Tags",
-        ty: Type::Map(&STRING_MEMBER),
-        rules: &[MaxLen(50), ChildKeyLengths(1, 128), ChildValueLengths(0, 256)],
-    },
+    CREATE_MODE,
+    CREATE_TAGS,
 ];
 const DELETE_STREAM: &[Field] =
     &[STREAM_NAME, Field { name: "EnforceConsumerDeletion", ty: Type::Boolean, rules: &[] }];

@@ -144,10 +144,10 @@ pub struct ListShardsInput {
     pub shard_filter: Option<ShardFilter>,
 }
 
-/// `StreamDescription`.
+/// Fields `StreamDescription` and `StreamDescriptionSummary` share.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
-pub struct StreamDescription {
+pub struct StreamFacts {
     /// Name.
     pub stream_name: String,
     /// ARN.
@@ -157,10 +157,6 @@ pub struct StreamDescription {
     pub stream_status: String,
     /// Capacity mode.
     pub stream_mode_details: StreamModeDetails,
-    /// One page of shards.
-    pub shards: Vec<ShardShape>,
-    /// More pages follow.
-    pub has_more_shards: bool,
     /// Retention, hours.
     pub retention_period_hours: u32,
     /// Creation time, epoch seconds.
@@ -173,6 +169,40 @@ pub struct StreamDescription {
     /// KMS key when encrypted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_id: Option<String>,
+}
+
+impl From<&Stream> for StreamFacts {
+    fn from(s: &Stream) -> Self {
+        Self {
+            stream_name: s.name.clone(),
+            stream_arn: s.arn.clone(),
+            stream_status: s.status.as_str().into(),
+            stream_mode_details: mode_details(s.mode),
+            retention_period_hours: s.retention_hours,
+            stream_creation_timestamp: creation_second(s),
+            enhanced_monitoring: vec![EnhancedMetrics { shard_level_metrics: s.shard_level_metrics.clone() }],
+            encryption_type: s.encryption_type.as_str().into(),
+            key_id: s.key_id.clone(),
+        }
+    }
+}
+
+/// `StreamCreationTimestamp`: whole seconds, as AWS reports it.
+fn creation_second(s: &Stream) -> SimTime {
+    SimTime(s.created.secs() * SECOND_MS)
+}
+
+/// `StreamDescription`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct StreamDescription {
+    /// Name, ARN, status, mode, retention, creation, monitoring, encryption.
+    #[serde(flatten)]
+    pub facts: StreamFacts,
+    /// One page of shards.
+    pub shards: Vec<ShardShape>,
+    /// More pages follow.
+    pub has_more_shards: bool,
 }
 
 /// DescribeStream response.
@@ -187,27 +217,9 @@ pub struct DescribeStreamOutput {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct StreamDescriptionSummary {
-    /// Name.
-    pub stream_name: String,
-    /// ARN.
-    #[serde(rename = "StreamARN")]
-    pub stream_arn: String,
-    /// Status.
-    pub stream_status: String,
-    /// Capacity mode.
-    pub stream_mode_details: StreamModeDetails,
-    /// Retention, hours.
-    pub retention_period_hours: u32,
-    /// Creation time, epoch seconds.
-    #[serde(serialize_with = "epoch_seconds")]
-    pub stream_creation_timestamp: SimTime,
-    /// Enhanced monitoring (always one empty entry).
-    pub enhanced_monitoring: Vec<EnhancedMetrics>,
-    /// `NONE` or `KMS`.
-    pub encryption_type: String,
-    /// KMS key when encrypted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub key_id: Option<String>,
+    /// Name, ARN, status, mode, retention, creation, monitoring, encryption.
+    #[serde(flatten)]
+    pub facts: StreamFacts,
     /// Open shards.
     pub open_shard_count: u64,
     /// Registered enhanced fan-out consumers.
@@ -455,17 +467,9 @@ impl Engine {
         let has_more = visible.len() > limit;
         Ok(DescribeStreamOutput {
             stream_description: StreamDescription {
-                stream_name: s.name.clone(),
-                stream_arn: s.arn.clone(),
-                stream_status: s.status.as_str().into(),
-                stream_mode_details: mode_details(s.mode),
+                facts: StreamFacts::from(s),
                 shards: visible.into_iter().take(limit).map(ShardShape::from).collect(),
                 has_more_shards: has_more,
-                retention_period_hours: s.retention_hours,
-                stream_creation_timestamp: SimTime(s.created.secs() * SECOND_MS),
-                enhanced_monitoring: vec![EnhancedMetrics { shard_level_metrics: s.shard_level_metrics.clone() }],
-                encryption_type: s.encryption_type.as_str().into(),
-                key_id: s.key_id.clone(),
             },
         })
     }
@@ -476,15 +480,7 @@ impl Engine {
         let open = if s.status == StreamStatus::Creating { 0 } else { s.open_shard_count() as u64 };
         Ok(DescribeStreamSummaryOutput {
             stream_description_summary: StreamDescriptionSummary {
-                stream_name: s.name.clone(),
-                stream_arn: s.arn.clone(),
-                stream_status: s.status.as_str().into(),
-                stream_mode_details: mode_details(s.mode),
-                retention_period_hours: s.retention_hours,
-                stream_creation_timestamp: SimTime(s.created.secs() * SECOND_MS),
-                enhanced_monitoring: vec![EnhancedMetrics { shard_level_metrics: s.shard_level_metrics.clone() }],
-                encryption_type: s.encryption_type.as_str().into(),
-                key_id: s.key_id.clone(),
+                facts: StreamFacts::from(s),
                 open_shard_count: open,
                 consumer_count: 0,
             },
@@ -495,13 +491,7 @@ impl Engine {
     pub fn list_streams(&self, input: ListStreamsInput) -> Result<ListStreamsOutput, ApiError> {
         let limit = usize::try_from(input.limit.unwrap_or(100).clamp(1, 10_000)).unwrap_or(100);
         let after = match &input.next_token {
-            Some(tok) => {
-                let t = decode_token(tok).ok_or_else(|| invalid_argument("Invalid NextToken."))?;
-                if self.now.since(t.issued) > NEXT_TOKEN_TTL_MS {
-                    return Err(ApiError::new(ErrorType::ExpiredNextTokenException, "The NextToken has expired."));
-                }
-                Some(t.after)
-            }
+            Some(tok) => Some(self.read_token(tok)?.after),
             None => input.exclusive_start_stream_name.clone(),
         };
         let names: Vec<&Stream> =
@@ -528,7 +518,7 @@ impl Engine {
                     stream_arn: s.arn.clone(),
                     stream_status: s.status.as_str().into(),
                     stream_mode_details: mode_details(s.mode),
-                    stream_creation_timestamp: SimTime(s.created.secs() * SECOND_MS),
+                    stream_creation_timestamp: creation_second(s),
                 })
                 .collect(),
         })
@@ -552,10 +542,7 @@ impl Engine {
                 (name.clone(), input.exclusive_start_shard_id.clone(), filter)
             }
             (None, Some(tok)) => {
-                let t = decode_token(tok).ok_or_else(|| invalid_argument("Invalid NextToken."))?;
-                if self.now.since(t.issued) > NEXT_TOKEN_TTL_MS {
-                    return Err(ApiError::new(ErrorType::ExpiredNextTokenException, "The NextToken has expired."));
-                }
+                let t = self.read_token(tok)?;
                 let filter = t.filter.map(|(ft, fs, fts)| ShardFilter {
                     filter_type: ft,
                     shard_id: fs,
@@ -587,6 +574,15 @@ impl Engine {
             _ => None,
         };
         Ok(ListShardsOutput { shards: page, next_token })
+    }
+
+    /// Decodes a `NextToken` and checks its 300 s lifetime (our wording for both errors).
+    fn read_token(&self, text: &str) -> Result<PageToken, ApiError> {
+        let t = decode_token(text).ok_or_else(|| invalid_argument("Invalid NextToken."))?;
+        if self.now.since(t.issued) > NEXT_TOKEN_TTL_MS {
+            return Err(ApiError::new(ErrorType::ExpiredNextTokenException, "The NextToken has expired."));
+        }
+        Ok(t)
     }
 
     fn check_shard_filter(&self, f: &ShardFilter) -> Result<(), ApiError> {
