@@ -24,7 +24,7 @@ use super::limits::{GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS};
 use super::sequence::{parse_sequence, ParsedSequence, SequenceNumber};
 use super::shapes::{blob, display, epoch_seconds, ChildShardShape};
 use super::shard::{EncryptionType, ShardId};
-use super::stream::{StreamKey, StreamStatus};
+use super::stream::{Stream, StreamKey, StreamStatus};
 use super::streams::seconds_to_time;
 use super::time::SimTime;
 use super::Engine;
@@ -214,6 +214,20 @@ impl IteratorPosition {
     }
 }
 
+/// `ChildShards` of `parent`: the shards split or merged from it.
+fn child_shards(stream: &Stream, parent: ShardId) -> Vec<ChildShardShape> {
+    stream
+        .shards
+        .iter()
+        .filter(|c| c.parent == Some(parent) || c.adjacent_parent == Some(parent))
+        .map(|c| ChildShardShape {
+            shard_id: c.id,
+            parent_shards: c.parent.iter().chain(c.adjacent_parent.iter()).map(ToString::to_string).collect(),
+            hash_key_range: c.hash_key_range.into(),
+        })
+        .collect()
+}
+
 fn mismatch(kind: ShardIteratorType, also: bool) -> ApiError {
     invalid_argument(format!(
         "Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified {} and {}.",
@@ -335,16 +349,6 @@ impl Engine {
             return Err(not_exist);
         };
         let key = stream.key;
-        let children: Vec<ChildShardShape> = stream
-            .shards
-            .iter()
-            .filter(|c| c.parent == Some(pos.shard) || c.adjacent_parent == Some(pos.shard))
-            .map(|c| ChildShardShape {
-                shard_id: c.id,
-                parent_shards: c.parent.iter().chain(c.adjacent_parent.iter()).map(ToString::to_string).collect(),
-                hash_key_range: c.hash_key_range.into(),
-            })
-            .collect();
         let Some(shard) = stream.shard_mut(pos.shard) else {
             return Err(not_exist);
         };
@@ -379,6 +383,8 @@ impl Engine {
         let next_unread = shard.records.get(start + out.len());
         let millis_behind = next_unread.map_or(0, |r| now.since(r.arrival));
         let at_end = !shard.is_open() && next_unread.is_none();
+        // Only a read that reaches a closed shard's end lists its children.
+        let children = at_end.then(|| child_shards(stream, pos.shard));
         let count = out.len() as u64;
         if count > 0 {
             self.emit(Event::RecordsRead { at: now, stream: key, shard: pos.shard, count, bytes });
@@ -388,7 +394,7 @@ impl Engine {
             records: out,
             next_shard_iterator: (!at_end).then(|| next.encode()),
             millis_behind_latest: millis_behind,
-            child_shards: at_end.then_some(children),
+            child_shards: children,
         })
     }
 }

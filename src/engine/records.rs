@@ -255,13 +255,15 @@ impl Engine {
         let mut shape = Vec::new();
         entry_shape_errors(&input.partition_key, input.data.len(), input.explicit_hash_key.as_deref(), "", &mut shape);
         validation_result(shape)?;
-        self.writable_stream(&input.stream_name)?;
-        let (hash, explicit) = entry_hash(&input.partition_key, input.explicit_hash_key.as_deref())?;
+        let hashed = entry_hash(&input.partition_key, input.explicit_hash_key.as_deref());
+        let (now, limits) = (self.now, self.limits_enabled);
+        // One lookup: a missing stream is reported before a bad ExplicitHashKey, as AWS does.
+        let stream = self.writable_stream(&input.stream_name)?;
+        let (hash, explicit) = hashed?;
         if let Some(ordering) = &input.sequence_number_for_ordering {
             // A sequence number's time may be up to 1 s ahead (a new child shard's records carry its
             // creation time), so "in the future" means later than both now and the newest shard.
-            let latest =
-                self.streams.get(&input.stream_name).map_or(self.now, |s| s.newest_shard_created().max(self.now));
+            let latest = stream.newest_shard_created().max(now);
             let ok = match parse_sequence(ordering) {
                 Ok(p) => p.seq_time_secs().is_none_or(|t| t.saturating_mul(1000) <= latest.0),
                 Err(_) => false,
@@ -273,8 +275,6 @@ impl Engine {
                 )));
             }
         }
-        let (now, limits) = (self.now, self.limits_enabled);
-        let stream = self.writable_stream(&input.stream_name)?;
         let (key, encryption_type) = (stream.key, stream.encryption_type);
         let written = write_record(stream, now, limits, input.partition_key, input.data, hash, explicit)
             .ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
@@ -308,13 +308,13 @@ impl Engine {
         }
         shape.truncate(10);
         validation_result(shape)?;
-        self.writable_stream(&input.stream_name)?;
-        let mut hashes = Vec::with_capacity(n);
-        let mut total = 0usize;
-        for r in &input.records {
-            hashes.push(entry_hash(&r.partition_key, r.explicit_hash_key.as_deref())?);
-            total += r.data.len() + r.partition_key.len();
-        }
+        let hashes: Result<Vec<(u128, bool)>, ApiError> =
+            input.records.iter().map(|r| entry_hash(&r.partition_key, r.explicit_hash_key.as_deref())).collect();
+        let total: usize = input.records.iter().map(|r| r.data.len() + r.partition_key.len()).sum();
+        let (now, limits) = (self.now, self.limits_enabled);
+        // One lookup: a missing stream is reported before a bad ExplicitHashKey, as AWS does.
+        let stream = self.writable_stream(&input.stream_name)?;
+        let hashes = hashes?;
         if total > MAX_PUT_RECORDS_BYTES {
             // Our wording: AWS documents the 5 MiB request limit but not this message.
             return Err(invalid_argument(format!(
@@ -322,8 +322,6 @@ impl Engine {
                 input.stream_name, self.identity.account_id
             )));
         }
-        let (now, limits) = (self.now, self.limits_enabled);
-        let stream = self.writable_stream(&input.stream_name)?;
         let (key, encryption_type) = (stream.key, stream.encryption_type);
         let mut written = Vec::with_capacity(n);
         for (r, (hash, explicit)) in input.records.into_iter().zip(hashes) {

@@ -182,22 +182,21 @@ impl Engine {
             return Err(self.identity.could_not_find_shard(&id.to_string(), name));
         };
         let range = shard.hash_key_range;
-        let key_ok = match parse_hash_key(&input.new_starting_hash_key) {
-            HashKeyParse::InRange(k) => k > range.starting_hash_key.saturating_add(1) && k < range.ending_hash_key,
-            _ => false,
+        let split_at = match parse_hash_key(&input.new_starting_hash_key) {
+            HashKeyParse::InRange(k) if k > range.starting_hash_key.saturating_add(1) && k < range.ending_hash_key => {
+                Some(k)
+            }
+            _ => None,
         };
-        if !key_ok {
+        let Some(k) = split_at else {
             return Err(invalid_argument(format!(
                 "NewStartingHashKey {} used in SplitShard() on shard {id} in stream {name} under account {} is not both greater than one plus the shard's StartingHashKey {} and less than the shard's EndingHashKey {}.",
                 input.new_starting_hash_key, self.identity.account_id, range.starting_hash_key, range.ending_hash_key
             )));
-        }
+        };
         if !shard.is_open() {
             return Err(self.identity.shard_closed(&id.to_string(), name));
         }
-        let HashKeyParse::InRange(k) = parse_hash_key(&input.new_starting_hash_key) else {
-            return Err(invalid_argument("Invalid NewStartingHashKey."));
-        };
         let key = stream.key;
         self.begin_update(key, Change::Split(id, k));
         Ok(())
