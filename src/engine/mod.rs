@@ -28,10 +28,12 @@
 //! same responses and the same [`Engine::digest`] natively and in WebAssembly.
 
 pub mod api;
+pub mod cost;
 pub mod error;
 pub mod events;
 pub mod hashing;
 pub mod limits;
+pub mod metrics;
 pub mod modes;
 pub mod queue;
 pub mod reading;
