@@ -735,7 +735,7 @@ impl Runner {
         let pos = IteratorPosition::decode(req["ShardIterator"].as_str()?)?;
         let stream = self.engine.stream(&pos.stream_name).filter(|s| s.key == pos.stream)?;
         let shard = stream.shards.get(pos.shard.0 as usize)?;
-        let seqs = shard.records.iter().map(|r| r.sequence_number).collect();
+        let seqs = shard.records.iter().map(|r| shard.sequence_number_of(&r)).collect();
         Some((pos, seqs))
     }
 
@@ -857,10 +857,11 @@ impl Runner {
             for sh in &s.shards {
                 let start = sh.starting_sequence_number();
                 let end = sh.ending_sequence_number();
-                let mut prev: Option<&SequenceNumber> = None;
-                for r in &sh.records {
-                    let q = &r.sequence_number;
-                    if prev.is_some_and(|p| p >= q || p.seq_ix >= q.seq_ix) {
+                let mut prev: Option<SequenceNumber> = None;
+                for r in sh.records.iter() {
+                    let seq = sh.sequence_number_of(&r);
+                    let q = &seq;
+                    if prev.is_some_and(|p| p >= *q || p.seq_ix >= q.seq_ix) {
                         return Err(format!(
                             "{} {}: sequence numbers not increasing: {prev:?} then {q:?}",
                             s.name, sh.id
@@ -875,10 +876,13 @@ impl Runner {
                     if q.shard_index != sh.id.0 {
                         return Err(format!("{} {}: record numbered for shard {}", s.name, sh.id, q.shard_index));
                     }
-                    if !sh.hash_key_range.contains(r.hash_key) {
+                    if !sh.hash_key_range.contains(r.hash_key(self.engine.payloads())) {
                         return Err(format!(
                             "{} {}: hash key {} outside {:?}",
-                            s.name, sh.id, r.hash_key, sh.hash_key_range
+                            s.name,
+                            sh.id,
+                            r.hash_key(self.engine.payloads()),
+                            sh.hash_key_range
                         ));
                     }
                     if r.arrival.millis() < cutoff {
@@ -887,20 +891,20 @@ impl Runner {
                             s.name, sh.id, r.arrival
                         ));
                     }
-                    prev = Some(q);
+                    prev = Some(seq);
                 }
-                let stored: Vec<(u64, u64, &[u8])> = sh
+                let stored: Vec<(u64, u64, Vec<u8>)> = sh
                     .records
                     .iter()
-                    .map(|r| (r.sequence_number.seq_ix, r.arrival.millis(), r.data.as_slice()))
+                    .map(|r| (r.seq_ix, r.arrival.millis(), r.materialize(self.engine.payloads()).data))
                     .collect();
-                let expected: Vec<(u64, u64, &[u8])> = self
+                let expected: Vec<(u64, u64, Vec<u8>)> = self
                     .alive
                     .range((s.key, sh.id.0, 0)..=(s.key, sh.id.0, u64::MAX))
-                    .map(|((_, _, ix), a)| (*ix, a.arrival_ms, a.data.as_slice()))
+                    .map(|((_, _, ix), a)| (*ix, a.arrival_ms, a.data.clone()))
                     .collect();
                 if stored != expected {
-                    let ixs = |v: &[(u64, u64, &[u8])]| v.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>();
+                    let ixs = |v: &[(u64, u64, Vec<u8>)]| v.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>();
                     return Err(format!(
                         "{} {} at {now}: stored records {:?} != acknowledged, unexpired {:?}",
                         s.name,

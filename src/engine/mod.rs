@@ -35,14 +35,17 @@ pub mod hashing;
 pub mod limits;
 pub mod metrics;
 pub mod modes;
+pub mod payload;
 pub mod queue;
 pub mod reading;
 pub mod records;
 pub mod resharding;
 pub mod retention;
+pub mod rng;
 pub mod sequence;
 pub mod shapes;
 pub mod shard;
+pub mod store;
 pub mod stream;
 pub mod streams;
 pub mod tags;
@@ -79,6 +82,8 @@ pub struct EngineConfig {
     pub limits_enabled: bool,
     /// How many recent events the engine buffers for [`Engine::drain_events`].
     pub event_capacity: usize,
+    /// Seed of the simulated world; generated record payloads derive from it.
+    pub seed: u64,
 }
 
 impl Default for EngineConfig {
@@ -93,6 +98,7 @@ impl Default for EngineConfig {
             shard_limit: 500,
             limits_enabled: true,
             event_capacity: 1 << 16,
+            seed: 0,
         }
     }
 }
@@ -124,6 +130,7 @@ pub struct Engine {
     events_dropped: u64,
     events_total: u64,
     digest: Digest,
+    payloads: payload::PayloadBook,
 }
 
 impl Default for Engine {
@@ -136,6 +143,7 @@ impl Engine {
     /// A new endpoint with no streams, at `config.start`.
     pub fn new(config: EngineConfig) -> Self {
         let identity = Identity { account_id: config.account_id.clone(), region: config.region.clone() };
+        let payloads = payload::PayloadBook::new(config.seed);
         Self {
             now: config.start,
             limits_enabled: config.limits_enabled,
@@ -148,12 +156,23 @@ impl Engine {
             events_dropped: 0,
             events_total: 0,
             digest: Digest::default(),
+            payloads,
         }
     }
 
     /// The configuration it was built with.
     pub fn config(&self) -> &EngineConfig {
         &self.config
+    }
+
+    /// The payload templates of simulated producers (to rebuild their records' data).
+    pub fn payloads(&self) -> &payload::PayloadBook {
+        &self.payloads
+    }
+
+    /// Registers a payload template; `None` when the book is full.
+    pub fn register_payload_template(&mut self, template: payload::PayloadTemplate) -> Option<u16> {
+        self.payloads.register(template)
     }
 
     /// Account and region.

@@ -23,7 +23,7 @@ use super::events::Event;
 use super::limits::{GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS};
 use super::sequence::{parse_sequence, ParsedSequence, SequenceNumber};
 use super::shapes::{blob, display, epoch_seconds, ChildShardShape};
-use super::shard::{EncryptionType, ShardId};
+use super::shard::ShardId;
 use super::stream::{Stream, StreamKey, StreamStatus};
 use super::streams::seconds_to_time;
 use super::time::SimTime;
@@ -308,8 +308,8 @@ impl Engine {
                         at.0, self.now.0
                     )));
                 }
-                let first = shard.records.partition_point(|r| r.arrival < at);
-                shard.records.get(first).map_or_else(|| stream.peek_seq_ix(shard_id.0), |r| r.sequence_number.seq_ix)
+                let first = shard.records.position_of_arrival(at);
+                shard.records.get(first).map_or_else(|| stream.peek_seq_ix(shard_id.0), |r| r.seq_ix)
             }
             (None, _) => return Err(mismatch(kind, false)),
         };
@@ -360,17 +360,18 @@ impl Engine {
         let start = shard.position_of(pos.min_seq_ix);
         let mut out = Vec::new();
         let mut bytes = 0u64;
-        for r in shard.records.iter().skip(start) {
+        for r in shard.records.iter_from(start) {
             if out.len() >= limit || (!out.is_empty() && bytes + r.size() > GET_RECORDS_MAX_BYTES) {
                 break;
             }
             bytes += r.size();
+            let body = r.materialize(&self.payloads);
             out.push(RecordShape {
-                sequence_number: r.sequence_number,
+                sequence_number: shard.sequence_number_of(&r),
                 approximate_arrival_timestamp: r.arrival,
-                data: r.data.clone(),
-                partition_key: r.partition_key.clone(),
-                encryption_type: (r.encryption_type == EncryptionType::Kms).then(|| "KMS".to_string()),
+                data: body.data,
+                partition_key: body.partition_key,
+                encryption_type: r.kms.then(|| "KMS".to_string()),
             });
         }
         if limits {

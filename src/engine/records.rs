@@ -22,7 +22,8 @@ use super::events::Event;
 use super::hashing::{parse_hash_key, partition_key_hash, HashKeyParse};
 use super::sequence::{parse_sequence, SequenceNumber};
 use super::shapes::{blob, display};
-use super::shard::{EncryptionType, Record, ShardId};
+use super::shard::{EncryptionType, ShardId};
+use super::store::{GeneratedRef, NewPayload};
 use super::stream::{Stream, StreamKey, StreamStatus};
 use super::time::SimTime;
 use super::validation::{validation_item, validation_result, Type};
@@ -88,6 +89,21 @@ pub struct PutRecordsRequestEntry {
     /// Decimal hash key overriding the partition key's hash.
     #[serde(default)]
     pub explicit_hash_key: Option<String>,
+    /// Set by simulated producers only (never on the wire): the record's data is rendered from
+    /// this payload template, so the store keeps the reference instead of the bytes.
+    #[serde(skip)]
+    pub generated: Option<Generated>,
+}
+
+/// A simulated producer's note that a record was rendered from a payload template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Generated {
+    /// Template id (see [`Engine::register_payload_template`]).
+    pub template: u16,
+    /// Record number within the template.
+    pub n: u64,
+    /// When the producer made it.
+    pub event_time: SimTime,
 }
 
 /// PutRecords request.
@@ -196,6 +212,7 @@ fn write_record(
     data: Vec<u8>,
     hash: u128,
     explicit: bool,
+    generated: Option<Generated>,
 ) -> Option<Written> {
     let idx = stream.route(hash)?;
     let encryption_type = stream.encryption_type;
@@ -218,15 +235,18 @@ fn write_record(
         SequenceNumber { shard_create_secs: created.secs(), seq_ix, seq_time_secs: seq_time.secs(), shard_index: idx };
     shard.counters.incoming_records += 1;
     shard.counters.incoming_bytes += bytes;
-    shard.records.push_back(Record {
-        sequence_number: seq,
-        arrival: now,
-        partition_key,
-        hash_key: hash,
-        explicit_hash_key: explicit,
-        data,
-        encryption_type,
-    });
+    let payload = match generated {
+        Some(g) => NewPayload::Generated(GeneratedRef {
+            template: g.template,
+            n: g.n,
+            event_time: g.event_time,
+            data_len: data.len() as u32,
+            key_len: partition_key.len() as u16,
+            explicit,
+        }),
+        None => NewPayload::Inline { partition_key, data, explicit_hash_key: explicit.then_some(hash) },
+    };
+    shard.records.push(seq_ix, now, encryption_type == EncryptionType::Kms, payload);
     Some(Written::Accepted { shard: shard.id, seq, bytes, hash })
 }
 
@@ -276,7 +296,7 @@ impl Engine {
             }
         }
         let (key, encryption_type) = (stream.key, stream.encryption_type);
-        let written = write_record(stream, now, limits, input.partition_key, input.data, hash, explicit)
+        let written = write_record(stream, now, limits, input.partition_key, input.data, hash, explicit, None)
             .ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
         self.emit_written(key, &written);
         match written {
@@ -325,7 +345,7 @@ impl Engine {
         let (key, encryption_type) = (stream.key, stream.encryption_type);
         let mut written = Vec::with_capacity(n);
         for (r, (hash, explicit)) in input.records.into_iter().zip(hashes) {
-            let w = write_record(stream, now, limits, r.partition_key, r.data, hash, explicit)
+            let w = write_record(stream, now, limits, r.partition_key, r.data, hash, explicit, r.generated)
                 .ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
             written.push(w);
         }

@@ -15,9 +15,9 @@
 use super::hashing::HashKeyRange;
 use super::limits::ShardLimits;
 use super::sequence::{SequenceNumber, END_SEQ_IX};
+use super::store::{RecordStore, StoredRecord};
 use super::time::SimTime;
 use serde::{Deserialize, Serialize};
-use std::collections::VecDeque;
 use std::fmt;
 
 /// A shard index, displayed as AWS's shard id (`shardId-000000000007`).
@@ -80,32 +80,6 @@ impl EncryptionType {
     }
 }
 
-/// A stored data record.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Record {
-    /// Its sequence number.
-    pub sequence_number: SequenceNumber,
-    /// When the shard accepted it.
-    pub arrival: SimTime,
-    /// The partition key as sent.
-    pub partition_key: String,
-    /// The 128-bit hash key that routed it (MD5 of the key, or the ExplicitHashKey).
-    pub hash_key: u128,
-    /// True when an ExplicitHashKey chose the shard.
-    pub explicit_hash_key: bool,
-    /// The data blob.
-    pub data: Vec<u8>,
-    /// Encryption in force when it was written.
-    pub encryption_type: EncryptionType,
-}
-
-impl Record {
-    /// Bytes the record counts against throughput limits: data plus partition key (UTF-8).
-    pub fn size(&self) -> u64 {
-        (self.data.len() + self.partition_key.len()) as u64
-    }
-}
-
 /// Cumulative per-shard counters (never reset; metrics take differences).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShardCounters {
@@ -147,7 +121,7 @@ pub struct Shard {
     /// Set once it is closed and past retention.
     pub expired: bool,
     /// Retained records, oldest first, sequence numbers strictly increasing.
-    pub records: VecDeque<Record>,
+    pub records: RecordStore,
     /// Its throughput buckets.
     pub limits: ShardLimits,
     /// Its cumulative counters.
@@ -167,7 +141,7 @@ impl Shard {
             created,
             closed: None,
             expired: false,
-            records: VecDeque::new(),
+            records: RecordStore::default(),
             limits: ShardLimits::new(now),
             counters: ShardCounters::default(),
             demand_mark: 0,
@@ -210,7 +184,18 @@ impl Shard {
 
     /// Index of the first retained record whose `seqIx` is at least `min_seq_ix`.
     pub fn position_of(&self, min_seq_ix: u64) -> usize {
-        self.records.partition_point(|r| r.sequence_number.seq_ix < min_seq_ix)
+        self.records.position_of_seq_ix(min_seq_ix)
+    }
+
+    /// The full sequence number of a record of this shard. Its `seqTime` is the arrival time, or
+    /// the shard's creation time when that is later (a child's first second, see `records.rs`).
+    pub fn sequence_number_of(&self, record: &StoredRecord<'_>) -> SequenceNumber {
+        SequenceNumber {
+            shard_create_secs: self.created.secs(),
+            seq_ix: record.seq_ix,
+            seq_time_secs: record.arrival.max(self.created).secs(),
+            shard_index: self.id.0,
+        }
     }
 }
 

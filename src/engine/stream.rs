@@ -230,11 +230,7 @@ impl Stream {
         let cutoff = now.minus(retention);
         let mut changes = Vec::new();
         for shard in self.shards.iter_mut().filter(|s| !s.expired) {
-            let before = shard.records.len();
-            while shard.records.front().is_some_and(|r| r.arrival < cutoff) {
-                shard.records.pop_front();
-            }
-            let removed = (before - shard.records.len()) as u64;
+            let removed = shard.records.trim_before(cutoff);
             shard.counters.expired_records += removed;
             let expire = shard.closed.is_some_and(|c| now.since(c) > retention);
             if expire {
