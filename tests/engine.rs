@@ -8,6 +8,8 @@ mod helpers;
 
 #[path = "engine/clock.rs"]
 mod clock;
+#[path = "engine/cost.rs"]
+mod cost;
 #[path = "engine/determinism.rs"]
 mod determinism;
 #[path = "engine/errors.rs"]
@@ -20,6 +22,8 @@ mod lifecycle;
 mod limits;
 #[path = "engine/listing.rs"]
 mod listing;
+#[path = "engine/metrics.rs"]
+mod metrics;
 #[path = "engine/modes.rs"]
 mod modes;
 #[path = "engine/reading.rs"]
