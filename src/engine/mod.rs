@@ -51,6 +51,7 @@ pub mod streams;
 pub mod tags;
 pub mod time;
 pub mod validation;
+pub mod world;
 
 use error::{ApiError, Identity};
 use events::{Digest, Event};

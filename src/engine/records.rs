@@ -56,6 +56,9 @@ pub struct PutRecordInput {
     /// A previous sequence number of the same key (validated only).
     #[serde(default)]
     pub sequence_number_for_ordering: Option<String>,
+    /// Set by simulated producers only (never on the wire); see [`PutRecordsRequestEntry`].
+    #[serde(skip)]
+    pub generated: Option<Generated>,
 }
 
 /// PutRecord response.
@@ -204,6 +207,7 @@ enum Written {
 }
 
 /// Routes, admits and stores one record.
+#[allow(clippy::too_many_arguments)] // one record's fields, passed by value to avoid copies
 fn write_record(
     stream: &mut Stream,
     now: SimTime,
@@ -296,8 +300,9 @@ impl Engine {
             }
         }
         let (key, encryption_type) = (stream.key, stream.encryption_type);
-        let written = write_record(stream, now, limits, input.partition_key, input.data, hash, explicit, None)
-            .ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
+        let written =
+            write_record(stream, now, limits, input.partition_key, input.data, hash, explicit, input.generated)
+                .ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
         self.emit_written(key, &written);
         match written {
             Written::Accepted { shard, seq, .. } => {

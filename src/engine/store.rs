@@ -176,6 +176,17 @@ pub struct RecordStore {
 }
 
 impl RecordStore {
+    /// Position of the oldest retained record among all records ever stored in this shard (the
+    /// count of records trimmed so far).
+    pub fn first_index(&self) -> u64 {
+        self.chunks.front().map_or(self.next_index, |c| c.first + c.head as u64)
+    }
+
+    /// Count of records ever stored in this shard (the position the next one will take).
+    pub fn end_index(&self) -> u64 {
+        self.next_index
+    }
+
     /// Number of retained records.
     pub fn len(&self) -> usize {
         self.len

@@ -1,0 +1,286 @@
+//! Reading one shard through the API, with exact delivery accounting.
+//!
+//! Polling consumers (the KCL model and Lambda's event source mapping) read a shard the way the
+//! real libraries do: `GetShardIterator` (from a checkpoint with `AFTER_SEQUENCE_NUMBER`, or from
+//! `TRIM_HORIZON` / `LATEST`), then `GetRecords` with the returned `NextShardIterator`, until a
+//! closed shard's end (no `NextShardIterator`, `ChildShards` listed; AWS API reference,
+//! GetRecords). An `ExpiredIteratorException` (the iterator is older than 5 minutes) gets a new
+//! iterator from the checkpoint; a `ProvisionedThroughputExceededException` is retried later.
+//!
+//! Accounting is done by the simulator, not the consumer: each shard's records have positions
+//! `0, 1, 2, …` in the order they were accepted (`RecordStore::first_index`/`end_index`), and a
+//! reader keeps its `high_water`, the position after the furthest record it has received. If the
+//! first record a read returns sits above `high_water`, the records in between expired before the
+//! consumer read them: they are counted as **lost**. Records received again below `high_water`
+//! (a worker resumed from an older checkpoint) are **duplicates**. So, per consumer and shard,
+//! `accepted = delivered + lost + skipped + backlog` holds exactly at every instant.
+
+use crate::engine::reading::{GetRecordsInput, GetShardIteratorInput, RecordShape, ShardIteratorType};
+use crate::engine::sequence::SequenceNumber;
+use crate::engine::shard::ShardId;
+use crate::engine::time::SimTime;
+use crate::engine::{Engine, ErrorType};
+use serde::{Deserialize, Serialize};
+
+/// Where a consumer starts in a shard it has no checkpoint for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum StartPosition {
+    /// The oldest retained record.
+    #[default]
+    TrimHorizon,
+    /// Only records arriving after the consumer starts.
+    Latest,
+}
+
+/// Delivery totals of one consumer (all its shards).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Distinct records received.
+    pub delivered: u64,
+    /// Bytes of those records (data + key).
+    pub delivered_bytes: u64,
+    /// Records received again (after a resume from an older checkpoint).
+    pub duplicates: u64,
+    /// Records that expired before the consumer read them.
+    pub lost: u64,
+    /// Records that were already in the stream when a `LATEST` consumer started.
+    pub skipped: u64,
+    /// Read calls made (GetShardIterator + GetRecords, or SubscribeToShard).
+    pub calls: u64,
+    /// Read calls refused by throughput limits.
+    pub throttled: u64,
+    /// Records of one partition key received out of the order the stream accepted them.
+    pub order_violations: u64,
+    /// Lag: the largest `MillisBehindLatest` of its shards' last reads, ms.
+    pub millis_behind: u64,
+}
+
+/// What a read produced.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadOutcome {
+    /// Records (possibly none) and how far behind the tip they are.
+    Records {
+        /// The records, in order: position in the shard, first delivery (not a re-read), record.
+        records: Vec<(u64, bool, RecordShape)>,
+        /// `MillisBehindLatest`.
+        millis_behind: u64,
+        /// The shard is closed and has been read to its end.
+        at_end: bool,
+    },
+    /// Throttled; try again later.
+    Throttled,
+    /// The stream or shard is gone.
+    Gone,
+}
+
+/// One consumer's position in one shard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShardReader {
+    /// The shard.
+    pub shard: ShardId,
+    /// Last record handed to the application (read position).
+    pub read_to: Option<SequenceNumber>,
+    /// Last record whose processing is committed.
+    pub checkpoint: Option<SequenceNumber>,
+    /// Position after the furthest record received.
+    pub high_water: u64,
+    /// Position `read_to` corresponds to (+1).
+    pub read_pos: u64,
+    /// Position `checkpoint` corresponds to (+1).
+    pub checkpoint_pos: u64,
+    /// Closed and read to the end.
+    pub finished: bool,
+    /// Where to start without a checkpoint.
+    pub start: StartPosition,
+    /// `MillisBehindLatest` of the last read, ms.
+    pub millis_behind: u64,
+    iterator: Option<String>,
+}
+
+impl ShardReader {
+    /// A reader of `shard` for a consumer starting now. A `LATEST` start skips what is already
+    /// stored (counted in `tally.skipped`).
+    pub fn new(engine: &Engine, stream: &str, shard: ShardId, start: StartPosition, tally: &mut Tally) -> Self {
+        let high_water = match start {
+            StartPosition::TrimHorizon => 0,
+            StartPosition::Latest => {
+                let end = store_bounds(engine, stream, shard).map_or(0, |(_, e)| e);
+                tally.skipped += end;
+                end
+            }
+        };
+        Self {
+            shard,
+            read_to: None,
+            checkpoint: None,
+            high_water,
+            read_pos: high_water,
+            checkpoint_pos: high_water,
+            finished: false,
+            start,
+            millis_behind: 0,
+            iterator: None,
+        }
+    }
+
+    /// Commits the read position as the checkpoint (the application finished the records).
+    pub fn commit(&mut self) {
+        self.checkpoint = self.read_to;
+        self.checkpoint_pos = self.read_pos;
+    }
+
+    /// Forgets uncommitted progress: the next read resumes from the checkpoint, as a KCL worker
+    /// that takes over a lease does.
+    pub fn rewind(&mut self) {
+        self.read_to = self.checkpoint;
+        self.read_pos = self.checkpoint_pos;
+        self.iterator = None;
+        self.finished = false;
+    }
+
+    /// Records stored in the shard and not yet received, and how many of them already expired.
+    pub fn unread(&self, engine: &Engine, stream: &str) -> (u64, u64) {
+        let Some((first, end)) = store_bounds(engine, stream, self.shard) else {
+            return (0, 0);
+        };
+        let unread = end.saturating_sub(self.high_water);
+        let expired = first.saturating_sub(self.high_water).min(unread);
+        (unread, expired)
+    }
+
+    fn iterator(&mut self, engine: &mut Engine, stream: &str, tally: &mut Tally) -> Result<String, ReadOutcome> {
+        if let Some(it) = self.iterator.take() {
+            return Ok(it);
+        }
+        let (kind, seq) = match (self.read_to, self.start) {
+            (Some(seq), _) => (ShardIteratorType::AfterSequenceNumber, Some(seq.to_string())),
+            (None, StartPosition::Latest) => (ShardIteratorType::Latest, None),
+            (None, StartPosition::TrimHorizon) => (ShardIteratorType::TrimHorizon, None),
+        };
+        tally.calls += 1;
+        let input = GetShardIteratorInput {
+            stream_name: stream.to_string(),
+            shard_id: self.shard.to_string(),
+            shard_iterator_type: kind,
+            starting_sequence_number: seq,
+            timestamp: None,
+        };
+        match engine.get_shard_iterator(input) {
+            Ok(out) => Ok(out.shard_iterator),
+            Err(e) if e.error_type == ErrorType::ProvisionedThroughputExceededException => {
+                tally.throttled += 1;
+                Err(ReadOutcome::Throttled)
+            }
+            Err(_) => Err(ReadOutcome::Gone),
+        }
+    }
+
+    /// One `GetRecords` call (getting an iterator first if needed), with accounting.
+    pub fn read(&mut self, engine: &mut Engine, stream: &str, limit: u32, tally: &mut Tally) -> ReadOutcome {
+        if self.finished {
+            return ReadOutcome::Records { records: Vec::new(), millis_behind: 0, at_end: true };
+        }
+        let mut retried = false;
+        loop {
+            let it = match self.iterator(engine, stream, tally) {
+                Ok(it) => it,
+                Err(outcome) => return outcome,
+            };
+            tally.calls += 1;
+            let out = engine.get_records(GetRecordsInput { shard_iterator: it.clone(), limit: Some(i64::from(limit)) });
+            let out = match out {
+                Ok(out) => out,
+                Err(e) if e.error_type == ErrorType::ProvisionedThroughputExceededException => {
+                    tally.throttled += 1;
+                    self.iterator = Some(it);
+                    return ReadOutcome::Throttled;
+                }
+                Err(e) if e.error_type == ErrorType::ExpiredIteratorException && !retried => {
+                    retried = true;
+                    continue;
+                }
+                Err(_) => return ReadOutcome::Gone,
+            };
+            let (first, _) = store_bounds(engine, stream, self.shard).unwrap_or((0, 0));
+            let base = match out.records.first() {
+                Some(r) => first + position_of(engine, stream, self.shard, r.sequence_number.seq_ix),
+                None => self.read_pos.max(first),
+            };
+            // Records between our position and the first one returned have expired unread.
+            if base > self.high_water {
+                tally.lost += base - self.high_water;
+                self.high_water = base;
+            }
+            let mut records = Vec::with_capacity(out.records.len());
+            for (i, r) in out.records.into_iter().enumerate() {
+                let pos = base + i as u64;
+                let fresh = pos >= self.high_water;
+                if fresh {
+                    tally.delivered += 1;
+                    tally.delivered_bytes += (r.data.len() + r.partition_key.len()) as u64;
+                    self.high_water = pos + 1;
+                } else {
+                    tally.duplicates += 1;
+                }
+                records.push((pos, fresh, r));
+            }
+            if let Some((pos, _, last)) = records.last() {
+                self.read_to = Some(last.sequence_number);
+                self.read_pos = pos + 1;
+            } else {
+                self.read_pos = base;
+            }
+            let at_end = out.next_shard_iterator.is_none();
+            self.iterator = out.next_shard_iterator;
+            self.finished = at_end;
+            self.millis_behind = out.millis_behind_latest;
+            return ReadOutcome::Records { records, millis_behind: out.millis_behind_latest, at_end };
+        }
+    }
+}
+
+/// `(first_index, end_index)` of a shard's store.
+pub fn store_bounds(engine: &Engine, stream: &str, shard: ShardId) -> Option<(u64, u64)> {
+    let sh = engine.stream(stream)?.shard(shard)?;
+    Some((sh.records.first_index(), sh.records.end_index()))
+}
+
+fn position_of(engine: &Engine, stream: &str, shard: ShardId, seq_ix: u64) -> u64 {
+    engine.stream(stream).and_then(|s| s.shard(shard)).map_or(0, |sh| sh.records.position_of_seq_ix(seq_ix) as u64)
+}
+
+/// Checks that records of one partition key arrive in the order the stream accepted them.
+///
+/// Accepted order per key is `(arrival, seqIx)`: one key maps to one open shard at a time, a
+/// child shard only accepts writes after its parent closed, and within a shard sequence numbers
+/// follow acceptance.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OrderAudit {
+    last: std::collections::BTreeMap<String, (SimTime, u64)>,
+}
+
+/// Most keys one audit tracks (keys beyond it are not checked, to keep memory bounded).
+pub const AUDIT_MAX_KEYS: usize = 100_000;
+
+impl OrderAudit {
+    /// Records the delivery of `r`; returns false when it breaks the key's order.
+    pub fn observe(&mut self, r: &RecordShape) -> bool {
+        let now = (r.approximate_arrival_timestamp, r.sequence_number.seq_ix);
+        match self.last.get_mut(&r.partition_key) {
+            Some(prev) => {
+                let ok = now > *prev;
+                if ok {
+                    *prev = now;
+                }
+                ok
+            }
+            None => {
+                if self.last.len() < AUDIT_MAX_KEYS {
+                    self.last.insert(r.partition_key.clone(), now);
+                }
+                true
+            }
+        }
+    }
+}

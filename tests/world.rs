@@ -1,0 +1,12 @@
+//! Simulation world tests: accounting invariants under every preset and many seeds, and the
+//! scenario assertions that tell a faithful simulation from a toy.
+//!
+//! Run with `cargo test --release --test world`. A failing case prints its preset and seed.
+
+#[path = "world/helpers.rs"]
+mod helpers;
+
+#[path = "world/invariants.rs"]
+mod invariants;
+#[path = "world/scenarios.rs"]
+mod scenarios;
