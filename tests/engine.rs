@@ -12,6 +12,8 @@ mod clock;
 mod cost;
 #[path = "engine/determinism.rs"]
 mod determinism;
+#[path = "engine/efo.rs"]
+mod efo;
 #[path = "engine/errors.rs"]
 mod errors;
 #[path = "engine/hashing.rs"]

@@ -6,7 +6,17 @@
 //! answer with the AWS JSON response or error body. The tables follow the AWS API model and
 //! kinesalite's AWS-validated `validations/*.js`; where current AWS differs (retention up to
 //! 8760 h, newer operations and fields), current AWS wins.
+//!
+//! SubscribeToShard is an HTTP/2 event stream on AWS. Here its JSON answer is
+//! `{"EventStream": [{"SubscribeToShardEvent": {…}}, …]}`: the event-stream messages delivered
+//! during the call (the subscription's first event). The subscription keeps running on the
+//! virtual clock; its later events are read with `Engine::take_subscription_events` (see
+//! `efo.rs`).
 
+use super::efo::{
+    DeregisterStreamConsumerInput, DescribeStreamConsumerInput, ListStreamConsumersInput, RegisterStreamConsumerInput,
+    SubscribeToShardInput,
+};
 use super::error::{serialization, ApiError, ErrorType};
 use super::modes::{EncryptionInput, UpdateStreamModeInput};
 use super::reading::{GetRecordsInput, GetShardIteratorInput};
@@ -32,22 +42,27 @@ pub const OPERATIONS: &[&str] = &[
     "CreateStream",
     "DecreaseStreamRetentionPeriod",
     "DeleteStream",
+    "DeregisterStreamConsumer",
     "DescribeLimits",
     "DescribeStream",
+    "DescribeStreamConsumer",
     "DescribeStreamSummary",
     "GetRecords",
     "GetShardIterator",
     "IncreaseStreamRetentionPeriod",
     "ListShards",
+    "ListStreamConsumers",
     "ListStreams",
     "ListTagsForStream",
     "MergeShards",
     "PutRecord",
     "PutRecords",
+    "RegisterStreamConsumer",
     "RemoveTagsFromStream",
     "SplitShard",
     "StartStreamEncryption",
     "StopStreamEncryption",
+    "SubscribeToShard",
     "UpdateShardCount",
     "UpdateStreamMode",
 ];
@@ -198,6 +213,38 @@ const ENCRYPTION: &[Field] = &[
     Field { name: "KeyId", ty: Type::String, rules: &[NotNull, MinLen(1), MaxLen(2048)] },
 ];
 
+const STREAM_ARN_RULES: &[Rule] = &[MinLen(1), MaxLen(2048), Rule::Pattern(Pattern::StreamArn)];
+const REQUIRED_STREAM_ARN_RULES: &[Rule] = &[NotNull, MinLen(1), MaxLen(2048), Rule::Pattern(Pattern::StreamArn)];
+const CONSUMER_ARN_RULES: &[Rule] = &[MinLen(1), MaxLen(2048), Rule::Pattern(Pattern::ConsumerArn)];
+const REQUIRED_CONSUMER_ARN_RULES: &[Rule] = &[NotNull, MinLen(1), MaxLen(2048), Rule::Pattern(Pattern::ConsumerArn)];
+const REGISTER_STREAM_CONSUMER: &[Field] = &[
+    Field { name: "StreamARN", ty: Type::String, rules: REQUIRED_STREAM_ARN_RULES },
+    Field { name: "ConsumerName", ty: Type::String, rules: REQUIRED_NAME_RULES },
+];
+/// DescribeStreamConsumer and DeregisterStreamConsumer: a ConsumerARN, or a StreamARN and a
+/// ConsumerName (each optional in the model; the operation checks the combination).
+const CONSUMER_ADDRESS: &[Field] = &[
+    Field { name: "StreamARN", ty: Type::String, rules: STREAM_ARN_RULES },
+    Field { name: "ConsumerName", ty: Type::String, rules: NAME_RULES },
+    Field { name: "ConsumerARN", ty: Type::String, rules: CONSUMER_ARN_RULES },
+];
+const LIST_STREAM_CONSUMERS: &[Field] = &[
+    Field { name: "StreamARN", ty: Type::String, rules: REQUIRED_STREAM_ARN_RULES },
+    Field { name: "NextToken", ty: Type::String, rules: &[MinLen(1), MaxLen(1_048_576)] },
+    Field { name: "MaxResults", ty: Type::Integer, rules: &[Min(1), Max(10_000)] },
+    Field { name: "StreamCreationTimestamp", ty: Type::Timestamp, rules: &[] },
+];
+const STARTING_POSITION: &[Field] = &[
+    Field { name: "Type", ty: Type::String, rules: &[NotNull, OneOf(ITERATOR_TYPES)] },
+    Field { name: "SequenceNumber", ty: Type::String, rules: &[Rule::Pattern(Pattern::SequenceNumber)] },
+    Field { name: "Timestamp", ty: Type::Timestamp, rules: &[] },
+];
+const SUBSCRIBE_TO_SHARD: &[Field] = &[
+    Field { name: "ConsumerARN", ty: Type::String, rules: REQUIRED_CONSUMER_ARN_RULES },
+    Field { name: "ShardId", ty: Type::String, rules: REQUIRED_NAME_RULES },
+    Field { name: "StartingPosition", ty: Type::Structure(STARTING_POSITION), rules: &[NotNull] },
+];
+
 /// Checks types and constraints, then builds the typed input.
 fn parse<T: DeserializeOwned>(request: &Value, fields: &[Field]) -> Result<T, ApiError> {
     let obj = check_types(request, fields)?;
@@ -236,6 +283,10 @@ impl Engine {
                 self.delete_stream(parse::<DeleteStreamInput>(request, DELETE_STREAM)?)?;
                 empty()
             }
+            "DeregisterStreamConsumer" => {
+                self.deregister_stream_consumer(parse::<DeregisterStreamConsumerInput>(request, CONSUMER_ADDRESS)?)?;
+                empty()
+            }
             "DescribeLimits" => {
                 check_types(request, &[])?;
                 to_json(&self.describe_limits())
@@ -243,6 +294,9 @@ impl Engine {
             "DescribeStream" => {
                 to_json(&self.describe_stream(parse::<DescribeStreamInput>(request, DESCRIBE_STREAM)?)?)
             }
+            "DescribeStreamConsumer" => to_json(
+                &self.describe_stream_consumer(parse::<DescribeStreamConsumerInput>(request, CONSUMER_ADDRESS)?)?,
+            ),
             "DescribeStreamSummary" => {
                 to_json(&self.describe_stream_summary(parse::<StreamNameInput>(request, STREAM_ONLY)?)?)
             }
@@ -255,6 +309,9 @@ impl Engine {
                 empty()
             }
             "ListShards" => to_json(&self.list_shards(parse::<ListShardsInput>(request, LIST_SHARDS)?)?),
+            "ListStreamConsumers" => to_json(
+                &self.list_stream_consumers(parse::<ListStreamConsumersInput>(request, LIST_STREAM_CONSUMERS)?)?,
+            ),
             "ListStreams" => to_json(&self.list_streams(parse::<ListStreamsInput>(request, LIST_STREAMS)?)?),
             "ListTagsForStream" => to_json(&self.list_tags_for_stream(parse::<ListTagsInput>(request, LIST_TAGS)?)?),
             "MergeShards" => {
@@ -263,6 +320,12 @@ impl Engine {
             }
             "PutRecord" => to_json(&self.put_record(parse::<PutRecordInput>(request, PUT_RECORD)?)?),
             "PutRecords" => to_json(&self.put_records(parse::<PutRecordsInput>(request, PUT_RECORDS)?)?),
+            "RegisterStreamConsumer" => {
+                to_json(&self.register_stream_consumer(parse::<RegisterStreamConsumerInput>(
+                    request,
+                    REGISTER_STREAM_CONSUMER,
+                )?)?)
+            }
             "RemoveTagsFromStream" => {
                 self.remove_tags_from_stream(parse::<RemoveTagsInput>(request, REMOVE_TAGS)?)?;
                 empty()
@@ -278,6 +341,9 @@ impl Engine {
             "StopStreamEncryption" => {
                 self.stop_stream_encryption(parse::<EncryptionInput>(request, ENCRYPTION)?)?;
                 empty()
+            }
+            "SubscribeToShard" => {
+                to_json(&self.subscribe_to_shard_json(parse::<SubscribeToShardInput>(request, SUBSCRIBE_TO_SHARD)?)?)
             }
             "UpdateShardCount" => {
                 to_json(&self.update_shard_count(parse::<UpdateShardCountInput>(request, UPDATE_SHARD_COUNT)?)?)

@@ -190,6 +190,72 @@ impl Identity {
         format!("Rate exceeded for shard {shard_id} in stream {stream} under account {}.", self.account_id)
     }
 
+    /// A SubscribeToShard on a consumer that is not `ACTIVE`. AWS's wording as a real
+    /// SubscribeToShard answered it (awslabs/kinesis-hot-shard-advisor issue #37):
+    /// `Consumer <name> with creation timestamp <secs> under stream: <S> , account <A> is not in
+    /// ACTIVE status.`
+    pub fn consumer_not_active_for_subscribe(&self, consumer: &str, created_secs: u64, stream: &str) -> ApiError {
+        ApiError::new(
+            ResourceInUseException,
+            format!(
+                "Consumer {consumer} with creation timestamp {created_secs} under stream: {stream} , account {} is not in ACTIVE status.",
+                self.account_id
+            ),
+        )
+    }
+
+    /// A control-plane call on a consumer that is not `ACTIVE`. AWS's wording as a control-plane
+    /// call answered it (aws-cloudformation/cloudformation-coverage-roadmap issue #2442):
+    /// `Consumer <name> with creation timestamp <secs> under stream <S> and account <A> is not in
+    /// ACTIVE status.`
+    pub fn consumer_not_active(&self, consumer: &str, created_secs: u64, stream: &str) -> ApiError {
+        ApiError::new(
+            ResourceInUseException,
+            format!(
+                "Consumer {consumer} with creation timestamp {created_secs} under stream {stream} and account {} is not in ACTIVE status.",
+                self.account_id
+            ),
+        )
+    }
+
+    /// SubscribeToShard again within 5 s of a successful call. AWS's wording, observed in KCL logs
+    /// (awslabs/amazon-kinesis-client issue #391): `Another active subscription exists for this
+    /// consumer: <A>:<S>:<shardId>:<consumer name>`.
+    pub fn subscription_in_use(&self, stream: &str, shard_id: &str, consumer: &str) -> ApiError {
+        ApiError::new(
+            ResourceInUseException,
+            format!(
+                "Another active subscription exists for this consumer: {}:{stream}:{shard_id}:{consumer}",
+                self.account_id
+            ),
+        )
+    }
+
+    /// RegisterStreamConsumer with a name already registered on the stream. Our wording (AWS's
+    /// text is not published), shaped like AWS's stream and consumer messages.
+    pub fn consumer_exists(&self, consumer: &str, stream: &str) -> ApiError {
+        ApiError::new(
+            ResourceInUseException,
+            format!("Consumer {consumer} under stream {stream} and account {} already exists.", self.account_id),
+        )
+    }
+
+    /// No consumer of that name on the stream. Our wording (AWS's text is not published).
+    pub fn consumer_not_found(&self, consumer: &str, stream: &str) -> ApiError {
+        ApiError::new(
+            ResourceNotFoundException,
+            format!("Consumer {consumer} under stream {stream} and account {} not found.", self.account_id),
+        )
+    }
+
+    /// No consumer has that ARN. Our wording (AWS's text is not published).
+    pub fn consumer_arn_not_found(&self, consumer_arn: &str) -> ApiError {
+        ApiError::new(
+            ResourceNotFoundException,
+            format!("Consumer {consumer_arn} under account {} not found.", self.account_id),
+        )
+    }
+
     /// B11: `Shard <id> in stream <S> under account <A> has already been merged or split, and thus is
     /// not eligible for merging or splitting.` (moto, checked against AWS).
     pub fn shard_closed(&self, shard_id: &str, stream: &str) -> ApiError {

@@ -6,6 +6,7 @@
 //! encoding (never `derive(Hash)`, whose `usize` lengths differ between 32-bit wasm and 64-bit
 //! native). Two runs with the same seed and commands have the same digest on every target.
 
+use super::efo::{ConsumerKey, ConsumerStatus, SubscriptionEnd, SubscriptionId};
 use super::hashing::HashKeyRange;
 use super::shard::{EncryptionType, ShardId};
 use super::stream::{StreamKey, StreamMode, StreamStatus};
@@ -160,6 +161,82 @@ pub enum Event {
         /// New encryption type.
         encryption_type: EncryptionType,
     },
+    /// RegisterStreamConsumer accepted (the consumer is `CREATING`).
+    ConsumerRegistered {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// Consumer identity.
+        consumer: ConsumerKey,
+        /// `ConsumerName`.
+        name: String,
+    },
+    /// An enhanced fan-out consumer's status changed.
+    ConsumerStatusChanged {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// Consumer identity.
+        consumer: ConsumerKey,
+        /// New status.
+        status: ConsumerStatus,
+    },
+    /// The consumer is gone (deregistered, or its stream was deleted).
+    ConsumerDeleted {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// Consumer identity.
+        consumer: ConsumerKey,
+    },
+    /// SubscribeToShard accepted.
+    SubscriptionStarted {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// Consumer identity.
+        consumer: ConsumerKey,
+        /// The shard.
+        shard: ShardId,
+        /// The subscription.
+        subscription: SubscriptionId,
+        /// First `seqIx` it delivers.
+        start_seq_ix: u64,
+    },
+    /// A subscription stopped delivering.
+    SubscriptionEnded {
+        /// Virtual time.
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// Consumer identity.
+        consumer: ConsumerKey,
+        /// The shard.
+        shard: ShardId,
+        /// The subscription.
+        subscription: SubscriptionId,
+        /// Why.
+        reason: SubscriptionEnd,
+    },
+    /// A SubscribeToShardEvent with records was pushed to a consumer.
+    RecordsPushed {
+        /// Virtual time (delivery).
+        at: SimTime,
+        /// Stream identity.
+        stream: StreamKey,
+        /// Consumer identity.
+        consumer: ConsumerKey,
+        /// The shard.
+        shard: ShardId,
+        /// Records pushed.
+        count: u64,
+        /// Bytes pushed (data + key).
+        bytes: u64,
+    },
 }
 
 impl Event {
@@ -179,7 +256,13 @@ impl Event {
             | Event::RecordsExpired { at, .. }
             | Event::RetentionChanged { at, .. }
             | Event::StreamModeChanged { at, .. }
-            | Event::EncryptionChanged { at, .. } => *at,
+            | Event::EncryptionChanged { at, .. }
+            | Event::ConsumerRegistered { at, .. }
+            | Event::ConsumerStatusChanged { at, .. }
+            | Event::ConsumerDeleted { at, .. }
+            | Event::SubscriptionStarted { at, .. }
+            | Event::SubscriptionEnded { at, .. }
+            | Event::RecordsPushed { at, .. } => *at,
         }
     }
 
@@ -218,6 +301,32 @@ impl Event {
             Event::StreamModeChanged { at, stream, mode } => h.tag(13).u64(at.0).u64(*stream).u64(*mode as u64),
             Event::EncryptionChanged { at, stream, encryption_type } => {
                 h.tag(14).u64(at.0).u64(*stream).u64(*encryption_type as u64)
+            }
+            Event::ConsumerRegistered { at, stream, consumer, name } => {
+                h.tag(15).u64(at.0).u64(*stream).u64(*consumer).str(name)
+            }
+            Event::ConsumerStatusChanged { at, stream, consumer, status } => {
+                h.tag(16).u64(at.0).u64(*stream).u64(*consumer).u64(*status as u64)
+            }
+            Event::ConsumerDeleted { at, stream, consumer } => h.tag(17).u64(at.0).u64(*stream).u64(*consumer),
+            Event::SubscriptionStarted { at, stream, consumer, shard, subscription, start_seq_ix } => h
+                .tag(18)
+                .u64(at.0)
+                .u64(*stream)
+                .u64(*consumer)
+                .u64(u64::from(shard.0))
+                .u64(subscription.0)
+                .u64(*start_seq_ix),
+            Event::SubscriptionEnded { at, stream, consumer, shard, subscription, reason } => h
+                .tag(19)
+                .u64(at.0)
+                .u64(*stream)
+                .u64(*consumer)
+                .u64(u64::from(shard.0))
+                .u64(subscription.0)
+                .u64(*reason as u64),
+            Event::RecordsPushed { at, stream, consumer, shard, count, bytes } => {
+                h.tag(20).u64(at.0).u64(*stream).u64(*consumer).u64(u64::from(shard.0)).u64(*count).u64(*bytes)
             }
         };
         h.flush();

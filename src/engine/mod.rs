@@ -29,6 +29,7 @@
 
 pub mod api;
 pub mod cost;
+pub mod efo;
 pub mod error;
 pub mod events;
 pub mod hashing;
@@ -115,6 +116,14 @@ pub(crate) enum Scheduled {
     UpdateDone(StreamKey, resharding::Change),
     /// On-demand capacity check (every second while the stream is ON_DEMAND).
     OnDemandTick(StreamKey),
+    /// An enhanced fan-out consumer turns `CREATING → ACTIVE`.
+    ConsumerActive(efo::ConsumerKey),
+    /// A `DELETING` consumer disappears.
+    ConsumerGone(efo::ConsumerKey),
+    /// A push to an enhanced fan-out subscription.
+    EfoPush(efo::SubscriptionId),
+    /// A subscription's 5 minutes are up.
+    SubscriptionExpire(efo::SubscriptionId),
 }
 
 /// The simulated Kinesis endpoint.
@@ -132,6 +141,7 @@ pub struct Engine {
     events_total: u64,
     digest: Digest,
     payloads: payload::PayloadBook,
+    efo: efo::Efo,
 }
 
 impl Default for Engine {
@@ -158,6 +168,7 @@ impl Engine {
             events_total: 0,
             digest: Digest::default(),
             payloads,
+            efo: efo::Efo::default(),
         }
     }
 
@@ -354,9 +365,20 @@ impl Engine {
                 };
                 self.streams.remove(&name);
                 self.emit(Event::StreamDeleted { at: self.now, stream: key });
+                self.efo_stream_deleted(key);
             }
-            Scheduled::UpdateDone(key, change) => self.complete_change(key, change),
-            Scheduled::OnDemandTick(key) => self.on_demand_tick(key),
+            Scheduled::UpdateDone(key, change) => {
+                self.complete_change(key, change);
+                self.efo_shards_closed(key);
+            }
+            Scheduled::OnDemandTick(key) => {
+                self.on_demand_tick(key);
+                self.efo_shards_closed(key);
+            }
+            Scheduled::ConsumerActive(key) => self.efo_consumer_active(key),
+            Scheduled::ConsumerGone(key) => self.efo_consumer_gone(key),
+            Scheduled::EfoPush(id) => self.efo_push(id),
+            Scheduled::SubscriptionExpire(id) => self.efo_subscription_expired(id),
         }
     }
 

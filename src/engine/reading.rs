@@ -13,6 +13,9 @@
 //!   `NextShardIterator` and lists `ChildShards`.
 //! - Reads share 5 calls/s and 2 MiB/s per shard; GetShardIterator allows 5 calls/s per shard.
 //!
+//! SubscribeToShard (`efo.rs`) shares the start-position rules (`starting_seq_ix`) and the
+//! record-collecting loop (`collect_records`), so pushed records look exactly like polled ones.
+//!
 //! Positions are kept as "the first record whose `seqIx` is at least n", which avoids
 //! kinesalite's second-granularity iterator defects (its issues #62 and #84).
 //! `MillisBehindLatest` is the age of the oldest record still unread after this call (0 when the
@@ -21,9 +24,10 @@
 use super::error::{expired_iterator, invalid_argument, invalid_iterator, ApiError, ErrorType};
 use super::events::Event;
 use super::limits::{GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS};
+use super::payload::PayloadBook;
 use super::sequence::{parse_sequence, ParsedSequence, SequenceNumber};
 use super::shapes::{blob, display, epoch_seconds, ChildShardShape};
-use super::shard::ShardId;
+use super::shard::{Shard, ShardId};
 use super::stream::{Stream, StreamKey, StreamStatus};
 use super::streams::seconds_to_time;
 use super::time::SimTime;
@@ -214,8 +218,50 @@ impl IteratorPosition {
     }
 }
 
+/// Records read from one position of a shard.
+pub(crate) struct Collected {
+    /// The records, in sequence order, as the wire shows them.
+    pub records: Vec<RecordShape>,
+    /// Their size counted against read limits (data + partition key), bytes.
+    pub bytes: u64,
+}
+
+/// Reads the records of `shard` from retained index `start` on, the same way for GetRecords and
+/// enhanced fan-out pushes: at most `max_records`, at most `max_bytes` unless the first record
+/// alone is larger (a reader always makes progress), and only records that arrived at or before
+/// `visible_until` (pushes see a record only once its propagation delay has passed).
+pub(crate) fn collect_records(
+    shard: &Shard,
+    payloads: &PayloadBook,
+    start: usize,
+    max_records: usize,
+    max_bytes: u64,
+    visible_until: SimTime,
+) -> Collected {
+    let mut records = Vec::new();
+    let mut bytes = 0u64;
+    for r in shard.records.iter_from(start) {
+        if records.len() >= max_records
+            || r.arrival > visible_until
+            || (!records.is_empty() && bytes + r.size() > max_bytes)
+        {
+            break;
+        }
+        bytes += r.size();
+        let body = r.materialize(payloads);
+        records.push(RecordShape {
+            sequence_number: shard.sequence_number_of(&r),
+            approximate_arrival_timestamp: r.arrival,
+            data: body.data,
+            partition_key: body.partition_key,
+            encryption_type: r.kms.then(|| "KMS".to_string()),
+        });
+    }
+    Collected { records, bytes }
+}
+
 /// `ChildShards` of `parent`: the shards split or merged from it.
-fn child_shards(stream: &Stream, parent: ShardId) -> Vec<ChildShardShape> {
+pub(crate) fn child_shards(stream: &Stream, parent: ShardId) -> Vec<ChildShardShape> {
     stream
         .shards
         .iter()
@@ -237,31 +283,28 @@ fn mismatch(kind: ShardIteratorType, also: bool) -> ApiError {
 }
 
 impl Engine {
-    /// GetShardIterator.
-    pub fn get_shard_iterator(&mut self, input: GetShardIteratorInput) -> Result<GetShardIteratorOutput, ApiError> {
-        let name = &input.stream_name;
-        let Some(shard_id) = ShardId::resolve(&input.shard_id) else {
-            return Err(self.identity.could_not_find_shard(&input.shard_id, name));
-        };
-        let not_exist = || self.identity.shard_does_not_exist(&shard_id.to_string(), name);
-        let Some(stream) = self.streams.get(name) else {
-            return Err(not_exist());
-        };
-        if stream.status == StreamStatus::Creating {
-            return Err(not_exist());
-        }
-        let Some(shard) = stream.shard(shard_id) else {
-            return Err(not_exist());
-        };
-        let kind = input.shard_iterator_type;
-        let min_seq_ix = match (&input.starting_sequence_number, kind) {
+    /// The first `seqIx` a reader starting at `kind` reads: the position GetShardIterator encodes
+    /// and SubscribeToShard starts from (both take the same `ShardIteratorType`s and check them the
+    /// same way; `operation` names the caller inside AWS's messages).
+    pub(crate) fn starting_seq_ix(
+        &self,
+        stream: &Stream,
+        shard: &Shard,
+        kind: ShardIteratorType,
+        sequence_number: Option<&str>,
+        timestamp: Option<f64>,
+        operation: &str,
+    ) -> Result<u64, ApiError> {
+        let name = &stream.name;
+        let shard_id = shard.id;
+        let start = match (sequence_number, kind) {
             (Some(_), ShardIteratorType::TrimHorizon | ShardIteratorType::Latest | ShardIteratorType::AtTimestamp) => {
                 return Err(mismatch(kind, true))
             }
             (Some(text), _) => {
                 let invalid = || {
                     invalid_argument(format!(
-                        "StartingSequenceNumber {text} used in GetShardIterator on shard {shard_id} in stream {name} under account {} is invalid.",
+                        "StartingSequenceNumber {text} used in {operation} on shard {shard_id} in stream {name} under account {} is invalid.",
                         self.identity.account_id
                     ))
                 };
@@ -282,7 +325,7 @@ impl Engine {
                     ParsedSequence::V0 { .. } => return Err(ApiError::bare(ErrorType::InternalFailure)),
                     _ => {
                         return Err(invalid_argument(format!(
-                            "StartingSequenceNumber {text} used in GetShardIterator on shard {shard_id} in stream {name} under account {} is invalid because it did not come from this stream.",
+                            "StartingSequenceNumber {text} used in {operation} on shard {shard_id} in stream {name} under account {} is invalid because it did not come from this stream.",
                             self.identity.account_id
                         )))
                     }
@@ -296,7 +339,7 @@ impl Engine {
             (None, ShardIteratorType::TrimHorizon) => 0,
             (None, ShardIteratorType::Latest) => stream.peek_seq_ix(shard_id.0),
             (None, ShardIteratorType::AtTimestamp) => {
-                let Some(ts) = input.timestamp else {
+                let Some(ts) = timestamp else {
                     return Err(invalid_argument(
                         "Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.",
                     ));
@@ -313,6 +356,33 @@ impl Engine {
             }
             (None, _) => return Err(mismatch(kind, false)),
         };
+        Ok(start)
+    }
+
+    /// GetShardIterator.
+    pub fn get_shard_iterator(&mut self, input: GetShardIteratorInput) -> Result<GetShardIteratorOutput, ApiError> {
+        let name = &input.stream_name;
+        let Some(shard_id) = ShardId::resolve(&input.shard_id) else {
+            return Err(self.identity.could_not_find_shard(&input.shard_id, name));
+        };
+        let not_exist = || self.identity.shard_does_not_exist(&shard_id.to_string(), name);
+        let Some(stream) = self.streams.get(name) else {
+            return Err(not_exist());
+        };
+        if stream.status == StreamStatus::Creating {
+            return Err(not_exist());
+        }
+        let Some(shard) = stream.shard(shard_id) else {
+            return Err(not_exist());
+        };
+        let min_seq_ix = self.starting_seq_ix(
+            stream,
+            shard,
+            input.shard_iterator_type,
+            input.starting_sequence_number.as_deref(),
+            input.timestamp,
+            "GetShardIterator",
+        )?;
         let key = stream.key;
         let (now, limits) = (self.now, self.limits_enabled);
         if limits {
@@ -358,22 +428,8 @@ impl Engine {
             return Err(self.identity.rate_exceeded(&shard_name, &pos.stream_name));
         }
         let start = shard.position_of(pos.min_seq_ix);
-        let mut out = Vec::new();
-        let mut bytes = 0u64;
-        for r in shard.records.iter_from(start) {
-            if out.len() >= limit || (!out.is_empty() && bytes + r.size() > GET_RECORDS_MAX_BYTES) {
-                break;
-            }
-            bytes += r.size();
-            let body = r.materialize(&self.payloads);
-            out.push(RecordShape {
-                sequence_number: shard.sequence_number_of(&r),
-                approximate_arrival_timestamp: r.arrival,
-                data: body.data,
-                partition_key: body.partition_key,
-                encryption_type: r.kms.then(|| "KMS".to_string()),
-            });
-        }
+        let Collected { records: out, bytes } =
+            collect_records(shard, &self.payloads, start, limit, GET_RECORDS_MAX_BYTES, now);
         if limits {
             shard.limits.read_bytes.charge_read(now, bytes);
         }

@@ -304,6 +304,9 @@ impl Engine {
             write_record(stream, now, limits, input.partition_key, input.data, hash, explicit, input.generated)
                 .ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
         self.emit_written(key, &written);
+        if let Written::Accepted { shard, .. } = written {
+            self.efo_records_arrived(key, [shard]);
+        }
         match written {
             Written::Accepted { shard, seq, .. } => {
                 Ok(PutRecordOutput { shard_id: shard, sequence_number: seq, encryption_type })
@@ -371,6 +374,11 @@ impl Engine {
                 }
             });
         }
+        let accepted = written.iter().filter_map(|w| match w {
+            Written::Accepted { shard, .. } => Some(*shard),
+            Written::Throttled { .. } => None,
+        });
+        self.efo_records_arrived(key, accepted);
         Ok(PutRecordsOutput { failed_record_count: failed, records: results, encryption_type })
     }
 }

@@ -70,6 +70,9 @@ pub enum Pattern {
     SequenceNumber,
     /// `arn:aws.*:kinesis:.*:\d{12}:stream/\S+` (stream ARNs).
     StreamArn,
+    /// `^(arn):aws.*:kinesis:.*:\d{12}:.*stream\/[a-zA-Z0-9_.-]+\/consumer\/[a-zA-Z0-9_.-]+:[0-9]+`
+    /// (consumer ARNs, as the API reference of DescribeStreamConsumer prints it).
+    ConsumerArn,
 }
 
 impl Pattern {
@@ -80,6 +83,9 @@ impl Pattern {
             Pattern::HashKey => "0|([1-9]\\d{0,38})",
             Pattern::SequenceNumber => "0|([1-9]\\d{0,128})",
             Pattern::StreamArn => "arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+",
+            Pattern::ConsumerArn => {
+                "^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+"
+            }
         }
     }
 
@@ -98,6 +104,7 @@ impl Pattern {
             Pattern::HashKey => number(s, 38),
             Pattern::SequenceNumber => number(s, 128),
             Pattern::StreamArn => parse_stream_arn(s).is_some(),
+            Pattern::ConsumerArn => parse_consumer_arn(s).is_some(),
         }
     }
 }
@@ -113,6 +120,42 @@ pub fn parse_stream_arn(s: &str) -> Option<(&str, &str, &str)> {
         && !name.is_empty()
         && !name.chars().any(char::is_whitespace);
     ok.then_some((region, account, name))
+}
+
+/// The parts of a consumer ARN.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ConsumerArnParts<'a> {
+    /// Region.
+    pub region: &'a str,
+    /// 12-digit account.
+    pub account: &'a str,
+    /// Stream name.
+    pub stream: &'a str,
+    /// Consumer name.
+    pub consumer: &'a str,
+    /// Creation time, epoch seconds (the digits after the last `:`).
+    pub created_secs: &'a str,
+}
+
+/// Splits a consumer ARN (`arn:aws:kinesis:<region>:<account>:stream/<stream>/consumer/<name>:<secs>`)
+/// into its parts if it has the form of [`Pattern::ConsumerArn`].
+pub fn parse_consumer_arn(s: &str) -> Option<ConsumerArnParts<'_>> {
+    let name_ok = |n: &str| Pattern::Name.matches(n);
+    let rest = s.strip_prefix("arn:aws")?;
+    let (_, rest) = rest.split_once(":kinesis:")?;
+    let (region, rest) = rest.split_once(':')?;
+    let (account, rest) = rest.split_once(':')?;
+    // The model allows anything before `stream/` (`.*stream\/`).
+    let (_, rest) = rest.split_once("stream/")?;
+    let (stream, rest) = rest.split_once("/consumer/")?;
+    let (consumer, created_secs) = rest.rsplit_once(':')?;
+    let ok = account.len() == 12
+        && account.bytes().all(|b| b.is_ascii_digit())
+        && name_ok(stream)
+        && name_ok(consumer)
+        && !created_secs.is_empty()
+        && created_secs.bytes().all(|b| b.is_ascii_digit());
+    ok.then_some(ConsumerArnParts { region, account, stream, consumer, created_secs })
 }
 
 /// One constraint.
@@ -510,5 +553,30 @@ mod tests {
             Some(("us-east-1", "000000000000", "s1"))
         );
         assert_eq!(parse_stream_arn("arn:aws:kinesis:us-east-1:0:stream/s1"), None);
+    }
+
+    #[test]
+    fn consumer_arn_parts() {
+        let arn = "arn:aws:kinesis:us-west-2:123456789012:stream/samplestream/consumer/App_1.x:1572383852";
+        assert_eq!(
+            parse_consumer_arn(arn),
+            Some(ConsumerArnParts {
+                region: "us-west-2",
+                account: "123456789012",
+                stream: "samplestream",
+                consumer: "App_1.x",
+                created_secs: "1572383852"
+            })
+        );
+        assert!(Pattern::ConsumerArn.matches(arn));
+        for bad in [
+            "arn:aws:kinesis:us-west-2:123456789012:stream/s/consumer/c",
+            "arn:aws:kinesis:us-west-2:123456789012:stream/s/consumer/c:12a",
+            "arn:aws:kinesis:us-west-2:1234:stream/s/consumer/c:1",
+            "arn:aws:kinesis:us-west-2:123456789012:stream/s",
+            "arn:aws:kinesis:us-west-2:123456789012:stream/s t/consumer/c:1",
+        ] {
+            assert!(!Pattern::ConsumerArn.matches(bad), "{bad}");
+        }
     }
 }
