@@ -19,11 +19,11 @@
 //! counts stay exact; a "poison" record fails every time, chosen by the seed; transient failures
 //! are drawn per invocation from the consumer's own random stream.
 
-use super::reader::{OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally};
+use super::reader::{new_readers, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally};
 use crate::engine::hashing::partition_key_hash;
 use crate::engine::reading::RecordShape;
 use crate::engine::rng::{mix, SimRng};
-use crate::engine::shard::{ShardId, ShardState};
+use crate::engine::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::Engine;
 use serde::{Deserialize, Serialize};
@@ -190,15 +190,19 @@ impl LambdaApp {
         let Some(s) = engine.stream(stream) else {
             return Vec::new();
         };
-        let first = self.shards.is_empty();
-        for sh in &s.shards {
-            if self.shards.contains_key(&sh.id) || sh.state() == ShardState::Expired && sh.records.is_empty() {
-                continue;
-            }
-            let start = if first { self.spec.start } else { StartPosition::TrimHorizon };
-            let reader = ShardReader::new(engine, stream, sh.id, start, &mut self.tally);
+        let shards = &self.shards;
+        let fresh = new_readers(
+            engine,
+            stream,
+            |id| shards.contains_key(&id),
+            shards.is_empty(),
+            self.spec.start,
+            &mut self.tally,
+        );
+        let lanes = self.lanes();
+        for reader in fresh {
             self.shards
-                .insert(sh.id, LambdaShard { reader, lanes: vec![Lane::default(); self.lanes()], scheduled: false });
+                .insert(reader.shard, LambdaShard { reader, lanes: vec![Lane::default(); lanes], scheduled: false });
         }
         let mut ready = Vec::new();
         for (id, ls) in &self.shards {
@@ -256,13 +260,16 @@ impl LambdaApp {
             match ls.reader.read(engine, stream, limit, &mut self.tally) {
                 ReadOutcome::Records { records, at_end, .. } => {
                     finished = at_end;
+                    let mut routed = Vec::with_capacity(records.len());
                     for (_, fresh, r) in records {
                         if fresh && !self.audit.observe(&r) {
                             self.tally.order_violations += 1;
                         }
                         let lane = (partition_key_hash(&r.partition_key) % lanes as u128) as usize;
-                        let rec = self.to_record(&r);
-                        if let Some(ls) = self.shards.get_mut(&shard) {
+                        routed.push((lane, self.to_record(&r)));
+                    }
+                    if let Some(ls) = self.shards.get_mut(&shard) {
+                        for (lane, rec) in routed {
                             if let Some(l) = ls.lanes.get_mut(lane) {
                                 l.buffer.push_back(rec);
                                 l.buffered_since.get_or_insert(now);
@@ -354,18 +361,7 @@ impl LambdaApp {
 
     /// Records stored in the stream and not yet received (and how many of those expired).
     pub fn unread(&self, engine: &Engine, stream: &str) -> (u64, u64) {
-        let mut total = (0, 0);
-        if let Some(s) = engine.stream(stream) {
-            for sh in &s.shards {
-                let (u, e) = match self.shards.get(&sh.id) {
-                    Some(l) => l.reader.unread(engine, stream),
-                    None => (sh.records.end_index(), sh.records.first_index()),
-                };
-                total.0 += u;
-                total.1 += e;
-            }
-        }
-        total
+        unread_in_stream(engine, stream, |id| self.shards.get(&id).map(|s| &s.reader))
     }
 
     /// Records received but not yet processed, retried or discarded.

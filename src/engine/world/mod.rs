@@ -37,7 +37,7 @@ use super::queue::EventQueue;
 use super::records::{Generated, PutRecordInput, PutRecordsInput, PutRecordsRequestEntry, PutRecordsResultEntry};
 use super::shard::ShardId;
 use super::time::{SimTime, SECOND_MS};
-use super::{Engine, EngineConfig, ErrorType};
+use super::{Engine, EngineConfig};
 use lambda::LambdaApp;
 use polling::PollingApp;
 use producer::{Batching, Pending, Producer, ProducerSpec};
@@ -583,7 +583,7 @@ impl World {
         } else {
             match self.engine.put_records(PutRecordsInput { stream_name: self.stream.clone(), records: entries }) {
                 Ok(out) => out.records.iter().map(|r| matches!(r, PutRecordsResultEntry::Ok { .. })).collect(),
-                Err(e) if e.error_type == ErrorType::ResourceNotFoundException => vec![false; records.len()],
+                // The whole request failed (e.g. the stream is gone): every record failed once.
                 Err(_) => vec![false; records.len()],
             }
         };
@@ -701,20 +701,14 @@ impl World {
             },
             Command::AddConsumer { consumer } => self.add_consumer(consumer),
             Command::RemoveConsumer { name } => match self.consumers.iter().position(|c| c.name() == name) {
-                Some(ci) => {
-                    // Keep indexes stable for scheduled tasks: a removed consumer stops polling.
-                    if let Some(c) = self.consumers.get_mut(ci) {
-                        match c {
-                            Consumer::Polling(p) => p.workers.iter_mut().for_each(|w| *w = false),
-                            Consumer::Lambda(l) => l.shards.clear(),
-                        }
+                // Keep indexes stable for scheduled tasks: a removed consumer stops polling.
+                Some(ci) => match &mut self.consumers[ci] {
+                    Consumer::Polling(p) => {
+                        p.workers.iter_mut().for_each(|w| *w = false);
+                        p.leases.values_mut().for_each(|l| l.owner = None);
                     }
-                    if let Some(Consumer::Polling(p)) = self.consumers.get_mut(ci) {
-                        for l in p.leases.values_mut() {
-                            l.owner = None;
-                        }
-                    }
-                }
+                    Consumer::Lambda(l) => l.shards.clear(),
+                },
                 None => error = not_found("consumer", &name),
             },
             Command::KillWorker { name, worker } => match self.polling_mut(&name) {

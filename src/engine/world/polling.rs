@@ -21,9 +21,9 @@
 //! batches in parallel; a catching-up lease polls again 200 ms after a full batch instead of
 //! waiting the whole interval.
 
-use super::reader::{OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally};
+use super::reader::{new_readers, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally};
 use crate::engine::rng::SimRng;
-use crate::engine::shard::{ShardId, ShardState};
+use crate::engine::shard::ShardId;
 use crate::engine::time::SimTime;
 use crate::engine::Engine;
 use serde::{Deserialize, Serialize};
@@ -132,19 +132,19 @@ impl PollingApp {
         let Some(s) = engine.stream(stream) else {
             return Vec::new();
         };
-        let first_sync = self.leases.is_empty();
-        for sh in &s.shards {
-            if self.leases.contains_key(&sh.id) || sh.state() == ShardState::Expired && sh.records.is_empty() {
-                continue;
-            }
-            // Shards that exist when the application starts use its start position; shards born
-            // later (children) are read from their beginning, as the KCL does.
-            let start = if first_sync { self.spec.start } else { StartPosition::TrimHorizon };
-            let reader = ShardReader::new(engine, stream, sh.id, start, &mut self.tally);
-            self.leases.insert(
-                sh.id,
-                Lease { reader, owner: None, busy_until: SimTime(0), orphaned_until: SimTime(0), scheduled: false },
-            );
+        let leases = &self.leases;
+        let fresh = new_readers(
+            engine,
+            stream,
+            |id| leases.contains_key(&id),
+            leases.is_empty(),
+            self.spec.start,
+            &mut self.tally,
+        );
+        for reader in fresh {
+            let lease =
+                Lease { reader, owner: None, busy_until: SimTime(0), orphaned_until: SimTime(0), scheduled: false };
+            self.leases.insert(lease.reader.shard, lease);
         }
         self.assign(engine.now());
         let ready: Vec<ShardId> = self
@@ -195,8 +195,7 @@ impl PollingApp {
                 lease.reader.rewind();
                 lease.busy_until = now;
             } else {
-                self.processed += lease.reader.read_pos.saturating_sub(lease.reader.checkpoint_pos);
-                lease.reader.commit();
+                self.processed += lease.reader.commit();
             }
             lease.owner = None;
             lease.orphaned_until = now.plus(self.spec.failover_ms);
@@ -218,8 +217,7 @@ impl PollingApp {
             if self.workers.iter().filter(|a| **a).count() > 1 {
                 for lease in self.leases.values_mut().filter(|l| l.owner == Some(w as u32)) {
                     if now >= lease.busy_until {
-                        self.processed += lease.reader.read_pos.saturating_sub(lease.reader.checkpoint_pos);
-                        lease.reader.commit();
+                        self.processed += lease.reader.commit();
                     }
                 }
                 self.workers[w] = false;
@@ -239,8 +237,7 @@ impl PollingApp {
             return Some(lease.busy_until);
         }
         // The previous batch is done: checkpoint it.
-        self.processed += lease.reader.read_pos.saturating_sub(lease.reader.checkpoint_pos);
-        lease.reader.commit();
+        self.processed += lease.reader.commit();
         let limit = self.spec.limit.clamp(1, 10_000);
         let next = match lease.reader.read(engine, stream, limit, &mut self.tally) {
             ReadOutcome::Records { records, millis_behind, at_end } => {
@@ -252,8 +249,7 @@ impl PollingApp {
                 }
                 lease.busy_until = now.plus(n * self.spec.handler_us_per_record / 1_000);
                 if at_end {
-                    self.processed += lease.reader.read_pos.saturating_sub(lease.reader.checkpoint_pos);
-                    lease.reader.commit();
+                    self.processed += lease.reader.commit();
                     return None;
                 }
                 let gap = if n >= u64::from(limit) && millis_behind > 0 { CATCH_UP_POLL_MS } else { interval };
@@ -269,17 +265,6 @@ impl PollingApp {
 
     /// Records stored in the stream and not yet received (and how many of those expired).
     pub fn unread(&self, engine: &Engine, stream: &str) -> (u64, u64) {
-        let mut total = (0, 0);
-        if let Some(s) = engine.stream(stream) {
-            for sh in &s.shards {
-                let (u, e) = match self.leases.get(&sh.id) {
-                    Some(l) => l.reader.unread(engine, stream),
-                    None => (sh.records.end_index(), sh.records.first_index()),
-                };
-                total.0 += u;
-                total.1 += e;
-            }
-        }
-        total
+        unread_in_stream(engine, stream, |id| self.leases.get(&id).map(|l| &l.reader))
     }
 }

@@ -254,13 +254,13 @@ impl Producer {
     /// Adds the credit earned since the last tick and returns how many new records are due now.
     pub(crate) fn accrue(&mut self, now: SimTime) -> u64 {
         let dt = now.since(self.last_tick);
+        // The rate at the start of the interval; intervals are at most a second long.
+        let rate = self.spec.rate.at(self.last_tick.since(self.started));
         self.last_tick = now;
         if self.stopped {
             self.credit = 0;
             return 0;
         }
-        // The rate at the start of the interval; intervals are at most a second long.
-        let rate = self.spec.rate.at(self.last_tick.since(self.started).saturating_sub(dt));
         self.credit += rate * dt;
         let due = self.credit / SECOND_MS;
         self.credit %= SECOND_MS;

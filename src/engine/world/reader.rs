@@ -17,7 +17,7 @@
 
 use crate::engine::reading::{GetRecordsInput, GetShardIteratorInput, RecordShape, ShardIteratorType};
 use crate::engine::sequence::SequenceNumber;
-use crate::engine::shard::ShardId;
+use crate::engine::shard::{ShardId, ShardState};
 use crate::engine::time::SimTime;
 use crate::engine::{Engine, ErrorType};
 use serde::{Deserialize, Serialize};
@@ -124,10 +124,13 @@ impl ShardReader {
         }
     }
 
-    /// Commits the read position as the checkpoint (the application finished the records).
-    pub fn commit(&mut self) {
+    /// Commits the read position as the checkpoint (the application finished the records);
+    /// returns how many records the checkpoint moved over.
+    pub fn commit(&mut self) -> u64 {
+        let moved = self.read_pos.saturating_sub(self.checkpoint_pos);
         self.checkpoint = self.read_to;
         self.checkpoint_pos = self.read_pos;
+        moved
     }
 
     /// Forgets uncommitted progress: the next read resumes from the checkpoint, as a KCL worker
@@ -202,10 +205,12 @@ impl ShardReader {
                 }
                 Err(_) => return ReadOutcome::Gone,
             };
-            let (first, _) = store_bounds(engine, stream, self.shard).unwrap_or((0, 0));
-            let base = match out.records.first() {
-                Some(r) => first + position_of(engine, stream, self.shard, r.sequence_number.seq_ix),
-                None => self.read_pos.max(first),
+            let store = engine.stream(stream).and_then(|s| s.shard(self.shard)).map(|sh| &sh.records);
+            let first = store.map_or(0, |st| st.first_index());
+            let base = match (out.records.first(), store) {
+                (Some(r), Some(st)) => first + st.position_of_seq_ix(r.sequence_number.seq_ix) as u64,
+                (Some(_), None) => first,
+                (None, _) => self.read_pos.max(first),
             };
             // Records between our position and the first one returned have expired unread.
             if base > self.high_water {
@@ -246,8 +251,47 @@ pub fn store_bounds(engine: &Engine, stream: &str, shard: ShardId) -> Option<(u6
     Some((sh.records.first_index(), sh.records.end_index()))
 }
 
-fn position_of(engine: &Engine, stream: &str, shard: ShardId, seq_ix: u64) -> u64 {
-    engine.stream(stream).and_then(|s| s.shard(shard)).map_or(0, |sh| sh.records.position_of_seq_ix(seq_ix) as u64)
+/// Readers for the stream's shards that `known` does not cover yet (expired, emptied shards are
+/// skipped). Shards that exist at a consumer's first sync use its `start`; shards born later
+/// (children) are read from their beginning, as the KCL and Lambda do.
+pub fn new_readers(
+    engine: &Engine,
+    stream: &str,
+    known: impl Fn(ShardId) -> bool,
+    first_sync: bool,
+    start: StartPosition,
+    tally: &mut Tally,
+) -> Vec<ShardReader> {
+    let Some(s) = engine.stream(stream) else {
+        return Vec::new();
+    };
+    let start = if first_sync { start } else { StartPosition::TrimHorizon };
+    s.shards
+        .iter()
+        .filter(|sh| !(known(sh.id) || sh.state() == ShardState::Expired && sh.records.is_empty()))
+        .map(|sh| ShardReader::new(engine, stream, sh.id, start, tally))
+        .collect()
+}
+
+/// `(unread, of which expired)` over every shard of the stream, for a consumer whose reader of a
+/// shard is `reader(shard)`; a shard it has no reader for is wholly unread.
+pub fn unread_in_stream<'a>(
+    engine: &Engine,
+    stream: &str,
+    reader: impl Fn(ShardId) -> Option<&'a ShardReader>,
+) -> (u64, u64) {
+    let mut total = (0, 0);
+    if let Some(s) = engine.stream(stream) {
+        for sh in &s.shards {
+            let (u, e) = match reader(sh.id) {
+                Some(r) => r.unread(engine, stream),
+                None => (sh.records.end_index(), sh.records.first_index()),
+            };
+            total.0 += u;
+            total.1 += e;
+        }
+    }
+    total
 }
 
 /// Checks that records of one partition key arrive in the order the stream accepted them.
