@@ -124,3 +124,23 @@ fn killed_worker_resumes_from_its_checkpoint_and_keeps_order_across_resharding()
     let stream = w.engine().stream("resharding").unwrap_or_else(|| panic!("no stream"));
     assert_eq!(stream.shards.len(), 5, "2 shards, split 0 into 2 and 3, merge 2 and 3 into 4");
 }
+
+#[test]
+fn a_removed_consumer_stops_reading_for_good() {
+    let mut s = preset("clickstream", 6).unwrap_or_default();
+    for name in ["page-counter", "dashboard"] {
+        s.commands.push(TimedCommand { at_ms: MINUTE_MS, command: Command::RemoveConsumer { name: name.into() } });
+    }
+    let mut w = crate::helpers::run(s, 1);
+    w.advance_by(2_000);
+    let at_removal: Vec<u64> = w.report().consumers.iter().map(|c| c.tally.delivered).collect();
+    w.advance_by(3 * MINUTE_MS);
+    let r = w.report();
+    let later: Vec<u64> = r.consumers.iter().map(|c| c.tally.delivered).collect();
+    assert_eq!((later[0], later[2]), (at_removal[0], at_removal[2]), "removed consumers read nothing more");
+    assert!(later[1] > at_removal[1], "the remaining consumer keeps reading");
+    // Their books still balance: what they did not read is backlog.
+    for c in &r.consumers {
+        assert_eq!(r.stored, c.tally.delivered + c.tally.lost + c.tally.skipped + c.backlog + c.expired_unread);
+    }
+}

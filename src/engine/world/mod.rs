@@ -191,6 +191,8 @@ pub struct World {
     queue: EventQueue<Task>,
     producers: Vec<Producer>,
     consumers: Vec<Consumer>,
+    /// Indexes of removed consumers (kept in `consumers`, so scheduled tasks keep their index).
+    removed: std::collections::BTreeSet<usize>,
     metrics: Metrics,
     log: Vec<CommandLog>,
     digest: Xxh3Digest,
@@ -258,6 +260,7 @@ impl World {
             queue: EventQueue::default(),
             producers: Vec::new(),
             consumers: Vec::new(),
+            removed: std::collections::BTreeSet::new(),
             metrics: Metrics::new(st.metrics_secs as usize),
             log: Vec::new(),
             digest: Xxh3Digest::default(),
@@ -374,6 +377,9 @@ impl World {
     }
 
     fn sync_consumer(&mut self, ci: usize) {
+        if self.removed.contains(&ci) {
+            return;
+        }
         let now = self.engine.now();
         let Some(c) = self.consumers.get_mut(ci) else {
             return;
@@ -426,6 +432,7 @@ impl World {
             Task::Flush(p) => self.flush(p, true),
             Task::Retry(p) => self.retry(p),
             Task::Poll(c, shard) => self.poll(c, shard),
+            Task::LambdaDone(c, _, _) if self.removed.contains(&c) => {}
             Task::LambdaDone(c, shard, lane) => {
                 let now = self.engine.now();
                 if let Some(Consumer::Lambda(l)) = self.consumers.get_mut(c) {
@@ -617,6 +624,9 @@ impl World {
     }
 
     fn poll(&mut self, ci: usize, shard: ShardId) {
+        if self.removed.contains(&ci) {
+            return;
+        }
         let now = self.engine.now();
         let stream = self.stream.clone();
         let Some(c) = self.consumers.get_mut(ci) else {
@@ -701,14 +711,10 @@ impl World {
             },
             Command::AddConsumer { consumer } => self.add_consumer(consumer),
             Command::RemoveConsumer { name } => match self.consumers.iter().position(|c| c.name() == name) {
-                // Keep indexes stable for scheduled tasks: a removed consumer stops polling.
-                Some(ci) => match &mut self.consumers[ci] {
-                    Consumer::Polling(p) => {
-                        p.workers.iter_mut().for_each(|w| *w = false);
-                        p.leases.values_mut().for_each(|l| l.owner = None);
-                    }
-                    Consumer::Lambda(l) => l.shards.clear(),
-                },
+                // It stays listed with its totals; its scheduled polls and invocations are ignored.
+                Some(ci) => {
+                    self.removed.insert(ci);
+                }
                 None => error = not_found("consumer", &name),
             },
             Command::KillWorker { name, worker } => match self.polling_mut(&name) {
