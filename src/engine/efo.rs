@@ -857,6 +857,12 @@ impl Engine {
         events
     }
 
+    /// Whether a subscription still delivers (`None`), or when and why it ended; `None` too for
+    /// an unknown one. Cheaper than [`Engine::subscription_state`] for a poll loop.
+    pub fn subscription_ended(&self, id: SubscriptionId) -> Option<(SimTime, SubscriptionEnd)> {
+        self.efo.subscriptions.get(&id).and_then(|s| s.ended)
+    }
+
     /// The state of a subscription; `None` once it ended and its events were taken.
     pub fn subscription_state(&self, id: SubscriptionId) -> Option<SubscriptionState> {
         let s = self.efo.subscriptions.get(&id)?;

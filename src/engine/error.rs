@@ -240,6 +240,19 @@ impl Identity {
         )
     }
 
+    /// DeleteStream of a stream with registered consumers without `EnforceConsumerDeletion`
+    /// (API reference, DeleteStream: "the call to DeleteStream fails with a
+    /// ResourceInUseException"). Our wording (AWS's text is not published).
+    pub fn stream_has_consumers(&self, stream: &str) -> ApiError {
+        ApiError::new(
+            ResourceInUseException,
+            format!(
+                "Stream {stream} under account {} has registered consumers. Set EnforceConsumerDeletion to delete it with its consumers.",
+                self.account_id
+            ),
+        )
+    }
+
     /// No consumer of that name on the stream. Our wording (AWS's text is not published).
     pub fn consumer_not_found(&self, consumer: &str, stream: &str) -> ApiError {
         ApiError::new(

@@ -62,7 +62,8 @@ pub struct CreateStreamInput {
 pub struct DeleteStreamInput {
     /// Stream name.
     pub stream_name: String,
-    /// Accepted and ignored (no registered consumers block deletion here).
+    /// Delete the stream even if enhanced fan-out consumers are registered (they are
+    /// deregistered with it); unset or false, registered consumers make the call fail.
     #[serde(default)]
     pub enforce_consumer_deletion: Option<bool>,
 }
@@ -439,6 +440,9 @@ impl Engine {
     /// DeleteStream.
     pub fn delete_stream(&mut self, input: DeleteStreamInput) -> Result<(), ApiError> {
         let key = self.existing_stream(&input.stream_name)?.key;
+        if input.enforce_consumer_deletion != Some(true) && self.consumer_count(&input.stream_name) > 0 {
+            return Err(self.identity.stream_has_consumers(&input.stream_name));
+        }
         let delay = self.config.delete_delay_ms;
         if let Some(s) = self.streams.get_mut(&input.stream_name) {
             if s.status == StreamStatus::Deleting {
@@ -482,7 +486,7 @@ impl Engine {
             stream_description_summary: StreamDescriptionSummary {
                 facts: StreamFacts::from(s),
                 open_shard_count: open,
-                consumer_count: 0,
+                consumer_count: self.consumer_count(&s.name),
             },
         })
     }

@@ -545,7 +545,18 @@ fn consumers_disappear_with_their_stream() {
     let mut e = with_stream(1);
     let arn = active(&mut e, "app");
     let id = subscribe(&mut e, &arn, "0", position(ShardIteratorType::Latest, None));
-    ok(&mut e, "DeleteStream", json!({"StreamName": "s"}));
+    let summary = ok(&mut e, "DescribeStreamSummary", json!({"StreamName": "s"}));
+    assert_eq!(summary["StreamDescriptionSummary"]["ConsumerCount"], json!(1));
+    // Registered consumers block DeleteStream unless EnforceConsumerDeletion is true.
+    for request in [json!({"StreamName": "s"}), json!({"StreamName": "s", "EnforceConsumerDeletion": false})] {
+        let error = err(&mut e, "DeleteStream", request);
+        assert_eq!(error.error_type, ErrorType::ResourceInUseException);
+        assert_eq!(
+            error.message.as_deref(),
+            Some("Stream s under account 000000000000 has registered consumers. Set EnforceConsumerDeletion to delete it with its consumers.")
+        );
+    }
+    ok(&mut e, "DeleteStream", json!({"StreamName": "s", "EnforceConsumerDeletion": true}));
     e.advance_by(3_000);
     assert_eq!(
         e.subscription_state(id).and_then(|s| s.ended).map(|(_, why)| why),

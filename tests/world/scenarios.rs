@@ -5,6 +5,7 @@ use kinesis_playground::engine::hashing::partition_key_hash;
 use kinesis_playground::engine::time::{HOUR_MS, MINUTE_MS};
 use kinesis_playground::engine::world::lambda::LambdaSpec;
 use kinesis_playground::engine::world::scenario::{preset, Command, ConsumerSpec, TimedCommand};
+use kinesis_playground::engine::world::Consumer;
 use std::collections::BTreeMap;
 
 #[test]
@@ -48,16 +49,40 @@ fn slow_consumer_loses_only_records_older_than_retention() {
 }
 
 #[test]
-fn polling_consumers_share_two_mib_per_second_per_shard() {
-    let w = run_preset("fan-out", 4, 5);
+fn fan_out_consumers_get_their_own_two_mib_while_polling_consumers_share() {
+    let w = run_preset("fan-out", 4, 7);
     let r = w.report();
-    let total: u64 = r.consumers.iter().map(|c| c.tally.delivered_bytes).sum();
     let secs = r.elapsed_ms / 1000;
-    // Five readers each want ~0.9 MB/s; together they get the shard's 2 MiB/s, not 4.5 MB/s.
-    let per_sec = total / secs;
-    assert!(per_sec <= 2 * 1024 * 1024 + 10 * 1024 * 1024 / secs, "{per_sec} B/s");
-    assert!(per_sec > 1_800_000, "{per_sec} B/s: the shared budget is used");
-    assert!(r.consumers.iter().all(|c| c.tally.throttled > 0));
+    let (polling, efo): (Vec<_>, Vec<_>) = r.consumers.iter().partition(|c| c.name.starts_with("app-"));
+    assert_eq!((polling.len(), efo.len()), (5, 5));
+    // Five polling readers each want ~0.9 MB/s; together they get the shard's 2 MiB/s, not 4.5 MB/s.
+    let shared: u64 = polling.iter().map(|c| c.tally.delivered_bytes).sum::<u64>() / secs;
+    assert!(shared <= 2 * 1024 * 1024 + 10 * 1024 * 1024 / secs, "{shared} B/s");
+    assert!(shared > 1_800_000, "{shared} B/s: the shared budget is used");
+    for c in &polling {
+        assert!(c.tally.throttled > 0, "{c:?}");
+        assert!(c.tally.millis_behind > 60_000, "{}: a shared reader falls behind: {c:?}", c.name);
+    }
+    // Each enhanced fan-out consumer receives everything (~0.9 MB/s) on its own pipe, ~70 ms late.
+    let accepted_bytes: u64 = w.producers().iter().map(|p| p.stats.accepted_bytes).sum();
+    let mut dedicated = 0;
+    for c in &efo {
+        let t = &c.tally;
+        assert!(t.delivered_bytes + 2_000_000 >= accepted_bytes, "{}: {t:?} of {accepted_bytes}", c.name);
+        assert_eq!((t.lost, t.duplicates, t.order_violations, t.throttled), (0, 0, 0, 0), "{}", c.name);
+        let avg_latency = t.latency_ms_total / t.delivered.max(1);
+        assert!((70..150).contains(&avg_latency), "{}: average propagation {avg_latency} ms", c.name);
+        assert!(t.millis_behind < 1_000, "{}: {t:?}", c.name);
+        dedicated += t.delivered_bytes;
+    }
+    assert!(dedicated / secs > 4 * 1024 * 1024, "five dedicated pipes carry more than one shared 2 MiB/s");
+    // Subscriptions last 5 minutes and were renewed without a gap or a re-read.
+    for c in w.consumers() {
+        if let Consumer::FanOut(f) = c {
+            assert!(f.shards.values().all(|s| s.subscriptions == 2), "{:?}", f.shards);
+        }
+    }
+    assert_eq!(w.engine().consumer_count("fan-out"), 5);
 }
 
 #[test]
@@ -143,4 +168,31 @@ fn a_removed_consumer_stops_reading_for_good() {
     for c in &r.consumers {
         assert_eq!(r.stored, c.tally.delivered + c.tally.lost + c.tally.skipped + c.backlog + c.expired_unread);
     }
+}
+
+#[test]
+fn reading_children_before_parents_breaks_key_order_and_parent_first_keeps_it() {
+    let naive = |s: &mut kinesis_playground::engine::world::scenario::Scenario| {
+        for c in &mut s.consumers {
+            match c {
+                ConsumerSpec::Polling(p) => p.parent_first = false,
+                ConsumerSpec::FanOut(f) => f.parent_first = false,
+                ConsumerSpec::Lambda(_) => {}
+            }
+        }
+    };
+    let mut violations = 0;
+    for seed in [1, 2, 3] {
+        let w = run_preset("resharding", seed, 8);
+        for c in w.report().consumers {
+            assert_eq!(c.tally.order_violations, 0, "seed {seed}: {c:?}");
+            assert!(c.tally.delivered > 200_000, "seed {seed}: {c:?}");
+        }
+        let mut s = preset("resharding", seed).unwrap_or_default();
+        naive(&mut s);
+        let w = run(s, 8);
+        violations +=
+            w.report().consumers.iter().find(|c| c.name == "ordered-reader").map_or(0, |c| c.tally.order_violations);
+    }
+    assert!(violations > 0, "a children-first polling reader gets some keys out of order");
 }

@@ -26,6 +26,7 @@
 //! Everything is deterministic: the seed drives payloads (stateless, per record) and one
 //! xoshiro256++ stream per concern (a producer's retry jitter, a Lambda's transient failures).
 
+pub mod fanout;
 pub mod lambda;
 pub mod polling;
 pub mod producer;
@@ -38,6 +39,7 @@ use super::records::{Generated, PutRecordInput, PutRecordsInput, PutRecordsReque
 use super::shard::ShardId;
 use super::time::{SimTime, SECOND_MS};
 use super::{Engine, EngineConfig};
+use fanout::{FanOutApp, DRAIN_INTERVAL_MS};
 use lambda::LambdaApp;
 use polling::PollingApp;
 use producer::{Batching, Pending, Producer, ProducerSpec};
@@ -53,6 +55,8 @@ pub enum Consumer {
     Polling(PollingApp),
     /// Lambda event source mapping.
     Lambda(LambdaApp),
+    /// Enhanced fan-out (SubscribeToShard).
+    FanOut(FanOutApp),
 }
 
 impl Consumer {
@@ -61,6 +65,15 @@ impl Consumer {
         match self {
             Consumer::Polling(c) => &c.spec.name,
             Consumer::Lambda(c) => &c.spec.name,
+            Consumer::FanOut(c) => &c.spec.name,
+        }
+    }
+
+    fn name_mut(&mut self) -> &mut String {
+        match self {
+            Consumer::Polling(c) => &mut c.spec.name,
+            Consumer::Lambda(c) => &mut c.spec.name,
+            Consumer::FanOut(c) => &mut c.spec.name,
         }
     }
 
@@ -69,6 +82,7 @@ impl Consumer {
         match self {
             Consumer::Polling(c) => &c.tally,
             Consumer::Lambda(c) => &c.tally,
+            Consumer::FanOut(c) => &c.tally,
         }
     }
 
@@ -76,6 +90,7 @@ impl Consumer {
         match self {
             Consumer::Polling(c) => &mut c.tally,
             Consumer::Lambda(c) => &mut c.tally,
+            Consumer::FanOut(c) => &mut c.tally,
         }
     }
 
@@ -88,8 +103,18 @@ impl Consumer {
             Consumer::Lambda(c) => {
                 c.shards.values().filter(|l| !l.reader.finished).map(|l| l.reader.millis_behind).max()
             }
+            Consumer::FanOut(c) => return c.lag(),
         }
         .unwrap_or(0)
+    }
+
+    /// Its reader of `shard`, if it has one.
+    pub fn reader(&self, shard: ShardId) -> Option<&reader::ShardReader> {
+        match self {
+            Consumer::Polling(c) => c.leases.get(&shard).map(|l| &l.reader),
+            Consumer::Lambda(c) => c.shards.get(&shard).map(|l| &l.reader),
+            Consumer::FanOut(c) => c.shards.get(&shard).map(|f| &f.reader),
+        }
     }
 
     /// Records processed by the application.
@@ -97,6 +122,7 @@ impl Consumer {
         match self {
             Consumer::Polling(c) => c.processed,
             Consumer::Lambda(c) => c.stats.processed,
+            Consumer::FanOut(c) => c.processed,
         }
     }
 
@@ -105,6 +131,7 @@ impl Consumer {
         match self {
             Consumer::Polling(c) => c.unread(engine, stream),
             Consumer::Lambda(c) => c.unread(engine, stream),
+            Consumer::FanOut(c) => c.unread(engine, stream),
         }
     }
 }
@@ -118,8 +145,10 @@ enum Task {
     Flush(usize),
     /// A producer's retries are due.
     Retry(usize),
-    /// A consumer polls a shard.
+    /// A consumer polls a shard (a fan-out consumer subscribes to it).
     Poll(usize, ShardId),
+    /// A fan-out consumer collects the events pushed to it.
+    Drain(usize),
     /// A Lambda invocation ends.
     LambdaDone(usize, ShardId, usize),
     /// The per-second tick: metrics, lease sync.
@@ -361,19 +390,21 @@ impl World {
         let mut c = match spec {
             ConsumerSpec::Polling(s) => Consumer::Polling(PollingApp::new(s, now, self.scenario.seed, index)),
             ConsumerSpec::Lambda(s) => Consumer::Lambda(LambdaApp::new(s, self.scenario.seed, index)),
+            ConsumerSpec::FanOut(s) => Consumer::FanOut(FanOutApp::new(s)),
         };
         let base = c.name().to_string();
         let mut k = 2;
         while self.consumers.iter().any(|o| o.name() == c.name()) {
-            let name = format!("{base}-{k}");
-            match &mut c {
-                Consumer::Polling(p) => p.spec.name = name,
-                Consumer::Lambda(l) => l.spec.name = name,
-            }
+            *c.name_mut() = format!("{base}-{k}");
             k += 1;
         }
+        let fan_out = matches!(c, Consumer::FanOut(_));
         self.consumers.push(c);
-        self.sync_consumer(self.consumers.len() - 1);
+        let ci = self.consumers.len() - 1;
+        self.sync_consumer(ci);
+        if fan_out {
+            self.queue.push(now.plus(DRAIN_INTERVAL_MS), Task::Drain(ci));
+        }
     }
 
     fn sync_consumer(&mut self, ci: usize) {
@@ -396,7 +427,46 @@ impl World {
                     self.queue.push(now, Task::Poll(ci, shard));
                 }
             }
+            Consumer::FanOut(f) => {
+                for shard in f.sync(&mut self.engine, &self.stream) {
+                    self.queue.push(now, Task::Poll(ci, shard));
+                }
+            }
         }
+    }
+
+    /// Collects a fan-out consumer's pushed events; renews ended subscriptions, subscribes to
+    /// children of finished shards.
+    fn drain(&mut self, ci: usize) {
+        if self.removed.contains(&ci) {
+            return;
+        }
+        let now = self.engine.now();
+        let Some(Consumer::FanOut(f)) = self.consumers.get_mut(ci) else {
+            return;
+        };
+        let before = f.tally;
+        let drained = f.drain(&mut self.engine, &self.stream);
+        let after = f.tally;
+        let lag = f.lag();
+        let name = f.spec.name.clone();
+        for shard in drained.renew {
+            self.queue.push(now, Task::Poll(ci, shard));
+        }
+        if drained.shard_ended {
+            self.sync_consumer(ci);
+        }
+        if drained.records > 0 {
+            let sample = ConsumerSample {
+                records: after.delivered - before.delivered,
+                bytes: after.delivered_bytes - before.delivered_bytes,
+                millis_behind_latest: lag,
+                expired_records: after.lost - before.lost,
+            };
+            self.metrics.record_consumer(now, &name, sample);
+        }
+        self.digest.words(&[8, ci as u64, now.millis(), drained.records, after.delivered, after.lost]);
+        self.queue.push(now.plus(DRAIN_INTERVAL_MS), Task::Drain(ci));
     }
 
     /// The next instant at which anything happens.
@@ -432,6 +502,7 @@ impl World {
             Task::Flush(p) => self.flush(p, true),
             Task::Retry(p) => self.retry(p),
             Task::Poll(c, shard) => self.poll(c, shard),
+            Task::Drain(c) => self.drain(c),
             Task::LambdaDone(c, _, _) if self.removed.contains(&c) => {}
             Task::LambdaDone(c, shard, lane) => {
                 let now = self.engine.now();
@@ -648,6 +719,11 @@ impl World {
                     self.queue.push(t, Task::LambdaDone(ci, shard, lane));
                 }
             }
+            Consumer::FanOut(f) => {
+                if let Some(t) = f.subscribe(&mut self.engine, shard) {
+                    self.queue.push(t, Task::Poll(ci, shard));
+                }
+            }
         }
         let after = *c.tally();
         let name = c.name().to_string();
@@ -657,6 +733,12 @@ impl World {
             millis_behind_latest: c.lag(),
             expired_records: after.lost - before.lost,
         };
+        // A GetRecords call that returned: its MillisBehindLatest is the shard's iterator age.
+        let read =
+            !matches!(c, Consumer::FanOut(_)) && after.calls > before.calls && after.throttled == before.throttled;
+        if let (true, Some(r), Some(key)) = (read, c.reader(shard), self.engine.stream(&stream).map(|s| s.key)) {
+            self.metrics.record_iterator_age(now, key, shard, r.millis_behind);
+        }
         self.metrics.record_consumer(now, &name, sample);
         self.digest.words(&[2, ci as u64, u64::from(shard.0), now.millis(), after.delivered, after.lost]);
     }
@@ -714,6 +796,9 @@ impl World {
                 // It stays listed with its totals; its scheduled polls and invocations are ignored.
                 Some(ci) => {
                     self.removed.insert(ci);
+                    if let Some(Consumer::FanOut(f)) = self.consumers.get_mut(ci) {
+                        f.deregister(&mut self.engine);
+                    }
                 }
                 None => error = not_found("consumer", &name),
             },

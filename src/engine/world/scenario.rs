@@ -8,6 +8,7 @@
 //!
 //! The named presets are the course's teaching cases; see [`preset`] and [`PRESETS`].
 
+use super::fanout::FanOutSpec;
 use super::lambda::LambdaSpec;
 use super::polling::PollingSpec;
 use super::producer::{Batching, ProducerSpec, Rate};
@@ -51,6 +52,8 @@ pub enum ConsumerSpec {
     Polling(PollingSpec),
     /// An AWS Lambda function behind an event source mapping.
     Lambda(LambdaSpec),
+    /// An enhanced fan-out application (RegisterStreamConsumer + SubscribeToShard).
+    FanOut(FanOutSpec),
 }
 
 impl ConsumerSpec {
@@ -59,6 +62,7 @@ impl ConsumerSpec {
         match self {
             ConsumerSpec::Polling(s) => &s.name,
             ConsumerSpec::Lambda(s) => &s.name,
+            ConsumerSpec::FanOut(s) => &s.name,
         }
     }
 }
@@ -300,6 +304,10 @@ fn check_consumer(c: &ConsumerSpec) -> Result<(), ScenarioError> {
             check(l.max_retries <= 10_000, "consumer.max_retries", "0..=10000")?;
             check(l.poison_ppm <= 1_000_000 && l.transient_error_ppm <= 1_000_000, "consumer.*_ppm", "0..=1000000")
         }
+        ConsumerSpec::FanOut(f) => {
+            let ok = f.name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
+            check(ok, "consumer.name", "[a-zA-Z0-9_.-]{1,128} (a ConsumerName)")
+        }
     }
 }
 
@@ -400,6 +408,7 @@ pub fn preset(name: &str, seed: u64) -> Result<Scenario, ScenarioError> {
             producers: vec![producer("app", 600, PayloadKind::Order, KeyDistribution::Uniform { keys: 200 }, 150)],
             consumers: vec![
                 polling("ordered-reader"),
+                ConsumerSpec::FanOut(FanOutSpec { name: "ordered-efo".into(), ..FanOutSpec::default() }),
                 ConsumerSpec::Lambda(LambdaSpec {
                     name: "per-product".into(),
                     count_by: "product".into(),
@@ -420,11 +429,19 @@ pub fn preset(name: &str, seed: u64) -> Result<Scenario, ScenarioError> {
             ],
             ..base
         },
-        // Five applications poll one shard: they share its 5 calls/s and 2 MiB/s.
+        // Five applications poll one shard and share its 5 calls/s and 2 MiB/s; five enhanced
+        // fan-out applications each get 2 MiB/s of their own.
         "fan-out" => Scenario {
             settings: Settings { stream_name: "fan-out".into(), shards: 1, ..Settings::default() },
             producers: vec![producer("app", 900, PayloadKind::Opaque, KeyDistribution::Uniform { keys: 100 }, 1_000)],
-            consumers: (1..=5).map(|i| polling(&format!("app-{i}"))).collect(),
+            consumers: (1..=5)
+                .map(|i| polling(&format!("app-{i}")))
+                .chain(
+                    (1..=5).map(|i| {
+                        ConsumerSpec::FanOut(FanOutSpec { name: format!("efo-{i}"), ..FanOutSpec::default() })
+                    }),
+                )
+                .collect(),
             ..base
         },
         // IoT: 50 sensors report every second.
