@@ -2,13 +2,25 @@
 #
 # `make test` is the project's test command; CI runs it through .ci/run. It goes fastest first:
 #
-#   setup ─► check ─► test-engine ─► bench-build ─► wasm ─► test-kinesalite
-#   (tools)  (fmt,     (tiers a+b,     (benches      (lib for  (tier c: engine vs
-#             clippy    cargo test      still         wasm32)   kinesalite 3.3.3)
-#             x2)       --release)      compile)
+#   setup ─► check ─► test-engine ─► bench-build ─► wasm ─► test-kinesalite ─► test-web ─► test-e2e
+#   (tools)  (fmt,     (tiers a+b,     (benches      (lib for  (tier c: engine vs   (tier d:     (tier e: release
+#             clippy    cargo test      still         wasm32)   kinesalite 3.3.3)    wasm-bindgen  build under /sub/,
+#             x2)       --release)      compile)                                     -test in      playwright-core
+#                                                                                    Chromium)     in Chromium)
 #
+# `make serve` runs the app on http://127.0.0.1:8080 (trunk serve); `make build` writes dist/.
 # `make bench` runs the criterion benches; it is not part of `make test`.
 # Every tool is a variable, so `make test CARGO=cargo +1.95` or `NODE=/opt/node/bin/node` work.
+#
+# Setup installs what is missing and skips what is there at the right version:
+#   setup-rust          the wasm32-unknown-unknown target (rustup)
+#   setup-node          Node.js >= 20 check; kinesalite's npm packages (tier c)
+#   setup-trunk         trunk at TRUNK_VERSION (cargo install --locked; about 7 minutes on 2 cores)
+#   setup-wasm-bindgen  wasm-bindgen-cli at the version of wasm-bindgen in Cargo.lock (about 4 minutes)
+#   setup-chromium      Debian's chromium + chromium-driver (apt-get: needs root or passwordless sudo)
+#   setup-e2e           tests/e2e's npm packages: playwright-core (tier e) and binaryen's wasm-opt,
+#                       which trunk runs on release builds
+# Trunk runs offline (TRUNK_OFFLINE=true): it never downloads a tool, it uses the ones above from PATH.
 
 CARGO ?= cargo
 RUSTUP ?= rustup
@@ -16,6 +28,31 @@ RUSTC ?= rustc
 NODE ?= node
 NPM ?= npm
 WASM_TARGET ?= wasm32-unknown-unknown
+TRUNK ?= trunk
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN ?= wasm-bindgen
+WASM_BINDGEN_TEST_RUNNER ?= wasm-bindgen-test-runner
+# The CLI must be exactly the version of the `wasm-bindgen` crate in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;q;}' Cargo.lock 2>/dev/null)
+WASM_OPT ?= wasm-opt
+CHROMIUM ?= /usr/bin/chromium
+CHROMEDRIVER ?= /usr/bin/chromedriver
+APT_GET ?= apt-get
+# Where `make serve` listens.
+SERVE_ADDRESS ?= 127.0.0.1
+SERVE_PORT ?= 8080
+# `make build PUBLIC_URL=/repo/` builds for a site served under /repo/ (GitHub Pages).
+PUBLIC_URL ?= /
+
+# `cargo install` puts trunk and wasm-bindgen there; tests/e2e's node_modules/.bin has wasm-opt.
+# Both come first, so these exact versions win over any other copy on PATH.
+CARGO_BIN := $(or $(CARGO_INSTALL_ROOT),$(CARGO_HOME),$(HOME)/.cargo)/bin
+E2E_DIR := tests/e2e
+export PATH := $(abspath $(E2E_DIR))/node_modules/.bin:$(CARGO_BIN):$(PATH)
+# Trunk never downloads tools (nor checks for updates); it also passes --offline to cargo, so the
+# recipes that run trunk `cargo fetch` first.
+TRUNK_OFFLINE ?= true
+export TRUNK_OFFLINE
 
 KINESALITE_DIR := tests/kinesalite
 KINESALITE_STAMP := $(KINESALITE_DIR)/node_modules/.package-lock.json
@@ -23,28 +60,37 @@ KINESALITE_LOCK := $(KINESALITE_DIR)/package-lock.json
 # Where cargo puts the replay runner (honours CARGO_TARGET_DIR); passed to the cross-check.
 REPLAY_BIN ?= $(abspath $(or $(CARGO_TARGET_DIR),target)/release/examples/replay)
 
+E2E_STAMP := $(E2E_DIR)/node_modules/.package-lock.json
+E2E_LOCK := $(E2E_DIR)/package-lock.json
+# Tier (e) builds into its own directory, so it never clobbers dist/.
+E2E_DIST ?= $(abspath $(or $(CARGO_TARGET_DIR),target)/e2e-dist)
+E2E_PUBLIC_URL := /sub/
+
 # The targets depend on one another in order; cargo parallelises inside each step.
 .NOTPARALLEL:
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-rust setup-node check test-engine bench-build wasm test-kinesalite bench test
+.PHONY: help setup setup-rust setup-node setup-trunk setup-wasm-bindgen setup-chromium setup-e2e \
+	check test-engine bench-build wasm test-kinesalite test-web test-e2e bench serve build test
 
 help:
-	@echo "make setup            install what the tests need (wasm32 target, kinesalite npm deps); idempotent"
+	@echo "make serve            install what is missing, then trunk serve on http://$(SERVE_ADDRESS):$(SERVE_PORT)"
+	@echo "make build            release build into dist/ (PUBLIC_URL=/repo/ for a site under /repo/)"
+	@echo "make setup            install what the tests need (wasm32 target, npm deps, trunk $(TRUNK_VERSION),"
+	@echo "                      wasm-bindgen-cli $(WASM_BINDGEN_VERSION), chromium + chromedriver); idempotent"
 	@echo "make check            rustfmt check, clippy native and wasm32 with -D warnings"
 	@echo "make test-engine      engine tests, tiers (a) and (b): cargo test --release"
 	@echo "make wasm             build the library for $(WASM_TARGET)"
 	@echo "make test-kinesalite  tier (c): replay runner vs kinesalite 3.3.3 on 127.0.0.1"
+	@echo "make test-web         tier (d): tests/web.rs with wasm-bindgen-test in headless Chromium"
+	@echo "make test-e2e         tier (e): release build under /sub/, driven by playwright-core in Chromium"
 	@echo "make bench            criterion benches (not part of make test)"
-	@echo "make test             setup check test-engine bench-build wasm test-kinesalite (what CI runs)"
+	@echo "make test             setup check test-engine bench-build wasm test-kinesalite test-web test-e2e"
+	@echo "                      (what CI runs)"
 
 # ---------------------------------------------------------------------------------------------
 # setup: each step says what it does and is skipped when already satisfied.
 
-setup: setup-rust setup-node
-# Later tiers add their tools here (each its own idempotent setup-* target):
-#   setup-trunk         trunk, to build and serve the web app (tier e)
-#   setup-wasm-bindgen  wasm-bindgen-cli matching Cargo.lock, for wasm-bindgen-test (tier d)
-#   setup-chromium      Debian's chromium + chromium-driver for headless browser tests (tiers d, e)
+setup: setup-rust setup-node setup-trunk setup-wasm-bindgen setup-chromium setup-e2e
 	@echo "setup: done"
 
 setup-rust:
@@ -77,6 +123,72 @@ setup-node:
 	    echo "setup: npm ci failed in $(KINESALITE_DIR); is the npm registry reachable?" >&2; exit 1; }; \
 	fi
 
+setup-trunk: setup-rust
+	@if [ "$$($(TRUNK) --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ]; then \
+	  echo "setup: trunk $(TRUNK_VERSION) already installed"; \
+	else \
+	  echo "setup: $(CARGO) install --locked trunk --version $(TRUNK_VERSION) (found: $$($(TRUNK) --version 2>/dev/null || echo none); takes about 7 minutes on 2 cores)"; \
+	  $(CARGO) install --locked trunk --version $(TRUNK_VERSION) || { \
+	    echo "setup: could not install trunk $(TRUNK_VERSION) (cargo install failed; is crates.io reachable?)" >&2; exit 1; }; \
+	  [ "$$($(TRUNK) --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] || { \
+	    echo "setup: installed trunk $(TRUNK_VERSION) into $(CARGO_BIN), but '$(TRUNK)' on PATH is '$$($(TRUNK) --version 2>&1)'" >&2; exit 1; }; \
+	fi
+
+setup-wasm-bindgen: setup-rust
+	@[ -n "$(WASM_BINDGEN_VERSION)" ] || { \
+	  echo "setup: no wasm-bindgen package in Cargo.lock, so no wasm-bindgen-cli version to match" >&2; exit 1; }
+	@if [ "$$($(WASM_BINDGEN) --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] && \
+	    [ "$$($(WASM_BINDGEN_TEST_RUNNER) --version 2>/dev/null)" = "wasm-bindgen-test-runner $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "setup: wasm-bindgen-cli $(WASM_BINDGEN_VERSION) already installed (matches Cargo.lock)"; \
+	else \
+	  echo "setup: $(CARGO) install --locked wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) (Cargo.lock's wasm-bindgen; found: $$($(WASM_BINDGEN) --version 2>/dev/null || echo none); takes about 4 minutes)"; \
+	  $(CARGO) install --locked wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) || { \
+	    echo "setup: could not install wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (cargo install failed; is crates.io reachable?)" >&2; exit 1; }; \
+	  [ "$$($(WASM_BINDGEN) --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || { \
+	    echo "setup: installed wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into $(CARGO_BIN), but '$(WASM_BINDGEN)' on PATH is '$$($(WASM_BINDGEN) --version 2>&1)'" >&2; exit 1; }; \
+	fi
+
+# Debian's packages: chromium and its matching chromedriver. apt-get needs root: as root it runs
+# directly, otherwise through passwordless `sudo -n`; if neither works it says what to run.
+setup-chromium:
+	@if [ -x "$(CHROMIUM)" ] && [ -x "$(CHROMEDRIVER)" ]; then \
+	  echo "setup: chromium and chromedriver already installed ($(CHROMIUM), $(CHROMEDRIVER))"; \
+	else \
+	  command -v $(APT_GET) >/dev/null 2>&1 || { \
+	    echo "setup: $(CHROMIUM) or $(CHROMEDRIVER) is missing and there is no $(APT_GET) to install them;" \
+	         "install Chromium and a chromedriver of the same version, then pass CHROMIUM=... CHROMEDRIVER=..." >&2; exit 1; }; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	  else \
+	    echo "setup: $(CHROMIUM) or $(CHROMEDRIVER) is missing; installing them needs root. Run" \
+	         "'sudo apt-get install -y chromium chromium-driver' (or run make as root) and try again" >&2; exit 1; \
+	  fi; \
+	  echo "setup: $${sudo:+$$sudo }$(APT_GET) install -y chromium chromium-driver"; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive $(APT_GET) update -q && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -q chromium chromium-driver || { \
+	    echo "setup: apt-get could not install chromium and chromium-driver (are Debian's package servers reachable?)" >&2; exit 1; }; \
+	fi
+	@# chromedriver only drives the Chromium of its own major version.
+	@browser=$$($(CHROMIUM) --version 2>/dev/null | sed -n 's/^[^0-9]*\([0-9][0-9]*\)\..*/\1/p'); \
+	driver=$$($(CHROMEDRIVER) --version 2>/dev/null | sed -n 's/^[^0-9]*\([0-9][0-9]*\)\..*/\1/p'); \
+	if [ -z "$$browser" ] || [ "$$browser" != "$$driver" ]; then \
+	  echo "setup: chromium ($$($(CHROMIUM) --version 2>/dev/null | head -n 1)) and chromedriver ($$($(CHROMEDRIVER) --version 2>/dev/null | head -n 1))" \
+	       "must have the same major version" >&2; exit 1; \
+	fi
+
+# playwright-core drives the system Chromium; npm ci --ignore-scripts, so it downloads no browser.
+# binaryen provides the wasm-opt that trunk runs on release builds (node_modules/.bin is on PATH).
+setup-e2e: setup-node
+	@if [ -f $(E2E_STAMP) ] && [ $(E2E_STAMP) -nt $(E2E_LOCK) ]; then \
+	  echo "setup: $(E2E_DIR)/node_modules matches package-lock.json"; \
+	else \
+	  echo "setup: npm ci in $(E2E_DIR) (playwright-core, binaryen; no install scripts)"; \
+	  (cd $(E2E_DIR) && $(NPM) ci --ignore-scripts --no-audit --no-fund) || { \
+	    echo "setup: npm ci failed in $(E2E_DIR); is the npm registry reachable?" >&2; exit 1; }; \
+	fi
+	@$(WASM_OPT) --version >/dev/null 2>&1 || { \
+	  echo "setup: '$(WASM_OPT)' from $(E2E_DIR)/node_modules/.bin does not run; try: rm -rf $(E2E_DIR)/node_modules && make setup-e2e" >&2; exit 1; }
+
 # ---------------------------------------------------------------------------------------------
 # checks and tests
 
@@ -99,8 +211,36 @@ test-kinesalite:
 	$(CARGO) build --release --example replay
 	REPLAY_BIN='$(REPLAY_BIN)' $(NODE) $(KINESALITE_DIR)/crosscheck.mjs
 
+# Tier (d): tests/web.rs runs in headless Chromium through chromedriver. The runner reads the
+# browser's binary and flags from webdriver.json; chromedriver gives it a fresh temporary profile.
+test-web: setup-rust setup-wasm-bindgen setup-chromium
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(WASM_BINDGEN_TEST_RUNNER) \
+	CHROMEDRIVER=$(CHROMEDRIVER) \
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/webdriver.json \
+	WASM_BINDGEN_TEST_TIMEOUT=$${WASM_BINDGEN_TEST_TIMEOUT:-120} \
+	$(CARGO) test --release --target $(WASM_TARGET) --test web
+
+# Tier (e): the release build served under /sub/ (as GitHub Pages serves /<repo>/), driven by
+# tests/e2e/e2e.mjs; then the size of what a browser downloads (informational).
+test-e2e: setup-rust setup-trunk setup-wasm-bindgen setup-chromium setup-e2e
+	$(CARGO) fetch --quiet
+	$(TRUNK) build --release --public-url $(E2E_PUBLIC_URL) --dist $(E2E_DIST)
+	$(NODE) $(E2E_DIR)/size.mjs $(E2E_DIST)
+	E2E_DIST=$(E2E_DIST) CHROMIUM=$(CHROMIUM) $(NODE) $(E2E_DIR)/e2e.mjs
+
 bench:
 	$(CARGO) bench --bench engine
 
-test: setup check test-engine bench-build wasm test-kinesalite
-	@echo "make test: all passed (check, engine tiers a+b, benches build, wasm32 build, kinesalite tier c)"
+# ---------------------------------------------------------------------------------------------
+# the app
+
+serve: setup-rust setup-trunk setup-wasm-bindgen
+	$(CARGO) fetch --quiet
+	$(TRUNK) serve --address $(SERVE_ADDRESS) --port $(SERVE_PORT)
+
+build: setup-rust setup-trunk setup-wasm-bindgen setup-e2e
+	$(CARGO) fetch --quiet
+	$(TRUNK) build --release --public-url $(PUBLIC_URL)
+
+test: setup check test-engine bench-build wasm test-kinesalite test-web test-e2e
+	@echo "make test: all passed (check, engine tiers a+b, benches build, wasm32 build, kinesalite tier c, browser tier d, end-to-end tier e)"

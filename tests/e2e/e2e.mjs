@@ -1,0 +1,415 @@
+// Tier (e), end to end: the release build (`trunk build --release --public-url /sub/`), served
+// under /sub/ by server.mjs on 127.0.0.1, driven in headless Chromium with playwright-core.
+//
+// Each check runs in a fresh browser context (fresh storage), so the language or settings one
+// check leaves behind cannot leak into the next. Across all of them the script collects console
+// errors, uncaught page errors, dialogs and every request, and fails if any request leaves the
+// server's origin (such requests are also aborted, so the run never touches the network).
+// Screenshots go to tests/e2e/artifacts/ (gitignored). Prints one line per check, then
+// "N passed, M failed"; exits non-zero on any failure.
+//
+// Environment: E2E_DIST (the built site, default target/e2e-dist), CHROMIUM (default
+// /usr/bin/chromium), E2E_ARTIFACTS (default tests/e2e/artifacts), E2E_TIMEOUT_MS (per wait,
+// default 15000).
+
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer, PARENT_PAGE } from './server.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIST = resolve(process.env.E2E_DIST || join(HERE, '../../target/e2e-dist'));
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARTIFACTS = resolve(process.env.E2E_ARTIFACTS || join(HERE, 'artifacts'));
+const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 15000);
+const PREFIX = '/sub/';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 375, height: 812 };
+
+const tid = (id) => `[data-testid=${id}]`;
+
+// ---------------------------------------------------------------------------------------------
+// Collected across every page and frame.
+
+const consoleErrors = [];
+const offOrigin = new Set();
+const dialogs = [];
+const screenshots = [];
+
+let browser;
+let server;
+
+function allowed(url, origin) {
+  return url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:');
+}
+
+/** A page in a fresh context, with the collectors attached. */
+async function newPage(label, viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport });
+  context.setDefaultTimeout(TIMEOUT);
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (allowed(url, server.origin)) return route.continue();
+    offOrigin.add(`${label}: ${url}`);
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (req) => {
+    if (!allowed(req.url(), server.origin)) offOrigin.add(`${label}: ${req.url()}`);
+  });
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const where = msg.location()?.url ? ` (${msg.location().url})` : '';
+      consoleErrors.push(`${label}: ${msg.text()}${where}`);
+    }
+  });
+  page.on('pageerror', (err) => consoleErrors.push(`${label}: uncaught ${err.name}: ${err.message}`));
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${label}: ${dialog.type()} "${dialog.message()}"`);
+    dialog.dismiss().catch(() => {});
+  });
+  return page;
+}
+
+/** Opens `path` (relative to the site root, e.g. `#/overview` or `?embed=1#/overview`). */
+async function open(page, path, waitFor = 'play') {
+  await page.goto(server.url + path, { waitUntil: 'load' });
+  await page.locator(tid('app')).first().waitFor({ state: 'attached' });
+  if (waitFor) await page.locator(tid(waitFor)).first().waitFor({ state: 'visible' });
+}
+
+/** Polls `fn` until it returns a truthy value; throws `what` (with the last value) on timeout. */
+async function until(what, fn, timeout = TIMEOUT) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > end) throw new Error(`${what} (timed out after ${timeout} ms)`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/** Virtual milliseconds shown by a clock text: "01:02:03.4", "02:03.400", "1 h 2 min 3.5 s", "750 ms". */
+export function parseClock(text) {
+  const t = text.replace(/\u00a0|\u202f/g, ' ');
+  const frac = (f) => (f ? Math.round(Number(`0.${f}`) * 1000) : 0);
+  let m = t.match(/(\d+):(\d{2}):(\d{2})(?:[.,](\d{1,3}))?/);
+  if (m) return ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + frac(m[4]);
+  m = t.match(/(\d+):(\d{2})(?:[.,](\d{1,3}))?/);
+  if (m) return (Number(m[1]) * 60 + Number(m[2])) * 1000 + frac(m[3]);
+  const unit = { d: 86400000, h: 3600000, min: 60000, m: 60000, s: 1000, ms: 1 };
+  let total = null;
+  for (const u of t.matchAll(/(\d+(?:[.,]\d+)?)\s*(ms|min|d|h|m|s)(?![a-z])/gi)) {
+    total = (total ?? 0) + Math.round(Number(u[1].replace(',', '.')) * unit[u[2].toLowerCase()]);
+  }
+  return total;
+}
+
+/** The clock in virtual ms: its `data-ms` attribute when it has one, else its parsed text. */
+async function clockMs(page) {
+  const clock = page.locator(tid('clock')).first();
+  const attr = await clock.getAttribute('data-ms');
+  const text = (await clock.textContent()) ?? '';
+  const ms = attr !== null && attr !== '' ? Number(attr) : parseClock(text);
+  assert(Number.isFinite(ms), `cannot read a time from [data-testid=clock] text ${JSON.stringify(text)}`);
+  return { ms, text: text.trim() };
+}
+
+async function pressed(page) {
+  return (await page.locator(tid('play')).first().getAttribute('aria-pressed')) === 'true';
+}
+
+async function setPlaying(page, want) {
+  if ((await pressed(page)) !== want) await page.locator(tid('play')).first().click();
+  await until(`[data-testid=play] aria-pressed should become ${want}`, async () => (await pressed(page)) === want);
+}
+
+async function playLabel(page) {
+  return page.locator(tid('play')).first().evaluate((el) =>
+    [el.getAttribute('title'), el.getAttribute('aria-label'), el.textContent].filter(Boolean).join(' | '),
+  );
+}
+
+const docLang = (page) => page.evaluate(() => document.documentElement.lang);
+
+/** Waits for the clock to show a different time than `before`, and returns it. */
+async function nextClock(page, before) {
+  return until(`[data-testid=clock] should change from "${before.text}"`, async () => {
+    const now = await clockMs(page);
+    return now.ms !== before.ms ? now : null;
+  }, 5000);
+}
+
+/** The step size found by check 4, reused by the keyboard check. */
+let stepMs = null;
+
+async function shoot(page, name) {
+  const file = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  screenshots.push(file);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checks, in order.
+
+const checks = [
+  ['loads /sub/ and renders [data-testid=app]', async () => {
+    const page = await newPage('load');
+    await open(page, '');
+    const title = await page.title();
+    return `title "${title}"`;
+  }],
+
+  ['play shows records, pause holds the clock, step moves it by exactly one step', async () => {
+    const page = await newPage('play');
+    await open(page, '#/overview');
+    await setPlaying(page, true);
+    const seen = await until('records should appear and [data-testid=accepted-total] become > 0', async () => {
+      const records = await page.locator(tid('record')).count();
+      const text = (await page.locator(tid('accepted-total')).first().textContent()) ?? '';
+      const accepted = Number(text.replace(/\D/g, '') || 0);
+      return records > 0 && accepted > 0 ? { records, accepted: text.trim() } : null;
+    });
+    await setPlaying(page, false);
+    const c0 = await clockMs(page);
+    await page.waitForTimeout(700);
+    const held = await clockMs(page);
+    assert(held.ms === c0.ms, `paused clock moved from "${c0.text}" to "${held.text}"`);
+    await page.locator(tid('step')).first().click();
+    const c1 = await nextClock(page, c0);
+    await page.locator(tid('step')).first().click();
+    const c2 = await nextClock(page, c1);
+    const d1 = c1.ms - c0.ms;
+    const d2 = c2.ms - c1.ms;
+    assert(d1 > 0 && d1 === d2, `two steps moved the clock by ${d1} ms then ${d2} ms ("${c0.text}" -> "${c1.text}" -> "${c2.text}")`);
+    const declared = await page.locator(tid('step')).first().getAttribute('data-step-ms');
+    if (declared !== null) assert(Number(declared) === d1, `step moved ${d1} ms, its data-step-ms says ${declared}`);
+    stepMs = d1;
+    return `${seen.records} records shown, accepted ${seen.accepted}; one step = ${d1} ms ("${c0.text}" -> "${c1.text}")`;
+  }],
+
+  ['language switch: ES then back to EN', async () => {
+    const page = await newPage('lang');
+    await open(page, '#/overview');
+    await page.locator(tid('lang-es')).first().click();
+    await until('document.documentElement.lang should become "es"', async () => (await docLang(page)) === 'es');
+    const es = await until('[data-testid=play] should read "Reproducir" or "Pausa…"', async () => {
+      const label = await playLabel(page);
+      return /Reproducir|Pausa/i.test(label) ? label : null;
+    });
+    await page.locator(tid('lang-en')).first().click();
+    await until('document.documentElement.lang should become "en"', async () => (await docLang(page)) === 'en');
+    const en = await until('[data-testid=play] should read "Play" or "Pause"', async () => {
+      const label = await playLabel(page);
+      return /Play|Pause/i.test(label) ? label : null;
+    });
+    return `es: "${es}", en: "${en}"`;
+  }],
+
+  ['deep link #/overview?seed=7&shards=3&rate=50&lang=es&speed=10 restores its state', async () => {
+    const page = await newPage('deep-link');
+    await open(page, '#/overview?seed=7&shards=3&rate=50&lang=es&speed=10', 'seed');
+    const want = { seed: '7', shards: '3', rate: '50', speed: '10' };
+    for (const [id, value] of Object.entries(want)) {
+      const got = await page.locator(tid(id)).first().inputValue();
+      assert(got === value, `[data-testid=${id}] is "${got}", want "${value}"`);
+    }
+    assert((await docLang(page)) === 'es', `document lang is "${await docLang(page)}", want "es"`);
+    await until('3 [data-testid=shard-lane] elements', async () => (await page.locator(tid('shard-lane')).count()) === 3);
+    return 'seed 7, shards 3, rate 50, speed 10, lang es, 3 shard lanes';
+  }],
+
+  ['bad deep link #/overview?shards=abc&seed=-1 shows a notice and falls back to the default', async () => {
+    const plain = await newPage('default');
+    await open(plain, '#/overview', 'shards');
+    const fallback = await plain.locator(tid('shards')).first().inputValue();
+    const page = await newPage('bad-link');
+    await open(page, '#/overview?shards=abc&seed=-1', 'shards');
+    const notice = page.locator(tid('notice')).first();
+    await notice.waitFor({ state: 'visible' });
+    const text = ((await notice.textContent()) ?? '').trim();
+    assert(text.length > 0, '[data-testid=notice] is empty');
+    const shards = await page.locator(tid('shards')).first().inputValue();
+    assert(shards === fallback, `[data-testid=shards] is "${shards}", want the default "${fallback}"`);
+    return `notice "${text}", shards ${shards} (default)`;
+  }],
+
+  ['embed mode (?embed=1 before and inside the hash) hides the chrome; the parent gets its height', async () => {
+    for (const path of ['?embed=1#/overview', '#/overview?embed=1']) {
+      const page = await newPage(`embed ${path}`);
+      await open(page, path, 'embed-strip');
+      for (const id of ['topbar', 'side-panel']) {
+        const n = await page.locator(tid(id)).count();
+        assert(n === 0, `${path}: [data-testid=${id}] is present (${n}) in embed mode`);
+      }
+    }
+    const page = await newPage('embed parent');
+    const src = `${PREFIX}?embed=1#/overview`;
+    await page.goto(`${server.origin}/${PARENT_PAGE}?src=${encodeURIComponent(src)}`);
+    await page.frameLocator('#playground').locator(tid('embed-strip')).first().waitFor({ state: 'visible' });
+    const heights = await until('the parent page should receive {type: "kinesis-playground:height", height > 0}', () =>
+      page.evaluate(() => (window.__heights.some((h) => typeof h === 'number' && h > 0) ? window.__heights : null)),
+    );
+    return `height messages: ${JSON.stringify(heights.slice(0, 5))}${heights.length > 5 ? ' …' : ''}`;
+  }],
+
+  ['hostile stream name is rendered as text, never as HTML', async () => {
+    const page = await newPage('hostile');
+    await open(page, '#/overview', 'stream-name');
+    const before = dialogs.length;
+    const input = page.locator(tid('stream-name')).first();
+    await input.fill(HOSTILE);
+    await input.press('Enter');
+    await input.evaluate((el) => el.blur());
+    await page.waitForTimeout(500);
+    const imgs = await page.locator(`${tid('app')} img`).count();
+    assert(dialogs.length === before, `a dialog fired: ${dialogs.slice(before).join('; ')}`);
+    assert(imgs === 0, `${imgs} <img> element(s) inside [data-testid=app]`);
+    const where = await until('the literal text should appear inside [data-testid=app]', () =>
+      page.evaluate(([hostile, label]) => {
+        const l = document.querySelector(label);
+        if (l && l.textContent.includes(hostile)) return 'stream-label';
+        const app = document.querySelector('[data-testid=app]');
+        return app && app.textContent.includes(hostile) ? 'app' : null;
+      }, [HOSTILE, tid('stream-label')]),
+    );
+    return `shown as text in [data-testid=${where}], no <img>, no dialog`;
+  }],
+
+  ['keyboard: Space toggles play/pause, ArrowRight steps', async () => {
+    const page = await newPage('keyboard');
+    await open(page, '#/overview');
+    await setPlaying(page, false);
+    await page.evaluate(() => document.activeElement?.blur?.());
+    await page.keyboard.press('Space');
+    await until('Space should set [data-testid=play] aria-pressed="true"', () => pressed(page));
+    await page.keyboard.press('Space');
+    await until('a second Space should set aria-pressed="false"', async () => !(await pressed(page)));
+    const c0 = await clockMs(page);
+    await page.keyboard.press('ArrowRight');
+    const c1 = await nextClock(page, c0);
+    const d = c1.ms - c0.ms;
+    assert(d > 0, `ArrowRight moved the clock backwards ("${c0.text}" -> "${c1.text}")`);
+    if (stepMs !== null) assert(d === stepMs, `ArrowRight moved the clock ${d} ms; the step button moves it ${stepMs} ms`);
+    return `Space toggled twice; ArrowRight "${c0.text}" -> "${c1.text}"`;
+  }],
+
+  ['screenshots: desktop and phone in EN and ES, embed mode', async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+      for (const lang of ['en', 'es']) {
+        const page = await newPage(`shot ${name} ${lang}`, viewport);
+        await open(page, `#/overview?lang=${lang}`, 'app');
+        await page.locator(tid('play')).first().click({ timeout: 5000 }).catch(() => {});
+        await page.waitForTimeout(1500);
+        await shoot(page, `${name}-${viewport.width}x${viewport.height}-${lang}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) console.log(`  note: ${name} ${lang} scrolls sideways by ${overflow} px`);
+      }
+    }
+    const embed = await newPage('shot embed', { width: 800, height: 450 });
+    await open(embed, '?embed=1#/overview', 'embed-strip');
+    await embed.waitForTimeout(1000);
+    await shoot(embed, 'embed-800x450-en');
+    const parent = await newPage('shot embed parent', DESKTOP);
+    await parent.goto(`${server.origin}/${PARENT_PAGE}?src=${encodeURIComponent(`${PREFIX}?embed=1#/overview`)}`);
+    await parent.frameLocator('#playground').locator(tid('embed-strip')).first().waitFor({ state: 'visible' });
+    await parent.waitForTimeout(1000);
+    await shoot(parent, 'embed-parent-1280x800');
+    return `${screenshots.length} files`;
+  }],
+];
+
+// Checked after every other check has run, over everything collected.
+
+/** "label: message" lines grouped by message: "message  [on: label1, label2, …]". */
+function grouped(lines) {
+  const by = new Map();
+  for (const line of lines) {
+    const at = line.indexOf(': ');
+    const [label, message] = [line.slice(0, at), line.slice(at + 2)];
+    if (!by.has(message)) by.set(message, []);
+    by.get(message).push(label);
+  }
+  return [...by].map(([message, labels]) => `${message}  [on: ${labels.join(', ')}]`).join('\n    ');
+}
+
+const finalChecks = [
+  ['no console errors or uncaught exceptions', () => {
+    assert(consoleErrors.length === 0, `${consoleErrors.length}:\n    ${grouped(consoleErrors)}`);
+  }],
+  ['no request leaves the origin', () => {
+    assert(offOrigin.size === 0, `${offOrigin.size}:\n    ${grouped([...offOrigin])}`);
+  }],
+  ['no dialog (alert/confirm/prompt) on any page', () => {
+    assert(dialogs.length === 0, grouped(dialogs));
+  }],
+];
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html not found: build first (make test-e2e does: trunk build --release --public-url ${PREFIX} --dist ${DIST})`);
+  }
+  server = await startServer({ root: DIST, prefix: PREFIX });
+  console.log(`e2e: serving ${relative(process.cwd(), DIST) || DIST} at ${server.url}; chromium ${CHROMIUM}`);
+  // launch() starts Chromium with a fresh temporary --user-data-dir and removes it on close.
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  console.log(`e2e: Chromium ${browser.version()}`);
+
+  let passed = 0;
+  let failed = 0;
+  const run = async (name, fn) => {
+    const started = Date.now();
+    try {
+      const detail = await fn();
+      passed += 1;
+      console.log(`ok   ${name}${detail ? ` — ${detail}` : ''} (${Date.now() - started} ms)`);
+    } catch (err) {
+      failed += 1;
+      // eslint-disable-next-line no-control-regex
+      const message = String(err?.message ?? err).replace(/\x1b\[[0-9;]*m/g, '').trimEnd();
+      console.log(`FAIL ${name}\n     ${message.split('\n').join('\n     ')}`);
+    }
+  };
+  for (const [name, fn] of checks) await run(name, fn);
+  for (const [name, fn] of finalChecks) await run(name, fn);
+
+  for (const file of screenshots) console.log(`screenshot: ${relative(process.cwd(), file)}`);
+  await browser.close();
+  await server.close();
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
+  main().then(
+    (code) => process.exit(code),
+    async (err) => {
+      console.error(`e2e: ${err?.stack ?? err}`);
+      await browser?.close().catch(() => {});
+      await server?.close().catch(() => {});
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    },
+  );
+}
