@@ -18,9 +18,9 @@
 #   setup-trunk         trunk at TRUNK_VERSION (cargo install --locked; about 7 minutes on 2 cores)
 #   setup-wasm-bindgen  wasm-bindgen-cli at the version of wasm-bindgen in Cargo.lock (about 4 minutes)
 #   setup-chromium      Debian's chromium + chromium-driver (apt-get: needs root or passwordless sudo)
-#   setup-e2e           tests/e2e's npm packages: playwright-core (tier e) and binaryen's wasm-opt,
-#                       which trunk runs on release builds
+#   setup-e2e           tests/e2e's npm packages: playwright-core (tier e)
 # Trunk runs offline (TRUNK_OFFLINE=true): it never downloads a tool, it uses the ones above from PATH.
+# (index.html keeps wasm-opt off: trunk would otherwise need a wasm-opt on PATH.)
 
 CARGO ?= cargo
 RUSTUP ?= rustup
@@ -34,7 +34,6 @@ WASM_BINDGEN ?= wasm-bindgen
 WASM_BINDGEN_TEST_RUNNER ?= wasm-bindgen-test-runner
 # The CLI must be exactly the version of the `wasm-bindgen` crate in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;q;}' Cargo.lock 2>/dev/null)
-WASM_OPT ?= wasm-opt
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
 APT_GET ?= apt-get
@@ -44,11 +43,10 @@ SERVE_PORT ?= 8080
 # `make build PUBLIC_URL=/repo/` builds for a site served under /repo/ (GitHub Pages).
 PUBLIC_URL ?= /
 
-# `cargo install` puts trunk and wasm-bindgen there; tests/e2e's node_modules/.bin has wasm-opt.
-# Both come first, so these exact versions win over any other copy on PATH.
+# `cargo install` puts trunk and wasm-bindgen there; it comes first, so these exact versions win
+# over any other copy on PATH.
 CARGO_BIN := $(or $(CARGO_INSTALL_ROOT),$(CARGO_HOME),$(HOME)/.cargo)/bin
-E2E_DIR := tests/e2e
-export PATH := $(abspath $(E2E_DIR))/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export PATH := $(CARGO_BIN):$(PATH)
 # Trunk never downloads tools (nor checks for updates); it also passes --offline to cargo, so the
 # recipes that run trunk `cargo fetch` first.
 TRUNK_OFFLINE ?= true
@@ -60,6 +58,7 @@ KINESALITE_LOCK := $(KINESALITE_DIR)/package-lock.json
 # Where cargo puts the replay runner (honours CARGO_TARGET_DIR); passed to the cross-check.
 REPLAY_BIN ?= $(abspath $(or $(CARGO_TARGET_DIR),target)/release/examples/replay)
 
+E2E_DIR := tests/e2e
 E2E_STAMP := $(E2E_DIR)/node_modules/.package-lock.json
 E2E_LOCK := $(E2E_DIR)/package-lock.json
 # Tier (e) builds into its own directory, so it never clobbers dist/.
@@ -177,17 +176,14 @@ setup-chromium:
 	fi
 
 # playwright-core drives the system Chromium; npm ci --ignore-scripts, so it downloads no browser.
-# binaryen provides the wasm-opt that trunk runs on release builds (node_modules/.bin is on PATH).
 setup-e2e: setup-node
 	@if [ -f $(E2E_STAMP) ] && [ $(E2E_STAMP) -nt $(E2E_LOCK) ]; then \
 	  echo "setup: $(E2E_DIR)/node_modules matches package-lock.json"; \
 	else \
-	  echo "setup: npm ci in $(E2E_DIR) (playwright-core, binaryen; no install scripts)"; \
+	  echo "setup: npm ci in $(E2E_DIR) (playwright-core, no install scripts, no browser download)"; \
 	  (cd $(E2E_DIR) && $(NPM) ci --ignore-scripts --no-audit --no-fund) || { \
 	    echo "setup: npm ci failed in $(E2E_DIR); is the npm registry reachable?" >&2; exit 1; }; \
 	fi
-	@$(WASM_OPT) --version >/dev/null 2>&1 || { \
-	  echo "setup: '$(WASM_OPT)' from $(E2E_DIR)/node_modules/.bin does not run; try: rm -rf $(E2E_DIR)/node_modules && make setup-e2e" >&2; exit 1; }
 
 # ---------------------------------------------------------------------------------------------
 # checks and tests
@@ -238,7 +234,7 @@ serve: setup-rust setup-trunk setup-wasm-bindgen
 	$(CARGO) fetch --quiet
 	$(TRUNK) serve --address $(SERVE_ADDRESS) --port $(SERVE_PORT)
 
-build: setup-rust setup-trunk setup-wasm-bindgen setup-e2e
+build: setup-rust setup-trunk setup-wasm-bindgen
 	$(CARGO) fetch --quiet
 	$(TRUNK) build --release --public-url $(PUBLIC_URL)
 
