@@ -748,9 +748,22 @@ impl World {
             return;
         };
         let now = self.engine.now();
+        let error = self.apply(tc.command).err();
+        self.digest.words(&[3, i as u64, now.millis(), u64::from(error.is_some())]);
+        let (error, message) = match error {
+            Some((e, m)) => (Some(e), Some(m)),
+            None => (None, None),
+        };
+        self.log.push(CommandLog { at: now, index: i, error, message });
+    }
+
+    /// Runs a command now (a scenario's timed command, or a control of the app); on failure,
+    /// the AWS error type (or `NotFound` for a missing producer or consumer) and its message.
+    pub fn apply(&mut self, command: Command) -> Result<(), (String, String)> {
+        let now = self.engine.now();
         let mut error: Option<(String, String)> = None;
         let not_found = |what: &str, name: &str| Some(("NotFound".to_string(), format!("no {what} named {name}")));
-        match tc.command {
+        match command {
             Command::Api { api, request } => {
                 let mut request = if request.is_object() { request } else { serde_json::json!({}) };
                 let needs_stream = !["ListStreams", "DescribeLimits", "GetRecords", "UpdateStreamMode"]
@@ -812,12 +825,8 @@ impl World {
             },
             Command::SetLimits { enabled } => self.engine.set_limits_enabled(enabled),
         }
-        self.digest.words(&[3, i as u64, now.millis(), u64::from(error.is_some())]);
-        let (error, message) = match error {
-            Some((e, m)) => (Some(e), Some(m)),
-            None => (None, None),
-        };
-        self.log.push(CommandLog { at: now, index: i, error, message });
+        self.digest.words(&[9, now.millis(), u64::from(error.is_some())]);
+        error.map_or(Ok(()), Err)
     }
 
     fn polling_mut(&mut self, name: &str) -> Option<&mut PollingApp> {

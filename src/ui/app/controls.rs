@@ -1,0 +1,120 @@
+//! The clock controls (play, pause, step, speed, simulated time, reset, seed) and the language
+//! switch.
+
+use super::store::{Action, Store};
+use crate::i18n::{Lang, Msg, Text};
+use crate::ui::pacer::{Pacer, SPEEDS_MILLI};
+use yew::prelude::*;
+
+/// SVG path data of the control icons (drawn inline: no icon font, nothing fetched).
+const PLAY: &str = "M3 2l10 6-10 6z";
+const PAUSE: &str = "M3 2h4v12H3zM9 2h4v12H9z";
+const STEP: &str = "M2 2l8 6-8 6zM11 2h3v12h-3z";
+const RESET: &str = "M8 2a6 6 0 1 1-6 6h2a4 4 0 1 0 4-4v3L3.5 3.5 8 0z";
+
+fn icon(path: &'static str) -> Html {
+    html! { <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d={path} /></svg> }
+}
+
+/// Simulated time since the stream became ACTIVE, as `HH:MM:SS.d` (hours grow past 24).
+pub fn clock_text(ms: u64) -> String {
+    let tenths = (ms / 100) % 10;
+    let s = ms / 1000;
+    format!("{:02}:{:02}:{:02}.{tenths}", s / 3600, (s / 60) % 60, s % 60)
+}
+
+/// Props of [`ClockControls`].
+#[derive(Properties, PartialEq)]
+pub struct ClockProps {
+    /// The store.
+    pub store: UseReducerHandle<Store>,
+    /// Embed mode: no seed field, no reset.
+    pub compact: bool,
+}
+
+/// Play/pause, step, speed, clock, reset and seed.
+#[component]
+pub fn ClockControls(props: &ClockProps) -> Html {
+    let store = &props.store;
+    let lang = store.lang;
+    let playing = !store.pacer.paused;
+    let d = store.dispatcher();
+    let on_play = Callback::from(move |_| d.dispatch(Action::TogglePlay));
+    let d = store.dispatcher();
+    let on_step = Callback::from(move |_| d.dispatch(Action::Step));
+    let d = store.dispatcher();
+    let on_reset = Callback::from(move |_| d.dispatch(Action::Reset));
+    let d = store.dispatcher();
+    let on_speed = Callback::from(move |e: Event| {
+        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        if let Some(s) = Pacer::parse_speed(&v) {
+            d.dispatch(Action::SetSpeed(s));
+        }
+    });
+    let d = store.dispatcher();
+    let on_seed = Callback::from(move |e: Event| {
+        d.dispatch(Action::SetSeed(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+    });
+    let elapsed = store.sim.borrow().elapsed_ms();
+    let speed = Pacer::speed_text(store.pacer.speed_milli);
+    let (play_icon, play_text) = if playing { (PAUSE, Text::Pause) } else { (PLAY, Text::Play) };
+    html! {
+        <div class="clock" role="group" aria-label={lang.t(Text::SimTime)}>
+            <button type="button" class="primary" data-testid="play" aria-pressed={playing.to_string()}
+                    title={lang.t(play_text)} onclick={on_play}>
+                { icon(play_icon) }{ " " }{ lang.t(play_text) }
+            </button>
+            <button type="button" data-testid="step" title={lang.t(Text::StepHelp)} onclick={on_step}>
+                { icon(STEP) }{ " " }{ lang.t(Text::Step) }
+            </button>
+            <label class="speed" title={lang.t(Text::SpeedHelp)}>
+                <span>{ lang.t(Text::Speed) }</span>
+                <select data-testid="speed" onchange={on_speed}>
+                    { for SPEEDS_MILLI.iter().map(|s| {
+                        let v = Pacer::speed_text(*s);
+                        html! { <option key={v.clone()} value={v.clone()} selected={v == speed}>{ lang.msg(&Msg::SpeedOption { factor: v.clone() }) }</option> }
+                    }) }
+                </select>
+            </label>
+            <output class="sim-time" data-testid="clock" title={lang.t(Text::SimTime)}>{ clock_text(elapsed) }</output>
+            if !props.compact {
+                <button type="button" data-testid="reset" title={lang.t(Text::ResetHelp)} onclick={on_reset}>
+                    { icon(RESET) }{ " " }{ lang.t(Text::Reset) }
+                </button>
+                <label class="seed" title={lang.t(Text::SeedHelp)}>
+                    <span>{ lang.t(Text::Seed) }</span>
+                    <input data-testid="seed" type="number" min="0" max="4294967295" inputmode="numeric"
+                           value={store.url.seed.to_string()} onchange={on_seed} />
+                </label>
+            }
+        </div>
+    }
+}
+
+/// Props of [`LangSwitch`].
+#[derive(Properties, PartialEq)]
+pub struct LangProps {
+    /// Current language.
+    pub lang: Lang,
+    /// Where to send the choice.
+    pub dispatch: UseReducerDispatcher<Store>,
+}
+
+/// Español / English.
+#[component]
+pub fn LangSwitch(props: &LangProps) -> Html {
+    html! {
+        <div class="lang" role="group" aria-label={props.lang.t(Text::Language)}>
+            { for Lang::ALL.iter().map(|l| {
+                let l = *l;
+                let d = props.dispatch.clone();
+                html! {
+                    <button type="button" key={l.code()} data-testid={format!("lang-{}", l.code())} lang={l.code()}
+                            aria-pressed={(props.lang == l).to_string()} onclick={Callback::from(move |_| d.dispatch(Action::SetLang(l)))}>
+                        { l.native_name() }
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}

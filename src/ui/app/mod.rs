@@ -1,0 +1,271 @@
+//! The Yew app (wasm32 only): the shell around the views.
+//!
+//! ```text
+//!  App ─┬─ TopBar (tabs, clock controls, seed, language)      hidden in embed mode
+//!       ├─ EmbedStrip (play, step, clock, link to the full app) only in embed mode
+//!       ├─ notices (bad URL values, refused fields), localized
+//!       ├─ SidePanel (scenario, shards, rate, keys, limits, stream name, model assumptions)
+//!       └─ the selected view (views::overview::Overview)
+//! ```
+//!
+//! Effects owned here: the animation-frame loop (while playing), the URL hash (rewritten with
+//! `history.replaceState` on every change, read back on `hashchange`), the saved language, the
+//! keyboard shortcuts and, inside an iframe, the height posted to the parent page.
+
+mod controls;
+mod hooks;
+mod side_panel;
+pub mod store;
+
+use crate::i18n::{Lang, Text};
+use crate::ui::route::{UrlState, View};
+use crate::ui::views::overview::model::window_ms;
+use crate::ui::views::overview::Overview;
+use controls::{ClockControls, LangSwitch};
+use gloo::events::EventListener;
+use hooks::use_animation_frame;
+use side_panel::SidePanel;
+use std::rc::Rc;
+use store::{Action, Notice, Store};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// `localStorage` key of the saved language.
+const LANG_KEY: &str = "kinesis-playground.lang";
+/// Dots drawn per lane at most.
+const MAX_DOTS: usize = 120;
+/// The message type posted to a parent page.
+pub const HEIGHT_MESSAGE: &str = "kinesis-playground:height";
+
+fn location() -> (String, String) {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return (String::new(), String::new());
+    };
+    (loc.hash().unwrap_or_default(), loc.search().unwrap_or_default())
+}
+
+fn saved_lang() -> Option<Lang> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    Lang::from_code(&storage.get_item(LANG_KEY).ok()??)
+}
+
+fn browser_lang() -> Lang {
+    let tag = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    Lang::from_navigator(&tag)
+}
+
+/// The initial store: the URL, else the saved language, else the browser's.
+fn initial_store() -> Store {
+    let (hash, search) = location();
+    let (url, notes) = UrlState::parse(&hash, &search);
+    let lang = url.lang.or_else(saved_lang).unwrap_or_else(browser_lang);
+    Store::new(url, lang, notes)
+}
+
+fn write_hash(hash: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let (current, _) = location();
+    if current == hash {
+        return;
+    }
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
+fn in_iframe() -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    match (w.parent(), w.top()) {
+        (Ok(Some(p)), _) => !js_sys::Object::is(&p, &w),
+        _ => false,
+    }
+}
+
+fn post_height(height: i32) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+    let _ = parent.post_message(&msg, "*");
+}
+
+/// The app.
+#[component]
+pub fn App() -> Html {
+    let store = use_reducer(initial_store);
+    let lang = store.lang;
+    let playing = !store.pacer.paused;
+
+    {
+        let dispatch = store.dispatcher();
+        use_animation_frame(playing, Callback::from(move |us| dispatch.dispatch(Action::Frame(us))));
+    }
+
+    // URL hash and <html lang>, after every change of view, settings or language.
+    {
+        let hash = store.url.to_hash(lang);
+        use_effect_with((hash, lang), |(hash, lang)| {
+            write_hash(hash);
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                if let Some(root) = doc.document_element() {
+                    let _ = root.set_attribute("lang", lang.code());
+                }
+                doc.set_title(&format!("{} · {}", lang.t(Text::AppTitle), lang.t(Text::Tagline)));
+            }
+        });
+    }
+    {
+        use_effect_with(lang, |lang| {
+            if let Some(Ok(Some(s))) = web_sys::window().map(|w| w.local_storage()) {
+                let _ = s.set_item(LANG_KEY, lang.code());
+            }
+        });
+    }
+
+    // A link opened in this tab (or the hash edited by hand).
+    {
+        let dispatch = store.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    let (hash, search) = location();
+                    let (url, notes) = UrlState::parse(&hash, &search);
+                    dispatch.dispatch(Action::FromUrl(url, notes));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Keyboard shortcuts while the page has focus: space plays or pauses, → steps.
+    {
+        let dispatch = store.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    let tag = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .map(|el| el.tag_name().to_ascii_lowercase())
+                        .unwrap_or_default();
+                    if matches!(tag.as_str(), "input" | "select" | "textarea") {
+                        return;
+                    }
+                    match e.key().as_str() {
+                        // A focused button already answers space with a click.
+                        " " if tag != "button" => {
+                            e.prevent_default();
+                            dispatch.dispatch(Action::TogglePlay);
+                        }
+                        "ArrowRight" => {
+                            e.prevent_default();
+                            dispatch.dispatch(Action::Step);
+                        }
+                        _ => {}
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Inside an iframe: tell the parent page how tall we are, whenever that changes.
+    let root = use_node_ref();
+    let last_height = use_mut_ref(|| 0i32);
+    {
+        let root = root.clone();
+        use_effect(move || {
+            if in_iframe() {
+                if let Some(el) = root.cast::<web_sys::Element>() {
+                    let h = el.scroll_height();
+                    if h != *last_height.borrow() {
+                        *last_height.borrow_mut() = h;
+                        post_height(h);
+                    }
+                }
+            }
+        });
+    }
+
+    let embed = store.url.embed;
+    let snapshot = Rc::new(store.sim.borrow().overview(window_ms(store.pacer.speed_milli), MAX_DOTS));
+    let notices = store.notices.iter().enumerate().map(|(i, n)| {
+        let text = match n {
+            Notice::Text(t) => lang.t(*t).to_string(),
+            Notice::Msg(m) => lang.msg(m),
+        };
+        let dispatch = store.dispatcher();
+        let dismiss = Callback::from(move |_| dispatch.dispatch(Action::Dismiss(i)));
+        html! {
+            <p class="notice" role="status" data-testid="notice" key={format!("{i}-{text}")}>
+                <span>{ text }</span>
+                <button type="button" class="ghost" onclick={dismiss} aria-label={lang.t(Text::Dismiss)}>{ "×" }</button>
+            </p>
+        }
+    });
+    let view = match store.url.view {
+        View::Overview => html! { <Overview snapshot={snapshot.clone()} {lang} /> },
+    };
+    let tabs = View::ALL.iter().map(|v| {
+        let v = *v;
+        let dispatch = store.dispatcher();
+        let selected = store.url.view == v;
+        html! {
+            <a key={v.slug()} role="tab" aria-selected={selected.to_string()} class={classes!("tab", selected.then_some("selected"))}
+               href={format!("#/{}", v.slug())}
+               onclick={Callback::from(move |e: MouseEvent| { e.prevent_default(); dispatch.dispatch(Action::SetView(v)); })}>
+                { lang.t(v.title()) }
+            </a>
+        }
+    });
+    let clock = html! { <ClockControls store={store.clone()} compact={embed} /> };
+
+    html! {
+        <div class={classes!("app", embed.then_some("embed"))} data-testid="app" ref={root}>
+            if embed {
+                <div class="embed-strip" data-testid="embed-strip">
+                    { clock }
+                    <a class="open-full" href={UrlState { embed: false, ..store.url.clone() }.to_hash(lang)} target="_blank" rel="noopener">
+                        { lang.t(Text::OpenFull) }
+                    </a>
+                </div>
+            } else {
+                <header class="topbar" data-testid="topbar">
+                    <div class="brand">
+                        <strong>{ lang.t(Text::AppTitle) }</strong>
+                        <span class="tagline">{ lang.t(Text::Tagline) }</span>
+                    </div>
+                    <nav class="tabs" role="tablist" aria-label={lang.t(Text::Views)}>{ for tabs }</nav>
+                    { clock }
+                    <LangSwitch {lang} dispatch={store.dispatcher()} />
+                </header>
+            }
+            if !store.notices.is_empty() {
+                <div class="notices">{ for notices }</div>
+            }
+            if store.capped && playing {
+                <p class="hint" data-testid="capped">{ lang.t(Text::CpuCapped) }</p>
+            }
+            <div class="body">
+                if !embed {
+                    <SidePanel store={store.clone()} />
+                }
+                <main class="view">{ view }</main>
+            </div>
+            if !embed {
+                <footer class="footer">
+                    <span title={lang.t(Text::DigestHelp)}>
+                        { lang.t(Text::Digest) }{ ": " }<code data-testid="digest">{ snapshot.digest.clone() }</code>
+                    </span>
+                    <span>{ lang.t(Text::Shortcuts) }</span>
+                    <span>{ lang.t(Text::Disclaimer) }</span>
+                </footer>
+            }
+        </div>
+    }
+}

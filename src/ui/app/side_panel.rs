@@ -1,0 +1,107 @@
+//! The side panel: the stream's controls and the model assumptions.
+
+use super::store::{Action, Store};
+use crate::engine::world::scenario::PRESETS;
+use crate::i18n::{preset_text, Text};
+use crate::ui::route::{KeyMode, MAX_RATE, MAX_SHARDS};
+use yew::prelude::*;
+
+/// Props of [`SidePanel`].
+#[derive(Properties, PartialEq)]
+pub struct SidePanelProps {
+    /// The store.
+    pub store: UseReducerHandle<Store>,
+}
+
+fn input_value(e: &Event) -> String {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+/// Scenario, shards, rate, keys, limits, stream name; then the model assumptions.
+#[component]
+pub fn SidePanel(props: &SidePanelProps) -> Html {
+    let store = &props.store;
+    let lang = store.lang;
+    let (shards, rate) = {
+        let sim = store.sim.borrow();
+        let w = sim.world();
+        (w.scenario().settings.shards, sim.target_rate())
+    };
+    let shards = store.url.shards.unwrap_or(shards);
+    let rate = store.url.rate.map_or(rate, u64::from);
+    let d = store.dispatcher();
+    let on_scenario = Callback::from(move |e: Event| {
+        d.dispatch(Action::SetScenario(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+    });
+    let d = store.dispatcher();
+    let on_shards = Callback::from(move |e: Event| d.dispatch(Action::SetShards(input_value(&e))));
+    let d = store.dispatcher();
+    let on_rate = Callback::from(move |e: Event| d.dispatch(Action::SetRate(input_value(&e))));
+    let d = store.dispatcher();
+    let on_keys = Callback::from(move |e: Event| {
+        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        d.dispatch(Action::SetKeys(if v == "hot" { KeyMode::Hot } else { KeyMode::Uniform }));
+    });
+    let d = store.dispatcher();
+    let on_limits = Callback::from(move |e: Event| {
+        d.dispatch(Action::SetLimits(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()));
+    });
+    let d = store.dispatcher();
+    let on_name = Callback::from(move |e: Event| d.dispatch(Action::SetStreamName(input_value(&e))));
+    let keys = store.url.keys;
+    let scenario = store.url.scenario.clone();
+    let description = preset_text(&scenario).map(|t| lang.t(t)).unwrap_or_default();
+    html! {
+        <aside class="side-panel" data-testid="side-panel">
+            <h2>{ lang.t(Text::StreamControls) }</h2>
+            <label class="field">
+                <span>{ lang.t(Text::Scenario) }</span>
+                <select data-testid="scenario" onchange={on_scenario}>
+                    { for PRESETS.iter().map(|p| html! {
+                        <option key={*p} value={*p} selected={scenario == *p}>{ *p }</option>
+                    }) }
+                </select>
+                <small class="help">{ description }</small>
+            </label>
+            <label class="field" title={lang.t(Text::ShardsHelp)}>
+                <span>{ lang.t(Text::Shards) }</span>
+                <input data-testid="shards" type="number" min="1" max={MAX_SHARDS.to_string()} inputmode="numeric"
+                       value={shards.to_string()} onchange={on_shards} />
+            </label>
+            <label class="field">
+                <span>{ lang.t(Text::Rate) }</span>
+                <input data-testid="rate" type="number" min="0" max={MAX_RATE.to_string()} step="10" inputmode="numeric"
+                       value={rate.to_string()} onchange={on_rate} />
+            </label>
+            <label class="field">
+                <span>{ lang.t(Text::Keys) }</span>
+                <select data-testid="keys" onchange={on_keys}>
+                    <option value="uniform" selected={keys != Some(KeyMode::Hot)}>{ lang.t(Text::KeysUniform) }</option>
+                    <option value="hot" selected={keys == Some(KeyMode::Hot)}>{ lang.t(Text::KeysHot) }</option>
+                </select>
+            </label>
+            <label class="field check" title={lang.t(Text::LimitsHelp)}>
+                <input data-testid="limits" type="checkbox" checked={store.url.limits} onchange={on_limits} />
+                <span>{ lang.t(Text::Limits) }</span>
+            </label>
+            <label class="field" title={lang.t(Text::StreamNameHelp)}>
+                <span>{ lang.t(Text::StreamName) }</span>
+                <input data-testid="stream-name" type="text" maxlength="256" spellcheck="false" autocomplete="off"
+                       value={store.stream_name.clone()} onchange={on_name}
+                       aria-invalid={store.stream_error.is_some().to_string()} />
+                if let Some(err) = &store.stream_error {
+                    <small class="error" role="alert" data-testid="stream-name-error">{ lang.msg(err) }</small>
+                } else {
+                    <small class="help">{ lang.t(Text::StreamNameHelp) }</small>
+                }
+            </label>
+            <details class="assumptions" data-testid="assumptions">
+                <summary>{ lang.t(Text::ModelAssumptions) }</summary>
+                <ul>
+                    { for [Text::AssumeTime, Text::AssumeBuckets, Text::AssumeConsumers, Text::AssumePayloads, Text::AssumeReshard]
+                        .iter().map(|t| html! { <li key={format!("{t:?}")}>{ lang.t(*t) }</li> }) }
+                </ul>
+            </details>
+        </aside>
+    }
+}

@@ -1,0 +1,242 @@
+//! The app's state and its reducer (`use_reducer`, STYLE rule 9).
+//!
+//! The world is large and changes every frame, so the store holds it behind `Rc<RefCell<Sim>>`
+//! and every action returns a new `Rc<Store>` with a bumped `version`: components compare
+//! versions, and views get plain snapshots. Timers and animation-frame handles live in hooks,
+//! never here.
+
+use crate::i18n::{Lang, Msg, Text};
+use crate::ui::pacer::Pacer;
+use crate::ui::route::{KeyMode, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
+use crate::ui::sim::{Settings, Sim, MAX_RETAINED_RECORDS};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A notice shown above the view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A fixed text.
+    Text(Text),
+    /// A message with values.
+    Msg(Msg),
+}
+
+/// The app's state.
+#[derive(Clone, Debug)]
+pub struct Store {
+    /// The running simulation.
+    pub sim: Rc<RefCell<Sim>>,
+    /// Bumped by every action.
+    pub version: u64,
+    /// View and settings, as the URL carries them.
+    pub url: UrlState,
+    /// The language in use.
+    pub lang: Lang,
+    /// Clock speed and pause.
+    pub pacer: Pacer,
+    /// Notices to show.
+    pub notices: Vec<Notice>,
+    /// The stream name as typed.
+    pub stream_name: String,
+    /// AWS's answer to a refused stream name.
+    pub stream_error: Option<Msg>,
+    /// The last frames ran slower than asked (the per-frame work cap).
+    pub capped: bool,
+}
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version && Rc::ptr_eq(&self.sim, &other.sim)
+    }
+}
+
+/// What can happen to the store.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// An animation frame, `wall_us` after the previous one.
+    Frame(u64),
+    /// Play or pause.
+    TogglePlay,
+    /// One step.
+    Step,
+    /// Back to time 0.
+    Reset,
+    /// Clock speed, per-mille.
+    SetSpeed(u64),
+    /// Seed field.
+    SetSeed(String),
+    /// Scenario picker.
+    SetScenario(String),
+    /// Shard count field.
+    SetShards(String),
+    /// Rate field.
+    SetRate(String),
+    /// Key distribution.
+    SetKeys(KeyMode),
+    /// Limits switch.
+    SetLimits(bool),
+    /// Stream name field.
+    SetStreamName(String),
+    /// Language.
+    SetLang(Lang),
+    /// View tab.
+    SetView(View),
+    /// The hash changed (a link was opened in this tab).
+    FromUrl(UrlState, Vec<Msg>),
+    /// Dismiss notice `i`.
+    Dismiss(usize),
+}
+
+fn field_number(text: &str, min: u64, max: u64) -> Option<u64> {
+    let t = text.trim();
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse::<u64>().ok().filter(|v| (min..=max).contains(v))
+}
+
+impl Store {
+    /// The store for a URL and a language.
+    pub fn new(url: UrlState, lang: Lang, notes: Vec<Msg>) -> Self {
+        let (sim, mut notices) = match Sim::new(Settings::from_url(&url)) {
+            Ok(sim) => (sim, Vec::new()),
+            Err(m) => (Self::fallback_sim(), vec![Notice::Msg(m)]),
+        };
+        notices.extend(notes.into_iter().map(Notice::Msg));
+        let stream_name = sim.world().stream_name().to_string();
+        Self {
+            sim: Rc::new(RefCell::new(sim)),
+            version: 0,
+            pacer: Pacer::new(url.speed_milli),
+            url,
+            lang,
+            notices,
+            stream_name,
+            stream_error: None,
+            capped: false,
+        }
+    }
+
+    /// The default world: it always builds (`ui::sim` tests build it natively). Were a preset
+    /// ever broken, aborting is the only honest answer left.
+    fn fallback_sim() -> Sim {
+        match Sim::new(Settings::from_url(&UrlState::default())) {
+            Ok(s) => s,
+            Err(_) => std::process::abort(),
+        }
+    }
+
+    /// Rebuilds the world from the current settings (time 0).
+    fn rebuild(&mut self, stream_name: Option<String>) {
+        let mut settings = Settings::from_url(&self.url);
+        settings.stream_name = stream_name.or_else(|| self.sim.borrow().settings.stream_name.clone());
+        match Sim::new(settings) {
+            Ok(sim) => {
+                self.stream_name = sim.world().stream_name().to_string();
+                self.stream_error = None;
+                self.sim = Rc::new(RefCell::new(sim));
+            }
+            Err(m) => self.stream_error = Some(m),
+        }
+    }
+
+    fn bad_field(&mut self, field: Text, value: &str, allowed: String) {
+        let m = Msg::BadField { field: self.lang.t(field), value: value.to_string(), allowed };
+        self.notices.retain(|n| !matches!(n, Notice::Msg(Msg::BadField { .. })));
+        self.notices.push(Notice::Msg(m));
+    }
+}
+
+impl yew::Reducible for Store {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.version += 1;
+        match action {
+            Action::Frame(wall_us) => {
+                let want = s.pacer.advance(wall_us);
+                let mut sim = s.sim.borrow_mut();
+                let ran = sim.advance(want);
+                s.capped = ran < want;
+                if sim.retained() > MAX_RETAINED_RECORDS {
+                    s.pacer.paused = true;
+                    s.notices.push(Notice::Text(Text::MemoryPaused));
+                }
+            }
+            Action::TogglePlay => s.pacer.paused = !s.pacer.paused,
+            Action::Step => {
+                s.pacer.paused = true;
+                s.sim.borrow_mut().step();
+            }
+            Action::Reset => {
+                s.pacer.paused = true;
+                s.rebuild(None);
+            }
+            Action::SetSpeed(v) => {
+                s.pacer.speed_milli = v;
+                s.url.speed_milli = v;
+            }
+            Action::SetSeed(text) => match field_number(&text, 0, MAX_SEED) {
+                Some(v) => {
+                    s.url.seed = v;
+                    s.rebuild(None);
+                }
+                None => s.bad_field(Text::Seed, &text, format!("0–{MAX_SEED}")),
+            },
+            Action::SetScenario(name) => {
+                s.url.scenario = name;
+                s.url.shards = None;
+                s.url.rate = None;
+                s.url.keys = None;
+                s.rebuild(None);
+            }
+            Action::SetShards(text) => match field_number(&text, 1, u64::from(MAX_SHARDS)) {
+                Some(v) => {
+                    s.url.shards = u32::try_from(v).ok();
+                    s.rebuild(None);
+                }
+                None => s.bad_field(Text::Shards, &text, format!("1–{MAX_SHARDS}")),
+            },
+            Action::SetRate(text) => match field_number(&text, 0, u64::from(MAX_RATE)) {
+                Some(v) => {
+                    let v = u32::try_from(v).unwrap_or(MAX_RATE);
+                    s.url.rate = Some(v);
+                    s.sim.borrow_mut().set_rate(v);
+                }
+                None => s.bad_field(Text::Rate, &text, format!("0–{MAX_RATE}")),
+            },
+            Action::SetKeys(k) => {
+                s.url.keys = Some(k);
+                s.sim.borrow_mut().set_keys(k);
+            }
+            Action::SetLimits(on) => {
+                s.url.limits = on;
+                s.sim.borrow_mut().set_limits(on);
+            }
+            Action::SetStreamName(name) => {
+                s.stream_name = name.clone();
+                s.rebuild(Some(name));
+            }
+            Action::SetLang(l) => {
+                s.lang = l;
+                s.url.lang = Some(l);
+            }
+            Action::SetView(v) => s.url.view = v,
+            Action::FromUrl(url, notes) => {
+                let lang = url.lang.unwrap_or(s.lang);
+                let paused = s.pacer.paused;
+                let mut fresh = Store::new(url, lang, notes);
+                fresh.version = s.version;
+                fresh.pacer.paused = paused;
+                s = fresh;
+            }
+            Action::Dismiss(i) => {
+                if i < s.notices.len() {
+                    s.notices.remove(i);
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}

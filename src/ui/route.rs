@@ -1,0 +1,332 @@
+//! URL state: the view and the settings in the hash, e.g.
+//! `#/overview?seed=7&shards=4&rate=50&lang=es&speed=10`.
+//!
+//! Opening such a link restores that state; changing a control rewrites the hash. `embed=1`
+//! may also sit in the page's query (`?embed=1#/overview`). A bad value never stops the page: it
+//! falls back to its default and leaves a [`Msg`] for a visible, localized notice.
+//!
+//! Views form a registry ([`View`]) with lowercase slugs, as in egui's demo app.
+
+use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
+use crate::engine::world::scenario::PRESETS;
+use crate::i18n::{Lang, Msg, Text};
+
+/// The views of the app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum View {
+    /// Shards as lanes with records flowing in.
+    #[default]
+    Overview,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 1] = [View::Overview];
+
+    /// The slug in the hash (`#/overview`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+        }
+    }
+
+    /// The tab title.
+    pub fn title(self) -> Text {
+        match self {
+            View::Overview => Text::ViewOverview,
+        }
+    }
+
+    /// The view of a slug.
+    pub fn from_slug(slug: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.slug() == slug)
+    }
+}
+
+/// How the producer's partition keys spread.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum KeyMode {
+    /// Uniform over many keys.
+    Uniform,
+    /// A few hot keys carry most records.
+    Hot,
+}
+
+impl KeyMode {
+    /// URL spelling.
+    pub fn slug(self) -> &'static str {
+        match self {
+            KeyMode::Uniform => "uniform",
+            KeyMode::Hot => "hot",
+        }
+    }
+
+    /// Parses the URL spelling.
+    pub fn from_slug(s: &str) -> Option<KeyMode> {
+        match s {
+            "uniform" => Some(KeyMode::Uniform),
+            "hot" => Some(KeyMode::Hot),
+            _ => None,
+        }
+    }
+}
+
+/// Seeds the UI accepts (what a number field round-trips exactly).
+pub const MAX_SEED: u64 = u32::MAX as u64;
+/// Shards the overview draws at most.
+pub const MAX_SHARDS: u32 = 64;
+/// Highest producer rate the UI offers, records/s.
+pub const MAX_RATE: u32 = 10_000;
+/// The scenario preset used when the URL names none.
+pub const DEFAULT_SCENARIO: &str = "activity-logs";
+/// The default seed.
+pub const DEFAULT_SEED: u64 = 1;
+
+/// Everything the URL carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UrlState {
+    /// The view.
+    pub view: View,
+    /// Simulation seed.
+    pub seed: u64,
+    /// Scenario preset name.
+    pub scenario: String,
+    /// Shard count override (`None`: the preset's).
+    pub shards: Option<u32>,
+    /// Producer rate override, records/s.
+    pub rate: Option<u32>,
+    /// Key distribution override.
+    pub keys: Option<KeyMode>,
+    /// Throughput limits enforced.
+    pub limits: bool,
+    /// Clock speed, per-mille.
+    pub speed_milli: u64,
+    /// Language, if the link names one.
+    pub lang: Option<Lang>,
+    /// Embed mode: minimal chrome.
+    pub embed: bool,
+}
+
+impl Default for UrlState {
+    fn default() -> Self {
+        Self {
+            view: View::Overview,
+            seed: DEFAULT_SEED,
+            scenario: DEFAULT_SCENARIO.into(),
+            shards: None,
+            rate: None,
+            keys: None,
+            limits: true,
+            speed_milli: DEFAULT_SPEED_MILLI,
+            lang: None,
+            embed: false,
+        }
+    }
+}
+
+fn bad(name: &str, value: &str, allowed: &str) -> Msg {
+    Msg::BadParam { name: name.into(), value: value.into(), allowed: allowed.into() }
+}
+
+fn number<T: std::str::FromStr + PartialOrd>(value: &str, min: T, max: T) -> Option<T> {
+    // Only plain decimal digits: no sign, no exponent, no spaces.
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    value.parse::<T>().ok().filter(|v| *v >= min && *v <= max)
+}
+
+/// Percent-decodes a URL component (`+` stays `+`); invalid escapes are kept as typed.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl UrlState {
+    /// Reads `location.hash` (`#/overview?seed=7…`) and `location.search` (`?embed=1`).
+    /// Returns the state and a notice for each value that was ignored.
+    pub fn parse(hash: &str, search: &str) -> (UrlState, Vec<Msg>) {
+        let mut st = UrlState::default();
+        let mut notes = Vec::new();
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        let slug = path.trim_start_matches('/').trim_end_matches('/');
+        if !slug.is_empty() {
+            match View::from_slug(slug) {
+                Some(v) => st.view = v,
+                None => notes.push(Msg::UnknownView { slug: decode(slug) }),
+            }
+        }
+        let search = search.strip_prefix('?').unwrap_or(search);
+        let pairs = search.split('&').chain(query.split('&')).filter(|p| !p.is_empty());
+        for pair in pairs {
+            let (name, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let (name, value) = (decode(name), decode(raw));
+            let value = value.as_str();
+            match name.as_str() {
+                "seed" => match number(value, 0, MAX_SEED) {
+                    Some(v) => st.seed = v,
+                    None => notes.push(bad("seed", value, &format!("0–{MAX_SEED}"))),
+                },
+                "shards" => match number(value, 1, MAX_SHARDS) {
+                    Some(v) => st.shards = Some(v),
+                    None => notes.push(bad("shards", value, &format!("1–{MAX_SHARDS}"))),
+                },
+                "rate" => match number(value, 0, MAX_RATE) {
+                    Some(v) => st.rate = Some(v),
+                    None => notes.push(bad("rate", value, &format!("0–{MAX_RATE}"))),
+                },
+                "keys" => match KeyMode::from_slug(value) {
+                    Some(k) => st.keys = Some(k),
+                    None => notes.push(bad("keys", value, "uniform, hot")),
+                },
+                "scenario" => match PRESETS.iter().find(|p| **p == value) {
+                    Some(p) => st.scenario = (*p).into(),
+                    None => notes.push(bad("scenario", value, &PRESETS.join(", "))),
+                },
+                "limits" => match value {
+                    "on" | "1" | "true" => st.limits = true,
+                    "off" | "0" | "false" => st.limits = false,
+                    _ => notes.push(bad("limits", value, "on, off")),
+                },
+                "speed" => match Pacer::parse_speed(value) {
+                    Some(s) => st.speed_milli = s,
+                    None => {
+                        let allowed: Vec<String> = SPEEDS_MILLI.iter().map(|s| Pacer::speed_text(*s)).collect();
+                        notes.push(bad("speed", value, &allowed.join(", ")));
+                    }
+                },
+                "lang" => match Lang::from_code(value) {
+                    Some(l) => st.lang = Some(l),
+                    None => notes.push(bad("lang", value, "es, en")),
+                },
+                "embed" => match value {
+                    "1" | "true" | "" => st.embed = true,
+                    "0" | "false" => st.embed = false,
+                    _ => notes.push(bad("embed", value, "1, 0")),
+                },
+                _ => notes.push(Msg::UnknownParam { name: name.clone() }),
+            }
+        }
+        (st, notes)
+    }
+
+    /// The hash for this state (`#/overview?seed=…`); `lang` is the language in use. Values equal
+    /// to their defaults are left out, except the seed and the language, which a shared link
+    /// should always pin.
+    pub fn to_hash(&self, lang: Lang) -> String {
+        let mut q = vec![format!("seed={}", self.seed)];
+        if self.scenario != DEFAULT_SCENARIO {
+            q.push(format!("scenario={}", self.scenario));
+        }
+        if let Some(n) = self.shards {
+            q.push(format!("shards={n}"));
+        }
+        if let Some(r) = self.rate {
+            q.push(format!("rate={r}"));
+        }
+        if let Some(k) = self.keys {
+            q.push(format!("keys={}", k.slug()));
+        }
+        if !self.limits {
+            q.push("limits=off".into());
+        }
+        q.push(format!("lang={}", lang.code()));
+        if self.speed_milli != DEFAULT_SPEED_MILLI {
+            q.push(format!("speed={}", Pacer::speed_text(self.speed_milli)));
+        }
+        if self.embed {
+            q.push("embed=1".into());
+        }
+        format!("#/{}?{}", self.view.slug(), q.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_issue_example_link_restores_its_state() {
+        let (st, notes) = UrlState::parse("#/overview?seed=7&shards=4&rate=50&lang=es&speed=10", "");
+        assert_eq!(notes, vec![]);
+        assert_eq!(
+            st,
+            UrlState {
+                seed: 7,
+                shards: Some(4),
+                rate: Some(50),
+                lang: Some(Lang::Es),
+                speed_milli: 10_000,
+                ..UrlState::default()
+            }
+        );
+        assert_eq!(st.to_hash(Lang::Es), "#/overview?seed=7&shards=4&rate=50&lang=es&speed=10");
+    }
+
+    #[test]
+    fn every_state_round_trips() {
+        let st = UrlState {
+            view: View::Overview,
+            seed: MAX_SEED,
+            scenario: "hot-key".into(),
+            shards: Some(64),
+            rate: Some(0),
+            keys: Some(KeyMode::Hot),
+            limits: false,
+            speed_milli: 100,
+            lang: Some(Lang::En),
+            embed: true,
+        };
+        let hash = st.to_hash(Lang::En);
+        assert_eq!(UrlState::parse(&hash, ""), (st, vec![]));
+    }
+
+    #[test]
+    fn bad_values_fall_back_with_a_notice() {
+        let (st, notes) = UrlState::parse("#/overview?shards=abc&seed=-1&rate=1e3&speed=7&lang=de&keys=%3Cb%3E", "");
+        assert_eq!(st, UrlState::default());
+        assert_eq!(notes.len(), 6, "{notes:?}");
+        assert_eq!(notes[0], bad("shards", "abc", "1–64"));
+        assert_eq!(notes[1], bad("seed", "-1", "0–4294967295"));
+        assert_eq!(notes[5], bad("keys", "<b>", "uniform, hot"), "values are decoded and kept as text");
+        let (st, notes) = UrlState::parse("#/overview?shards=100000&seed=99999999999999999999999&x=1", "");
+        assert_eq!(st, UrlState::default());
+        assert_eq!(notes.len(), 3);
+        assert_eq!(notes[2], Msg::UnknownParam { name: "x".into() });
+        let (st, notes) = UrlState::parse("#/nope?shards=0", "");
+        assert_eq!(st.view, View::Overview);
+        assert_eq!(notes, vec![Msg::UnknownView { slug: "nope".into() }, bad("shards", "0", "1–64")]);
+    }
+
+    #[test]
+    fn embed_can_sit_in_the_query_or_the_hash() {
+        assert!(UrlState::parse("#/overview", "?embed=1").0.embed);
+        assert!(UrlState::parse("#/overview?embed=1", "").0.embed);
+        assert!(UrlState::parse("", "?embed").0.embed);
+        assert!(!UrlState::parse("#/overview", "").0.embed);
+    }
+
+    #[test]
+    fn empty_and_odd_hashes_are_harmless() {
+        for h in ["", "#", "#/", "#/?", "#/overview?", "#/overview?&&=&", "#%", "#/overview?seed=%"] {
+            let (st, _) = UrlState::parse(h, "");
+            assert_eq!(st.view, View::Overview, "{h}");
+        }
+    }
+}

@@ -1,0 +1,475 @@
+//! The simulation behind the app: a [`World`] built from the URL settings, moved by the pacer,
+//! and read back as plain snapshots for the views.
+//!
+//! Settings start from a scenario preset ([`crate::engine::world::scenario::preset`]) and
+//! override its shard count, its first producer's rate and key distribution, the limits switch
+//! and the stream name. Changing the seed, the preset, the shard count or the stream name builds
+//! a new world (time 0); the rate, the keys and the limits change the running world at the
+//! current instant, as the scenario commands `set-rate`, `set-keys` and `set-limits` do.
+
+use super::route::{KeyMode, UrlState};
+use crate::engine::hashing::partition_key_hash;
+use crate::engine::metrics::{MetricName, Scope};
+use crate::engine::payload::KeyDistribution;
+use crate::engine::shard::ShardState;
+use crate::engine::time::SECOND_MS;
+use crate::engine::world::producer::Rate;
+use crate::engine::world::scenario::{preset, Command, Scenario};
+use crate::engine::world::{Consumer, World};
+use crate::engine::{Engine, EngineConfig};
+use crate::i18n::Msg;
+
+/// Most records a browser simulation keeps before it pauses itself (48 bytes each, about 200 MB).
+pub const MAX_RETAINED_RECORDS: u64 = 4_000_000;
+/// Most records one animation frame may simulate; above it the clock runs slower than asked.
+pub const FRAME_RECORD_BUDGET: u64 = 20_000;
+/// How far a single step moves the clock, ms.
+pub const STEP_MS: u64 = SECOND_MS;
+/// Keys of the "few hot keys" distribution: 2 of 100 keys carry 80 % of records.
+const HOT_KEYS: KeyDistribution = KeyDistribution::HotKeys { keys: 100, hot: 2, hot_percent: 80 };
+
+/// The settings a world is built from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Seed.
+    pub seed: u64,
+    /// Preset name.
+    pub scenario: String,
+    /// Shard count override.
+    pub shards: Option<u32>,
+    /// First producer's rate override, records/s.
+    pub rate: Option<u32>,
+    /// First producer's key distribution override.
+    pub keys: Option<KeyMode>,
+    /// Limits enforced.
+    pub limits: bool,
+    /// Stream name override.
+    pub stream_name: Option<String>,
+}
+
+impl Settings {
+    /// The settings a URL names.
+    pub fn from_url(u: &UrlState) -> Self {
+        Self {
+            seed: u.seed,
+            scenario: u.scenario.clone(),
+            shards: u.shards,
+            rate: u.rate,
+            keys: u.keys,
+            limits: u.limits,
+            stream_name: None,
+        }
+    }
+
+    /// The scenario: the preset with the overrides applied.
+    pub fn scenario(&self) -> Result<Scenario, Msg> {
+        let mut s = preset(&self.scenario, self.seed)
+            .map_err(|e| Msg::AwsError { error: "InvalidArgumentException".into(), message: e.to_string() })?;
+        if let Some(n) = self.shards {
+            s.settings.shards = n;
+        }
+        s.settings.limits = self.limits;
+        if let Some(name) = &self.stream_name {
+            check_stream_name(name)?;
+            s.settings.stream_name = name.clone();
+        }
+        if let Some(p) = s.producers.first_mut() {
+            if let Some(r) = self.rate {
+                p.rate = Rate::Constant { per_sec: r };
+            }
+            if let Some(k) = self.keys {
+                p.keys = key_distribution(k);
+            }
+        }
+        Ok(s)
+    }
+}
+
+/// The producer key distribution of a key mode.
+pub fn key_distribution(k: KeyMode) -> KeyDistribution {
+    match k {
+        KeyMode::Uniform => KeyDistribution::Uniform { keys: 1_000 },
+        KeyMode::Hot => HOT_KEYS,
+    }
+}
+
+/// Checks a stream name as CreateStream does, on a scratch engine, and returns AWS's own error.
+pub fn check_stream_name(name: &str) -> Result<(), Msg> {
+    let mut e = Engine::new(EngineConfig::default());
+    match e.call("CreateStream", &serde_json::json!({"StreamName": name, "ShardCount": 1})) {
+        Ok(_) => Ok(()),
+        Err(err) => {
+            Err(Msg::AwsError { error: err.error_type.as_str().into(), message: err.message.unwrap_or_default() })
+        }
+    }
+}
+
+/// A running simulation.
+#[derive(Clone, Debug)]
+pub struct Sim {
+    /// What it was built from.
+    pub settings: Settings,
+    world: World,
+}
+
+/// Totals of producers and the stream.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Records produced.
+    pub produced: u64,
+    /// Records accepted.
+    pub accepted: u64,
+    /// Throttled attempts (retried).
+    pub throttled: u64,
+    /// Records dropped after their last retry.
+    pub dropped: u64,
+}
+
+/// What kind a consumer is, for drawing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConsumerKind {
+    /// Shared-throughput polling (KCL).
+    Polling,
+    /// Enhanced fan-out.
+    FanOut,
+    /// Lambda event source mapping.
+    Lambda,
+}
+
+/// One consumer, as the views show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsumerRow {
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: ConsumerKind,
+    /// Records delivered.
+    pub delivered: u64,
+    /// Lag, ms.
+    pub lag_ms: u64,
+    /// Records lost (expired unread).
+    pub lost: u64,
+}
+
+/// One record drawn in a lane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dot {
+    /// Its position in the shard (stable key for the DOM).
+    pub position: u64,
+    /// Age, ms.
+    pub age_ms: u64,
+    /// Hash key (MD5 of the partition key, or the explicit hash key).
+    pub hash: u128,
+}
+
+/// One shard lane.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShardRow {
+    /// `shardId-000000000000`.
+    pub id: String,
+    /// Open (accepts writes).
+    pub open: bool,
+    /// StartingHashKey.
+    pub start: u128,
+    /// EndingHashKey.
+    pub end: u128,
+    /// Records accepted so far.
+    pub incoming: u64,
+    /// Records accepted in the last whole second.
+    pub per_sec: u64,
+    /// Throttled writes so far.
+    pub throttled: u64,
+    /// Records retained now.
+    pub stored: u64,
+    /// Recent records (newest last).
+    pub dots: Vec<Dot>,
+}
+
+/// What the overview view draws.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OverviewSnapshot {
+    /// Simulated ms since the stream became ACTIVE.
+    pub elapsed_ms: u64,
+    /// Records younger than this are drawn, ms.
+    pub window_ms: u64,
+    /// Stream name.
+    pub stream_name: String,
+    /// `ACTIVE`, `UPDATING`…
+    pub status: String,
+    /// Lanes, open shards in hash order, then closed ones still holding records.
+    pub shards: Vec<ShardRow>,
+    /// Totals.
+    pub totals: Totals,
+    /// Consumers.
+    pub consumers: Vec<ConsumerRow>,
+    /// Determinism digest, hex.
+    pub digest: String,
+}
+
+impl Sim {
+    /// Builds the world of `settings`.
+    pub fn new(settings: Settings) -> Result<Sim, Msg> {
+        let scenario = settings.scenario()?;
+        let world = World::new(scenario)
+            .map_err(|e| Msg::AwsError { error: "InvalidArgumentException".into(), message: e.to_string() })?;
+        Ok(Sim { settings, world })
+    }
+
+    /// The world.
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// Simulated ms since the stream became ACTIVE.
+    pub fn elapsed_ms(&self) -> u64 {
+        self.world.now().since(self.world.started())
+    }
+
+    /// Records per second the producers aim at now (for the frame budget).
+    pub fn target_rate(&self) -> u64 {
+        let now = self.world.now();
+        self.world.producers().iter().filter(|p| !p.stopped).map(|p| p.spec.rate.at(now.since(p.started))).sum()
+    }
+
+    /// The most simulated ms one frame may run at the current rate.
+    pub fn frame_cap_ms(&self) -> u64 {
+        (FRAME_RECORD_BUDGET * SECOND_MS / self.target_rate().max(1)).max(16)
+    }
+
+    /// Records retained in the stream.
+    pub fn retained(&self) -> u64 {
+        self.world
+            .engine()
+            .stream(self.world.stream_name())
+            .map_or(0, |s| s.shards.iter().map(|sh| sh.records.len() as u64).sum())
+    }
+
+    /// Runs `ms` simulated milliseconds (capped by the frame budget); returns what it ran.
+    pub fn advance(&mut self, ms: u64) -> u64 {
+        let ms = ms.min(self.frame_cap_ms());
+        self.world.advance_by(ms);
+        ms
+    }
+
+    /// One step: [`STEP_MS`].
+    pub fn step(&mut self) {
+        self.world.advance_by(STEP_MS);
+    }
+
+    /// Changes the first producer's rate now.
+    pub fn set_rate(&mut self, per_sec: u32) {
+        self.settings.rate = Some(per_sec);
+        if let Some(name) = self.world.producers().first().map(|p| p.spec.name.clone()) {
+            let _ = self.world.apply(Command::SetRate { name, rate: Rate::Constant { per_sec } });
+        }
+    }
+
+    /// Changes the first producer's keys now.
+    pub fn set_keys(&mut self, k: KeyMode) {
+        self.settings.keys = Some(k);
+        if let Some(name) = self.world.producers().first().map(|p| p.spec.name.clone()) {
+            let _ = self.world.apply(Command::SetKeys { name, keys: key_distribution(k) });
+        }
+    }
+
+    /// Switches limits now.
+    pub fn set_limits(&mut self, enabled: bool) {
+        self.settings.limits = enabled;
+        let _ = self.world.apply(Command::SetLimits { enabled });
+    }
+
+    /// The determinism digest, hex.
+    pub fn digest(&self) -> String {
+        format!("{:016x}", self.world.digest())
+    }
+
+    /// The overview's snapshot: records younger than `window_ms`, at most `max_dots` per lane.
+    pub fn overview(&self, window_ms: u64, max_dots: usize) -> OverviewSnapshot {
+        let w = &self.world;
+        let engine = w.engine();
+        let now = w.now();
+        let mut shards = Vec::new();
+        let mut status = String::new();
+        if let Some(s) = engine.stream(w.stream_name()) {
+            status = s.status.as_str().to_string();
+            let mut listed: Vec<_> = s
+                .shards
+                .iter()
+                .filter(|sh| sh.is_open() || sh.state() != ShardState::Expired && !sh.records.is_empty())
+                .collect();
+            listed.sort_by_key(|sh| (!sh.is_open(), sh.hash_key_range.starting_hash_key, sh.id));
+            for sh in listed {
+                let per_sec = w
+                    .metrics()
+                    .series(Scope::Shard(s.key, sh.id), MetricName::IncomingRecords)
+                    .and_then(|r| r.get(now.secs().saturating_sub(1)))
+                    .unwrap_or(0);
+                let store = &sh.records;
+                let from = store.position_of_arrival(now.minus(window_ms));
+                let in_window = store.len().saturating_sub(from);
+                let stride = in_window.div_ceil(max_dots.max(1)).max(1) as u64;
+                let first = store.first_index();
+                let mut dots = Vec::with_capacity(in_window.min(max_dots));
+                // Sample on absolute positions, so a dot stays drawn while the window slides.
+                let start = (first + from as u64).div_ceil(stride) * stride;
+                let mut pos = start;
+                while pos < store.end_index() {
+                    let Some(r) = store.get((pos - first) as usize) else { break };
+                    dots.push(Dot { position: pos, age_ms: now.since(r.arrival), hash: r.hash_key(engine.payloads()) });
+                    pos += stride;
+                }
+                shards.push(ShardRow {
+                    id: sh.id.to_string(),
+                    open: sh.is_open(),
+                    start: sh.hash_key_range.starting_hash_key,
+                    end: sh.hash_key_range.ending_hash_key,
+                    incoming: sh.counters.incoming_records,
+                    per_sec,
+                    throttled: sh.counters.write_throttled,
+                    stored: store.len() as u64,
+                    dots,
+                });
+            }
+        }
+        let mut totals = Totals::default();
+        for p in w.producers() {
+            totals.produced += p.stats.produced;
+            totals.accepted += p.stats.accepted;
+            totals.throttled += p.stats.retried;
+            totals.dropped += p.stats.dropped;
+        }
+        let consumers = w
+            .consumers()
+            .iter()
+            .map(|c| ConsumerRow {
+                name: c.name().to_string(),
+                kind: match c {
+                    Consumer::Polling(_) => ConsumerKind::Polling,
+                    Consumer::FanOut(_) => ConsumerKind::FanOut,
+                    Consumer::Lambda(_) => ConsumerKind::Lambda,
+                },
+                delivered: c.tally().delivered,
+                lag_ms: c.lag(),
+                lost: c.tally().lost,
+            })
+            .collect();
+        OverviewSnapshot {
+            elapsed_ms: self.elapsed_ms(),
+            window_ms,
+            stream_name: w.stream_name().to_string(),
+            status,
+            shards,
+            totals,
+            consumers,
+            digest: self.digest(),
+        }
+    }
+}
+
+/// The hash key of a partition key (for tooltips and the hashing view).
+pub fn hash_of(key: &str) -> u128 {
+    partition_key_hash(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Settings {
+        Settings::from_url(&UrlState { seed: 7, shards: Some(4), rate: Some(50), ..UrlState::default() })
+    }
+
+    #[test]
+    fn the_url_settings_shape_the_world() {
+        let mut sim = Sim::new(settings()).unwrap_or_else(|e| panic!("{e:?}"));
+        for _ in 0..10 {
+            sim.step();
+        }
+        let snap = sim.overview(10_000, 200);
+        assert_eq!(snap.elapsed_ms, 10_000);
+        assert_eq!(snap.shards.iter().map(|s| s.per_sec).sum::<u64>(), 50, "records/s in the last whole second");
+        assert_eq!(snap.shards.len(), 4);
+        assert_eq!(snap.totals.accepted, 500, "50 records/s for 10 s");
+        let drawn: usize = snap.shards.iter().map(|s| s.dots.len()).sum();
+        assert_eq!(drawn, 500, "every record of the 10 s window is drawn");
+        for s in &snap.shards {
+            assert!(s.dots.iter().all(|d| (s.start..=s.end).contains(&d.hash) && d.age_ms <= 10_000), "{}", s.id);
+        }
+        // Few dots per lane: sampled on stable positions.
+        let sparse = sim.overview(10_000, 5);
+        assert!(sparse.shards.iter().all(|s| s.dots.len() <= 6));
+    }
+
+    #[test]
+    fn same_settings_same_digest_and_steps_equal_frames() {
+        let mut a = Sim::new(settings()).unwrap_or_else(|e| panic!("{e:?}"));
+        let mut b = Sim::new(settings()).unwrap_or_else(|e| panic!("{e:?}"));
+        for _ in 0..5 {
+            a.step();
+        }
+        // The same 5 s in uneven frames.
+        for ms in [16, 17, 1_000, 2_967, 1_000] {
+            b.advance(ms);
+        }
+        assert_eq!(a.elapsed_ms(), b.elapsed_ms());
+        assert_eq!(a.digest(), b.digest());
+        let mut c = Sim::new(Settings { seed: 8, ..settings() }).unwrap_or_else(|e| panic!("{e:?}"));
+        for _ in 0..5 {
+            c.step();
+        }
+        assert_ne!(a.digest(), c.digest());
+    }
+
+    /// The determinism fixture shared with the browser test (`tests/web.rs`): the same link and
+    /// steps must give this digest natively and in wasm. `UPDATE_FIXTURES=1` rewrites it after a
+    /// deliberate change of the simulation.
+    #[test]
+    fn the_web_fixture_digest_matches_natively() {
+        const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/web-digest.json");
+        let text = std::fs::read_to_string(PATH).unwrap_or_default();
+        let fixture: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        let hash = fixture["hash"].as_str().unwrap_or("#/overview?seed=7&shards=4&rate=50");
+        let steps = fixture["steps"].as_u64().unwrap_or(10);
+        let (url, notes) = UrlState::parse(hash, "");
+        assert_eq!(notes, vec![]);
+        let mut sim = Sim::new(Settings::from_url(&url)).unwrap_or_else(|e| panic!("{e:?}"));
+        for _ in 0..steps {
+            sim.step();
+        }
+        let digest = sim.digest();
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
+            let out = serde_json::json!({"hash": hash, "steps": steps, "digest": digest, "accepted": sim.overview(1, 1).totals.accepted});
+            std::fs::write(PATH, format!("{out}\n")).unwrap_or_else(|e| panic!("{e}"));
+        }
+        assert_eq!(
+            fixture["digest"].as_str(),
+            Some(digest.as_str()),
+            "run with UPDATE_FIXTURES=1 after a deliberate change"
+        );
+    }
+
+    #[test]
+    fn a_hostile_stream_name_gets_aws_s_validation_error() {
+        let s = Settings { stream_name: Some("<img src=x onerror=alert(1)>".into()), ..settings() };
+        let Err(Msg::AwsError { error, message }) = Sim::new(s).map(|_| ()) else {
+            panic!("accepted a bad name");
+        };
+        assert_eq!(error, "ValidationException");
+        assert!(
+            message.contains("Value '<img src=x onerror=alert(1)>' at 'streamName' failed to satisfy constraint"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn live_changes_apply_at_the_current_instant() {
+        let mut sim = Sim::new(settings()).unwrap_or_else(|e| panic!("{e:?}"));
+        sim.step();
+        sim.set_rate(200);
+        sim.set_keys(KeyMode::Hot);
+        sim.step();
+        let snap = sim.overview(60_000, 1_000);
+        assert_eq!(snap.totals.accepted, 250);
+        assert_eq!(sim.frame_cap_ms(), 100_000, "20,000 records at 200 records/s");
+    }
+}

@@ -1,0 +1,4 @@
+//! The views: each a folder with a pure `model.rs` (geometry, tested natively) and a thin
+//! component (wasm32 only).
+
+pub mod overview;

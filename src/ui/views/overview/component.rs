@@ -1,0 +1,140 @@
+//! The overview component: draws [`model::layout`] and the per-shard and consumer tables.
+
+use super::model::{abbreviate, layout, LANE_END, LANE_X, RANGE_BAR_W, WIDTH};
+use crate::i18n::{Lang, Msg, Text};
+use crate::ui::sim::{ConsumerKind, OverviewSnapshot};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Overview`].
+#[derive(Properties, PartialEq)]
+pub struct OverviewProps {
+    /// What to draw.
+    pub snapshot: Rc<OverviewSnapshot>,
+    /// Language.
+    pub lang: Lang,
+}
+
+fn kind_text(k: ConsumerKind) -> Text {
+    match k {
+        ConsumerKind::Polling => Text::KindPolling,
+        ConsumerKind::FanOut => Text::KindFanOut,
+        ConsumerKind::Lambda => Text::KindLambda,
+    }
+}
+
+/// Shards as lanes, records as dots, counters beside.
+#[component]
+pub fn Overview(props: &OverviewProps) -> Html {
+    let snap = &props.snapshot;
+    let lang = props.lang;
+    let l = layout(snap);
+    let open = snap.shards.iter().filter(|s| s.open).count();
+    let lanes = l.lanes.iter().map(|lane| {
+        let dots = lane.dots.iter().map(|d| {
+            html! {
+                <circle key={d.key} data-testid="record" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)}
+                        r={format!("{:.1}", l.dot_r)} fill={format!("hsl({} 70% 45%)", d.hue)} />
+            }
+        });
+        html! {
+            <g key={lane.id.clone()} data-testid="shard-lane" class={classes!("lane", (!lane.open).then_some("closed"))}>
+                <title>{ lane.id.clone() }</title>
+                <rect class="lane-bg" x={LANE_X.to_string()} y={format!("{:.1}", lane.y)}
+                      width={(LANE_END - LANE_X).to_string()} height={format!("{:.1}", lane.h)} rx="4" />
+                <text class="lane-label" x="10" y={format!("{:.1}", lane.y + lane.h / 2.0)} dominant-baseline="middle">
+                    { format!("#{}", lane.label) }
+                </text>
+                <rect class="range-all" x="10" y={format!("{:.1}", lane.y + lane.h - 6.0)} width={RANGE_BAR_W.to_string()} height="3" />
+                <rect class="range-own" x={format!("{:.2}", lane.range_x)} y={format!("{:.1}", lane.y + lane.h - 7.0)}
+                      width={format!("{:.2}", lane.range_w)} height="5" />
+                { for dots }
+            </g>
+        }
+    });
+    let ticks = l.ticks.iter().map(|t| {
+        html! {
+            <g key={format!("{:.0}", t.x)} class="tick">
+                <line x1={format!("{:.1}", t.x)} x2={format!("{:.1}", t.x)} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y + 5.0)} />
+                <text x={format!("{:.1}", t.x)} y={format!("{:.1}", l.axis_y + 18.0)} text-anchor="middle">{ t.label.clone() }</text>
+            </g>
+        }
+    });
+    let rows = snap.shards.iter().map(|s| {
+        html! {
+            <tr key={s.id.clone()} class={classes!((!s.open).then_some("closed"))}>
+                <th scope="row">{ s.id.clone() }{ if s.open { String::new() } else { format!(" · {}", lang.t(Text::Closed)) } }</th>
+                <td class="range">
+                    <span title={s.start.to_string()}>{ abbreviate(s.start) }</span>{ " – " }
+                    <span title={s.end.to_string()}>{ abbreviate(s.end) }</span>
+                </td>
+                <td class="num">{ s.incoming }</td>
+                <td class="num">{ s.per_sec }</td>
+                <td class={classes!("num", (s.throttled > 0).then_some("warn"))}>{ s.throttled }</td>
+                <td class="num">{ s.stored }</td>
+            </tr>
+        }
+    });
+    let consumers = snap.consumers.iter().map(|c| {
+        html! {
+            <tr key={c.name.clone()}>
+                <th scope="row">{ c.name.clone() }</th>
+                <td>{ lang.t(kind_text(c.kind)) }</td>
+                <td class="num">{ c.delivered }</td>
+                <td class="num">{ format!("{} ms", c.lag_ms) }</td>
+                <td class={classes!("num", (c.lost > 0).then_some("warn"))}>{ c.lost }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="overview" data-testid="overview">
+            <div class="stream-head">
+                <h2 data-testid="stream-label">{ snap.stream_name.clone() }</h2>
+                <span class="status">{ snap.status.clone() }</span>
+                <span class="muted">{ lang.msg(&Msg::OpenShards { n: open }) }</span>
+                <dl class="totals">
+                    <dt>{ lang.t(Text::Produced) }</dt><dd>{ snap.totals.produced }</dd>
+                    <dt>{ lang.t(Text::Accepted) }</dt><dd data-testid="accepted-total">{ snap.totals.accepted }</dd>
+                    <dt>{ lang.t(Text::Throttled) }</dt><dd>{ snap.totals.throttled }</dd>
+                    <dt>{ lang.t(Text::Dropped) }</dt><dd>{ snap.totals.dropped }</dd>
+                </dl>
+            </div>
+            <p class="help">{ lang.t(Text::OverviewHelp) }</p>
+            <svg class="lanes" viewBox={format!("0 0 {} {:.0}", WIDTH, l.height)} role="img"
+                 aria-label={lang.msg(&Msg::OpenShards { n: open })} preserveAspectRatio="xMinYMin meet">
+                { for lanes }
+                <line class="axis" x1={LANE_X.to_string()} x2={LANE_END.to_string()} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y)} />
+                { for ticks }
+                <text class="axis-label" x={LANE_END.to_string()} y={format!("{:.1}", l.axis_y + 32.0)} text-anchor="end">{ lang.t(Text::AgeAxis) }</text>
+            </svg>
+            <div class="table-wrap">
+                <table class="shards">
+                    <thead><tr>
+                        <th scope="col">{ "ShardId" }</th>
+                        <th scope="col">{ "HashKeyRange" }</th>
+                        <th scope="col">{ lang.t(Text::Incoming) }</th>
+                        <th scope="col">{ lang.t(Text::PerSecond) }</th>
+                        <th scope="col">{ lang.t(Text::Throttled) }</th>
+                        <th scope="col">{ lang.t(Text::Stored) }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            if !snap.consumers.is_empty() {
+                <h3>{ lang.t(Text::Consumers) }</h3>
+                <div class="table-wrap">
+                    <table class="consumers">
+                        <thead><tr>
+                            <th scope="col">{ "ConsumerName" }</th>
+                            <th scope="col">{ "" }</th>
+                            <th scope="col">{ lang.t(Text::Delivered) }</th>
+                            <th scope="col">{ lang.t(Text::Lag) }</th>
+                            <th scope="col">{ lang.t(Text::Lost) }</th>
+                        </tr></thead>
+                        <tbody>{ for consumers }</tbody>
+                    </table>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,272 @@
+//! Geometry of the overview, in the fixed logical units of its `<svg viewBox>` (CSS sizes it).
+//!
+//! ```text
+//!  x: 0 ── label (shard number, range bar) ── LANE_X ── age 0 … window ── WIDTH
+//!  y: one lane per shard, LANE_GAP apart; a dot's height in its lane is where its hash key
+//!     falls in the shard's HashKeyRange, so the lane is the shard's slice of 0…2^128−1
+//! ```
+//!
+//! Pure: no Yew, unit-tested natively (STYLE rule 10). Floats appear only here, in geometry.
+
+use crate::ui::sim::OverviewSnapshot;
+
+/// viewBox width.
+pub const WIDTH: f64 = 800.0;
+/// Where lanes start.
+pub const LANE_X: f64 = 110.0;
+/// Where lanes end.
+pub const LANE_END: f64 = 790.0;
+/// Top margin.
+pub const TOP: f64 = 10.0;
+/// Space for the age axis below the lanes.
+pub const AXIS_H: f64 = 34.0;
+/// Gap between lanes.
+pub const LANE_GAP: f64 = 6.0;
+/// Width of the range bar under a lane's label (the whole hash space).
+pub const RANGE_BAR_W: f64 = 90.0;
+
+/// A record's dot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DotGeom {
+    /// Stable key (the record's position in its shard).
+    pub key: u64,
+    /// Centre x.
+    pub x: f64,
+    /// Centre y.
+    pub y: f64,
+    /// Hue, degrees (from the hash key, so one partition key keeps one colour).
+    pub hue: u16,
+}
+
+/// One shard's lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneGeom {
+    /// `shardId-…`.
+    pub id: String,
+    /// Short label: the shard number.
+    pub label: String,
+    /// Open shard.
+    pub open: bool,
+    /// Top.
+    pub y: f64,
+    /// Height.
+    pub h: f64,
+    /// The shard's range on the range bar: start x and width.
+    pub range_x: f64,
+    /// Width of the range on the range bar (at least 1 unit, so tiny ranges stay visible).
+    pub range_w: f64,
+    /// Dots.
+    pub dots: Vec<DotGeom>,
+}
+
+/// A tick of the age axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// x.
+    pub x: f64,
+    /// Age as text (`0 s`, `5 s`, `2 min`, `1 h`).
+    pub label: String,
+}
+
+/// The whole drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// viewBox height.
+    pub height: f64,
+    /// Lanes, top to bottom.
+    pub lanes: Vec<LaneGeom>,
+    /// Age ticks.
+    pub ticks: Vec<Tick>,
+    /// y of the axis line.
+    pub axis_y: f64,
+    /// Dot radius.
+    pub dot_r: f64,
+}
+
+/// Lane height for `n` lanes: roomy for a few, compact for many.
+pub fn lane_height(n: usize) -> f64 {
+    match n {
+        0..=4 => 60.0,
+        5..=8 => 44.0,
+        _ => (360.0 / n as f64).max(12.0),
+    }
+}
+
+/// `fraction` of the hash space, as a float in 0..=1.
+fn fraction(h: u128) -> f64 {
+    h as f64 / u128::MAX as f64
+}
+
+/// A duration as the axis shows it.
+pub fn age_text(ms: u64) -> String {
+    match ms {
+        0 => "0 s".into(),
+        m if m < 60_000 => format!("{} s", trim(m as f64 / 1000.0)),
+        m if m < 3_600_000 => format!("{} min", trim(m as f64 / 60_000.0)),
+        m => format!("{} h", trim(m as f64 / 3_600_000.0)),
+    }
+}
+
+fn trim(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+}
+
+/// Round windows the lanes can show, ms (quarters of each make readable ticks).
+pub const WINDOWS_MS: [u64; 15] = [
+    4_000, 8_000, 20_000, 40_000, 60_000, 120_000, 240_000, 600_000, 1_200_000, 2_400_000, 3_600_000, 7_200_000,
+    14_400_000, 28_800_000, 86_400_000,
+];
+
+/// The time window the lanes show at a clock speed: the smallest round window that holds about
+/// 8 wall seconds of travel (from 4 s up to 24 h of simulated time).
+pub fn window_ms(speed_milli: u64) -> u64 {
+    let want = speed_milli.saturating_mul(8);
+    WINDOWS_MS.iter().copied().find(|w| *w >= want).unwrap_or(86_400_000)
+}
+
+/// A hash key shortened for labels: the full number up to 12 digits, else its first 6 and
+/// last 4 digits (`340282…1455`). The full value goes in a tooltip.
+pub fn abbreviate(h: u128) -> String {
+    let s = h.to_string();
+    if s.len() <= 12 {
+        s
+    } else {
+        format!("{}…{}", &s[..6], &s[s.len() - 4..])
+    }
+}
+
+/// Lays out a snapshot.
+pub fn layout(snap: &OverviewSnapshot) -> Layout {
+    let n = snap.shards.len();
+    let h = lane_height(n);
+    let lane_w = LANE_END - LANE_X;
+    let window = snap.window_ms.max(1) as f64;
+    let dot_r = (h / 10.0).clamp(1.5, 4.0);
+    let lanes = snap
+        .shards
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let y = TOP + i as f64 * (h + LANE_GAP);
+            let span = s.end.saturating_sub(s.start).max(1);
+            let dots = s
+                .dots
+                .iter()
+                .filter(|d| d.age_ms <= snap.window_ms)
+                .map(|d| {
+                    let within = (d.hash.saturating_sub(s.start)) as f64 / span as f64;
+                    DotGeom {
+                        key: d.position,
+                        x: LANE_X + dot_r + (d.age_ms as f64 / window) * (lane_w - 2.0 * dot_r),
+                        // Low hash at the bottom, as on a number line turned upright.
+                        y: y + h - dot_r - within.clamp(0.0, 1.0) * (h - 2.0 * dot_r),
+                        hue: (d.hash % 360) as u16,
+                    }
+                })
+                .collect();
+            let label = s.id.trim_start_matches("shardId-").trim_start_matches('0');
+            LaneGeom {
+                id: s.id.clone(),
+                label: if label.is_empty() { "0".into() } else { label.into() },
+                open: s.open,
+                y,
+                h,
+                range_x: 10.0 + fraction(s.start) * RANGE_BAR_W,
+                range_w: ((fraction(s.end) - fraction(s.start)) * RANGE_BAR_W).max(1.0),
+                dots,
+            }
+        })
+        .collect();
+    let axis_y = TOP + n as f64 * (h + LANE_GAP);
+    let ticks = (0..=4)
+        .map(|k| Tick { x: LANE_X + lane_w * k as f64 / 4.0, label: age_text(snap.window_ms * k / 4) })
+        .collect();
+    Layout { height: axis_y + AXIS_H, lanes, ticks, axis_y, dot_r }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::sim::{Dot, ShardRow, Totals};
+
+    fn row(id: &str, start: u128, end: u128, dots: Vec<Dot>) -> ShardRow {
+        ShardRow { id: id.into(), open: true, start, end, incoming: 0, per_sec: 0, throttled: 0, stored: 0, dots }
+    }
+
+    fn snap(shards: Vec<ShardRow>) -> OverviewSnapshot {
+        OverviewSnapshot {
+            elapsed_ms: 0,
+            window_ms: 10_000,
+            stream_name: "s".into(),
+            status: "ACTIVE".into(),
+            shards,
+            totals: Totals::default(),
+            consumers: vec![],
+            digest: String::new(),
+        }
+    }
+
+    const HALF: u128 = u128::MAX / 2;
+
+    #[test]
+    fn lanes_stack_without_overlap_and_dots_stay_inside_their_lane() {
+        let d = |age_ms, hash| Dot { position: age_ms, age_ms, hash };
+        let l = layout(&snap(vec![
+            row("shardId-000000000000", 0, HALF, vec![d(0, 0), d(10_000, HALF), d(5_000, HALF / 2)]),
+            row("shardId-000000000001", HALF + 1, u128::MAX, vec![d(0, u128::MAX)]),
+        ]));
+        assert_eq!(l.lanes.len(), 2);
+        let (a, b) = (&l.lanes[0], &l.lanes[1]);
+        assert!(a.y + a.h < b.y, "no overlap");
+        assert_eq!((a.label.as_str(), b.label.as_str()), ("0", "1"));
+        for lane in &l.lanes {
+            for dot in &lane.dots {
+                assert!(dot.y - l.dot_r >= lane.y - 1e-9 && dot.y + l.dot_r <= lane.y + lane.h + 1e-9, "{dot:?}");
+                assert!(dot.x - l.dot_r >= LANE_X - 1e-9 && dot.x + l.dot_r <= LANE_END + 1e-9, "{dot:?}");
+            }
+        }
+        // Age 0 at the lane's left edge, the window's age at its right; low hash at the bottom.
+        assert!(a.dots[0].x < a.dots[2].x && a.dots[2].x < a.dots[1].x);
+        assert!(a.dots[0].y > a.dots[1].y);
+        // The range bar: shard 0 covers the left half, shard 1 the right half.
+        assert!((a.range_x - 10.0).abs() < 1e-9 && (a.range_w - RANGE_BAR_W / 2.0).abs() < 1e-6);
+        assert!((b.range_x - (10.0 + RANGE_BAR_W / 2.0)).abs() < 1e-6);
+        assert_eq!(l.ticks.first().map(|t| t.label.as_str()), Some("0 s"));
+        assert_eq!(l.ticks.last().map(|t| t.label.as_str()), Some("10 s"));
+        assert!(l.axis_y > b.y + b.h && l.height > l.axis_y);
+    }
+
+    #[test]
+    fn many_lanes_get_compact_but_positive_height() {
+        let rows = (0..64u128).map(|i| row(&format!("shardId-{i:012}"), i, i, vec![])).collect();
+        let l = layout(&snap(rows));
+        assert!(l.lanes.iter().all(|x| x.h >= 12.0 && x.range_w >= 1.0));
+        assert!(l.lanes.windows(2).all(|w| w[0].y + w[0].h < w[1].y));
+    }
+
+    #[test]
+    fn windows_ages_and_abbreviations() {
+        assert_eq!(window_ms(1_000), 8_000);
+        assert_eq!(window_ms(100), 4_000);
+        assert_eq!(window_ms(10_000), 120_000);
+        assert_eq!(window_ms(3_600_000), 8 * 3_600_000);
+        for w in WINDOWS_MS {
+            for k in 0..=4 {
+                assert!(
+                    !age_text(w * k / 4).contains('.')
+                        || w < 60_000
+                        || age_text(w * k / 4).ends_with(".5 min")
+                        || age_text(w * k / 4).ends_with(".5 h"),
+                    "{w}: {}",
+                    age_text(w * k / 4)
+                );
+            }
+        }
+        assert_eq!(age_text(2_500), "2.5 s");
+        assert_eq!(age_text(120_000), "2 min");
+        assert_eq!(age_text(7_200_000), "2 h");
+        assert_eq!(abbreviate(42), "42");
+        assert_eq!(abbreviate(u128::MAX), "340282…1455");
+    }
+}

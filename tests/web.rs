@@ -1,0 +1,126 @@
+//! Tier (d): browser tests with `wasm-bindgen-test` in headless Chromium (`make test-web`).
+//!
+//! They mount the real app, drive it through its buttons, read the DOM, and compare the
+//! determinism digest with the one the native build computes for the same link and steps
+//! (`tests/fixtures/web-digest.json`, checked natively by `ui::sim` tests).
+#![cfg(target_arch = "wasm32")]
+
+use kinesis_playground::ui::app::App;
+use kinesis_playground::ui::route::UrlState;
+use kinesis_playground::ui::sim::{Settings, Sim};
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Document, Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FIXTURE: &str = include_str!("fixtures/web-digest.json");
+
+struct Fixture {
+    hash: String,
+    steps: u64,
+    digest: String,
+    accepted: u64,
+}
+
+fn fixture() -> Fixture {
+    let v: serde_json::Value = serde_json::from_str(FIXTURE).unwrap_or_default();
+    Fixture {
+        hash: v["hash"].as_str().unwrap_or_default().to_string(),
+        steps: v["steps"].as_u64().unwrap_or_default(),
+        digest: v["digest"].as_str().unwrap_or_default().to_string(),
+        accepted: v["accepted"].as_u64().unwrap_or_default(),
+    }
+}
+
+fn document() -> Document {
+    web_sys::window().and_then(|w| w.document()).unwrap_or_else(|| panic!("no document"))
+}
+
+fn find(root: &Element, test_id: &str) -> Element {
+    root.query_selector(&format!("[data-testid={test_id}]"))
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no [data-testid={test_id}] in {}", root.inner_html()))
+}
+
+fn text(root: &Element, test_id: &str) -> String {
+    find(root, test_id).text_content().unwrap_or_default()
+}
+
+fn count(root: &Element, test_id: &str) -> u32 {
+    root.query_selector_all(&format!("[data-testid={test_id}]")).map(|l| l.length()).unwrap_or(0)
+}
+
+fn click(root: &Element, test_id: &str) {
+    find(root, test_id).dyn_into::<HtmlElement>().unwrap_or_else(|_| panic!("{test_id} is not an element")).click();
+}
+
+/// Lets Yew render what the last event scheduled.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+#[wasm_bindgen_test]
+fn the_engine_gives_the_native_digest_in_wasm() {
+    let f = fixture();
+    let (url, notes) = UrlState::parse(&f.hash, "");
+    assert!(notes.is_empty(), "{notes:?}");
+    let mut sim = Sim::new(Settings::from_url(&url)).unwrap_or_else(|e| panic!("{e:?}"));
+    for _ in 0..f.steps {
+        sim.step();
+    }
+    assert_eq!(sim.digest(), f.digest);
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_steps_and_shows_the_native_digest() {
+    let f = fixture();
+    let w = web_sys::window().unwrap_or_else(|| panic!("no window"));
+    let history = w.history().unwrap_or_else(|_| panic!("no history"));
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&f.hash))
+        .unwrap_or_else(|_| panic!("cannot set the hash"));
+    let doc = document();
+    let root = doc.create_element("div").unwrap_or_else(|_| panic!("no div"));
+    doc.body().unwrap_or_else(|| panic!("no body")).append_child(&root).unwrap_or_else(|_| panic!("append"));
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+
+    assert_eq!(text(&root, "clock"), "00:00:00.0");
+    assert_eq!(count(&root, "shard-lane"), 4, "shards=4 from the link");
+    let seed = find(&root, "seed").dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+    assert_eq!(seed, "7");
+    for _ in 0..f.steps {
+        click(&root, "step");
+        settle().await;
+    }
+    assert_eq!(text(&root, "clock"), format!("00:00:{:02}.0", f.steps));
+    assert_eq!(text(&root, "accepted-total"), f.accepted.to_string());
+    assert!(count(&root, "record") > 0, "records are drawn");
+    assert_eq!(text(&root, "digest"), f.digest, "the browser run equals the native one");
+
+    // The hash follows the state, and the language switch changes every string.
+    let hash = w.location().hash().unwrap_or_default();
+    assert!(hash.starts_with("#/overview?seed=7&shards=4&rate=50&lang="), "{hash}");
+    click(&root, "lang-es");
+    settle().await;
+    assert_eq!(doc.document_element().and_then(|e| e.get_attribute("lang")).as_deref(), Some("es"));
+    assert_eq!(find(&root, "play").get_attribute("title").as_deref(), Some("Reproducir"));
+    click(&root, "lang-en");
+    settle().await;
+    assert_eq!(doc.document_element().and_then(|e| e.get_attribute("lang")).as_deref(), Some("en"));
+    assert_eq!(find(&root, "play").get_attribute("title").as_deref(), Some("Play"));
+    assert!(w.location().hash().unwrap_or_default().contains("lang=en"));
+
+    // Play runs the clock on animation frames; pause stops it.
+    click(&root, "play");
+    yew::platform::time::sleep(Duration::from_millis(300)).await;
+    click(&root, "play");
+    settle().await;
+    let paused_at = text(&root, "clock");
+    assert_ne!(paused_at, format!("00:00:{:02}.0", f.steps), "the clock moved while playing");
+    yew::platform::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(text(&root, "clock"), paused_at, "paused");
+}
