@@ -84,6 +84,7 @@ pub fn msg(m: &Msg) -> String {
         Msg::UnknownView { slug } => format!("There is no view “{slug}”; showing the overview."),
         Msg::BadField { field, value, allowed } => format!("{field}: “{value}” is not valid; allowed is {allowed}."),
         Msg::AwsError { error, message } => format!("AWS would answer {error}: {message}"),
+        Msg::OpenShards { n: 1 } => "1 open shard".into(),
         Msg::OpenShards { n } => format!("{n} open shards"),
         Msg::SpeedOption { factor } => format!("{factor}×"),
     }

@@ -84,6 +84,7 @@ pub fn msg(m: &Msg) -> String {
         Msg::UnknownView { slug } => format!("La vista «{slug}» no existe; se muestra la vista general."),
         Msg::BadField { field, value, allowed } => format!("{field}: «{value}» no es válido; se admite {allowed}."),
         Msg::AwsError { error, message } => format!("AWS respondería {error}: {message}"),
+        Msg::OpenShards { n: 1 } => "1 shard abierto".into(),
         Msg::OpenShards { n } => format!("{n} shards abiertos"),
         Msg::SpeedOption { factor } => format!("{factor}×"),
     }

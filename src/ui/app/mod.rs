@@ -90,6 +90,12 @@ fn post_height(height: i32) {
     let _ = parent.post_message(&msg, "*");
 }
 
+/// The page itself without `?embed=1`, at `hash`.
+fn full_app_href(hash: &str) -> String {
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    format!("{path}{hash}")
+}
+
 /// The app.
 #[component]
 pub fn App() -> Html {
@@ -230,7 +236,7 @@ pub fn App() -> Html {
             if embed {
                 <div class="embed-strip" data-testid="embed-strip">
                     { clock }
-                    <a class="open-full" href={UrlState { embed: false, ..store.url.clone() }.to_hash(lang)} target="_blank" rel="noopener">
+                    <a class="open-full" href={full_app_href(&UrlState { embed: false, ..store.url.clone() }.to_hash(lang))} target="_blank" rel="noopener">
                         { lang.t(Text::OpenFull) }
                     </a>
                 </div>

@@ -1,6 +1,6 @@
 //! The overview component: draws [`model::layout`] and the per-shard and consumer tables.
 
-use super::model::{abbreviate, layout, LANE_END, LANE_X, RANGE_BAR_W, WIDTH};
+use super::model::{abbreviate, layout, NARROW_BELOW_PX, NARROW_WIDTH, WIDTH};
 use crate::i18n::{Lang, Msg, Text};
 use crate::ui::sim::{ConsumerKind, OverviewSnapshot};
 use std::rc::Rc;
@@ -28,7 +28,12 @@ fn kind_text(k: ConsumerKind) -> Text {
 pub fn Overview(props: &OverviewProps) -> Html {
     let snap = &props.snapshot;
     let lang = props.lang;
-    let l = layout(snap);
+    let narrow = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_some_and(|px| px < NARROW_BELOW_PX);
+    let l = layout(snap, if narrow { NARROW_WIDTH } else { WIDTH });
+    let (lane_x, lane_end) = (l.lane_x, l.lane_end);
     let open = snap.shards.iter().filter(|s| s.open).count();
     let lanes = l.lanes.iter().map(|lane| {
         let dots = lane.dots.iter().map(|d| {
@@ -40,23 +45,25 @@ pub fn Overview(props: &OverviewProps) -> Html {
         html! {
             <g key={lane.id.clone()} data-testid="shard-lane" class={classes!("lane", (!lane.open).then_some("closed"))}>
                 <title>{ lane.id.clone() }</title>
-                <rect class="lane-bg" x={LANE_X.to_string()} y={format!("{:.1}", lane.y)}
-                      width={(LANE_END - LANE_X).to_string()} height={format!("{:.1}", lane.h)} rx="4" />
+                <rect class="lane-bg" x={lane_x.to_string()} y={format!("{:.1}", lane.y)}
+                      width={(lane_end - lane_x).to_string()} height={format!("{:.1}", lane.h)} rx="4" />
                 <text class="lane-label" x="10" y={format!("{:.1}", lane.y + lane.h / 2.0)} dominant-baseline="middle">
                     { format!("#{}", lane.label) }
                 </text>
-                <rect class="range-all" x="10" y={format!("{:.1}", lane.y + lane.h - 6.0)} width={RANGE_BAR_W.to_string()} height="3" />
+                <rect class="range-all" x="10" y={format!("{:.1}", lane.y + lane.h - 6.0)} width={l.range_bar_w.to_string()} height="3" />
                 <rect class="range-own" x={format!("{:.2}", lane.range_x)} y={format!("{:.1}", lane.y + lane.h - 7.0)}
                       width={format!("{:.2}", lane.range_w)} height="5" />
                 { for dots }
             </g>
         }
     });
-    let ticks = l.ticks.iter().map(|t| {
+    let last = l.ticks.len().saturating_sub(1);
+    let ticks = l.ticks.iter().enumerate().map(|(i, t)| {
+        let anchor = if i == 0 { "start" } else if i == last { "end" } else { "middle" };
         html! {
             <g key={format!("{:.0}", t.x)} class="tick">
                 <line x1={format!("{:.1}", t.x)} x2={format!("{:.1}", t.x)} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y + 5.0)} />
-                <text x={format!("{:.1}", t.x)} y={format!("{:.1}", l.axis_y + 18.0)} text-anchor="middle">{ t.label.clone() }</text>
+                <text x={format!("{:.1}", t.x)} y={format!("{:.1}", l.axis_y + 18.0)} text-anchor={anchor}>{ t.label.clone() }</text>
             </g>
         }
     });
@@ -100,12 +107,12 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 </dl>
             </div>
             <p class="help">{ lang.t(Text::OverviewHelp) }</p>
-            <svg class="lanes" viewBox={format!("0 0 {} {:.0}", WIDTH, l.height)} role="img"
+            <svg class="lanes" viewBox={format!("0 0 {} {:.0}", l.width, l.height)} role="img"
                  aria-label={lang.msg(&Msg::OpenShards { n: open })} preserveAspectRatio="xMinYMin meet">
                 { for lanes }
-                <line class="axis" x1={LANE_X.to_string()} x2={LANE_END.to_string()} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y)} />
+                <line class="axis" x1={lane_x.to_string()} x2={lane_end.to_string()} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y)} />
                 { for ticks }
-                <text class="axis-label" x={LANE_END.to_string()} y={format!("{:.1}", l.axis_y + 32.0)} text-anchor="end">{ lang.t(Text::AgeAxis) }</text>
+                <text class="axis-label" x={lane_end.to_string()} y={format!("{:.1}", l.axis_y + 32.0)} text-anchor="end">{ lang.t(Text::AgeAxis) }</text>
             </svg>
             <div class="table-wrap">
                 <table class="shards">

@@ -1,7 +1,7 @@
 //! Geometry of the overview, in the fixed logical units of its `<svg viewBox>` (CSS sizes it).
 //!
 //! ```text
-//!  x: 0 ── label (shard number, range bar) ── LANE_X ── age 0 … window ── WIDTH
+//!  x: 0 ── label (shard number, range bar) ── lane_x ── age 0 … window ── lane_end ── width
 //!  y: one lane per shard, LANE_GAP apart; a dot's height in its lane is where its hash key
 //!     falls in the shard's HashKeyRange, so the lane is the shard's slice of 0…2^128−1
 //! ```
@@ -10,20 +10,18 @@
 
 use crate::ui::sim::OverviewSnapshot;
 
-/// viewBox width.
+/// viewBox width on wide screens.
 pub const WIDTH: f64 = 800.0;
-/// Where lanes start.
-pub const LANE_X: f64 = 110.0;
-/// Where lanes end.
-pub const LANE_END: f64 = 790.0;
+/// viewBox width on phones (the same drawing with narrower margins, so text stays legible).
+pub const NARROW_WIDTH: f64 = 420.0;
+/// Screens narrower than this many CSS pixels get the narrow drawing.
+pub const NARROW_BELOW_PX: f64 = 600.0;
 /// Top margin.
 pub const TOP: f64 = 10.0;
 /// Space for the age axis below the lanes.
 pub const AXIS_H: f64 = 34.0;
 /// Gap between lanes.
 pub const LANE_GAP: f64 = 6.0;
-/// Width of the range bar under a lane's label (the whole hash space).
-pub const RANGE_BAR_W: f64 = 90.0;
 
 /// A record's dot.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +69,14 @@ pub struct Tick {
 /// The whole drawing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
+    /// viewBox width.
+    pub width: f64,
+    /// Where lanes start (labels and range bars sit left of it).
+    pub lane_x: f64,
+    /// Where lanes end.
+    pub lane_end: f64,
+    /// Width of the range bar under a lane's label (the whole hash space).
+    pub range_bar_w: f64,
     /// viewBox height.
     pub height: f64,
     /// Lanes, top to bottom.
@@ -136,11 +142,14 @@ pub fn abbreviate(h: u128) -> String {
     }
 }
 
-/// Lays out a snapshot.
-pub fn layout(snap: &OverviewSnapshot) -> Layout {
+/// Lays out a snapshot for a viewBox `width` units wide ([`WIDTH`] or [`NARROW_WIDTH`]).
+pub fn layout(snap: &OverviewSnapshot, width: f64) -> Layout {
     let n = snap.shards.len();
     let h = lane_height(n);
-    let lane_w = LANE_END - LANE_X;
+    let lane_x = if width < WIDTH { 64.0 } else { 110.0 };
+    let lane_end = width - 10.0;
+    let range_bar_w = lane_x - 20.0;
+    let lane_w = lane_end - lane_x;
     let window = snap.window_ms.max(1) as f64;
     let dot_r = (h / 10.0).clamp(1.5, 4.0);
     let lanes = snap
@@ -158,7 +167,7 @@ pub fn layout(snap: &OverviewSnapshot) -> Layout {
                     let within = (d.hash.saturating_sub(s.start)) as f64 / span as f64;
                     DotGeom {
                         key: d.position,
-                        x: LANE_X + dot_r + (d.age_ms as f64 / window) * (lane_w - 2.0 * dot_r),
+                        x: lane_x + dot_r + (d.age_ms as f64 / window) * (lane_w - 2.0 * dot_r),
                         // Low hash at the bottom, as on a number line turned upright.
                         y: y + h - dot_r - within.clamp(0.0, 1.0) * (h - 2.0 * dot_r),
                         hue: (d.hash % 360) as u16,
@@ -172,17 +181,17 @@ pub fn layout(snap: &OverviewSnapshot) -> Layout {
                 open: s.open,
                 y,
                 h,
-                range_x: 10.0 + fraction(s.start) * RANGE_BAR_W,
-                range_w: ((fraction(s.end) - fraction(s.start)) * RANGE_BAR_W).max(1.0),
+                range_x: 10.0 + fraction(s.start) * range_bar_w,
+                range_w: ((fraction(s.end) - fraction(s.start)) * range_bar_w).max(1.0),
                 dots,
             }
         })
         .collect();
     let axis_y = TOP + n as f64 * (h + LANE_GAP);
     let ticks = (0..=4)
-        .map(|k| Tick { x: LANE_X + lane_w * k as f64 / 4.0, label: age_text(snap.window_ms * k / 4) })
+        .map(|k| Tick { x: lane_x + lane_w * k as f64 / 4.0, label: age_text(snap.window_ms * k / 4) })
         .collect();
-    Layout { height: axis_y + AXIS_H, lanes, ticks, axis_y, dot_r }
+    Layout { width, lane_x, lane_end, range_bar_w, height: axis_y + AXIS_H, lanes, ticks, axis_y, dot_r }
 }
 
 #[cfg(test)]
@@ -212,10 +221,13 @@ mod tests {
     #[test]
     fn lanes_stack_without_overlap_and_dots_stay_inside_their_lane() {
         let d = |age_ms, hash| Dot { position: age_ms, age_ms, hash };
-        let l = layout(&snap(vec![
-            row("shardId-000000000000", 0, HALF, vec![d(0, 0), d(10_000, HALF), d(5_000, HALF / 2)]),
-            row("shardId-000000000001", HALF + 1, u128::MAX, vec![d(0, u128::MAX)]),
-        ]));
+        let l = layout(
+            &snap(vec![
+                row("shardId-000000000000", 0, HALF, vec![d(0, 0), d(10_000, HALF), d(5_000, HALF / 2)]),
+                row("shardId-000000000001", HALF + 1, u128::MAX, vec![d(0, u128::MAX)]),
+            ]),
+            WIDTH,
+        );
         assert_eq!(l.lanes.len(), 2);
         let (a, b) = (&l.lanes[0], &l.lanes[1]);
         assert!(a.y + a.h < b.y, "no overlap");
@@ -223,15 +235,15 @@ mod tests {
         for lane in &l.lanes {
             for dot in &lane.dots {
                 assert!(dot.y - l.dot_r >= lane.y - 1e-9 && dot.y + l.dot_r <= lane.y + lane.h + 1e-9, "{dot:?}");
-                assert!(dot.x - l.dot_r >= LANE_X - 1e-9 && dot.x + l.dot_r <= LANE_END + 1e-9, "{dot:?}");
+                assert!(dot.x - l.dot_r >= l.lane_x - 1e-9 && dot.x + l.dot_r <= l.lane_end + 1e-9, "{dot:?}");
             }
         }
         // Age 0 at the lane's left edge, the window's age at its right; low hash at the bottom.
         assert!(a.dots[0].x < a.dots[2].x && a.dots[2].x < a.dots[1].x);
         assert!(a.dots[0].y > a.dots[1].y);
         // The range bar: shard 0 covers the left half, shard 1 the right half.
-        assert!((a.range_x - 10.0).abs() < 1e-9 && (a.range_w - RANGE_BAR_W / 2.0).abs() < 1e-6);
-        assert!((b.range_x - (10.0 + RANGE_BAR_W / 2.0)).abs() < 1e-6);
+        assert!((a.range_x - 10.0).abs() < 1e-9 && (a.range_w - l.range_bar_w / 2.0).abs() < 1e-6);
+        assert!((b.range_x - (10.0 + l.range_bar_w / 2.0)).abs() < 1e-6);
         assert_eq!(l.ticks.first().map(|t| t.label.as_str()), Some("0 s"));
         assert_eq!(l.ticks.last().map(|t| t.label.as_str()), Some("10 s"));
         assert!(l.axis_y > b.y + b.h && l.height > l.axis_y);
@@ -239,10 +251,13 @@ mod tests {
 
     #[test]
     fn many_lanes_get_compact_but_positive_height() {
-        let rows = (0..64u128).map(|i| row(&format!("shardId-{i:012}"), i, i, vec![])).collect();
-        let l = layout(&snap(rows));
-        assert!(l.lanes.iter().all(|x| x.h >= 12.0 && x.range_w >= 1.0));
-        assert!(l.lanes.windows(2).all(|w| w[0].y + w[0].h < w[1].y));
+        let rows: Vec<ShardRow> = (0..64u128).map(|i| row(&format!("shardId-{i:012}"), i, i, vec![])).collect();
+        for width in [WIDTH, NARROW_WIDTH] {
+            let l = layout(&snap(rows.clone()), width);
+            assert!(l.lanes.iter().all(|x| x.h >= 12.0 && x.range_w >= 1.0));
+            assert!(l.lanes.windows(2).all(|w| w[0].y + w[0].h < w[1].y));
+            assert!(l.lane_x > l.range_bar_w && l.lane_end < width && l.lane_x < l.lane_end);
+        }
     }
 
     #[test]
