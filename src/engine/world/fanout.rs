@@ -21,7 +21,7 @@
 //! handler cost, no back-pressure); the world collects pushed events every
 //! [`DRAIN_INTERVAL_MS`], but each record's delivery time is its event's own time.
 
-use super::reader::{new_readers, unread_in_stream, OrderAudit, ShardReader, StartPosition, Tally};
+use super::reader::{add_new_readers, parents_done, unread_in_stream, OrderAudit, ShardReader, StartPosition, Tally};
 use crate::engine::efo::{
     ConsumerStatus, DeregisterStreamConsumerInput, RegisterStreamConsumerInput, StartingPosition,
     SubscribeToShardInput, SubscriptionEnd, SubscriptionId, MAX_CONSUMERS_PER_STREAM,
@@ -155,19 +155,12 @@ impl FanOutApp {
         let Some(s) = engine.stream(stream) else {
             return Vec::new();
         };
-        let shards = &self.shards;
-        let fresh = new_readers(
-            engine,
-            stream,
-            |id| shards.contains_key(&id),
-            shards.is_empty(),
-            self.spec.start,
-            &mut self.tally,
-        );
-        for reader in fresh {
-            self.shards
-                .insert(reader.shard, FanOutShard { reader, subscription: None, subscriptions: 0, scheduled: false });
-        }
+        add_new_readers(engine, stream, &mut self.shards, self.spec.start, &mut self.tally, |reader| FanOutShard {
+            reader,
+            subscription: None,
+            subscriptions: 0,
+            scheduled: false,
+        });
         let ready: Vec<ShardId> = self
             .shards
             .iter()
@@ -211,16 +204,7 @@ impl FanOutApp {
     }
 
     fn parents_done(&self, s: &crate::engine::stream::Stream, id: ShardId) -> bool {
-        if !self.spec.parent_first {
-            return true;
-        }
-        let Some(sh) = s.shard(id) else {
-            return true;
-        };
-        [sh.parent, sh.adjacent_parent]
-            .into_iter()
-            .flatten()
-            .all(|p| self.shards.get(&p).is_none_or(|f| f.reader.finished))
+        !self.spec.parent_first || parents_done(s, id, |p| self.shards.get(&p).is_none_or(|f| f.reader.finished))
     }
 
     /// Calls SubscribeToShard for `shard`; returns when to try again if the call was refused.

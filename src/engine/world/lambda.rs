@@ -19,7 +19,9 @@
 //! counts stay exact; a "poison" record fails every time, chosen by the seed; transient failures
 //! are drawn per invocation from the consumer's own random stream.
 
-use super::reader::{new_readers, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally};
+use super::reader::{
+    add_new_readers, parents_done, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally,
+};
 use crate::engine::hashing::partition_key_hash;
 use crate::engine::reading::RecordShape;
 use crate::engine::rng::{mix, SimRng};
@@ -190,27 +192,19 @@ impl LambdaApp {
         let Some(s) = engine.stream(stream) else {
             return Vec::new();
         };
-        let shards = &self.shards;
-        let fresh = new_readers(
-            engine,
-            stream,
-            |id| shards.contains_key(&id),
-            shards.is_empty(),
-            self.spec.start,
-            &mut self.tally,
-        );
         let lanes = self.lanes();
-        for reader in fresh {
-            self.shards
-                .insert(reader.shard, LambdaShard { reader, lanes: vec![Lane::default(); lanes], scheduled: false });
-        }
+        add_new_readers(engine, stream, &mut self.shards, self.spec.start, &mut self.tally, |reader| LambdaShard {
+            reader,
+            lanes: vec![Lane::default(); lanes],
+            scheduled: false,
+        });
         let mut ready = Vec::new();
         for (id, ls) in &self.shards {
-            let Some(sh) = s.shard(*id) else { continue };
-            let parents_done = [sh.parent, sh.adjacent_parent]
-                .into_iter()
-                .flatten()
-                .all(|p| self.shards.get(&p).is_none_or(|l| l.reader.finished && l.idle()));
+            if s.shard(*id).is_none() {
+                continue;
+            }
+            let parents_done =
+                parents_done(s, *id, |p| self.shards.get(&p).is_none_or(|l| l.reader.finished && l.idle()));
             if !ls.scheduled && !ls.reader.finished && parents_done {
                 ready.push(*id);
             }

@@ -21,7 +21,9 @@
 //! batches in parallel; a catching-up lease polls again 200 ms after a full batch instead of
 //! waiting the whole interval.
 
-use super::reader::{new_readers, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally};
+use super::reader::{
+    add_new_readers, parents_done, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally,
+};
 use crate::engine::rng::SimRng;
 use crate::engine::shard::ShardId;
 use crate::engine::time::SimTime;
@@ -132,20 +134,13 @@ impl PollingApp {
         let Some(s) = engine.stream(stream) else {
             return Vec::new();
         };
-        let leases = &self.leases;
-        let fresh = new_readers(
-            engine,
-            stream,
-            |id| leases.contains_key(&id),
-            leases.is_empty(),
-            self.spec.start,
-            &mut self.tally,
-        );
-        for reader in fresh {
-            let lease =
-                Lease { reader, owner: None, busy_until: SimTime(0), orphaned_until: SimTime(0), scheduled: false };
-            self.leases.insert(lease.reader.shard, lease);
-        }
+        add_new_readers(engine, stream, &mut self.leases, self.spec.start, &mut self.tally, |reader| Lease {
+            reader,
+            owner: None,
+            busy_until: SimTime(0),
+            orphaned_until: SimTime(0),
+            scheduled: false,
+        });
         self.assign(engine.now());
         let ready: Vec<ShardId> = self
             .leases
@@ -162,16 +157,7 @@ impl PollingApp {
     }
 
     fn parents_done(&self, s: &crate::engine::stream::Stream, id: ShardId) -> bool {
-        if !self.spec.parent_first {
-            return true;
-        }
-        let Some(sh) = s.shard(id) else {
-            return true;
-        };
-        [sh.parent, sh.adjacent_parent]
-            .into_iter()
-            .flatten()
-            .all(|p| self.leases.get(&p).is_none_or(|l| l.reader.finished))
+        !self.spec.parent_first || parents_done(s, id, |p| self.leases.get(&p).is_none_or(|l| l.reader.finished))
     }
 
     /// Spreads unfinished leases round-robin over live workers; a dead worker's leases wait

@@ -294,6 +294,31 @@ pub fn new_readers(
         .collect()
 }
 
+/// Adds to `known` a reader (wrapped by `make`) for each shard of the stream it does not cover
+/// yet; see [`new_readers`]. The first sync (an empty map) uses `start`.
+pub fn add_new_readers<T>(
+    engine: &Engine,
+    stream: &str,
+    known: &mut std::collections::BTreeMap<ShardId, T>,
+    start: StartPosition,
+    tally: &mut Tally,
+    mut make: impl FnMut(ShardReader) -> T,
+) {
+    let fresh = new_readers(engine, stream, |id| known.contains_key(&id), known.is_empty(), start, tally);
+    for reader in fresh {
+        known.insert(reader.shard, make(reader));
+    }
+}
+
+/// True when every parent of shard `id` is done by `done(parent)` (a parent the consumer never
+/// knew counts as done): the KCL's and Lambda's parent-first rule.
+pub fn parents_done(s: &crate::engine::stream::Stream, id: ShardId, done: impl Fn(ShardId) -> bool) -> bool {
+    let Some(sh) = s.shard(id) else {
+        return true;
+    };
+    [sh.parent, sh.adjacent_parent].into_iter().flatten().all(done)
+}
+
 /// `(unread, of which expired)` over every shard of the stream, for a consumer whose reader of a
 /// shard is `reader(shard)`; a shard it has no reader for is wholly unread.
 pub fn unread_in_stream<'a>(
