@@ -8,6 +8,8 @@ pub fn text(t: Text) -> &'static str {
         Text::AppTitle => "Kinesis Playground",
         Text::Tagline => "Amazon Kinesis Data Streams, simulated and drawn",
         Text::ViewOverview => "Overview",
+        Text::ViewHashing => "Key hashing",
+        Text::ViewFlow => "Record flow",
         Text::Views => "Views",
         Text::Play => "Play",
         Text::Pause => "Pause",

@@ -8,6 +8,8 @@ pub fn text(t: Text) -> &'static str {
         Text::AppTitle => "Kinesis Playground",
         Text::Tagline => "Amazon Kinesis Data Streams, simulado y dibujado",
         Text::ViewOverview => "Vista general",
+        Text::ViewHashing => "Hashing de claves",
+        Text::ViewFlow => "Flujo de registros",
         Text::Views => "Vistas",
         Text::Play => "Reproducir",
         Text::Pause => "Pausa",

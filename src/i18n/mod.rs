@@ -7,6 +7,8 @@
 
 mod en;
 mod es;
+pub mod flow;
+pub mod hashing;
 
 use serde::{Deserialize, Serialize};
 
@@ -98,6 +100,10 @@ texts! {
     Tagline,
     /// Tab: the overview view.
     ViewOverview,
+    /// Tab: the hashing view.
+    ViewHashing,
+    /// Tab: the record flow view.
+    ViewFlow,
     /// Label of the view tabs.
     Views,
     /// Play button.

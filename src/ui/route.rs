@@ -17,16 +17,22 @@ pub enum View {
     /// Shards as lanes with records flowing in.
     #[default]
     Overview,
+    /// Partition keys hashed onto the 128-bit hash-key ranges.
+    Hashing,
+    /// Producers → shards → consumers, record by record.
+    Flow,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 1] = [View::Overview];
+    pub const ALL: [View; 3] = [View::Overview, View::Hashing, View::Flow];
 
     /// The slug in the hash (`#/overview`).
     pub fn slug(self) -> &'static str {
         match self {
             View::Overview => "overview",
+            View::Hashing => "hashing",
+            View::Flow => "flow",
         }
     }
 
@@ -34,6 +40,8 @@ impl View {
     pub fn title(self) -> Text {
         match self {
             View::Overview => Text::ViewOverview,
+            View::Hashing => Text::ViewHashing,
+            View::Flow => Text::ViewFlow,
         }
     }
 

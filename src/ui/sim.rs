@@ -185,6 +185,27 @@ pub struct ShardRow {
     pub dots: Vec<Dot>,
 }
 
+/// One stored record, as the views show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecentRecord {
+    /// Its shard.
+    pub shard: String,
+    /// Its position in the shard (0, 1, 2… in acceptance order).
+    pub position: u64,
+    /// SequenceNumber (56 digits).
+    pub sequence_number: String,
+    /// ApproximateArrivalTimestamp, ms since the epoch.
+    pub arrival_ms: u64,
+    /// PartitionKey.
+    pub partition_key: String,
+    /// The 128-bit hash key it was routed by.
+    pub hash: u128,
+    /// Routed by an ExplicitHashKey rather than the MD5 of its key.
+    pub explicit: bool,
+    /// Data bytes.
+    pub data: Vec<u8>,
+}
+
 /// What the overview view draws.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OverviewSnapshot {
@@ -276,6 +297,46 @@ impl Sim {
     pub fn set_limits(&mut self, enabled: bool) {
         self.settings.limits = enabled;
         let _ = self.world.apply(Command::SetLimits { enabled });
+    }
+
+    /// Any Kinesis API call on the running engine, now (a view's buttons, the console):
+    /// AWS's JSON response, or AWS's error type and message.
+    pub fn api(&mut self, operation: &str, request: &serde_json::Value) -> Result<serde_json::Value, (String, String)> {
+        self.world
+            .engine_mut()
+            .call(operation, request)
+            .map_err(|e| (e.error_type.as_str().to_string(), e.message.unwrap_or_default()))
+    }
+
+    /// The `n` most recently accepted records of the stream, newest first, over all shards
+    /// still holding records.
+    pub fn recent_records(&self, n: usize) -> Vec<RecentRecord> {
+        let w = &self.world;
+        let engine = w.engine();
+        let Some(s) = engine.stream(w.stream_name()) else {
+            return Vec::new();
+        };
+        let mut out: Vec<RecentRecord> = Vec::new();
+        for sh in &s.shards {
+            let store = &sh.records;
+            let from = store.len().saturating_sub(n);
+            for (i, r) in store.iter_from(from).enumerate() {
+                let body = r.materialize(engine.payloads());
+                out.push(RecentRecord {
+                    shard: sh.id.to_string(),
+                    position: store.first_index() + (from + i) as u64,
+                    sequence_number: sh.sequence_number_of(&r).to_string(),
+                    arrival_ms: r.arrival.millis(),
+                    partition_key: body.partition_key,
+                    hash: r.hash_key(engine.payloads()),
+                    explicit: body.explicit_hash_key.is_some(),
+                    data: body.data,
+                });
+            }
+        }
+        out.sort_by(|a, b| (b.arrival_ms, &a.shard, b.position).cmp(&(a.arrival_ms, &b.shard, a.position)));
+        out.truncate(n);
+        out
     }
 
     /// The determinism digest, hex.

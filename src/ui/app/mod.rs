@@ -19,6 +19,8 @@ pub mod store;
 
 use crate::i18n::{Lang, Text};
 use crate::ui::route::{UrlState, View};
+use crate::ui::views::flow::Flow;
+use crate::ui::views::hashing::Hashing;
 use crate::ui::views::overview::model::window_ms;
 use crate::ui::views::overview::Overview;
 use controls::{ClockControls, LangSwitch};
@@ -199,7 +201,7 @@ pub fn App() -> Html {
     }
 
     let embed = store.url.embed;
-    let snapshot = Rc::new(store.sim.borrow().overview(window_ms(store.pacer.speed_milli), MAX_DOTS));
+    let digest = store.sim.borrow().digest();
     let notices = store.notices.iter().enumerate().map(|(i, n)| {
         let text = match n {
             Notice::Text(t) => lang.t(*t).to_string(),
@@ -215,7 +217,12 @@ pub fn App() -> Html {
         }
     });
     let view = match store.url.view {
-        View::Overview => html! { <Overview snapshot={snapshot.clone()} {lang} /> },
+        View::Overview => {
+            let snapshot = Rc::new(store.sim.borrow().overview(window_ms(store.pacer.speed_milli), MAX_DOTS));
+            html! { <Overview {snapshot} {lang} /> }
+        }
+        View::Hashing => html! { <Hashing store={store.clone()} /> },
+        View::Flow => html! { <Flow store={store.clone()} /> },
     };
     let tabs = View::ALL.iter().map(|v| {
         let v = *v;
@@ -266,7 +273,7 @@ pub fn App() -> Html {
             if !embed {
                 <footer class="footer">
                     <span title={lang.t(Text::DigestHelp)}>
-                        { lang.t(Text::Digest) }{ ": " }<code data-testid="digest">{ snapshot.digest.clone() }</code>
+                        { lang.t(Text::Digest) }{ ": " }<code data-testid="digest">{ digest }</code>
                     </span>
                     <span>{ lang.t(Text::Shortcuts) }</span>
                     <span>{ lang.t(Text::Disclaimer) }</span>

@@ -42,6 +42,19 @@ pub struct Store {
     pub stream_error: Option<Msg>,
     /// The last frames ran slower than asked (the per-frame work cap).
     pub capped: bool,
+    /// The last API call a view made: operation, and AWS's response or error (type, message).
+    pub last_api: Option<ApiOutcome>,
+}
+
+/// An API call a view made and what AWS answered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiOutcome {
+    /// The operation (`SplitShard`).
+    pub operation: String,
+    /// The response, or AWS's error type and message.
+    pub result: Result<serde_json::Value, (String, String)>,
+    /// Store version when it ran (views show only their own, recent calls).
+    pub version: u64,
 }
 
 impl PartialEq for Store {
@@ -85,6 +98,8 @@ pub enum Action {
     FromUrl(UrlState, Vec<Msg>),
     /// Dismiss notice `i`.
     Dismiss(usize),
+    /// A Kinesis API call on the running stream (`StreamName` is filled in when missing).
+    Api(String, serde_json::Value),
 }
 
 fn field_number(text: &str, min: u64, max: u64) -> Option<u64> {
@@ -114,6 +129,7 @@ impl Store {
             stream_name,
             stream_error: None,
             capped: false,
+            last_api: None,
         }
     }
 
@@ -230,6 +246,14 @@ impl yew::Reducible for Store {
                 fresh.version = s.version;
                 fresh.pacer.paused = paused;
                 s = fresh;
+            }
+            Action::Api(operation, mut request) => {
+                let stream = s.sim.borrow().world().stream_name().to_string();
+                if let Some(obj) = request.as_object_mut() {
+                    obj.entry("StreamName").or_insert(serde_json::Value::from(stream));
+                }
+                let result = s.sim.borrow_mut().api(&operation, &request);
+                s.last_api = Some(ApiOutcome { operation, result, version: s.version });
             }
             Action::Dismiss(i) => {
                 if i < s.notices.len() {

@@ -1,0 +1,1 @@
+//! Geometry of the flow view (pure, tested natively).

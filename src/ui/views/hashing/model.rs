@@ -1,0 +1,1 @@
+//! Geometry of the hashing view (pure, tested natively).
