@@ -16,7 +16,8 @@
 #   setup-rust          the wasm32-unknown-unknown target (rustup)
 #   setup-node          Node.js >= 20 check; kinesalite's npm packages (tier c)
 #   setup-trunk         trunk at TRUNK_VERSION (cargo install --locked; about 7 minutes on 2 cores)
-#   setup-wasm-bindgen  wasm-bindgen-cli at the version of wasm-bindgen in Cargo.lock (about 4 minutes)
+#   setup-wasm-bindgen  wasm-bindgen-cli at the version of wasm-bindgen in Cargo.lock (cargo install;
+#                       about 4 minutes)
 #   setup-chromium      Debian's chromium + chromium-driver (apt-get: needs root or passwordless sudo)
 #   setup-e2e           tests/e2e's npm packages: playwright-core (tier e)
 # Trunk runs offline (TRUNK_OFFLINE=true): it never downloads a tool, it uses the ones above from PATH.
@@ -133,6 +134,8 @@ setup-trunk: setup-rust
 	    echo "setup: installed trunk $(TRUNK_VERSION) into $(CARGO_BIN), but '$(TRUNK)' on PATH is '$$($(TRUNK) --version 2>&1)'" >&2; exit 1; }; \
 	fi
 
+# Not --locked: the Cargo.lock shipped with wasm-bindgen-cli 0.2.130 pins webpki-roots 1.0.11,
+# which the crates.io index does not offer, so `cargo install --locked` fails to resolve.
 setup-wasm-bindgen: setup-rust
 	@[ -n "$(WASM_BINDGEN_VERSION)" ] || { \
 	  echo "setup: no wasm-bindgen package in Cargo.lock, so no wasm-bindgen-cli version to match" >&2; exit 1; }
@@ -140,8 +143,8 @@ setup-wasm-bindgen: setup-rust
 	    [ "$$($(WASM_BINDGEN_TEST_RUNNER) --version 2>/dev/null)" = "wasm-bindgen-test-runner $(WASM_BINDGEN_VERSION)" ]; then \
 	  echo "setup: wasm-bindgen-cli $(WASM_BINDGEN_VERSION) already installed (matches Cargo.lock)"; \
 	else \
-	  echo "setup: $(CARGO) install --locked wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) (Cargo.lock's wasm-bindgen; found: $$($(WASM_BINDGEN) --version 2>/dev/null || echo none); takes about 4 minutes)"; \
-	  $(CARGO) install --locked wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) || { \
+	  echo "setup: $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) (Cargo.lock's wasm-bindgen; found: $$($(WASM_BINDGEN) --version 2>/dev/null || echo none); takes about 4 minutes)"; \
+	  $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) || { \
 	    echo "setup: could not install wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (cargo install failed; is crates.io reachable?)" >&2; exit 1; }; \
 	  [ "$$($(WASM_BINDGEN) --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || { \
 	    echo "setup: installed wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into $(CARGO_BIN), but '$(WASM_BINDGEN)' on PATH is '$$($(WASM_BINDGEN) --version 2>&1)'" >&2; exit 1; }; \
