@@ -124,3 +124,46 @@ async fn the_app_mounts_steps_and_shows_the_native_digest() {
     yew::platform::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(text(&root, "clock"), paused_at, "paused");
 }
+
+/// Mounts the app at `hash` in a fresh root and lets it render.
+async fn mount(hash: &str) -> Element {
+    let w = web_sys::window().unwrap_or_else(|| panic!("no window"));
+    w.history()
+        .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash)))
+        .unwrap_or_else(|_| panic!("cannot set the hash"));
+    let doc = document();
+    let root = doc.create_element("div").unwrap_or_else(|_| panic!("no div"));
+    doc.body().unwrap_or_else(|| panic!("no body")).append_child(&root).unwrap_or_else(|_| panic!("append"));
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn the_flow_view_throttles_exactly_the_hot_shard_and_opens_record_details() {
+    let root = mount("#/flow?seed=5&scenario=hot-key&lang=en").await;
+    assert_eq!(count(&root, "shard-lane"), 4);
+    for _ in 0..4 {
+        click(&root, "step");
+        settle().await;
+    }
+    let throttled = root.query_selector_all("[data-testid=shard-lane].throttled").map(|l| l.length()).unwrap_or(0);
+    assert_eq!(throttled, 1, "exactly the hot shard flashes");
+    assert!(count(&root, "record") > 0);
+    assert_eq!(count(&root, "cursor"), 4, "one consumer, a cursor in each of four lanes");
+    assert!(text(&root, "producers").contains("1500"), "{}", text(&root, "producers"));
+    let retried: u64 = text(&root, "producer-retried").trim().parse().unwrap_or(0);
+    assert!(retried > 0, "the producer's retries are visible");
+    // Open a record: its key, shard and 56-digit sequence number are shown.
+    click(&root, "recent-record");
+    settle().await;
+    let seq = text(&root, "record-seq");
+    assert_eq!(seq.len(), 56, "{seq}");
+    assert!(text(&root, "record-shard").starts_with("shardId-"));
+    assert!(!text(&root, "record-key").is_empty());
+    // Kill a worker: the consumer's live workers go down.
+    let before = text(&root, "consumers");
+    click(&root, "kill-worker");
+    settle().await;
+    assert_ne!(text(&root, "consumers"), before);
+}

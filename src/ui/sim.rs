@@ -11,13 +11,14 @@ use super::route::{KeyMode, UrlState};
 use crate::engine::hashing::partition_key_hash;
 use crate::engine::metrics::{MetricName, Scope};
 use crate::engine::payload::KeyDistribution;
-use crate::engine::shard::ShardState;
-use crate::engine::time::SECOND_MS;
-use crate::engine::world::producer::Rate;
+use crate::engine::shard::{ShardCounters, ShardId, ShardState};
+use crate::engine::time::{SimTime, SECOND_MS};
+use crate::engine::world::producer::{Batching, Rate};
 use crate::engine::world::scenario::{preset, Command, Scenario};
 use crate::engine::world::{Consumer, World};
 use crate::engine::{Engine, EngineConfig};
 use crate::i18n::Msg;
+use std::collections::BTreeMap;
 
 /// Most records a browser simulation keeps before it pauses itself (48 bytes each, about 200 MB).
 pub const MAX_RETAINED_RECORDS: u64 = 4_000_000;
@@ -110,6 +111,28 @@ pub struct Sim {
     /// What it was built from.
     pub settings: Settings,
     world: World,
+    /// Per-shard counters at the last rate sample, and when it was taken.
+    sampled: Option<(SimTime, BTreeMap<ShardId, ShardCounters>)>,
+    /// Per-shard rates over the last sample interval (≥ 1 simulated second).
+    rates: BTreeMap<ShardId, ShardRates>,
+}
+
+/// A shard's load per second, averaged over the last sample interval (at least one simulated
+/// second, longer when a frame covers more).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ShardRates {
+    /// Bytes written per second (data + key), against 1 MiB/s.
+    pub write_bytes: u64,
+    /// Records written per second, against 1,000/s.
+    pub write_records: u64,
+    /// Writes refused per second (throttled).
+    pub write_throttled: u64,
+    /// Bytes read by GetRecords per second, against 2 MiB/s shared.
+    pub read_bytes: u64,
+    /// GetRecords calls per second, against 5/s shared.
+    pub read_calls: u64,
+    /// Reads refused per second.
+    pub read_throttled: u64,
 }
 
 /// Totals of producers and the stream.
@@ -181,8 +204,122 @@ pub struct ShardRow {
     pub throttled: u64,
     /// Records retained now.
     pub stored: u64,
-    /// Recent records (newest last).
+    /// Retained records older than the window (not drawn).
+    pub older: u64,
+    /// Records expired so far (past retention).
+    pub expired: u64,
+    /// Records inside the window (drawn, or sampled when more than the dot budget).
+    pub in_window: u64,
+    /// Recent records (oldest first), sampled.
     pub dots: Vec<Dot>,
+}
+
+/// A producer, as the flow view shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProducerRow {
+    /// Name.
+    pub name: String,
+    /// Target rate now, records/s (0 when stopped).
+    pub rate: u64,
+    /// Records made.
+    pub produced: u64,
+    /// Records accepted.
+    pub accepted: u64,
+    /// Throttled attempts retried.
+    pub retried: u64,
+    /// Records dropped after the last retry.
+    pub dropped: u64,
+    /// Records buffered or waiting for a retry.
+    pub in_flight: u64,
+    /// Stopped.
+    pub stopped: bool,
+    /// Key distribution, as scenarios spell it.
+    pub keys: String,
+    /// Sends PutRecords batches (else one PutRecord per record).
+    pub batched: bool,
+}
+
+/// A shard lane of the flow view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlowShard {
+    /// Lane contents.
+    pub row: ShardRow,
+    /// Load per second.
+    pub rates: ShardRates,
+}
+
+/// Where a consumer is in one shard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    /// Shard id.
+    pub shard: String,
+    /// Age of its next unread record, ms; `None` when it has read everything.
+    pub age_ms: Option<u64>,
+    /// Read to the end of a closed shard.
+    pub finished: bool,
+}
+
+/// A Lambda consumer's batches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LambdaBatches {
+    /// Invocations so far.
+    pub invocations: u64,
+    /// Failed invocations.
+    pub failed: u64,
+    /// Records buffered or being processed.
+    pub in_flight: u64,
+}
+
+/// A consumer, as the flow view shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlowConsumer {
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: ConsumerKind,
+    /// MillisBehindLatest, ms.
+    pub lag_ms: u64,
+    /// Records received.
+    pub delivered: u64,
+    /// Records processed.
+    pub processed: u64,
+    /// Records lost (expired unread).
+    pub lost: u64,
+    /// Records received again (after a failover).
+    pub duplicates: u64,
+    /// Read calls refused by limits.
+    pub throttled: u64,
+    /// Average propagation delay, ms.
+    pub latency_avg_ms: u64,
+    /// Bytes received in the last whole second.
+    pub bytes_per_sec: u64,
+    /// Per shard.
+    pub cursors: Vec<Cursor>,
+    /// Polling: (live, total) workers.
+    pub workers: Option<(u32, u32)>,
+    /// Lambda: its batches.
+    pub batches: Option<LambdaBatches>,
+}
+
+/// What the flow view draws.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlowSnapshot {
+    /// Simulated ms since the stream became ACTIVE.
+    pub elapsed_ms: u64,
+    /// Records younger than this are drawn, ms.
+    pub window_ms: u64,
+    /// Stream name.
+    pub stream_name: String,
+    /// Stream status.
+    pub status: String,
+    /// Producers.
+    pub producers: Vec<ProducerRow>,
+    /// Shard lanes.
+    pub shards: Vec<FlowShard>,
+    /// Consumers (removed ones left out).
+    pub consumers: Vec<FlowConsumer>,
+    /// Totals.
+    pub totals: Totals,
 }
 
 /// One stored record, as the views show it.
@@ -233,7 +370,7 @@ impl Sim {
         let scenario = settings.scenario()?;
         let world = World::new(scenario)
             .map_err(|e| Msg::AwsError { error: "InvalidArgumentException".into(), message: e.to_string() })?;
-        Ok(Sim { settings, world })
+        Ok(Sim { settings, world, sampled: None, rates: BTreeMap::new() })
     }
 
     /// The world.
@@ -269,12 +406,78 @@ impl Sim {
     pub fn advance(&mut self, ms: u64) -> u64 {
         let ms = ms.min(self.frame_cap_ms());
         self.world.advance_by(ms);
+        self.sample_rates();
         ms
     }
 
     /// One step: [`STEP_MS`].
     pub fn step(&mut self) {
         self.world.advance_by(STEP_MS);
+        self.sample_rates();
+    }
+
+    /// Updates [`Sim::rates`] once at least a simulated second has passed since the last sample.
+    fn sample_rates(&mut self) {
+        let now = self.world.now();
+        let Some(stream) = self.world.engine().stream(self.world.stream_name()) else {
+            return;
+        };
+        let counters: BTreeMap<ShardId, ShardCounters> = stream.shards.iter().map(|sh| (sh.id, sh.counters)).collect();
+        match &self.sampled {
+            Some((at, _)) if now.since(*at) < SECOND_MS => {}
+            Some((at, before)) => {
+                let secs = now.since(*at);
+                let per_sec = |a: u64, b: u64| a.saturating_sub(b) * SECOND_MS / secs;
+                self.rates = counters
+                    .iter()
+                    .map(|(id, c)| {
+                        let b = before.get(id).copied().unwrap_or_default();
+                        let r = ShardRates {
+                            write_bytes: per_sec(c.incoming_bytes, b.incoming_bytes),
+                            write_records: per_sec(c.incoming_records, b.incoming_records),
+                            write_throttled: per_sec(c.write_throttled, b.write_throttled),
+                            read_bytes: per_sec(c.outgoing_bytes, b.outgoing_bytes),
+                            read_calls: per_sec(c.get_records_calls, b.get_records_calls),
+                            read_throttled: per_sec(c.read_throttled, b.read_throttled),
+                        };
+                        (*id, r)
+                    })
+                    .collect();
+                self.sampled = Some((now, counters));
+            }
+            None => self.sampled = Some((now, counters)),
+        }
+    }
+
+    /// A shard's recent load (zero before the first second).
+    pub fn rates(&self, shard: ShardId) -> ShardRates {
+        self.rates.get(&shard).copied().unwrap_or_default()
+    }
+
+    /// Runs a world command now (add a producer, kill a worker…); on failure the error type and
+    /// message.
+    pub fn command(&mut self, command: Command) -> Result<(), (String, String)> {
+        self.world.apply(command)
+    }
+
+    /// One stored record by shard id and position, if still retained.
+    pub fn record(&self, shard: &str, position: u64) -> Option<RecentRecord> {
+        let w = &self.world;
+        let engine = w.engine();
+        let sh = engine.stream(w.stream_name())?.shard(ShardId::resolve(shard)?)?;
+        let index = position.checked_sub(sh.records.first_index())?;
+        let r = sh.records.get(usize::try_from(index).ok()?)?;
+        let body = r.materialize(engine.payloads());
+        Some(RecentRecord {
+            shard: sh.id.to_string(),
+            position,
+            sequence_number: sh.sequence_number_of(&r).to_string(),
+            arrival_ms: r.arrival.millis(),
+            partition_key: body.partition_key,
+            hash: r.hash_key(engine.payloads()),
+            explicit: body.explicit_hash_key.is_some(),
+            data: body.data,
+        })
     }
 
     /// Changes the first producer's rate now.
@@ -344,71 +547,83 @@ impl Sim {
         format!("{:016x}", self.world.digest())
     }
 
-    /// The overview's snapshot: records younger than `window_ms`, at most `max_dots` per lane.
-    pub fn overview(&self, window_ms: u64, max_dots: usize) -> OverviewSnapshot {
+    /// Lanes: open shards in hash order, then closed ones still holding records; each with its
+    /// records younger than `window_ms`, at most about `max_dots` of them (sampled on stable
+    /// positions, so a dot stays drawn while the window slides).
+    pub fn shard_rows(&self, window_ms: u64, max_dots: usize) -> Vec<ShardRow> {
         let w = &self.world;
         let engine = w.engine();
         let now = w.now();
-        let mut shards = Vec::new();
-        let mut status = String::new();
-        if let Some(s) = engine.stream(w.stream_name()) {
-            status = s.status.as_str().to_string();
-            let mut listed: Vec<_> = s
-                .shards
-                .iter()
-                .filter(|sh| sh.is_open() || sh.state() != ShardState::Expired && !sh.records.is_empty())
-                .collect();
-            listed.sort_by_key(|sh| (!sh.is_open(), sh.hash_key_range.starting_hash_key, sh.id));
-            for sh in listed {
-                let per_sec = w
-                    .metrics()
-                    .series(Scope::Shard(s.key, sh.id), MetricName::IncomingRecords)
-                    .and_then(|r| r.get(now.secs().saturating_sub(1)))
-                    .unwrap_or(0);
-                let store = &sh.records;
-                let from = store.position_of_arrival(now.minus(window_ms));
-                let in_window = store.len().saturating_sub(from);
-                let stride = in_window.div_ceil(max_dots.max(1)).max(1) as u64;
-                let first = store.first_index();
-                let mut dots = Vec::with_capacity(in_window.min(max_dots));
-                // Sample on absolute positions, so a dot stays drawn while the window slides.
-                let start = (first + from as u64).div_ceil(stride) * stride;
-                let mut pos = start;
-                while pos < store.end_index() {
-                    let Some(r) = store.get((pos - first) as usize) else { break };
-                    dots.push(Dot { position: pos, age_ms: now.since(r.arrival), hash: r.hash_key(engine.payloads()) });
-                    pos += stride;
-                }
-                shards.push(ShardRow {
-                    id: sh.id.to_string(),
-                    open: sh.is_open(),
-                    start: sh.hash_key_range.starting_hash_key,
-                    end: sh.hash_key_range.ending_hash_key,
-                    incoming: sh.counters.incoming_records,
-                    per_sec,
-                    throttled: sh.counters.write_throttled,
-                    stored: store.len() as u64,
-                    dots,
-                });
+        let Some(s) = engine.stream(w.stream_name()) else {
+            return Vec::new();
+        };
+        let mut listed: Vec<_> = s
+            .shards
+            .iter()
+            .filter(|sh| sh.is_open() || sh.state() != ShardState::Expired && !sh.records.is_empty())
+            .collect();
+        listed.sort_by_key(|sh| (!sh.is_open(), sh.hash_key_range.starting_hash_key, sh.id));
+        let mut rows = Vec::with_capacity(listed.len());
+        for sh in listed {
+            let per_sec = w
+                .metrics()
+                .series(Scope::Shard(s.key, sh.id), MetricName::IncomingRecords)
+                .and_then(|r| r.get(now.secs().saturating_sub(1)))
+                .unwrap_or(0);
+            let store = &sh.records;
+            let from = store.position_of_arrival(now.minus(window_ms));
+            let in_window = store.len().saturating_sub(from);
+            let stride = in_window.div_ceil(max_dots.max(1)).max(1) as u64;
+            let first = store.first_index();
+            let mut dots = Vec::with_capacity(in_window.min(max_dots));
+            let mut pos = (first + from as u64).div_ceil(stride) * stride;
+            while pos < store.end_index() {
+                let Some(r) = store.get((pos - first) as usize) else { break };
+                dots.push(Dot { position: pos, age_ms: now.since(r.arrival), hash: r.hash_key(engine.payloads()) });
+                pos += stride;
             }
+            rows.push(ShardRow {
+                id: sh.id.to_string(),
+                open: sh.is_open(),
+                start: sh.hash_key_range.starting_hash_key,
+                end: sh.hash_key_range.ending_hash_key,
+                incoming: sh.counters.incoming_records,
+                per_sec,
+                throttled: sh.counters.write_throttled,
+                stored: store.len() as u64,
+                older: from as u64,
+                expired: first,
+                in_window: in_window as u64,
+                dots,
+            });
         }
+        rows
+    }
+
+    fn totals(&self) -> Totals {
         let mut totals = Totals::default();
-        for p in w.producers() {
+        for p in self.world.producers() {
             totals.produced += p.stats.produced;
             totals.accepted += p.stats.accepted;
             totals.throttled += p.stats.retried;
             totals.dropped += p.stats.dropped;
         }
+        totals
+    }
+
+    fn status(&self) -> String {
+        self.world.engine().stream(self.world.stream_name()).map(|s| s.status.as_str().to_string()).unwrap_or_default()
+    }
+
+    /// The overview's snapshot: records younger than `window_ms`, at most `max_dots` per lane.
+    pub fn overview(&self, window_ms: u64, max_dots: usize) -> OverviewSnapshot {
+        let w = &self.world;
         let consumers = w
             .consumers()
             .iter()
             .map(|c| ConsumerRow {
                 name: c.name().to_string(),
-                kind: match c {
-                    Consumer::Polling(_) => ConsumerKind::Polling,
-                    Consumer::FanOut(_) => ConsumerKind::FanOut,
-                    Consumer::Lambda(_) => ConsumerKind::Lambda,
-                },
+                kind: kind_of(c),
                 delivered: c.tally().delivered,
                 lag_ms: c.lag(),
                 lost: c.tally().lost,
@@ -418,12 +633,134 @@ impl Sim {
             elapsed_ms: self.elapsed_ms(),
             window_ms,
             stream_name: w.stream_name().to_string(),
-            status,
-            shards,
-            totals,
+            status: self.status(),
+            shards: self.shard_rows(window_ms, max_dots),
+            totals: self.totals(),
             consumers,
             digest: self.digest(),
         }
+    }
+
+    /// The record flow's snapshot.
+    pub fn flow(&self, window_ms: u64, max_dots: usize) -> FlowSnapshot {
+        let w = &self.world;
+        let engine = w.engine();
+        let now = w.now();
+        let stream = engine.stream(w.stream_name());
+        let rows = self.shard_rows(window_ms, max_dots);
+        let shards = rows
+            .into_iter()
+            .map(|row| {
+                let rates = ShardId::resolve(&row.id).map(|id| self.rates(id)).unwrap_or_default();
+                FlowShard { row, rates }
+            })
+            .collect();
+        let producers = w
+            .producers()
+            .iter()
+            .map(|p| ProducerRow {
+                name: p.spec.name.clone(),
+                rate: if p.stopped { 0 } else { p.spec.rate.at(now.since(p.started)) },
+                produced: p.stats.produced,
+                accepted: p.stats.accepted,
+                retried: p.stats.retried,
+                dropped: p.stats.dropped,
+                in_flight: p.in_flight(),
+                stopped: p.stopped,
+                keys: key_label(&p.spec.keys),
+                batched: !matches!(p.spec.batching, Batching::Single),
+            })
+            .collect();
+        let consumers = w
+            .consumers()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !w.is_removed(*i))
+            .map(|(_, c)| {
+                let t = c.tally();
+                let cursors = stream
+                    .map(|s| {
+                        s.shards
+                            .iter()
+                            .filter_map(|sh| {
+                                let r = c.reader(sh.id)?;
+                                let store = &sh.records;
+                                let next = r.read_pos.max(store.first_index());
+                                let age_ms = (next < store.end_index())
+                                    .then(|| store.get((next - store.first_index()) as usize))
+                                    .flatten()
+                                    .map(|rec| now.since(rec.arrival));
+                                Some(Cursor { shard: sh.id.to_string(), age_ms, finished: r.finished })
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let bytes_per_sec = w
+                    .metrics()
+                    .series(Scope::Consumer(c.name()), MetricName::DataBytesProcessed)
+                    .and_then(|r| r.get(now.secs().saturating_sub(1)))
+                    .unwrap_or(0);
+                let (workers, batches) = match c {
+                    Consumer::Polling(p) => {
+                        (Some((p.workers.iter().filter(|a| **a).count() as u32, p.workers.len() as u32)), None)
+                    }
+                    Consumer::Lambda(l) => (
+                        None,
+                        Some(LambdaBatches {
+                            invocations: l.stats.invocations,
+                            failed: l.stats.failed_invocations,
+                            in_flight: l.in_flight(),
+                        }),
+                    ),
+                    Consumer::FanOut(_) => (None, None),
+                };
+                FlowConsumer {
+                    name: c.name().to_string(),
+                    kind: kind_of(c),
+                    lag_ms: c.lag(),
+                    delivered: t.delivered,
+                    processed: c.processed(),
+                    lost: t.lost,
+                    duplicates: t.duplicates,
+                    throttled: t.throttled,
+                    latency_avg_ms: t.latency_ms_total / t.delivered.max(1),
+                    bytes_per_sec,
+                    cursors,
+                    workers,
+                    batches,
+                }
+            })
+            .collect();
+        FlowSnapshot {
+            elapsed_ms: self.elapsed_ms(),
+            window_ms,
+            stream_name: w.stream_name().to_string(),
+            status: self.status(),
+            producers,
+            shards,
+            consumers,
+            totals: self.totals(),
+        }
+    }
+}
+
+fn kind_of(c: &Consumer) -> ConsumerKind {
+    match c {
+        Consumer::Polling(_) => ConsumerKind::Polling,
+        Consumer::FanOut(_) => ConsumerKind::FanOut,
+        Consumer::Lambda(_) => ConsumerKind::Lambda,
+    }
+}
+
+/// The short name of a key distribution (`uniform`, `zipf`, `hot-keys`, `single`,
+/// `explicit-hash-keys`), as scenarios spell it.
+pub fn key_label(k: &KeyDistribution) -> String {
+    match k {
+        KeyDistribution::Uniform { keys } => format!("uniform ({keys})"),
+        KeyDistribution::Zipf { keys } => format!("zipf ({keys})"),
+        KeyDistribution::HotKeys { keys, hot, hot_percent } => format!("hot-keys ({hot}/{keys}: {hot_percent} %)"),
+        KeyDistribution::Single => "single".into(),
+        KeyDistribution::ExplicitHashKeys { hash_keys } => format!("explicit-hash-keys ({})", hash_keys.len()),
     }
 }
 

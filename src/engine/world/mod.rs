@@ -348,6 +348,11 @@ impl World {
         &self.consumers
     }
 
+    /// Whether consumer `index` was removed (it stays in [`World::consumers`] with its totals).
+    pub fn is_removed(&self, index: usize) -> bool {
+        self.removed.contains(&index)
+    }
+
     /// Per-second metrics.
     pub fn metrics(&self) -> &Metrics {
         &self.metrics

@@ -5,6 +5,7 @@
 //! versions, and views get plain snapshots. Timers and animation-frame handles live in hooks,
 //! never here.
 
+use crate::engine::world::scenario::Command;
 use crate::i18n::{Lang, Msg, Text};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{KeyMode, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
@@ -100,6 +101,9 @@ pub enum Action {
     Dismiss(usize),
     /// A Kinesis API call on the running stream (`StreamName` is filled in when missing).
     Api(String, serde_json::Value),
+    /// A world action now: add or stop a producer, change its rate or keys, add or remove a
+    /// consumer, kill or add a worker.
+    World(Command),
 }
 
 fn field_number(text: &str, min: u64, max: u64) -> Option<u64> {
@@ -254,6 +258,11 @@ impl yew::Reducible for Store {
                 }
                 let result = s.sim.borrow_mut().api(&operation, &request);
                 s.last_api = Some(ApiOutcome { operation, result, version: s.version });
+            }
+            Action::World(command) => {
+                if let Err((error, message)) = s.sim.borrow_mut().command(command) {
+                    s.notices.push(Notice::Msg(Msg::AwsError { error, message }));
+                }
             }
             Action::Dismiss(i) => {
                 if i < s.notices.len() {

@@ -1,19 +1,492 @@
-//! The flow view component.
+//! The record flow component: producer cards → the lanes SVG → consumer cards, the record
+//! details panel, the flow controls and an ARIA live region.
 
-use crate::i18n::flow::FlowText;
-use crate::ui::app::store::Store;
+use super::model::{
+    consumer_letter, data_view, iso_time, kind_shape, layout, sequence_fields, shape_path, DataView, NARROW_WIDTH,
+    WIDTH,
+};
+use crate::engine::payload::KeyDistribution;
+use crate::engine::world::fanout::FanOutSpec;
+use crate::engine::world::lambda::LambdaSpec;
+use crate::engine::world::polling::PollingSpec;
+use crate::engine::world::producer::{ProducerSpec, Rate};
+use crate::engine::world::scenario::{Command, ConsumerSpec};
+use crate::i18n::flow::{announce_record, announce_throttle, hidden, older, FlowText as F};
+use crate::i18n::{Lang, Text};
+use crate::ui::app::store::{Action, Store};
+use crate::ui::sim::{ConsumerKind, FlowSnapshot, RecentRecord};
+use crate::ui::views::overview::model::{window_ms, NARROW_BELOW_PX};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// Dots drawn per lane at most (the rest are counted, not drawn).
+const MAX_DOTS: usize = 48;
+/// Recent records listed (keyboard-reachable way to open details).
+const RECENT: usize = 6;
+/// The live region speaks at most this often, wall ms.
+const ANNOUNCE_EVERY_MS: f64 = 3_000.0;
 
 /// Props of [`Flow`].
 #[derive(Properties, PartialEq)]
 pub struct FlowProps {
-    /// The store (snapshot source, language, dispatch).
+    /// The store.
     pub store: UseReducerHandle<Store>,
+}
+
+fn kind_text(k: ConsumerKind) -> Text {
+    match k {
+        ConsumerKind::Polling => Text::KindPolling,
+        ConsumerKind::FanOut => Text::KindFanOut,
+        ConsumerKind::Lambda => Text::KindLambda,
+    }
+}
+
+fn narrow() -> bool {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|px| px < NARROW_BELOW_PX)
+}
+
+fn now_wall_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 /// The flow view.
 #[component]
 pub fn Flow(props: &FlowProps) -> Html {
+    let store = &props.store;
+    let lang = store.lang;
+    let selected = use_state(|| None::<(String, u64)>);
+    let announced = use_mut_ref(|| (0.0f64, String::new()));
+    // The list of recent records refreshes every few seconds, so that it can be read and clicked
+    // while the simulation plays.
+    let recent_cache = use_mut_ref(|| (f64::NEG_INFINITY, u64::MAX, Vec::<RecentRecord>::new()));
+    let (snap, recent, details) = {
+        let sim = store.sim.borrow();
+        let snap = Rc::new(sim.flow(window_ms(store.pacer.speed_milli), MAX_DOTS));
+        let recent = {
+            let mut cache = recent_cache.borrow_mut();
+            let now = now_wall_ms();
+            let stale = now - cache.0 >= ANNOUNCE_EVERY_MS || (store.pacer.paused && cache.1 != snap.elapsed_ms);
+            if stale {
+                *cache = (now, snap.elapsed_ms, sim.recent_records(RECENT));
+            }
+            cache.2.clone()
+        };
+        let details = selected.as_ref().map(|(shard, pos)| (shard.clone(), *pos, sim.record(shard, *pos)));
+        (snap, recent, details)
+    };
+
+    // The live region: at most one line every few seconds, only when something changed.
+    let live = {
+        let mut a = announced.borrow_mut();
+        let now = now_wall_ms();
+        if now - a.0 >= ANNOUNCE_EVERY_MS {
+            let throttled = snap.shards.iter().find(|s| s.rates.write_throttled > 0);
+            let line = match (throttled, recent.first()) {
+                (Some(s), _) => announce_throttle(lang, &s.row.id, s.rates.write_throttled),
+                (None, Some(r)) => {
+                    let (tail, shard) = super::model::announce_record(r);
+                    announce_record(lang, &tail, &shard)
+                }
+                (None, None) => String::new(),
+            };
+            if line != a.1 {
+                *a = (now, line);
+            }
+        }
+        a.1.clone()
+    };
+
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |key: Option<(String, u64)>| selected.set(key))
+    };
+    html! {
+        <section class="flow" data-testid="flow">
+            <h2>{ F::Title.text(lang) }</h2>
+            <p class="help">{ F::Help.text(lang) }</p>
+            <p class="sr-only" aria-live="polite" role="status" data-testid="live">{ live }</p>
+            <div class="flow-grid">
+                <Producers snap={snap.clone()} store={store.clone()} />
+                <Lanes snap={snap.clone()} {lang} on_select={on_select.clone()} />
+                <Consumers snap={snap.clone()} store={store.clone()} />
+            </div>
+            <p class="help legend">{ F::GaugesLegend.text(lang) }{ " " }{ F::CursorsLegend.text(lang) }</p>
+            <div class="flow-bottom">
+                <section class="recent" aria-labelledby="recent-h">
+                    <h3 id="recent-h">{ F::RecentRecords.text(lang) }</h3>
+                    <p class="help">{ F::RecentHelp.text(lang) }</p>
+                    <ul data-testid="recent-records">
+                        { for recent.iter().map(|r| {
+                            let key = (r.shard.clone(), r.position);
+                            let on_select = on_select.clone();
+                            let label = format!("{} · {} · …{}", r.partition_key, r.shard, &r.sequence_number[r.sequence_number.len().saturating_sub(6)..]);
+                            html! {
+                                <li key={format!("{}-{}", r.shard, r.position)}>
+                                    <button type="button" class="link" data-testid="recent-record"
+                                            onclick={Callback::from(move |_| on_select.emit(Some(key.clone())))}>{ label }</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+                if let Some((shard, pos, record)) = details {
+                    <Details {lang} {shard} position={pos} record={record} on_close={on_select.reform(|_| None)} />
+                }
+                <FlowControls store={store.clone()} snap={snap.clone()} />
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LanesProps {
+    snap: Rc<FlowSnapshot>,
+    lang: Lang,
+    on_select: Callback<Option<(String, u64)>>,
+}
+
+#[component]
+fn Lanes(props: &LanesProps) -> Html {
+    let lang = props.lang;
+    let snap = &props.snap;
+    let l = layout(snap, if narrow() { NARROW_WIDTH } else { WIDTH });
+    let lanes = l.lanes.iter().map(|lane| {
+        let dots = lane.dots.iter().map(|d| {
+            let key = (d.shard.clone(), d.key);
+            let on_select = props.on_select.clone();
+            html! {
+                <path key={d.key} class="dot" data-testid="record" d={shape_path(d.shape, d.x, d.y, l.dot_r)}
+                      fill={format!("hsl({} 70% 42%)", d.hue)}
+                      onclick={Callback::from(move |_| on_select.emit(Some(key.clone())))} />
+            }
+        });
+        let gauges = lane.gauges.iter().map(|g| {
+            let level = if g.fraction >= 0.9 { "high" } else if g.fraction >= 0.6 { "mid" } else { "low" };
+            html! {
+                <g key={g.label} class={classes!("gauge", level)} data-testid="gauge">
+                    <title>{ format!("{}: {}", g.label, g.text) }</title>
+                    <rect class="gauge-bg" x={format!("{:.1}", g.x)} y={format!("{:.1}", g.y)} width={format!("{:.1}", g.w)} height={format!("{:.1}", g.h)} />
+                    <rect class="gauge-fill" x={format!("{:.1}", g.x)} y={format!("{:.1}", g.y)}
+                          width={format!("{:.1}", g.w * g.fraction.min(1.0))} height={format!("{:.1}", g.h)} />
+                    <text x={format!("{:.1}", g.x + 2.0)} y={format!("{:.1}", g.y + g.h - 1.5)}>{ g.label }</text>
+                </g>
+            }
+        });
+        let cursors = lane.cursors.iter().enumerate().map(|(i, c)| {
+            let x = if c.beyond { l.lane_end - 2.0 } else { c.x };
+            let top = lane.y - 2.0;
+            html! {
+                <g key={c.letter.clone()} class="cursor" data-testid="cursor">
+                    <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{top:.1}")} y2={format!("{:.1}", lane.y + lane.h)} />
+                    <path d={shape_path(c.shape, x, top - 5.0, 4.0)} />
+                    // Letters of cursors at the same place fan out to the right.
+                    <text x={format!("{:.1}", x + 5.0 + i as f64 * 9.0)} y={format!("{:.1}", top - 2.0)}>{ format!("{}{}", c.letter, if c.beyond { "»" } else { "" }) }</text>
+                </g>
+            }
+        });
+        html! {
+            <g key={lane.id.clone()} data-testid="shard-lane" class={classes!("lane", (!lane.open).then_some("closed"), lane.throttled.then_some("throttled"))}>
+                <title>{ lane.id.clone() }</title>
+                <rect class="lane-bg" x={format!("{:.1}", l.lane_x)} y={format!("{:.1}", lane.y)} width={format!("{:.1}", l.lane_end - l.lane_x)} height={format!("{:.1}", lane.h)} rx="4" />
+                <text class="lane-label" x="4" y={format!("{:.1}", lane.y + lane.h / 2.0)} dominant-baseline="middle">{ format!("#{}", lane.label) }</text>
+                if lane.throttled {
+                    <text class="throttle-label" x={format!("{:.1}", l.lane_end - 4.0)} y={format!("{:.1}", lane.y + 12.0)} text-anchor="end">{ F::ThrottledLane.text(lang) }</text>
+                }
+                { for dots }
+                { for gauges }
+                { for cursors }
+            </g>
+        }
+    });
+    let hidden_total: u64 = l.lanes.iter().map(|x| x.hidden).sum();
+    let (older_total, expired_total) =
+        snap.shards.iter().fold((0, 0), |(o, e), s| (o + s.row.older, e + s.row.expired));
+    html! {
+        <div class="lanes-col">
+            <svg class="lanes" viewBox={format!("0 0 {:.0} {:.0}", l.width, l.height)} role="img"
+                 aria-label={F::Title.text(lang)} preserveAspectRatio="xMinYMin meet">
+                { for lanes }
+                <line class="axis" x1={format!("{:.1}", l.lane_x)} x2={format!("{:.1}", l.lane_end)} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y)} />
+                { for l.ticks.iter().enumerate().map(|(i, (x, label))| {
+                    let anchor = if i == 0 { "start" } else if i + 1 == l.ticks.len() { "end" } else { "middle" };
+                    html! { <text key={i} class="tick-label" x={format!("{x:.1}")} y={format!("{:.1}", l.axis_y + 16.0)} text-anchor={anchor}>{ label.clone() }</text> }
+                }) }
+            </svg>
+            <p class="muted" data-testid="aggregated">
+                if hidden_total > 0 { { hidden(lang, hidden_total) }{ " · " } }
+                { older(lang, older_total, expired_total) }
+            </p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CardsProps {
+    snap: Rc<FlowSnapshot>,
+    store: UseReducerHandle<Store>,
+}
+
+#[component]
+fn Producers(props: &CardsProps) -> Html {
     let lang = props.store.lang;
-    html! { <section class="flow" data-testid="flow"><h2>{ FlowText::Title.text(lang) }</h2></section> }
+    html! {
+        <div class="cards producers" data-testid="producers">
+            <h3>{ F::Producers.text(lang) }</h3>
+            { for props.snap.producers.iter().map(|p| html! {
+                <article key={p.name.clone()} class={classes!("card", p.stopped.then_some("stopped"))} data-testid="producer">
+                    <h4>{ p.name.clone() }</h4>
+                    <p class="big">{ format!("{} {}", p.rate, F::Rate.text(lang)) }</p>
+                    <p class="muted">{ p.keys.clone() }{ " · " }{ if p.batched { F::Batched.text(lang) } else { F::Single.text(lang) } }</p>
+                    <dl>
+                        <dt>{ F::Accepted.text(lang) }</dt><dd>{ p.accepted }</dd>
+                        <dt>{ F::Retried.text(lang) }</dt><dd class={classes!((p.retried > 0).then_some("warn"))} data-testid="producer-retried">{ p.retried }</dd>
+                        <dt>{ F::Dropped.text(lang) }</dt><dd class={classes!((p.dropped > 0).then_some("warn"))}>{ p.dropped }</dd>
+                        <dt>{ F::InFlight.text(lang) }</dt><dd>{ p.in_flight }</dd>
+                    </dl>
+                    if p.stopped { <p class="muted">{ F::Stopped.text(lang) }</p> }
+                </article>
+            }) }
+        </div>
+    }
+}
+
+#[component]
+fn Consumers(props: &CardsProps) -> Html {
+    let lang = props.store.lang;
+    html! {
+        <div class="cards consumers" data-testid="consumers">
+            <h3>{ F::Consumers.text(lang) }</h3>
+            { for props.snap.consumers.iter().enumerate().map(|(i, c)| {
+                let shape = kind_shape(c.kind);
+                let (badge, note) = match c.kind {
+                    ConsumerKind::Polling => (F::SharedShort, F::Shared),
+                    ConsumerKind::FanOut => (F::DedicatedShort, F::Dedicated),
+                    ConsumerKind::Lambda => (F::LambdaShort, F::LambdaNote),
+                };
+                let title = format!(
+                    "{} — {}. {}: {} · {}: {} ms · {}: {} · {}: {}",
+                    lang.t(kind_text(c.kind)), note.text(lang),
+                    F::Processed.text(lang), c.processed,
+                    F::Latency.text(lang), c.latency_avg_ms,
+                    F::Duplicates.text(lang), c.duplicates,
+                    F::ReadThrottled.text(lang), c.throttled,
+                );
+                html! {
+                    <article key={c.name.clone()} class={classes!("card", "compact", format!("kind-{:?}", c.kind).to_lowercase())}
+                             data-testid="consumer" title={title}>
+                        <h4>
+                            <svg class="badge" viewBox="0 0 20 20" aria-hidden="true"><path d={shape_path(shape, 10.0, 10.0, 7.0)} /></svg>
+                            <span class="letter">{ consumer_letter(i) }</span>
+                            <span class="name">{ c.name.clone() }</span>
+                            <span class={classes!("pill", format!("kind-{:?}", c.kind).to_lowercase())}>{ badge.text(lang) }</span>
+                        </h4>
+                        <p class="stats">
+                            <span data-testid="consumer-lag" title={F::Lag.text(lang)}>{ format!("{} {} ms", F::LagShort.text(lang), c.lag_ms) }</span>
+                            <span title={F::Throughput.text(lang)}>{ format!("{:.2} MiB/s", c.bytes_per_sec as f64 / 1_048_576.0) }</span>
+                            <span title={F::Processed.text(lang)}>{ format!("✓ {}", c.processed) }</span>
+                            if c.lost > 0 { <span class="warn" title={F::Lost.text(lang)}>{ format!("✗ {}", c.lost) }</span> }
+                        </p>
+                        if let Some((live, total)) = c.workers {
+                            <p class="stats muted">{ format!("{}: {live}/{total}", F::Workers.text(lang)) }</p>
+                        }
+                        if let Some(b) = c.batches {
+                            <p class="stats muted">
+                                <span data-testid="lambda-invocations">{ format!("{}: {}", F::Invocations.text(lang), b.invocations) }</span>
+                                <span>{ format!("{}: {}", F::FailedInvocations.text(lang), b.failed) }</span>
+                                <span>{ format!("{}: {}", F::Buffered.text(lang), b.in_flight) }</span>
+                            </p>
+                        }
+                    </article>
+                }
+            }) }
+            <p class="help">{ F::Shared.text(lang) }{ " · " }{ F::Dedicated.text(lang) }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DetailsProps {
+    lang: Lang,
+    shard: String,
+    position: u64,
+    record: Option<RecentRecord>,
+    on_close: Callback<()>,
+}
+
+#[component]
+fn Details(props: &DetailsProps) -> Html {
+    let lang = props.lang;
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let body = match &props.record {
+        None => html! { <p>{ F::Expired.text(lang) }</p> },
+        Some(r) => {
+            let fields = sequence_fields(&r.sequence_number);
+            let data = match data_view(&r.data) {
+                DataView::Json(j) => html! { <pre data-testid="record-data">{ j }</pre> },
+                DataView::Text(t) => html! { <pre data-testid="record-data">{ t }</pre> },
+                DataView::Bytes(hex, n) => {
+                    html! { <pre data-testid="record-data">{ format!("{hex}… ({n} bytes)") }</pre> }
+                }
+            };
+            html! {
+                <dl class="kv">
+                    <dt>{ F::PartitionKey.text(lang) }</dt><dd data-testid="record-key">{ r.partition_key.clone() }</dd>
+                    <dt>{ if r.explicit { F::ExplicitHashKey.text(lang) } else { F::HashKey.text(lang) } }</dt><dd><code>{ r.hash.to_string() }</code></dd>
+                    <dt>{ F::ShardId.text(lang) }</dt><dd data-testid="record-shard">{ r.shard.clone() }</dd>
+                    <dt>{ F::SequenceNumber.text(lang) }</dt><dd><code data-testid="record-seq">{ r.sequence_number.clone() }</code></dd>
+                    if let Some(f) = fields {
+                        <dt>{ F::SeqShardCreated.text(lang) }</dt><dd>{ iso_time(f.shard_create_secs * 1000) }</dd>
+                        <dt>{ F::SeqIndex.text(lang) }</dt><dd>{ f.seq_ix }</dd>
+                        <dt>{ F::SeqTime.text(lang) }</dt><dd>{ iso_time(f.seq_time_secs * 1000) }</dd>
+                        <dt>{ F::SeqShardIndex.text(lang) }</dt><dd>{ f.shard_index }</dd>
+                    }
+                    <dt>{ F::Arrival.text(lang) }</dt><dd>{ iso_time(r.arrival_ms) }</dd>
+                    <dt>{ F::Data.text(lang) }</dt><dd>{ data }</dd>
+                </dl>
+            }
+        }
+    };
+    html! {
+        <section class="details" data-testid="record-details" aria-labelledby="details-h">
+            <div class="details-head">
+                <h3 id="details-h">{ F::Details.text(lang) }{ format!(" · {} #{}", props.shard, props.position) }</h3>
+                <button type="button" onclick={close}>{ F::Close.text(lang) }</button>
+            </div>
+            { body }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ControlsProps {
+    store: UseReducerHandle<Store>,
+    snap: Rc<FlowSnapshot>,
+}
+
+fn value_of(e: &Event) -> String {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+fn select_of(e: &Event) -> String {
+    e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
+}
+
+/// Keys a producer can switch to from the flow controls.
+fn keys_of(slug: &str) -> Option<KeyDistribution> {
+    Some(match slug {
+        "uniform" => KeyDistribution::Uniform { keys: 1_000 },
+        "zipf" => KeyDistribution::Zipf { keys: 1_000 },
+        "hot" => KeyDistribution::HotKeys { keys: 100, hot: 2, hot_percent: 80 },
+        "single" => KeyDistribution::Single,
+        _ => return None,
+    })
+}
+
+#[component]
+fn FlowControls(props: &ControlsProps) -> Html {
+    let store = &props.store;
+    let lang = store.lang;
+    let kind = use_state(|| "polling".to_string());
+    let send = {
+        let d = store.dispatcher();
+        Callback::from(move |c: Command| d.dispatch(Action::World(c)))
+    };
+    let n_producers = props.snap.producers.len();
+    let n_consumers = props.snap.consumers.len() + 1;
+    let add_producer = send.reform(move |_: MouseEvent| Command::AddProducer {
+        producer: ProducerSpec {
+            name: format!("producer-{}", n_producers + 1),
+            rate: Rate::Constant { per_sec: 100 },
+            ..ProducerSpec::default()
+        },
+    });
+    let add_consumer = {
+        let kind = kind.clone();
+        send.reform(move |_: MouseEvent| {
+            let consumer = match kind.as_str() {
+                "fan-out" => {
+                    ConsumerSpec::FanOut(FanOutSpec { name: format!("efo-{n_consumers}"), ..FanOutSpec::default() })
+                }
+                "lambda" => {
+                    ConsumerSpec::Lambda(LambdaSpec { name: format!("lambda-{n_consumers}"), ..LambdaSpec::default() })
+                }
+                _ => ConsumerSpec::Polling(PollingSpec {
+                    name: format!("kcl-{n_consumers}"),
+                    workers: 2,
+                    ..PollingSpec::default()
+                }),
+            };
+            Command::AddConsumer { consumer }
+        })
+    };
+    let on_kind = {
+        let kind = kind.clone();
+        Callback::from(move |e: Event| kind.set(select_of(&e)))
+    };
+    html! {
+        <section class="flow-controls" data-testid="flow-controls" aria-labelledby="controls-h">
+            <h3 id="controls-h">{ F::Controls.text(lang) }</h3>
+            <h4>{ F::Producers.text(lang) }</h4>
+            { for props.snap.producers.iter().filter(|p| !p.stopped).map(|p| {
+                let name = p.name.clone();
+                let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
+                html! {
+                    <fieldset key={name.clone()} class="row">
+                        <legend>{ name.clone() }</legend>
+                        <label>{ F::Rate.text(lang) }
+                            <input type="number" min="0" max="10000" step="10" value={p.rate.to_string()} data-testid="producer-rate"
+                                   onchange={send.reform(move |e: Event| Command::SetRate {
+                                       name: n1.clone(),
+                                       rate: Rate::Constant { per_sec: value_of(&e).trim().parse::<u32>().unwrap_or(0).min(10_000) },
+                                   })} />
+                        </label>
+                        <label>{ F::Keys.text(lang) }
+                            <select data-testid="producer-keys" onchange={{
+                                let send = send.clone();
+                                Callback::from(move |e: Event| {
+                                    if let Some(keys) = keys_of(&select_of(&e)) {
+                                        send.emit(Command::SetKeys { name: n2.clone(), keys });
+                                    }
+                                })
+                            }}>
+                                { for ["uniform", "zipf", "hot", "single"].iter().map(|k| html! {
+                                    <option key={*k} value={*k} selected={p.keys.starts_with(k)}>{ *k }</option>
+                                }) }
+                            </select>
+                        </label>
+                        <button type="button" onclick={send.reform(move |_: MouseEvent| Command::StopProducer { name: n3.clone() })}>{ F::Stop.text(lang) }</button>
+                    </fieldset>
+                }
+            }) }
+            <button type="button" data-testid="add-producer" onclick={add_producer}>{ F::AddProducer.text(lang) }</button>
+            <h4>{ F::Consumers.text(lang) }</h4>
+            { for props.snap.consumers.iter().enumerate().map(|(i, c)| {
+                let name = c.name.clone();
+                let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
+                html! {
+                    <fieldset key={name.clone()} class="row">
+                        <legend>{ format!("{} · {}", consumer_letter(i), name) }</legend>
+                        if c.workers.is_some() {
+                            <button type="button" data-testid="kill-worker"
+                                    onclick={send.reform(move |_: MouseEvent| Command::KillWorker { name: n1.clone(), worker: 0 })}>{ F::KillWorker.text(lang) }</button>
+                            <button type="button" data-testid="add-worker"
+                                    onclick={send.reform(move |_: MouseEvent| Command::AddWorker { name: n2.clone() })}>{ F::AddWorker.text(lang) }</button>
+                        }
+                        <button type="button" data-testid="remove-consumer"
+                                onclick={send.reform(move |_: MouseEvent| Command::RemoveConsumer { name: n3.clone() })}>{ F::Remove.text(lang) }</button>
+                    </fieldset>
+                }
+            }) }
+            <div class="row">
+                <label>{ F::ConsumerKind.text(lang) }
+                    <select data-testid="consumer-kind" onchange={on_kind}>
+                        <option value="polling" selected={*kind == "polling"}>{ lang.t(Text::KindPolling) }</option>
+                        <option value="fan-out" selected={*kind == "fan-out"}>{ lang.t(Text::KindFanOut) }</option>
+                        <option value="lambda" selected={*kind == "lambda"}>{ lang.t(Text::KindLambda) }</option>
+                    </select>
+                </label>
+                <button type="button" data-testid="add-consumer" onclick={add_consumer}>{ F::AddConsumer.text(lang) }</button>
+            </div>
+        </section>
+    }
 }

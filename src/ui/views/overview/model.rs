@@ -200,7 +200,20 @@ mod tests {
     use crate::ui::sim::{Dot, ShardRow, Totals};
 
     fn row(id: &str, start: u128, end: u128, dots: Vec<Dot>) -> ShardRow {
-        ShardRow { id: id.into(), open: true, start, end, incoming: 0, per_sec: 0, throttled: 0, stored: 0, dots }
+        ShardRow {
+            id: id.into(),
+            open: true,
+            start,
+            end,
+            incoming: 0,
+            per_sec: 0,
+            throttled: 0,
+            stored: 0,
+            older: 0,
+            expired: 0,
+            in_window: 0,
+            dots,
+        }
     }
 
     fn snap(shards: Vec<ShardRow>) -> OverviewSnapshot {
