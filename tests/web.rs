@@ -62,6 +62,21 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(20)).await;
 }
 
+/// Waits (up to 5 s, for a loaded machine) until `cond` holds; panics with `what` otherwise.
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if cond() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+fn html_lang() -> Option<String> {
+    document().document_element().and_then(|e| e.get_attribute("lang"))
+}
+
 #[wasm_bindgen_test]
 fn the_engine_gives_the_native_digest_in_wasm() {
     let f = fixture();
@@ -78,25 +93,16 @@ fn the_engine_gives_the_native_digest_in_wasm() {
 async fn the_app_mounts_steps_and_shows_the_native_digest() {
     let f = fixture();
     let w = web_sys::window().unwrap_or_else(|| panic!("no window"));
-    let history = w.history().unwrap_or_else(|_| panic!("no history"));
-    history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&f.hash))
-        .unwrap_or_else(|_| panic!("cannot set the hash"));
-    let doc = document();
-    let root = doc.create_element("div").unwrap_or_else(|_| panic!("no div"));
-    doc.body().unwrap_or_else(|| panic!("no body")).append_child(&root).unwrap_or_else(|_| panic!("append"));
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
-
+    let root = mount(&f.hash).await;
     assert_eq!(text(&root, "clock"), "00:00:00.0");
     assert_eq!(count(&root, "shard-lane"), 4, "shards=4 from the link");
     let seed = find(&root, "seed").dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
     assert_eq!(seed, "7");
-    for _ in 0..f.steps {
+    for i in 1..=f.steps {
         click(&root, "step");
-        settle().await;
+        let want = format!("00:00:{i:02}.0");
+        until(&want, || text(&root, "clock") == want).await;
     }
-    assert_eq!(text(&root, "clock"), format!("00:00:{:02}.0", f.steps));
     assert_eq!(text(&root, "accepted-total"), f.accepted.to_string());
     assert!(count(&root, "record") > 0, "records are drawn");
     assert_eq!(text(&root, "digest"), f.digest, "the browser run equals the native one");
@@ -105,22 +111,20 @@ async fn the_app_mounts_steps_and_shows_the_native_digest() {
     let hash = w.location().hash().unwrap_or_default();
     assert!(hash.starts_with("#/overview?seed=7&shards=4&rate=50&lang="), "{hash}");
     click(&root, "lang-es");
-    settle().await;
-    assert_eq!(doc.document_element().and_then(|e| e.get_attribute("lang")).as_deref(), Some("es"));
+    until("<html lang> is es", || html_lang().as_deref() == Some("es")).await;
     assert_eq!(find(&root, "play").get_attribute("title").as_deref(), Some("Reproducir"));
     click(&root, "lang-en");
-    settle().await;
-    assert_eq!(doc.document_element().and_then(|e| e.get_attribute("lang")).as_deref(), Some("en"));
+    until("<html lang> is en", || html_lang().as_deref() == Some("en")).await;
     assert_eq!(find(&root, "play").get_attribute("title").as_deref(), Some("Play"));
     assert!(w.location().hash().unwrap_or_default().contains("lang=en"));
 
     // Play runs the clock on animation frames; pause stops it.
     click(&root, "play");
-    yew::platform::time::sleep(Duration::from_millis(300)).await;
+    let stepped = format!("00:00:{:02}.0", f.steps);
+    until("the clock moves while playing", || text(&root, "clock") != stepped).await;
     click(&root, "play");
-    settle().await;
+    until("paused", || find(&root, "play").get_attribute("aria-pressed").as_deref() == Some("false")).await;
     let paused_at = text(&root, "clock");
-    assert_ne!(paused_at, format!("00:00:{:02}.0", f.steps), "the clock moved while playing");
     yew::platform::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(text(&root, "clock"), paused_at, "paused");
 }
@@ -136,6 +140,7 @@ async fn mount(hash: &str) -> Element {
     doc.body().unwrap_or_else(|| panic!("no body")).append_child(&root).unwrap_or_else(|_| panic!("append"));
     yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
+    until("the app mounts", || count(&root, "app") == 1).await;
     root
 }
 
@@ -143,9 +148,10 @@ async fn mount(hash: &str) -> Element {
 async fn the_flow_view_throttles_exactly_the_hot_shard_and_opens_record_details() {
     let root = mount("#/flow?seed=5&scenario=hot-key&lang=en").await;
     assert_eq!(count(&root, "shard-lane"), 4);
-    for _ in 0..4 {
+    for i in 1..=4 {
         click(&root, "step");
-        settle().await;
+        let want = format!("00:00:{i:02}.0");
+        until(&want, || text(&root, "clock") == want).await;
     }
     let throttled = root.query_selector_all("[data-testid=shard-lane].throttled").map(|l| l.length()).unwrap_or(0);
     assert_eq!(throttled, 1, "exactly the hot shard flashes");
@@ -156,7 +162,7 @@ async fn the_flow_view_throttles_exactly_the_hot_shard_and_opens_record_details(
     assert!(retried > 0, "the producer's retries are visible");
     // Open a record: its key, shard and 56-digit sequence number are shown.
     click(&root, "recent-record");
-    settle().await;
+    until("the details open", || count(&root, "record-seq") == 1).await;
     let seq = text(&root, "record-seq");
     assert_eq!(seq.len(), 56, "{seq}");
     assert!(text(&root, "record-shard").starts_with("shardId-"));
@@ -164,6 +170,5 @@ async fn the_flow_view_throttles_exactly_the_hot_shard_and_opens_record_details(
     // Kill a worker: the consumer's live workers go down.
     let before = text(&root, "consumers");
     click(&root, "kill-worker");
-    settle().await;
-    assert_ne!(text(&root, "consumers"), before);
+    until("the consumer card changes", || text(&root, "consumers") != before).await;
 }

@@ -24,7 +24,7 @@ use crate::ui::views::hashing::Hashing;
 use crate::ui::views::overview::model::window_ms;
 use crate::ui::views::overview::Overview;
 use controls::{ClockControls, LangSwitch};
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use hooks::use_animation_frame;
 use side_panel::SidePanel;
 use std::rc::Rc;
@@ -151,32 +151,38 @@ pub fn App() -> Html {
         let dispatch = store.dispatcher();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "keydown", move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                        return;
-                    }
-                    let tag = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .map(|el| el.tag_name().to_ascii_lowercase())
-                        .unwrap_or_default();
-                    if matches!(tag.as_str(), "input" | "select" | "textarea") {
-                        return;
-                    }
-                    match e.key().as_str() {
-                        // A focused button already answers space with a click.
-                        " " if tag != "button" => {
-                            e.prevent_default();
-                            dispatch.dispatch(Action::TogglePlay);
+                // Not passive: space must not scroll the page when it plays or pauses.
+                EventListener::new_with_options(
+                    &w,
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                            return;
                         }
-                        "ArrowRight" => {
-                            e.prevent_default();
-                            dispatch.dispatch(Action::Step);
+                        let tag = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .map(|el| el.tag_name().to_ascii_lowercase())
+                            .unwrap_or_default();
+                        if matches!(tag.as_str(), "input" | "select" | "textarea") {
+                            return;
                         }
-                        _ => {}
-                    }
-                })
+                        match e.key().as_str() {
+                            // A focused button already answers space with a click.
+                            " " if tag != "button" => {
+                                e.prevent_default();
+                                dispatch.dispatch(Action::TogglePlay);
+                            }
+                            "ArrowRight" => {
+                                e.prevent_default();
+                                dispatch.dispatch(Action::Step);
+                            }
+                            _ => {}
+                        }
+                    },
+                )
             });
             move || drop(listener)
         });
