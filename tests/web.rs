@@ -129,6 +129,13 @@ async fn the_app_mounts_steps_and_shows_the_native_digest() {
     assert_eq!(text(&root, "clock"), paused_at, "paused");
 }
 
+/// Clicks step and waits until the clock moved.
+async fn step(root: &Element) {
+    let before = text(root, "clock");
+    click(root, "step");
+    until("the clock moves by a step", || text(root, "clock") != before).await;
+}
+
 /// Mounts the app at `hash` in a fresh root and lets it render.
 async fn mount(hash: &str) -> Element {
     let w = web_sys::window().unwrap_or_else(|| panic!("no window"));
@@ -171,4 +178,87 @@ async fn the_flow_view_throttles_exactly_the_hot_shard_and_opens_record_details(
     let before = text(&root, "consumers");
     click(&root, "kill-worker");
     until("the consumer card changes", || text(&root, "consumers") != before).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_hashing_view_routes_hello_and_splits_a_shard() {
+    let root = mount("#/hashing?seed=7&shards=3&lang=en").await;
+    // Types into a field (or picks an option) as a person does: set the value, fire the event.
+    let fill = |test_id: &str, value: &str, event: &str| {
+        let el = find(&root, test_id);
+        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            i.set_value(value);
+        } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+            s.set_value(value);
+        }
+        let e = web_sys::Event::new(event).unwrap_or_else(|_| panic!("no event"));
+        el.dispatch_event(&e).unwrap_or_else(|_| panic!("dispatch"));
+    };
+
+    assert_eq!(count(&root, "hashing"), 1);
+    assert_eq!(count(&root, "range"), 3, "shards=3 from the link");
+    fill("pk-input", "hello", "input");
+    until("the MD5 of hello shows", || text(&root, "pk-md5") == "5d41402abc4b2a76b9719d911017c592").await;
+    assert_eq!(text(&root, "pk-decimal"), "123957004363873451094272536567338222994");
+    assert!(text(&root, "pk-shard").contains("shardId-000000000001"), "{}", text(&root, "pk-shard"));
+    assert!(text(&root, "pk-bytes").contains("68") && text(&root, "pk-bytes").contains("6f"));
+    assert_eq!(count(&root, "marker"), 1);
+
+    // An ExplicitHashKey overrides the MD5; out of range, AWS's own words.
+    fill("ehk-input", "0", "input");
+    settle().await;
+    assert!(text(&root, "pk-shard").contains("shardId-000000000000"));
+    fill("ehk-input", "340282366920938463463374607431768211456", "input");
+    settle().await;
+    assert_eq!(
+        text(&root, "ehk-error"),
+        "InvalidArgumentException: Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was 340282366920938463463374607431768211456"
+    );
+    assert_eq!(count(&root, "marker"), 0, "a refused record lands nowhere");
+    fill("ehk-input", "", "input");
+    settle().await;
+
+    // Records for the histogram and the moved-key count.
+    for _ in 0..2 {
+        step(&root).await;
+    }
+    assert!(count(&root, "histogram") == 1 && text(&root, "recent-keys").contains("user-"));
+
+    // A split outside the rule: the engine's error, then a one-line explanation.
+    fill("split-shard", "shardId-000000000001", "change");
+    settle().await;
+    fill("split-key", "1", "input");
+    settle().await;
+    click(&root, "split-button");
+    settle().await;
+    let answer = text(&root, "api-result");
+    assert!(
+        answer.contains("InvalidArgumentException") && answer.contains("NewStartingHashKey 1 used in SplitShard()"),
+        "{answer}"
+    );
+    assert!(answer.contains("StartingHashKey + 2"), "explained: {answer}");
+
+    // The midpoint split: UPDATING for 3 simulated seconds, then 4 open shards.
+    fill("split-key", "170141183460469231731687303715884105728", "input");
+    settle().await;
+    click(&root, "split-button");
+    settle().await;
+    assert!(text(&root, "api-result").contains("SplitShard → 200 OK"), "{}", text(&root, "api-result"));
+    assert_eq!(count(&root, "range"), 3, "still UPDATING");
+    for _ in 0..3 {
+        step(&root).await;
+    }
+    assert_eq!(count(&root, "range"), 4, "two children replace shard 1");
+    let legend: Vec<String> = root
+        .query_selector_all("[data-testid=range-row] code")
+        .map(|l| (0..l.length()).filter_map(|i| l.item(i)?.text_content()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        legend,
+        ["shardId-000000000000", "shardId-000000000003", "shardId-000000000004", "shardId-000000000002"],
+        "open shards in hash order"
+    );
+    let moved = text(&root, "moved-keys");
+    assert!(moved.contains("shardId-000000000001") && moved.contains("No key outside the touched range"), "{moved}");
+    assert!(text(&root, "pk-shard").contains("shardId-000000000003"), "hello now lands in the lower child");
 }

@@ -1,8 +1,31 @@
-//! The hashing view component.
+//! The hashing view component: draws [`super::model::layout`] (the hash space with its shards),
+//! the steps from a typed key to its shard, the per-shard histogram of recent records, the
+//! recent keys, and the reshard controls. Every number comes from the model or the engine.
+//!
+//! State kept here (not in the store, since only this view needs it): the typed key and
+//! ExplicitHashKey, the reshard form's fields, and the recent keys and ranges captured when a
+//! reshard was sent, so the view can count which keys moved once the new shards open.
 
-use crate::i18n::hashing::HashingText;
-use crate::ui::app::store::Store;
+use super::model::{
+    adjacent_pairs, check_explicit_hash_key, colours, default_split_key, explanation, histogram, key_steps, layout,
+    moved_keys, owner, shard_number, split_check, stream_view, ExplicitKey, Layout, OpenRange, SplitCheck, BAR_H,
+    DENSITY_H, MARKER_ROOM, NARROW_BELOW_PX, NARROW_WIDTH, OPERATIONS, WIDTH,
+};
+use crate::i18n::hashing::{HashingMsg, HashingText};
+use crate::i18n::Lang;
+use crate::ui::app::store::{Action, Store};
+use crate::ui::sim::RecentRecord;
+use crate::ui::views::overview::model::abbreviate;
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// Records the histogram and the density strip count.
+const RECENT: usize = 500;
+/// Rows of the recent keys table.
+const RECENT_ROWS: usize = 10;
+/// The partition key shown when the view opens.
+const FIRST_KEY: &str = "user-42";
 
 /// Props of [`Hashing`].
 #[derive(Properties, PartialEq)]
@@ -11,9 +34,575 @@ pub struct HashingProps {
     pub store: UseReducerHandle<Store>,
 }
 
-/// The hashing view.
+/// What the view captured when it sent a reshard.
+struct Before {
+    /// The simulation it belongs to (a rebuilt world forgets it).
+    sim: usize,
+    /// Open ranges then.
+    ranges: Vec<OpenRange>,
+    /// Hash keys of the recent records then.
+    hashes: Vec<u128>,
+}
+
+fn input_text(e: &InputEvent) -> String {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+fn select_text(e: &Event) -> String {
+    e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
+}
+
+/// A hash key: abbreviated, with every digit on hover or focus (and for screen readers).
+fn hash_key(h: u128) -> Html {
+    let full = h.to_string();
+    let short = abbreviate(h);
+    if short == full {
+        return html! { <span class="hk">{ full }</span> };
+    }
+    html! {
+        <span class="hk" tabindex="0" title={full.clone()}>
+            <span class="short" aria-hidden="true">{ short }</span>
+            <span class="full">{ full }</span>
+        </span>
+    }
+}
+
+/// The colour swatch and number of a shard (shape and label, not only hue).
+fn shard_badge(id: &str, colour: Option<usize>) -> Html {
+    let class = colour.map_or("closed".to_string(), |c| format!("c{c}"));
+    html! { <span class={classes!("swatch", class)} aria-hidden="true">{ format!("#{}", shard_number(id)) }</span> }
+}
+
+fn colour_of(ranges: &[OpenRange], colours: &[usize], id: &str) -> Option<usize> {
+    ranges.iter().position(|r| r.id == id).and_then(|i| colours.get(i).copied())
+}
+
+/// The bar, its density strip, the typed key's marker and the proposed split.
+fn bar_svg(
+    l: &Layout,
+    lang: Lang,
+    svg_ref: NodeRef,
+    hit_label: Option<String>,
+    on_pointer: Callback<(PointerEvent, bool)>,
+) -> Html {
+    let n = l.segments.len();
+    let bar_y = l.bar_y;
+    let bins = l.bins.iter().enumerate().filter(|(_, b)| b.count > 0).map(|(i, b)| {
+        html! {
+            <rect key={i} x={format!("{:.2}", b.x)} y={format!("{:.1}", l.density_y + DENSITY_H - b.h)}
+                  width={format!("{:.2}", (b.w - 0.6).max(0.6))} height={format!("{:.1}", b.h)}>
+                <title>{ b.count }</title>
+            </rect>
+        }
+    });
+    let segments = l.segments.iter().map(|s| {
+        let cx = s.x + s.w / 2.0;
+        html! {
+            <g key={s.id.clone()} data-testid="range" class={classes!("seg", format!("c{}", s.colour), s.hit.then_some("hit"))}>
+                <title>{ s.id.clone() }</title>
+                <rect x={format!("{:.2}", s.x)} y={format!("{bar_y:.1}")} width={format!("{:.2}", s.w)} height={BAR_H.to_string()} />
+                if !s.label.is_empty() {
+                    <text class="seg-num" x={format!("{cx:.1}")} y={format!("{:.1}", bar_y + 23.0)} text-anchor="middle">{ s.label.clone() }</text>
+                }
+                if s.show_id {
+                    <text class="seg-id" x={format!("{cx:.1}")} y={format!("{:.1}", bar_y + 41.0)} text-anchor="middle">{ s.id.clone() }</text>
+                }
+            </g>
+        }
+    });
+    let edges = l.edge_labels.iter().map(|e| {
+        html! {
+            <text key={e.full.clone()} class="edge-label" x={format!("{:.1}", e.x)} y={format!("{:.1}", bar_y + BAR_H + 17.0)}
+                  text-anchor={e.anchor.as_str()}>
+                <title>{ e.full.clone() }</title>{ e.text.clone() }
+            </text>
+        }
+    });
+    let down = on_pointer.clone();
+    let onpointerdown = Callback::from(move |e: PointerEvent| down.emit((e, true)));
+    let onpointermove = on_pointer.reform(|e: PointerEvent| (e, false));
+    html! {
+        <svg ref={svg_ref} class="hash-bar" data-testid="hash-bar" viewBox={format!("0 0 {} {:.0}", l.width, l.height)}
+             preserveAspectRatio="xMinYMin meet" role="img" aria-label={HashingMsg::BarAria { n }.text(lang)}
+             {onpointerdown} {onpointermove}>
+            <g class="density" aria-hidden="true">
+                <text class="density-label" x={format!("{:.1}", l.bar_x)} y={format!("{:.1}", l.density_y - 5.0)}>
+                    { HashingText::DensityLabel.text(lang) }
+                </text>
+                { for bins }
+                <line x1={format!("{:.1}", l.bar_x)} x2={format!("{:.1}", l.bar_x + l.bar_w)}
+                      y1={format!("{:.1}", l.density_y + DENSITY_H)} y2={format!("{:.1}", l.density_y + DENSITY_H)} />
+            </g>
+            { for segments }
+            if let Some(x) = l.split {
+                <g class="split-mark" aria-hidden="true">
+                    <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", bar_y - 4.0)} y2={format!("{:.1}", bar_y + BAR_H + 4.0)} />
+                    <path d={format!("M{:.1} {:.1}l5 6-5 6-5-6z", x, bar_y + BAR_H - 6.0)} />
+                </g>
+            }
+            if let Some(x) = l.marker {
+                <g class="marker" data-testid="marker">
+                    <title>{ hit_label.clone().unwrap_or_default() }</title>
+                    <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", l.density_y)} y2={format!("{:.1}", bar_y + BAR_H)} />
+                    <path d={format!("M{:.1} {:.1}h16l-8 {:.0}z", x - 8.0, bar_y - MARKER_ROOM + 2.0, MARKER_ROOM - 4.0)} />
+                </g>
+            }
+            { for edges }
+        </svg>
+    }
+}
+
+fn key_section(
+    lang: Lang,
+    pk: &UseStateHandle<String>,
+    ehk: &UseStateHandle<String>,
+    explicit: &ExplicitKey,
+    ranges: &[OpenRange],
+) -> Html {
+    let steps = key_steps(pk);
+    let set_pk = {
+        let pk = pk.clone();
+        Callback::from(move |e: InputEvent| pk.set(input_text(&e)))
+    };
+    let set_ehk = {
+        let ehk = ehk.clone();
+        Callback::from(move |e: InputEvent| ehk.set(input_text(&e)))
+    };
+    let routed = match explicit {
+        ExplicitKey::Empty => Some(steps.hash),
+        ExplicitKey::Valid(v) => Some(*v),
+        ExplicitKey::Refused { .. } => None,
+    };
+    let shard =
+        routed.filter(|_| !pk.is_empty()).and_then(|h| owner(ranges, h)).and_then(|i| ranges.get(i).map(|r| (i, r)));
+    let chars = steps.chars.iter().enumerate().map(|(i, (c, bytes))| {
+        html! { <span key={i} class="byte"><span class="ch">{ c.to_string() }</span><code>{ bytes.clone() }</code></span> }
+    });
+    let ehk_invalid = matches!(explicit, ExplicitKey::Refused { .. });
+    html! {
+        <section class="hk-section key-steps" aria-labelledby="hashing-key-h">
+            <h3 id="hashing-key-h">{ HashingText::KeyHeading.text(lang) }</h3>
+            <div class="key-fields">
+                <label class="field">
+                    <span>{ HashingText::PartitionKeyLabel.text(lang) }</span>
+                    <input data-testid="pk-input" type="text" maxlength="256" spellcheck="false" autocomplete="off"
+                           value={(**pk).clone()} oninput={set_pk} />
+                </label>
+                <label class="field">
+                    <span>{ HashingText::ExplicitLabel.text(lang) }</span>
+                    <input data-testid="ehk-input" type="text" inputmode="numeric" maxlength="64" spellcheck="false"
+                           autocomplete="off" value={(**ehk).clone()} oninput={set_ehk}
+                           aria-invalid={ehk_invalid.to_string()} aria-describedby="hashing-ehk-note" />
+                    <small class="help">{ HashingText::ExplicitHelp.text(lang) }</small>
+                </label>
+            </div>
+            <div id="hashing-ehk-note">
+                if let ExplicitKey::Refused { error, message } = explicit {
+                    <p class="error" data-testid="ehk-error"><strong>{ error.clone() }</strong>{ ": " }{ message.clone() }</p>
+                }
+            </div>
+            if pk.is_empty() {
+                <p class="help">{ HashingText::EmptyKey.text(lang) }</p>
+            } else {
+                <ol class="steps">
+                    <li>
+                        <span class="step-name">{ HashingText::StepBytes.text(lang) }{ format!(" ({})", steps.byte_len) }</span>
+                        <span class="bytes" data-testid="pk-bytes">{ for chars }</span>
+                    </li>
+                    <li>
+                        <span class="step-name">{ HashingText::StepMd5.text(lang) }</span>
+                        <code class="value" data-testid="pk-md5">{ steps.md5_hex.clone() }</code>
+                    </li>
+                    <li>
+                        <span class="step-name">{ HashingText::StepDecimal.text(lang) }</span>
+                        <code class="value" data-testid="pk-decimal">{ steps.hash.to_string() }</code>
+                    </li>
+                    if let ExplicitKey::Valid(v) = explicit {
+                        <li class="override">
+                            <span class="step-name">{ "ExplicitHashKey" }</span>
+                            <code class="value">{ v.to_string() }</code>
+                            <small class="help">{ HashingText::ExplicitUsed.text(lang) }</small>
+                        </li>
+                    }
+                    <li>
+                        <span class="step-name">{ HashingText::StepShard.text(lang) }</span>
+                        <span class="value shard-result" data-testid="pk-shard">
+                            if let Some((i, r)) = shard {
+                                { shard_badge(&r.id, colours(ranges).get(i).copied()) }{ " " }<code>{ r.id.clone() }</code>
+                            } else {
+                                { "—" }
+                            }
+                        </span>
+                    </li>
+                </ol>
+            }
+            <p class="teach">{ HashingText::WhyMd5.text(lang) }</p>
+            <p class="teach">{ HashingText::SameKey.text(lang) }</p>
+        </section>
+    }
+}
+
+fn many_section(lang: Lang, recent: &[RecentRecord], ranges: &[OpenRange]) -> Html {
+    let rows = histogram(ranges, recent.iter().map(|r| r.shard.as_str()));
+    let colours = colours(ranges);
+    let hist = rows.iter().map(|r| {
+        let colour = r.colour.map_or("closed".to_string(), |c| format!("c{c}"));
+        html! {
+            <tr key={r.id.clone()} class={classes!(r.hot.then_some("hot"), (!r.open).then_some("closed"))}>
+                <th scope="row">{ shard_badge(&r.id, r.colour) }{ " " }<code class="long-id">{ r.id.clone() }</code></th>
+                <td class="bar-cell"><span class={classes!("hbar", colour)} style={format!("width:{:.1}%", r.fill * 100.0)}></span></td>
+                <td class="num">{ r.count }</td>
+                <td class="num">{ format!("{} %", r.percent) }</td>
+                <td>
+                    if r.hot { <span class="badge hot">{ "▲ " }{ HashingText::HotBadge.text(lang) }</span> }
+                    if !r.open { <span class="badge">{ HashingText::ClosedBadge.text(lang) }</span> }
+                </td>
+            </tr>
+        }
+    });
+    let latest = recent.iter().take(RECENT_ROWS).map(|r| {
+        html! {
+            <tr key={format!("{}-{}", r.shard, r.position)}>
+                <td class="pk"><code title={r.partition_key.clone()}>{ r.partition_key.clone() }</code></td>
+                <td>{ hash_key(r.hash) }if r.explicit { <small class="muted">{ " " }{ HashingText::ExplicitMark.text(lang) }</small> }</td>
+                <td>{ shard_badge(&r.shard, colour_of(ranges, &colours, &r.shard)) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="hk-section many" aria-labelledby="hashing-many-h">
+            <h3 id="hashing-many-h">{ HashingText::ManyHeading.text(lang) }</h3>
+            if recent.is_empty() {
+                <p class="help">{ HashingText::NoRecords.text(lang) }</p>
+            }
+            <div class="many-grid">
+                <div class="table-wrap">
+                    <table class="histogram" data-testid="histogram">
+                        <caption>{ HashingMsg::HistogramCaption { n: recent.len() }.text(lang) }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "ShardId" }</th>
+                            <th scope="col"><span class="sr-only">{ HashingText::ColShare.text(lang) }</span></th>
+                            <th scope="col">{ HashingText::ColRecords.text(lang) }</th>
+                            <th scope="col">{ HashingText::ColShare.text(lang) }</th>
+                            <th scope="col"><span class="sr-only">{ HashingText::HotBadge.text(lang) }</span></th>
+                        </tr></thead>
+                        <tbody>{ for hist }</tbody>
+                    </table>
+                </div>
+                <div class="table-wrap">
+                    <table class="recent" data-testid="recent-keys">
+                        <caption>{ HashingText::RecentHeading.text(lang) }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "PartitionKey" }</th>
+                            <th scope="col">{ HashingText::ColHash.text(lang) }</th>
+                            <th scope="col">{ "Shard" }</th>
+                        </tr></thead>
+                        <tbody>{ for latest }</tbody>
+                    </table>
+                </div>
+            </div>
+            <p class="teach">{ HashingText::HotKeyCost.text(lang) }</p>
+        </section>
+    }
+}
+
+/// The hashing view: the hash space, a typed key's way to its shard, the producers' keys, and
+/// resharding.
 #[component]
 pub fn Hashing(props: &HashingProps) -> Html {
-    let lang = props.store.lang;
-    html! { <section class="hashing" data-testid="hashing"><h2>{ HashingText::Title.text(lang) }</h2></section> }
+    let store = &props.store;
+    let lang = store.lang;
+    let pk = use_state(|| FIRST_KEY.to_string());
+    let ehk = use_state(String::new);
+    let split_shard = use_state(|| None::<String>);
+    let split_key = use_state(|| None::<String>);
+    let merge_lower = use_state(|| None::<String>);
+    let target = use_state(|| None::<String>);
+    let before: Rc<RefCell<Option<Before>>> = use_mut_ref(|| None);
+    let dragging = use_mut_ref(|| false);
+    let svg_ref = use_node_ref();
+
+    let sim_id = Rc::as_ptr(&store.sim) as usize;
+    let (view, elapsed) = {
+        let sim = store.sim.borrow();
+        (stream_view(&sim), sim.elapsed_ms())
+    };
+    // Rebuilding records from the store costs an MD5 each: at most every 250 simulated ms.
+    let recent = {
+        let sim = store.sim.clone();
+        use_memo((sim_id, elapsed / 250, view.ranges.clone()), move |_| sim.borrow().recent_records(RECENT))
+    };
+    let explicit = use_memo((*ehk).clone(), |t| check_explicit_hash_key(t));
+    let ranges = &view.ranges;
+
+    // The split form: the chosen shard (the first one until chosen) and its key (its midpoint
+    // until typed or dragged).
+    let split_range = (*split_shard).as_ref().and_then(|id| ranges.iter().find(|r| &r.id == id)).or(ranges.first());
+    let split_text = match (&*split_key, split_range) {
+        (Some(t), _) => t.clone(),
+        (None, Some(r)) => default_split_key(r).to_string(),
+        (None, None) => String::new(),
+    };
+    let check = split_range.map(|r| split_check(r, &split_text));
+
+    let marker = match &*explicit {
+        _ if pk.is_empty() => None,
+        ExplicitKey::Empty => Some(key_steps(&pk).hash),
+        ExplicitKey::Valid(v) => Some(*v),
+        ExplicitKey::Refused { .. } => None,
+    };
+    let narrow = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_some_and(|px| px < NARROW_BELOW_PX);
+    let hashes: Vec<u128> = recent.iter().map(|r| r.hash).collect();
+    // The proposed split is drawn once the form was used (a shard picked, a key typed or dragged).
+    let touched = split_shard.is_some() || split_key.is_some();
+    let split_at = match check {
+        Some(SplitCheck::Valid(k)) if touched => Some(k),
+        _ => None,
+    };
+    let l = Rc::new(layout(ranges, &hashes, marker, split_at, if narrow { NARROW_WIDTH } else { WIDTH }));
+    let hit_label = marker.and_then(|h| owner(ranges, h)).and_then(|i| ranges.get(i)).map(|r| r.id.clone());
+
+    // A click or drag on the bar picks the shard to split and the NewStartingHashKey.
+    let on_pointer = {
+        let (l, ranges) = (l.clone(), ranges.clone());
+        let (split_shard, split_key, dragging, svg_ref) =
+            (split_shard.clone(), split_key.clone(), dragging.clone(), svg_ref.clone());
+        Callback::from(move |(e, down): (PointerEvent, bool)| {
+            if !down && (!*dragging.borrow() || e.buttons() == 0) {
+                *dragging.borrow_mut() = false;
+                return;
+            }
+            let Some(svg) = svg_ref.cast::<web_sys::Element>() else { return };
+            let rect = svg.get_bounding_client_rect();
+            if rect.width() <= 0.0 || rect.height() <= 0.0 {
+                return;
+            }
+            let x = (f64::from(e.client_x()) - rect.left()) / rect.width() * l.width;
+            let y = (f64::from(e.client_y()) - rect.top()) / rect.height() * l.height;
+            if down {
+                if y < l.bar_y - MARKER_ROOM || y > l.bar_y + BAR_H {
+                    return;
+                }
+                *dragging.borrow_mut() = true;
+                let _ = svg.set_pointer_capture(e.pointer_id());
+            }
+            let h = l.hash_at(x);
+            if let Some(r) = owner(&ranges, h).and_then(|i| ranges.get(i)) {
+                split_shard.set(Some(r.id.clone()));
+                split_key.set(Some(h.to_string()));
+            }
+        })
+    };
+
+    // Sending a reshard: remember the keys and ranges first.
+    let send = {
+        let dispatch = store.dispatcher();
+        let (before, ranges, hashes) = (before.clone(), ranges.clone(), hashes.clone());
+        Callback::from(move |(op, request): (&'static str, serde_json::Value)| {
+            *before.borrow_mut() = Some(Before { sim: sim_id, ranges: ranges.clone(), hashes: hashes.clone() });
+            dispatch.dispatch(Action::Api(op.to_string(), request));
+        })
+    };
+    let on_split_shard = {
+        let (split_shard, split_key) = (split_shard.clone(), split_key.clone());
+        Callback::from(move |e: Event| {
+            split_shard.set(Some(select_text(&e)));
+            split_key.set(None);
+        })
+    };
+    let on_split_key = {
+        let split_key = split_key.clone();
+        Callback::from(move |e: InputEvent| split_key.set(Some(input_text(&e))))
+    };
+    let on_split = {
+        let send = send.clone();
+        let id = split_range.map(|r| r.id.clone()).unwrap_or_default();
+        let key = split_text.clone();
+        Callback::from(move |_: MouseEvent| {
+            send.emit(("SplitShard", serde_json::json!({"ShardToSplit": id, "NewStartingHashKey": key})));
+        })
+    };
+    let pairs = adjacent_pairs(ranges);
+    let pair = (*merge_lower)
+        .as_ref()
+        .and_then(|id| pairs.iter().find(|(a, _)| ranges.get(*a).is_some_and(|r| &r.id == id)))
+        .or(pairs.first())
+        .and_then(|(a, b)| Some((ranges.get(*a)?.id.clone(), ranges.get(*b)?.id.clone())));
+    let on_merge_pair = {
+        let merge_lower = merge_lower.clone();
+        Callback::from(move |e: Event| merge_lower.set(Some(select_text(&e))))
+    };
+    let on_merge = {
+        let send = send.clone();
+        let pair = pair.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some((a, b)) = &pair {
+                send.emit(("MergeShards", serde_json::json!({"ShardToMerge": a, "AdjacentShardToMerge": b})));
+            }
+        })
+    };
+    let target_text = (*target).clone().unwrap_or_else(|| (ranges.len() * 2).max(1).to_string());
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |e: InputEvent| target.set(Some(input_text(&e))))
+    };
+    let on_scale = {
+        let text = target_text.clone();
+        Callback::from(move |_: MouseEvent| {
+            // Sent as typed when it is not a number, so the engine gives AWS's own error.
+            let n = text.trim().parse::<i64>().map_or(serde_json::Value::from(text.clone()), serde_json::Value::from);
+            send.emit((
+                "UpdateShardCount",
+                serde_json::json!({"TargetShardCount": n, "ScalingType": "UNIFORM_SCALING"}),
+            ));
+        })
+    };
+
+    // After a reshard: which of the captured keys changed shard.
+    let moved = before
+        .borrow()
+        .as_ref()
+        .filter(|b| b.sim == sim_id && b.ranges != *ranges && !ranges.is_empty())
+        .map(|b| moved_keys(&b.ranges, ranges, &b.hashes));
+    let outcome = store.last_api.as_ref().filter(|o| OPERATIONS.contains(&o.operation.as_str()));
+
+    let legend = ranges.iter().enumerate().map(|(i, r)| {
+        html! {
+            <li key={r.id.clone()} data-testid="range-row" class={classes!(l.segments.get(i).is_some_and(|s| s.hit).then_some("hit"))}>
+                { shard_badge(&r.id, l.segments.get(i).map(|s| s.colour)) }
+                <code>{ r.id.clone() }</code>
+                <span class="range-keys">{ hash_key(r.start) }{ " … " }{ hash_key(r.end) }</span>
+            </li>
+        }
+    });
+    let split_options = ranges.iter().map(|r| {
+        let selected = split_range.is_some_and(|s| s.id == r.id);
+        html! { <option key={r.id.clone()} value={r.id.clone()} {selected}>{ format!("#{} · {}", r.number(), r.id) }</option> }
+    });
+    let merge_options = pairs.iter().filter_map(|(a, b)| Some((ranges.get(*a)?, ranges.get(*b)?))).map(|(a, b)| {
+        let selected = pair.as_ref().is_some_and(|(x, _)| *x == a.id);
+        html! {
+            <option key={a.id.clone()} value={a.id.clone()} {selected}>{ format!("#{} + #{}", a.number(), b.number()) }</option>
+        }
+    });
+    let split_note = match (check, split_range) {
+        (Some(SplitCheck::Valid(k)), Some(r)) => html! {
+            <small class="help">{ HashingMsg::SplitChildren {
+                lower: format!("[{}, {}]", abbreviate(r.start), abbreviate(k - 1)),
+                upper: format!("[{}, {}]", abbreviate(k), abbreviate(r.end)),
+            }.text(lang) }</small>
+        },
+        (Some(SplitCheck::OutOfRule { min, max }), _) => html! {
+            <small class="error">{ HashingMsg::SplitRule { min: min.to_string(), max: max.to_string() }.text(lang) }</small>
+        },
+        (Some(SplitCheck::NotANumber), _) => {
+            html! { <small class="error">{ HashingText::SplitNotANumber.text(lang) }</small> }
+        }
+        _ => html! {},
+    };
+
+    html! {
+        <section class="hashing" data-testid="hashing">
+            <h2>{ HashingText::Title.text(lang) }</h2>
+            <p class="intro">{ HashingText::Intro.text(lang) }</p>
+
+            <section class="hk-section" aria-labelledby="hashing-bar-h">
+                <h3 id="hashing-bar-h">{ HashingText::BarHeading.text(lang) }</h3>
+                if ranges.is_empty() {
+                    <p class="help">{ HashingText::NoShards.text(lang) }</p>
+                }
+                { bar_svg(&l, lang, svg_ref, hit_label, on_pointer) }
+                <ol class="ranges" aria-label={HashingMsg::BarAria { n: ranges.len() }.text(lang)}>{ for legend }</ol>
+                <p class="help">{ HashingText::FullValueHint.text(lang) }</p>
+            </section>
+
+            { key_section(lang, &pk, &ehk, &explicit, ranges) }
+            { many_section(lang, &recent, ranges) }
+
+            <section class="hk-section reshard" aria-labelledby="hashing-reshard-h">
+                <h3 id="hashing-reshard-h">{ HashingText::ReshardHeading.text(lang) }</h3>
+                <p class="help">{ HashingText::ReshardHelp.text(lang) }</p>
+                <p class="teach">{ HashingText::WhyRanges.text(lang) }</p>
+                <div class="reshard-forms">
+                    <div class="form split" role="group" aria-label="SplitShard">
+                        <label class="field">
+                            <span>{ HashingText::SplitShardLabel.text(lang) }</span>
+                            <select data-testid="split-shard" onchange={on_split_shard}>{ for split_options }</select>
+                        </label>
+                        <label class="field">
+                            <span>{ "NewStartingHashKey" }</span>
+                            <input data-testid="split-key" type="text" inputmode="numeric" spellcheck="false" autocomplete="off"
+                                   maxlength="64" value={split_text.clone()} oninput={on_split_key}
+                                   aria-invalid={(!matches!(check, Some(SplitCheck::Valid(_)))).to_string()} />
+                            { split_note }
+                            <small class="help">{ HashingText::SplitKeyHelp.text(lang) }</small>
+                        </label>
+                        <button type="button" data-testid="split-button" onclick={on_split} disabled={split_range.is_none()}>
+                            { HashingText::SplitButton.text(lang) }
+                        </button>
+                    </div>
+                    <div class="form" role="group" aria-label="MergeShards">
+                        <label class="field">
+                            <span>{ HashingText::MergeLabel.text(lang) }</span>
+                            <select data-testid="merge-pair" onchange={on_merge_pair}>{ for merge_options }</select>
+                        </label>
+                        <button type="button" data-testid="merge-button" onclick={on_merge} disabled={pair.is_none()}>
+                            { HashingText::MergeButton.text(lang) }
+                        </button>
+                    </div>
+                    <div class="form" role="group" aria-label="UpdateShardCount">
+                        <label class="field">
+                            <span>{ HashingText::CountLabel.text(lang) }</span>
+                            <input data-testid="shard-count" type="number" min="1" inputmode="numeric"
+                                   value={target_text} oninput={on_target} />
+                        </label>
+                        <button type="button" data-testid="update-shard-count" onclick={on_scale}>
+                            { HashingText::CountButton.text(lang) }
+                        </button>
+                    </div>
+                </div>
+                <div class="api-result" data-testid="api-result" role="status" aria-live="polite">
+                    <h4>{ HashingText::ApiHeading.text(lang) }</h4>
+                    { api_outcome(lang, outcome) }
+                    if view.status == "UPDATING" {
+                        <p class="updating">{ HashingMsg::Updating { secs: view.update_delay_ms.div_ceil(1000) }.text(lang) }</p>
+                    }
+                </div>
+                if let Some(m) = moved {
+                    <div class="moved" data-testid="moved-keys">
+                        <h4>{ HashingText::MovedHeading.text(lang) }</h4>
+                        <p>
+                            <strong>{ HashingMsg::Moved { moved: m.moved, keys: m.keys, closed: m.closed.join(", ") }.text(lang) }</strong>
+                        </p>
+                        if m.moved_outside == 0 {
+                            <p>{ HashingText::OutsideStayed.text(lang) }</p>
+                        }
+                        <p class="teach">{ HashingMsg::ModN { moved: m.mod_n_moved, keys: m.keys, from: m.shards_before, to: m.shards_after }.text(lang) }</p>
+                    </div>
+                }
+            </section>
+        </section>
+    }
+}
+
+fn api_outcome(lang: Lang, outcome: Option<&crate::ui::app::store::ApiOutcome>) -> Html {
+    let Some(o) = outcome else {
+        return html! { <p class="help">{ HashingText::ApiNone.text(lang) }</p> };
+    };
+    match &o.result {
+        Ok(v) => html! {
+            <p class="ok"><code>{ o.operation.clone() }</code>{ " → 200 OK " }<code>{ v.to_string() }</code></p>
+        },
+        Err((error, message)) => html! {
+            <>
+                <p class="error"><code>{ o.operation.clone() }</code>{ " → " }<strong>{ error.clone() }</strong>{ ": " }{ message.clone() }</p>
+                if let Some(t) = explanation(&o.operation, error) {
+                    <p class="explain">{ t.text(lang) }</p>
+                }
+            </>
+        },
+    }
 }
