@@ -194,7 +194,7 @@ setup-e2e: setup-node
 check:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets -- -D warnings
-	$(CARGO) clippy --lib --target $(WASM_TARGET) -- -D warnings
+	$(CARGO) clippy --lib --bins --test web --target $(WASM_TARGET) -- -D warnings
 
 test-engine:
 	$(CARGO) test --release
