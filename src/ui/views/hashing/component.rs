@@ -8,13 +8,12 @@
 
 use super::model::{
     adjacent_pairs, check_explicit_hash_key, colours, default_split_key, explanation, histogram, key_steps, layout,
-    moved_keys, owner, shard_number, split_check, stream_view, ExplicitKey, Layout, OpenRange, SplitCheck, BAR_H,
-    DENSITY_H, MARKER_ROOM, NARROW_BELOW_PX, NARROW_WIDTH, OPERATIONS, WIDTH,
+    moved_keys, owner, recent_keys, shard_number, split_check, stream_view, ExplicitKey, KeyRecord, Layout, OpenRange,
+    SplitCheck, StreamView, BAR_H, DENSITY_H, MARKER_ROOM, NARROW_BELOW_PX, NARROW_WIDTH, OPERATIONS, WIDTH,
 };
 use crate::i18n::hashing::{HashingMsg, HashingText};
 use crate::i18n::Lang;
 use crate::ui::app::store::{Action, Store};
-use crate::ui::sim::RecentRecord;
 use crate::ui::views::overview::model::abbreviate;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -83,6 +82,7 @@ fn bar_svg(
     lang: Lang,
     svg_ref: NodeRef,
     hit_label: Option<String>,
+    marker_caption: Option<String>,
     on_pointer: Callback<(PointerEvent, bool)>,
 ) -> Html {
     let n = l.segments.len();
@@ -145,6 +145,11 @@ fn bar_svg(
                     <title>{ hit_label.clone().unwrap_or_default() }</title>
                     <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", l.density_y)} y2={format!("{:.1}", bar_y + BAR_H)} />
                     <path d={format!("M{:.1} {:.1}h16l-8 {:.0}z", x - 8.0, bar_y - MARKER_ROOM + 2.0, MARKER_ROOM - 4.0)} />
+                    if let (Some((lx, anchor)), Some(caption)) = (l.marker_label, marker_caption) {
+                        <text class="marker-label" x={format!("{lx:.1}")} y={format!("{:.1}", l.density_y + 10.0)} text-anchor={anchor.as_str()}>
+                            { caption }
+                        </text>
+                    }
                 </g>
             }
             { for edges }
@@ -242,21 +247,23 @@ fn key_section(
     }
 }
 
-fn many_section(lang: Lang, recent: &[RecentRecord], ranges: &[OpenRange]) -> Html {
+fn many_section(lang: Lang, recent: &[KeyRecord], view: &StreamView) -> Html {
+    let ranges = &view.ranges;
+    let throttled = |id: &str| view.throttled.iter().find(|(s, _)| s == id).map_or(0, |(_, n)| *n);
     let rows = histogram(ranges, recent.iter().map(|r| r.shard.as_str()));
     let colours = colours(ranges);
     let hist = rows.iter().map(|r| {
         let colour = r.colour.map_or("closed".to_string(), |c| format!("c{c}"));
         html! {
             <tr key={r.id.clone()} class={classes!(r.hot.then_some("hot"), (!r.open).then_some("closed"))}>
-                <th scope="row">{ shard_badge(&r.id, r.colour) }{ " " }<code class="long-id">{ r.id.clone() }</code></th>
+                <th scope="row">
+                    { shard_badge(&r.id, r.colour) }{ " " }<code class="long-id">{ r.id.clone() }</code>
+                    if r.hot { { " " }<span class="badge hot">{ "▲ " }{ HashingText::HotBadge.text(lang) }</span> }
+                    if !r.open { { " " }<span class="badge">{ HashingText::ClosedBadge.text(lang) }</span> }
+                </th>
                 <td class="bar-cell"><span class={classes!("hbar", colour)} style={format!("width:{:.1}%", r.fill * 100.0)}></span></td>
-                <td class="num">{ r.count }</td>
-                <td class="num">{ format!("{} %", r.percent) }</td>
-                <td>
-                    if r.hot { <span class="badge hot">{ "▲ " }{ HashingText::HotBadge.text(lang) }</span> }
-                    if !r.open { <span class="badge">{ HashingText::ClosedBadge.text(lang) }</span> }
-                </td>
+                <td class="num">{ r.count }<span class="pct">{ format!(" ({} %)", r.percent) }</span></td>
+                <td class={classes!("num", (throttled(&r.id) > 0).then_some("warn"))}>{ throttled(&r.id) }</td>
             </tr>
         }
     });
@@ -283,8 +290,7 @@ fn many_section(lang: Lang, recent: &[RecentRecord], ranges: &[OpenRange]) -> Ht
                             <th scope="col">{ "ShardId" }</th>
                             <th scope="col"><span class="sr-only">{ HashingText::ColShare.text(lang) }</span></th>
                             <th scope="col">{ HashingText::ColRecords.text(lang) }</th>
-                            <th scope="col">{ HashingText::ColShare.text(lang) }</th>
-                            <th scope="col"><span class="sr-only">{ HashingText::HotBadge.text(lang) }</span></th>
+                            <th scope="col" title={HashingText::ColThrottledHelp.text(lang)}>{ HashingText::ColThrottled.text(lang) }</th>
                         </tr></thead>
                         <tbody>{ for hist }</tbody>
                     </table>
@@ -330,7 +336,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
     // Rebuilding records from the store costs an MD5 each: at most every 250 simulated ms.
     let recent = {
         let sim = store.sim.clone();
-        use_memo((sim_id, elapsed / 250, view.ranges.clone()), move |_| sim.borrow().recent_records(RECENT))
+        use_memo((sim_id, elapsed / 250, view.ranges.clone()), move |_| recent_keys(&sim.borrow(), RECENT))
     };
     let explicit = use_memo((*ehk).clone(), |t| check_explicit_hash_key(t));
     let ranges = &view.ranges;
@@ -363,7 +369,15 @@ pub fn Hashing(props: &HashingProps) -> Html {
         _ => None,
     };
     let l = Rc::new(layout(ranges, &hashes, marker, split_at, if narrow { NARROW_WIDTH } else { WIDTH }));
-    let hit_label = marker.and_then(|h| owner(ranges, h)).and_then(|i| ranges.get(i)).map(|r| r.id.clone());
+    let hit = marker.and_then(|h| owner(ranges, h)).and_then(|i| ranges.get(i));
+    let hit_label = hit.map(|r| r.id.clone());
+    // "user-42 → #1", the key shortened so the caption stays on the bar.
+    let marker_caption = hit.map(|r| {
+        let key: String =
+            if pk.chars().count() > 16 { pk.chars().take(15).chain(['…']).collect() } else { (*pk).clone() };
+        let key = if matches!(*explicit, ExplicitKey::Valid(_)) { "ExplicitHashKey".to_string() } else { key };
+        format!("{key} → #{}", r.number())
+    });
 
     // A click or drag on the bar picks the shard to split and the NewStartingHashKey.
     let on_pointer = {
@@ -514,13 +528,13 @@ pub fn Hashing(props: &HashingProps) -> Html {
                 if ranges.is_empty() {
                     <p class="help">{ HashingText::NoShards.text(lang) }</p>
                 }
-                { bar_svg(&l, lang, svg_ref, hit_label, on_pointer) }
+                { bar_svg(&l, lang, svg_ref, hit_label, marker_caption, on_pointer) }
                 <ol class="ranges" aria-label={HashingMsg::BarAria { n: ranges.len() }.text(lang)}>{ for legend }</ol>
                 <p class="help">{ HashingText::FullValueHint.text(lang) }</p>
             </section>
 
             { key_section(lang, &pk, &ehk, &explicit, ranges) }
-            { many_section(lang, &recent, ranges) }
+            { many_section(lang, &recent, &view) }
 
             <section class="hk-section reshard" aria-labelledby="hashing-reshard-h">
                 <h3 id="hashing-reshard-h">{ HashingText::ReshardHeading.text(lang) }</h3>

@@ -18,7 +18,8 @@ use crate::engine::{Engine, EngineConfig};
 use crate::i18n::hashing::HashingText;
 use crate::ui::sim::Sim;
 use crate::ui::views::overview::model::abbreviate;
-use std::collections::BTreeSet;
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap};
 
 /// viewBox width on wide screens.
 pub const WIDTH: f64 = 800.0;
@@ -83,6 +84,8 @@ pub struct StreamView {
     pub ranges: Vec<OpenRange>,
     /// How long a reshard step keeps the stream `UPDATING`, simulated ms.
     pub update_delay_ms: u64,
+    /// Writes refused by the per-shard limits so far, per listed shard (open or closed).
+    pub throttled: Vec<(String, u64)>,
 }
 
 /// Reads the open shards and the status of the simulation's stream.
@@ -101,7 +104,67 @@ pub fn stream_view(sim: &Sim) -> StreamView {
             end: sh.hash_key_range.ending_hash_key,
         })
         .collect();
-    StreamView { status: s.status.as_str().to_string(), ranges, update_delay_ms }
+    let throttled = s.listed_shards().map(|sh| (sh.id.to_string(), sh.counters.write_throttled)).collect();
+    StreamView { status: s.status.as_str().to_string(), ranges, update_delay_ms, throttled }
+}
+
+/// One recently accepted record, as this view needs it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyRecord {
+    /// Its shard (`shardId-…`).
+    pub shard: String,
+    /// Its position in the shard (0, 1, 2… in acceptance order).
+    pub position: u64,
+    /// PartitionKey.
+    pub partition_key: String,
+    /// The 128-bit hash key it was routed by.
+    pub hash: u128,
+    /// Routed by an ExplicitHashKey rather than the MD5 of its key.
+    pub explicit: bool,
+}
+
+/// The `n` most recently accepted records of the stream, newest first, in the order of
+/// [`Sim::recent_records`] (arrival, then shard id, then position). It merges the shards
+/// newest-first on arrival time and rebuilds only the `n` records it returns, so a frame costs
+/// `n` MD5s however many shards the stream has.
+pub fn recent_keys(sim: &Sim, n: usize) -> Vec<KeyRecord> {
+    let world = sim.world();
+    let engine = world.engine();
+    let Some(s) = engine.stream(world.stream_name()) else {
+        return Vec::new();
+    };
+    // (arrival ms, lower shard id first, newer position first, shard slot, index in its store)
+    let mut heap = BinaryHeap::new();
+    let newest = |slot: usize, i: usize| {
+        let sh = s.shards.get(slot)?;
+        let r = sh.records.get(i)?;
+        Some((r.arrival.millis(), Reverse(sh.id.0), sh.records.first_index() + i as u64, slot, i))
+    };
+    for slot in 0..s.shards.len() {
+        let len = s.shards.get(slot).map_or(0, |sh| sh.records.len());
+        if let Some(top) = len.checked_sub(1).and_then(|i| newest(slot, i)) {
+            heap.push(top);
+        }
+    }
+    let mut out = Vec::with_capacity(n.min(4_096));
+    while out.len() < n {
+        let Some((_, _, position, slot, i)) = heap.pop() else { break };
+        let (Some(sh), Some(r)) = (s.shards.get(slot), s.shards.get(slot).and_then(|sh| sh.records.get(i))) else {
+            continue;
+        };
+        let body = r.materialize(engine.payloads());
+        out.push(KeyRecord {
+            shard: sh.id.to_string(),
+            position,
+            hash: body.explicit_hash_key.unwrap_or_else(|| partition_key_hash(&body.partition_key)),
+            explicit: body.explicit_hash_key.is_some(),
+            partition_key: body.partition_key,
+        });
+        if let Some(next) = i.checked_sub(1).and_then(|j| newest(slot, j)) {
+            heap.push(next);
+        }
+    }
+    out
 }
 
 /// The shard number of a shard id (`shardId-000000000012` → `12`).
@@ -284,6 +347,8 @@ pub struct Layout {
     pub segments: Vec<Segment>,
     /// x of the typed key's marker.
     pub marker: Option<f64>,
+    /// Where the marker's caption goes: beside the marker, on the side with room.
+    pub marker_label: Option<(f64, Anchor)>,
     /// x of the proposed split.
     pub split: Option<f64>,
     /// StartingHashKey labels that fit, and the last EndingHashKey.
@@ -412,6 +477,13 @@ pub fn layout(ranges: &[OpenRange], recent: &[u128], marker: Option<u128>, split
         bins,
         segments,
         marker: marker.map(x_of),
+        marker_label: marker.map(x_of).map(|x| {
+            if x > bar_x + bar_w * 0.6 {
+                (x - 6.0, Anchor::End)
+            } else {
+                (x + 6.0, Anchor::Start)
+            }
+        }),
         split: split.map(x_of),
         edge_labels,
     }
@@ -693,6 +765,9 @@ mod tests {
         assert!((x - expected).abs() < 0.01, "{x} vs {expected}");
         let hit: Vec<usize> = l.segments.iter().enumerate().filter(|(_, s)| s.hit).map(|(i, _)| i).collect();
         assert_eq!(hit, vec![1]);
+        assert_eq!(l.marker_label, Some((x + 6.0, Anchor::Start)), "caption on the roomier side");
+        let l = layout(&ranges, &[], Some(key_steps("e").hash), None, WIDTH);
+        assert_eq!(l.marker_label.map(|m| m.1), Some(Anchor::End));
         let seg = &l.segments[1];
         assert!(seg.x < x && x < seg.x + seg.w);
         // Key 0 at the left edge, 2^128 − 1 at the right edge, on both widths.
@@ -873,6 +948,34 @@ mod tests {
         assert_eq!(v.status, "ACTIVE");
         assert_eq!(v.ranges, uniform(3));
         assert_eq!(v.update_delay_ms, 3_000);
+        assert_eq!(v.throttled.len(), 3);
+    }
+
+    #[test]
+    fn recent_keys_equal_the_sims_recent_records_across_a_split() {
+        let url = UrlState { seed: 7, shards: Some(3), rate: Some(300), ..UrlState::default() };
+        let mut sim = Sim::new(Settings::from_url(&url)).unwrap_or_else(|e| panic!("{e:?}"));
+        sim.step();
+        let split = serde_json::json!({"StreamName": sim.world().stream_name(), "ShardToSplit": "shardId-000000000001",
+            "NewStartingHashKey": "170141183460469231731687303715884105728"});
+        assert!(sim.api("SplitShard", &split).is_ok());
+        for _ in 0..5 {
+            sim.step();
+        }
+        assert_eq!(stream_view(&sim).ranges.len(), 4);
+        for n in [0, 1, 10, 500, 5_000] {
+            let ours: Vec<(String, u64, String, u128, bool)> = recent_keys(&sim, n)
+                .into_iter()
+                .map(|r| (r.shard, r.position, r.partition_key, r.hash, r.explicit))
+                .collect();
+            let sims: Vec<(String, u64, String, u128, bool)> = sim
+                .recent_records(n)
+                .into_iter()
+                .map(|r| (r.shard, r.position, r.partition_key, r.hash, r.explicit))
+                .collect();
+            assert_eq!(ours.len(), sims.len().min(n));
+            assert_eq!(ours, sims, "n = {n}");
+        }
     }
 
     #[test]
