@@ -64,6 +64,10 @@ hashing_texts! {
     ColRecords,
     /// Histogram column: share.
     ColShare,
+    /// Histogram column: throttled writes so far.
+    ColThrottled,
+    /// Tooltip of the throttled column.
+    ColThrottledHelp,
     /// Badge of a hot shard.
     HotBadge,
     /// Badge of a closed shard.
@@ -219,6 +223,8 @@ fn es(t: HashingText) -> &'static str {
         HashingText::ManyHeading => "Muchas claves: dónde caen los registros de los productores",
         HashingText::ColRecords => "Registros",
         HashingText::ColShare => "Proporción",
+        HashingText::ColThrottled => "Rechazadas",
+        HashingText::ColThrottledHelp => "Escrituras rechazadas por los límites del shard desde el inicio (throttling, ProvisionedThroughputExceededException)",
         HashingText::HotBadge => "caliente",
         HashingText::ClosedBadge => "cerrado",
         HashingText::HotKeyCost => "Lo que cuesta una clave caliente: todos sus registros van a un mismo shard, que acepta como mucho 1000 registros/s o 1 MiB/s. Por encima, PutRecord recibe throttling (ProvisionedThroughputExceededException) mientras los demás shards están ociosos; añadir shards no ayuda si no se reparte la clave (por ejemplo, con un sufijo).",
@@ -273,6 +279,8 @@ fn en(t: HashingText) -> &'static str {
         HashingText::ManyHeading => "Many keys: where the producers' records land",
         HashingText::ColRecords => "Records",
         HashingText::ColShare => "Share",
+        HashingText::ColThrottled => "Throttled",
+        HashingText::ColThrottledHelp => "Writes refused by the shard's limits since the start (ProvisionedThroughputExceededException)",
         HashingText::HotBadge => "hot",
         HashingText::ClosedBadge => "closed",
         HashingText::HotKeyCost => "What a hot key costs: all its records go to one shard, which accepts at most 1,000 records/s or 1 MiB/s. Beyond that PutRecord is throttled (ProvisionedThroughputExceededException) while the other shards sit idle; more shards do not help unless the key is spread out (for example with a suffix).",
