@@ -35,8 +35,11 @@ pub struct HashingProps {
 
 /// What the view captured when it sent a reshard.
 struct Before {
-    /// The simulation it belongs to (a rebuilt world forgets it).
+    /// The simulation it belongs to: its address and its clock then. A rebuilt world (reset,
+    /// new seed) starts again at time 0, so an address reused by the allocator does not fool it.
     sim: usize,
+    /// Simulated ms when it was captured.
+    at_ms: u64,
     /// Open ranges then.
     ranges: Vec<OpenRange>,
     /// Hash keys of the recent records then.
@@ -416,7 +419,8 @@ pub fn Hashing(props: &HashingProps) -> Html {
         let dispatch = store.dispatcher();
         let (before, ranges, hashes) = (before.clone(), ranges.clone(), hashes.clone());
         Callback::from(move |(op, request): (&'static str, serde_json::Value)| {
-            *before.borrow_mut() = Some(Before { sim: sim_id, ranges: ranges.clone(), hashes: hashes.clone() });
+            *before.borrow_mut() =
+                Some(Before { sim: sim_id, at_ms: elapsed, ranges: ranges.clone(), hashes: hashes.clone() });
             dispatch.dispatch(Action::Api(op.to_string(), request));
         })
     };
@@ -475,11 +479,16 @@ pub fn Hashing(props: &HashingProps) -> Html {
         })
     };
 
+    // A rebuilt world (reset, new seed, a link) starts again at time 0: forget the capture.
+    let stale = before.borrow().as_ref().is_some_and(|b| b.sim != sim_id || b.at_ms > elapsed);
+    if stale {
+        *before.borrow_mut() = None;
+    }
     // After a reshard: which of the captured keys changed shard.
     let moved = before
         .borrow()
         .as_ref()
-        .filter(|b| b.sim == sim_id && b.ranges != *ranges && !ranges.is_empty())
+        .filter(|b| b.ranges != *ranges && !ranges.is_empty())
         .map(|b| moved_keys(&b.ranges, ranges, &b.hashes));
     let outcome = store.last_api.as_ref().filter(|o| OPERATIONS.contains(&o.operation.as_str()));
 
