@@ -394,6 +394,11 @@ impl Sim {
         (FRAME_RECORD_BUDGET * SECOND_MS / self.target_rate().max(1)).max(16)
     }
 
+    /// Open shards of the stream.
+    pub fn open_shards(&self) -> usize {
+        self.world.engine().stream(self.world.stream_name()).map_or(0, |s| s.open_shard_count())
+    }
+
     /// Records retained in the stream.
     pub fn retained(&self) -> u64 {
         self.world

@@ -34,8 +34,14 @@ use yew::prelude::*;
 
 /// `localStorage` key of the saved language.
 const LANG_KEY: &str = "kinesis-playground.lang";
-/// Dots drawn per lane at most.
-const MAX_DOTS: usize = 120;
+/// Dots the overview draws in all at most (the rest are counted): 120 per lane for a few
+/// shards, fewer per lane for many, so a frame's SVG stays small.
+const MAX_DOTS: usize = 960;
+
+/// Dots per lane for `lanes` lanes.
+fn dots_per_lane(lanes: usize) -> usize {
+    (MAX_DOTS / lanes.max(1)).clamp(24, 120)
+}
 /// The message type posted to a parent page.
 pub const HEIGHT_MESSAGE: &str = "kinesis-playground:height";
 
@@ -224,7 +230,8 @@ pub fn App() -> Html {
     });
     let view = match store.url.view {
         View::Overview => {
-            let snapshot = Rc::new(store.sim.borrow().overview(window_ms(store.pacer.speed_milli), MAX_DOTS));
+            let sim = store.sim.borrow();
+            let snapshot = Rc::new(sim.overview(window_ms(store.pacer.speed_milli), dots_per_lane(sim.open_shards())));
             html! { <Overview {snapshot} {lang} /> }
         }
         View::Hashing => html! { <Hashing store={store.clone()} /> },

@@ -19,8 +19,9 @@ use crate::ui::views::overview::model::{window_ms, NARROW_BELOW_PX};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Dots drawn per lane at most (the rest are counted, not drawn).
-const MAX_DOTS: usize = 48;
+/// Dots drawn in all lanes together at most (the rest are counted, not drawn); at most 48 per
+/// lane.
+const MAX_DOTS: usize = 480;
 /// Recent records listed (keyboard-reachable way to open details).
 const RECENT: usize = 6;
 /// The live region speaks at most this often, wall ms.
@@ -61,7 +62,8 @@ pub fn Flow(props: &FlowProps) -> Html {
     let recent_cache = use_mut_ref(|| (f64::NEG_INFINITY, u64::MAX, Vec::<RecentRecord>::new()));
     let (snap, recent, details) = {
         let sim = store.sim.borrow();
-        let snap = Rc::new(sim.flow(window_ms(store.pacer.speed_milli), MAX_DOTS));
+        let per_lane = (MAX_DOTS / sim.open_shards().max(1)).clamp(12, 48);
+        let snap = Rc::new(sim.flow(window_ms(store.pacer.speed_milli), per_lane));
         let recent = {
             let mut cache = recent_cache.borrow_mut();
             let now = now_wall_ms();
