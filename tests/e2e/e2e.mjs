@@ -6,11 +6,19 @@
 // errors, uncaught page errors, dialogs and every request, and fails if any request leaves the
 // server's origin (such requests are also aborted, so the run never touches the network).
 // Screenshots go to tests/e2e/artifacts/ (gitignored). Prints one line per check, then
-// "N passed, M failed"; exits non-zero on any failure.
+// "N passed, M failed"; exits non-zero on any failure. A check's contexts are closed when it
+// ends, so a page left playing never competes for the CPU with the next check (frame times).
+//
+// Issue #5 checks: the hashing view routes "hello" to shard 1 with its 128-bit integer; the
+// hot-key flow throttles exactly one lane and opens a record's details; axe-core (a11y.mjs,
+// injected inline) finds no serious or critical violation on the overview, hashing and flow
+// views in EN and ES at 1280×800 and 375×812; frame times (frames.mjs) at 16 shards and 10,000
+// records/s are printed, failing only a frozen page (fewer than 30 frames in 5 s).
 //
 // Environment: E2E_DIST (the built site, default target/e2e-dist), CHROMIUM (default
 // /usr/bin/chromium), E2E_ARTIFACTS (default tests/e2e/artifacts), E2E_TIMEOUT_MS (per wait,
-// default 15000).
+// default 15000), E2E_ONLY (a regular expression: run only the checks whose name matches, then
+// the final checks; for working on one check).
 
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -18,6 +26,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer, PARENT_PAGE } from './server.mjs';
+import { AXE, describeCounts, describeViolation, runAxe, triage } from './a11y.mjs';
+import { describeFrames, describeWork, measureFrames } from './frames.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.E2E_DIST || join(HERE, '../../target/e2e-dist'));
@@ -38,6 +48,14 @@ const CHROMIUM_ARGS = [
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 812 };
+const VIEWPORTS = [['desktop', DESKTOP], ['phone', PHONE]];
+const LANGS = ['en', 'es'];
+const size = (v) => `${v.width}x${v.height}`;
+/** Issue #5: the hashing view's reference key, its shard and its MD5 as a 128-bit integer. */
+const PK = { seed: 7, shards: 3, key: 'hello', shard: 'shardId-000000000001', decimal: '123957004363873451094272536567338222994' };
+/** Issue #5: frame times at 16 shards and 10,000 records/s; fewer frames than this in 5 s is a frozen page. */
+const LOAD = 'seed=1&shards=16&rate=10000';
+const MIN_FRAMES = 30;
 
 const tid = (id) => `[data-testid=${id}]`;
 
@@ -51,6 +69,8 @@ const screenshots = [];
 
 let browser;
 let server;
+/** The contexts the running check opened; closed when it ends. */
+const contexts = new Set();
 
 function allowed(url, origin) {
   return url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:');
@@ -59,6 +79,7 @@ function allowed(url, origin) {
 /** A page in a fresh context, with the collectors attached. */
 async function newPage(label, viewport = DESKTOP) {
   const context = await browser.newContext({ viewport });
+  contexts.add(context);
   context.setDefaultTimeout(TIMEOUT);
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -165,6 +186,100 @@ async function shoot(page, name) {
   const file = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   screenshots.push(file);
+}
+
+/** Opens the hashing view of issue #5 (seed 7, 3 shards) and types the reference key. */
+async function openHashing(page, lang) {
+  await open(page, `#/hashing?seed=${PK.seed}&shards=${PK.shards}&lang=${lang}`, 'pk-input');
+  await page.locator(tid('pk-input')).first().fill(PK.key);
+  const shard = await until(`[data-testid=pk-shard] should contain "${PK.shard}"`, async () => {
+    const text = ((await page.locator(tid('pk-shard')).first().textContent()) ?? '').trim();
+    return text.includes(PK.shard) ? text : null;
+  });
+  return shard;
+}
+
+/** Opens `view` in the hot-key scenario (seed 5), plays for `playMs` and pauses. */
+async function openHotKey(page, view, lang, playMs = 3000) {
+  await open(page, `#/${view}?seed=5&scenario=hot-key&lang=${lang}`);
+  await setPlaying(page, true);
+  await page.waitForTimeout(playMs);
+  await setPlaying(page, false);
+}
+
+const openHotKeyFlow = (page, lang, playMs) => openHotKey(page, 'flow', lang, playMs);
+
+/** The hashing view with something in every part: hot-key records (3 s of play), "hello" typed. */
+async function openHashingPlayed(page, lang) {
+  await openHotKey(page, 'hashing', lang, 3000);
+  await page.locator(tid('pk-input')).first().fill(PK.key);
+  await until('[data-testid=pk-shard] should name a shard', async () =>
+    /shardId-\d{12}/.test((await page.locator(tid('pk-shard')).first().textContent()) ?? ''),
+  );
+}
+
+/** Opens a view with a few seconds of play, paused, as axe and the screenshots see it. */
+async function openForA11y(page, view, lang) {
+  if (view === 'hashing') return openHashingPlayed(page, lang);
+  if (view === 'flow') {
+    await openHotKeyFlow(page, lang, 2000);
+    // The details panel is part of the view too.
+    await page.locator(tid('recent-record')).first().click();
+    await page.locator(tid('record-details')).first().waitFor({ state: 'visible' });
+    return null;
+  }
+  await open(page, `#/${view}?lang=${lang}`);
+  await setPlaying(page, true);
+  await page.waitForTimeout(1500);
+  await setPlaying(page, false);
+  return null;
+}
+
+/** The check for one view: axe in EN and ES at desktop and phone size. */
+function axeCheck(view) {
+  return async () => {
+    const failing = new Map();
+    const lines = [];
+    for (const lang of LANGS) {
+      for (const [name, viewport] of VIEWPORTS) {
+        const where = `${lang} ${size(viewport)}`;
+        const page = await newPage(`axe ${view} ${where}`, viewport);
+        await openForA11y(page, view, lang);
+        const { failing: bad, counts } = triage(await runAxe(page));
+        lines.push(`${where}: ${describeCounts(counts)}`);
+        for (const v of bad) {
+          const text = describeViolation(v, '    ');
+          if (!failing.has(text)) failing.set(text, []);
+          failing.get(text).push(where);
+        }
+        await page.context().close();
+        contexts.delete(page.context());
+      }
+    }
+    const detail = `axe ${AXE.version}: ${lines.join('; ')}`;
+    if (failing.size > 0) {
+      const body = [...failing].map(([text, wheres]) => `  on ${wheres.join(', ')}:\n${text}`).join('\n');
+      throw new Error(`${failing.size} serious/critical violation(s) on #/${view} (${detail}):\n${body}`);
+    }
+    return detail;
+  };
+}
+
+/** The check for one view: frame times at 16 shards and 10,000 records/s, played at 1×. */
+function framesCheck(view) {
+  return async () => {
+    const page = await newPage(`frames ${view}`);
+    await open(page, `#/${view}?${LOAD}${view === 'flow' ? '&lang=en' : ''}`);
+    await setPlaying(page, true);
+    const c0 = await clockMs(page);
+    const r = await measureFrames(page, { warmupMs: 500, measureMs: 5000 });
+    const c1 = await clockMs(page);
+    const capped = await page.locator(tid('capped')).count();
+    const line = `${view} 16 shards @ 10,000 rec/s: ${describeFrames(r)}`;
+    const sim = `simulated ${((c1.ms - c0.ms) / 1000).toFixed(1)} s in ${((r.windowMs + 500) / 1000).toFixed(1)} s wall${capped ? ', "CPU capped" notice shown' : ''}`;
+    assert(r.frames >= MIN_FRAMES, `${line}: fewer than ${MIN_FRAMES} frames in ${(r.windowMs / 1000).toFixed(1)} s, the page is frozen\n${describeWork(r)}; ${sim}`);
+    return `${line}\n${describeWork(r)}; ${sim}`;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,6 +451,64 @@ const checks = [
     await shoot(parent, 'embed-parent-1280x800');
     return `${screenshots.length} files`;
   }],
+  [`hashing: "${PK.key}" (seed ${PK.seed}, ${PK.shards} shards) goes to ${PK.shard}, its hash is ${PK.decimal}`, async () => {
+    const page = await newPage('hashing hello');
+    const shard = await openHashing(page, 'en');
+    const decimal = await until(`[data-testid=pk-decimal] should be ${PK.decimal}`, async () => {
+      const text = ((await page.locator(tid('pk-decimal')).first().textContent()) ?? '').trim();
+      return text === PK.decimal ? text : null;
+    }).catch(async (err) => {
+      const got = ((await page.locator(tid('pk-decimal')).first().textContent()) ?? '').trim();
+      throw new Error(`${err.message}; it is "${got}"`);
+    });
+    return `pk-shard "${shard}", pk-decimal ${decimal}`;
+  }],
+
+  ['flow hot-key (seed 5): after 3 s of play exactly one throttled lane; a recent record opens its details', async () => {
+    const page = await newPage('flow hot-key');
+    await openHotKeyFlow(page, 'en', 3000);
+    const lanes = await page.locator(tid('shard-lane')).count();
+    const throttled = await page.locator(`${tid('shard-lane')}.throttled`).evaluateAll((els) =>
+      els.map((el) => el.querySelector('title')?.textContent ?? '?'),
+    );
+    assert(throttled.length === 1, `${throttled.length} of ${lanes} [data-testid=shard-lane] are .throttled (${throttled.join(', ') || 'none'}), want exactly 1`);
+    const first = page.locator(tid('recent-record')).first();
+    const label = ((await first.textContent()) ?? '').trim();
+    await first.click();
+    const details = page.locator(tid('record-details')).first();
+    await details.waitFor({ state: 'visible' });
+    const seq = ((await details.locator(tid('record-seq')).first().textContent()) ?? '').trim();
+    assert(/^\d{56}$/.test(seq), `[data-testid=record-seq] is "${seq}" (${seq.length} characters), want 56 digits`);
+    return `throttled: ${throttled[0]} of ${lanes} lanes; "${label}" -> sequence number ${seq}`;
+  }],
+
+  ['axe-core: #/overview, EN and ES, 1280x800 and 375x812, no serious or critical violation', axeCheck('overview')],
+  ['axe-core: #/hashing (hot-key, "hello" typed), EN and ES, 1280x800 and 375x812, no serious or critical violation', axeCheck('hashing')],
+  ['axe-core: #/flow (hot-key, details open), EN and ES, 1280x800 and 375x812, no serious or critical violation', axeCheck('flow')],
+
+  [`frame times: #/flow?${LOAD}&lang=en, played at 1× (informational; fails only under ${MIN_FRAMES} frames in 5 s)`, framesCheck('flow')],
+  [`frame times: #/overview?${LOAD} (informational)`, framesCheck('overview')],
+  [`frame times: #/hashing?${LOAD} (informational)`, framesCheck('hashing')],
+
+  ['screenshots: #/hashing and #/flow, hot-key after 3 s of play ("hello" typed in hashing), EN and ES, desktop and phone', async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const before = screenshots.length;
+    for (const [name, viewport] of VIEWPORTS) {
+      for (const lang of LANGS) {
+        const hashing = await newPage(`shot hashing ${name} ${lang}`, viewport);
+        await openHashingPlayed(hashing, lang);
+        await shoot(hashing, `hashing-hot-key-${name}-${size(viewport)}-${lang}`);
+        const flow = await newPage(`shot flow ${name} ${lang}`, viewport);
+        await openHotKeyFlow(flow, lang, 3000);
+        await shoot(flow, `flow-hot-key-${name}-${size(viewport)}-${lang}`);
+        for (const [view, page] of [['hashing', hashing], ['flow', flow]]) {
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (overflow > 0) console.log(`  note: ${view} ${name} ${lang} scrolls sideways by ${overflow} px`);
+        }
+      }
+    }
+    return `${screenshots.length - before} files`;
+  }],
 ];
 
 // Checked after every other check has run, over everything collected.
@@ -383,15 +556,20 @@ async function main() {
     try {
       const detail = await fn();
       passed += 1;
-      console.log(`ok   ${name}${detail ? ` — ${detail}` : ''} (${Date.now() - started} ms)`);
+      const text = detail ? ` — ${String(detail).split('\n').join('\n     ')}` : '';
+      console.log(`ok   ${name}${text} (${Date.now() - started} ms)`);
     } catch (err) {
       failed += 1;
       // eslint-disable-next-line no-control-regex
       const message = String(err?.message ?? err).replace(/\x1b\[[0-9;]*m/g, '').trimEnd();
       console.log(`FAIL ${name}\n     ${message.split('\n').join('\n     ')}`);
     }
+    // The check's pages stop here: nothing keeps playing into the next check.
+    await Promise.all([...contexts].map((c) => c.close().catch(() => {})));
+    contexts.clear();
   };
-  for (const [name, fn] of checks) await run(name, fn);
+  const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : null;
+  for (const [name, fn] of checks) if (!only || only.test(name)) await run(name, fn);
   for (const [name, fn] of finalChecks) await run(name, fn);
 
   for (const file of screenshots) console.log(`screenshot: ${relative(process.cwd(), file)}`);
