@@ -54,6 +54,7 @@ pub fn text(t: Text) -> &'static str {
         Text::Delivered => "delivered",
         Text::Lag => "lag (MillisBehindLatest)",
         Text::Lost => "lost (expired unread)",
+        Text::ConsumerKindCol => "Kind",
         Text::KindPolling => "shared polling (GetRecords)",
         Text::KindFanOut => "enhanced fan-out (SubscribeToShard)",
         Text::KindLambda => "AWS Lambda (event source mapping)",

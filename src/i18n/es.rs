@@ -54,6 +54,7 @@ pub fn text(t: Text) -> &'static str {
         Text::Delivered => "entregados",
         Text::Lag => "retraso (MillisBehindLatest)",
         Text::Lost => "perdidos (expirados sin leer)",
+        Text::ConsumerKindCol => "Tipo",
         Text::KindPolling => "polling compartido (GetRecords)",
         Text::KindFanOut => "enhanced fan-out (SubscribeToShard, dedicado)",
         Text::KindLambda => "AWS Lambda (event source mapping, fuente de eventos)",

@@ -192,6 +192,8 @@ texts! {
     Lag,
     /// Consumer column: lost records.
     Lost,
+    /// Consumers table column: the consumer's kind.
+    ConsumerKindCol,
     /// Consumer kind: polling.
     KindPolling,
     /// Consumer kind: enhanced fan-out.

@@ -255,6 +255,7 @@ pub fn App() -> Html {
         <div class={classes!("app", embed.then_some("embed"))} data-testid="app" ref={root}>
             if embed {
                 <div class="embed-strip" data-testid="embed-strip">
+                    <h1 class="sr-only">{ lang.t(Text::AppTitle) }</h1>
                     { clock }
                     <a class="open-full" href={full_app_href(&UrlState { embed: false, ..store.url.clone() }.to_hash(lang))} target="_blank" rel="noopener">
                         { lang.t(Text::OpenFull) }
@@ -263,7 +264,7 @@ pub fn App() -> Html {
             } else {
                 <header class="topbar" data-testid="topbar">
                     <div class="brand">
-                        <strong>{ lang.t(Text::AppTitle) }</strong>
+                        <h1>{ lang.t(Text::AppTitle) }</h1>
                         <span class="tagline">{ lang.t(Text::Tagline) }</span>
                     </div>
                     <nav class="tabs" role="tablist" aria-label={lang.t(Text::Views)}>{ for tabs }</nav>

@@ -194,7 +194,7 @@ fn Lanes(props: &LanesProps) -> Html {
                 if lane.throttled {
                     <text class="throttle-label" x={format!("{:.1}", l.lane_end - 4.0)} y={format!("{:.1}", lane.y + 12.0)} text-anchor="end">{ F::ThrottledLane.text(lang) }</text>
                 }
-                { for dots }
+                <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>{ for dots }</g>
                 { for gauges }
                 { for cursors }
             </g>

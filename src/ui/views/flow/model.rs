@@ -20,10 +20,10 @@ use crate::ui::views::overview::model::{age_text, lane_height};
 pub const WIDTH: f64 = 640.0;
 /// viewBox width on phones.
 pub const NARROW_WIDTH: f64 = 420.0;
-/// Top margin (room for cursor letters above the first lane).
-pub const TOP: f64 = 16.0;
-/// Gap between lanes.
-pub const LANE_GAP: f64 = 8.0;
+/// Top margin (room for cursor markers above the first lane).
+pub const TOP: f64 = 18.0;
+/// Gap between lanes (cursor markers sit in it, above their own lane).
+pub const LANE_GAP: f64 = 18.0;
 /// Space for the age axis.
 pub const AXIS_H: f64 = 30.0;
 /// Reads per second a shard serves to all polling consumers together (AWS: 5 GetRecords/s).
@@ -84,7 +84,7 @@ pub struct DotGeom {
     pub shard: String,
     /// Position in the shard.
     pub key: u64,
-    /// Centre.
+    /// Centre x relative to [`Layout::shift`] (fixed by arrival time; see the overview model).
     pub x: f64,
     /// Centre.
     pub y: f64,
@@ -164,6 +164,8 @@ pub struct Layout {
     pub lane_end: f64,
     /// Dot half-size.
     pub dot_r: f64,
+    /// x translation of the dot groups now: a dot is drawn at `shift + x`.
+    pub shift: f64,
     /// Lanes.
     pub lanes: Vec<LaneGeom>,
     /// Axis y.
@@ -208,7 +210,7 @@ pub fn layout(snap: &FlowSnapshot, width: f64) -> Layout {
                     DotGeom {
                         shard: s.id.clone(),
                         key: d.position,
-                        x: x_of(d.age_ms),
+                        x: -((snap.elapsed_ms.saturating_sub(d.age_ms)) as f64 / window) * (lane_w - 2.0 * dot_r),
                         y: y + h - dot_r - within.clamp(0.0, 1.0) * (h - 2.0 * dot_r),
                         hue: (d.hash % 360) as u16,
                         shape: match (d.hash >> 64) % 3 {
@@ -276,7 +278,8 @@ pub fn layout(snap: &FlowSnapshot, width: f64) -> Layout {
         .collect();
     let axis_y = TOP + n as f64 * (h + LANE_GAP);
     let ticks = (0..=4).map(|k| (lane_x + lane_w * k as f64 / 4.0, age_text(snap.window_ms * k / 4))).collect();
-    Layout { width, height: axis_y + AXIS_H, lane_x, lane_end, dot_r, lanes, axis_y, ticks }
+    let shift = lane_x + dot_r + (snap.elapsed_ms as f64 / window) * (lane_w - 2.0 * dot_r);
+    Layout { width, height: axis_y + AXIS_H, lane_x, lane_end, dot_r, shift, lanes, axis_y, ticks }
 }
 
 /// The fields of a record's sequence number, as the details panel lists them.
@@ -381,10 +384,10 @@ mod tests {
         assert!(hot[0].gauges[1].fraction >= 0.95, "{:?}", hot[0].gauges[1]);
         for lane in &l.lanes {
             assert!(lane.dots.len() <= 41);
-            assert!(lane
-                .dots
-                .iter()
-                .all(|d| d.x >= l.lane_x && d.x <= l.lane_end && d.y >= lane.y && d.y <= lane.y + lane.h));
+            assert!(lane.dots.iter().all(|d| l.shift + d.x >= l.lane_x - 1e-6
+                && l.shift + d.x <= l.lane_end + 1e-6
+                && d.y >= lane.y
+                && d.y <= lane.y + lane.h));
             assert!(lane.gauges.iter().all(|g| g.x > l.lane_end && g.x + g.w <= l.width));
             // Every consumer has a cursor in every lane it reads.
             assert_eq!(lane.cursors.len(), snap.consumers.len(), "{}", lane.id);

@@ -286,7 +286,7 @@ fn many_section(lang: Lang, recent: &[KeyRecord], view: &StreamView) -> Html {
                 <p class="help">{ HashingText::NoRecords.text(lang) }</p>
             }
             <div class="many-grid">
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={HashingMsg::HistogramCaption { n: recent.len() }.text(lang)}>
                     <table class="histogram" data-testid="histogram">
                         <caption>{ HashingMsg::HistogramCaption { n: recent.len() }.text(lang) }</caption>
                         <thead><tr>
@@ -298,7 +298,7 @@ fn many_section(lang: Lang, recent: &[KeyRecord], view: &StreamView) -> Html {
                         <tbody>{ for hist }</tbody>
                     </table>
                 </div>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={HashingText::RecentHeading.text(lang)}>
                     <table class="recent" data-testid="recent-keys">
                         <caption>{ HashingText::RecentHeading.text(lang) }</caption>
                         <thead><tr>

@@ -53,7 +53,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 <rect class="range-all" x="10" y={format!("{:.1}", lane.y + lane.h - 6.0)} width={l.range_bar_w.to_string()} height="3" />
                 <rect class="range-own" x={format!("{:.2}", lane.range_x)} y={format!("{:.1}", lane.y + lane.h - 7.0)}
                       width={format!("{:.2}", lane.range_w)} height="5" />
-                { for dots }
+                <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>{ for dots }</g>
             </g>
         }
     });
@@ -114,7 +114,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 { for ticks }
                 <text class="axis-label" x={lane_end.to_string()} y={format!("{:.1}", l.axis_y + 32.0)} text-anchor="end">{ lang.t(Text::AgeAxis) }</text>
             </svg>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label={lang.t(Text::Shards)}>
                 <table class="shards">
                     <thead><tr>
                         <th scope="col">{ "ShardId" }</th>
@@ -129,11 +129,11 @@ pub fn Overview(props: &OverviewProps) -> Html {
             </div>
             if !snap.consumers.is_empty() {
                 <h3>{ lang.t(Text::Consumers) }</h3>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={lang.t(Text::Consumers)}>
                     <table class="consumers">
                         <thead><tr>
                             <th scope="col">{ "ConsumerName" }</th>
-                            <th scope="col">{ "" }</th>
+                            <th scope="col">{ lang.t(Text::ConsumerKindCol) }</th>
                             <th scope="col">{ lang.t(Text::Delivered) }</th>
                             <th scope="col">{ lang.t(Text::Lag) }</th>
                             <th scope="col">{ lang.t(Text::Lost) }</th>

@@ -28,7 +28,9 @@ pub const LANE_GAP: f64 = 6.0;
 pub struct DotGeom {
     /// Stable key (the record's position in its shard).
     pub key: u64,
-    /// Centre x.
+    /// Centre x relative to [`Layout::shift`]: fixed by the record's arrival time, so a dot's
+    /// attributes never change while it travels (only the lanes' shared shift does, which keeps
+    /// each frame's DOM work to new and leaving dots).
     pub x: f64,
     /// Centre y.
     pub y: f64,
@@ -87,6 +89,8 @@ pub struct Layout {
     pub axis_y: f64,
     /// Dot radius.
     pub dot_r: f64,
+    /// x translation of every dot group at this instant: a dot is drawn at `shift + x`.
+    pub shift: f64,
 }
 
 /// Lane height for `n` lanes: roomy for a few, compact for many.
@@ -167,7 +171,7 @@ pub fn layout(snap: &OverviewSnapshot, width: f64) -> Layout {
                     let within = (d.hash.saturating_sub(s.start)) as f64 / span as f64;
                     DotGeom {
                         key: d.position,
-                        x: lane_x + dot_r + (d.age_ms as f64 / window) * (lane_w - 2.0 * dot_r),
+                        x: -((snap.elapsed_ms.saturating_sub(d.age_ms)) as f64 / window) * (lane_w - 2.0 * dot_r),
                         // Low hash at the bottom, as on a number line turned upright.
                         y: y + h - dot_r - within.clamp(0.0, 1.0) * (h - 2.0 * dot_r),
                         hue: (d.hash % 360) as u16,
@@ -191,7 +195,8 @@ pub fn layout(snap: &OverviewSnapshot, width: f64) -> Layout {
     let ticks = (0..=4)
         .map(|k| Tick { x: lane_x + lane_w * k as f64 / 4.0, label: age_text(snap.window_ms * k / 4) })
         .collect();
-    Layout { width, lane_x, lane_end, range_bar_w, height: axis_y + AXIS_H, lanes, ticks, axis_y, dot_r }
+    let shift = lane_x + dot_r + (snap.elapsed_ms as f64 / window) * (lane_w - 2.0 * dot_r);
+    Layout { width, lane_x, lane_end, range_bar_w, height: axis_y + AXIS_H, lanes, ticks, axis_y, dot_r, shift }
 }
 
 #[cfg(test)]
@@ -218,7 +223,7 @@ mod tests {
 
     fn snap(shards: Vec<ShardRow>) -> OverviewSnapshot {
         OverviewSnapshot {
-            elapsed_ms: 0,
+            elapsed_ms: 10_000,
             window_ms: 10_000,
             stream_name: "s".into(),
             status: "ACTIVE".into(),
@@ -248,7 +253,8 @@ mod tests {
         for lane in &l.lanes {
             for dot in &lane.dots {
                 assert!(dot.y - l.dot_r >= lane.y - 1e-9 && dot.y + l.dot_r <= lane.y + lane.h + 1e-9, "{dot:?}");
-                assert!(dot.x - l.dot_r >= l.lane_x - 1e-9 && dot.x + l.dot_r <= l.lane_end + 1e-9, "{dot:?}");
+                let x = l.shift + dot.x;
+                assert!(x - l.dot_r >= l.lane_x - 1e-6 && x + l.dot_r <= l.lane_end + 1e-6, "{dot:?}");
             }
         }
         // Age 0 at the lane's left edge, the window's age at its right; low hash at the bottom.
