@@ -22,10 +22,15 @@ fn input_value(e: &Event) -> String {
 pub fn SidePanel(props: &SidePanelProps) -> Html {
     let store = &props.store;
     let lang = store.lang;
-    let (shards, rate) = {
+    let (shards, rate, preset_hot) = {
         let sim = store.sim.borrow();
         let w = sim.world();
-        (w.scenario().settings.shards, sim.target_rate())
+        // Without an override, the keys select shows what the first producer really uses.
+        let hot = w
+            .producers()
+            .first()
+            .is_some_and(|p| !matches!(p.spec.keys, crate::engine::payload::KeyDistribution::Uniform { .. }));
+        (w.scenario().settings.shards, sim.target_rate(), hot)
     };
     let shards = store.url.shards.unwrap_or(shards);
     let rate = store.url.rate.map_or(rate, u64::from);
@@ -48,7 +53,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     });
     let d = store.dispatcher();
     let on_name = Callback::from(move |e: Event| d.dispatch(Action::SetStreamName(input_value(&e))));
-    let keys = store.url.keys;
+    let keys = store.url.keys.or(Some(if preset_hot { KeyMode::Hot } else { KeyMode::Uniform }));
     let scenario = store.url.scenario.clone();
     let description = preset_text(&scenario).map(|t| lang.t(t)).unwrap_or_default();
     html! {
