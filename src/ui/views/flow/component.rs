@@ -98,9 +98,10 @@ pub fn Flow(props: &FlowProps) -> Html {
         a.1.clone()
     };
 
+    // A stable callback, so the lanes' dot layers can skip frames in which they did not change.
     let on_select = {
-        let selected = selected.clone();
-        Callback::from(move |key: Option<(String, u64)>| selected.set(key))
+        let setter = selected.setter();
+        use_callback((), move |key: Option<(String, u64)>, _| setter.set(key))
     };
     html! {
         <section class="flow" data-testid="flow">
@@ -153,15 +154,6 @@ fn Lanes(props: &LanesProps) -> Html {
     let snap = &props.snap;
     let l = layout(snap, if narrow() { NARROW_WIDTH } else { WIDTH });
     let lanes = l.lanes.iter().map(|lane| {
-        let dots = lane.dots.iter().map(|d| {
-            let key = (d.shard.clone(), d.key);
-            let on_select = props.on_select.clone();
-            html! {
-                <path key={d.key} class="dot" data-testid="record" d={shape_path(d.shape, d.x, d.y, l.dot_r)}
-                      fill={format!("hsl({} 70% 42%)", d.hue)}
-                      onclick={Callback::from(move |_| on_select.emit(Some(key.clone())))} />
-            }
-        });
         let gauges = lane.gauges.iter().map(|g| {
             let level = if g.fraction >= 0.9 { "high" } else if g.fraction >= 0.6 { "mid" } else { "low" };
             html! {
@@ -192,9 +184,13 @@ fn Lanes(props: &LanesProps) -> Html {
                 <rect class="lane-bg" x={format!("{:.1}", l.lane_x)} y={format!("{:.1}", lane.y)} width={format!("{:.1}", l.lane_end - l.lane_x)} height={format!("{:.1}", lane.h)} rx="4" />
                 <text class="lane-label" x="4" y={format!("{:.1}", lane.y + lane.h / 2.0)} dominant-baseline="middle">{ format!("#{}", lane.label) }</text>
                 if lane.throttled {
-                    <text class="throttle-label" x={format!("{:.1}", l.lane_end - 4.0)} y={format!("{:.1}", lane.y + 12.0)} text-anchor="end">{ F::ThrottledLane.text(lang) }</text>
+                    <text class="throttle-label" x={format!("{:.1}", l.lane_end - 4.0)} y={format!("{:.1}", lane.y + 12.0)} text-anchor="end">
+                        { format!("{} {}/s · Σ {}", F::ThrottledLane.text(lang), lane.throttled_per_sec, lane.throttled_total) }
+                    </text>
                 }
-                <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>{ for dots }</g>
+                <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>
+                    <LaneDots dots={lane.dots.clone()} r={l.dot_r} on_select={props.on_select.clone()} />
+                </g>
                 { for gauges }
                 { for cursors }
             </g>
@@ -219,6 +215,30 @@ fn Lanes(props: &LanesProps) -> Html {
                 { older(lang, older_total, expired_total) }
             </p>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LaneDotsProps {
+    dots: Vec<super::model::DotGeom>,
+    r: f64,
+    on_select: Callback<Option<(String, u64)>>,
+}
+
+/// One lane's dots. Their geometry is fixed by arrival (the lane group moves), so this re-renders
+/// only when a dot arrives or leaves: most frames skip it.
+#[component]
+fn LaneDots(props: &LaneDotsProps) -> Html {
+    html! {
+        { for props.dots.iter().map(|d| {
+            let key = (d.shard.clone(), d.key);
+            let on_select = props.on_select.clone();
+            html! {
+                <path key={d.key} class="dot" data-testid="record" d={shape_path(d.shape, d.x, d.y, props.r)}
+                      fill={format!("hsl({} 70% 42%)", d.hue)}
+                      onclick={Callback::from(move |_| on_select.emit(Some(key.clone())))} />
+            }
+        }) }
     }
 }
 

@@ -137,6 +137,10 @@ pub struct LaneGeom {
     pub open: bool,
     /// Writes were throttled in the last interval.
     pub throttled: bool,
+    /// Writes refused per second in the last interval.
+    pub throttled_per_sec: u64,
+    /// Writes refused so far.
+    pub throttled_total: u64,
     /// Top.
     pub y: f64,
     /// Height.
@@ -267,6 +271,8 @@ pub fn layout(snap: &FlowSnapshot, width: f64) -> Layout {
                 label: if label.is_empty() { "0".into() } else { label.into() },
                 open: s.open,
                 throttled: r.write_throttled > 0,
+                throttled_per_sec: r.write_throttled,
+                throttled_total: s.throttled,
                 y,
                 h,
                 hidden: s.in_window.saturating_sub(dots.len() as u64),

@@ -23,6 +23,23 @@ fn kind_text(k: ConsumerKind) -> Text {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct LaneDotsProps {
+    dots: Vec<super::model::DotGeom>,
+    r: f64,
+}
+
+/// One lane's dots; fixed geometry, so most frames skip re-rendering it (see the model).
+#[component]
+fn LaneDots(props: &LaneDotsProps) -> Html {
+    html! {
+        { for props.dots.iter().map(|d| html! {
+            <circle key={d.key} data-testid="record" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)}
+                    r={format!("{:.1}", props.r)} fill={format!("hsl({} 70% 45%)", d.hue)} />
+        }) }
+    }
+}
+
 /// Shards as lanes, records as dots, counters beside.
 #[component]
 pub fn Overview(props: &OverviewProps) -> Html {
@@ -36,12 +53,6 @@ pub fn Overview(props: &OverviewProps) -> Html {
     let (lane_x, lane_end) = (l.lane_x, l.lane_end);
     let open = snap.shards.iter().filter(|s| s.open).count();
     let lanes = l.lanes.iter().map(|lane| {
-        let dots = lane.dots.iter().map(|d| {
-            html! {
-                <circle key={d.key} data-testid="record" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)}
-                        r={format!("{:.1}", l.dot_r)} fill={format!("hsl({} 70% 45%)", d.hue)} />
-            }
-        });
         html! {
             <g key={lane.id.clone()} data-testid="shard-lane" class={classes!("lane", (!lane.open).then_some("closed"))}>
                 <title>{ lane.id.clone() }</title>
@@ -53,7 +64,9 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 <rect class="range-all" x="10" y={format!("{:.1}", lane.y + lane.h - 6.0)} width={l.range_bar_w.to_string()} height="3" />
                 <rect class="range-own" x={format!("{:.2}", lane.range_x)} y={format!("{:.1}", lane.y + lane.h - 7.0)}
                       width={format!("{:.2}", lane.range_w)} height="5" />
-                <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>{ for dots }</g>
+                <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>
+                    <LaneDots dots={lane.dots.clone()} r={l.dot_r} />
+                </g>
             </g>
         }
     });
