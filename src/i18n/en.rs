@@ -10,6 +10,8 @@ pub fn text(t: Text) -> &'static str {
         Text::ViewOverview => "Overview",
         Text::ViewHashing => "Key hashing",
         Text::ViewFlow => "Record flow",
+        Text::ViewRetention => "Retention",
+        Text::ViewResharding => "Resharding (lineage)",
         Text::Views => "Views",
         Text::Play => "Play",
         Text::Pause => "Pause",

@@ -10,6 +10,8 @@ pub fn text(t: Text) -> &'static str {
         Text::ViewOverview => "Vista general",
         Text::ViewHashing => "Hashing de claves",
         Text::ViewFlow => "Flujo de registros",
+        Text::ViewRetention => "Retención",
+        Text::ViewResharding => "Resharding (linaje)",
         Text::Views => "Vistas",
         Text::Play => "Reproducir",
         Text::Pause => "Pausa",

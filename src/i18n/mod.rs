@@ -9,6 +9,8 @@ mod en;
 mod es;
 pub mod flow;
 pub mod hashing;
+pub mod resharding;
+pub mod retention;
 
 use serde::{Deserialize, Serialize};
 
@@ -104,6 +106,10 @@ texts! {
     ViewHashing,
     /// Tab: the record flow view.
     ViewFlow,
+    /// Tab: the retention view.
+    ViewRetention,
+    /// Tab: the resharding view.
+    ViewResharding,
     /// Label of the view tabs.
     Views,
     /// Play button.

@@ -21,11 +21,15 @@ pub enum View {
     Hashing,
     /// Producers → shards → consumers, record by record.
     Flow,
+    /// Records on a time axis against the retention window; iterators.
+    Retention,
+    /// Shard lineage over time: splits, merges, parent-first reading.
+    Resharding,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 3] = [View::Overview, View::Hashing, View::Flow];
+    pub const ALL: [View; 5] = [View::Overview, View::Hashing, View::Flow, View::Retention, View::Resharding];
 
     /// The slug in the hash (`#/overview`).
     pub fn slug(self) -> &'static str {
@@ -33,6 +37,8 @@ impl View {
             View::Overview => "overview",
             View::Hashing => "hashing",
             View::Flow => "flow",
+            View::Retention => "retention",
+            View::Resharding => "resharding",
         }
     }
 
@@ -42,6 +48,8 @@ impl View {
             View::Overview => Text::ViewOverview,
             View::Hashing => Text::ViewHashing,
             View::Flow => Text::ViewFlow,
+            View::Retention => Text::ViewRetention,
+            View::Resharding => Text::ViewResharding,
         }
     }
 

@@ -23,6 +23,8 @@ use crate::ui::views::flow::Flow;
 use crate::ui::views::hashing::Hashing;
 use crate::ui::views::overview::model::window_ms;
 use crate::ui::views::overview::Overview;
+use crate::ui::views::resharding::Resharding;
+use crate::ui::views::retention::Retention;
 use controls::{ClockControls, LangSwitch};
 use gloo::events::{EventListener, EventListenerOptions};
 use hooks::use_animation_frame;
@@ -236,6 +238,8 @@ pub fn App() -> Html {
         }
         View::Hashing => html! { <Hashing store={store.clone()} /> },
         View::Flow => html! { <Flow store={store.clone()} /> },
+        View::Retention => html! { <Retention store={store.clone()} /> },
+        View::Resharding => html! { <Resharding store={store.clone()} /> },
     };
     let tabs = View::ALL.iter().map(|v| {
         let v = *v;

@@ -4,3 +4,5 @@
 pub mod flow;
 pub mod hashing;
 pub mod overview;
+pub mod resharding;
+pub mod retention;

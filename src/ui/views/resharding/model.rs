@@ -1,0 +1,1 @@
+//! Geometry of the resharding view (pure, tested natively).
