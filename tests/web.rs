@@ -49,6 +49,15 @@ fn text(root: &Element, test_id: &str) -> String {
     find(root, test_id).text_content().unwrap_or_default()
 }
 
+/// The text of `[data-testid=…]`, or nothing while it is not there (for `until`).
+fn text_now(root: &Element, test_id: &str) -> String {
+    root.query_selector(&format!("[data-testid={test_id}]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
 fn count(root: &Element, test_id: &str) -> u32 {
     root.query_selector_all(&format!("[data-testid={test_id}]")).map(|l| l.length()).unwrap_or(0)
 }
@@ -261,4 +270,41 @@ async fn the_hashing_view_routes_hello_and_splits_a_shard() {
     let moved = text(&root, "moved-keys");
     assert!(moved.contains("shardId-000000000001") && moved.contains("No key outside the touched range"), "{moved}");
     assert!(text(&root, "pk-shard").contains("shardId-000000000003"), "hello now lands in the lower child");
+}
+
+#[wasm_bindgen_test]
+async fn the_resharding_view_draws_six_shards_after_two_splits_and_a_merge() {
+    let root = mount("#/resharding?seed=3&shards=1&rate=50&lang=en").await;
+    assert_eq!(count(&root, "lineage-shard"), 1);
+    // Split shard 0 at its middle (the default key), then wait out UPDATING.
+    click(&root, "reshard-split");
+    until("the split is accepted", || text_now(&root, "reshard-answer") == "SplitShard → 200 OK").await;
+    // A second reshard while UPDATING is refused with AWS's message.
+    click(&root, "reshard-split");
+    until("the second call is refused", || text_now(&root, "reshard-answer").contains("ResourceInUseException")).await;
+    for _ in 0..5 {
+        step(&root).await;
+    }
+    assert_eq!(count(&root, "lineage-shard"), 3);
+    // Split the first open shard (shardId-000000000001) again, then merge the first adjacent pair.
+    click(&root, "reshard-split");
+    until("the second split is accepted", || text_now(&root, "reshard-answer") == "SplitShard → 200 OK").await;
+    for _ in 0..5 {
+        step(&root).await;
+    }
+    click(&root, "reshard-merge");
+    until("the merge is accepted", || text_now(&root, "reshard-answer") == "MergeShards → 200 OK").await;
+    for _ in 0..5 {
+        step(&root).await;
+    }
+    assert_eq!(count(&root, "lineage-shard"), 6, "1 + 2 + 2 + 1");
+    let table = text(&root, "lineage-table");
+    // shardId-5: the merge of 3 and 4 (the two children of shard 1), with both parent fields.
+    assert!(table.contains("shardId-000000000005shardId-000000000003shardId-000000000004"), "{table}");
+    assert!(table.contains("shardId-000000000003shardId-000000000001"), "{table}");
+    assert_eq!(count(&root, "lineage-edge"), 6);
+    assert!(text(&root, "reshard-events").contains("50.0 %"));
+    // A children-first reader can be added next to the parent-first one.
+    click(&root, "add-naive");
+    until("the naive reader is listed", || text_now(&root, "ordering").contains("children first")).await;
 }

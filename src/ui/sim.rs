@@ -343,6 +343,57 @@ pub struct RecentRecord {
     pub data: Vec<u8>,
 }
 
+/// One shard of the lineage (every shard the stream ever had).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineageShard {
+    /// Shard id.
+    pub id: String,
+    /// ParentShardId.
+    pub parent: Option<String>,
+    /// AdjacentParentShardId.
+    pub adjacent_parent: Option<String>,
+    /// StartingHashKey.
+    pub start: u128,
+    /// EndingHashKey.
+    pub end: u128,
+    /// Created, ms since the stream became ACTIVE (0 for the first shards).
+    pub created_ms: u64,
+    /// Closed by a reshard, ms since the stream became ACTIVE.
+    pub closed_ms: Option<u64>,
+    /// Closed and past retention.
+    pub expired: bool,
+    /// Records retained.
+    pub retained: u64,
+}
+
+/// A consumer's ordering, for the parent-first demo.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrderRow {
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: ConsumerKind,
+    /// Reads parents to their end before children.
+    pub parent_first: bool,
+    /// Records received.
+    pub delivered: u64,
+    /// Records of a key received out of the order the stream accepted them.
+    pub order_violations: u64,
+}
+
+/// What the resharding view draws.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineageSnapshot {
+    /// Simulated ms since the stream became ACTIVE.
+    pub elapsed_ms: u64,
+    /// `ACTIVE`, `UPDATING`…
+    pub status: String,
+    /// Every shard, in id order.
+    pub shards: Vec<LineageShard>,
+    /// Consumers (removed ones left out).
+    pub consumers: Vec<OrderRow>,
+}
+
 /// What the overview view draws.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OverviewSnapshot {
@@ -644,6 +695,51 @@ impl Sim {
             consumers,
             digest: self.digest(),
         }
+    }
+
+    /// The shard lineage and the consumers' ordering.
+    pub fn lineage(&self) -> LineageSnapshot {
+        let w = &self.world;
+        let started = w.started();
+        let since = |t: SimTime| t.since(started);
+        let shards = w
+            .engine()
+            .stream(w.stream_name())
+            .map(|s| {
+                s.shards
+                    .iter()
+                    .map(|sh| LineageShard {
+                        id: sh.id.to_string(),
+                        parent: sh.parent.map(|p| p.to_string()),
+                        adjacent_parent: sh.adjacent_parent.map(|p| p.to_string()),
+                        start: sh.hash_key_range.starting_hash_key,
+                        end: sh.hash_key_range.ending_hash_key,
+                        created_ms: since(sh.created),
+                        closed_ms: sh.closed.map(since),
+                        expired: sh.expired,
+                        retained: sh.records.len() as u64,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let consumers = w
+            .consumers()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !w.is_removed(*i))
+            .map(|(_, c)| OrderRow {
+                name: c.name().to_string(),
+                kind: kind_of(c),
+                parent_first: match c {
+                    Consumer::Polling(p) => p.spec.parent_first,
+                    Consumer::FanOut(f) => f.spec.parent_first,
+                    Consumer::Lambda(_) => true,
+                },
+                delivered: c.tally().delivered,
+                order_violations: c.tally().order_violations,
+            })
+            .collect();
+        LineageSnapshot { elapsed_ms: self.elapsed_ms(), status: self.status(), shards, consumers }
     }
 
     /// The record flow's snapshot.

@@ -1,7 +1,14 @@
-//! The resharding view component.
+//! The resharding view: the lineage graph, the reshard actions, the moved keys and the
+//! parent-first ordering demo.
 
-use crate::i18n::resharding::ReshardingText;
-use crate::ui::app::store::Store;
+use super::model::{layout, reshards, State, HASH_H, LEFT, NARROW_WIDTH, TOP, WIDTH};
+use crate::engine::world::polling::PollingSpec;
+use crate::engine::world::scenario::{Command, ConsumerSpec};
+use crate::i18n::resharding::{reshard_line, ReshardingText as R};
+use crate::i18n::Text;
+use crate::ui::app::store::{Action, Store};
+use crate::ui::sim::ConsumerKind;
+use crate::ui::views::overview::model::{abbreviate, NARROW_BELOW_PX};
 use yew::prelude::*;
 
 /// Props of [`Resharding`].
@@ -11,9 +18,289 @@ pub struct ReshardingProps {
     pub store: UseReducerHandle<Store>,
 }
 
+fn clock(ms: u64) -> String {
+    let s = ms / 1000;
+    format!("{:02}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+}
+
+fn narrow() -> bool {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|px| px < NARROW_BELOW_PX)
+}
+
+fn input_value(e: &Event) -> String {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
+}
+
 /// The resharding view.
 #[component]
 pub fn Resharding(props: &ReshardingProps) -> Html {
-    let lang = props.store.lang;
-    html! { <section class="resharding" data-testid="resharding"><h2>{ ReshardingText::Title.text(lang) }</h2></section> }
+    let store = &props.store;
+    let lang = store.lang;
+    let snap = store.sim.borrow().lineage();
+    let l = layout(&snap, if narrow() { NARROW_WIDTH } else { WIDTH });
+    let open: Vec<_> = {
+        let mut v: Vec<_> = snap.shards.iter().filter(|s| s.closed_ms.is_none()).collect();
+        v.sort_by_key(|s| s.start);
+        v
+    };
+    let split_shard = use_state(String::new);
+    let split_key = use_state(String::new);
+    let merge_pair = use_state(String::new);
+    let count = use_state(|| String::from("2"));
+    let chosen = open.iter().find(|s| s.id == *split_shard).or_else(|| open.first()).copied();
+    let midpoint = chosen.map(|s| s.start + (s.end - s.start) / 2 + 1).unwrap_or_default();
+    let pairs: Vec<(String, String)> = open.windows(2).map(|w| (w[0].id.clone(), w[1].id.clone())).collect();
+    let pair = pairs.iter().find(|(a, b)| format!("{a}+{b}") == *merge_pair).or_else(|| pairs.first()).cloned();
+
+    let d = store.dispatcher();
+    let on_split = {
+        let key = if split_key.is_empty() { midpoint.to_string() } else { (*split_key).clone() };
+        let shard = chosen.map(|s| s.id.clone()).unwrap_or_default();
+        Callback::from(move |_| {
+            d.dispatch(Action::Api(
+                "SplitShard".into(),
+                serde_json::json!({"ShardToSplit": shard, "NewStartingHashKey": key}),
+            ))
+        })
+    };
+    let d = store.dispatcher();
+    let on_merge = {
+        let pair = pair.clone();
+        Callback::from(move |_| {
+            if let Some((a, b)) = &pair {
+                d.dispatch(Action::Api(
+                    "MergeShards".into(),
+                    serde_json::json!({"ShardToMerge": a, "AdjacentShardToMerge": b}),
+                ));
+            }
+        })
+    };
+    let d = store.dispatcher();
+    let on_count = {
+        let n: i64 = count.trim().parse().unwrap_or(0);
+        Callback::from(move |_| {
+            d.dispatch(Action::Api(
+                "UpdateShardCount".into(),
+                serde_json::json!({"TargetShardCount": n, "ScalingType": "UNIFORM_SCALING"}),
+            ))
+        })
+    };
+    let d = store.dispatcher();
+    let n_naive = snap.consumers.len() + 1;
+    let on_naive = Callback::from(move |_| {
+        d.dispatch(Action::World(Command::AddConsumer {
+            consumer: ConsumerSpec::Polling(PollingSpec {
+                name: format!("naive-reader-{n_naive}"),
+                parent_first: false,
+                ..PollingSpec::default()
+            }),
+        }))
+    });
+
+    let answer = match &store.last_api {
+        None => html! { <p class="help">{ R::NoCall.text(lang) }</p> },
+        Some(a) => match &a.result {
+            Ok(_) => html! { <p data-testid="reshard-answer">{ format!("{} → 200 OK", a.operation) }</p> },
+            Err((error, message)) => {
+                let why = match error.as_str() {
+                    "ResourceInUseException" => Some(R::ExplainInUse),
+                    "LimitExceededException" => Some(R::ExplainLimit),
+                    "InvalidArgumentException" => Some(R::ExplainArgument),
+                    _ => None,
+                };
+                html! {
+                    <div data-testid="reshard-answer" class="error-box" role="alert">
+                        <p><strong>{ format!("{}: {error}", a.operation) }</strong></p>
+                        <p>{ message.clone() }</p>
+                        if let Some(w) = why { <p class="help">{ w.text(lang) }</p> }
+                    </div>
+                }
+            }
+        },
+    };
+
+    let bars = l.bars.iter().map(|b| {
+        let class = match b.state {
+            State::Open => "open",
+            State::Closed => "closed",
+            State::Expired => "expired",
+        };
+        html! {
+            <g key={b.id.clone()} class={classes!("bar", class)} data-testid="lineage-shard" data-state={b.state.word()}>
+                <title>{ format!("{} · {}", b.id, b.state.word()) }</title>
+                <rect x={format!("{:.1}", b.x)} y={format!("{:.1}", b.y)} width={format!("{:.1}", b.w)} height={format!("{:.1}", b.h)} rx="2" />
+                if b.w > 24.0 && b.h > 12.0 {
+                    <text x={format!("{:.1}", b.x + 4.0)} y={format!("{:.1}", b.y + b.h / 2.0)} dominant-baseline="middle">
+                        { format!("{} {}", b.label, &b.state.word()[..1]) }
+                    </text>
+                }
+            </g>
+        }
+    });
+    let edges = l.edges.iter().map(|e| {
+        let mid = ((e.x1 + e.x2) / 2.0, (e.y1 + e.y2) / 2.0);
+        html! {
+            <g key={format!("{}-{}", e.parent, e.child)} class={classes!("edge", (e.field == "AdjacentParentShardId").then_some("adjacent"))} data-testid="lineage-edge">
+                <title>{ format!("{}: {} → {}", e.field, e.parent, e.child) }</title>
+                <path d={format!("M{:.1} {:.1}C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}", e.x1, e.y1, mid.0, e.y1, mid.0, e.y2, e.x2, e.y2)} marker-end="url(#arrow)" />
+            </g>
+        }
+    });
+    let rows = snap.shards.iter().map(|s| {
+        let state = match (s.closed_ms, s.expired) {
+            (None, _) => State::Open,
+            (Some(_), false) => State::Closed,
+            (Some(_), true) => State::Expired,
+        };
+        html! {
+            <tr key={s.id.clone()} class={classes!(format!("row-{}", state.word().to_lowercase()))}>
+                <th scope="row">{ s.id.clone() }</th>
+                <td>{ s.parent.clone().unwrap_or_default() }</td>
+                <td>{ s.adjacent_parent.clone().unwrap_or_default() }</td>
+                <td><span title={s.start.to_string()}>{ abbreviate(s.start) }</span>{ " – " }<span title={s.end.to_string()}>{ abbreviate(s.end) }</span></td>
+                <td>{ state.word() }</td>
+                <td>{ clock(s.created_ms) }</td>
+                <td>{ s.closed_ms.map(clock).unwrap_or_default() }</td>
+                <td class="num">{ s.retained }</td>
+            </tr>
+        }
+    });
+    let events = reshards(&snap);
+    let consumers = snap.consumers.iter().map(|c| {
+        let kind = match c.kind {
+            ConsumerKind::Polling => Text::KindPolling,
+            ConsumerKind::FanOut => Text::KindFanOut,
+            ConsumerKind::Lambda => Text::KindLambda,
+        };
+        html! {
+            <tr key={c.name.clone()}>
+                <th scope="row">{ c.name.clone() }</th>
+                <td>{ lang.t(kind) }</td>
+                <td>{ if c.parent_first { R::ParentFirst.text(lang) } else { R::ChildrenFirst.text(lang) } }</td>
+                <td class="num">{ c.delivered }</td>
+                <td class={classes!("num", (c.order_violations > 0).then_some("warn"))} data-testid="out-of-order">{ c.order_violations }</td>
+            </tr>
+        }
+    });
+
+    html! {
+        <section class="resharding" data-testid="resharding">
+            <h2>{ R::Title.text(lang) }</h2>
+            <p class="help">{ R::Help.text(lang) }</p>
+            if snap.status == "UPDATING" {
+                <p class="notice" role="status" data-testid="updating">{ R::Updating.text(lang) }</p>
+            }
+            <svg class="lineage" viewBox={format!("0 0 {:.0} {:.0}", l.width, l.height)} role="img" aria-label={R::Title.text(lang)}>
+                <defs>
+                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+                        <path d="M0 0L10 5L0 10z" />
+                    </marker>
+                </defs>
+                <rect class="space" x={LEFT.to_string()} y={TOP.to_string()} width={format!("{:.1}", l.width - LEFT - 10.0)} height={HASH_H.to_string()} />
+                <text class="axis-label" x="4" y={format!("{:.1}", TOP + 8.0)}>{ "0" }</text>
+                <text class="axis-label" x="4" y={format!("{:.1}", TOP + HASH_H / 2.0)}>{ "2¹²⁷" }</text>
+                <text class="axis-label" x="4" y={format!("{:.1}", TOP + HASH_H)}>{ "2¹²⁸" }</text>
+                { for bars }
+                { for edges }
+                { for l.ticks.iter().enumerate().map(|(i, (x, t))| {
+                    let anchor = if i == 0 { "start" } else if i + 1 == l.ticks.len() { "end" } else { "middle" };
+                    html! { <text key={i} class="axis-label" x={format!("{x:.1}")} y={format!("{:.1}", l.axis_y + 14.0)} text-anchor={anchor}>{ t.clone() }</text> }
+                }) }
+            </svg>
+            <ul class="legend-states">
+                <li><span class="swatch open" aria-hidden="true"></span>{ R::StateOpen.text(lang) }</li>
+                <li><span class="swatch closed" aria-hidden="true"></span>{ R::StateClosed.text(lang) }</li>
+                <li><span class="swatch expired" aria-hidden="true"></span>{ R::StateExpired.text(lang) }</li>
+                <li>{ "→ ParentShardId · ⇢ AdjacentParentShardId" }</li>
+            </ul>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={R::Shards.text(lang)}>
+                <table data-testid="lineage-table">
+                    <thead><tr>
+                        <th scope="col">{ "ShardId" }</th>
+                        <th scope="col">{ "ParentShardId" }</th>
+                        <th scope="col">{ "AdjacentParentShardId" }</th>
+                        <th scope="col">{ "HashKeyRange" }</th>
+                        <th scope="col">{ "State" }</th>
+                        <th scope="col">{ R::Created.text(lang) }</th>
+                        <th scope="col">{ R::ClosedAt.text(lang) }</th>
+                        <th scope="col">{ R::Retained.text(lang) }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <div class="reshard-grid">
+                <section aria-labelledby="reshard-actions-h">
+                    <h3 id="reshard-actions-h">{ R::Actions.text(lang) }</h3>
+                    <div class="form" role="group" aria-label="SplitShard">
+                        <label class="field"><span>{ R::SplitLabel.text(lang) }</span>
+                            <select data-testid="reshard-split-shard" onchange={{ let s = split_shard.clone(); let k = split_key.clone(); Callback::from(move |e: Event| { s.set(select_value(&e)); k.set(String::new()); }) }}>
+                                { for open.iter().map(|s| html! { <option key={s.id.clone()} value={s.id.clone()} selected={chosen.is_some_and(|c| c.id == s.id)}>{ s.id.clone() }</option> }) }
+                            </select>
+                        </label>
+                        <label class="field"><span>{ R::SplitKey.text(lang) }</span>
+                            <input data-testid="reshard-split-key" type="text" inputmode="numeric" spellcheck="false"
+                                   value={if split_key.is_empty() { midpoint.to_string() } else { (*split_key).clone() }}
+                                   oninput={{ let k = split_key.clone(); Callback::from(move |e: InputEvent| k.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())) }} />
+                        </label>
+                        <button type="button" data-testid="reshard-split" onclick={on_split}>{ R::SplitButton.text(lang) }</button>
+                    </div>
+                    <div class="form" role="group" aria-label="MergeShards">
+                        <label class="field"><span>{ R::MergeLabel.text(lang) }</span>
+                            <select data-testid="reshard-merge-pair" onchange={{ let m = merge_pair.clone(); Callback::from(move |e: Event| m.set(select_value(&e))) }}>
+                                { for pairs.iter().map(|(a, b)| {
+                                    let v = format!("{a}+{b}");
+                                    html! { <option key={v.clone()} value={v.clone()} selected={pair.as_ref().is_some_and(|(x, y)| x == a && y == b)}>{ format!("{a} + {b}") }</option> }
+                                }) }
+                            </select>
+                        </label>
+                        <button type="button" data-testid="reshard-merge" onclick={on_merge} disabled={pair.is_none()}>{ R::MergeButton.text(lang) }</button>
+                    </div>
+                    <div class="form" role="group" aria-label="UpdateShardCount">
+                        <label class="field"><span>{ R::CountLabel.text(lang) }</span>
+                            <input data-testid="reshard-count" type="number" min="1" max="64" value={(*count).clone()}
+                                   onchange={{ let c = count.clone(); Callback::from(move |e: Event| c.set(input_value(&e))) }} />
+                        </label>
+                        <button type="button" data-testid="reshard-update-count" onclick={on_count}>{ R::CountButton.text(lang) }</button>
+                        <p class="help">{ R::CountRules.text(lang) }</p>
+                    </div>
+                    <h4>{ R::Answer.text(lang) }</h4>
+                    { answer }
+                </section>
+                <section aria-labelledby="moved-h">
+                    <h3 id="moved-h">{ R::Reshards.text(lang) }</h3>
+                    if events.is_empty() {
+                        <p class="help">{ R::NoReshards.text(lang) }</p>
+                    } else {
+                        <ul data-testid="reshard-events">
+                            { for events.iter().map(|r| html! {
+                                <li key={format!("{}-{}", r.at_ms, r.children.join(","))}>
+                                    { reshard_line(lang, &clock(r.at_ms), &r.parents.join(" + "), &r.children.join(", "), r.moved_per_mille) }
+                                </li>
+                            }) }
+                        </ul>
+                    }
+                    <p class="help">{ R::MovedNote.text(lang) }</p>
+                    <h3>{ R::Ordering.text(lang) }</h3>
+                    <p class="help">{ R::OrderingHelp.text(lang) }</p>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label={R::Ordering.text(lang)}>
+                        <table data-testid="ordering">
+                            <thead><tr>
+                                <th scope="col">{ "ConsumerName" }</th>
+                                <th scope="col">{ lang.t(Text::ConsumerKindCol) }</th>
+                                <th scope="col">{ R::Reading.text(lang) }</th>
+                                <th scope="col">{ R::Delivered.text(lang) }</th>
+                                <th scope="col">{ R::OutOfOrder.text(lang) }</th>
+                            </tr></thead>
+                            <tbody>{ for consumers }</tbody>
+                        </table>
+                    </div>
+                    <button type="button" data-testid="add-naive" onclick={on_naive}>{ R::AddNaive.text(lang) }</button>
+                </section>
+            </div>
+        </section>
+    }
 }
