@@ -228,9 +228,25 @@ async function openForA11y(page, view, lang) {
     await page.locator(tid('record-details')).first().waitFor({ state: 'visible' });
     return null;
   }
+  if (EXTRA_VIEWS[view]) return openPlayed(page, view, lang);
   await open(page, `#/${view}?lang=${lang}`);
   await setPlaying(page, true);
   await page.waitForTimeout(1500);
+  await setPlaying(page, false);
+  return null;
+}
+
+/** Later views: the link each is checked and photographed at, and how long it plays first. */
+const EXTRA_VIEWS = {
+  resharding: { query: 'seed=7&scenario=resharding&speed=60', playMs: 6000 },
+};
+
+/** Opens one of EXTRA_VIEWS, plays it, pauses. */
+async function openPlayed(page, view, lang) {
+  const { query, playMs } = EXTRA_VIEWS[view];
+  await open(page, `#/${view}?${query}&lang=${lang}`, view);
+  await setPlaying(page, true);
+  await page.waitForTimeout(playMs);
   await setPlaying(page, false);
   return null;
 }
@@ -485,6 +501,10 @@ const checks = [
   ['axe-core: #/overview, EN and ES, 1280x800 and 375x812, no serious or critical violation', axeCheck('overview')],
   ['axe-core: #/hashing (hot-key, "hello" typed), EN and ES, 1280x800 and 375x812, no serious or critical violation', axeCheck('hashing')],
   ['axe-core: #/flow (hot-key, details open), EN and ES, 1280x800 and 375x812, no serious or critical violation', axeCheck('flow')],
+  ...Object.keys(EXTRA_VIEWS).map((view) => [
+    `axe-core: #/${view}, EN and ES, 1280x800 and 375x812, no serious or critical violation`,
+    axeCheck(view),
+  ]),
 
   [`frame times: #/flow?${LOAD}&lang=en, played at 1× (informational; fails only under ${MIN_FRAMES} frames in 5 s)`, framesCheck('flow')],
   [`frame times: #/overview?${LOAD} (informational)`, framesCheck('overview')],
@@ -509,6 +529,23 @@ const checks = [
     }
     return `${screenshots.length - before} files`;
   }],
+  ...Object.keys(EXTRA_VIEWS).map((view) => [
+    `screenshots: #/${view} after playing, EN and ES, desktop and phone`,
+    async () => {
+      await mkdir(ARTIFACTS, { recursive: true });
+      const before = screenshots.length;
+      for (const [name, viewport] of VIEWPORTS) {
+        for (const lang of LANGS) {
+          const page = await newPage(`shot ${view} ${name} ${lang}`, viewport);
+          await openPlayed(page, view, lang);
+          await shoot(page, `${view}-${name}-${size(viewport)}-${lang}`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (overflow > 0) throw new Error(`#/${view} ${name} ${lang} scrolls sideways by ${overflow} px`);
+        }
+      }
+      return `${screenshots.length - before} files`;
+    },
+  ]),
 ];
 
 // Checked after every other check has run, over everything collected.
