@@ -100,6 +100,14 @@ fn post_height(height: i32) {
     let _ = parent.post_message(&msg, "*");
 }
 
+/// True on a phone-sized window: views then draw their narrow layout.
+pub fn is_narrow() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_some_and(|px| px < crate::ui::views::overview::model::NARROW_BELOW_PX)
+}
+
 /// The page itself without `?embed=1`, at `hash`.
 fn full_app_href(hash: &str) -> String {
     let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();

@@ -15,7 +15,7 @@ use crate::i18n::flow::{announce_record, announce_throttle, hidden, older, FlowT
 use crate::i18n::{Lang, Text};
 use crate::ui::app::store::{Action, Store};
 use crate::ui::sim::{ConsumerKind, FlowSnapshot, RecentRecord};
-use crate::ui::views::overview::model::{window_ms, NARROW_BELOW_PX};
+use crate::ui::views::overview::model::window_ms;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,10 +40,6 @@ fn kind_text(k: ConsumerKind) -> Text {
         ConsumerKind::FanOut => Text::KindFanOut,
         ConsumerKind::Lambda => Text::KindLambda,
     }
-}
-
-fn narrow() -> bool {
-    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|px| px < NARROW_BELOW_PX)
 }
 
 fn now_wall_ms() -> f64 {
@@ -152,7 +148,7 @@ struct LanesProps {
 fn Lanes(props: &LanesProps) -> Html {
     let lang = props.lang;
     let snap = &props.snap;
-    let l = layout(snap, if narrow() { NARROW_WIDTH } else { WIDTH });
+    let l = layout(snap, if crate::ui::app::is_narrow() { NARROW_WIDTH } else { WIDTH });
     let lanes = l.lanes.iter().map(|lane| {
         let gauges = lane.gauges.iter().map(|g| {
             let level = if g.fraction >= 0.9 { "high" } else if g.fraction >= 0.6 { "mid" } else { "low" };

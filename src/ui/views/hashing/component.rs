@@ -9,7 +9,7 @@
 use super::model::{
     adjacent_pairs, check_explicit_hash_key, colours, default_split_key, explanation, histogram, key_steps, layout,
     moved_keys, owner, recent_keys, shard_number, split_check, stream_view, ExplicitKey, KeyRecord, Layout, OpenRange,
-    SplitCheck, StreamView, BAR_H, DENSITY_H, MARKER_ROOM, NARROW_BELOW_PX, NARROW_WIDTH, OPERATIONS, WIDTH,
+    SplitCheck, StreamView, BAR_H, DENSITY_H, MARKER_ROOM, NARROW_WIDTH, OPERATIONS, WIDTH,
 };
 use crate::i18n::hashing::{HashingMsg, HashingText};
 use crate::i18n::Lang;
@@ -360,10 +360,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
         ExplicitKey::Valid(v) => Some(*v),
         ExplicitKey::Refused { .. } => None,
     };
-    let narrow = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .is_some_and(|px| px < NARROW_BELOW_PX);
+    let narrow = crate::ui::app::is_narrow();
     let hashes: Vec<u128> = recent.iter().map(|r| r.hash).collect();
     // The proposed split is drawn once the form was used (a shard picked, a key typed or dragged).
     let touched = split_shard.is_some() || split_key.is_some();

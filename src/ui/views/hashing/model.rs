@@ -25,8 +25,6 @@ use std::collections::{BTreeSet, BinaryHeap};
 pub const WIDTH: f64 = 800.0;
 /// viewBox width on phones (the same drawing with fewer labels, so text stays legible).
 pub const NARROW_WIDTH: f64 = 420.0;
-/// Screens narrower than this many CSS pixels get the narrow drawing.
-pub const NARROW_BELOW_PX: f64 = 600.0;
 /// Left and right margin of the bar.
 pub const MARGIN: f64 = 12.0;
 /// Top of the density strip (its label sits above it).

@@ -1,6 +1,6 @@
 //! The overview component: draws [`model::layout`] and the per-shard and consumer tables.
 
-use super::model::{abbreviate, layout, NARROW_BELOW_PX, NARROW_WIDTH, WIDTH};
+use super::model::{abbreviate, layout, NARROW_WIDTH, WIDTH};
 use crate::i18n::{Lang, Msg, Text};
 use crate::ui::sim::{ConsumerKind, OverviewSnapshot};
 use std::rc::Rc;
@@ -45,10 +45,7 @@ fn LaneDots(props: &LaneDotsProps) -> Html {
 pub fn Overview(props: &OverviewProps) -> Html {
     let snap = &props.snapshot;
     let lang = props.lang;
-    let narrow = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .is_some_and(|px| px < NARROW_BELOW_PX);
+    let narrow = crate::ui::app::is_narrow();
     let l = layout(snap, if narrow { NARROW_WIDTH } else { WIDTH });
     let (lane_x, lane_end) = (l.lane_x, l.lane_end);
     let open = snap.shards.iter().filter(|s| s.open).count();

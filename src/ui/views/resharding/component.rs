@@ -8,7 +8,7 @@ use crate::i18n::resharding::{reshard_line, ReshardingText as R};
 use crate::i18n::Text;
 use crate::ui::app::store::{Action, Store};
 use crate::ui::sim::ConsumerKind;
-use crate::ui::views::overview::model::{abbreviate, NARROW_BELOW_PX};
+use crate::ui::views::overview::model::abbreviate;
 use yew::prelude::*;
 
 /// Props of [`Resharding`].
@@ -21,10 +21,6 @@ pub struct ReshardingProps {
 fn clock(ms: u64) -> String {
     let s = ms / 1000;
     format!("{:02}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
-}
-
-fn narrow() -> bool {
-    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|px| px < NARROW_BELOW_PX)
 }
 
 fn input_value(e: &Event) -> String {
@@ -41,7 +37,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
     let store = &props.store;
     let lang = store.lang;
     let snap = store.sim.borrow().lineage();
-    let l = layout(&snap, if narrow() { NARROW_WIDTH } else { WIDTH });
+    let l = layout(&snap, if crate::ui::app::is_narrow() { NARROW_WIDTH } else { WIDTH });
     let open: Vec<_> = {
         let mut v: Vec<_> = snap.shards.iter().filter(|s| s.closed_ms.is_none()).collect();
         v.sort_by_key(|s| s.start);
