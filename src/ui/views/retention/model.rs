@@ -561,13 +561,13 @@ mod tests {
         assert_eq!(snap.trim_horizon_ms(), 2 * 3_600_000);
         let r = &snap.rows[0];
         assert!(r.first_index > 0, "records expired");
-        assert!(r.oldest_ms.is_some_and(|t| t >= 2 * HOUR_MS && t < 2 * HOUR_MS + 1_000), "{:?}", r.oldest_ms);
+        assert!(r.oldest_ms.is_some_and(|t| (2 * HOUR_MS..2 * HOUR_MS + 1_000).contains(&t)), "{:?}", r.oldest_ms);
         assert!(r.marks.len() <= 65 && r.marks.iter().all(|m| m.position % r.stride == 0));
         // 20 records/s for 24 h; a record exactly 24 h old is still retained.
         assert_eq!(r.retained(), 24 * 3600 * 20 + 1);
         // The slow consumer (5 records/s of 20) is 19.5 h behind: not overtaken yet.
         let c = &snap.consumers[0].cursors[0];
         assert_eq!(c.expired_unread, 0);
-        assert!(c.at_ms.is_some_and(|t| t > 6 * HOUR_MS && t < 7 * HOUR_MS), "{:?}", c.at_ms);
+        assert!(c.at_ms.is_some_and(|t| (6 * HOUR_MS..7 * HOUR_MS).contains(&t)), "{:?}", c.at_ms);
     }
 }
