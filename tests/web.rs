@@ -308,3 +308,67 @@ async fn the_resharding_view_draws_six_shards_after_two_splits_and_a_merge() {
     click(&root, "add-naive");
     until("the naive reader is listed", || text_now(&root, "ordering").contains("children first")).await;
 }
+
+#[wasm_bindgen_test]
+async fn the_retention_view_expires_records_enforces_aws_rules_and_expires_iterators() {
+    let root = mount("#/retention?seed=1&scenario=slow-consumer&speed=3600&lang=en").await;
+    let fill = |test_id: &str, value: &str| {
+        let el = find(&root, test_id);
+        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            i.set_value(value);
+        }
+        let e = web_sys::Event::new("input").unwrap_or_else(|_| panic!("no event"));
+        el.dispatch_event(&e).unwrap_or_else(|_| panic!("dispatch"));
+    };
+    assert_eq!(count(&root, "ret-row"), 1, "one shard");
+    assert!(text(&root, "retention-hours").contains("24 h"));
+    for _ in 0..3 {
+        step(&root).await;
+    }
+    // AWS's rules, with its message and a one-line explanation.
+    fill("retention-input", "100");
+    settle().await;
+    click(&root, "decrease");
+    until("the refused decrease", || count(&root, "retention-error") == 1).await;
+    let err = text(&root, "retention-error");
+    assert!(err.contains("InvalidArgumentException") && err.contains("can not be longer"), "{err}");
+    assert!(err.contains("use Increase"), "explained: {err}");
+    fill("retention-input", "10");
+    settle().await;
+    click(&root, "increase");
+    until("the refused increase", || text(&root, "retention-error").contains("Minimum allowed")).await;
+
+    // A read from TRIM_HORIZON returns the first records and keeps its iterator.
+    click(&root, "iter-run");
+    until("a GetRecords answer", || count(&root, "read-result") == 1).await;
+    assert_eq!(text(&root, "read-count"), "60", "20 records/s for 3 s");
+    assert!(text(&root, "read-next").contains('…'), "NextShardIterator abbreviated");
+
+    // Play at 3600×: after a simulated day records expire at the trim horizon.
+    click(&root, "play");
+    let expired = || text(&root, "expired-total").split(' ').next().and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
+    for _ in 0..2_500 {
+        if expired() > 0 {
+            break;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
+    click(&root, "play");
+    assert!(expired() > 0, "records expired after 24 h: {}", text(&root, "expired-total"));
+    assert!(text(&root, "trim-horizon").contains("now − 24 h"));
+    let retained: u64 = text(&root, "retained-total").split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert!(retained > 1_700_000, "a day of records at 20/s: {retained}");
+
+    // The iterator kept from the start is far older than 5 minutes.
+    click(&root, "iter-again");
+    until("the expired iterator", || count(&root, "read-error") == 1).await;
+    assert!(text(&root, "read-error").contains("ExpiredIteratorException"), "{}", text(&root, "read-error"));
+
+    // An increase is accepted, and says expired records stay gone.
+    fill("retention-input", "48");
+    settle().await;
+    click(&root, "increase");
+    until("the increase note", || count(&root, "retention-note") == 1).await;
+    assert!(text(&root, "retention-note").contains("do not come back"));
+    assert!(text(&root, "retention-hours").contains("48 h"));
+}

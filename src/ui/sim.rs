@@ -843,6 +843,108 @@ impl Sim {
             totals: self.totals(),
         }
     }
+
+    /// The retention view's snapshot: every shard (closed ones included, until they expire)
+    /// with its retained records sampled into at most about `max_marks` marks, and each
+    /// consumer's position per shard.
+    pub fn retention(&self, max_marks: usize) -> crate::ui::views::retention::model::RetentionSnapshot {
+        use crate::engine::stream::StreamMode;
+        use crate::ui::views::retention::model::{stride, Mark, RetConsumer, RetCursor, RetRow, RetentionSnapshot};
+        let w = &self.world;
+        let engine = w.engine();
+        let now = w.now();
+        let start = w.started();
+        let since = |t: SimTime| t.since(start);
+        let stream = engine.stream(w.stream_name());
+        let mut rows = Vec::new();
+        let (mut records, mut bytes) = (0u64, 0u64);
+        if let Some(s) = stream {
+            let mut listed: Vec<_> = s.shards.iter().filter(|sh| sh.state() != ShardState::Expired).collect();
+            listed.sort_by_key(|sh| (!sh.is_open(), sh.hash_key_range.starting_hash_key, sh.id));
+            for sh in listed {
+                records += sh.counters.incoming_records;
+                bytes += sh.counters.incoming_bytes;
+                let store = &sh.records;
+                let first = store.first_index();
+                let stride = stride(store.len() as u64, max_marks as u64);
+                let mut marks = Vec::with_capacity(max_marks + 1);
+                let mut pos = first.div_ceil(stride) * stride;
+                while pos < store.end_index() {
+                    let Some(r) = store.get((pos - first) as usize) else { break };
+                    marks.push(Mark { position: pos, at_ms: since(r.arrival) });
+                    pos += stride;
+                }
+                rows.push(RetRow {
+                    id: sh.id.to_string(),
+                    open: sh.is_open(),
+                    first_index: first,
+                    end_index: store.end_index(),
+                    oldest_ms: store.front().map(|r| since(r.arrival)),
+                    newest_ms: store.get(store.len().wrapping_sub(1)).map(|r| since(r.arrival)),
+                    oldest_seq: store.front().map(|r| sh.sequence_number_of(&r).to_string()),
+                    closed_ms: sh.closed.map(since),
+                    marks,
+                    stride,
+                });
+            }
+        }
+        let consumers = w
+            .consumers()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !w.is_removed(*i))
+            .map(|(_, c)| {
+                let cursors = stream
+                    .map(|s| {
+                        s.shards
+                            .iter()
+                            .filter(|sh| sh.state() != ShardState::Expired)
+                            .filter_map(|sh| {
+                                let r = c.reader(sh.id)?;
+                                let store = &sh.records;
+                                let first = store.first_index();
+                                let next = r.read_pos.max(first);
+                                let at_ms = if r.read_pos < first {
+                                    // Overtaken: the records after its last read are gone; the
+                                    // last read one's time is in its sequence number.
+                                    r.read_to.map(|q| (q.seq_time_secs * 1000).saturating_sub(start.millis()))
+                                } else {
+                                    store.get((next - first) as usize).map(|rec| since(rec.arrival))
+                                };
+                                Some(RetCursor {
+                                    shard: sh.id.to_string(),
+                                    read_pos: r.read_pos,
+                                    at_ms,
+                                    expired_unread: first.saturating_sub(r.read_pos),
+                                    finished: r.finished,
+                                })
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                RetConsumer {
+                    name: c.name().to_string(),
+                    kind: kind_of(c),
+                    delivered: c.tally().delivered,
+                    lost: c.tally().lost,
+                    cursors,
+                }
+            })
+            .collect::<Vec<_>>();
+        RetentionSnapshot {
+            elapsed_ms: now.since(start),
+            started_epoch_ms: start.millis(),
+            stream_name: w.stream_name().to_string(),
+            retention_hours: stream.map_or(24, |s| s.retention_hours),
+            open_shards: self.open_shards() as u64,
+            records_per_sec: self.target_rate(),
+            avg_record_bytes: bytes / records.max(1),
+            efo_consumers: consumers.iter().filter(|c| c.kind == ConsumerKind::FanOut).count() as u64,
+            on_demand: stream.is_some_and(|s| s.mode == StreamMode::OnDemand),
+            rows,
+            consumers,
+        }
+    }
 }
 
 fn kind_of(c: &Consumer) -> ConsumerKind {

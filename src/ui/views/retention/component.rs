@@ -1,8 +1,27 @@
-//! The retention view component.
+//! The retention view component: the time-axis SVG (one row per shard), the retention control,
+//! the iterator panel, consumer positions and the cost line.
 
-use crate::i18n::retention::RetentionText;
-use crate::ui::app::store::Store;
+use super::model::{
+    abbreviate_iterator, duration_text, height, iter_markers, row_y, usd, Axis, Chosen, IterKind, Mark, NARROW_WIDTH,
+    ROW_H, WIDTH,
+};
+use crate::engine::cost::monthly;
+use crate::engine::reading::ITERATOR_TTL_MS;
+use crate::engine::stream::StreamMode;
+use crate::engine::time::HOUR_MS;
+use crate::i18n::retention::{self as t, RetentionText as R};
+use crate::i18n::Lang;
+use crate::ui::app::store::{Action, Store};
+use crate::ui::views::flow::model::{consumer_letter, shape_path, Shape};
+use crate::ui::views::overview::model::NARROW_BELOW_PX;
+use serde_json::{json, Value};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// Marks per row at most (the rest are counted, not drawn).
+const MAX_MARKS: usize = 64;
+/// Records of a GetRecords answer listed.
+const FIRST_FEW: usize = 3;
 
 /// Props of [`Retention`].
 #[derive(Properties, PartialEq)]
@@ -11,9 +30,426 @@ pub struct RetentionProps {
     pub store: UseReducerHandle<Store>,
 }
 
+fn narrow() -> bool {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|px| px < NARROW_BELOW_PX)
+}
+
+/// What a read from a marker gave.
+#[derive(Clone, Debug, PartialEq)]
+struct ReadResult {
+    /// The iterator kept for "GetRecords again".
+    iterator: Option<String>,
+    /// When that iterator was issued, ms since start.
+    issued_ms: u64,
+    /// GetRecords' JSON, or AWS's error.
+    answer: Result<Value, (String, String)>,
+}
+
+fn explain(message: &str) -> R {
+    if message.contains("Minimum allowed") {
+        R::ExplainTooShort
+    } else if message.contains("Maximum allowed") {
+        R::ExplainTooLong
+    } else if message.contains("can not be shorter") {
+        R::ExplainNotLonger
+    } else if message.contains("can not be longer") {
+        R::ExplainNotShorter
+    } else {
+        R::ExplainOther
+    }
+}
+
 /// The retention view.
 #[component]
 pub fn Retention(props: &RetentionProps) -> Html {
-    let lang = props.store.lang;
-    html! { <section class="retention" data-testid="retention"><h2>{ RetentionText::Title.text(lang) }</h2></section> }
+    let store = &props.store;
+    let lang = store.lang;
+    let snap = Rc::new(store.sim.borrow().retention(MAX_MARKS));
+    let width = if narrow() { NARROW_WIDTH } else { WIDTH };
+    let axis = Axis::new(snap.elapsed_ms, snap.retention_ms(), width);
+
+    let hours = use_state(|| "48".to_string());
+    let kind = use_state(|| IterKind::TrimHorizon);
+    let shard = use_state(|| None::<String>);
+    let chosen = use_state(|| None::<Chosen>);
+    let at_time = use_state(|| None::<u64>);
+    let read = use_state(|| None::<ReadResult>);
+
+    let shard_id = (*shard).clone().or_else(|| snap.rows.first().map(|r| r.id.clone())).unwrap_or_default();
+    let on_mark = {
+        let (chosen, shard, kind) = (chosen.clone(), shard.clone(), kind.clone());
+        use_callback((), move |c: Chosen, _| {
+            shard.set(Some(c.shard.clone()));
+            if !matches!(*kind, IterKind::AtSequenceNumber | IterKind::AfterSequenceNumber) {
+                kind.set(IterKind::AtSequenceNumber);
+            }
+            chosen.set(Some(c));
+        })
+    };
+    let on_axis_click = {
+        let (at_time, kind) = (at_time.clone(), kind.clone());
+        let axis = axis.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(svg) = e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            else {
+                return;
+            };
+            let rect = svg.get_bounding_client_rect();
+            let x = (f64::from(e.client_x()) - rect.left()) / rect.width().max(1.0) * width;
+            if x >= axis.lane_x && x <= axis.lane_end {
+                at_time.set(Some(axis.t_of(x)));
+                kind.set(IterKind::AtTimestamp);
+            }
+        })
+    };
+
+    // Retention control.
+    let change = |op: &'static str| {
+        let (store, hours) = (store.clone(), hours.clone());
+        Callback::from(move |_| {
+            let h: i64 = hours.trim().parse().unwrap_or(0);
+            store.dispatch(Action::Api(op.into(), json!({ "RetentionPeriodHours": h })));
+        })
+    };
+    let retention_outcome = store.last_api.as_ref().filter(|a| a.operation.ends_with("StreamRetentionPeriod")).map(|a| {
+        match &a.result {
+            Ok(_) => html! {
+                <p class="ok" data-testid="retention-note" role="status">
+                    { format!("{} → 200 OK. ", a.operation) }
+                    { if a.operation.starts_with("Increase") { R::IncreaseNote.text(lang) } else { R::DecreaseNote.text(lang) } }
+                </p>
+            },
+            Err((e, m)) => html! {
+                <p class="err" data-testid="retention-error" role="alert">
+                    <code>{ format!("{e}: {m}") }</code><br />{ explain(m).text(lang) }
+                </p>
+            },
+        }
+    });
+
+    // Iterator read.
+    let run = {
+        let (store, read, kind, chosen, at_time) =
+            (store.clone(), read.clone(), kind.clone(), chosen.clone(), at_time.clone());
+        let (shard_id, started, elapsed) = (shard_id.clone(), snap.started_epoch_ms, snap.elapsed_ms);
+        Callback::from(move |_| {
+            let mut req = json!({ "ShardId": shard_id, "ShardIteratorType": kind.as_str() });
+            match *kind {
+                IterKind::AtSequenceNumber | IterKind::AfterSequenceNumber => {
+                    let seq = chosen
+                        .as_ref()
+                        .filter(|c| c.shard == shard_id)
+                        .and_then(|c| store.sim.borrow().record(&c.shard, c.position))
+                        .map(|r| r.sequence_number);
+                    req["StartingSequenceNumber"] = json!(seq.unwrap_or_default());
+                }
+                IterKind::AtTimestamp => {
+                    req["Timestamp"] = json!((started + at_time.unwrap_or(elapsed)) as f64 / 1000.0);
+                }
+                _ => {}
+            }
+            let mut sim = store.sim.borrow_mut();
+            if let Some(o) = req.as_object_mut() {
+                o.insert("StreamName".into(), json!(sim.world().stream_name()));
+            }
+            let result = match sim.api("GetShardIterator", &req) {
+                Err(e) => ReadResult { iterator: None, issued_ms: elapsed, answer: Err(e) },
+                Ok(it) => {
+                    let iterator = it["ShardIterator"].as_str().unwrap_or_default().to_string();
+                    let answer = sim.api("GetRecords", &json!({ "ShardIterator": iterator, "Limit": 100 }));
+                    ReadResult { iterator: Some(iterator), issued_ms: elapsed, answer }
+                }
+            };
+            read.set(Some(result));
+        })
+    };
+    let again = {
+        let (store, read) = (store.clone(), read.clone());
+        Callback::from(move |_| {
+            let Some(prev) = (*read).clone() else { return };
+            let Some(it) = prev.iterator.clone() else { return };
+            let answer = store.sim.borrow_mut().api("GetRecords", &json!({ "ShardIterator": it, "Limit": 100 }));
+            read.set(Some(ReadResult { answer, ..prev }));
+        })
+    };
+
+    // Cost.
+    let mode = if snap.on_demand { StreamMode::OnDemand } else { StreamMode::Provisioned };
+    let bill =
+        |h: u32| monthly(snap.open_shards, h, snap.records_per_sec, snap.avg_record_bytes, snap.efo_consumers, mode);
+    let now_bill = bill(snap.retention_hours);
+
+    let chosen_here = (*chosen).clone().filter(|c| c.shard == shard_id);
+    let row_here = snap.rows.iter().find(|r| r.id == shard_id);
+    let pick_marks: Vec<Mark> = row_here.map(|r| r.marks.clone()).unwrap_or_default();
+    let trim_x = axis.x_of(snap.trim_horizon_ms() as f64);
+    let (tx, k) = axis.marks_transform();
+    let total_retained: u64 = snap.rows.iter().map(|r| r.retained()).sum();
+    let max_stride = snap.rows.iter().map(|r| r.stride).max().unwrap_or(1);
+    let drawn: u64 = snap.rows.iter().map(|r| r.marks.len() as u64).sum();
+
+    html! {
+        <section class="retention" data-testid="retention">
+            <h2>{ R::Title.text(lang) }</h2>
+            <p class="help">{ R::Help.text(lang) }</p>
+            <p class="ret-status">
+                <strong data-testid="retention-hours">{ t::current(lang, snap.retention_hours, &snap.stream_name) }</strong>
+                { " · " }
+                <span data-testid="trim-horizon">{ t::trim_horizon(lang, &duration_text(snap.retention_ms())) }</span>
+                { format!(" ({})", duration_text(snap.trim_horizon_ms().max(0) as u64)) }
+                { " · " }
+                <span data-testid="retained-total">{ format!("{total_retained} {}", R::Retained.text(lang)) }</span>
+                { " · " }
+                <span data-testid="expired-total">{ format!("{} {}", snap.rows.iter().map(|r| r.first_index).sum::<u64>(), R::Expired.text(lang)) }</span>
+            </p>
+            <svg class="ret-axis" viewBox={format!("0 0 {width:.0} {:.0}", height(snap.rows.len()))} role="img"
+                 aria-label={R::Title.text(lang)} preserveAspectRatio="xMinYMin meet" onclick={on_axis_click}>
+                <defs>
+                    <pattern id="ret-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <line x1="0" y1="0" x2="0" y2="6" class="hatch" />
+                    </pattern>
+                </defs>
+                { for snap.rows.iter().enumerate().map(|(i, r)| {
+                    let y = row_y(i);
+                    let ex = trim_x.clamp(axis.lane_x, axis.lane_end);
+                    let label = r.id.trim_start_matches("shardId-").trim_start_matches('0');
+                    let markers = iter_markers(&axis, r, chosen.as_ref(), *at_time);
+                    let cursors = snap.consumers.iter().enumerate().filter_map(|(ci, c)| {
+                        let cur = c.cursors.iter().find(|cu| cu.shard == r.id)?;
+                        if cur.finished { return None; }
+                        let x = cur.at_ms.map_or(axis.lane_end, |t| axis.x_of(t as f64)).clamp(axis.lane_x, axis.lane_end);
+                        let over = cur.expired_unread > 0 || c.lost > 0 && cur.at_ms.is_some_and(|t| (t as i64) <= snap.trim_horizon_ms() + 60_000);
+                        Some(html! {
+                            <g key={c.name.clone()} class={classes!("ret-cursor", over.then_some("overtaken"))} data-testid="ret-cursor">
+                                <title>{ c.name.clone() }</title>
+                                <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", y)} y2={format!("{:.1}", y + ROW_H + 4.0)} />
+                                <path d={shape_path(Shape::Triangle, x, y + ROW_H + 8.0, 4.0)} />
+                                <text x={format!("{:.1}", x + 6.0)} y={format!("{:.1}", y + ROW_H + 12.0)}>{ format!("{}{}", consumer_letter(ci), if over { " ⚠" } else { "" }) }</text>
+                            </g>
+                        })
+                    });
+                    html! {
+                        <g key={r.id.clone()} class={classes!("ret-row", (!r.open).then_some("closed"))} data-testid="ret-row">
+                            <title>{ r.id.clone() }</title>
+                            <text class="row-label" x="4" y={format!("{:.1}", y + ROW_H / 2.0)} dominant-baseline="middle">{ format!("#{}", if label.is_empty() { "0" } else { label }) }</text>
+                            <rect class="row-bg" x={format!("{:.1}", axis.lane_x)} y={format!("{y:.1}")} width={format!("{:.1}", axis.lane_end - axis.lane_x)} height={format!("{ROW_H:.1}")} />
+                            if ex > axis.lane_x {
+                                <rect class="expired-zone" x={format!("{:.1}", axis.lane_x)} y={format!("{y:.1}")} width={format!("{:.1}", ex - axis.lane_x)} height={format!("{ROW_H:.1}")} />
+                            }
+                            <rect class="window" x={format!("{ex:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", axis.lane_end - ex)} height={format!("{ROW_H:.1}")} />
+                            <g class="marks" transform={format!("translate({tx:.3} 0) scale({k:.6} 1)")}>
+                                <RowMarks shard={r.id.clone()} marks={r.marks.clone()} y={y} on_mark={on_mark.clone()} />
+                            </g>
+                            <text class="row-count" x={format!("{:.1}", axis.lane_x + 3.0)} y={format!("{:.1}", y + ROW_H - 4.0)} data-testid="expired-count">
+                                { format!("{} {}", r.first_index, R::Expired.text(lang)) }
+                            </text>
+                            <text class="row-count" x={format!("{:.1}", axis.lane_end - 3.0)} y={format!("{:.1}", y + 10.0)} text-anchor="end" data-testid="retained-count">
+                                { format!("{} {}{}", r.retained(), R::Retained.text(lang), if r.open { String::new() } else { format!(" · {}", R::Closed.text(lang)) }) }
+                            </text>
+                            { for markers.iter().map(|m| html! {
+                                <g key={m.kind.as_str()} class={classes!("iter-marker", format!("k-{}", m.kind.short().to_lowercase()))} data-testid="iter-marker">
+                                    <title>{ m.kind.as_str() }</title>
+                                    <path d={shape_path(Shape::Diamond, m.x, y - 5.0, 4.0)} />
+                                    <text x={format!("{:.1}", m.x)} y={format!("{:.1}", y - 11.0)} text-anchor="middle">{ m.kind.short() }</text>
+                                </g>
+                            }) }
+                            { for cursors }
+                        </g>
+                    }
+                }) }
+                if trim_x > axis.lane_x {
+                    <line class="trim-line" x1={format!("{trim_x:.1}")} x2={format!("{trim_x:.1}")} y1="4" y2={format!("{:.1}", row_y(snap.rows.len()) - 6.0)} />
+                }
+                <line class="axis" x1={format!("{:.1}", axis.lane_x)} x2={format!("{:.1}", axis.lane_end)}
+                      y1={format!("{:.1}", row_y(snap.rows.len()) - 4.0)} y2={format!("{:.1}", row_y(snap.rows.len()) - 4.0)} />
+                { for axis.ticks.iter().map(|tk| html! {
+                    <text key={tk.at_ms} class="tick-label" x={format!("{:.1}", tk.x)} y={format!("{:.1}", row_y(snap.rows.len()) + 10.0)} text-anchor="middle">{ tk.label.clone() }</text>
+                }) }
+                <text class="tick-label now" x={format!("{:.1}", axis.lane_end)} y={format!("{:.1}", row_y(snap.rows.len()) + 22.0)} text-anchor="end">{ R::Now.text(lang) }</text>
+            </svg>
+            <p class="muted" data-testid="aggregated">{ t::aggregated(lang, max_stride, drawn, total_retained) }</p>
+            <p class="help legend">{ R::Legend.text(lang) }</p>
+            <div class="ret-panels">
+                <section class="ret-panel" aria-labelledby="ret-h">
+                    <h3 id="ret-h">{ R::RetentionHeading.text(lang) }</h3>
+                    <label for="ret-hours">{ R::RetentionLabel.text(lang) }</label>
+                    <input id="ret-hours" type="number" min="24" max="8760" inputmode="numeric" data-testid="retention-input"
+                           value={(*hours).clone()}
+                           oninput={{ let hours = hours.clone(); Callback::from(move |e: InputEvent| {
+                               if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() { hours.set(i.value()); }
+                           }) }} />
+                    <div class="ret-buttons">
+                        <button type="button" data-testid="increase" onclick={change("IncreaseStreamRetentionPeriod")}>{ R::Increase.text(lang) }</button>
+                        <button type="button" data-testid="decrease" onclick={change("DecreaseStreamRetentionPeriod")}>{ R::Decrease.text(lang) }</button>
+                    </div>
+                    <p class="help">{ R::Rules.text(lang) }</p>
+                    { for retention_outcome }
+                </section>
+                <section class="ret-panel" aria-labelledby="it-h">
+                    <h3 id="it-h">{ R::IteratorsHeading.text(lang) }</h3>
+                    <label for="it-kind">{ R::IteratorType.text(lang) }</label>
+                    <select id="it-kind" data-testid="iter-kind" onchange={{ let kind = kind.clone(); Callback::from(move |e: Event| {
+                        if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                            if let Some(k) = IterKind::ALL.iter().find(|k| k.as_str() == s.value()) { kind.set(*k); }
+                        }
+                    }) }}>
+                        { for IterKind::ALL.iter().map(|k| html! { <option value={k.as_str()} selected={*k == *kind}>{ format!("{} ({})", k.as_str(), k.short()) }</option> }) }
+                    </select>
+                    <label for="it-shard">{ R::Shard.text(lang) }</label>
+                    <select id="it-shard" data-testid="iter-shard" onchange={{ let shard = shard.clone(); Callback::from(move |e: Event| {
+                        if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() { shard.set(Some(s.value())); }
+                    }) }}>
+                        { for snap.rows.iter().map(|r| html! { <option value={r.id.clone()} selected={r.id == shard_id}>{ r.id.clone() }</option> }) }
+                    </select>
+                    if matches!(*kind, IterKind::AtSequenceNumber | IterKind::AfterSequenceNumber) {
+                        <label for="it-record">{ R::Record.text(lang) }</label>
+                        <select id="it-record" data-testid="iter-record" onchange={{
+                            let (chosen, shard_id, marks) = (chosen.clone(), shard_id.clone(), pick_marks.clone());
+                            Callback::from(move |e: Event| {
+                                if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                                    let pos: Option<u64> = s.value().parse().ok();
+                                    let m = marks.iter().find(|m| Some(m.position) == pos);
+                                    chosen.set(m.map(|m| Chosen { shard: shard_id.clone(), position: m.position, at_ms: m.at_ms }));
+                                }
+                            })
+                        }}>
+                            <option value="" selected={chosen_here.is_none()}>{ R::NoRecord.text(lang) }</option>
+                            { for pick_marks.iter().map(|m| html! {
+                                <option value={m.position.to_string()} selected={chosen_here.as_ref().is_some_and(|c| c.position == m.position)}>
+                                    { format!("#{} · {}", m.position, duration_text(m.at_ms)) }
+                                </option>
+                            }) }
+                        </select>
+                    }
+                    if *kind == IterKind::AtTimestamp {
+                        <label for="it-time">{ R::Timestamp.text(lang) }</label>
+                        <input id="it-time" type="number" min="0" step="0.5" data-testid="iter-time"
+                               value={format!("{:.2}", at_time.unwrap_or(0) as f64 / HOUR_MS as f64)}
+                               onchange={{ let at_time = at_time.clone(); Callback::from(move |e: Event| {
+                                   if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                                       if let Ok(h) = i.value().parse::<f64>() { at_time.set(Some((h.max(0.0) * HOUR_MS as f64) as u64)); }
+                                   }
+                               }) }} />
+                    }
+                    <div class="ret-buttons">
+                        <button type="button" data-testid="iter-run" onclick={run}>{ R::Run.text(lang) }</button>
+                        <button type="button" data-testid="iter-again" disabled={read.as_ref().and_then(|r| r.iterator.as_ref()).is_none()} onclick={again}>{ R::Again.text(lang) }</button>
+                    </div>
+                    if let Some(r) = read.as_ref() {
+                        <ReadView result={r.clone()} {lang} elapsed_ms={snap.elapsed_ms} />
+                    }
+                </section>
+                <section class="ret-panel" aria-labelledby="rc-h" data-testid="ret-consumers">
+                    <h3 id="rc-h">{ R::ConsumersHeading.text(lang) }</h3>
+                    <ul>
+                        { for snap.consumers.iter().enumerate().map(|(ci, c)| html! {
+                            <li key={c.name.clone()} class={classes!((c.lost > 0).then_some("lost"))}>
+                                <span class="letter">{ consumer_letter(ci) }</span>{ " " }<strong>{ c.name.clone() }</strong>
+                                <br /><span data-testid="consumer-lost" class={classes!((c.lost > 0).then_some("warn"))}>{ t::lost(lang, c.lost) }</span>
+                                { for c.cursors.iter().filter(|cu| !cu.finished).map(|cu| html! {
+                                    <><br />{
+                                        if cu.expired_unread > 0 {
+                                            t::overtaken(lang, &cu.shard, cu.expired_unread, cu.read_pos, cu.read_pos + cu.expired_unread - 1)
+                                        } else {
+                                            t::behind(lang, &cu.shard, &duration_text(cu.at_ms.map_or(0, |a| snap.elapsed_ms.saturating_sub(a))))
+                                        }
+                                    }</>
+                                }) }
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+                <section class="ret-panel" aria-labelledby="cost-h">
+                    <h3 id="cost-h">{ R::CostHeading.text(lang) }</h3>
+                    <p data-testid="cost">{ t::cost(lang, &usd(now_bill.total), &usd(now_bill.retention_micro_usd), snap.open_shards, snap.retention_hours, snap.records_per_sec, snap.avg_record_bytes) }</p>
+                    <p class="help">{ R::CostAssumptions.text(lang) }</p>
+                </section>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowMarksProps {
+    shard: String,
+    marks: Vec<Mark>,
+    y: f64,
+    on_mark: Callback<Chosen>,
+}
+
+/// A row's marks, at seconds since start (the group scales them); re-rendered only when a mark
+/// arrives or expires.
+#[component]
+fn RowMarks(props: &RowMarksProps) -> Html {
+    let y = props.y;
+    html! {
+        { for props.marks.iter().map(|m| {
+            let x = m.at_ms as f64 / 1000.0;
+            let c = Chosen { shard: props.shard.clone(), position: m.position, at_ms: m.at_ms };
+            let on_mark = props.on_mark.clone();
+            html! {
+                <line key={m.position} class="mark" data-testid="ret-mark" vector-effect="non-scaling-stroke"
+                      x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", y + 12.0)} y2={format!("{:.1}", y + ROW_H - 9.0)}
+                      onclick={Callback::from(move |e: MouseEvent| { e.stop_propagation(); on_mark.emit(c.clone()); })}>
+                    <title>{ format!("#{}", m.position) }</title>
+                </line>
+            }
+        }) }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReadViewProps {
+    result: ReadResult,
+    lang: Lang,
+    elapsed_ms: u64,
+}
+
+#[component]
+fn ReadView(props: &ReadViewProps) -> Html {
+    let lang = props.lang;
+    let r = &props.result;
+    let age = props.elapsed_ms.saturating_sub(r.issued_ms);
+    let age_line = r.iterator.as_ref().map(|it| {
+        html! {
+            <p data-testid="iter-age" class={classes!((age > ITERATOR_TTL_MS).then_some("warn"))}>
+                <code>{ abbreviate_iterator(it) }</code>{ " · " }{ t::iterator_age(lang, &duration_text(age)) }
+            </p>
+        }
+    });
+    let body = match &r.answer {
+        Err((e, m)) => html! {
+            <p class="err" data-testid="read-error" role="alert">
+                <code>{ format!("{e}: {m}") }</code>
+                if e == "ExpiredIteratorException" { <br />{ R::ExpiredExplain.text(lang) } }
+            </p>
+        },
+        Ok(v) => {
+            let records = v["Records"].as_array().cloned().unwrap_or_default();
+            let next = v["NextShardIterator"].as_str().map(abbreviate_iterator);
+            let children: Vec<String> = v["ChildShards"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|c| c["ShardId"].as_str().map(str::to_string)).collect())
+                .unwrap_or_default();
+            html! {
+                <dl class="read-result" data-testid="read-result">
+                    <dt>{ R::RecordsReturned.text(lang) }</dt>
+                    <dd data-testid="read-count">{ records.len() }</dd>
+                    { for records.iter().take(FIRST_FEW).map(|rec| {
+                        let seq = rec["SequenceNumber"].as_str().unwrap_or_default();
+                        html! { <dd class="seq"><code>{ format!("…{}", &seq[seq.len().saturating_sub(10)..]) }</code>{ format!(" {}", rec["PartitionKey"].as_str().unwrap_or_default()) }</dd> }
+                    }) }
+                    <dt>{ "NextShardIterator" }</dt>
+                    <dd data-testid="read-next"><code>{ next.unwrap_or_else(|| R::EndOfShard.text(lang).to_string()) }</code></dd>
+                    <dt>{ "MillisBehindLatest" }</dt>
+                    <dd data-testid="read-millis">{ format!("{} ({})", v["MillisBehindLatest"].as_u64().unwrap_or(0), duration_text(v["MillisBehindLatest"].as_u64().unwrap_or(0))) }</dd>
+                    if !children.is_empty() {
+                        <dt>{ "ChildShards" }</dt>
+                        <dd data-testid="read-children">{ children.join(", ") }</dd>
+                    }
+                </dl>
+            }
+        }
+    };
+    html! { <div class="read-view">{ for age_line }{ body }</div> }
 }

@@ -1,1 +1,573 @@
 //! Geometry of the retention view (pure, tested natively).
+//!
+//! ```text
+//!   label │ expired (hatched) ┆ retention window (shaded) ........ │ LATEST
+//!   #0    │  ░░░░░░░░░░░░░░░  ┆ |  | ||  |  | | || |  |  | |  | |  │ ▶
+//!         │                   ┆ trim horizon = now − retention     │ now
+//!         └─ axis: simulated time since the stream became ACTIVE, "nice" ticks ─┘
+//! ```
+//!
+//! Records are thin marks at their arrival time. Their x is fixed in seconds since the stream
+//! started; the whole row of marks moves and rescales with one `translate(…) scale(k 1)`, so a
+//! frame re-renders a row's marks only when a mark arrives or expires. The axis span follows
+//! `max(elapsed, 1 min)` (capped at twice the retention), so it rescales continuously from
+//! seconds to minutes, hours and days. Floats appear only here, in geometry.
+
+use crate::engine::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
+use crate::ui::sim::ConsumerKind;
+
+/// viewBox width on wide screens.
+pub const WIDTH: f64 = 640.0;
+/// viewBox width on phones.
+pub const NARROW_WIDTH: f64 = 360.0;
+/// x where rows start (room for the shard label).
+pub const LANE_X: f64 = 34.0;
+/// Space right of `now` (the LATEST marker sits there).
+pub const RIGHT_PAD: f64 = 22.0;
+/// Top margin (the first row's iterator markers sit above it).
+pub const TOP: f64 = 22.0;
+/// Row height.
+pub const ROW_H: f64 = 30.0;
+/// Gap between rows (iterator markers and cursors sit in it).
+pub const ROW_GAP: f64 = 26.0;
+/// Height of the axis labels.
+pub const AXIS_H: f64 = 30.0;
+/// Day, ms.
+pub const DAY_MS: u64 = 24 * HOUR_MS;
+/// Shortest axis span, ms.
+pub const MIN_SPAN_MS: u64 = MINUTE_MS;
+/// Width of one character of a tick label, viewBox units (11 px sans-serif, generous).
+pub const CHAR_W: f64 = 6.5;
+/// Space between tick labels, viewBox units.
+pub const LABEL_GAP: f64 = 10.0;
+
+/// Least distance between ticks, viewBox units (an uncrowded axis).
+pub const MIN_TICK_GAP: f64 = 48.0;
+
+/// "Nice" tick steps, ms: seconds, minutes, hours, days.
+pub const STEPS_MS: [u64; 27] = [
+    SECOND_MS,
+    2 * SECOND_MS,
+    5 * SECOND_MS,
+    10 * SECOND_MS,
+    15 * SECOND_MS,
+    30 * SECOND_MS,
+    MINUTE_MS,
+    2 * MINUTE_MS,
+    5 * MINUTE_MS,
+    10 * MINUTE_MS,
+    15 * MINUTE_MS,
+    30 * MINUTE_MS,
+    HOUR_MS,
+    2 * HOUR_MS,
+    3 * HOUR_MS,
+    6 * HOUR_MS,
+    12 * HOUR_MS,
+    DAY_MS,
+    2 * DAY_MS,
+    7 * DAY_MS,
+    14 * DAY_MS,
+    30 * DAY_MS,
+    60 * DAY_MS,
+    90 * DAY_MS,
+    180 * DAY_MS,
+    365 * DAY_MS,
+    730 * DAY_MS,
+];
+
+/// One record drawn as a mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    /// Its position in the shard (0, 1, 2… in acceptance order; stable DOM key).
+    pub position: u64,
+    /// ApproximateArrivalTimestamp, ms since the stream became ACTIVE.
+    pub at_ms: u64,
+}
+
+/// One shard, closed ones included.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetRow {
+    /// `shardId-000000000000`.
+    pub id: String,
+    /// Open (accepts writes).
+    pub open: bool,
+    /// Position of the oldest retained record (= records expired so far).
+    pub first_index: u64,
+    /// Position after the newest record.
+    pub end_index: u64,
+    /// Arrival of the oldest retained record, ms since start.
+    pub oldest_ms: Option<u64>,
+    /// Arrival of the newest record, ms since start.
+    pub newest_ms: Option<u64>,
+    /// SequenceNumber of the oldest retained record.
+    pub oldest_seq: Option<String>,
+    /// When it closed, ms since start.
+    pub closed_ms: Option<u64>,
+    /// Sampled records, oldest first (every `stride`-th position).
+    pub marks: Vec<Mark>,
+    /// One mark stands for this many records.
+    pub stride: u64,
+}
+
+impl RetRow {
+    /// Records retained now.
+    pub fn retained(&self) -> u64 {
+        self.end_index - self.first_index
+    }
+}
+
+/// A consumer's position in one shard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetCursor {
+    /// Shard id.
+    pub shard: String,
+    /// Position of its next unread record.
+    pub read_pos: u64,
+    /// Arrival of its next unread record (or, when overtaken, of the last one it read), ms since
+    /// start; `None` when it has read everything.
+    pub at_ms: Option<u64>,
+    /// Records it has not read that expired already (`first_index − read_pos`; > 0 = overtaken).
+    pub expired_unread: u64,
+    /// Read to the end of a closed shard.
+    pub finished: bool,
+}
+
+/// One consumer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetConsumer {
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: ConsumerKind,
+    /// Records delivered.
+    pub delivered: u64,
+    /// Records lost (expired before it read them), all shards.
+    pub lost: u64,
+    /// Per shard.
+    pub cursors: Vec<RetCursor>,
+}
+
+/// What the retention view draws.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetentionSnapshot {
+    /// Simulated ms since the stream became ACTIVE.
+    pub elapsed_ms: u64,
+    /// The stream's start, epoch ms (to turn axis times into AWS timestamps).
+    pub started_epoch_ms: u64,
+    /// Stream name.
+    pub stream_name: String,
+    /// Retention period, hours.
+    pub retention_hours: u32,
+    /// Open shards.
+    pub open_shards: u64,
+    /// Records per second the producers aim at now.
+    pub records_per_sec: u64,
+    /// Average record size so far (data + key), bytes.
+    pub avg_record_bytes: u64,
+    /// Enhanced fan-out consumers.
+    pub efo_consumers: u64,
+    /// On-demand capacity mode (else provisioned).
+    pub on_demand: bool,
+    /// Shards: open in hash order, then closed ones.
+    pub rows: Vec<RetRow>,
+    /// Consumers.
+    pub consumers: Vec<RetConsumer>,
+}
+
+impl RetentionSnapshot {
+    /// Retention, ms.
+    pub fn retention_ms(&self) -> u64 {
+        u64::from(self.retention_hours) * HOUR_MS
+    }
+
+    /// The trim horizon: now − retention, ms since start (negative before a full period ran).
+    pub fn trim_horizon_ms(&self) -> i64 {
+        self.elapsed_ms as i64 - self.retention_ms() as i64
+    }
+}
+
+/// The axis span for `elapsed_ms` and a retention: the elapsed time (at least a minute), with
+/// 10 % room on the left, but no more than twice the retention.
+pub fn span_ms(elapsed_ms: u64, retention_ms: u64) -> u64 {
+    (elapsed_ms.max(MIN_SPAN_MS) + elapsed_ms.max(MIN_SPAN_MS) / 10).min(2 * retention_ms.max(MIN_SPAN_MS))
+}
+
+/// A tick of the time axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// x.
+    pub x: f64,
+    /// Time since start, ms.
+    pub at_ms: u64,
+    /// `30 s`, `45 min`, `30 h`, `12 d`.
+    pub label: String,
+}
+
+/// The time axis: `from_ms … to_ms` (ms since start; `from_ms` may be negative) onto
+/// `lane_x … lane_end`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    /// Left edge, ms since start.
+    pub from_ms: f64,
+    /// Right edge (now), ms since start.
+    pub to_ms: f64,
+    /// x of the left edge.
+    pub lane_x: f64,
+    /// x of now.
+    pub lane_end: f64,
+    /// Tick step, ms.
+    pub step_ms: u64,
+    /// Ticks, left to right.
+    pub ticks: Vec<Tick>,
+}
+
+/// A tick label in the unit of its step.
+pub fn tick_label(at_ms: u64, step_ms: u64) -> String {
+    if step_ms < MINUTE_MS {
+        format!("{} s", at_ms / SECOND_MS)
+    } else if step_ms < HOUR_MS {
+        format!("{} min", at_ms / MINUTE_MS)
+    } else if step_ms < DAY_MS {
+        format!("{} h", at_ms / HOUR_MS)
+    } else {
+        format!("{} d", at_ms / DAY_MS)
+    }
+}
+
+/// Estimated width of a tick label, viewBox units.
+pub fn label_w(label: &str) -> f64 {
+    label.chars().count() as f64 * CHAR_W
+}
+
+impl Axis {
+    /// The axis at `elapsed_ms` for a retention, drawn `width` wide.
+    pub fn new(elapsed_ms: u64, retention_ms: u64, width: f64) -> Axis {
+        let span = span_ms(elapsed_ms, retention_ms);
+        let lane_x = LANE_X;
+        let lane_end = width - RIGHT_PAD;
+        let to_ms = elapsed_ms as f64;
+        let from_ms = to_ms - span as f64;
+        let w = lane_end - lane_x;
+        // The smallest nice step whose labels (the widest one is the last) do not touch.
+        let widest = |step: u64| (label_w(&tick_label(elapsed_ms / step * step, step)) + LABEL_GAP).max(MIN_TICK_GAP);
+        let step_ms = STEPS_MS
+            .iter()
+            .copied()
+            .find(|s| *s as f64 / span as f64 * w >= widest(*s))
+            .unwrap_or(STEPS_MS[STEPS_MS.len() - 1]);
+        let mut axis = Axis { from_ms, to_ms, lane_x, lane_end, step_ms, ticks: Vec::new() };
+        let first = if from_ms <= 0.0 { 0 } else { (from_ms as u64).div_ceil(step_ms) * step_ms };
+        let mut t = first;
+        while t <= elapsed_ms {
+            axis.ticks.push(Tick { x: axis.x_of(t as f64), at_ms: t, label: tick_label(t, step_ms) });
+            t += step_ms;
+        }
+        axis
+    }
+
+    /// x of a time, ms since start (not clamped).
+    pub fn x_of(&self, t_ms: f64) -> f64 {
+        let span = (self.to_ms - self.from_ms).max(1.0);
+        self.lane_x + (t_ms - self.from_ms) / span * (self.lane_end - self.lane_x)
+    }
+
+    /// The time at `x`, ms since start, clamped to `0 … now` (a click on the axis).
+    pub fn t_of(&self, x: f64) -> u64 {
+        let w = (self.lane_end - self.lane_x).max(1.0);
+        let t = self.from_ms + (x - self.lane_x) / w * (self.to_ms - self.from_ms);
+        t.clamp(0.0, self.to_ms.max(0.0)) as u64
+    }
+
+    /// The transform that draws marks placed at `x = seconds since start` on this axis:
+    /// `translate(tx 0) scale(k 1)`.
+    pub fn marks_transform(&self) -> (f64, f64) {
+        let k = (self.lane_end - self.lane_x) / ((self.to_ms - self.from_ms).max(1.0) / 1000.0);
+        (self.lane_x - self.from_ms / 1000.0 * k, k)
+    }
+}
+
+/// The five `ShardIteratorType`s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IterKind {
+    /// `TRIM_HORIZON`.
+    TrimHorizon,
+    /// `LATEST`.
+    Latest,
+    /// `AT_SEQUENCE_NUMBER`.
+    AtSequenceNumber,
+    /// `AFTER_SEQUENCE_NUMBER`.
+    AfterSequenceNumber,
+    /// `AT_TIMESTAMP`.
+    AtTimestamp,
+}
+
+impl IterKind {
+    /// All five, in the order the controls list them.
+    pub const ALL: [IterKind; 5] = [
+        IterKind::TrimHorizon,
+        IterKind::AtSequenceNumber,
+        IterKind::AfterSequenceNumber,
+        IterKind::AtTimestamp,
+        IterKind::Latest,
+    ];
+
+    /// The API spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IterKind::TrimHorizon => "TRIM_HORIZON",
+            IterKind::Latest => "LATEST",
+            IterKind::AtSequenceNumber => "AT_SEQUENCE_NUMBER",
+            IterKind::AfterSequenceNumber => "AFTER_SEQUENCE_NUMBER",
+            IterKind::AtTimestamp => "AT_TIMESTAMP",
+        }
+    }
+
+    /// The short label drawn on the marker (with its shape, never colour alone).
+    pub fn short(self) -> &'static str {
+        match self {
+            IterKind::TrimHorizon => "TH",
+            IterKind::Latest => "L",
+            IterKind::AtSequenceNumber => "AT",
+            IterKind::AfterSequenceNumber => "AF",
+            IterKind::AtTimestamp => "TS",
+        }
+    }
+}
+
+/// An iterator marker on a row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IterMarker {
+    /// Which type.
+    pub kind: IterKind,
+    /// x.
+    pub x: f64,
+}
+
+/// The record chosen for AT/AFTER_SEQUENCE_NUMBER.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chosen {
+    /// Shard id.
+    pub shard: String,
+    /// Position.
+    pub position: u64,
+    /// Arrival, ms since start.
+    pub at_ms: u64,
+}
+
+/// Where the iterator markers of `row` sit: `TRIM_HORIZON` at the oldest retained record (at
+/// now when the shard is empty), `LATEST` just after now, `AT_`/`AFTER_SEQUENCE_NUMBER` on the
+/// chosen record of this row (`AFTER` just right of it), `AT_TIMESTAMP` at the chosen time.
+pub fn iter_markers(axis: &Axis, row: &RetRow, chosen: Option<&Chosen>, at_time_ms: Option<u64>) -> Vec<IterMarker> {
+    let mut out = Vec::with_capacity(5);
+    let now_x = axis.x_of(axis.to_ms);
+    let th = row.oldest_ms.map_or(now_x, |t| axis.x_of(t as f64));
+    out.push(IterMarker { kind: IterKind::TrimHorizon, x: th.max(axis.lane_x) });
+    if let Some(c) = chosen.filter(|c| c.shard == row.id && c.position >= row.first_index) {
+        let x = axis.x_of(c.at_ms as f64).max(axis.lane_x);
+        out.push(IterMarker { kind: IterKind::AtSequenceNumber, x });
+        out.push(IterMarker { kind: IterKind::AfterSequenceNumber, x: x + 3.0 });
+    }
+    if let Some(t) = at_time_ms {
+        out.push(IterMarker { kind: IterKind::AtTimestamp, x: axis.x_of(t as f64).max(axis.lane_x) });
+    }
+    out.push(IterMarker { kind: IterKind::Latest, x: now_x + 6.0 });
+    out
+}
+
+/// y of row `i`.
+pub fn row_y(i: usize) -> f64 {
+    TOP + i as f64 * (ROW_H + ROW_GAP)
+}
+
+/// viewBox height for `n` rows.
+pub fn height(n: usize) -> f64 {
+    row_y(n) + AXIS_H - ROW_GAP + 8.0
+}
+
+/// The stride that samples `len` records into at most `budget` marks: a power of two, so that
+/// positions that are multiples of it stay marked while records arrive and expire.
+pub fn stride(len: u64, budget: u64) -> u64 {
+    len.div_ceil(budget.max(1)).max(1).next_power_of_two()
+}
+
+/// A ShardIterator shortened for display: its first 12 and last 6 characters.
+pub fn abbreviate_iterator(s: &str) -> String {
+    let n = s.chars().count();
+    if n <= 24 {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(12).collect();
+    let tail: String = s.chars().skip(n - 6).collect();
+    format!("{head}…{tail}")
+}
+
+/// A duration in the largest whole unit that fits (`26 h`, `3 d 4 h`, `12 min`), for labels.
+pub fn duration_text(ms: u64) -> String {
+    if ms >= 2 * DAY_MS {
+        let (d, h) = (ms / DAY_MS, ms % DAY_MS / HOUR_MS);
+        if h == 0 {
+            format!("{d} d")
+        } else {
+            format!("{d} d {h} h")
+        }
+    } else if ms >= HOUR_MS {
+        let (h, m) = (ms / HOUR_MS, ms % HOUR_MS / MINUTE_MS);
+        if m == 0 {
+            format!("{h} h")
+        } else {
+            format!("{h} h {m} min")
+        }
+    } else if ms >= MINUTE_MS {
+        format!("{} min", ms / MINUTE_MS)
+    } else {
+        format!("{} s", ms / SECOND_MS)
+    }
+}
+
+/// Dollars from micro-dollars, two decimals (`$12.34`).
+pub fn usd(micro: u64) -> String {
+    format!("${}.{:02}", micro / 1_000_000, micro % 1_000_000 / 10_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_overlap(a: &Axis) {
+        for w in a.ticks.windows(2) {
+            let gap = w[1].x - w[0].x;
+            let need = (label_w(&w[0].label) + label_w(&w[1].label)) / 2.0;
+            assert!(gap >= need, "{} and {} overlap ({gap} < {need})", w[0].label, w[1].label);
+        }
+        assert!(a.ticks.iter().all(|t| t.x >= a.lane_x - 1e-6 && t.x <= a.lane_end + 1e-6));
+        let labels: Vec<&str> = a.ticks.iter().map(|t| t.label.as_str()).collect();
+        let mut dedup = labels.clone();
+        dedup.dedup();
+        assert_eq!(labels, dedup, "labels are distinct");
+    }
+
+    #[test]
+    fn ticks_are_nice_in_seconds_minutes_hours_and_days() {
+        let day = DAY_MS;
+        for (elapsed, retention, unit) in [
+            (30 * SECOND_MS, day, " s"),
+            (20 * MINUTE_MS, day, " min"),
+            (26 * HOUR_MS, day, " h"),
+            (30 * day, 8760 * HOUR_MS, " d"),
+        ] {
+            for width in [WIDTH, NARROW_WIDTH] {
+                let a = Axis::new(elapsed, retention, width);
+                assert!(a.ticks.len() >= 2, "{elapsed} {width}: {:?}", a.ticks);
+                assert!(a.ticks.iter().all(|t| t.label.ends_with(unit)), "{elapsed}: {:?}", a.ticks);
+                assert!(a.ticks.iter().all(|t| t.at_ms % a.step_ms == 0));
+                no_overlap(&a);
+            }
+        }
+        // 26 h on a wide axis: every 3 hours (0 h … 24 h).
+        let a = Axis::new(26 * HOUR_MS, day, WIDTH);
+        assert_eq!(a.step_ms, 3 * HOUR_MS);
+        assert_eq!(a.ticks.first().map(|t| t.label.as_str()), Some("0 h"));
+        assert_eq!(a.ticks.last().map(|t| t.label.as_str()), Some("24 h"));
+    }
+
+    #[test]
+    fn the_span_follows_elapsed_time_smoothly_and_is_capped() {
+        assert_eq!(span_ms(0, DAY_MS), MIN_SPAN_MS + MIN_SPAN_MS / 10);
+        assert_eq!(span_ms(10 * HOUR_MS, DAY_MS), 11 * HOUR_MS);
+        assert_eq!(span_ms(100 * HOUR_MS, DAY_MS), 48 * HOUR_MS, "at most twice the retention");
+        // Continuous: a second more moves the span by about a second.
+        let (a, b) = (span_ms(5 * HOUR_MS, DAY_MS), span_ms(5 * HOUR_MS + 1_000, DAY_MS));
+        assert!(b - a <= 1_100);
+        // Every elapsed time from a second to a year gives non-overlapping ticks.
+        let mut t = SECOND_MS;
+        while t < 400 * DAY_MS {
+            no_overlap(&Axis::new(t, 8760 * HOUR_MS, NARROW_WIDTH));
+            no_overlap(&Axis::new(t, DAY_MS, WIDTH));
+            t = t * 5 / 4 + 1;
+        }
+    }
+
+    #[test]
+    fn x_and_time_round_trip_and_marks_transform_agrees() {
+        let a = Axis::new(30 * HOUR_MS, DAY_MS, WIDTH);
+        assert!((a.x_of(a.to_ms) - a.lane_end).abs() < 1e-9);
+        let t = 20 * HOUR_MS;
+        assert!(a.t_of(a.x_of(t as f64)).abs_diff(t) <= 1);
+        assert_eq!(a.t_of(0.0), 0, "left of the axis clamps to the start");
+        let (tx, k) = a.marks_transform();
+        assert!((tx + k * (t as f64 / 1000.0) - a.x_of(t as f64)).abs() < 1e-6);
+    }
+
+    fn row(oldest: Option<u64>) -> RetRow {
+        RetRow {
+            id: "shardId-000000000000".into(),
+            open: true,
+            first_index: 100,
+            end_index: 200,
+            oldest_ms: oldest,
+            newest_ms: Some(30 * HOUR_MS),
+            oldest_seq: None,
+            closed_ms: None,
+            marks: Vec::new(),
+            stride: 1,
+        }
+    }
+
+    #[test]
+    fn iterator_markers_sit_where_aws_starts_reading() {
+        let a = Axis::new(30 * HOUR_MS, DAY_MS, WIDTH);
+        let r = row(Some(6 * HOUR_MS));
+        let chosen = Chosen { shard: r.id.clone(), position: 150, at_ms: 20 * HOUR_MS };
+        let m = iter_markers(&a, &r, Some(&chosen), Some(10 * HOUR_MS));
+        let x = |k: IterKind| m.iter().find(|i| i.kind == k).map(|i| i.x).unwrap_or(f64::NAN);
+        assert_eq!(m.len(), 5);
+        assert!((x(IterKind::TrimHorizon) - a.x_of(6.0 * HOUR_MS as f64)).abs() < 1e-9);
+        assert!(x(IterKind::TrimHorizon) < x(IterKind::AtTimestamp));
+        assert!(x(IterKind::AtTimestamp) < x(IterKind::AtSequenceNumber));
+        assert!(x(IterKind::AtSequenceNumber) < x(IterKind::AfterSequenceNumber));
+        assert!(x(IterKind::AfterSequenceNumber) < x(IterKind::Latest));
+        assert!(x(IterKind::Latest) > a.lane_end && x(IterKind::Latest) < WIDTH);
+        // A record chosen on another shard, or already expired, has no marker here.
+        let gone = Chosen { position: 50, ..chosen.clone() };
+        assert_eq!(iter_markers(&a, &r, Some(&gone), None).len(), 2);
+        // An empty shard: the trim horizon is at now, like LATEST.
+        let e = iter_markers(&a, &row(None), None, None);
+        assert!((e[0].x - a.lane_end).abs() < 1e-9);
+    }
+
+    #[test]
+    fn sampling_strides_and_labels() {
+        assert_eq!(stride(10, 64), 1);
+        assert_eq!(stride(1_728_000, 64), 32_768);
+        assert_eq!(abbreviate_iterator("AAAAAAAAAAE"), "AAAAAAAAAAE");
+        assert_eq!(abbreviate_iterator(&"x".repeat(40)), format!("{}…{}", "x".repeat(12), "x".repeat(6)));
+        assert_eq!(duration_text(26 * HOUR_MS), "26 h");
+        assert_eq!(duration_text(50 * HOUR_MS), "2 d 2 h");
+        assert_eq!(usd(1_234_567), "$1.23");
+        assert!(row_y(1) > row_y(0) + ROW_H);
+    }
+
+    #[test]
+    fn the_slow_consumer_s_stream_expires_records_after_a_day() {
+        use crate::ui::route::UrlState;
+        use crate::ui::sim::{Settings, Sim};
+        let (url, _) = UrlState::parse("#/retention?seed=1&scenario=slow-consumer", "");
+        let mut sim = Sim::new(Settings::from_url(&url)).unwrap_or_else(|e| panic!("{e:?}"));
+        while sim.elapsed_ms() < 26 * HOUR_MS {
+            sim.advance(26 * HOUR_MS - sim.elapsed_ms());
+        }
+        let snap = sim.retention(64);
+        assert_eq!(snap.retention_hours, 24);
+        assert_eq!(snap.trim_horizon_ms(), 2 * 3_600_000);
+        let r = &snap.rows[0];
+        assert!(r.first_index > 0, "records expired");
+        assert!(r.oldest_ms.is_some_and(|t| (2 * HOUR_MS..2 * HOUR_MS + 1_000).contains(&t)), "{:?}", r.oldest_ms);
+        assert!(r.marks.len() <= 65 && r.marks.iter().all(|m| m.position % r.stride == 0));
+        // 20 records/s for 24 h; a record exactly 24 h old is still retained.
+        assert_eq!(r.retained(), 24 * 3600 * 20 + 1);
+        // The slow consumer (5 records/s of 20) is 19.5 h behind: not overtaken yet.
+        let c = &snap.consumers[0].cursors[0];
+        assert_eq!(c.expired_unread, 0);
+        assert!(c.at_ms.is_some_and(|t| (6 * HOUR_MS..7 * HOUR_MS).contains(&t)), "{:?}", c.at_ms);
+    }
+}
