@@ -239,6 +239,7 @@ async function openForA11y(page, view, lang) {
 /** Later views: the link each is checked and photographed at, and how long it plays first. */
 const EXTRA_VIEWS = {
   resharding: { query: 'seed=7&scenario=resharding&speed=60', playMs: 6000 },
+  retention: { query: 'seed=1&scenario=slow-consumer&speed=3600', playMs: 6000 },
 };
 
 /** Opens one of EXTRA_VIEWS, plays it, pauses. */
