@@ -11,7 +11,8 @@ use super::route::{KeyMode, UrlState};
 use crate::engine::hashing::partition_key_hash;
 use crate::engine::metrics::{MetricName, Scope};
 use crate::engine::payload::KeyDistribution;
-use crate::engine::shard::{ShardCounters, ShardId, ShardState};
+use crate::engine::shard::{Shard, ShardCounters, ShardId, ShardState};
+use crate::engine::store::StoredRecord;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::world::producer::{Batching, Rate};
 use crate::engine::world::scenario::{preset, Command, Scenario};
@@ -394,6 +395,25 @@ pub struct LineageSnapshot {
     pub consumers: Vec<OrderRow>,
 }
 
+impl RecentRecord {
+    /// The record at `position` of shard `sh`, rendered once: the hash comes from the rendered
+    /// key (or its ExplicitHashKey) rather than a second rendering.
+    fn of(engine: &Engine, sh: &Shard, position: u64, r: &StoredRecord<'_>) -> Self {
+        let body = r.materialize(engine.payloads());
+        let hash = body.explicit_hash_key.unwrap_or_else(|| partition_key_hash(&body.partition_key));
+        RecentRecord {
+            shard: sh.id.to_string(),
+            position,
+            sequence_number: sh.sequence_number_of(r).to_string(),
+            arrival_ms: r.arrival.millis(),
+            partition_key: body.partition_key,
+            hash,
+            explicit: body.explicit_hash_key.is_some(),
+            data: body.data,
+        }
+    }
+}
+
 /// What the overview view draws.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OverviewSnapshot {
@@ -523,17 +543,7 @@ impl Sim {
         let sh = engine.stream(w.stream_name())?.shard(ShardId::resolve(shard)?)?;
         let index = position.checked_sub(sh.records.first_index())?;
         let r = sh.records.get(usize::try_from(index).ok()?)?;
-        let body = r.materialize(engine.payloads());
-        Some(RecentRecord {
-            shard: sh.id.to_string(),
-            position,
-            sequence_number: sh.sequence_number_of(&r).to_string(),
-            arrival_ms: r.arrival.millis(),
-            partition_key: body.partition_key,
-            hash: r.hash_key(engine.payloads()),
-            explicit: body.explicit_hash_key.is_some(),
-            data: body.data,
-        })
+        Some(RecentRecord::of(engine, sh, position, &r))
     }
 
     /// Changes the first producer's rate now.
@@ -580,17 +590,7 @@ impl Sim {
             let store = &sh.records;
             let from = store.len().saturating_sub(n);
             for (i, r) in store.iter_from(from).enumerate() {
-                let body = r.materialize(engine.payloads());
-                out.push(RecentRecord {
-                    shard: sh.id.to_string(),
-                    position: store.first_index() + (from + i) as u64,
-                    sequence_number: sh.sequence_number_of(&r).to_string(),
-                    arrival_ms: r.arrival.millis(),
-                    partition_key: body.partition_key,
-                    hash: r.hash_key(engine.payloads()),
-                    explicit: body.explicit_hash_key.is_some(),
-                    data: body.data,
-                });
+                out.push(RecentRecord::of(engine, sh, store.first_index() + (from + i) as u64, &r));
             }
         }
         out.sort_by(|a, b| (b.arrival_ms, &a.shard, b.position).cmp(&(a.arrival_ms, &b.shard, a.position)));
