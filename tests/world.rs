@@ -8,5 +8,7 @@ mod helpers;
 
 #[path = "world/invariants.rs"]
 mod invariants;
+#[path = "world/pipelines.rs"]
+mod pipelines;
 #[path = "world/scenarios.rs"]
 mod scenarios;

@@ -76,6 +76,7 @@ pub fn text(t: Text) -> &'static str {
         Text::PresetResharding => "resharding: a split and a merge under load, read in order",
         Text::PresetFanOut => "fan-out: 5 polling consumers share 2 MiB/s; 5 enhanced fan-out consumers get 2 MiB/s each",
         Text::PresetIotSensors => "iot-sensors: temperature sensors sending batches",
+        Text::PresetECommerce => "e-commerce: orders feeding the Lambda and Kappa pipelines",
     }
 }
 

@@ -76,6 +76,7 @@ pub fn text(t: Text) -> &'static str {
         Text::PresetResharding => "resharding: un split y un merge con carga, leídos en orden",
         Text::PresetFanOut => "fan-out: 5 consumidores polling comparten 2 MiB/s; 5 enhanced fan-out tienen 2 MiB/s cada uno",
         Text::PresetIotSensors => "iot-sensors: sensores de temperatura que envían lotes",
+        Text::PresetECommerce => "e-commerce: pedidos que alimentan las arquitecturas Lambda y Kappa",
     }
 }
 

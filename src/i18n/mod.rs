@@ -238,6 +238,8 @@ texts! {
     PresetFanOut,
     /// Preset description: iot-sensors.
     PresetIotSensors,
+    /// Preset description: e-commerce.
+    PresetECommerce,
 }
 
 /// A message with values in it.
@@ -300,6 +302,7 @@ pub fn preset_text(name: &str) -> Option<Text> {
         "resharding" => Text::PresetResharding,
         "fan-out" => Text::PresetFanOut,
         "iot-sensors" => Text::PresetIotSensors,
+        "e-commerce" => Text::PresetECommerce,
         _ => return None,
     })
 }

@@ -22,6 +22,7 @@
 //! [`DRAIN_INTERVAL_MS`], but each record's delivery time is its event's own time.
 
 use super::reader::{add_new_readers, parents_done, unread_in_stream, OrderAudit, ShardReader, StartPosition, Tally};
+use super::sink::Sink;
 use crate::engine::efo::{
     ConsumerStatus, DeregisterStreamConsumerInput, RegisterStreamConsumerInput, StartingPosition,
     SubscribeToShardInput, SubscriptionEnd, SubscriptionId, MAX_CONSUMERS_PER_STREAM,
@@ -119,6 +120,8 @@ pub struct FanOutApp {
     pub events: u64,
     /// Per-key order check.
     pub audit: OrderAudit,
+    /// Its code's output, when it is a pipeline job.
+    pub sink: Option<Sink>,
 }
 
 impl FanOutApp {
@@ -133,6 +136,7 @@ impl FanOutApp {
             processed: 0,
             events: 0,
             audit: OrderAudit::default(),
+            sink: None,
         }
     }
 
@@ -264,6 +268,9 @@ impl FanOutApp {
                 for (_, fresh, r) in &records {
                     if *fresh && !self.audit.observe(r) {
                         self.tally.order_violations += 1;
+                    }
+                    if let (true, Some(s)) = (*fresh, &mut self.sink) {
+                        s.fold(r);
                     }
                 }
                 f.reader.millis_behind = event.millis_behind_latest;

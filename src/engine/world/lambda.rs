@@ -22,6 +22,7 @@
 use super::reader::{
     add_new_readers, parents_done, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally,
 };
+use super::sink::Sink;
 use crate::engine::hashing::partition_key_hash;
 use crate::engine::reading::RecordShape;
 use crate::engine::rng::{mix, SimRng};
@@ -90,6 +91,10 @@ pub struct LambdaRecord {
     pub group: String,
     /// Arrival at the stream.
     pub arrival: SimTime,
+    /// What the pipelines' query adds for it (1 without a sink).
+    pub amount: u64,
+    /// Data plus partition key, bytes.
+    pub bytes: u64,
     /// Always fails the function.
     pub poison: bool,
 }
@@ -158,6 +163,8 @@ pub struct LambdaApp {
     pub counts: BTreeMap<String, u64>,
     /// Per-key order check.
     pub audit: OrderAudit,
+    /// Its code's output, when it is the pipelines' speed layer.
+    pub sink: Option<Sink>,
     rng: SimRng,
     seed: u64,
 }
@@ -178,6 +185,7 @@ impl LambdaApp {
             stats: LambdaStats::default(),
             counts: BTreeMap::new(),
             audit: OrderAudit::default(),
+            sink: None,
             rng: SimRng::fork(seed, &format!("consumer/{index}/lambda")),
             seed,
         }
@@ -218,21 +226,25 @@ impl LambdaApp {
     }
 
     fn to_record(&self, r: &RecordShape) -> LambdaRecord {
-        let group = if self.spec.count_by.is_empty() {
-            r.partition_key.clone()
+        let bytes = (r.data.len() + r.partition_key.len()) as u64;
+        let (group, amount) = if let Some(s) = &self.sink {
+            s.query.eval(&r.data)
+        } else if self.spec.count_by.is_empty() {
+            (r.partition_key.clone(), 1)
         } else {
-            serde_json::from_slice::<serde_json::Value>(&r.data)
+            let group = serde_json::from_slice::<serde_json::Value>(&r.data)
                 .ok()
                 .and_then(|v| {
                     v.get(&self.spec.count_by).map(|f| f.as_str().map_or_else(|| f.to_string(), str::to_string))
                 })
-                .unwrap_or_else(|| "(none)".into())
+                .unwrap_or_else(|| "(none)".into());
+            (group, 1)
         };
         let poison = self.spec.poison_ppm > 0
             && (mix(self.seed, 0x9015_0000, r.sequence_number.seq_ix ^ partition_key_hash(&r.partition_key) as u64)
                 % 1_000_000)
                 < u64::from(self.spec.poison_ppm);
-        LambdaRecord { group, arrival: r.approximate_arrival_timestamp, poison }
+        LambdaRecord { group, arrival: r.approximate_arrival_timestamp, amount, bytes, poison }
     }
 
     /// Polls one shard and starts batches that are ready.
@@ -332,6 +344,9 @@ impl LambdaApp {
             self.stats.batched_records += batch.records.len() as u64;
             for r in &batch.records {
                 *self.counts.entry(r.group.clone()).or_insert(0) += 1;
+                if let Some(s) = &mut self.sink {
+                    s.fold_fact(&r.group, r.arrival, r.amount, r.bytes);
+                }
             }
         } else {
             self.stats.failed_invocations += 1;
@@ -356,6 +371,20 @@ impl LambdaApp {
     /// Records stored in the stream and not yet received (and how many of those expired).
     pub fn unread(&self, engine: &Engine, stream: &str) -> (u64, u64) {
         unread_in_stream(engine, stream, |id| self.shards.get(&id).map(|s| &s.reader))
+    }
+
+    /// Arrival of the oldest record received and not yet processed (buffered, running or
+    /// queued for a retry).
+    pub fn oldest_in_flight(&self) -> Option<SimTime> {
+        self.shards
+            .values()
+            .flat_map(|s| &s.lanes)
+            .flat_map(|l| {
+                let running = l.running.as_ref().map(|(b, _, _)| b.records.iter()).into_iter().flatten();
+                l.buffer.iter().chain(running).chain(l.queued.iter().flat_map(|b| b.records.iter()))
+            })
+            .map(|r| r.arrival)
+            .min()
     }
 
     /// Records received but not yet processed, retried or discarded.

@@ -28,10 +28,12 @@
 
 pub mod fanout;
 pub mod lambda;
+pub mod pipelines;
 pub mod polling;
 pub mod producer;
 pub mod reader;
 pub mod scenario;
+pub mod sink;
 
 use super::metrics::{ConsumerSample, Metrics};
 use super::queue::EventQueue;
@@ -41,6 +43,7 @@ use super::time::{SimTime, SECOND_MS};
 use super::{Engine, EngineConfig};
 use fanout::{FanOutApp, DRAIN_INTERVAL_MS};
 use lambda::LambdaApp;
+use pipelines::{PipelineAction, Pipelines, PipelinesSpec};
 use polling::PollingApp;
 use producer::{Batching, Pending, Producer, ProducerSpec};
 use reader::Tally;
@@ -153,6 +156,8 @@ enum Task {
     LambdaDone(usize, ShardId, usize),
     /// The per-second tick: metrics, lease sync.
     Tick,
+    /// A batch cycle of the Lambda architecture ends.
+    BatchDone,
     /// A scenario command.
     Command(usize),
 }
@@ -225,6 +230,7 @@ pub struct World {
     metrics: Metrics,
     log: Vec<CommandLog>,
     digest: Xxh3Digest,
+    pipelines: Option<Pipelines>,
 }
 
 /// XXH3 over the world's own decisions (the engine digests its events separately).
@@ -293,6 +299,7 @@ impl World {
             metrics: Metrics::new(st.metrics_secs as usize),
             log: Vec::new(),
             digest: Xxh3Digest::default(),
+            pipelines: None,
             scenario: scenario.clone(),
         };
         for p in scenario.producers {
@@ -301,11 +308,31 @@ impl World {
         for c in scenario.consumers {
             world.add_consumer(c);
         }
+        if let Some(spec) = scenario.pipelines {
+            world.start_pipelines(spec, u64::from(st.shards));
+        }
         for (i, c) in scenario.commands.iter().enumerate() {
             world.queue.push(started.plus(c.at_ms), Task::Command(i));
         }
         world.queue.push(started.plus(SECOND_MS), Task::Tick);
         Ok(world)
+    }
+
+    fn start_pipelines(&mut self, spec: PipelinesSpec, shards: u64) {
+        let base = self.consumers.len();
+        let p = Pipelines::new(spec, base, self.engine.now());
+        for (i, cs) in pipelines::start_specs(&p.spec, shards).into_iter().enumerate() {
+            self.add_consumer(cs);
+            if let Some(c) = self.consumers.get_mut(base + i) {
+                pipelines::attach(c, p.sink(i == 0));
+            }
+        }
+        self.pipelines = Some(p);
+    }
+
+    /// The Lambda and Kappa pipelines, when the scenario runs them.
+    pub fn pipelines(&self) -> Option<&Pipelines> {
+        self.pipelines.as_ref()
     }
 
     /// The engine (read-only).
@@ -522,6 +549,16 @@ impl World {
                 }
             }
             Task::Tick => self.tick(),
+            Task::BatchDone => {
+                let now = self.engine.now();
+                if let Some(p) = &mut self.pipelines {
+                    let next = p.batch_done(now, &mut self.consumers);
+                    self.digest.words(&[10, now.millis(), p.lambda.serving.version, p.lambda.serving.records]);
+                    if let Some(t) = next {
+                        self.queue.push(t, Task::BatchDone);
+                    }
+                }
+            }
             Task::Command(i) => self.command(i),
         }
     }
@@ -538,6 +575,12 @@ impl World {
             self.metrics.record_consumer(now.minus(1), &name, sample);
         }
         self.metrics.sample(&self.engine);
+        if let Some(p) = &mut self.pipelines {
+            if let Some(t) = p.tick(&self.engine, &self.stream, &self.consumers) {
+                self.queue.push(t, Task::BatchDone);
+            }
+            self.digest.words(&[11, now.millis(), p.lambda.sealed_through_ms, p.truth.records]);
+        }
         self.queue.push(now.plus(SECOND_MS), Task::Tick);
     }
 
@@ -649,8 +692,11 @@ impl World {
             });
         }
         let sizes: Vec<u64> = entries.iter().map(|e| (e.data.len() + e.partition_key.len()) as u64).collect();
-        // Per record: accepted (true), throttled/failed (false).
-        let outcomes: Vec<bool> = if single {
+        // The pipelines' ground truth needs each accepted record's data.
+        let bodies: Vec<Vec<u8>> =
+            if self.pipelines.is_some() { entries.iter().map(|e| e.data.clone()).collect() } else { Vec::new() };
+        // Per record: the shard that accepted it, or `None` (throttled or failed).
+        let outcomes: Vec<Option<ShardId>> = if single {
             let Some(e) = entries.pop() else {
                 return;
             };
@@ -662,14 +708,28 @@ impl World {
                 sequence_number_for_ordering: None,
                 generated: e.generated,
             });
-            vec![r.is_ok()]
+            vec![r.ok().map(|o| o.shard_id)]
         } else {
             match self.engine.put_records(PutRecordsInput { stream_name: self.stream.clone(), records: entries }) {
-                Ok(out) => out.records.iter().map(|r| matches!(r, PutRecordsResultEntry::Ok { .. })).collect(),
+                Ok(out) => out
+                    .records
+                    .iter()
+                    .map(|r| match r {
+                        PutRecordsResultEntry::Ok { shard_id, .. } => Some(*shard_id),
+                        PutRecordsResultEntry::Failed { .. } => None,
+                    })
+                    .collect(),
                 // The whole request failed (e.g. the stream is gone): every record failed once.
-                Err(_) => vec![false; records.len()],
+                Err(_) => vec![None; records.len()],
             }
         };
+        if let Some(p) = &mut self.pipelines {
+            for ((shard, body), size) in outcomes.iter().zip(&bodies).zip(&sizes) {
+                if let Some(shard) = shard {
+                    p.accepted(*shard, body, *size, now);
+                }
+            }
+        }
         let Some(p) = self.producers.get_mut(pi) else {
             return;
         };
@@ -677,7 +737,7 @@ impl World {
         let mut retry_at: Option<SimTime> = None;
         let (mut ok, mut retried, mut dropped) = (0u64, 0u64, 0u64);
         for ((r, accepted), size) in records.into_iter().zip(outcomes).zip(sizes) {
-            if accepted {
+            if accepted.is_some() {
                 p.stats.accepted += 1;
                 p.stats.accepted_bytes += size;
                 ok += 1;
@@ -829,9 +889,43 @@ impl World {
                 None => error = not_found("polling consumer", &name),
             },
             Command::SetLimits { enabled } => self.engine.set_limits_enabled(enabled),
+            Command::Pipeline { action } => {
+                if let Err(e) = self.pipeline_step(action) {
+                    error = Some(e);
+                }
+            }
         }
         self.digest.words(&[9, now.millis(), u64::from(error.is_some())]);
         error.map_or(Ok(()), Err)
+    }
+
+    fn pipeline_step(&mut self, action: PipelineAction) -> Result<(), (String, String)> {
+        let now = self.engine.now();
+        let open = self.engine.stream(&self.stream).map_or(1, |s| s.open_shards().count() as u64);
+        let Some(p) = &mut self.pipelines else {
+            return Err(("PipelinesOff".into(), "this scenario runs no pipelines".into()));
+        };
+        let new = p.apply(action, now, &mut self.consumers, open)?;
+        if let Some(spec) = new {
+            let sink = p.sink(false);
+            self.add_consumer(spec);
+            let ci = self.consumers.len() - 1;
+            if let Some(c) = self.consumers.get_mut(ci) {
+                pipelines::attach(c, sink);
+            }
+            if let Some(p) = &mut self.pipelines {
+                p.deployed(ci);
+            }
+        }
+        let stopped: Vec<usize> = self.pipelines.iter().flat_map(|p| p.stopped_consumers()).collect();
+        for ci in stopped {
+            if self.removed.insert(ci) {
+                if let Some(Consumer::FanOut(f)) = self.consumers.get_mut(ci) {
+                    f.deregister(&mut self.engine);
+                }
+            }
+        }
+        Ok(())
     }
 
     fn polling_mut(&mut self, name: &str) -> Option<&mut PollingApp> {

@@ -24,6 +24,7 @@
 use super::reader::{
     add_new_readers, parents_done, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally,
 };
+use super::sink::Sink;
 use crate::engine::rng::SimRng;
 use crate::engine::shard::ShardId;
 use crate::engine::time::SimTime;
@@ -103,6 +104,8 @@ pub struct PollingApp {
     pub audit: OrderAudit,
     /// When it started.
     pub started: SimTime,
+    /// Its code's output, when it is a pipeline job.
+    pub sink: Option<Sink>,
     /// Start phase and backoff jitter.
     rng: SimRng,
 }
@@ -120,6 +123,7 @@ impl PollingApp {
             processed: 0,
             audit: OrderAudit::default(),
             started: now,
+            sink: None,
             rng,
         }
     }
@@ -231,6 +235,9 @@ impl PollingApp {
                 for (_, fresh, r) in &records {
                     if *fresh && !self.audit.observe(r) {
                         self.tally.order_violations += 1;
+                    }
+                    if let (true, Some(s)) = (*fresh, &mut self.sink) {
+                        s.fold(r);
                     }
                 }
                 lease.busy_until = now.plus(n * self.spec.handler_us_per_record / 1_000);

@@ -100,6 +100,8 @@ pub struct ShardReader {
     pub start: StartPosition,
     /// `MillisBehindLatest` of the last read, ms.
     pub millis_behind: u64,
+    /// Records of this shard that expired before this reader got them.
+    pub lost: u64,
     iterator: Option<String>,
 }
 
@@ -125,6 +127,7 @@ impl ShardReader {
             finished: false,
             start,
             millis_behind: 0,
+            lost: 0,
             iterator: None,
         }
     }
@@ -240,6 +243,7 @@ impl ShardReader {
         // Records between our position and the first one returned have expired unread.
         if base > self.high_water {
             tally.lost += base - self.high_water;
+            self.lost += base - self.high_water;
             self.high_water = base;
         }
         let mut records = Vec::with_capacity(page.len());

@@ -10,6 +10,7 @@
 
 use super::fanout::FanOutSpec;
 use super::lambda::LambdaSpec;
+use super::pipelines::{PipelineAction, PipelinesSpec};
 use super::polling::PollingSpec;
 use super::producer::{Batching, ProducerSpec, Rate};
 use crate::engine::payload::{KeyDistribution, PayloadKind, RecordSize};
@@ -130,6 +131,11 @@ pub enum Command {
         /// On or off.
         enabled: bool,
     },
+    /// A step on the Lambda and Kappa pipelines (deploy, switch, inject a bug, …).
+    Pipeline {
+        /// The step.
+        action: PipelineAction,
+    },
 }
 
 /// A command and when it runs.
@@ -158,6 +164,9 @@ pub struct Scenario {
     pub consumers: Vec<ConsumerSpec>,
     /// Timed commands, in any order (run by time, then list order).
     pub commands: Vec<TimedCommand>,
+    /// The Lambda and Kappa pipelines, when the scenario runs them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pipelines: Option<PipelinesSpec>,
 }
 
 impl Default for Scenario {
@@ -169,6 +178,7 @@ impl Default for Scenario {
             producers: Vec::new(),
             consumers: Vec::new(),
             commands: Vec::new(),
+            pipelines: None,
         }
     }
 }
@@ -312,8 +322,8 @@ fn check_consumer(c: &ConsumerSpec) -> Result<(), ScenarioError> {
 }
 
 /// Names of the shipped presets.
-pub const PRESETS: [&str; 7] =
-    ["activity-logs", "clickstream", "hot-key", "slow-consumer", "resharding", "fan-out", "iot-sensors"];
+pub const PRESETS: [&str; 8] =
+    ["activity-logs", "clickstream", "hot-key", "slow-consumer", "resharding", "fan-out", "iot-sensors", "e-commerce"];
 
 fn producer(name: &str, per_sec: u32, kind: PayloadKind, keys: KeyDistribution, bytes: u32) -> ProducerSpec {
     ProducerSpec {
@@ -460,6 +470,14 @@ pub fn preset(name: &str, seed: u64) -> Result<Scenario, ScenarioError> {
                     ..LambdaSpec::default()
                 }),
             ],
+            ..base
+        },
+        // An online shop's orders feed both architectures of the course, which answer "units
+        // sold per product" (see `pipelines`).
+        "e-commerce" => Scenario {
+            settings: Settings { stream_name: "orders".into(), shards: 2, ..Settings::default() },
+            producers: vec![producer("shop", 20, PayloadKind::Order, KeyDistribution::Uniform { keys: 1_000 }, 160)],
+            pipelines: Some(PipelinesSpec::default()),
             ..base
         },
         other => return Err(ScenarioError::UnknownPreset(other.into())),

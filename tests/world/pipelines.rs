@@ -1,0 +1,205 @@
+//! The Lambda and Kappa pipelines: merge arithmetic, eventual accuracy after a speed-layer bug,
+//! Kappa reprocessing with switch and revert, and the records a replay cannot see.
+
+use kinesis_playground::engine::time::{HOUR_MS, MINUTE_MS};
+use kinesis_playground::engine::world::pipelines::{distance, sink_of, PipelineAction, Pipelines};
+use kinesis_playground::engine::world::producer::Rate;
+use kinesis_playground::engine::world::scenario::{preset, Command, Scenario};
+use kinesis_playground::engine::world::World;
+use std::collections::BTreeMap;
+
+fn shop(seed: u64) -> World {
+    let s = preset("e-commerce", seed).unwrap_or_else(|e| panic!("e-commerce: {e}"));
+    World::new(s).unwrap_or_else(|e| panic!("e-commerce seed {seed}: {e:?}"))
+}
+
+fn pipes(w: &World) -> &Pipelines {
+    w.pipelines().unwrap_or_else(|| panic!("e-commerce runs the pipelines"))
+}
+
+fn step(w: &mut World, action: PipelineAction) -> Result<(), (String, String)> {
+    w.apply(Command::Pipeline { action })
+}
+
+fn stop_shop(w: &mut World) {
+    w.apply(Command::StopProducer { name: "shop".into() }).unwrap_or_else(|e| panic!("stop: {e:?}"));
+}
+
+fn lambda(w: &World) -> BTreeMap<String, u64> {
+    pipes(w).lambda_answer(w.consumers(), false)
+}
+
+fn kappa(w: &World) -> BTreeMap<String, u64> {
+    pipes(w).kappa_answer(w.consumers(), false)
+}
+
+fn truth(w: &World) -> BTreeMap<String, u64> {
+    pipes(w).truth.sums.clone()
+}
+
+#[test]
+fn lambda_answer_is_batch_view_plus_realtime_view_and_equals_truth_once_drained() {
+    for seed in [1, 7, 42] {
+        let mut w = shop(seed);
+        let mut swaps = 0;
+        let mut last_version = 0;
+        for _ in 0..40 {
+            w.advance_by(30_000);
+            let p = pipes(&w);
+            // Without a bug the answer is what the correct code gives on what each layer saw.
+            assert_eq!(lambda(&w), p.lambda_answer(w.consumers(), true), "seed {seed}");
+            // The realtime view only holds minutes after the batch horizon once a view swapped.
+            let speed = sink_of(&w.consumers()[p.lambda.speed]).unwrap_or_else(|| panic!("speed sink"));
+            if p.lambda.serving.version > last_version {
+                last_version = p.lambda.serving.version;
+                swaps += 1;
+                assert!(speed.table.buckets.keys().all(|b| *b >= p.lambda.serving.horizon_ms), "seed {seed}");
+            }
+            // The answer never exceeds the truth: it can only be behind.
+            for (g, v) in lambda(&w) {
+                assert!(v <= truth(&w).get(&g).copied().unwrap_or(0), "seed {seed} group {g}");
+            }
+        }
+        assert!(swaps >= 3, "seed {seed}: {swaps} batch views in 20 min");
+        let p = pipes(&w);
+        assert!(p.lambda.serving.horizon_ms > w.started().millis() + 10 * MINUTE_MS, "seed {seed}");
+        // A cycle takes visible time: at least its fixed overhead.
+        assert!(p.lambda.last_cycle_ms.unwrap_or(0) >= p.spec.batch_overhead_ms, "seed {seed}");
+        stop_shop(&mut w);
+        w.advance_by(30_000);
+        assert_eq!(lambda(&w), truth(&w), "seed {seed}: drained answer");
+        assert!(pipes(&w).truth.records > 20 * 60 * 19, "seed {seed}");
+    }
+}
+
+#[test]
+fn a_speed_layer_bug_drifts_and_the_next_batch_cycle_corrects_it() {
+    let mut w = shop(3);
+    w.advance_by(5 * MINUTE_MS);
+    step(&mut w, PipelineAction::SpeedBug { on: true }).unwrap_or_else(|e| panic!("{e:?}"));
+    w.advance_by(3 * MINUTE_MS);
+    let wrong = distance(&lambda(&w), &pipes(&w).lambda_answer(w.consumers(), true));
+    assert!(wrong > 1_000, "the bug shows in the answer: {wrong}");
+    let fixed_at = w.now().millis();
+    step(&mut w, PipelineAction::SpeedBug { on: false }).unwrap_or_else(|e| panic!("{e:?}"));
+    // Once a batch view absorbs the buggy minutes, the answer is right again.
+    let mut corrected = false;
+    for _ in 0..60 {
+        w.advance_by(10_000);
+        if pipes(&w).lambda.serving.horizon_ms > fixed_at {
+            corrected = true;
+            break;
+        }
+    }
+    assert!(corrected, "a batch view passed the fix within 10 min");
+    assert_eq!(distance(&lambda(&w), &pipes(&w).lambda_answer(w.consumers(), true)), 0);
+    stop_shop(&mut w);
+    w.advance_by(30_000);
+    assert_eq!(lambda(&w), truth(&w));
+}
+
+#[test]
+fn batch_only_mode_answers_from_the_batch_view_alone_hours_behind() {
+    let mut w = shop(5);
+    step(&mut w, PipelineAction::BatchOnly { on: true }).unwrap_or_else(|e| panic!("{e:?}"));
+    w.advance_by(90 * MINUTE_MS);
+    let p = pipes(&w);
+    assert_eq!(lambda(&w), p.lambda.serving.sums);
+    let behind = w.now().millis() - p.lambda.serving.horizon_ms;
+    assert!(behind >= 30 * MINUTE_MS, "batch-only answer is {behind} ms behind");
+}
+
+#[test]
+fn kappa_reprocessing_deploy_switch_revert_stop_delete() {
+    let mut w = shop(11);
+    w.advance_by(5 * MINUTE_MS);
+    step(&mut w, PipelineAction::JobBug { on: true }).unwrap_or_else(|e| panic!("{e:?}"));
+    w.advance_by(5 * MINUTE_MS);
+    assert!(distance(&kappa(&w), &truth(&w)) > 1_000, "v1's bug shows");
+    let refused = |w: &mut World, a: PipelineAction, code: &str| {
+        let e = step(w, a).err().unwrap_or_else(|| panic!("refused with {code}"));
+        assert_eq!(e.0, code);
+    };
+    refused(&mut w, PipelineAction::Switch, "NotCaughtUp");
+    refused(&mut w, PipelineAction::Deploy { parallelism: 0, enhanced_fan_out: false }, "InvalidParallelism");
+    step(&mut w, PipelineAction::Deploy { parallelism: 8, enhanced_fan_out: false })
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    refused(&mut w, PipelineAction::Deploy { parallelism: 8, enhanced_fan_out: false }, "AlreadyReprocessing");
+    refused(&mut w, PipelineAction::Switch, "NotCaughtUp");
+    refused(&mut w, PipelineAction::StopOld, "StillServing");
+    refused(&mut w, PipelineAction::DeleteOldTable, "JobRunning");
+    let mut waited = 0;
+    while pipes(&w).job(2).and_then(|j| j.caught_up_at).is_none() {
+        w.advance_by(1_000);
+        waited += 1;
+        assert!(waited < 600, "v2 catches up within 10 min");
+    }
+    step(&mut w, PipelineAction::Switch).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(pipes(&w).kappa.serving, 2);
+    step(&mut w, PipelineAction::Revert).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(pipes(&w).kappa.serving, 1);
+    step(&mut w, PipelineAction::Switch).unwrap_or_else(|e| panic!("{e:?}"));
+    step(&mut w, PipelineAction::StopOld).unwrap_or_else(|e| panic!("{e:?}"));
+    refused(&mut w, PipelineAction::Revert, "CannotRevert");
+    step(&mut w, PipelineAction::DeleteOldTable).unwrap_or_else(|e| panic!("{e:?}"));
+    let p = pipes(&w);
+    assert!(p.job(1).is_some_and(|j| j.table_deleted && j.stopped.is_some()));
+    // v2 read everything from TRIM_HORIZON with the correct code: it converges to the truth.
+    stop_shop(&mut w);
+    w.advance_by(30_000);
+    assert_eq!(kappa(&w), truth(&w));
+    assert_eq!(pipes(&w).missed(&w.consumers()[pipes(&w).job(2).map_or(0, |j| j.consumer)]).1, 0);
+}
+
+#[test]
+fn enhanced_fan_out_replay_catches_up_without_throttling_the_live_readers() {
+    let mut w = shop(13);
+    w.advance_by(20 * MINUTE_MS);
+    step(&mut w, PipelineAction::Deploy { parallelism: 4, enhanced_fan_out: true }).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut waited = 0;
+    while pipes(&w).job(2).and_then(|j| j.caught_up_at).is_none() {
+        w.advance_by(1_000);
+        waited += 1;
+        assert!(waited < 300, "the EFO replay catches up within 5 min");
+    }
+    stop_shop(&mut w);
+    w.advance_by(30_000);
+    let p = pipes(&w);
+    let v2 = &w.consumers()[p.job(2).map_or(0, |j| j.consumer)];
+    assert_eq!(v2.tally().throttled, 0);
+    assert_eq!(sink_of(v2).map(|s| s.table.totals()), Some(truth(&w)));
+}
+
+/// A slow stream (2 orders/s) kept 27 h: a replay from TRIM_HORIZON misses exactly the
+/// records older than the 24 h retention, and its answer misses exactly their units.
+#[test]
+fn a_replay_never_sees_what_retention_expired() {
+    let mut s: Scenario = preset("e-commerce", 17).unwrap_or_else(|e| panic!("{e}"));
+    s.producers[0].rate = Rate::Constant { per_sec: 2 };
+    let mut w = World::new(s).unwrap_or_else(|e| panic!("{e:?}"));
+    w.advance_by(27 * HOUR_MS);
+    let expired: u64 =
+        w.engine().stream("orders").map(|s| s.shards.iter().map(|sh| sh.records.first_index()).sum()).unwrap_or(0);
+    assert!(expired > 2 * 3 * 3_600 - 100, "about 3 h of orders expired: {expired}");
+    step(&mut w, PipelineAction::Deploy { parallelism: 8, enhanced_fan_out: false })
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    w.advance_by(5 * MINUTE_MS);
+    stop_shop(&mut w);
+    w.advance_by(MINUTE_MS);
+    let p = pipes(&w);
+    let v2 = &w.consumers()[p.job(2).map_or(0, |j| j.consumer)];
+    let (missed, n, range) = p.missed(v2);
+    assert_eq!(n, v2.tally().lost);
+    assert!(n >= expired, "v2 misses {n}, {expired} had expired when it started");
+    let (first, last) = range.unwrap_or_else(|| panic!("a range"));
+    assert_eq!(first / MINUTE_MS, w.started().millis() / MINUTE_MS);
+    assert!(last < w.now().millis() - 24 * HOUR_MS + 10 * MINUTE_MS);
+    // What v2's table misses is exactly the units of the records it never saw.
+    let table = sink_of(v2).map(|s| s.table.totals()).unwrap_or_default();
+    for (g, t) in truth(&w) {
+        let got = table.get(&g).copied().unwrap_or(0);
+        assert_eq!(t - got, missed.get(&g).copied().unwrap_or(0), "group {g}");
+    }
+    // Job v1 read everything from the start: it lost nothing.
+    assert_eq!(kappa(&w), truth(&w));
+}
