@@ -4,5 +4,6 @@
 pub mod flow;
 pub mod hashing;
 pub mod overview;
+pub mod pipelines;
 pub mod resharding;
 pub mod retention;
