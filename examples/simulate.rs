@@ -7,7 +7,7 @@
 //! ```
 //!
 //! `--scenario` is a preset name (activity-logs, clickstream, hot-key, slow-consumer, resharding,
-//! fan-out, iot-sensors) or a path to a scenario JSON file. `--seed` overrides the scenario's
+//! fan-out, iot-sensors, e-commerce) or a path to a scenario JSON file. `--seed` overrides the scenario's
 //! seed. `--duration` takes `90s`, `10m`, `1h`, `2d`, … of virtual time (default 1h).
 //! `--every` sets the summary period (default 1m). `--quiet` prints only the final line.
 //!

@@ -224,6 +224,20 @@ pub struct Job {
     pub table_deleted: bool,
     /// When it first caught up.
     pub caught_up_at: Option<SimTime>,
+    /// What it never saw (see [`Pipelines::missed`]), refreshed each tick when its lost count
+    /// changes.
+    pub missed: Missed,
+}
+
+/// Records a job never saw because retention expired them before it read them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Missed {
+    /// Records.
+    pub records: u64,
+    /// Arrival range of those records (virtual ms).
+    pub range: Option<(u64, u64)>,
+    /// Their sums per group: what the job's table lacks.
+    pub sums: BTreeMap<String, u64>,
 }
 
 /// The Kappa architecture's state.
@@ -396,6 +410,7 @@ impl Pipelines {
                     stopped: None,
                     table_deleted: false,
                     caught_up_at: None,
+                    missed: Missed::default(),
                 }],
                 serving: 1,
             },
@@ -427,11 +442,18 @@ impl Pipelines {
             let complete = complete_through(engine, stream, a) / BUCKET_MS * BUCKET_MS;
             self.lambda.sealed_through_ms = self.lambda.sealed_through_ms.max(complete);
         }
-        for job in self.kappa.jobs.iter_mut().filter(|j| j.stopped.is_none() && j.caught_up_at.is_none()) {
-            if let Some(c) = consumers.get(job.consumer) {
-                if complete_through(engine, stream, c) + CAUGHT_UP_MS >= now.millis() {
-                    job.caught_up_at = Some(now);
-                }
+        for i in 0..self.kappa.jobs.len() {
+            let job = &self.kappa.jobs[i];
+            let Some(c) = consumers.get(job.consumer) else { continue };
+            if job.stopped.is_none()
+                && job.caught_up_at.is_none()
+                && complete_through(engine, stream, c) + CAUGHT_UP_MS >= now.millis()
+            {
+                self.kappa.jobs[i].caught_up_at = Some(now);
+            }
+            if c.tally().lost != self.kappa.jobs[i].missed.records {
+                let missed = self.missed(c);
+                self.kappa.jobs[i].missed = missed;
             }
         }
         self.measure(consumers);
@@ -595,6 +617,7 @@ impl Pipelines {
                     stopped: None,
                     table_deleted: false,
                     caught_up_at: None,
+                    missed: Missed::default(),
                 });
                 return Ok(Some(consumer));
             }
@@ -679,9 +702,9 @@ impl Pipelines {
     }
 
     /// The records a job never saw because they had expired before it read them: per shard,
-    /// the positions below the first one it received. Returns their facts' sums per group, the
-    /// count and the arrival range (virtual ms).
-    pub fn missed(&self, consumer: &Consumer) -> (BTreeMap<String, u64>, u64, Option<(u64, u64)>) {
+    /// the positions below the first one it received (O(those records); the tick caches it in
+    /// [`Job::missed`]).
+    pub fn missed(&self, consumer: &Consumer) -> Missed {
         let mut sums = BTreeMap::new();
         let (mut n, mut range): (u64, Option<(u64, u64)>) = (0, None);
         for (shard, log) in &self.truth.shards {
@@ -697,7 +720,7 @@ impl Pipelines {
                 );
             }
         }
-        (sums, n, range)
+        Missed { records: n, range, sums }
     }
 }
 

@@ -235,7 +235,7 @@ impl PipelinesSnapshot {
             }
             let (unread, expired) = c.unread(engine, world.stream_name());
             let read = c.tally().delivered;
-            let missed = p.missed(c);
+            let missed = &j.missed;
             jobs.push(JobRow {
                 version: j.version,
                 parallelism: j.parallelism,
@@ -252,11 +252,11 @@ impl PipelinesSnapshot {
                 started_ms: rel(j.started.millis()),
                 calls: c.tally().calls,
                 throttled: c.tally().throttled,
-                missed: (missed.1 > 0).then(|| Missed {
-                    records: missed.1,
-                    from_ms: rel(missed.2.map_or(0, |r| r.0)),
-                    to_ms: rel(missed.2.map_or(0, |r| r.1)),
-                    values: aligned(&groups, &missed.0),
+                missed: (missed.records > 0).then(|| Missed {
+                    records: missed.records,
+                    from_ms: rel(missed.range.map_or(0, |r| r.0)),
+                    to_ms: rel(missed.range.map_or(0, |r| r.1)),
+                    values: aligned(&groups, &missed.sums),
                 }),
             });
         }
