@@ -577,25 +577,55 @@ impl Sim {
             .map_err(|e| (e.error_type.as_str().to_string(), e.message.unwrap_or_default()))
     }
 
-    /// The `n` most recently accepted records of the stream, newest first, over all shards
-    /// still holding records.
+    /// The `n` most recently accepted records of the stream as `(shard slot, index in its
+    /// store)`, newest first: by arrival, then lower shard id, then newer position. It merges
+    /// the shards newest-first on arrival time, so it touches `n` records however many shards
+    /// the stream has.
+    pub fn newest(&self, n: usize) -> Vec<(usize, usize)> {
+        use std::cmp::Reverse;
+        let w = &self.world;
+        let Some(s) = w.engine().stream(w.stream_name()) else {
+            return Vec::new();
+        };
+        // (arrival ms, lower shard id first, newer index first, shard slot)
+        let key = |slot: usize, i: usize| {
+            let sh = s.shards.get(slot)?;
+            let r = sh.records.get(i)?;
+            Some((r.arrival.millis(), Reverse(sh.id.0), i, slot))
+        };
+        let mut heap = std::collections::BinaryHeap::new();
+        for (slot, sh) in s.shards.iter().enumerate() {
+            if let Some(top) = sh.records.len().checked_sub(1).and_then(|i| key(slot, i)) {
+                heap.push(top);
+            }
+        }
+        let mut out = Vec::with_capacity(n.min(4_096));
+        while out.len() < n {
+            let Some((_, _, i, slot)) = heap.pop() else { break };
+            out.push((slot, i));
+            if let Some(next) = i.checked_sub(1).and_then(|j| key(slot, j)) {
+                heap.push(next);
+            }
+        }
+        out
+    }
+
+    /// The `n` most recently accepted records of the stream, newest first (see
+    /// [`Sim::newest`]), over all shards still holding records.
     pub fn recent_records(&self, n: usize) -> Vec<RecentRecord> {
         let w = &self.world;
         let engine = w.engine();
         let Some(s) = engine.stream(w.stream_name()) else {
             return Vec::new();
         };
-        let mut out: Vec<RecentRecord> = Vec::new();
-        for sh in &s.shards {
-            let store = &sh.records;
-            let from = store.len().saturating_sub(n);
-            for (i, r) in store.iter_from(from).enumerate() {
-                out.push(RecentRecord::of(engine, sh, store.first_index() + (from + i) as u64, &r));
-            }
-        }
-        out.sort_by(|a, b| (b.arrival_ms, &a.shard, b.position).cmp(&(a.arrival_ms, &b.shard, a.position)));
-        out.truncate(n);
-        out
+        self.newest(n)
+            .into_iter()
+            .filter_map(|(slot, i)| {
+                let sh = s.shards.get(slot)?;
+                let r = sh.records.get(i)?;
+                Some(RecentRecord::of(engine, sh, sh.records.first_index() + i as u64, &r))
+            })
+            .collect()
     }
 
     /// The determinism digest, hex.

@@ -18,8 +18,7 @@ use crate::engine::{Engine, EngineConfig};
 use crate::i18n::hashing::HashingText;
 use crate::ui::sim::Sim;
 use crate::ui::views::overview::model::abbreviate;
-use std::cmp::Reverse;
-use std::collections::{BTreeSet, BinaryHeap};
+use std::collections::BTreeSet;
 
 /// viewBox width on wide screens.
 pub const WIDTH: f64 = 800.0;
@@ -131,38 +130,20 @@ pub fn recent_keys(sim: &Sim, n: usize) -> Vec<KeyRecord> {
     let Some(s) = engine.stream(world.stream_name()) else {
         return Vec::new();
     };
-    // (arrival ms, lower shard id first, newer position first, shard slot, index in its store)
-    let mut heap = BinaryHeap::new();
-    let newest = |slot: usize, i: usize| {
-        let sh = s.shards.get(slot)?;
-        let r = sh.records.get(i)?;
-        Some((r.arrival.millis(), Reverse(sh.id.0), sh.records.first_index() + i as u64, slot, i))
-    };
-    for slot in 0..s.shards.len() {
-        let len = s.shards.get(slot).map_or(0, |sh| sh.records.len());
-        if let Some(top) = len.checked_sub(1).and_then(|i| newest(slot, i)) {
-            heap.push(top);
-        }
-    }
-    let mut out = Vec::with_capacity(n.min(4_096));
-    while out.len() < n {
-        let Some((_, _, position, slot, i)) = heap.pop() else { break };
-        let (Some(sh), Some(r)) = (s.shards.get(slot), s.shards.get(slot).and_then(|sh| sh.records.get(i))) else {
-            continue;
-        };
-        let body = r.materialize(engine.payloads());
-        out.push(KeyRecord {
-            shard: sh.id.to_string(),
-            position,
-            hash: body.explicit_hash_key.unwrap_or_else(|| partition_key_hash(&body.partition_key)),
-            explicit: body.explicit_hash_key.is_some(),
-            partition_key: body.partition_key,
-        });
-        if let Some(next) = i.checked_sub(1).and_then(|j| newest(slot, j)) {
-            heap.push(next);
-        }
-    }
-    out
+    sim.newest(n)
+        .into_iter()
+        .filter_map(|(slot, i)| {
+            let sh = s.shards.get(slot)?;
+            let body = sh.records.get(i)?.materialize(engine.payloads());
+            Some(KeyRecord {
+                shard: sh.id.to_string(),
+                position: sh.records.first_index() + i as u64,
+                hash: body.explicit_hash_key.unwrap_or_else(|| partition_key_hash(&body.partition_key)),
+                explicit: body.explicit_hash_key.is_some(),
+                partition_key: body.partition_key,
+            })
+        })
+        .collect()
 }
 
 /// The shard number of a shard id (`shardId-000000000012` → `12`).
@@ -973,6 +954,23 @@ mod tests {
                 .collect();
             assert_eq!(ours.len(), sims.len().min(n));
             assert_eq!(ours, sims, "n = {n}");
+            // The merge returns what sorting every record would.
+            let engine = sim.world().engine();
+            let s = engine.stream(sim.world().stream_name()).unwrap_or_else(|| panic!("stream"));
+            let mut all: Vec<(u64, String, u64)> = s
+                .shards
+                .iter()
+                .flat_map(|sh| {
+                    sh.records
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| (r.arrival.millis(), sh.id.to_string(), sh.records.first_index() + i as u64))
+                })
+                .collect();
+            all.sort_by(|a, b| (b.0, &a.1, b.2).cmp(&(a.0, &b.1, a.2)));
+            let brute: Vec<(String, u64)> = all.into_iter().take(n).map(|(_, sh, p)| (sh, p)).collect();
+            let merged: Vec<(String, u64)> = ours.iter().map(|r| (r.0.clone(), r.1)).collect();
+            assert_eq!(merged, brute, "n = {n}");
         }
     }
 
