@@ -116,6 +116,9 @@ pub struct Sim {
     sampled: Option<(SimTime, BTreeMap<ShardId, ShardCounters>)>,
     /// Per-shard rates over the last sample interval (≥ 1 simulated second).
     rates: BTreeMap<ShardId, ShardRates>,
+    /// Hash keys of the records drawn as dots, by (shard, position): a drawn record keeps its
+    /// dot for many frames, and its hash needs the payload rebuilt and an MD5.
+    dot_hashes: std::cell::RefCell<BTreeMap<(ShardId, u64), u128>>,
 }
 
 /// A shard's load per second, averaged over the last sample interval (at least one simulated
@@ -441,7 +444,7 @@ impl Sim {
         let scenario = settings.scenario()?;
         let world = World::new(scenario)
             .map_err(|e| Msg::AwsError { error: "InvalidArgumentException".into(), message: e.to_string() })?;
-        Ok(Sim { settings, world, sampled: None, rates: BTreeMap::new() })
+        Ok(Sim { settings, world, sampled: None, rates: BTreeMap::new(), dot_hashes: Default::default() })
     }
 
     /// The world.
@@ -650,6 +653,8 @@ impl Sim {
             .collect();
         listed.sort_by_key(|sh| (!sh.is_open(), sh.hash_key_range.starting_hash_key, sh.id));
         let mut rows = Vec::with_capacity(listed.len());
+        let mut cache = self.dot_hashes.borrow_mut();
+        let mut kept = BTreeMap::new();
         for sh in listed {
             let per_sec = w
                 .metrics()
@@ -665,7 +670,12 @@ impl Sim {
             let mut pos = (first + from as u64).div_ceil(stride) * stride;
             while pos < store.end_index() {
                 let Some(r) = store.get((pos - first) as usize) else { break };
-                dots.push(Dot { position: pos, age_ms: now.since(r.arrival), hash: r.hash_key(engine.payloads()) });
+                let hash = match cache.get(&(sh.id, pos)) {
+                    Some(h) => *h,
+                    None => r.hash_key(engine.payloads()),
+                };
+                kept.insert((sh.id, pos), hash);
+                dots.push(Dot { position: pos, age_ms: now.since(r.arrival), hash });
                 pos += stride;
             }
             rows.push(ShardRow {
@@ -683,6 +693,8 @@ impl Sim {
                 dots,
             });
         }
+        // Only the records drawn this frame stay cached.
+        *cache = kept;
         rows
     }
 
