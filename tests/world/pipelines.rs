@@ -53,6 +53,9 @@ fn lambda_answer_is_batch_view_plus_realtime_view_and_equals_truth_once_drained(
             if p.lambda.serving.version > last_version {
                 last_version = p.lambda.serving.version;
                 swaps += 1;
+                // A swap drops at most the minutes since the previous horizon: about 20 orders/s.
+                let swap = p.lambda.last_swap.unwrap_or_else(|| panic!("a swap"));
+                assert!(swap.expired_records <= swap.expired_buckets * 20 * 60 + 100, "seed {seed}: {swap:?}");
                 assert!(speed.table.buckets.keys().all(|b| *b >= p.lambda.serving.horizon_ms), "seed {seed}");
             }
             // The answer never exceeds the truth: it can only be behind.

@@ -522,12 +522,9 @@ impl Pipelines {
             expired_records: 0,
         };
         if let Some(s) = consumers.get_mut(self.lambda.speed).and_then(sink_mut) {
-            swap.expired_records = s.table.records - s.table.records_from(cycle.horizon_ms);
-            let before = s.table.records;
+            swap.expired_records = s.table.buckets.range(..cycle.horizon_ms).map(|(_, b)| b.records).sum();
             swap.expired_buckets = s.table.drop_before(cycle.horizon_ms);
             s.shadow.drop_before(cycle.horizon_ms);
-            // Records of dropped minutes stay counted in `records` (it counts all ever folded).
-            s.table.records = before;
         }
         self.lambda.serving = BatchView {
             version: cycle.version,
