@@ -216,7 +216,7 @@ test-web: setup-rust setup-wasm-bindgen setup-chromium
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=$(WASM_BINDGEN_TEST_RUNNER) \
 	CHROMEDRIVER=$(CHROMEDRIVER) \
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/webdriver.json \
-	WASM_BINDGEN_TEST_TIMEOUT=$${WASM_BINDGEN_TEST_TIMEOUT:-120} \
+	WASM_BINDGEN_TEST_TIMEOUT=$${WASM_BINDGEN_TEST_TIMEOUT:-240} \
 	$(CARGO) test --release --target $(WASM_TARGET) --test web
 
 # Tier (e): the release build served under /sub/ (as GitHub Pages serves /<repo>/), driven by

@@ -138,6 +138,55 @@ async fn the_app_mounts_steps_and_shows_the_native_digest() {
     assert_eq!(text(&root, "clock"), paused_at, "paused");
 }
 
+/// The simulated clock (`30:00:00.0`), in ms.
+fn clock_ms(root: &Element) -> u64 {
+    let t = text_now(root, "clock");
+    let mut parts = t.split([':', '.']).map(|p| p.parse::<u64>().unwrap_or(0));
+    let (h, m, s, d) = (parts.next(), parts.next(), parts.next(), parts.next());
+    ((h.unwrap_or(0) * 60 + m.unwrap_or(0)) * 60 + s.unwrap_or(0)) * 1000 + d.unwrap_or(0) * 100
+}
+
+/// The number a `[data-testid=…]` text starts with (`432000 expired` → 432000).
+fn leading_number(root: &Element, test_id: &str) -> u64 {
+    text_now(root, test_id).split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or(0)
+}
+
+/// Plays until `cond` holds (looking every 20 ms, for at most `max_s` wall seconds on a loaded
+/// machine), then pauses and waits until the clock stands still.
+async fn play_until(root: &Element, what: &str, max_s: u32, cond: impl Fn() -> bool) {
+    click(root, "play");
+    for _ in 0..max_s * 50 {
+        if cond() {
+            break;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
+    click(root, "play");
+    until("paused", || find(root, "play").get_attribute("aria-pressed").as_deref() == Some("false")).await;
+    assert!(cond(), "timed out playing until {what}");
+}
+
+/// Types `value` into the `[data-testid=…]` input, as a person does.
+fn fill(root: &Element, test_id: &str, value: &str) {
+    let el = find(root, test_id);
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.set_value(value);
+    }
+    let e = web_sys::Event::new("input").unwrap_or_else(|_| panic!("no event"));
+    el.dispatch_event(&e).unwrap_or_else(|_| panic!("dispatch"));
+}
+
+/// The times of the retention view's record marks, seconds since start (their `x1`).
+fn mark_secs(root: &Element) -> Vec<f64> {
+    root.query_selector_all("[data-testid=ret-mark]")
+        .map(|l| {
+            (0..l.length())
+                .filter_map(|i| l.item(i)?.dyn_into::<Element>().ok()?.get_attribute("x1")?.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Clicks step and waits until the clock moved.
 async fn step(root: &Element) {
     let before = text(root, "clock");
@@ -307,19 +356,29 @@ async fn the_resharding_view_draws_six_shards_after_two_splits_and_a_merge() {
     // A children-first reader can be added next to the parent-first one.
     click(&root, "add-naive");
     until("the naive reader is listed", || text_now(&root, "ordering").contains("children first")).await;
+    assert_eq!(count(&root, "out-of-order-none"), 1, "nothing out of order yet");
+    // It reads every shard at once, children too: records of a parent arrive after newer records
+    // of their key from a child, and are listed.
+    for _ in 0..10 {
+        if count(&root, "out-of-order-record") > 0 {
+            break;
+        }
+        step(&root).await;
+    }
+    assert!(count(&root, "out-of-order-record") > 0, "{}", text(&root, "ordering"));
+    let out_of_order: u64 = root
+        .query_selector_all("[data-testid=out-of-order]")
+        .map(|l| (0..l.length()).filter_map(|i| l.item(i)?.text_content()?.trim().parse::<u64>().ok()).sum())
+        .unwrap_or(0);
+    assert_eq!(u64::from(count(&root, "out-of-order-record")), out_of_order.min(20), "the last 20 are listed");
+    let row = text(&root, "out-of-order-record");
+    assert!(row.starts_with("naive-reader-") && row.matches("shardId-").count() == 2, "{row}");
 }
 
 #[wasm_bindgen_test]
 async fn the_retention_view_expires_records_enforces_aws_rules_and_expires_iterators() {
     let root = mount("#/retention?seed=1&scenario=slow-consumer&speed=3600&lang=en").await;
-    let fill = |test_id: &str, value: &str| {
-        let el = find(&root, test_id);
-        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-            i.set_value(value);
-        }
-        let e = web_sys::Event::new("input").unwrap_or_else(|_| panic!("no event"));
-        el.dispatch_event(&e).unwrap_or_else(|_| panic!("dispatch"));
-    };
+    let fill = |test_id: &str, value: &str| fill(&root, test_id, value);
     assert_eq!(count(&root, "ret-row"), 1, "one shard");
     assert!(text(&root, "retention-hours").contains("24 h"));
     for _ in 0..3 {
@@ -371,4 +430,65 @@ async fn the_retention_view_expires_records_enforces_aws_rules_and_expires_itera
     until("the increase note", || count(&root, "retention-note") == 1).await;
     assert!(text(&root, "retention-note").contains("do not come back"));
     assert!(text(&root, "retention-hours").contains("48 h"));
+}
+
+#[wasm_bindgen_test]
+async fn the_retention_view_drops_records_older_than_a_decreased_retention() {
+    const HOUR_MS: u64 = 3_600_000;
+    let root = mount("#/retention?seed=1&scenario=slow-consumer&speed=3600&lang=en").await;
+    fill(&root, "retention-input", "48");
+    settle().await;
+    click(&root, "increase");
+    until("the increase note", || count(&root, "retention-note") == 1).await;
+    assert!(text(&root, "retention-hours").contains("48 h"));
+    play_until(&root, "30 simulated hours", 150, || clock_ms(&root) >= 30 * HOUR_MS).await;
+
+    // 48 h retention: nothing expired, marks go back to the first hours.
+    let horizon_s = (clock_ms(&root) - 24 * HOUR_MS) as f64 / 1000.0;
+    assert_eq!(leading_number(&root, "expired-total"), 0, "{}", text(&root, "expired-total"));
+    let older = mark_secs(&root).into_iter().filter(|x| *x < horizon_s - 1.0).count();
+    assert!(older > 5, "marks older than now − 24 h: {older}");
+    let retained = leading_number(&root, "retained-total");
+
+    // Decrease to 24 h: the records older than now − 24 h are deleted at once.
+    fill(&root, "retention-input", "24");
+    settle().await;
+    click(&root, "decrease");
+    until("the decrease note", || {
+        text_now(&root, "retention-note").starts_with("DecreaseStreamRetentionPeriod → 200 OK")
+    })
+    .await;
+    assert!(text(&root, "retention-note").contains("deleted right now"), "{}", text(&root, "retention-note"));
+    assert!(text(&root, "retention-hours").contains("24 h"));
+    let expired = leading_number(&root, "expired-total");
+    assert!(expired > 400_000, "about 6 h of records at 20/s expire at once: {expired}");
+    assert_eq!(leading_number(&root, "expired-count"), expired, "one shard: its row says the same");
+    assert_eq!(leading_number(&root, "retained-total"), retained - expired);
+    let marks = mark_secs(&root);
+    assert!(!marks.is_empty());
+    assert!(marks.iter().all(|x| *x >= horizon_s - 0.1), "no mark before now − 24 h ({horizon_s} s): {marks:?}");
+}
+
+#[wasm_bindgen_test]
+async fn the_retention_view_shows_which_records_the_slow_consumer_lost() {
+    let root = mount("#/retention?seed=1&scenario=slow-consumer&speed=3600&lang=en").await;
+    assert_eq!(leading_number(&root, "consumer-lost"), 0);
+    assert_eq!(count(&root, "loss-range") + count(&root, "loss-band"), 0);
+    // It reads 5 of every 20 records/s: its backlog reaches 24 h, the retention, after about 32 h.
+    play_until(&root, "the slow consumer loses records", 150, || leading_number(&root, "consumer-lost") > 0).await;
+    let lost = leading_number(&root, "consumer-lost");
+    assert!(clock_ms(&root) > 31 * 3_600_000, "{}", text(&root, "clock"));
+    // The lost records are named (positions, count, shard) and highlighted on the shard's row.
+    let line = text(&root, "loss-range");
+    assert!(line.starts_with("✗ slow-app lost records #"), "{line}");
+    assert!(line.contains(&format!("({lost})")) && line.contains("on shardId-000000000000"), "{line}");
+    assert_eq!(count(&root, "loss-band"), 1, "one band on the one shard");
+    let band =
+        root.query_selector("[data-testid=loss-band] rect").ok().flatten().unwrap_or_else(|| panic!("no band rect"));
+    let attr = |e: &Element, a: &str| e.get_attribute(a).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN);
+    let trim = root.query_selector(".trim-line").ok().flatten().unwrap_or_else(|| panic!("no trim line"));
+    assert!(attr(&band, "width") >= 3.0, "visible");
+    let (right, trim_x) = (attr(&band, "x") + attr(&band, "width"), attr(&trim, "x1"));
+    assert!(right <= trim_x + 0.15, "expired records: left of the trim horizon ({right} > {trim_x})");
+    assert!(text(&root, "loss-band").contains("slow-app lost records #"));
 }

@@ -10,5 +10,7 @@ mod helpers;
 mod invariants;
 #[path = "world/pipelines.rs"]
 mod pipelines;
+#[path = "world/records.rs"]
+mod records;
 #[path = "world/scenarios.rs"]
 mod scenarios;

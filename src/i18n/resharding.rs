@@ -79,6 +79,18 @@ pub enum ReshardingText {
     AddNaive,
     /// reading
     Reading,
+    /// Records received out of order (the last 20)
+    OooHeading,
+    /// Each row is a record that a consumer received after a record of the same key that the stream accepted later (a child shard's record read before its parent's).
+    OooHelp,
+    /// No record received out of order yet.
+    OooNone,
+    /// Record (ShardId · SequenceNumber · arrival)
+    OooRecord,
+    /// Received after (accepted later)
+    OooAfter,
+    /// received at
+    OooReceived,
 }
 
 impl ReshardingText {
@@ -121,6 +133,12 @@ impl ReshardingText {
         ReshardingText::OutOfOrder,
         ReshardingText::AddNaive,
         ReshardingText::Reading,
+        ReshardingText::OooHeading,
+        ReshardingText::OooHelp,
+        ReshardingText::OooNone,
+        ReshardingText::OooRecord,
+        ReshardingText::OooAfter,
+        ReshardingText::OooReceived,
     ];
 
     /// The text in `lang`.
@@ -170,6 +188,12 @@ fn es(t: ReshardingText) -> &'static str {
         ReshardingText::Delivered => "recibidos",
         ReshardingText::OutOfOrder => "fuera de orden",
         ReshardingText::AddNaive => "Añadir un lector ingenuo (hijos primero)",
+        ReshardingText::OooHeading => "Registros recibidos fuera de orden (los últimos 20)",
+        ReshardingText::OooHelp => "Cada fila es un registro que un consumidor recibió después de otro de la misma clave que el stream aceptó más tarde (el registro de un shard hijo leído antes que el de su padre).",
+        ReshardingText::OooNone => "Ningún registro recibido fuera de orden por ahora.",
+        ReshardingText::OooRecord => "Registro (ShardId · SequenceNumber · llegada)",
+        ReshardingText::OooAfter => "Recibido después de (aceptado más tarde)",
+        ReshardingText::OooReceived => "recibido a las",
         ReshardingText::Reading => "lectura",
     }
 }
@@ -212,6 +236,12 @@ fn en(t: ReshardingText) -> &'static str {
         ReshardingText::Delivered => "received",
         ReshardingText::OutOfOrder => "out of order",
         ReshardingText::AddNaive => "Add a naive reader (children first)",
+        ReshardingText::OooHeading => "Records received out of order (the last 20)",
+        ReshardingText::OooHelp => "Each row is a record that a consumer received after a record of the same key that the stream accepted later (a child shard's record read before its parent's).",
+        ReshardingText::OooNone => "No record received out of order yet.",
+        ReshardingText::OooRecord => "Record (ShardId · SequenceNumber · arrival)",
+        ReshardingText::OooAfter => "Received after (accepted later)",
+        ReshardingText::OooReceived => "received at",
         ReshardingText::Reading => "reading",
     }
 }

@@ -63,7 +63,7 @@ pub enum RetentionText {
     CostHeading,
     /// Assumptions: us-east-1 prices (they change), provisioned mode: $0.015/shard-hour; extended retention (24 h–7 d) $0.020/shard-hour; long-term (> 7 d) $0.023/GB-month; 730-hour month, current traffic held steady, no free tier or taxes.
     CostAssumptions,
-    /// Markers: TH = TRIM_HORIZON, AT = AT_SEQUENCE_NUMBER, AF = AFTER_SEQUENCE_NUMBER, TS = AT_TIMESTAMP, L = LATEST. Letters with a triangle: consumers (red with ⚠ = overtaken by the trim horizon). Hatched zone: expired.
+    /// Markers: TH = TRIM_HORIZON, AT = AT_SEQUENCE_NUMBER, AF = AFTER_SEQUENCE_NUMBER, TS = AT_TIMESTAMP, L = LATEST. Letters with a triangle: consumers (red with ⚠ = overtaken by the trim horizon). Hatched zone: expired. Red band ✗A: records consumer A lost, drawn over their arrival bounds.
     Legend,
     /// expired
     Expired,
@@ -154,7 +154,7 @@ fn es(t: RetentionText) -> &'static str {
         RetentionText::ConsumersHeading => "Consumidores",
         RetentionText::CostHeading => "Coste",
         RetentionText::CostAssumptions => "Supuestos: precios de us-east-1 (pueden cambiar), modo aprovisionado: 0,015 $/shard-hora; retención extendida (24 h–7 d) 0,020 $/shard-hora; a largo plazo (> 7 d) 0,023 $/GB-mes; mes de 730 h, tráfico actual constante, sin nivel gratuito ni impuestos.",
-        RetentionText::Legend => "Marcadores: TH = TRIM_HORIZON, AT = AT_SEQUENCE_NUMBER, AF = AFTER_SEQUENCE_NUMBER, TS = AT_TIMESTAMP, L = LATEST. Letras con triángulo: consumidores (rojo con ⚠ = adelantado por el trim horizon). Zona rayada: expirado.",
+        RetentionText::Legend => "Marcadores: TH = TRIM_HORIZON, AT = AT_SEQUENCE_NUMBER, AF = AFTER_SEQUENCE_NUMBER, TS = AT_TIMESTAMP, L = LATEST. Letras con triángulo: consumidores (rojo con ⚠ = adelantado por el trim horizon). Zona rayada: expirado. Banda roja ✗A: registros que el consumidor A perdió (expiraron antes de que los leyera), dibujados entre la llegada del último que leyó antes y la del primero que leyó después.",
         RetentionText::Expired => "expirados",
         RetentionText::Retained => "retenidos",
         RetentionText::Closed => "cerrado",
@@ -193,7 +193,7 @@ fn en(t: RetentionText) -> &'static str {
         RetentionText::ConsumersHeading => "Consumers",
         RetentionText::CostHeading => "Cost",
         RetentionText::CostAssumptions => "Assumptions: us-east-1 prices (they change), provisioned mode: $0.015/shard-hour; extended retention (24 h–7 d) $0.020/shard-hour; long-term (> 7 d) $0.023/GB-month; 730-hour month, current traffic held steady, no free tier or taxes.",
-        RetentionText::Legend => "Markers: TH = TRIM_HORIZON, AT = AT_SEQUENCE_NUMBER, AF = AFTER_SEQUENCE_NUMBER, TS = AT_TIMESTAMP, L = LATEST. Letters with a triangle: consumers (red with ⚠ = overtaken by the trim horizon). Hatched zone: expired.",
+        RetentionText::Legend => "Markers: TH = TRIM_HORIZON, AT = AT_SEQUENCE_NUMBER, AF = AFTER_SEQUENCE_NUMBER, TS = AT_TIMESTAMP, L = LATEST. Letters with a triangle: consumers (red with ⚠ = overtaken by the trim horizon). Hatched zone: expired. Red band ✗A: records consumer A lost (they expired before it read them), drawn from the arrival of the last record it read before them to that of the first one it read after.",
         RetentionText::Expired => "expired",
         RetentionText::Retained => "retained",
         RetentionText::Closed => "closed",
@@ -230,6 +230,47 @@ pub fn lost(lang: Lang, lost: u64) -> String {
     match lang {
         Lang::Es => format!("{lost} registros perdidos (expiraron sin leerse)"),
         Lang::En => format!("{lost} records lost (expired unread)"),
+    }
+}
+
+/// Records a consumer lost on one shard: positions `#from–#to` (inclusive), how many, and
+/// between which axis times they arrived; `read` more records in that span were read, not lost.
+pub fn lost_range(
+    lang: Lang,
+    consumer: &str,
+    shard: &str,
+    (from, to): (u64, u64),
+    n: u64,
+    read: u64,
+    (after, before): (&str, &str),
+) -> String {
+    match lang {
+        Lang::Es => {
+            let mut s = format!(
+                "{consumer} perdió los registros #{from}–#{to} ({n}) de {shard}, llegados entre {after} y {before}"
+            );
+            if read > 0 {
+                s += &format!("; de ese tramo leyó los otros {read}");
+            }
+            s
+        }
+        Lang::En => {
+            let mut s = format!(
+                "{consumer} lost records #{from}–#{to} ({n}) on {shard}, which arrived between {after} and {before}"
+            );
+            if read > 0 {
+                s += &format!("; it read the other {read} in that span");
+            }
+            s
+        }
+    }
+}
+
+/// Older loss episodes not listed.
+pub fn earlier_losses(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Es => format!("… y {n} episodios de pérdida anteriores"),
+        Lang::En => format!("… and {n} earlier loss episodes"),
     }
 }
 

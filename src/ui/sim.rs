@@ -383,6 +383,29 @@ pub struct OrderRow {
     pub delivered: u64,
     /// Records of a key received out of the order the stream accepted them.
     pub order_violations: u64,
+    /// The last of those records (at most 20), oldest first.
+    pub out_of_order: Vec<OutOfOrderRow>,
+}
+
+/// A record a consumer received after a record of its key that the stream accepted later.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutOfOrderRow {
+    /// PartitionKey.
+    pub partition_key: String,
+    /// Its shard.
+    pub shard: String,
+    /// Its SequenceNumber.
+    pub sequence_number: String,
+    /// Its arrival, ms since the stream became ACTIVE.
+    pub arrival_ms: u64,
+    /// The shard of the record it came after.
+    pub after_shard: String,
+    /// The SequenceNumber of the record it came after (accepted later, received earlier).
+    pub after: String,
+    /// That record's arrival, ms since the stream became ACTIVE.
+    pub after_arrival_ms: u64,
+    /// When the consumer received it, ms since the stream became ACTIVE.
+    pub delivered_ms: u64,
 }
 
 /// What the resharding view draws.
@@ -779,6 +802,21 @@ impl Sim {
                 },
                 delivered: c.tally().delivered,
                 order_violations: c.tally().order_violations,
+                out_of_order: c
+                    .audit()
+                    .out_of_order
+                    .iter()
+                    .map(|o| OutOfOrderRow {
+                        partition_key: o.partition_key.clone(),
+                        shard: o.shard.to_string(),
+                        sequence_number: o.sequence_number.to_string(),
+                        arrival_ms: since(o.arrival),
+                        after_shard: o.after_shard.to_string(),
+                        after: o.after.to_string(),
+                        after_arrival_ms: since(o.after_arrival),
+                        delivered_ms: since(o.delivered_at),
+                    })
+                    .collect(),
             })
             .collect();
         LineageSnapshot { elapsed_ms: self.elapsed_ms(), status: self.status(), shards, consumers }
@@ -896,7 +934,9 @@ impl Sim {
     /// consumer's position per shard.
     pub fn retention(&self, max_marks: usize) -> crate::ui::views::retention::model::RetentionSnapshot {
         use crate::engine::stream::StreamMode;
-        use crate::ui::views::retention::model::{stride, Mark, RetConsumer, RetCursor, RetRow, RetentionSnapshot};
+        use crate::ui::views::retention::model::{
+            stride, Mark, RetConsumer, RetCursor, RetLoss, RetRow, RetentionSnapshot,
+        };
         let w = &self.world;
         let engine = w.engine();
         let now = w.now();
@@ -969,11 +1009,33 @@ impl Sim {
                             .collect()
                     })
                     .unwrap_or_default();
+                // Every shard's losses, expired shards' too (listed, not drawn).
+                let losses = stream
+                    .map(|s| {
+                        s.shards
+                            .iter()
+                            .filter_map(|sh| Some((sh.id, c.reader(sh.id)?)))
+                            .flat_map(|(id, r)| {
+                                r.lost_ranges.iter().map(move |l| RetLoss {
+                                    shard: id.to_string(),
+                                    from: l.from,
+                                    to: l.to,
+                                    lost: l.lost,
+                                    after_ms: since(l.arrived_after),
+                                    before_ms: since(l.arrived_before),
+                                    noticed_ms: since(l.noticed),
+                                    last_noticed_ms: since(l.last_noticed),
+                                })
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 RetConsumer {
                     name: c.name().to_string(),
                     kind: kind_of(c),
                     delivered: c.tally().delivered,
                     lost: c.tally().lost,
+                    losses,
                     cursors,
                 }
             })

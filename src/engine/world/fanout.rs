@@ -266,7 +266,7 @@ impl FanOutApp {
                 out.records += event.records.len() as u64;
                 let records = f.reader.receive(engine, stream, event.records, at, &mut self.tally);
                 for (_, fresh, r) in &records {
-                    if *fresh && !self.audit.observe(r) {
+                    if *fresh && !self.audit.observe(*id, r, at) {
                         self.tally.order_violations += 1;
                     }
                     if let (true, Some(s)) = (*fresh, &mut self.sink) {

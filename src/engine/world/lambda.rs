@@ -268,7 +268,7 @@ impl LambdaApp {
                     finished = at_end;
                     let mut routed = Vec::with_capacity(records.len());
                     for (_, fresh, r) in records {
-                        if fresh && !self.audit.observe(&r) {
+                        if fresh && !self.audit.observe(shard, &r, now) {
                             self.tally.order_violations += 1;
                         }
                         let lane = (partition_key_hash(&r.partition_key) % lanes as u128) as usize;

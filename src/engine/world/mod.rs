@@ -120,6 +120,15 @@ impl Consumer {
         }
     }
 
+    /// Its per-key order check (with the last records it got out of order).
+    pub fn audit(&self) -> &reader::OrderAudit {
+        match self {
+            Consumer::Polling(c) => &c.audit,
+            Consumer::Lambda(c) => &c.audit,
+            Consumer::FanOut(c) => &c.audit,
+        }
+    }
+
     /// Records processed by the application.
     pub fn processed(&self) -> u64 {
         match self {

@@ -233,7 +233,7 @@ impl PollingApp {
             ReadOutcome::Records { records, millis_behind, at_end } => {
                 let n = records.len() as u64;
                 for (_, fresh, r) in &records {
-                    if *fresh && !self.audit.observe(r) {
+                    if *fresh && !self.audit.observe(shard, r, now) {
                         self.tally.order_violations += 1;
                     }
                     if let (true, Some(s)) = (*fresh, &mut self.sink) {

@@ -14,6 +14,15 @@
 //! consumer read them: they are counted as **lost**. Records received again below `high_water`
 //! (a worker resumed from an older checkpoint) are **duplicates**. So, per consumer and shard,
 //! `accepted = delivered + lost + skipped + backlog` holds exactly at every instant.
+//!
+//! Losses are also kept as **ranges** of positions ([`LossRange`]), so a view can say which
+//! records a consumer lost, not only how many. The lost records are gone from the store, so their
+//! arrival times are kept as bounds: they arrived after the last record the reader received
+//! before them, and before the first record returned after them (both known when the loss is
+//! noticed). At most [`MAX_LOSS_RANGES`] ranges are kept per shard: beyond that the two
+//! neighbouring ranges with the fewest records between them are merged (the count stays exact).
+//!
+//! [`OrderAudit`] checks per-key order and keeps the last [`MAX_OUT_OF_ORDER`] offending records.
 
 use crate::engine::reading::{GetRecordsInput, GetShardIteratorInput, RecordShape, ShardIteratorType};
 use crate::engine::sequence::SequenceNumber;
@@ -79,6 +88,67 @@ pub enum ReadOutcome {
     Gone,
 }
 
+/// Most loss ranges a reader keeps per shard (older ones merge; see [`ShardReader::lost_ranges`]).
+pub const MAX_LOSS_RANGES: usize = 64;
+
+/// Records of one shard that expired before a consumer read them: positions `from..to`.
+///
+/// A range made by merging two (when more than [`MAX_LOSS_RANGES`] were noticed) spans the
+/// records delivered between them too; `lost` stays the exact count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct LossRange {
+    /// Position of the first lost record.
+    pub from: u64,
+    /// Position after the last lost record.
+    pub to: u64,
+    /// Records lost within `from..to` (`to − from` unless merged).
+    pub lost: u64,
+    /// Lower bound of their arrival times: the arrival of the last record the reader had
+    /// received before them (the shard's creation, or the reader's start for `LATEST`, if none).
+    pub arrived_after: SimTime,
+    /// Upper bound of their arrival times: the arrival of the first record returned after them
+    /// (the time the loss was noticed when nothing was returned and nothing is retained).
+    pub arrived_before: SimTime,
+    /// When the reader noticed the (first) loss: the read that skipped the records.
+    pub noticed: SimTime,
+    /// When it noticed the last loss merged into this range (= `noticed` unless merged).
+    pub last_noticed: SimTime,
+}
+
+impl LossRange {
+    /// Merges `next` (a later range of the same shard) into this one.
+    fn absorb(&mut self, next: &LossRange) {
+        self.to = next.to;
+        self.lost += next.lost;
+        self.arrived_after = self.arrived_after.min(next.arrived_after);
+        self.arrived_before = self.arrived_before.max(next.arrived_before);
+        self.last_noticed = next.last_noticed;
+    }
+}
+
+/// Adds `range` (which starts at or after the last one) to `ranges`: merged with the last one if
+/// they touch; when more than [`MAX_LOSS_RANGES`], the neighbours with the fewest positions
+/// between them (the oldest such pair on ties) merge, so distinct episodes of loss stay apart
+/// longest and a continuous loss becomes one range.
+pub fn push_loss(ranges: &mut Vec<LossRange>, range: LossRange) {
+    if let Some(last) = ranges.last_mut().filter(|l| l.to == range.from) {
+        last.absorb(&range);
+        return;
+    }
+    ranges.push(range);
+    if ranges.len() > MAX_LOSS_RANGES {
+        let closest = ranges
+            .windows(2)
+            .enumerate()
+            .min_by_key(|(i, w)| (w[1].from.saturating_sub(w[0].to), *i))
+            .map_or(0, |(i, _)| i);
+        let next = ranges.remove(closest + 1);
+        if let Some(r) = ranges.get_mut(closest) {
+            r.absorb(&next);
+        }
+    }
+}
+
 /// One consumer's position in one shard.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShardReader {
@@ -102,6 +172,11 @@ pub struct ShardReader {
     pub millis_behind: u64,
     /// Records of this shard that expired before this reader got them.
     pub lost: u64,
+    /// Where they were, oldest first (at most [`MAX_LOSS_RANGES`]).
+    pub lost_ranges: Vec<LossRange>,
+    /// Arrival of the record at `high_water − 1` (or the bound a loss left there): every record
+    /// from `high_water` on arrived at or after it.
+    pub high_water_arrival: SimTime,
     iterator: Option<String>,
 }
 
@@ -109,12 +184,13 @@ impl ShardReader {
     /// A reader of `shard` for a consumer starting now. A `LATEST` start skips what is already
     /// stored (counted in `tally.skipped`).
     pub fn new(engine: &Engine, stream: &str, shard: ShardId, start: StartPosition, tally: &mut Tally) -> Self {
-        let high_water = match start {
-            StartPosition::TrimHorizon => 0,
+        let sh = engine.stream(stream).and_then(|s| s.shard(shard));
+        let (high_water, high_water_arrival) = match start {
+            StartPosition::TrimHorizon => (0, sh.map_or(engine.now(), |sh| sh.created)),
             StartPosition::Latest => {
                 let end = store_bounds(engine, stream, shard).map_or(0, |(_, e)| e);
                 tally.skipped += end;
-                end
+                (end, sh.and_then(|sh| sh.records.back()).map_or(engine.now(), |r| r.arrival))
             }
         };
         Self {
@@ -128,6 +204,8 @@ impl ShardReader {
             start,
             millis_behind: 0,
             lost: 0,
+            lost_ranges: Vec::new(),
+            high_water_arrival,
             iterator: None,
         }
     }
@@ -242,9 +320,30 @@ impl ShardReader {
         };
         // Records between our position and the first one returned have expired unread.
         if base > self.high_water {
-            tally.lost += base - self.high_water;
-            self.lost += base - self.high_water;
+            let n = base - self.high_water;
+            tally.lost += n;
+            self.lost += n;
+            // They arrived no later than the record now at `base` (the first returned, or the
+            // oldest retained); with nothing there, no later than now.
+            let after_them = match page.first() {
+                Some(r) => Some(r.approximate_arrival_timestamp),
+                None => store.and_then(|st| st.get(base.checked_sub(first)? as usize)).map(|r| r.arrival),
+            };
+            let arrived_before = after_them.unwrap_or(delivered_at).max(self.high_water_arrival);
+            push_loss(
+                &mut self.lost_ranges,
+                LossRange {
+                    from: self.high_water,
+                    to: base,
+                    lost: n,
+                    arrived_after: self.high_water_arrival,
+                    arrived_before,
+                    noticed: delivered_at,
+                    last_noticed: delivered_at,
+                },
+            );
             self.high_water = base;
+            self.high_water_arrival = arrived_before;
         }
         let mut records = Vec::with_capacity(page.len());
         for (i, r) in page.into_iter().enumerate() {
@@ -255,6 +354,7 @@ impl ShardReader {
                 tally.delivered_bytes += (r.data.len() + r.partition_key.len()) as u64;
                 tally.latency_ms_total += delivered_at.since(r.approximate_arrival_timestamp);
                 self.high_water = pos + 1;
+                self.high_water_arrival = r.approximate_arrival_timestamp;
             } else {
                 tally.duplicates += 1;
             }
@@ -351,27 +451,83 @@ pub fn unread_in_stream<'a>(
 /// follow acceptance.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OrderAudit {
-    last: std::collections::BTreeMap<String, (SimTime, u64)>,
+    /// Per key, the latest record (in accepted order) delivered so far.
+    last: std::collections::BTreeMap<String, Seen>,
+    /// The last [`MAX_OUT_OF_ORDER`] records delivered out of their key's order, oldest first.
+    pub out_of_order: std::collections::VecDeque<OutOfOrder>,
+}
+
+/// The latest delivered record of a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Seen {
+    arrival: SimTime,
+    sequence_number: SequenceNumber,
+    shard: ShardId,
+}
+
+impl Seen {
+    /// The stream's acceptance order.
+    fn order(&self) -> (SimTime, u64) {
+        (self.arrival, self.sequence_number.seq_ix)
+    }
+}
+
+/// A record delivered after a record of the same key that the stream accepted later.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OutOfOrder {
+    /// Its partition key.
+    pub partition_key: String,
+    /// Its sequence number.
+    pub sequence_number: SequenceNumber,
+    /// Its shard.
+    pub shard: ShardId,
+    /// Its arrival (ApproximateArrivalTimestamp).
+    pub arrival: SimTime,
+    /// The sequence number of the key's record delivered before it though accepted after it.
+    pub after: SequenceNumber,
+    /// That record's shard.
+    pub after_shard: ShardId,
+    /// That record's arrival.
+    pub after_arrival: SimTime,
+    /// When it was delivered.
+    pub delivered_at: SimTime,
 }
 
 /// Most keys one audit tracks (keys beyond it are not checked, to keep memory bounded).
 pub const AUDIT_MAX_KEYS: usize = 100_000;
 
+/// Offending records an audit keeps (the last ones).
+pub const MAX_OUT_OF_ORDER: usize = 20;
+
 impl OrderAudit {
-    /// Records the delivery of `r`; returns false when it breaks the key's order.
-    pub fn observe(&mut self, r: &RecordShape) -> bool {
-        let now = (r.approximate_arrival_timestamp, r.sequence_number.seq_ix);
+    /// Records the delivery of `r`, read from `shard` at `delivered_at`; returns false when it
+    /// breaks the key's order (and keeps it in [`OrderAudit::out_of_order`]).
+    pub fn observe(&mut self, shard: ShardId, r: &RecordShape, delivered_at: SimTime) -> bool {
+        let seen = Seen { arrival: r.approximate_arrival_timestamp, sequence_number: r.sequence_number, shard };
         match self.last.get_mut(&r.partition_key) {
+            Some(prev) if seen.order() > prev.order() => {
+                *prev = seen;
+                true
+            }
             Some(prev) => {
-                let ok = now > *prev;
-                if ok {
-                    *prev = now;
+                if self.out_of_order.len() >= MAX_OUT_OF_ORDER {
+                    self.out_of_order.pop_front();
                 }
-                ok
+                self.out_of_order.push_back(OutOfOrder {
+                    partition_key: r.partition_key.clone(),
+                    sequence_number: r.sequence_number,
+                    shard,
+                    arrival: seen.arrival,
+                    after: prev.sequence_number,
+                    after_shard: prev.shard,
+                    after_arrival: prev.arrival,
+                    delivered_at,
+                });
+                false
             }
             None => {
                 if self.last.len() < AUDIT_MAX_KEYS {
-                    self.last.insert(r.partition_key.clone(), now);
+                    self.last.insert(r.partition_key.clone(), seen);
                 }
                 true
             }

@@ -45,6 +45,25 @@ pub struct Store {
     pub capped: bool,
     /// The last API call a view made: operation, and AWS's response or error (type, message).
     pub last_api: Option<ApiOutcome>,
+    /// The last read of the retention view's iterator panel (cleared when the world is rebuilt
+    /// or the view changes).
+    pub last_read: Option<ShardRead>,
+}
+
+/// Records one `GetRecords` call asks for in the iterator panel (`Limit`).
+pub const READ_LIMIT: u32 = 100;
+
+/// A read from an iterator: `GetShardIterator`, then `GetRecords` with the iterator it returned
+/// (or again with the same iterator).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShardRead {
+    /// The iterator kept for "GetRecords again" (`None` when `GetShardIterator` failed).
+    pub iterator: Option<String>,
+    /// When that iterator was issued, simulated ms since the stream became ACTIVE.
+    pub issued_ms: u64,
+    /// `GetRecords`' response, or AWS's error type and message (of `GetShardIterator` when it
+    /// failed).
+    pub answer: Result<serde_json::Value, (String, String)>,
 }
 
 /// An API call a view made and what AWS answered.
@@ -104,6 +123,15 @@ pub enum Action {
     /// A world action now: add or stop a producer, change its rate or keys, add or remove a
     /// consumer, kill or add a worker.
     World(Command),
+    /// `GetShardIterator` with this request (`StreamName` filled in when missing), then
+    /// `GetRecords` (`Limit` [`READ_LIMIT`]) with the iterator it returns: [`Store::last_read`].
+    ReadFrom(serde_json::Value),
+    /// `GetRecords` again with the last read's iterator (nothing without one).
+    ReadAgain,
+}
+
+fn get_records(iterator: &str) -> serde_json::Value {
+    serde_json::json!({ "ShardIterator": iterator, "Limit": READ_LIMIT })
 }
 
 fn field_number(text: &str, min: u64, max: u64) -> Option<u64> {
@@ -134,6 +162,7 @@ impl Store {
             stream_error: None,
             capped: false,
             last_api: None,
+            last_read: None,
         }
     }
 
@@ -155,6 +184,7 @@ impl Store {
                 self.stream_name = sim.world().stream_name().to_string();
                 self.stream_error = None;
                 self.sim = Rc::new(RefCell::new(sim));
+                self.last_read = None;
             }
             Err(m) => self.stream_error = Some(m),
         }
@@ -242,7 +272,10 @@ impl yew::Reducible for Store {
                 s.lang = l;
                 s.url.lang = Some(l);
             }
-            Action::SetView(v) => s.url.view = v,
+            Action::SetView(v) => {
+                s.url.view = v;
+                s.last_read = None;
+            }
             Action::FromUrl(url, notes) => {
                 let lang = url.lang.unwrap_or(s.lang);
                 let paused = s.pacer.paused;
@@ -258,6 +291,30 @@ impl yew::Reducible for Store {
                 }
                 let result = s.sim.borrow_mut().api(&operation, &request);
                 s.last_api = Some(ApiOutcome { operation, result, version: s.version });
+            }
+            Action::ReadFrom(mut request) => {
+                let mut sim = s.sim.borrow_mut();
+                let stream = sim.world().stream_name().to_string();
+                if let Some(obj) = request.as_object_mut() {
+                    obj.entry("StreamName").or_insert(serde_json::Value::from(stream));
+                }
+                let issued_ms = sim.elapsed_ms();
+                let read = match sim.api("GetShardIterator", &request) {
+                    Err(e) => ShardRead { iterator: None, issued_ms, answer: Err(e) },
+                    Ok(it) => {
+                        let iterator = it["ShardIterator"].as_str().unwrap_or_default().to_string();
+                        let answer = sim.api("GetRecords", &get_records(&iterator));
+                        ShardRead { iterator: Some(iterator), issued_ms, answer }
+                    }
+                };
+                drop(sim);
+                s.last_read = Some(read);
+            }
+            Action::ReadAgain => {
+                let iterator = s.last_read.as_ref().and_then(|r| r.iterator.clone());
+                if let (Some(it), Some(read)) = (iterator, s.last_read.as_mut()) {
+                    read.answer = s.sim.borrow_mut().api("GetRecords", &get_records(&it));
+                }
             }
             Action::World(command) => {
                 if let Err((error, message)) = s.sim.borrow_mut().command(command) {

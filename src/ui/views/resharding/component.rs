@@ -23,6 +23,22 @@ fn clock(ms: u64) -> String {
     format!("{:02}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
 }
 
+/// `HH:MM:SS.mmm`, for record arrivals a few ms apart.
+fn clock_ms(ms: u64) -> String {
+    format!("{}.{:03}", clock(ms), ms % 1000)
+}
+
+/// A record's shard, sequence number (its last digits; the whole one on hover) and arrival.
+fn record_cell(shard: &str, seq: &str, arrival_ms: u64) -> Html {
+    let tail = &seq[seq.len().saturating_sub(10)..];
+    html! {
+        <>
+            { shard.to_string() }<br />
+            <code title={seq.to_string()}>{ format!("…{tail}") }</code>{ format!(" · {}", clock_ms(arrival_ms)) }
+        </>
+    }
+}
+
 fn input_value(e: &Event) -> String {
     e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
 }
@@ -183,6 +199,25 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
         }
     });
 
+    let out_of_order: Vec<Html> = snap
+        .consumers
+        .iter()
+        .flat_map(|c| {
+            c.out_of_order.iter().rev().map(move |o| {
+                // `data-label`: the column's name, shown on phones where rows stack.
+                html! {
+                    <tr key={format!("{}-{}", c.name, o.sequence_number)} data-testid="out-of-order-record">
+                        <th scope="row">{ c.name.clone() }</th>
+                        <td class="c-key" data-label="PartitionKey"><code>{ o.partition_key.clone() }</code></td>
+                        <td class="c-rec" data-label={R::OooRecord.text(lang)}>{ record_cell(&o.shard, &o.sequence_number, o.arrival_ms) }</td>
+                        <td class="c-after" data-label={R::OooAfter.text(lang)}>{ record_cell(&o.after_shard, &o.after, o.after_arrival_ms) }</td>
+                        <td class="num c-at" data-label={R::OooReceived.text(lang)}>{ clock_ms(o.delivered_ms) }</td>
+                    </tr>
+                }
+            })
+        })
+        .collect();
+
     html! {
         <section class="resharding" data-testid="resharding">
             <h2>{ R::Title.text(lang) }</h2>
@@ -280,23 +315,43 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                         </ul>
                     }
                     <p class="help">{ R::MovedNote.text(lang) }</p>
-                    <h3>{ R::Ordering.text(lang) }</h3>
-                    <p class="help">{ R::OrderingHelp.text(lang) }</p>
-                    <div class="table-wrap" tabindex="0" role="region" aria-label={R::Ordering.text(lang)}>
-                        <table data-testid="ordering">
-                            <thead><tr>
-                                <th scope="col">{ "ConsumerName" }</th>
-                                <th scope="col">{ lang.t(Text::ConsumerKindCol) }</th>
-                                <th scope="col">{ R::Reading.text(lang) }</th>
-                                <th scope="col">{ R::Delivered.text(lang) }</th>
-                                <th scope="col">{ R::OutOfOrder.text(lang) }</th>
-                            </tr></thead>
-                            <tbody>{ for consumers }</tbody>
-                        </table>
-                    </div>
-                    <button type="button" data-testid="add-naive" onclick={on_naive}>{ R::AddNaive.text(lang) }</button>
                 </section>
             </div>
+            <section class="ordering-section">
+                <h3>{ R::Ordering.text(lang) }</h3>
+                <p class="help">{ R::OrderingHelp.text(lang) }</p>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={R::Ordering.text(lang)}>
+                    <table data-testid="ordering">
+                        <thead><tr>
+                            <th scope="col">{ "ConsumerName" }</th>
+                            <th scope="col">{ lang.t(Text::ConsumerKindCol) }</th>
+                            <th scope="col">{ R::Reading.text(lang) }</th>
+                            <th scope="col">{ R::Delivered.text(lang) }</th>
+                            <th scope="col">{ R::OutOfOrder.text(lang) }</th>
+                        </tr></thead>
+                        <tbody>{ for consumers }</tbody>
+                    </table>
+                </div>
+                <button type="button" data-testid="add-naive" onclick={on_naive}>{ R::AddNaive.text(lang) }</button>
+                <h3 id="ooo-h">{ R::OooHeading.text(lang) }</h3>
+                <p class="help">{ R::OooHelp.text(lang) }</p>
+                if out_of_order.is_empty() {
+                    <p class="help" data-testid="out-of-order-none">{ R::OooNone.text(lang) }</p>
+                } else {
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="ooo-h">
+                        <table data-testid="out-of-order-records" class="ooo">
+                            <thead><tr>
+                                <th scope="col">{ "ConsumerName" }</th>
+                                <th scope="col">{ "PartitionKey" }</th>
+                                <th scope="col">{ R::OooRecord.text(lang) }</th>
+                                <th scope="col">{ R::OooAfter.text(lang) }</th>
+                                <th scope="col">{ R::OooReceived.text(lang) }</th>
+                            </tr></thead>
+                            <tbody>{ for out_of_order }</tbody>
+                        </table>
+                    </div>
+                }
+            </section>
         </section>
     }
 }

@@ -2,8 +2,8 @@
 //! the iterator panel, consumer positions and the cost line.
 
 use super::model::{
-    abbreviate_iterator, duration_text, height, iter_markers, row_y, usd, Axis, Chosen, IterKind, Mark, NARROW_WIDTH,
-    ROW_H, WIDTH,
+    abbreviate_iterator, duration_text, height, iter_markers, loss_band, loss_episodes, row_y, usd, Axis, Chosen,
+    IterKind, Mark, RetLoss, NARROW_WIDTH, ROW_H, WIDTH,
 };
 use crate::engine::cost::monthly;
 use crate::engine::reading::ITERATOR_TTL_MS;
@@ -11,10 +11,10 @@ use crate::engine::stream::StreamMode;
 use crate::engine::time::HOUR_MS;
 use crate::i18n::retention::{self as t, RetentionText as R};
 use crate::i18n::Lang;
-use crate::ui::app::store::{Action, Store};
+use crate::ui::app::store::{Action, ShardRead, Store};
 use crate::ui::views::flow::model::{consumer_letter, shape_path, Shape};
 use crate::ui::views::overview::model::NARROW_BELOW_PX;
-use serde_json::{json, Value};
+use serde_json::json;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,6 +22,8 @@ use yew::prelude::*;
 const MAX_MARKS: usize = 64;
 /// Records of a GetRecords answer listed.
 const FIRST_FEW: usize = 3;
+/// Loss episodes listed per consumer (the latest ones).
+const LOSSES_LISTED: usize = 5;
 
 /// Props of [`Retention`].
 #[derive(Properties, PartialEq)]
@@ -32,17 +34,6 @@ pub struct RetentionProps {
 
 fn narrow() -> bool {
     web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|px| px < NARROW_BELOW_PX)
-}
-
-/// What a read from a marker gave.
-#[derive(Clone, Debug, PartialEq)]
-struct ReadResult {
-    /// The iterator kept for "GetRecords again".
-    iterator: Option<String>,
-    /// When that iterator was issued, ms since start.
-    issued_ms: u64,
-    /// GetRecords' JSON, or AWS's error.
-    answer: Result<Value, (String, String)>,
 }
 
 fn explain(message: &str) -> R {
@@ -73,7 +64,6 @@ pub fn Retention(props: &RetentionProps) -> Html {
     let shard = use_state(|| None::<String>);
     let chosen = use_state(|| None::<Chosen>);
     let at_time = use_state(|| None::<u64>);
-    let read = use_state(|| None::<ReadResult>);
 
     let shard_id = (*shard).clone().or_else(|| snap.rows.first().map(|r| r.id.clone())).unwrap_or_default();
     let on_mark = {
@@ -127,10 +117,9 @@ pub fn Retention(props: &RetentionProps) -> Html {
         }
     });
 
-    // Iterator read.
+    // Iterator read: the store runs the calls (one way in), the panel shows `last_read`.
     let run = {
-        let (store, read, kind, chosen, at_time) =
-            (store.clone(), read.clone(), kind.clone(), chosen.clone(), at_time.clone());
+        let (store, kind, chosen, at_time) = (store.clone(), kind.clone(), chosen.clone(), at_time.clone());
         let (shard_id, started, elapsed) = (shard_id.clone(), snap.started_epoch_ms, snap.elapsed_ms);
         Callback::from(move |_| {
             let mut req = json!({ "ShardId": shard_id, "ShardIteratorType": kind.as_str() });
@@ -148,30 +137,14 @@ pub fn Retention(props: &RetentionProps) -> Html {
                 }
                 _ => {}
             }
-            let mut sim = store.sim.borrow_mut();
-            if let Some(o) = req.as_object_mut() {
-                o.insert("StreamName".into(), json!(sim.world().stream_name()));
-            }
-            let result = match sim.api("GetShardIterator", &req) {
-                Err(e) => ReadResult { iterator: None, issued_ms: elapsed, answer: Err(e) },
-                Ok(it) => {
-                    let iterator = it["ShardIterator"].as_str().unwrap_or_default().to_string();
-                    let answer = sim.api("GetRecords", &json!({ "ShardIterator": iterator, "Limit": 100 }));
-                    ReadResult { iterator: Some(iterator), issued_ms: elapsed, answer }
-                }
-            };
-            read.set(Some(result));
+            store.dispatch(Action::ReadFrom(req));
         })
     };
     let again = {
-        let (store, read) = (store.clone(), read.clone());
-        Callback::from(move |_| {
-            let Some(prev) = (*read).clone() else { return };
-            let Some(it) = prev.iterator.clone() else { return };
-            let answer = store.sim.borrow_mut().api("GetRecords", &json!({ "ShardIterator": it, "Limit": 100 }));
-            read.set(Some(ReadResult { answer, ..prev }));
-        })
+        let d = store.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::ReadAgain))
     };
+    let read = store.last_read.as_ref();
 
     // Cost.
     let mode = if snap.on_demand { StreamMode::OnDemand } else { StreamMode::Provisioned };
@@ -187,6 +160,8 @@ pub fn Retention(props: &RetentionProps) -> Html {
     let total_retained: u64 = snap.rows.iter().map(|r| r.retained()).sum();
     let max_stride = snap.rows.iter().map(|r| r.stride).max().unwrap_or(1);
     let drawn: u64 = snap.rows.iter().map(|r| r.marks.len() as u64).sum();
+    // Each consumer's losses, one band and one line per episode.
+    let episodes: Vec<Vec<RetLoss>> = snap.consumers.iter().map(|c| loss_episodes(&c.losses)).collect();
 
     html! {
         <section class="retention" data-testid="retention">
@@ -228,6 +203,20 @@ pub fn Retention(props: &RetentionProps) -> Html {
                             </g>
                         })
                     });
+                    let bands = snap.consumers.iter().zip(&episodes).enumerate().flat_map(|(ci, (c, eps))| {
+                        eps.iter().filter(|l| l.shard == r.id).filter_map(|l| {
+                            let (x, w) = loss_band(&axis, l)?;
+                            Some(html! {
+                                <g key={format!("{}-{}", c.name, l.from)} class="loss-band" data-testid="loss-band">
+                                    <title>{ loss_text(lang, &c.name, l) }</title>
+                                    <rect x={format!("{x:.1}")} y={format!("{:.1}", y + 1.0)} width={format!("{w:.1}")} height={format!("{:.1}", ROW_H - 2.0)} />
+                                    if w >= 12.0 {
+                                        <text x={format!("{:.1}", x + w / 2.0)} y={format!("{:.1}", y + 11.0)} text-anchor="middle">{ format!("✗{}", consumer_letter(ci)) }</text>
+                                    }
+                                </g>
+                            })
+                        }).collect::<Vec<_>>()
+                    });
                     html! {
                         <g key={r.id.clone()} class={classes!("ret-row", (!r.open).then_some("closed"))} data-testid="ret-row">
                             <title>{ r.id.clone() }</title>
@@ -237,6 +226,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                                 <rect class="expired-zone" x={format!("{:.1}", axis.lane_x)} y={format!("{y:.1}")} width={format!("{:.1}", ex - axis.lane_x)} height={format!("{ROW_H:.1}")} />
                             }
                             <rect class="window" x={format!("{ex:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", axis.lane_end - ex)} height={format!("{ROW_H:.1}")} />
+                            { for bands }
                             <g class="marks" transform={format!("translate({tx:.3} 0) scale({k:.6} 1)")}>
                                 <RowMarks shard={r.id.clone()} marks={r.marks.clone()} y={y} on_mark={on_mark.clone()} />
                             </g>
@@ -333,9 +323,9 @@ pub fn Retention(props: &RetentionProps) -> Html {
                     }
                     <div class="ret-buttons">
                         <button type="button" data-testid="iter-run" onclick={run}>{ R::Run.text(lang) }</button>
-                        <button type="button" data-testid="iter-again" disabled={read.as_ref().and_then(|r| r.iterator.as_ref()).is_none()} onclick={again}>{ R::Again.text(lang) }</button>
+                        <button type="button" data-testid="iter-again" disabled={read.and_then(|r| r.iterator.as_ref()).is_none()} onclick={again}>{ R::Again.text(lang) }</button>
                     </div>
-                    if let Some(r) = read.as_ref() {
+                    if let Some(r) = read {
                         <ReadView result={r.clone()} {lang} elapsed_ms={snap.elapsed_ms} />
                     }
                 </section>
@@ -346,6 +336,16 @@ pub fn Retention(props: &RetentionProps) -> Html {
                             <li key={c.name.clone()} class={classes!((c.lost > 0).then_some("lost"))}>
                                 <span class="letter">{ consumer_letter(ci) }</span>{ " " }<strong>{ c.name.clone() }</strong>
                                 <br /><span data-testid="consumer-lost" class={classes!((c.lost > 0).then_some("warn"))}>{ t::lost(lang, c.lost) }</span>
+                                if let Some(eps) = episodes.get(ci).filter(|e| !e.is_empty()) {
+                                    <ul class="losses">
+                                        if eps.len() > LOSSES_LISTED {
+                                            <li class="muted">{ t::earlier_losses(lang, eps.len() - LOSSES_LISTED) }</li>
+                                        }
+                                        { for eps.iter().skip(eps.len().saturating_sub(LOSSES_LISTED)).map(|l| html! {
+                                            <li key={format!("{}-{}", l.shard, l.from)} class="loss" data-testid="loss-range">{ format!("✗ {}", loss_text(lang, &c.name, l)) }</li>
+                                        }) }
+                                    </ul>
+                                }
                                 { for c.cursors.iter().filter(|cu| !cu.finished).map(|cu| html! {
                                     <><br />{
                                         if cu.expired_unread > 0 {
@@ -367,6 +367,20 @@ pub fn Retention(props: &RetentionProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// The line that names a loss episode's records.
+fn loss_text(lang: Lang, consumer: &str, l: &RetLoss) -> String {
+    let (after, before) = (duration_text(l.after_ms), duration_text(l.before_ms));
+    t::lost_range(
+        lang,
+        consumer,
+        &l.shard,
+        (l.from, l.to.saturating_sub(1)),
+        l.lost,
+        l.span() - l.lost,
+        (&after, &before),
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -400,7 +414,7 @@ fn RowMarks(props: &RowMarksProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ReadViewProps {
-    result: ReadResult,
+    result: ShardRead,
     lang: Lang,
     elapsed_ms: u64,
 }

@@ -132,6 +132,79 @@ pub struct RetCursor {
     pub finished: bool,
 }
 
+/// Records of one shard a consumer lost: positions `from..to`, expired before it read them.
+///
+/// Their arrival times are gone with them; `after_ms … before_ms` bounds them (the last record
+/// it read before them, the first one returned after them). A range that stands for several
+/// reads' losses also spans the records read in between; `lost` is the exact count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetLoss {
+    /// Shard id.
+    pub shard: String,
+    /// Position of the first lost record.
+    pub from: u64,
+    /// Position after the last lost record.
+    pub to: u64,
+    /// Records lost in `from..to`.
+    pub lost: u64,
+    /// They arrived at or after this, ms since start.
+    pub after_ms: u64,
+    /// They arrived at or before this, ms since start.
+    pub before_ms: u64,
+    /// When the consumer noticed the first of them, ms since start.
+    pub noticed_ms: u64,
+    /// When it noticed the last of them, ms since start.
+    pub last_noticed_ms: u64,
+}
+
+impl RetLoss {
+    /// Positions spanned (`to − from`): more than `lost` when it read some in between.
+    pub fn span(&self) -> u64 {
+        self.to - self.from
+    }
+}
+
+/// Losses noticed less than this apart belong to one episode (a consumer overtaken by the trim
+/// horizon loses records at every read), ms.
+pub const EPISODE_GAP_MS: u64 = MINUTE_MS;
+
+/// A consumer's losses grouped into episodes, per shard in order: consecutive ranges of one
+/// shard noticed at most [`EPISODE_GAP_MS`] apart merge (their counts add up, the span and the
+/// arrival bounds widen).
+pub fn loss_episodes(losses: &[RetLoss]) -> Vec<RetLoss> {
+    let mut out: Vec<RetLoss> = Vec::new();
+    for l in losses {
+        match out.last_mut() {
+            Some(e) if e.shard == l.shard && l.noticed_ms <= e.last_noticed_ms + EPISODE_GAP_MS => {
+                e.to = e.to.max(l.to);
+                e.lost += l.lost;
+                e.after_ms = e.after_ms.min(l.after_ms);
+                e.before_ms = e.before_ms.max(l.before_ms);
+                e.last_noticed_ms = e.last_noticed_ms.max(l.last_noticed_ms);
+            }
+            _ => out.push(l.clone()),
+        }
+    }
+    out
+}
+
+/// Least width of a loss band, viewBox units (a few records on a day-long axis stay visible).
+pub const MIN_BAND_W: f64 = 3.0;
+
+/// Where a loss band sits on the axis: `(x, width)` over its arrival bounds, at least
+/// [`MIN_BAND_W`] wide (widened to the left), clipped to the lane; `None` once it is wholly
+/// left of the axis.
+pub fn loss_band(axis: &Axis, loss: &RetLoss) -> Option<(f64, f64)> {
+    let (a, b) = (axis.x_of(loss.after_ms as f64), axis.x_of(loss.before_ms as f64));
+    if b < axis.lane_x {
+        return None;
+    }
+    // Widened to the left only: the records arrived no later than `before_ms`.
+    let x0 = a.min(b - MIN_BAND_W).max(axis.lane_x);
+    let x1 = b.min(axis.lane_end);
+    (x1 > x0).then_some((x0, x1 - x0))
+}
+
 /// One consumer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RetConsumer {
@@ -143,6 +216,8 @@ pub struct RetConsumer {
     pub delivered: u64,
     /// Records lost (expired before it read them), all shards.
     pub lost: u64,
+    /// Where they were, per shard in shard order, oldest first.
+    pub losses: Vec<RetLoss>,
     /// Per shard.
     pub cursors: Vec<RetCursor>,
 }
@@ -569,5 +644,71 @@ mod tests {
         let c = &snap.consumers[0].cursors[0];
         assert_eq!(c.expired_unread, 0);
         assert!(c.at_ms.is_some_and(|t| (6 * HOUR_MS..7 * HOUR_MS).contains(&t)), "{:?}", c.at_ms);
+    }
+
+    fn loss(shard: &str, from: u64, to: u64, noticed_s: u64) -> RetLoss {
+        RetLoss {
+            shard: shard.into(),
+            from,
+            to,
+            lost: to - from,
+            after_ms: from * 50,
+            before_ms: to * 50,
+            noticed_ms: noticed_s * 1000,
+            last_noticed_ms: noticed_s * 1000,
+        }
+    }
+
+    #[test]
+    fn losses_group_into_episodes_and_bands_sit_at_their_arrival_times() {
+        let a = "shardId-000000000000";
+        // A read every second losing 15 records: one episode; a loss an hour later: another.
+        let mut v: Vec<RetLoss> = (0..10).map(|i| loss(a, 1_000 + i * 20, 1_015 + i * 20, 100 + i)).collect();
+        v.push(loss(a, 100_000, 100_030, 3_700));
+        v.push(loss("shardId-000000000001", 5, 9, 3_701));
+        let e = loss_episodes(&v);
+        assert_eq!(e.len(), 3);
+        assert_eq!((e[0].from, e[0].to, e[0].lost, e[0].span()), (1_000, 1_195, 150, 195));
+        assert_eq!((e[0].after_ms, e[0].before_ms), (50_000, 1_195 * 50));
+        assert_eq!((e[0].noticed_ms, e[0].last_noticed_ms), (100_000, 109_000));
+        assert_eq!((e[1].from, e[1].lost), (100_000, 30));
+        assert_eq!(e[2].shard, "shardId-000000000001", "another shard is another episode");
+
+        let axis = Axis::new(30 * HOUR_MS, DAY_MS, WIDTH);
+        let wide = RetLoss { after_ms: 8 * HOUR_MS, before_ms: 12 * HOUR_MS, ..e[0].clone() };
+        let (x, w) = loss_band(&axis, &wide).unwrap_or((f64::NAN, f64::NAN));
+        assert!((x - axis.x_of(8.0 * HOUR_MS as f64)).abs() < 1e-9);
+        assert!((x + w - axis.x_of(12.0 * HOUR_MS as f64)).abs() < 1e-9);
+        // A few records stay visible; a band wholly left of the axis is not drawn.
+        let few = RetLoss { before_ms: 8 * HOUR_MS + 1, ..wide.clone() };
+        let (x, w) = loss_band(&axis, &few).unwrap_or_default();
+        assert!((w - MIN_BAND_W).abs() < 1e-9);
+        assert!((x + w - axis.x_of(few.before_ms as f64)).abs() < 1e-9, "its right edge stays the upper bound");
+        let late = Axis::new(60 * HOUR_MS, DAY_MS, WIDTH);
+        assert_eq!(loss_band(&late, &wide), None, "12 h is left of a 48 h span ending at 60 h");
+    }
+
+    #[test]
+    fn the_slow_consumer_s_lost_records_are_listed_with_their_arrival_bounds() {
+        use crate::ui::route::UrlState;
+        use crate::ui::sim::{Settings, Sim};
+        let (url, _) = UrlState::parse("#/retention?seed=1&scenario=slow-consumer", "");
+        let mut sim = Sim::new(Settings::from_url(&url)).unwrap_or_else(|e| panic!("{e:?}"));
+        while sim.elapsed_ms() < 34 * HOUR_MS {
+            sim.advance(34 * HOUR_MS - sim.elapsed_ms());
+        }
+        let snap = sim.retention(64);
+        let c = &snap.consumers[0];
+        assert!(c.lost > 0, "overtaken around 32 h");
+        assert_eq!(c.losses.iter().map(|l| l.lost).sum::<u64>(), c.lost);
+        let e = loss_episodes(&c.losses);
+        assert_eq!(e.len(), 1, "one continuous episode: {e:?}");
+        assert_eq!(e[0].lost, c.lost);
+        // The records lost had arrived about 8 h in, and are older than the trim horizon.
+        assert!((7 * HOUR_MS..9 * HOUR_MS).contains(&e[0].after_ms), "{e:?}");
+        assert!((e[0].before_ms as i64) <= snap.trim_horizon_ms(), "{e:?}");
+        let axis = Axis::new(snap.elapsed_ms, snap.retention_ms(), WIDTH);
+        let (x, w) = loss_band(&axis, &e[0]).unwrap_or_default();
+        assert!(x >= axis.lane_x && x + w <= axis.x_of(snap.trim_horizon_ms() as f64) + 1e-9 && w >= MIN_BAND_W);
     }
 }
