@@ -5,10 +5,11 @@
 //! versions, and views get plain snapshots. Timers and animation-frame handles live in hooks,
 //! never here.
 
+use crate::engine::world::pipelines::PipelineAction;
 use crate::engine::world::scenario::Command;
 use crate::i18n::{Lang, Msg, Text};
 use crate::ui::pacer::Pacer;
-use crate::ui::route::{KeyMode, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
+use crate::ui::route::{KeyMode, Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
 use crate::ui::sim::{Settings, Sim, MAX_RETAINED_RECORDS};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -45,6 +46,20 @@ pub struct Store {
     pub capped: bool,
     /// The last API call a view made: operation, and AWS's response or error (type, message).
     pub last_api: Option<ApiOutcome>,
+    /// The last pipeline step and whether the pipelines refused it (the pipelines view
+    /// explains a refusal by its code next to the buttons, instead of a notice).
+    pub last_pipeline: Option<PipelineOutcome>,
+}
+
+/// A pipeline step and the pipelines' answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PipelineOutcome {
+    /// The step.
+    pub action: PipelineAction,
+    /// `Err((code, English message))` when refused (`NotCaughtUp`…).
+    pub result: Result<(), (String, String)>,
+    /// Store version when it ran.
+    pub version: u64,
 }
 
 /// An API call a view made and what AWS answered.
@@ -95,6 +110,8 @@ pub enum Action {
     SetLang(Lang),
     /// View tab.
     SetView(View),
+    /// The pipelines view's panel shown alone (`None`: both).
+    SetPanel(Option<Panel>),
     /// The hash changed (a link was opened in this tab).
     FromUrl(UrlState, Vec<Msg>),
     /// Dismiss notice `i`.
@@ -134,6 +151,7 @@ impl Store {
             stream_error: None,
             capped: false,
             last_api: None,
+            last_pipeline: None,
         }
     }
 
@@ -155,6 +173,7 @@ impl Store {
                 self.stream_name = sim.world().stream_name().to_string();
                 self.stream_error = None;
                 self.sim = Rc::new(RefCell::new(sim));
+                self.last_pipeline = None;
             }
             Err(m) => self.stream_error = Some(m),
         }
@@ -242,7 +261,11 @@ impl yew::Reducible for Store {
                 s.lang = l;
                 s.url.lang = Some(l);
             }
-            Action::SetView(v) => s.url.view = v,
+            Action::SetView(v) => {
+                s.url.view = v;
+                s.url.panel = None;
+            }
+            Action::SetPanel(p) => s.url.panel = p,
             Action::FromUrl(url, notes) => {
                 let lang = url.lang.unwrap_or(s.lang);
                 let paused = s.pacer.paused;
@@ -258,6 +281,10 @@ impl yew::Reducible for Store {
                 }
                 let result = s.sim.borrow_mut().api(&operation, &request);
                 s.last_api = Some(ApiOutcome { operation, result, version: s.version });
+            }
+            Action::World(Command::Pipeline { action }) => {
+                let result = s.sim.borrow_mut().command(Command::Pipeline { action: action.clone() });
+                s.last_pipeline = Some(PipelineOutcome { action, result, version: s.version });
             }
             Action::World(command) => {
                 if let Err((error, message)) = s.sim.borrow_mut().command(command) {
