@@ -49,6 +49,8 @@ pub enum PipelinesText {
     AwsLambdaFunction,
     /// Realtime view
     RealtimeView,
+    /// the last swap expired
+    LastSwapExpired,
     /// off: Batch architecture
     SpeedOff,
     /// query = batch view + realtime view
@@ -85,8 +87,6 @@ pub enum PipelinesText {
     BatchOnlyToggle,
     /// No wrong units …
     NoWrong,
-    /// The log (stream)
-    Log,
     /// now
     Now,
     /// not deployed yet
@@ -101,8 +101,6 @@ pub enum PipelinesText {
     CaughtUp,
     /// replaying
     Replaying,
-    /// running
-    Running,
     /// Parallelism (1–64)
     Parallelism,
     /// Enhanced fan-out toggle label.
@@ -131,8 +129,6 @@ pub enum PipelinesText {
     StatusCol,
     /// Progress
     ProgressCol,
-    /// records/s
-    PerSecCol,
     /// GetRecords calls (throttled)
     CallsCol,
     /// Table rows
@@ -239,6 +235,7 @@ impl PipelinesText {
         PipelinesText::SpeedLayer,
         PipelinesText::AwsLambdaFunction,
         PipelinesText::RealtimeView,
+        PipelinesText::LastSwapExpired,
         PipelinesText::SpeedOff,
         PipelinesText::QueryMerge,
         PipelinesText::QueryBatchOnly,
@@ -257,7 +254,6 @@ impl PipelinesText {
         PipelinesText::SpeedBugToggle,
         PipelinesText::BatchOnlyToggle,
         PipelinesText::NoWrong,
-        PipelinesText::Log,
         PipelinesText::Now,
         PipelinesText::NotDeployed,
         PipelinesText::App,
@@ -265,7 +261,6 @@ impl PipelinesText {
         PipelinesText::Stopped,
         PipelinesText::CaughtUp,
         PipelinesText::Replaying,
-        PipelinesText::Running,
         PipelinesText::Parallelism,
         PipelinesText::EfoToggle,
         PipelinesText::Steps,
@@ -280,7 +275,6 @@ impl PipelinesText {
         PipelinesText::Shared,
         PipelinesText::StatusCol,
         PipelinesText::ProgressCol,
-        PipelinesText::PerSecCol,
         PipelinesText::CallsCol,
         PipelinesText::TableCol,
         PipelinesText::StorageTitle,
@@ -368,10 +362,11 @@ fn es(t: PipelinesText) -> &'static str {
         P::AppendOnly => "solo se añade, nunca se edita",
         P::BatchLayer => "Capa batch",
         P::FromScratch => "recalcula desde cero",
-        P::ServingLayer => "Capa de servicio (serving)",
-        P::SpeedLayer => "Capa de velocidad (speed)",
+        P::ServingLayer => "Capa de servicio",
+        P::SpeedLayer => "Capa de velocidad",
         P::AwsLambdaFunction => "función AWS Lambda",
         P::RealtimeView => "Vista en tiempo real",
+        P::LastSwapExpired => "el último cambio expiró",
         P::SpeedOff => "apagada: arquitectura Batch",
         P::QueryMerge => "consulta = vista batch + vista en tiempo real",
         P::QueryBatchOnly => "consulta = vista batch (sin speed layer)",
@@ -390,7 +385,6 @@ fn es(t: PipelinesText) -> &'static str {
         P::SpeedBugToggle => "Inyectar un bug solo en el código de la speed layer (escribe cada resultado dos veces)",
         P::BatchOnlyToggle => "Modo solo batch: la arquitectura Batch del curso (un ciclo cada hora, sin speed layer, horas de latencia)",
         P::NoWrong => "Ninguna unidad errónea por el código: lo que falta son solo registros aún en vuelo.",
-        P::Log => "el log",
         P::Now => "ahora",
         P::NotDeployed => "aún sin desplegar",
         P::App => "aplicación",
@@ -398,7 +392,6 @@ fn es(t: PipelinesText) -> &'static str {
         P::Stopped => "detenido",
         P::CaughtUp => "al día",
         P::Replaying => "reprocesando",
-        P::Running => "en marcha",
         P::Parallelism => "Paralelismo (1–64)",
         P::EfoToggle => "Enhanced fan-out: 2 MiB/s dedicados por shard en vez de compartir 2 MiB/s y 5 GetRecords/s",
         P::Steps => "Pasos del cambio de versión",
@@ -413,7 +406,6 @@ fn es(t: PipelinesText) -> &'static str {
         P::Shared => "compartida (polling)",
         P::StatusCol => "Estado",
         P::ProgressCol => "Progreso",
-        P::PerSecCol => "reg/s",
         P::CallsCol => "llamadas (throttled)",
         P::TableCol => "Filas de la tabla",
         P::StorageTitle => "Almacenamiento de salida",
@@ -481,6 +473,7 @@ fn en(t: PipelinesText) -> &'static str {
         P::SpeedLayer => "Speed layer",
         P::AwsLambdaFunction => "AWS Lambda function",
         P::RealtimeView => "Realtime view",
+        P::LastSwapExpired => "the last swap expired",
         P::SpeedOff => "off: Batch architecture",
         P::QueryMerge => "query = batch view + realtime view",
         P::QueryBatchOnly => "query = batch view (no speed layer)",
@@ -499,7 +492,6 @@ fn en(t: PipelinesText) -> &'static str {
         P::SpeedBugToggle => "Inject a bug in the speed layer's code only (it writes every result twice)",
         P::BatchOnlyToggle => "Batch-only mode: the course's Batch architecture (a cycle every hour, no speed layer, hours of latency)",
         P::NoWrong => "No unit is wrong because of code: what is missing are records still in flight.",
-        P::Log => "the log",
         P::Now => "now",
         P::NotDeployed => "not deployed yet",
         P::App => "application",
@@ -507,7 +499,6 @@ fn en(t: PipelinesText) -> &'static str {
         P::Stopped => "stopped",
         P::CaughtUp => "caught up",
         P::Replaying => "replaying",
-        P::Running => "running",
         P::Parallelism => "Parallelism (1–64)",
         P::EfoToggle => "Enhanced fan-out: a dedicated 2 MiB/s per shard instead of sharing 2 MiB/s and 5 GetRecords/s",
         P::Steps => "Version change steps",
@@ -522,7 +513,6 @@ fn en(t: PipelinesText) -> &'static str {
         P::Shared => "shared (polling)",
         P::StatusCol => "Status",
         P::ProgressCol => "Progress",
-        P::PerSecCol => "rec/s",
         P::CallsCol => "calls (throttled)",
         P::TableCol => "Table rows",
         P::StorageTitle => "Output storage",
@@ -645,8 +635,8 @@ pub fn batch_view(lang: Lang, version: u64) -> String {
 /// When the view was swapped in: `swapped in at 00:16:29`.
 pub fn swapped(lang: Lang, at: &str) -> String {
     match lang {
-        Lang::Es => format!("cambio atómico a las {at}"),
-        Lang::En => format!("atomic swap at {at}"),
+        Lang::Es => format!("cambio atómico {at}"),
+        Lang::En => format!("atomic swap {at}"),
     }
 }
 
@@ -658,11 +648,12 @@ pub fn covers(lang: Lang, hhmm: &str) -> String {
     }
 }
 
-/// What the last swap expired from the realtime view: `last swap expired 1 min (17 899 rec)`.
+/// What the last swap expired from the realtime view: `1 min · 17 899 rec` (under
+/// [`PipelinesText::LastSwapExpired`]).
 pub fn expired_short(lang: Lang, minutes: u64, records: &str) -> String {
     match lang {
-        Lang::Es => format!("el último cambio expiró {minutes} min ({records} reg)"),
-        Lang::En => format!("last swap expired {minutes} min ({records} rec)"),
+        Lang::Es => format!("−{minutes} min · −{records} reg"),
+        Lang::En => format!("−{minutes} min · −{records} rec"),
     }
 }
 
@@ -730,19 +721,27 @@ pub fn kappa_wrong_line(lang: Lang, units: &str) -> String {
     }
 }
 
-/// The log's header in the diagram: `stream orders · retention 24 h`.
-pub fn log_title(lang: Lang, stream: &str, hours: u64) -> String {
+/// The log's header in the diagram: `stream “orders” (the log)`.
+pub fn log_title(lang: Lang, stream: &str) -> String {
     match lang {
-        Lang::Es => format!("stream «{stream}» · retención {hours} h"),
-        Lang::En => format!("stream “{stream}” · retention {hours} h"),
+        Lang::Es => format!("stream «{stream}» (el log)"),
+        Lang::En => format!("stream “{stream}” (the log)"),
     }
 }
 
-/// Records that slid off the log: `← 93 599 expired`.
-pub fn expired_records(lang: Lang, n: &str) -> String {
+/// The log's retention and content: `retention 24 h · 5 079 records`.
+pub fn log_line(lang: Lang, hours: u64, records: &str) -> String {
     match lang {
-        Lang::Es => format!("{n} expirados"),
-        Lang::En => format!("{n} expired"),
+        Lang::Es => format!("retención {hours} h · {records} registros"),
+        Lang::En => format!("retention {hours} h · {records} records"),
+    }
+}
+
+/// Records that slid off the log: `retention 24 h · ← 93 599 expired`.
+pub fn expired_records(lang: Lang, hours: u64, n: &str) -> String {
+    match lang {
+        Lang::Es => format!("retención {hours} h · ← {n} expirados"),
+        Lang::En => format!("retention {hours} h · ← {n} expired"),
     }
 }
 

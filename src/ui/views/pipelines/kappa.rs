@@ -211,12 +211,13 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
         html! {
             <tr key={j.version} data-testid="job-row" data-version={j.version.to_string()}
                 class={classes!((!j.running).then_some("off"), (j.version == k.serving).then_some("serving"))}>
-                <th scope="row">{ job_name(j.version) }{ if j.version == k.serving { " ◀ app" } else { "" } }</th>
-                <td>{ if j.enhanced_fan_out { "enhanced fan-out".to_string() } else { format!("{} · P={}", P::Shared.text(lang), j.parallelism) } }</td>
+                <th scope="row">
+                    { job_name(j.version) }{ if j.version == k.serving { " ◀ app" } else { "" } }
+                    <br /><small>{ if j.enhanced_fan_out { "enhanced fan-out".to_string() } else { format!("{} · P={}", P::Shared.text(lang), j.parallelism) } }</small>
+                </th>
                 <td data-testid="job-status">{ status }</td>
                 <td class="num"><progress max="1000" value={j.progress_permille.to_string()} aria-label={format!("{} {}", job_name(j.version), P::ProgressCol.text(lang))}></progress>{ format!(" {}‰", j.progress_permille) }</td>
                 <td class="num" data-testid="job-mbl">{ duration(j.millis_behind_latest) }</td>
-                <td class="num">{ grouped(j.per_sec) }</td>
                 <td class={classes!("num", (j.throttled > 0).then_some("warn"))} data-testid="job-throttled">{ format!("{} ({})", grouped(j.calls), grouped(j.throttled)) }</td>
                 <td class="num">{ if j.table_deleted { P::Deleted.text(lang).to_string() } else { bytes(j.table_bytes) } }</td>
             </tr>
@@ -256,7 +257,6 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                 <g key={format!("pointer-{}", k.serving)} class="pointer-edge" data-testid="app-pointer" data-version={k.serving.to_string()}>
                     { edge(&pointer, "pointer", "pl-arrow-kappa") }
                 </g>
-                { edge_label(&lay.edge(E::Ingest), 0.0, -6.0, "middle", t::per_sec(lang, &grouped(s.ingest_per_sec))) }
                 if let Some(j) = job_a.filter(|j| j.running) {
                     { edge_label(&lay.edge(E::ReadA), 6.0, 4.0, "start", t::per_sec(lang, &grouped(j.per_sec))) }
                 }
@@ -271,17 +271,17 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                 </g>
                 <g class="node log" data-testid="kappa-log">
                     { frame(&log, "stream") }
-                    { line(&log, 16.0, "t-title", t::log_title(lang, &s.stream, hours)) }
+                    { line(&log, 16.0, "t-title", t::log_title(lang, &s.stream)) }
                     if k.log_expired > 0 {
-                        { line(&log, 30.0, "t-warn", format!("← {}", t::expired_records(lang, &grouped(k.log_expired)))) }
+                        { line(&log, 30.0, "t-warn", t::expired_records(lang, hours, &grouped(k.log_expired))) }
                     } else {
-                        { line(&log, 30.0, "t-note", format!("{} · {}", P::Log.text(lang), t::table_size(lang, &grouped(k.log_records), &bytes(k.log_bytes)))) }
+                        { line(&log, 30.0, "t-note", t::log_line(lang, hours, &grouped(k.log_records))) }
                     }
                     { for shards }
-                    <text class="t-note" x={f1(log.x + 10.0)} y={f1(log.bottom() - 8.0)}>
+                    <text class="t-small" x={f1(log.x + 10.0)} y={f1(log.bottom() - 8.0)}>
                         { format!("TRIM_HORIZON {}", k.trim_horizon_ms.map(clock).unwrap_or_default()) }
                     </text>
-                    <text class="t-note" x={f1(log.right() - 10.0)} y={f1(log.bottom() - 8.0)} text-anchor="end">
+                    <text class="t-small" x={f1(log.right() - 10.0)} y={f1(log.bottom() - 8.0)} text-anchor="end">
                         { format!("{} {}", P::Now.text(lang), clock(s.elapsed_ms)) }
                     </text>
                 </g>
@@ -366,10 +366,12 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                 }
             </div>
             if let Some(j) = serving_job {
-                <label class="check toggles">
-                    <input type="checkbox" data-testid="job-bug" checked={j.bug} onchange={on_job_bug} />
-                    <span>{ t::job_bug(lang, j.version) }</span>
-                </label>
+                <div class="toggles">
+                    <label class="check">
+                        <input type="checkbox" data-testid="job-bug" checked={j.bug} onchange={on_job_bug} />
+                        <span>{ t::job_bug(lang, j.version) }</span>
+                    </label>
+                </div>
             }
             if k.measures.wrong > 0 {
                 <p class="wrong warn" data-testid="kappa-wrong">{ t::kappa_wrong_line(lang, &grouped(k.measures.wrong)) }</p>
@@ -377,12 +379,10 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
             <div class="table-wrap" tabindex="0" role="region" aria-label={P::Jobs.text(lang)}>
                 <table data-testid="jobs-table">
                     <thead><tr>
-                        <th scope="col">{ P::JobCol.text(lang) }</th>
-                        <th scope="col">{ P::ReadsWith.text(lang) }</th>
+                        <th scope="col">{ format!("{} · {}", P::JobCol.text(lang), P::ReadsWith.text(lang)) }</th>
                         <th scope="col">{ P::StatusCol.text(lang) }</th>
                         <th scope="col" class="num">{ P::ProgressCol.text(lang) }</th>
                         <th scope="col" class="num">{ "MillisBehindLatest" }</th>
-                        <th scope="col" class="num">{ P::PerSecCol.text(lang) }</th>
                         <th scope="col" class="num">{ P::CallsCol.text(lang) }</th>
                         <th scope="col" class="num">{ P::TableCol.text(lang) }</th>
                     </tr></thead>

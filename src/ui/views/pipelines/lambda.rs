@@ -2,7 +2,7 @@
 //! speed layer; the batch layer recomputes the batch view, the serving layer swaps it in, and
 //! the query merges it with the realtime view.
 
-use super::component::{arrow_defs, bar, delta, edge, edge_label, f1, frame, line, Dots};
+use super::component::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
 use super::model::{
     bytes, clock, duration, grouped, hhmm, object_minute, LambdaEdge as E, LambdaLayout, LambdaNode as N,
     PipelinesSnapshot,
@@ -53,11 +53,12 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
     // The master dataset: its newest sealed objects, one per arrival minute (new ones fade in).
     let objects = l.recent_objects.iter().enumerate().map(|(i, (minute, records))| {
         let y = master.y + 40.0 + 17.0 * i as f64;
+        // One object per arrival minute, named like Firehose's time-partitioned S3 prefixes.
         html! {
             <g key={*minute} class="object">
                 <rect x={f1(master.x + 8.0)} y={f1(y)} width={f1(master.w - 16.0)} height="14" rx="2" />
                 <text x={f1(master.x + 12.0)} y={f1(y + 10.5)}>
-                    { format!("{}/minute={:04} · {}", s.stream, object_minute(*minute), grouped(*records)) }
+                    { format!("minute={:04} · {}", object_minute(*minute), grouped(*records)) }
                 </text>
             </g>
         }
@@ -94,7 +95,6 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 <td class="num" data-testid="lambda-realtime">{ if off { "—".into() } else { grouped(at(&l.realtime)) } }</td>
                 <td class="num strong" data-testid="lambda-answer">{ grouped(at(&l.answer)) }</td>
                 <td class="num" data-testid="lambda-truth">{ grouped(at(&s.truth)) }</td>
-                <td class="num">{ delta(at(&l.answer), at(&s.truth)) }</td>
             </tr>
         }
     });
@@ -129,7 +129,6 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 { edge(&lay.edge(E::SpeedWrite), if off { "speed-path off" } else { "speed-path" }, "pl-arrow-lambda") }
                 { edge(&lay.edge(E::BatchQuery), "query-path", "pl-arrow-lambda") }
                 { edge(&lay.edge(E::RealtimeQuery), if off { "query-path off" } else { "query-path" }, "pl-arrow-lambda") }
-                { edge_label(&lay.edge(E::Ingest), 0.0, -6.0, "middle", t::per_sec(lang, &grouped(s.ingest_per_sec))) }
                 { edge_label(&lay.edge(E::Archive), -6.0, 4.0, "end", format!("{ARCHIVER} · {}", t::per_sec(lang, &grouped(l.archiver_per_sec)))) }
                 { edge_label(&lay.edge(E::ToSpeed), 6.0, 4.0, "start", t::per_sec(lang, &grouped(if off { 0 } else { l.speed_per_sec }))) }
 
@@ -153,13 +152,14 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 <g class={classes!("node", "speed", off.then_some("off"), l.speed_bug.then_some("bug"))}>
                     { frame(&speed, "speed-box") }
                     { line(&speed, 16.0, "t-title", P::SpeedLayer.text(lang)) }
-                    { line(&speed, 32.0, "t-line", format!("λ {SPEED_LAYER} · {}", P::AwsLambdaFunction.text(lang))) }
+                    { line(&speed, 31.0, "t-line", format!("λ {SPEED_LAYER}")) }
+                    { line(&speed, 45.0, "t-note", P::AwsLambdaFunction.text(lang)) }
                     if off {
-                        { line(&speed, 48.0, "t-note", P::SpeedOff.text(lang)) }
+                        { line(&speed, 60.0, "t-strong", P::SpeedOff.text(lang)) }
                     } else if l.speed_bug {
-                        { line(&speed, 48.0, "t-bug", P::BugBadge.text(lang)) }
+                        { line(&speed, 60.0, "t-bug", P::BugBadge.text(lang)) }
                     } else {
-                        { line(&speed, 48.0, "t-line", t::lag(lang, &duration(l.speed_lag_ms))) }
+                        { line(&speed, 60.0, "t-line", t::lag(lang, &duration(l.speed_lag_ms))) }
                     }
                 </g>
                 <g class="node batch" data-testid="batch-layer">
@@ -182,9 +182,10 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     { line(&realtime, 16.0, "t-title", P::RealtimeView.text(lang)) }
                     { line(&realtime, 32.0, "t-line", t::covers(lang, &hhmm(l.batch_horizon_ms))) }
                     { for blocks }
-                    { line(&realtime, realtime.h - 28.0, "t-line", t::records_minutes(lang, &grouped(l.realtime_records), l.realtime_buckets)) }
+                    { line(&realtime, realtime.h - 42.0, "t-line", t::records_minutes(lang, &grouped(l.realtime_records), l.realtime_buckets)) }
                     if let Some(sw) = l.last_swap {
-                        { line(&realtime, realtime.h - 12.0, "t-note", t::expired_short(lang, sw.expired_buckets, &grouped(sw.expired_records))) }
+                        { line(&realtime, realtime.h - 24.0, "t-note", P::LastSwapExpired.text(lang)) }
+                        { line(&realtime, realtime.h - 10.0, "t-note", t::expired_short(lang, sw.expired_buckets, &grouped(sw.expired_records))) }
                     }
                 </g>
                 <g class="node serving" data-testid="serving-layer">
@@ -216,7 +217,6 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                         <th scope="col" class="num">{ format!("+ {}", P::RealtimeCol.text(lang)) }</th>
                         <th scope="col" class="num">{ format!("= {}", P::AnswerCol.text(lang)) }</th>
                         <th scope="col" class="num">{ P::TruthCol.text(lang) }</th>
-                        <th scope="col" class="num">{ "Δ" }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                     <tfoot><tr>
@@ -225,11 +225,10 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                         <td class="num" data-testid="lambda-realtime-total">{ if off { "—".into() } else { grouped(realtime_total) } }</td>
                         <td class="num strong" data-testid="lambda-answer-total">{ grouped(answer_total) }</td>
                         <td class="num" data-testid="lambda-truth-total">{ grouped(truth_total) }</td>
-                        <td class="num">{ delta(answer_total, truth_total) }</td>
                     </tr></tfoot>
                 </table>
             </div>
-            <dl class="status">
+            <dl class="pl-status">
                 <dt>{ P::Horizon.text(lang) }</dt>
                 <dd data-testid="lambda-horizon" data-version={l.batch_version.to_string()}>
                     { format!("{} · {}", t::batch_view(lang, l.batch_version), t::absorbed(lang, &hhmm(l.batch_horizon_ms))) }

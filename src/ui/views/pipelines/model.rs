@@ -572,9 +572,9 @@ impl LambdaLayout {
         let producers = Rect { x: l, y: M, w: pw, h: 44.0 };
         let stream = Rect { x: l + pw + 40.0, y: M, w: width - M - (l + pw + 40.0), h: 44.0 };
         let master = Rect { x: l, y: 96.0, w: cw, h: 132.0 };
-        let speed = Rect { x: r, y: 96.0, w: cw, h: 62.0 };
+        let speed = Rect { x: r, y: 96.0, w: cw, h: 70.0 };
         let batch = Rect { x: l, y: 256.0, w: cw, h: 82.0 };
-        let realtime = Rect { x: r, y: 186.0, w: cw, h: 152.0 };
+        let realtime = Rect { x: r, y: 194.0, w: cw, h: 144.0 };
         let serving = Rect { x: l, y: 366.0, w: cw, h: 66.0 };
         let query = Rect { x: l, y: 462.0, w: width - 2.0 * M, h: 62.0 };
         let fan = bottom_center(&stream);
