@@ -216,7 +216,7 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                     <br /><small>{ if j.enhanced_fan_out { "enhanced fan-out".to_string() } else { format!("{} · P={}", P::Shared.text(lang), j.parallelism) } }</small>
                 </th>
                 <td data-testid="job-status">{ status }</td>
-                <td class="num"><progress max="1000" value={j.progress_permille.to_string()} aria-label={format!("{} {}", job_name(j.version), P::ProgressCol.text(lang))}></progress>{ format!(" {}‰", j.progress_permille) }</td>
+                <td class="num" data-testid="job-progress">{ format!("{}‰", j.progress_permille) }</td>
                 <td class="num" data-testid="job-mbl">{ duration(j.millis_behind_latest) }</td>
                 <td class={classes!("num", (j.throttled > 0).then_some("warn"))} data-testid="job-throttled">{ format!("{} ({})", grouped(j.calls), grouped(j.throttled)) }</td>
                 <td class="num">{ if j.table_deleted { P::Deleted.text(lang).to_string() } else { bytes(j.table_bytes) } }</td>
@@ -382,7 +382,7 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                         <th scope="col">{ format!("{} · {}", P::JobCol.text(lang), P::ReadsWith.text(lang)) }</th>
                         <th scope="col">{ P::StatusCol.text(lang) }</th>
                         <th scope="col" class="num">{ P::ProgressCol.text(lang) }</th>
-                        <th scope="col" class="num">{ "MillisBehindLatest" }</th>
+                        <th scope="col" class="num">{ "MillisBehind" }<wbr />{ "Latest" }</th>
                         <th scope="col" class="num">{ P::CallsCol.text(lang) }</th>
                         <th scope="col" class="num">{ P::TableCol.text(lang) }</th>
                     </tr></thead>

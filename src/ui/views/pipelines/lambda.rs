@@ -188,7 +188,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                         { line(&realtime, realtime.h - 10.0, "t-note", t::expired_short(lang, sw.expired_buckets, &grouped(sw.expired_records))) }
                     }
                 </g>
-                <g class="node serving" data-testid="serving-layer">
+                <g class="node serving-layer" data-testid="serving-layer">
                     { frame(&serving, "batch-box") }
                     // A new element per version: its flash plays once when a new view lands.
                     <rect key={format!("flash-{}", l.batch_version)} class="flash" x={f1(serving.x)} y={f1(serving.y)}

@@ -674,7 +674,7 @@ impl KappaLayout {
     pub fn new(width: f64) -> Self {
         let cw = (width - 3.0 * M) / 2.0;
         let (l, r) = (M, 2.0 * M + cw);
-        let pw = (cw * 0.45).round();
+        let pw = (cw * 0.5).round();
         let producers = Rect { x: l, y: M, w: pw, h: 44.0 };
         let log = Rect { x: l + pw + 34.0, y: M, w: width - M - (l + pw + 34.0), h: 128.0 };
         let job_a = Rect { x: l, y: 170.0, w: cw, h: 104.0 };
