@@ -131,8 +131,8 @@ pub enum PipelinesText {
     ProgressCol,
     /// GetRecords calls (throttled)
     CallsCol,
-    /// Table rows
-    TableCol,
+    /// Answer per product
+    AnswerTable,
     /// Output storage
     StorageTitle,
     /// About 2× while both tables exist …
@@ -276,7 +276,7 @@ impl PipelinesText {
         PipelinesText::StatusCol,
         PipelinesText::ProgressCol,
         PipelinesText::CallsCol,
-        PipelinesText::TableCol,
+        PipelinesText::AnswerTable,
         PipelinesText::StorageTitle,
         PipelinesText::StorageNote,
         PipelinesText::ThrottleNote,
@@ -407,7 +407,7 @@ fn es(t: PipelinesText) -> &'static str {
         P::StatusCol => "Estado",
         P::ProgressCol => "Progreso",
         P::CallsCol => "llamadas (throttled)",
-        P::TableCol => "Filas de la tabla",
+        P::AnswerTable => "Respuesta por producto",
         P::StorageTitle => "Almacenamiento de salida",
         P::StorageNote => "Unas 2× mientras existen las dos tablas (Kreps): el precio de poder volver atrás al instante.",
         P::ThrottleNote => "Las lecturas throttled (rechazadas por límite) se deben a que el reproceso comparte con v1, el archivador y la speed layer los 2 MiB/s y 5 GetRecords/s de cada shard; con enhanced fan-out tiene los suyos.",
@@ -514,7 +514,7 @@ fn en(t: PipelinesText) -> &'static str {
         P::StatusCol => "Status",
         P::ProgressCol => "Progress",
         P::CallsCol => "calls (throttled)",
-        P::TableCol => "Table rows",
+        P::AnswerTable => "Answer per product",
         P::StorageTitle => "Output storage",
         P::StorageNote => "About 2× while both tables exist (Kreps): the price of an instant revert.",
         P::ThrottleNote => "Throttled reads happen because the replay shares each shard's 2 MiB/s and 5 GetRecords/s with v1, the archiver and the speed layer; with enhanced fan-out it has its own.",

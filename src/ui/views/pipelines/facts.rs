@@ -54,7 +54,7 @@ pub fn Facts(props: &FactsProps) -> Html {
             <h3 id="facts-h">{ P::FactsTitle.text(lang) }</h3>
             <p class="help">{ P::FactsHelp.text(lang) }</p>
             <div class="facts-grid">
-                <div class="table-wrap" tabindex="0" role="region" aria-label={P::FactsTitle.text(lang)}>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{}: Lambda, Kappa", P::Measure.text(lang))}>
                     <table data-testid="facts-measured">
                         <thead><tr>
                             <th scope="col">{ P::Measure.text(lang) }</th>

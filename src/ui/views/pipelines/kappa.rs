@@ -4,8 +4,8 @@
 
 use super::component::{arrow_defs, bar, delta, edge, edge_label, f1, frame, line, Dots};
 use super::model::{
-    bytes, clock, duration, grouped, job_slots, marker_x, parse_parallelism, storage_ratio, JobRow, KappaEdge as E,
-    KappaLayout, KappaNode as N, PipelinesSnapshot, Rect,
+    bytes, clock, duration, grouped, job_rate, job_slots, marker_x, parse_parallelism, storage_ratio, JobRow,
+    KappaEdge as E, KappaLayout, KappaNode as N, PipelinesSnapshot, Rect,
 };
 use crate::engine::time::HOUR_MS;
 use crate::engine::world::pipelines::{job_name, PipelineAction};
@@ -31,7 +31,7 @@ pub struct KappaPanelProps {
 }
 
 /// A job's box in the diagram (or the place of the next deploy).
-fn job_box(r: &Rect, job: Option<&JobRow>, next: u32, serving: u32, lang: Lang) -> Html {
+fn job_box(r: &Rect, job: Option<&JobRow>, next: u32, serving: u32, now: u64, lang: Lang) -> Html {
     let Some(j) = job else {
         return html! {
             <g class="node job placeholder">
@@ -55,10 +55,10 @@ fn job_box(r: &Rect, job: Option<&JobRow>, next: u32, serving: u32, lang: Lang) 
             { line(r, 16.0, "t-title", job_name(j.version)) }
             { line(r, 31.0, "t-line", t::job_settings(lang, j.parallelism, j.enhanced_fan_out)) }
             { bar(r, 38.0, u64::from(j.progress_permille), if j.caught_up_ms.is_some() { "done" } else { "replay" }) }
-            { line(r, 58.0, "t-line", format!("MillisBehindLatest {}", duration(j.millis_behind_latest))) }
+            { line(r, 58.0, "t-small", format!("MillisBehindLatest {}", duration(j.millis_behind_latest))) }
             { line(r, 73.0, if j.throttled > 0 { "t-warn" } else { "t-line" },
-                   if j.throttled > 0 { format!("{} · {} throttled", t::per_sec(lang, &grouped(j.per_sec)), grouped(j.throttled)) }
-                   else { t::per_sec(lang, &grouped(j.per_sec)) }) }
+                   if j.throttled > 0 { format!("{} · {} throttled", t::per_sec(lang, &grouped(job_rate(j, now))), grouped(j.throttled)) }
+                   else { t::per_sec(lang, &grouped(job_rate(j, now))) }) }
             if j.bug && j.running {
                 { line(r, 89.0, "t-bug", P::BugBadge.text(lang)) }
             } else {
@@ -118,7 +118,9 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
             Some(html! {
                 <g key={j.version} class={classes!("marker", if above { "a" } else { "b" })} data-testid="job-marker">
                     <path d={format!("M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}z", x, tip, x - 4.0, base, x + 4.0, base)} />
-                    <text x={f1(x + 6.0)} y={f1(if above { row.y - 1.5 } else { row.bottom() + 8.0 })}>{ format!("v{}", j.version) }</text>
+                    // Labels sit on the side of the marker that has room.
+                    <text x={f1(if x > row.cx() { x - 6.0 } else { x + 6.0 })} y={f1(if above { row.y - 1.5 } else { row.bottom() + 8.0 })}
+                          text-anchor={if x > row.cx() { "end" } else { "start" }}>{ format!("v{}", j.version) }</text>
                 </g>
             })
         });
@@ -133,7 +135,7 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
 
     let serving_in_a = job_a.is_some_and(|j| j.version == k.serving);
     let pointer = if serving_in_a { lay.edge(E::AppA) } else { lay.edge(E::AppB) };
-    let rate = |j: Option<&JobRow>| j.filter(|j| j.running).map_or(0, |j| j.per_sec);
+    let rate = |j: Option<&JobRow>| j.filter(|j| j.running).map_or(0, |j| job_rate(j, s.elapsed_ms));
     let dots = Rc::new(vec![
         (lay.edge(E::Ingest), s.ingest_per_sec),
         (lay.edge(E::ReadA), rate(job_a)),
@@ -146,7 +148,8 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
 
     // The steps and their reasons.
     let running: Vec<&JobRow> = k.jobs.iter().filter(|j| j.running).collect();
-    let newest = running.last().map_or(k.serving, |j| j.version);
+    // With one job running, Switch names the version a deploy would start.
+    let newest = if running.len() > 1 { running.last().map_or(next, |j| j.version) } else { next };
     let oldest = running.first().map_or(k.serving, |j| j.version);
     let stopped = k.jobs.iter().find(|j| !j.running && !j.table_deleted).map_or(oldest, |j| j.version);
     let [can_deploy, can_switch, can_revert, can_stop, can_delete] = k.allowed;
@@ -212,14 +215,12 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
             <tr key={j.version} data-testid="job-row" data-version={j.version.to_string()}
                 class={classes!((!j.running).then_some("off"), (j.version == k.serving).then_some("serving"))}>
                 <th scope="row">
-                    { job_name(j.version) }{ if j.version == k.serving { " ◀ app" } else { "" } }
+                    { job_name(j.version) }{ if j.version == k.serving { "\u{a0}◀\u{a0}app" } else { "" } }
                     <br /><small>{ if j.enhanced_fan_out { "enhanced fan-out".to_string() } else { format!("{} · P={}", P::Shared.text(lang), j.parallelism) } }</small>
                 </th>
-                <td data-testid="job-status">{ status }</td>
-                <td class="num" data-testid="job-progress">{ format!("{}‰", j.progress_permille) }</td>
+                <td><span data-testid="job-status">{ status }</span>{ format!(" · {}‰", j.progress_permille) }</td>
                 <td class="num" data-testid="job-mbl">{ duration(j.millis_behind_latest) }</td>
                 <td class={classes!("num", (j.throttled > 0).then_some("warn"))} data-testid="job-throttled">{ format!("{} ({})", grouped(j.calls), grouped(j.throttled)) }</td>
-                <td class="num">{ if j.table_deleted { P::Deleted.text(lang).to_string() } else { bytes(j.table_bytes) } }</td>
             </tr>
         }
     });
@@ -258,10 +259,10 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                     { edge(&pointer, "pointer", "pl-arrow-kappa") }
                 </g>
                 if let Some(j) = job_a.filter(|j| j.running) {
-                    { edge_label(&lay.edge(E::ReadA), 6.0, 4.0, "start", t::per_sec(lang, &grouped(j.per_sec))) }
+                    { edge_label(&lay.edge(E::ReadA), 6.0, 4.0, "start", t::per_sec(lang, &grouped(job_rate(j, s.elapsed_ms)))) }
                 }
                 if let Some(j) = job_b.filter(|j| j.running) {
-                    { edge_label(&lay.edge(E::ReadB), 6.0, 4.0, "start", t::per_sec(lang, &grouped(j.per_sec))) }
+                    { edge_label(&lay.edge(E::ReadB), 6.0, 4.0, "start", t::per_sec(lang, &grouped(job_rate(j, s.elapsed_ms)))) }
                 }
 
                 <g class="node producers">
@@ -285,8 +286,8 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                         { format!("{} {}", P::Now.text(lang), clock(s.elapsed_ms)) }
                     </text>
                 </g>
-                { job_box(&lay.node(N::JobA), job_a, next, k.serving, lang) }
-                { job_box(&lay.node(N::JobB), job_b, next, k.serving, lang) }
+                { job_box(&lay.node(N::JobA), job_a, next, k.serving, s.elapsed_ms, lang) }
+                { job_box(&lay.node(N::JobB), job_b, next, k.serving, s.elapsed_ms, lang) }
                 { table_box(&lay.node(N::TableA), job_a, next, lang) }
                 { table_box(&lay.node(N::TableB), job_b, next, lang) }
                 <g class="node app">
@@ -297,7 +298,7 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                 <Dots edges={dots} />
             </svg>
 
-            <div class="table-wrap" tabindex="0" role="region" aria-label={P::KappaTitle.text(lang)}>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} (Kappa)", P::AnswerTable.text(lang))}>
                 <table data-testid="kappa-table">
                     <thead><tr>
                         <th scope="col">{ P::Product.text(lang) }</th>
@@ -380,11 +381,9 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                 <table data-testid="jobs-table">
                     <thead><tr>
                         <th scope="col">{ format!("{} · {}", P::JobCol.text(lang), P::ReadsWith.text(lang)) }</th>
-                        <th scope="col">{ P::StatusCol.text(lang) }</th>
-                        <th scope="col" class="num">{ P::ProgressCol.text(lang) }</th>
+                        <th scope="col">{ format!("{} · {}", P::StatusCol.text(lang), P::ProgressCol.text(lang)) }</th>
                         <th scope="col" class="num">{ "MillisBehind" }<wbr />{ "Latest" }</th>
                         <th scope="col" class="num">{ P::CallsCol.text(lang) }</th>
-                        <th scope="col" class="num">{ P::TableCol.text(lang) }</th>
                     </tr></thead>
                     <tbody>{ for job_rows }</tbody>
                 </table>

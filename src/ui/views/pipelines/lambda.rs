@@ -209,13 +209,13 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 <Dots edges={dots} />
             </svg>
 
-            <div class="table-wrap" tabindex="0" role="region" aria-label={P::LambdaTitle.text(lang)}>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} (Lambda)", P::AnswerTable.text(lang))}>
                 <table data-testid="lambda-table">
                     <thead><tr>
                         <th scope="col">{ P::Product.text(lang) }</th>
                         <th scope="col" class="num">{ format!("{} v{}", P::BatchCol.text(lang), l.batch_version) }</th>
-                        <th scope="col" class="num">{ format!("+ {}", P::RealtimeCol.text(lang)) }</th>
-                        <th scope="col" class="num">{ format!("= {}", P::AnswerCol.text(lang)) }</th>
+                        <th scope="col" class="num">{ format!("+\u{a0}{}", P::RealtimeCol.text(lang)) }</th>
+                        <th scope="col" class="num">{ format!("=\u{a0}{}", P::AnswerCol.text(lang)) }</th>
                         <th scope="col" class="num">{ P::TruthCol.text(lang) }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>

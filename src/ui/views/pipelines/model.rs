@@ -748,6 +748,17 @@ pub fn job_slots(jobs: &[JobRow]) -> (Option<usize>, Option<usize>) {
     }
 }
 
+/// The records/s a job's edge shows at `now_ms`: while it replays, its average since it
+/// started (a replay reads 10 000 records at a time and then processes them, so its count per
+/// second jumps between 0 and thousands); once caught up or stopped, the last second's count.
+pub fn job_rate(j: &JobRow, now_ms: u64) -> u64 {
+    if j.running && j.caught_up_ms.is_none() {
+        j.records * 1000 / now_ms.saturating_sub(j.started_ms).max(1000)
+    } else {
+        j.per_sec
+    }
+}
+
 /// Where a job's position marker sits on a shard bar, `permille` of the way to the tip.
 pub fn marker_x(row: &Rect, permille: u32) -> f64 {
     row.x + row.w * f64::from(permille.min(1000)) / 1000.0
@@ -1049,5 +1060,10 @@ mod tests {
         assert!(v2.caught_up_ms.is_none() && v2.progress_permille < 900);
         assert_eq!(job_slots(&[s.kappa.jobs[0].clone(), v2.clone(), v2.clone()]), (Some(1), Some(2)));
         assert_eq!(job_slots(&[]), (None, None));
+        // A replay's rate is its average since it started; a caught-up job's, the last second's.
+        let replay = JobRow { records: 30_000, started_ms: 10_000, per_sec: 0, ..v2.clone() };
+        assert_eq!(job_rate(&replay, 13_000), 10_000);
+        assert_eq!(job_rate(&replay, 10_200), 30_000, "at least a second");
+        assert_eq!(job_rate(&s.kappa.jobs[0], 13_000), s.kappa.jobs[0].per_sec);
     }
 }
