@@ -492,3 +492,100 @@ async fn the_retention_view_shows_which_records_the_slow_consumer_lost() {
     assert!(right <= trim_x + 0.15, "expired records: left of the trim horizon ({right} > {trim_x})");
     assert!(text(&root, "loss-band").contains("slow-app lost records #"));
 }
+
+/// Digits of a number as the pipelines view prints it (`1 234`).
+fn number(text: &str) -> u64 {
+    text.chars().filter(char::is_ascii_digit).collect::<String>().parse().unwrap_or(0)
+}
+
+/// Waits up to 30 s (plays at high speed in between) until `cond` holds.
+async fn until_long(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..1_500 {
+        if cond() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+#[wasm_bindgen_test]
+async fn the_pipelines_view_merges_batch_and_realtime_and_switches_to_a_replayed_table() {
+    let root = mount("#/pipelines?scenario=e-commerce&seed=2&speed=600&lang=en").await;
+    let attr = |id: &str, name: &str| find(&root, id).get_attribute(name).unwrap_or_default();
+    let disabled = |id: &str| find(&root, id).has_attribute("disabled");
+    assert_eq!(count(&root, "lambda-panel"), 1);
+    assert_eq!(count(&root, "kappa-panel"), 1);
+    assert_eq!(text(&root, "lambda-codebases"), "2 codebases");
+    assert_eq!(text(&root, "kappa-codebases"), "1 codebase");
+    assert!(text(&root, "not-aws-lambda").contains("not the AWS Lambda service"));
+    for _ in 0..3 {
+        step(&root).await;
+    }
+    // Play (10 simulated minutes per second) until the serving layer has swapped in view v3.
+    click(&root, "play");
+    until_long("batch view v3 is served", || attr("lambda-horizon", "data-version").parse::<u64>().unwrap_or(0) >= 3)
+        .await;
+    click(&root, "play");
+    until("paused", || find(&root, "play").get_attribute("aria-pressed").as_deref() == Some("false")).await;
+    settle().await;
+
+    // Each product's answer is its batch part plus its realtime part; so is the total.
+    let cells = |id: &str| -> Vec<u64> {
+        let list = root.query_selector_all(&format!("[data-testid={id}]")).unwrap_or_else(|_| panic!("{id}"));
+        (0..list.length()).filter_map(|i| list.item(i)).map(|n| number(&n.text_content().unwrap_or_default())).collect()
+    };
+    let (batch, realtime, answer, truth) =
+        (cells("lambda-batch"), cells("lambda-realtime"), cells("lambda-answer"), cells("lambda-truth"));
+    assert_eq!(answer.len(), 6, "six products");
+    for i in 0..answer.len() {
+        assert_eq!(answer[i], batch[i] + realtime[i], "product {i}");
+        assert!(answer[i] <= truth[i] && batch[i] > 0, "product {i}");
+    }
+    let total = number(&text(&root, "lambda-answer-total"));
+    assert_eq!(total, number(&text(&root, "lambda-batch-total")) + number(&text(&root, "lambda-realtime-total")));
+    assert!(text(&root, "lambda-wrong").contains("No unit is wrong"));
+
+    // Deploy v2: a bad parallelism is refused in the form, 8 is accepted.
+    let fill = |id: &str, value: &str| {
+        let el = find(&root, id);
+        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            i.set_value(value);
+        }
+        let e = web_sys::Event::new("input").unwrap_or_else(|_| panic!("no event"));
+        el.dispatch_event(&e).unwrap_or_else(|_| panic!("dispatch"));
+    };
+    assert!(disabled("switch") && disabled("revert") && disabled("stop-old") && disabled("delete-old"));
+    fill("parallelism", "65");
+    settle().await;
+    click(&root, "deploy");
+    until("the form refuses 65", || text_now(&root, "parallelism-error").contains("1–64")).await;
+    assert_eq!(count(&root, "job-row"), 1, "nothing deployed");
+    fill("parallelism", "8");
+    settle().await;
+    click(&root, "deploy");
+    until("v2 is deployed", || count(&root, "job-row") == 2).await;
+    assert_eq!(count(&root, "parallelism-error"), 0);
+    assert_eq!(attr("pipeline-outcome", "data-code"), "ok");
+    assert!(disabled("deploy"), "two jobs run: no third deploy");
+    // Step until v2 has caught up: Switch becomes possible.
+    for _ in 0..60 {
+        if !disabled("switch") {
+            break;
+        }
+        step(&root).await;
+    }
+    assert!(!disabled("switch"), "v2 caught up within a minute");
+    let v2 = root.query_selector("[data-testid=job-row][data-version='2'] [data-testid=job-status]").ok().flatten();
+    assert_eq!(v2.and_then(|e| e.text_content()).as_deref(), Some("caught up"));
+    assert_eq!(attr("app-pointer", "data-version"), "1");
+    click(&root, "switch");
+    until("the app reads table_v2", || attr("app-pointer", "data-version") == "2").await;
+    assert!(text(&root, "kappa-table").contains("table_v2"));
+    assert!(!disabled("revert") && !disabled("stop-old") && disabled("delete-old"));
+    click(&root, "revert");
+    until("the app reads table_v1 again", || attr("app-pointer", "data-version") == "1").await;
+    assert_eq!(attr("pipeline-outcome", "data-code"), "ok");
+    // Both tables exist: about twice the storage the app reads.
+    assert_eq!(attr("storage", "data-ratio"), "×2.0");
+}

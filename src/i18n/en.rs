@@ -12,6 +12,7 @@ pub fn text(t: Text) -> &'static str {
         Text::ViewFlow => "Record flow",
         Text::ViewRetention => "Retention",
         Text::ViewResharding => "Resharding (lineage)",
+        Text::ViewPipelines => "Lambda vs Kappa",
         Text::Views => "Views",
         Text::Play => "Play",
         Text::Pause => "Pause",
@@ -43,6 +44,7 @@ pub fn text(t: Text) -> &'static str {
         Text::AssumeConsumers => "Consumers have no network latency: polling readers call every 1 s, enhanced fan-out receives records ~70 ms after arrival.",
         Text::AssumePayloads => "Producer data is generated deterministically from the seed, like the JSON events of the course's example.",
         Text::AssumeReshard => "Status changes (CREATING → ACTIVE, UPDATING) take a fixed few seconds; in AWS they vary.",
+        Text::AssumePipelines => "Lambda vs Kappa (e-commerce): the master dataset keeps only the two fields the query reads (product and quantity), one object per arrival minute; a batch cycle costs 60 s + 0.2 ms per fact and recomputes the objects sealed when it starts; a Kappa job with parallelism P divides its per-record cost by P, and one with enhanced fan-out processes events as fast as they arrive; storage counts key-value rows (product, minute, 8 bytes) outside the stream; the teaching bug writes every result twice.",
         Text::OverviewHelp => "Each row is a shard with its hash key range. Dots are records: they enter on the left when the stream accepts them and move with their age; their height is their hash's place in the shard's range and their colour follows the partition key.",
         Text::Incoming => "accepted",
         Text::PerSecond => "rec/s",
@@ -88,6 +90,9 @@ pub fn msg(m: &Msg) -> String {
         }
         Msg::UnknownParam { name } => format!("Ignored the unknown link parameter “{name}”."),
         Msg::UnknownView { slug } => format!("There is no view “{slug}”; showing the overview."),
+        Msg::UnknownPanel { view, panel, allowed } => {
+            format!("The view “{view}” has no panel “{panel}” (it takes {allowed}); showing both.")
+        }
         Msg::BadField { field, value, allowed } => format!("{field}: “{value}” is not valid; allowed is {allowed}."),
         Msg::AwsError { error, message } => format!("AWS would answer {error}: {message}"),
         Msg::OpenShards { n: 1 } => "1 open shard".into(),

@@ -12,6 +12,7 @@ pub fn text(t: Text) -> &'static str {
         Text::ViewFlow => "Flujo de registros",
         Text::ViewRetention => "Retención",
         Text::ViewResharding => "Resharding (linaje)",
+        Text::ViewPipelines => "Lambda y Kappa",
         Text::Views => "Vistas",
         Text::Play => "Reproducir",
         Text::Pause => "Pausa",
@@ -43,6 +44,7 @@ pub fn text(t: Text) -> &'static str {
         Text::AssumeConsumers => "Los consumidores no tienen latencia de red: los polling leen cada 1 s, enhanced fan-out recibe los registros ~70 ms después de llegar.",
         Text::AssumePayloads => "Los datos de los productores se generan de forma determinista a partir de la semilla, como los eventos JSON del ejemplo del curso.",
         Text::AssumeReshard => "Los cambios de estado (CREATING → ACTIVE, UPDATING) duran unos segundos fijos; en AWS varían.",
+        Text::AssumePipelines => "Lambda vs Kappa (e-commerce): el dataset maestro guarda solo los dos campos que lee la consulta (producto y cantidad), un objeto por minuto de llegada; un ciclo batch cuesta 60 s + 0,2 ms por hecho y recalcula los objetos cerrados cuando empieza; un job Kappa con paralelismo P divide su coste por registro entre P y uno con enhanced fan-out procesa al ritmo que recibe; el almacenamiento cuenta filas clave-valor (producto, minuto, 8 bytes) fuera del stream; el bug de enseñanza escribe cada resultado dos veces.",
         Text::OverviewHelp => "Cada fila es un shard con su rango de hash keys. Los puntos son registros: entran por la izquierda cuando el stream los acepta y se desplazan según su edad; su altura es la posición de su hash dentro del rango del shard y su color depende de la partition key.",
         Text::Incoming => "aceptados",
         Text::PerSecond => "reg/s",
@@ -88,6 +90,9 @@ pub fn msg(m: &Msg) -> String {
         }
         Msg::UnknownParam { name } => format!("Se ignoró el parámetro desconocido «{name}» del enlace."),
         Msg::UnknownView { slug } => format!("La vista «{slug}» no existe; se muestra la vista general."),
+        Msg::UnknownPanel { view, panel, allowed } => {
+            format!("La vista «{view}» no tiene el panel «{panel}» (se admite {allowed}); se muestran ambos.")
+        }
         Msg::BadField { field, value, allowed } => format!("{field}: «{value}» no es válido; se admite {allowed}."),
         Msg::AwsError { error, message } => format!("AWS respondería {error}: {message}"),
         Msg::OpenShards { n: 1 } => "1 shard abierto".into(),

@@ -9,6 +9,7 @@ mod en;
 mod es;
 pub mod flow;
 pub mod hashing;
+pub mod pipelines;
 pub mod resharding;
 pub mod retention;
 
@@ -110,6 +111,8 @@ texts! {
     ViewRetention,
     /// Tab: the resharding view.
     ViewResharding,
+    /// Tab: the pipelines (Lambda vs Kappa) view.
+    ViewPipelines,
     /// Label of the view tabs.
     Views,
     /// Play button.
@@ -172,6 +175,8 @@ texts! {
     AssumePayloads,
     /// Assumption: resharding timing.
     AssumeReshard,
+    /// Assumption: what the Lambda and Kappa pipelines simplify.
+    AssumePipelines,
     /// Overview: what the lanes show.
     OverviewHelp,
     /// Shard lane counter: records accepted.
@@ -263,6 +268,15 @@ pub enum Msg {
     UnknownView {
         /// The slug.
         slug: String,
+    },
+    /// A view's sub-path in the URL does not exist (`#/pipelines/gamma`).
+    UnknownPanel {
+        /// The view's slug.
+        view: String,
+        /// The sub-path.
+        panel: String,
+        /// The sub-paths it takes.
+        allowed: String,
     },
     /// A form field value was refused.
     BadField {

@@ -5,7 +5,11 @@
 //! may also sit in the page's query (`?embed=1#/overview`). A bad value never stops the page: it
 //! falls back to its default and leaves a [`Msg`] for a visible, localized notice.
 //!
-//! Views form a registry ([`View`]) with lowercase slugs, as in egui's demo app.
+//! Views form a registry ([`View`]) with lowercase slugs, as in egui's demo app. The pipelines
+//! view also takes a panel (`#/pipelines/lambda`, `#/pipelines/kappa`) to show one diagram alone,
+//! e.g. in an iframe with `embed=1`. A link to `#/pipelines` that names no `scenario=` opens the
+//! `e-commerce` preset, the only one that runs the pipelines; to keep links round-tripping, the
+//! hash of the pipelines view always names its scenario.
 
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
 use crate::engine::world::scenario::PRESETS;
@@ -25,11 +29,14 @@ pub enum View {
     Retention,
     /// Shard lineage over time: splits, merges, parent-first reading.
     Resharding,
+    /// The Lambda and Kappa architectures fed by the same stream.
+    Pipelines,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 5] = [View::Overview, View::Hashing, View::Flow, View::Retention, View::Resharding];
+    pub const ALL: [View; 6] =
+        [View::Overview, View::Hashing, View::Flow, View::Retention, View::Resharding, View::Pipelines];
 
     /// The slug in the hash (`#/overview`).
     pub fn slug(self) -> &'static str {
@@ -39,6 +46,7 @@ impl View {
             View::Flow => "flow",
             View::Retention => "retention",
             View::Resharding => "resharding",
+            View::Pipelines => "pipelines",
         }
     }
 
@@ -50,12 +58,40 @@ impl View {
             View::Flow => Text::ViewFlow,
             View::Retention => Text::ViewRetention,
             View::Resharding => Text::ViewResharding,
+            View::Pipelines => Text::ViewPipelines,
         }
     }
 
     /// The view of a slug.
     pub fn from_slug(slug: &str) -> Option<View> {
         View::ALL.into_iter().find(|v| v.slug() == slug)
+    }
+}
+
+/// One panel of the pipelines view, shown alone (`#/pipelines/lambda`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Panel {
+    /// The Lambda architecture (Marz).
+    Lambda,
+    /// The Kappa architecture (Kreps).
+    Kappa,
+}
+
+impl Panel {
+    /// Both panels.
+    pub const ALL: [Panel; 2] = [Panel::Lambda, Panel::Kappa];
+
+    /// The sub-path (`lambda`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Panel::Lambda => "lambda",
+            Panel::Kappa => "kappa",
+        }
+    }
+
+    /// The panel of a sub-path.
+    pub fn from_slug(slug: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.slug() == slug)
     }
 }
 
@@ -97,12 +133,16 @@ pub const MAX_RATE: u32 = 10_000;
 pub const DEFAULT_SCENARIO: &str = "activity-logs";
 /// The default seed.
 pub const DEFAULT_SEED: u64 = 1;
+/// The scenario a pipelines link opens when it names none: the only preset with pipelines.
+pub const PIPELINES_SCENARIO: &str = "e-commerce";
 
 /// Everything the URL carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UrlState {
     /// The view.
     pub view: View,
+    /// The pipelines view's panel shown alone (`None`: both).
+    pub panel: Option<Panel>,
     /// Simulation seed.
     pub seed: u64,
     /// Scenario preset name.
@@ -127,6 +167,7 @@ impl Default for UrlState {
     fn default() -> Self {
         Self {
             view: View::Overview,
+            panel: None,
             seed: DEFAULT_SEED,
             scenario: DEFAULT_SCENARIO.into(),
             shards: None,
@@ -182,12 +223,26 @@ impl UrlState {
         let hash = hash.strip_prefix('#').unwrap_or(hash);
         let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
         let slug = path.trim_start_matches('/').trim_end_matches('/');
-        if !slug.is_empty() {
-            match View::from_slug(slug) {
+        let pipelines = View::Pipelines.slug();
+        match slug.split_once('/') {
+            _ if slug.is_empty() => {}
+            Some((view, sub)) if view == pipelines => {
+                st.view = View::Pipelines;
+                match Panel::from_slug(sub) {
+                    Some(p) => st.panel = Some(p),
+                    None => notes.push(Msg::UnknownPanel {
+                        view: pipelines.into(),
+                        panel: decode(sub),
+                        allowed: Panel::ALL.map(Panel::slug).join(", "),
+                    }),
+                }
+            }
+            _ => match View::from_slug(slug) {
                 Some(v) => st.view = v,
                 None => notes.push(Msg::UnknownView { slug: decode(slug) }),
-            }
+            },
         }
+        let mut scenario_named = false;
         let search = search.strip_prefix('?').unwrap_or(search);
         let pairs = search.split('&').chain(query.split('&')).filter(|p| !p.is_empty());
         for pair in pairs {
@@ -212,7 +267,10 @@ impl UrlState {
                     None => notes.push(bad("keys", value, "uniform, hot")),
                 },
                 "scenario" => match PRESETS.iter().find(|p| **p == value) {
-                    Some(p) => st.scenario = (*p).into(),
+                    Some(p) => {
+                        st.scenario = (*p).into();
+                        scenario_named = true;
+                    }
                     None => notes.push(bad("scenario", value, &PRESETS.join(", "))),
                 },
                 "limits" => match value {
@@ -239,6 +297,9 @@ impl UrlState {
                 _ => notes.push(Msg::UnknownParam { name: name.clone() }),
             }
         }
+        if st.view == View::Pipelines && !scenario_named {
+            st.scenario = PIPELINES_SCENARIO.into();
+        }
         (st, notes)
     }
 
@@ -247,7 +308,8 @@ impl UrlState {
     /// should always pin.
     pub fn to_hash(&self, lang: Lang) -> String {
         let mut q = vec![format!("seed={}", self.seed)];
-        if self.scenario != DEFAULT_SCENARIO {
+        // A pipelines link without a scenario opens e-commerce, so it always names its own.
+        if self.scenario != DEFAULT_SCENARIO || self.view == View::Pipelines {
             q.push(format!("scenario={}", self.scenario));
         }
         if let Some(n) = self.shards {
@@ -269,7 +331,11 @@ impl UrlState {
         if self.embed {
             q.push("embed=1".into());
         }
-        format!("#/{}?{}", self.view.slug(), q.join("&"))
+        let panel = match (self.view, self.panel) {
+            (View::Pipelines, Some(p)) => format!("/{}", p.slug()),
+            _ => String::new(),
+        };
+        format!("#/{}{panel}?{}", self.view.slug(), q.join("&"))
     }
 }
 
@@ -299,6 +365,7 @@ mod tests {
     fn every_state_round_trips() {
         let st = UrlState {
             view: View::Overview,
+            panel: None,
             seed: MAX_SEED,
             scenario: "hot-key".into(),
             shards: Some(64),
@@ -336,6 +403,49 @@ mod tests {
         assert!(UrlState::parse("#/overview?embed=1", "").0.embed);
         assert!(UrlState::parse("", "?embed").0.embed);
         assert!(!UrlState::parse("#/overview", "").0.embed);
+    }
+
+    #[test]
+    fn pipelines_links_open_e_commerce_and_name_their_panel_and_scenario() {
+        let (st, notes) = UrlState::parse("#/pipelines", "");
+        assert_eq!(notes, vec![]);
+        assert_eq!((st.view, st.panel, st.scenario.as_str()), (View::Pipelines, None, PIPELINES_SCENARIO));
+        assert_eq!(st.to_hash(Lang::Es), "#/pipelines?seed=1&scenario=e-commerce&lang=es");
+        // An explicit scenario wins, even the default one, and the hash keeps naming it.
+        let (st, _) = UrlState::parse("#/pipelines?scenario=activity-logs&lang=en", "");
+        assert_eq!(st.scenario, DEFAULT_SCENARIO);
+        assert_eq!(UrlState::parse(&st.to_hash(Lang::En), ""), (st, vec![]));
+        for p in Panel::ALL {
+            let (st, notes) = UrlState::parse(&format!("#/pipelines/{}/?embed=1&lang=en", p.slug()), "");
+            assert_eq!(notes, vec![]);
+            assert_eq!((st.view, st.panel, st.embed), (View::Pipelines, Some(p), true));
+            assert_eq!(
+                st.to_hash(Lang::En),
+                format!("#/pipelines/{}?seed=1&scenario=e-commerce&lang=en&embed=1", p.slug())
+            );
+            assert_eq!(UrlState::parse(&st.to_hash(Lang::En), ""), (st, vec![]));
+        }
+        // Other views ignore a panel.
+        let st = UrlState { panel: Some(Panel::Kappa), ..UrlState::default() };
+        assert_eq!(st.to_hash(Lang::Es), "#/overview?seed=1&lang=es");
+    }
+
+    #[test]
+    fn a_bad_pipelines_panel_shows_both_with_a_notice() {
+        let (st, notes) = UrlState::parse("#/pipelines/gamma%3Cb%3E?seed=3", "");
+        assert_eq!((st.view, st.panel, st.seed), (View::Pipelines, None, 3));
+        assert_eq!(
+            notes,
+            vec![Msg::UnknownPanel {
+                view: "pipelines".into(),
+                panel: "gamma<b>".into(),
+                allowed: "lambda, kappa".into()
+            }]
+        );
+        // A sub-path of another view is an unknown view, as before.
+        let (st, notes) = UrlState::parse("#/flow/lambda", "");
+        assert_eq!(st.view, View::Overview);
+        assert_eq!(notes, vec![Msg::UnknownView { slug: "flow/lambda".into() }]);
     }
 
     #[test]

@@ -15,6 +15,12 @@
 // views in EN and ES at 1280×800 and 375×812; frame times (frames.mjs) at 16 shards and 10,000
 // records/s are printed, failing only a frozen page (fewer than 30 frames in 5 s).
 //
+// Issue #7 checks (#/pipelines): a link without scenario= opens e-commerce; Kappa: deploy v2,
+// wait until it has caught up, switch, revert; Lambda: a speed-layer bug makes the answer drift
+// and, once fixed, a later batch cycle corrects it (eventual accuracy); batch-only mode has one
+// codebase. axe-core and screenshots cover #/pipelines, #/pipelines/lambda and
+// #/pipelines/kappa (the last two in embed mode, as an iframe shows them).
+//
 // Environment: E2E_DIST (the built site, default target/e2e-dist), CHROMIUM (default
 // /usr/bin/chromium), E2E_ARTIFACTS (default tests/e2e/artifacts), E2E_TIMEOUT_MS (per wait,
 // default 15000), E2E_ONLY (a regular expression: run only the checks whose name matches, then
@@ -237,16 +243,21 @@ async function openForA11y(page, view, lang) {
 }
 
 /** Later views: the link each is checked and photographed at, what is clicked before playing,
- *  and how long it plays. (The naive reader makes the out-of-order records table appear.) */
+ *  how long it plays, and the element that shows it is there (the view's name by default).
+ *  (The naive reader makes the out-of-order records table appear.) */
 const EXTRA_VIEWS = {
   resharding: { query: 'seed=7&scenario=resharding&speed=60', playMs: 6000, click: 'add-naive' },
   retention: { query: 'seed=1&scenario=slow-consumer&speed=3600', playMs: 6000 },
+  pipelines: { query: 'seed=1&scenario=e-commerce&speed=60', playMs: 5000 },
+  // One panel alone, as an iframe shows it (embed mode).
+  'pipelines/lambda': { query: 'seed=1&scenario=e-commerce&speed=60&embed=1', playMs: 5000, waitFor: 'lambda-panel' },
+  'pipelines/kappa': { query: 'seed=1&scenario=e-commerce&speed=60&embed=1', playMs: 5000, waitFor: 'kappa-panel' },
 };
 
 /** Opens one of EXTRA_VIEWS, plays it, pauses. */
 async function openPlayed(page, view, lang) {
-  const { query, playMs, click } = EXTRA_VIEWS[view];
-  await open(page, `#/${view}?${query}&lang=${lang}`, view);
+  const { query, playMs, click, waitFor } = EXTRA_VIEWS[view];
+  await open(page, `#/${view}?${query}&lang=${lang}`, waitFor || view);
   if (click) await page.locator(tid(click)).click();
   await setPlaying(page, true);
   await page.waitForTimeout(playMs);
@@ -501,6 +512,59 @@ const checks = [
     return `throttled: ${throttled[0]} of ${lanes} lanes; "${label}" -> sequence number ${seq}`;
   }],
 
+  ['pipelines (#/pipelines, no scenario named: e-commerce): deploy v2 at parallelism 16, it catches up, switch, revert', async () => {
+    const page = await newPage('pipelines deploy');
+    await open(page, '#/pipelines?seed=3&speed=600&lang=en', 'kappa-panel');
+    const scenario = await page.locator(tid('scenario')).first().inputValue();
+    assert(scenario === 'e-commerce', `a pipelines link without scenario= opened "${scenario}", want e-commerce`);
+    const attr = (id, name) => page.locator(tid(id)).first().getAttribute(name);
+    const disabled = async (id) => (await page.locator(tid(id)).first().getAttribute('disabled')) !== null;
+    await setPlaying(page, true);
+    await until('the serving layer should swap in batch view v2', async () => Number(await attr('lambda-horizon', 'data-version')) >= 2);
+    await page.locator(tid('parallelism')).first().fill('16');
+    await page.locator(tid('deploy')).first().click();
+    await until('a second [data-testid=job-row] (v2) should appear', async () => (await page.locator(tid('job-row')).count()) === 2);
+    await until('[data-testid=switch] should be enabled once v2 has caught up', async () => !(await disabled('switch')));
+    const status = await page.locator(`${tid('job-row')}[data-version="2"] ${tid('job-status')}`).first().textContent();
+    await page.locator(tid('switch')).first().click();
+    await until('[data-testid=app-pointer] should point at table_v2', async () => (await attr('app-pointer', 'data-version')) === '2');
+    const ratio = await attr('storage', 'data-ratio');
+    await page.locator(tid('revert')).first().click();
+    await until('[data-testid=app-pointer] should point back at table_v1', async () => (await attr('app-pointer', 'data-version')) === '1');
+    await setPlaying(page, false);
+    const replay = ((await page.locator(tid('fact-reprocessing-kappa')).first().textContent()) ?? '').trim();
+    assert((await attr('pipeline-outcome', 'data-code')) === 'ok', 'the revert was refused');
+    return `v2 "${status}", switched and reverted; storage during the overlap ${ratio}; reprocessing: "${replay}"`;
+  }],
+
+  ['pipelines: a bug in the speed layer makes the answer drift; after the fix, the next batch cycles correct it', async () => {
+    const page = await newPage('pipelines bug');
+    await open(page, '#/pipelines?seed=4&scenario=e-commerce&speed=60&lang=en', 'lambda-panel');
+    const version = async () => Number(await page.locator(tid('lambda-horizon')).first().getAttribute('data-version'));
+    const wrong = async () => Number(await page.locator(tid('lambda-wrong')).first().getAttribute('data-wrong'));
+    await setPlaying(page, true);
+    await until('batch view v1 should be served', async () => (await version()) >= 1);
+    await page.locator(tid('speed-bug')).first().check();
+    const drift = await until('[data-testid=lambda-wrong] should count wrong units', async () => ((await wrong()) > 0 ? wrong() : null));
+    const fixedAt = await version();
+    await page.locator(tid('speed-bug')).first().uncheck();
+    await until('the realtime view still holds the wrong units right after the fix', async () => (await wrong()) > 0, 2000).catch(() => {
+      throw new Error('the fix removed the wrong units at once: only a batch cycle should');
+    });
+    const corrected = await until('a later batch cycle should correct every wrong unit', async () => ((await wrong()) === 0 ? version() : null), 30000);
+    await setPlaying(page, false);
+    assert(corrected > fixedAt, `wrong units vanished without a swap (view v${corrected}, fixed at v${fixedAt})`);
+    // Batch-only mode: one codebase, no realtime part.
+    await page.locator(tid('batch-only')).first().check();
+    const badge = await until('the badge should say 1 codebase', async () => {
+      const t = ((await page.locator(tid('lambda-codebases')).first().textContent()) ?? '').trim();
+      return t === '1 codebase' ? t : null;
+    });
+    const realtime = ((await page.locator(tid('lambda-realtime-total')).first().textContent()) ?? '').trim();
+    assert(realtime === '—', `batch-only mode shows a realtime part "${realtime}"`);
+    return `${drift} units wrong, bug fixed at view v${fixedAt}, all corrected by v${corrected} (${corrected - fixedAt} swap(s) later); batch-only: "${badge}"`;
+  }],
+
   ['axe-core: #/overview, EN and ES, 1280x800 and 375x812, no serious or critical violation', axeCheck('overview')],
   ['axe-core: #/hashing (hot-key, "hello" typed), EN and ES, 1280x800 and 375x812, no serious or critical violation', axeCheck('hashing')],
   ['axe-core: #/flow (hot-key, details open), EN and ES, 1280x800 and 375x812, no serious or critical violation', axeCheck('flow')],
@@ -541,7 +605,7 @@ const checks = [
         for (const lang of LANGS) {
           const page = await newPage(`shot ${view} ${name} ${lang}`, viewport);
           await openPlayed(page, view, lang);
-          await shoot(page, `${view}-${name}-${size(viewport)}-${lang}`);
+          await shoot(page, `${view.replace('/', '-')}-${name}-${size(viewport)}-${lang}`);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           if (overflow > 0) throw new Error(`#/${view} ${name} ${lang} scrolls sideways by ${overflow} px`);
         }

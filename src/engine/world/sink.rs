@@ -128,10 +128,16 @@ impl Table {
 
     /// Sums per group over the buckets that start at or after `from_ms`.
     pub fn totals_from(&self, from_ms: u64) -> BTreeMap<String, u64> {
-        let mut out = BTreeMap::new();
+        // Called for every view frame: a group name is cloned once, not once per bucket.
+        let mut out: BTreeMap<String, u64> = BTreeMap::new();
         for b in self.buckets.range(from_ms..).map(|(_, b)| b) {
             for (g, v) in &b.sums {
-                *out.entry(g.clone()).or_insert(0) += v;
+                match out.get_mut(g) {
+                    Some(sum) => *sum += v,
+                    None => {
+                        out.insert(g.clone(), *v);
+                    }
+                }
             }
         }
         out
@@ -218,13 +224,14 @@ impl FactLog {
 
     /// Sums per group of a slice of facts.
     pub fn sums_of(&self, facts: &[Fact]) -> BTreeMap<String, u64> {
-        let mut out = BTreeMap::new();
+        // Summed by group index first: a replay can miss millions of facts.
+        let mut sums: Vec<Option<u64>> = vec![None; self.groups.len()];
         for f in facts {
-            if let Some(g) = self.groups.get(usize::from(f.group)) {
-                *out.entry(g.clone()).or_insert(0) += u64::from(f.amount);
+            if let Some(s) = sums.get_mut(usize::from(f.group)) {
+                *s = Some(s.unwrap_or(0) + u64::from(f.amount));
             }
         }
-        out
+        self.groups.iter().zip(sums).filter_map(|(g, s)| s.map(|s| (g.clone(), s))).collect()
     }
 }
 

@@ -23,6 +23,7 @@ use crate::ui::views::flow::Flow;
 use crate::ui::views::hashing::Hashing;
 use crate::ui::views::overview::model::window_ms;
 use crate::ui::views::overview::Overview;
+use crate::ui::views::pipelines::Pipelines;
 use crate::ui::views::resharding::Resharding;
 use crate::ui::views::retention::Retention;
 use controls::{ClockControls, LangSwitch};
@@ -248,6 +249,7 @@ pub fn App() -> Html {
         View::Flow => html! { <Flow store={store.clone()} /> },
         View::Retention => html! { <Retention store={store.clone()} /> },
         View::Resharding => html! { <Resharding store={store.clone()} /> },
+        View::Pipelines => html! { <Pipelines store={store.clone()} /> },
     };
     let tabs = View::ALL.iter().map(|v| {
         let v = *v;

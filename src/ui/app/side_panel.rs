@@ -103,7 +103,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             <details class="assumptions" data-testid="assumptions">
                 <summary>{ lang.t(Text::ModelAssumptions) }</summary>
                 <ul>
-                    { for [Text::AssumeTime, Text::AssumeBuckets, Text::AssumeConsumers, Text::AssumePayloads, Text::AssumeReshard]
+                    { for [Text::AssumeTime, Text::AssumeBuckets, Text::AssumeConsumers, Text::AssumePayloads, Text::AssumeReshard, Text::AssumePipelines]
                         .iter().map(|t| html! { <li key={format!("{t:?}")}>{ lang.t(*t) }</li> }) }
                 </ul>
             </details>

@@ -5,10 +5,11 @@
 //! versions, and views get plain snapshots. Timers and animation-frame handles live in hooks,
 //! never here.
 
+use crate::engine::world::pipelines::PipelineAction;
 use crate::engine::world::scenario::Command;
 use crate::i18n::{Lang, Msg, Text};
 use crate::ui::pacer::Pacer;
-use crate::ui::route::{KeyMode, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
+use crate::ui::route::{KeyMode, Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
 use crate::ui::sim::{Settings, Sim, MAX_RETAINED_RECORDS};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -48,6 +49,9 @@ pub struct Store {
     /// The last read of the retention view's iterator panel (cleared when the world is rebuilt
     /// or the view changes).
     pub last_read: Option<ShardRead>,
+    /// The last pipeline step and whether the pipelines refused it (the pipelines view
+    /// explains a refusal by its code next to the buttons, instead of a notice).
+    pub last_pipeline: Option<PipelineOutcome>,
 }
 
 /// Records one `GetRecords` call asks for in the iterator panel (`Limit`).
@@ -64,6 +68,17 @@ pub struct ShardRead {
     /// `GetRecords`' response, or AWS's error type and message (of `GetShardIterator` when it
     /// failed).
     pub answer: Result<serde_json::Value, (String, String)>,
+}
+
+/// A pipeline step and the pipelines' answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PipelineOutcome {
+    /// The step.
+    pub action: PipelineAction,
+    /// `Err((code, English message))` when refused (`NotCaughtUp`…).
+    pub result: Result<(), (String, String)>,
+    /// Store version when it ran.
+    pub version: u64,
 }
 
 /// An API call a view made and what AWS answered.
@@ -114,6 +129,8 @@ pub enum Action {
     SetLang(Lang),
     /// View tab.
     SetView(View),
+    /// The pipelines view's panel shown alone (`None`: both).
+    SetPanel(Option<Panel>),
     /// The hash changed (a link was opened in this tab).
     FromUrl(UrlState, Vec<Msg>),
     /// Dismiss notice `i`.
@@ -163,6 +180,7 @@ impl Store {
             capped: false,
             last_api: None,
             last_read: None,
+            last_pipeline: None,
         }
     }
 
@@ -185,6 +203,7 @@ impl Store {
                 self.stream_error = None;
                 self.sim = Rc::new(RefCell::new(sim));
                 self.last_read = None;
+                self.last_pipeline = None;
             }
             Err(m) => self.stream_error = Some(m),
         }
@@ -275,7 +294,9 @@ impl yew::Reducible for Store {
             Action::SetView(v) => {
                 s.url.view = v;
                 s.last_read = None;
+                s.url.panel = None;
             }
+            Action::SetPanel(p) => s.url.panel = p,
             Action::FromUrl(url, notes) => {
                 let lang = url.lang.unwrap_or(s.lang);
                 let paused = s.pacer.paused;
@@ -315,6 +336,10 @@ impl yew::Reducible for Store {
                 if let (Some(it), Some(read)) = (iterator, s.last_read.as_mut()) {
                     read.answer = s.sim.borrow_mut().api("GetRecords", &get_records(&it));
                 }
+            }
+            Action::World(Command::Pipeline { action }) => {
+                let result = s.sim.borrow_mut().command(Command::Pipeline { action: action.clone() });
+                s.last_pipeline = Some(PipelineOutcome { action, result, version: s.version });
             }
             Action::World(command) => {
                 if let Err((error, message)) = s.sim.borrow_mut().command(command) {
