@@ -608,19 +608,19 @@ pub fn cycle_short(lang: Lang, version: u64, facts: &str) -> String {
     }
 }
 
-/// What a cycle absorbs: `absorbs up to 00:16`.
-pub fn absorbs(lang: Lang, hhmm: &str) -> String {
+/// What a cycle absorbs: `absorbs up to 00:16:30`.
+pub fn absorbs(lang: Lang, at: &str) -> String {
     match lang {
-        Lang::Es => format!("absorbe hasta {hhmm}"),
-        Lang::En => format!("absorbs up to {hhmm}"),
+        Lang::Es => format!("absorbe hasta {at}"),
+        Lang::En => format!("absorbs up to {at}"),
     }
 }
 
-/// The batch view's horizon: `absorbed up to 00:15`.
-pub fn absorbed(lang: Lang, hhmm: &str) -> String {
+/// The batch view's horizon: `absorbed up to 00:15:30`.
+pub fn absorbed(lang: Lang, at: &str) -> String {
     match lang {
-        Lang::Es => format!("absorbido hasta {hhmm}"),
-        Lang::En => format!("absorbed up to {hhmm}"),
+        Lang::Es => format!("absorbido hasta {at}"),
+        Lang::En => format!("absorbed up to {at}"),
     }
 }
 
@@ -640,11 +640,11 @@ pub fn swapped(lang: Lang, at: &str) -> String {
     }
 }
 
-/// The realtime view's window: `covers (00:15, now]`.
-pub fn covers(lang: Lang, hhmm: &str) -> String {
+/// The realtime view's window: `covers (00:15:30, now]`.
+pub fn covers(lang: Lang, at: &str) -> String {
     match lang {
-        Lang::Es => format!("cubre ({hhmm}, ahora]"),
-        Lang::En => format!("covers ({hhmm}, now]"),
+        Lang::Es => format!("cubre ({at}, ahora]"),
+        Lang::En => format!("covers ({at}, now]"),
     }
 }
 

@@ -576,6 +576,7 @@ const checks = [
   [`frame times: #/flow?${LOAD}&lang=en, played at 1× (informational; fails only under ${MIN_FRAMES} frames in 5 s)`, framesCheck('flow')],
   [`frame times: #/overview?${LOAD} (informational)`, framesCheck('overview')],
   [`frame times: #/hashing?${LOAD} (informational)`, framesCheck('hashing')],
+  [`frame times: #/pipelines?${LOAD} (e-commerce, informational)`, framesCheck('pipelines')],
 
   ['screenshots: #/hashing and #/flow, hot-key after 3 s of play ("hello" typed in hashing), EN and ES, desktop and phone', async () => {
     await mkdir(ARTIFACTS, { recursive: true });

@@ -4,8 +4,7 @@
 
 use super::component::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
 use super::model::{
-    bytes, clock, duration, grouped, hhmm, object_minute, LambdaEdge as E, LambdaLayout, LambdaNode as N,
-    PipelinesSnapshot,
+    bytes, clock, duration, grouped, LambdaEdge as E, LambdaLayout, LambdaNode as N, PipelinesSnapshot,
 };
 use crate::engine::world::pipelines::{PipelineAction, ARCHIVER, SPEED_LAYER};
 use crate::i18n::pipelines::{self as t, PipelinesText as P};
@@ -51,14 +50,14 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
     let query = lay.node(N::Query);
 
     // The master dataset: its newest sealed objects, one per arrival minute (new ones fade in).
-    let objects = l.recent_objects.iter().enumerate().map(|(i, (minute, records))| {
+    let objects = l.recent_objects.iter().enumerate().map(|(i, (number, records))| {
         let y = master.y + 40.0 + 17.0 * i as f64;
-        // One object per arrival minute, named like Firehose's time-partitioned S3 prefixes.
+        // One object per arrival minute, numbered in the order they were sealed.
         html! {
-            <g key={*minute} class="object">
+            <g key={*number} class="object">
                 <rect x={f1(master.x + 8.0)} y={f1(y)} width={f1(master.w - 16.0)} height="14" rx="2" />
                 <text x={f1(master.x + 12.0)} y={f1(y + 10.5)}>
-                    { format!("minute={:04} · {}", object_minute(*minute), grouped(*records)) }
+                    { format!("{}-{:05} · {}", s.stream, number, grouped(*records)) }
                 </text>
             </g>
         }
@@ -169,7 +168,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     { bar(&batch, 38.0, cycle.map_or(0, |c| c.5), "cycle") }
                     if let Some((version, _, horizon, _, facts, _)) = cycle {
                         { line(&batch, 60.0, "t-line", t::cycle_short(lang, version, &grouped(facts))) }
-                        { line(&batch, 74.0, "t-line", t::absorbs(lang, &hhmm(horizon))) }
+                        { line(&batch, 74.0, "t-line", t::absorbs(lang, &clock(horizon))) }
                     } else {
                         { line(&batch, 60.0, "t-line", P::Idle.text(lang)) }
                         if let Some(next) = l.next_batch_ms {
@@ -180,7 +179,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 <g class={classes!("node", "realtime", off.then_some("off"))} data-testid="realtime-view">
                     { frame(&realtime, "speed-box") }
                     { line(&realtime, 16.0, "t-title", P::RealtimeView.text(lang)) }
-                    { line(&realtime, 32.0, "t-line", t::covers(lang, &hhmm(l.batch_horizon_ms))) }
+                    { line(&realtime, 32.0, "t-line", t::covers(lang, &clock(l.batch_horizon_ms))) }
                     { for blocks }
                     { line(&realtime, realtime.h - 42.0, "t-line", t::records_minutes(lang, &grouped(l.realtime_records), l.realtime_buckets)) }
                     if let Some(sw) = l.last_swap {
@@ -195,7 +194,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                           width={f1(serving.w)} height={f1(serving.h)} rx="6" />
                     { line(&serving, 16.0, "t-title", P::ServingLayer.text(lang)) }
                     { line(&serving, 32.0, "t-strong", t::batch_view(lang, l.batch_version)) }
-                    { line(&serving, 46.0, "t-line", t::absorbed(lang, &hhmm(l.batch_horizon_ms))) }
+                    { line(&serving, 46.0, "t-line", t::absorbed(lang, &clock(l.batch_horizon_ms))) }
                     if let Some(at) = l.batch_swapped_ms {
                         { line(&serving, 60.0, "t-note", t::swapped(lang, &clock(at))) }
                     }
@@ -231,12 +230,12 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
             <dl class="pl-status">
                 <dt>{ P::Horizon.text(lang) }</dt>
                 <dd data-testid="lambda-horizon" data-version={l.batch_version.to_string()}>
-                    { format!("{} · {}", t::batch_view(lang, l.batch_version), t::absorbed(lang, &hhmm(l.batch_horizon_ms))) }
+                    { format!("{} · {}", t::batch_view(lang, l.batch_version), t::absorbed(lang, &clock(l.batch_horizon_ms))) }
                 </dd>
                 <dt>{ P::Cycle.text(lang) }</dt>
                 <dd data-testid="lambda-cycle">
                     if let Some((version, started, horizon, ends, facts, _)) = cycle {
-                        { t::cycle_line(lang, version, &clock(started), &clock(ends), &hhmm(horizon), &grouped(facts)) }
+                        { t::cycle_line(lang, version, &clock(started), &clock(ends), &clock(horizon), &grouped(facts)) }
                     } else if let Some(next) = l.next_batch_ms {
                         { t::next_cycle_line(lang, &clock(next)) }
                     }

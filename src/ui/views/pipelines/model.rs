@@ -72,7 +72,8 @@ pub struct LambdaPanel {
     pub archive_objects: u64,
     /// The master dataset holds every record that arrived before this.
     pub sealed_through_ms: u64,
-    /// The newest sealed objects: (minute start, records), newest last (at most 4).
+    /// The newest sealed objects: (object number, 1 = the first, records), newest last (at
+    /// most 4).
     pub recent_objects: Vec<(u64, u64)>,
     /// Records per second the archiver delivered.
     pub archiver_per_sec: u64,
@@ -351,9 +352,11 @@ impl PipelinesSnapshot {
         let archive = consumers.get(l.archiver).and_then(sink_of);
         let speed_consumer: Option<&Consumer> = consumers.get(l.speed);
         let speed = speed_consumer.and_then(sink_of);
+        let sealed = archive.map_or(0, |a| a.shadow.buckets.range(..l.sealed_through_ms).count() as u64);
         let objects: Vec<(u64, u64)> = archive
             .map(|a| {
-                a.shadow.buckets.range(..l.sealed_through_ms).rev().take(4).map(|(m, b)| (rel(*m), b.records)).collect()
+                let newest = a.shadow.buckets.range(..l.sealed_through_ms).rev().take(4);
+                newest.enumerate().map(|(i, (_, b))| (sealed - i as u64, b.records)).collect()
             })
             .unwrap_or_default();
         let mut recent_objects = objects;
@@ -374,7 +377,7 @@ impl PipelinesSnapshot {
             speed_bug: speed.is_some_and(|s| s.bug),
             archive_records: archive.and_then(|a| a.archive.as_ref()).map_or(0, |a| a.facts.len() as u64),
             archive_bytes: archive.and_then(|a| a.archive.as_ref()).map_or(0, |a| a.bytes),
-            archive_objects: archive.map_or(0, |a| a.shadow.buckets.range(..l.sealed_through_ms).count() as u64),
+            archive_objects: sealed,
             sealed_through_ms: rel(l.sealed_through_ms),
             recent_objects,
             archiver_per_sec: p.rates.archiver,
@@ -806,12 +809,6 @@ pub fn clock(ms: u64) -> String {
     format!("{:02}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
 }
 
-/// `HH:MM` of a minute-aligned instant (a batch horizon).
-pub fn hhmm(ms: u64) -> String {
-    let m = ms / 60_000;
-    format!("{:02}:{:02}", m / 60, m % 60)
-}
-
 /// A duration: `850 ms`, `12.3 s`, `21 min 35 s`, `3 h 05 min`.
 pub fn duration(ms: u64) -> String {
     match ms {
@@ -901,6 +898,8 @@ mod tests {
         assert_eq!(s.kappa.measures.code_paths, 1);
         assert!(l.measures.freshness_ms < 5_000, "{}", l.measures.freshness_ms);
         assert!(l.archive_objects >= 10 && l.recent_objects.len() == 4);
+        let numbers: Vec<u64> = l.recent_objects.iter().map(|o| o.0).collect();
+        assert_eq!(numbers, (l.archive_objects - 3..=l.archive_objects).collect::<Vec<_>>(), "newest last");
         assert!(l.measures.storage_bytes > l.archive_records * 100);
         assert_eq!(l.measures.wrong, 0);
         // The error is only what is still in flight: a few seconds of orders.
@@ -1020,7 +1019,6 @@ mod tests {
         assert_eq!(grouped(999), "999");
         assert_eq!(grouped(1_234_567), "1\u{202f}234\u{202f}567");
         assert_eq!((clock(3_723_400), clock(90_000_000)), ("01:02:03".into(), "25:00:00".into()));
-        assert_eq!(hhmm(15 * 60_000 + 59_000), "00:15");
         assert_eq!(
             [850, 12_345, 1_295_000, 91_000_000].map(duration),
             ["850 ms", "12.3 s", "21 min 35 s", "25 h 16 min"].map(String::from)
