@@ -2,7 +2,7 @@
 //! Kappa reprocessing with switch and revert, and the records a replay cannot see.
 
 use kinesis_playground::engine::time::{HOUR_MS, MINUTE_MS};
-use kinesis_playground::engine::world::pipelines::{distance, sink_of, PipelineAction, Pipelines};
+use kinesis_playground::engine::world::pipelines::{distance, PipelineAction, Pipelines};
 use kinesis_playground::engine::world::producer::Rate;
 use kinesis_playground::engine::world::scenario::{preset, Command, Scenario};
 use kinesis_playground::engine::world::World;
@@ -49,7 +49,7 @@ fn lambda_answer_is_batch_view_plus_realtime_view_and_equals_truth_once_drained(
             // Without a bug the answer is what the correct code gives on what each layer saw.
             assert_eq!(lambda(&w), p.lambda_answer(w.consumers(), true), "seed {seed}");
             // The realtime view only holds minutes after the batch horizon once a view swapped.
-            let speed = sink_of(&w.consumers()[p.lambda.speed]).unwrap_or_else(|| panic!("speed sink"));
+            let speed = w.consumers()[p.lambda.speed].sink().unwrap_or_else(|| panic!("speed sink"));
             if p.lambda.serving.version > last_version {
                 last_version = p.lambda.serving.version;
                 swaps += 1;
@@ -170,7 +170,7 @@ fn enhanced_fan_out_replay_catches_up_without_throttling_the_live_readers() {
     let p = pipes(&w);
     let v2 = &w.consumers()[p.job(2).map_or(0, |j| j.consumer)];
     assert_eq!(v2.tally().throttled, 0);
-    assert_eq!(sink_of(v2).map(|s| s.table.totals()), Some(truth(&w)));
+    assert_eq!(v2.sink().map(|s| s.table.totals()), Some(truth(&w)));
 }
 
 /// A slow stream (2 orders/s) kept 27 h: a replay from TRIM_HORIZON misses exactly the
@@ -200,7 +200,7 @@ fn a_replay_never_sees_what_retention_expired() {
     assert_eq!(first / MINUTE_MS, w.started().millis() / MINUTE_MS);
     assert!(last < w.now().millis() - 24 * HOUR_MS + 10 * MINUTE_MS);
     // What v2's table misses is exactly the units of the records it never saw.
-    let table = sink_of(v2).map(|s| s.table.totals()).unwrap_or_default();
+    let table = v2.sink().map(|s| s.table.totals()).unwrap_or_default();
     for (g, t) in truth(&w) {
         let got = table.get(&g).copied().unwrap_or(0);
         assert_eq!(t - got, missed.get(&g).copied().unwrap_or(0), "group {g}");

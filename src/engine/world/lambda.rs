@@ -22,7 +22,7 @@
 use super::reader::{
     add_new_readers, parents_done, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally,
 };
-use super::sink::Sink;
+use super::sink::{eval_fields, Sink};
 use crate::engine::hashing::partition_key_hash;
 use crate::engine::reading::RecordShape;
 use crate::engine::rng::{mix, SimRng};
@@ -232,13 +232,7 @@ impl LambdaApp {
         } else if self.spec.count_by.is_empty() {
             (r.partition_key.clone(), 1)
         } else {
-            let group = serde_json::from_slice::<serde_json::Value>(&r.data)
-                .ok()
-                .and_then(|v| {
-                    v.get(&self.spec.count_by).map(|f| f.as_str().map_or_else(|| f.to_string(), str::to_string))
-                })
-                .unwrap_or_else(|| "(none)".into());
-            (group, 1)
+            eval_fields(&r.data, &self.spec.count_by, "")
         };
         let poison = self.spec.poison_ppm > 0
             && (mix(self.seed, 0x9015_0000, r.sequence_number.seq_ix ^ partition_key_hash(&r.partition_key) as u64)

@@ -120,6 +120,32 @@ impl Consumer {
         }
     }
 
+    /// Its code's output, when it is part of the pipelines.
+    pub fn sink(&self) -> Option<&sink::Sink> {
+        match self {
+            Consumer::Polling(c) => c.sink.as_ref(),
+            Consumer::Lambda(c) => c.sink.as_ref(),
+            Consumer::FanOut(c) => c.sink.as_ref(),
+        }
+    }
+
+    fn sink_mut(&mut self) -> Option<&mut sink::Sink> {
+        match self {
+            Consumer::Polling(c) => c.sink.as_mut(),
+            Consumer::Lambda(c) => c.sink.as_mut(),
+            Consumer::FanOut(c) => c.sink.as_mut(),
+        }
+    }
+
+    /// Gives it a sink (it becomes part of the pipelines).
+    fn set_sink(&mut self, sink: sink::Sink) {
+        match self {
+            Consumer::Polling(c) => c.sink = Some(sink),
+            Consumer::Lambda(c) => c.sink = Some(sink),
+            Consumer::FanOut(c) => c.sink = Some(sink),
+        }
+    }
+
     /// Its per-key order check (with the last records it got out of order).
     pub fn audit(&self) -> &reader::OrderAudit {
         match self {
@@ -333,7 +359,7 @@ impl World {
         for (i, cs) in pipelines::start_specs(&p.spec, shards).into_iter().enumerate() {
             self.add_consumer(cs);
             if let Some(c) = self.consumers.get_mut(base + i) {
-                pipelines::attach(c, p.sink(i == 0));
+                c.set_sink(p.sink(i == 0));
             }
         }
         self.pipelines = Some(p);
@@ -880,13 +906,7 @@ impl World {
             },
             Command::AddConsumer { consumer } => self.add_consumer(consumer),
             Command::RemoveConsumer { name } => match self.consumers.iter().position(|c| c.name() == name) {
-                // It stays listed with its totals; its scheduled polls and invocations are ignored.
-                Some(ci) => {
-                    self.removed.insert(ci);
-                    if let Some(Consumer::FanOut(f)) = self.consumers.get_mut(ci) {
-                        f.deregister(&mut self.engine);
-                    }
-                }
+                Some(ci) => self.remove_consumer(ci),
                 None => error = not_found("consumer", &name),
             },
             Command::KillWorker { name, worker } => match self.polling_mut(&name) {
@@ -920,7 +940,7 @@ impl World {
             self.add_consumer(spec);
             let ci = self.consumers.len() - 1;
             if let Some(c) = self.consumers.get_mut(ci) {
-                pipelines::attach(c, sink);
+                c.set_sink(sink);
             }
             if let Some(p) = &mut self.pipelines {
                 p.deployed(ci);
@@ -928,13 +948,19 @@ impl World {
         }
         let stopped: Vec<usize> = self.pipelines.iter().flat_map(|p| p.stopped_consumers()).collect();
         for ci in stopped {
-            if self.removed.insert(ci) {
-                if let Some(Consumer::FanOut(f)) = self.consumers.get_mut(ci) {
-                    f.deregister(&mut self.engine);
-                }
-            }
+            self.remove_consumer(ci);
         }
         Ok(())
+    }
+
+    /// Stops consumer `ci` for good (once): it stays listed with its totals, its scheduled polls
+    /// and invocations are ignored, and a fan-out consumer deregisters.
+    fn remove_consumer(&mut self, ci: usize) {
+        if self.removed.insert(ci) {
+            if let Some(Consumer::FanOut(f)) = self.consumers.get_mut(ci) {
+                f.deregister(&mut self.engine);
+            }
+        }
     }
 
     fn polling_mut(&mut self, name: &str) -> Option<&mut PollingApp> {

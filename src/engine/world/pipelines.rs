@@ -320,32 +320,6 @@ pub fn job_spec(spec: &PipelinesSpec, version: u32, parallelism: u32, efo: bool,
     })
 }
 
-/// Gives a consumer its sink.
-pub fn attach(c: &mut Consumer, sink: Sink) {
-    match c {
-        Consumer::Polling(p) => p.sink = Some(sink),
-        Consumer::Lambda(l) => l.sink = Some(sink),
-        Consumer::FanOut(f) => f.sink = Some(sink),
-    }
-}
-
-/// The sink of a consumer, if it has one.
-pub fn sink_of(c: &Consumer) -> Option<&Sink> {
-    match c {
-        Consumer::Polling(p) => p.sink.as_ref(),
-        Consumer::Lambda(l) => l.sink.as_ref(),
-        Consumer::FanOut(f) => f.sink.as_ref(),
-    }
-}
-
-fn sink_mut(c: &mut Consumer) -> Option<&mut Sink> {
-    match c {
-        Consumer::Polling(p) => p.sink.as_mut(),
-        Consumer::Lambda(l) => l.sink.as_mut(),
-        Consumer::FanOut(f) => f.sink.as_mut(),
-    }
-}
-
 /// The instant before which a consumer has every record of the stream (virtual ms): the
 /// arrival of the oldest record it has not yet folded into its table, or `now`.
 pub fn complete_through(engine: &Engine, stream: &str, c: &Consumer) -> u64 {
@@ -465,7 +439,7 @@ impl Pipelines {
     }
 
     fn measure(&mut self, consumers: &[Consumer]) {
-        let processed = |i: usize| consumers.get(i).and_then(sink_of).map_or(0, |s| s.shadow.records);
+        let processed = |i: usize| consumers.get(i).and_then(Consumer::sink).map_or(0, |s| s.shadow.records);
         let mut now = Rates {
             ingest: self.truth.records,
             archiver: processed(self.lambda.archiver),
@@ -490,7 +464,7 @@ impl Pipelines {
 
     fn start_cycle(&mut self, consumers: &[Consumer], now: SimTime) -> SimTime {
         let horizon = self.lambda.sealed_through_ms;
-        let archive = consumers.get(self.lambda.archiver).and_then(sink_of).and_then(|s| s.archive.as_ref());
+        let archive = consumers.get(self.lambda.archiver).and_then(Consumer::sink).and_then(|s| s.archive.as_ref());
         let (result, records) = archive.map(|a| a.sums_before(horizon)).unwrap_or_default();
         let cost = self.spec.batch_overhead_ms + records * self.spec.batch_us_per_record / 1_000;
         let ends = now.plus(cost.max(1));
@@ -521,7 +495,7 @@ impl Pipelines {
             expired_buckets: 0,
             expired_records: 0,
         };
-        if let Some(s) = consumers.get_mut(self.lambda.speed).and_then(sink_mut) {
+        if let Some(s) = consumers.get_mut(self.lambda.speed).and_then(Consumer::sink_mut) {
             swap.expired_records = s.table.buckets.range(..cycle.horizon_ms).map(|(_, b)| b.records).sum();
             swap.expired_buckets = s.table.drop_before(cycle.horizon_ms);
             s.shadow.drop_before(cycle.horizon_ms);
@@ -577,7 +551,7 @@ impl Pipelines {
         let [deploy, switch, revert, stop_old, delete_old] = self.allowed();
         match action {
             PipelineAction::SpeedBug { on } => {
-                if let Some(s) = consumers.get_mut(self.lambda.speed).and_then(sink_mut) {
+                if let Some(s) = consumers.get_mut(self.lambda.speed).and_then(Consumer::sink_mut) {
                     s.bug = on;
                 }
             }
@@ -591,7 +565,7 @@ impl Pipelines {
             PipelineAction::JobBug { on } => {
                 let serving = self.kappa.serving;
                 let job = self.kappa.jobs.iter().find(|j| j.version == serving && j.stopped.is_none());
-                match job.and_then(|j| consumers.get_mut(j.consumer)).and_then(sink_mut) {
+                match job.and_then(|j| consumers.get_mut(j.consumer)).and_then(Consumer::sink_mut) {
                     Some(s) => s.bug = on,
                     None => refuse("NoRunningJob", "the app reads a table no running job writes")?,
                 }
@@ -646,7 +620,7 @@ impl Pipelines {
                 }
                 for j in self.kappa.jobs.iter_mut().filter(|j| j.stopped.is_some() && !j.table_deleted) {
                     j.table_deleted = true;
-                    if let Some(s) = consumers.get_mut(j.consumer).and_then(sink_mut) {
+                    if let Some(s) = consumers.get_mut(j.consumer).and_then(Consumer::sink_mut) {
                         s.table = Table::default();
                         s.shadow = Table::default();
                     }
@@ -674,7 +648,7 @@ impl Pipelines {
     pub fn lambda_answer(&self, consumers: &[Consumer], shadow: bool) -> BTreeMap<String, u64> {
         let mut out = self.lambda.serving.sums.clone();
         if !self.lambda.batch_only {
-            if let Some(s) = consumers.get(self.lambda.speed).and_then(sink_of) {
+            if let Some(s) = consumers.get(self.lambda.speed).and_then(Consumer::sink) {
                 let t = if shadow { &s.shadow } else { &s.table };
                 for (g, v) in t.totals_from(self.lambda.serving.horizon_ms) {
                     *out.entry(g).or_insert(0) += v;
@@ -688,7 +662,7 @@ impl Pipelines {
     pub fn kappa_answer(&self, consumers: &[Consumer], shadow: bool) -> BTreeMap<String, u64> {
         self.job(self.kappa.serving)
             .and_then(|j| consumers.get(j.consumer))
-            .and_then(sink_of)
+            .and_then(Consumer::sink)
             .map(|s| if shadow { s.shadow.totals() } else { s.table.totals() })
             .unwrap_or_default()
     }

@@ -46,15 +46,23 @@ impl Query {
     /// group field counts under [`NO_GROUP`]; one whose sum field is missing or not a
     /// non-negative integer adds 0.
     pub fn eval(&self, data: &[u8]) -> (String, u64) {
-        let mut de = serde_json::Deserializer::from_slice(data);
-        let found = de::Deserializer::deserialize_map(&mut de, Fields(self)).unwrap_or_default();
-        let amount = if self.sum_of.is_empty() { 1 } else { found.1.unwrap_or(0) };
-        (found.0.unwrap_or_else(|| NO_GROUP.to_string()), amount)
+        eval_fields(data, &self.group_by, &self.sum_of)
     }
 }
 
-/// Reads only the two fields the query needs; everything else is skipped unparsed.
-struct Fields<'q>(&'q Query);
+/// [`Query::eval`] with the two field names given separately (`sum_of` empty counts).
+pub fn eval_fields(data: &[u8], group_by: &str, sum_of: &str) -> (String, u64) {
+    let mut de = serde_json::Deserializer::from_slice(data);
+    let found = de::Deserializer::deserialize_map(&mut de, Fields { group_by, sum_of }).unwrap_or_default();
+    let amount = if sum_of.is_empty() { 1 } else { found.1.unwrap_or(0) };
+    (found.0.unwrap_or_else(|| NO_GROUP.to_string()), amount)
+}
+
+/// Reads only the two fields a query needs; everything else is skipped unparsed.
+struct Fields<'q> {
+    group_by: &'q str,
+    sum_of: &'q str,
+}
 
 impl<'de> Visitor<'de> for Fields<'_> {
     type Value = (Option<String>, Option<u64>);
@@ -66,13 +74,13 @@ impl<'de> Visitor<'de> for Fields<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let (mut group, mut amount) = (None, None);
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if key == self.0.group_by {
+            if key == self.group_by {
                 let v: serde_json::Value = map.next_value()?;
                 group = Some(match v {
                     serde_json::Value::String(s) => s,
                     other => other.to_string(),
                 });
-            } else if !self.0.sum_of.is_empty() && key == self.0.sum_of {
+            } else if !self.sum_of.is_empty() && key == self.sum_of {
                 amount = map.next_value::<serde_json::Value>()?.as_u64();
             } else {
                 map.next_value::<IgnoredAny>()?;

@@ -5,7 +5,7 @@
 //! group (product) are aligned with [`PipelinesSnapshot::groups`].
 
 use crate::engine::time::SimTime;
-use crate::engine::world::pipelines::{distance, sink_of, Pipelines, Swap};
+use crate::engine::world::pipelines::{distance, Pipelines, Swap};
 use crate::engine::world::sink::BUCKET_MS;
 use crate::engine::world::{Consumer, World};
 use std::collections::BTreeMap;
@@ -208,15 +208,19 @@ impl PipelinesSnapshot {
         let now = world.now().millis();
         let rel = |t: u64| t.saturating_sub(start);
         let consumers = world.consumers();
-        let sink = |i: usize| consumers.get(i).and_then(sink_of);
+        let sink = |i: usize| consumers.get(i).and_then(Consumer::sink);
+        // Each answer is computed once per snapshot: the groups, the panels and the measures
+        // all read these.
+        let lambda_answer = p.lambda_answer(consumers, false);
+        let kappa_answer = p.kappa_answer(consumers, false);
         let mut groups: Vec<String> = p.truth.sums.keys().cloned().collect();
-        for t in [p.lambda_answer(consumers, false), p.kappa_answer(consumers, false)] {
-            groups.extend(t.into_keys().filter(|g| !p.truth.sums.contains_key(g)));
+        for t in [&lambda_answer, &kappa_answer] {
+            groups.extend(t.keys().filter(|g| !p.truth.sums.contains_key(*g)).cloned());
         }
         groups.sort();
         groups.dedup();
         let truth_total: u64 = p.truth.sums.values().sum();
-        let lambda = Self::lambda_panel(world, p, &groups, truth_total);
+        let lambda = Self::lambda_panel(world, p, &groups, truth_total, lambda_answer);
         let (mut log_records, mut log_expired, mut log_bytes, mut trim) = (0, 0, 0, None::<u64>);
         let mut shards = Vec::new();
         if let Some(s) = stream {
@@ -292,7 +296,6 @@ impl PipelinesSnapshot {
         let serving_job = p.job(p.kappa.serving);
         let serving_bytes =
             serving_job.filter(|j| !j.table_deleted).and_then(|j| sink(j.consumer)).map_or(0, |s| s.table.bytes());
-        let kappa_answer = p.kappa_answer(consumers, false);
         let kappa_fresh = serving_job
             .filter(|j| j.stopped.is_none())
             .and_then(|j| consumers.get(j.consumer))
@@ -343,15 +346,21 @@ impl PipelinesSnapshot {
         })
     }
 
-    fn lambda_panel(world: &World, p: &Pipelines, groups: &[String], truth_total: u64) -> LambdaPanel {
+    fn lambda_panel(
+        world: &World,
+        p: &Pipelines,
+        groups: &[String],
+        truth_total: u64,
+        answer: BTreeMap<String, u64>,
+    ) -> LambdaPanel {
         let start = world.started().millis();
         let now = world.now().millis();
         let rel = |t: u64| t.saturating_sub(start);
         let consumers = world.consumers();
         let l = &p.lambda;
-        let archive = consumers.get(l.archiver).and_then(sink_of);
+        let archive = consumers.get(l.archiver).and_then(Consumer::sink);
         let speed_consumer: Option<&Consumer> = consumers.get(l.speed);
-        let speed = speed_consumer.and_then(sink_of);
+        let speed = speed_consumer.and_then(Consumer::sink);
         let sealed = archive.map_or(0, |a| a.shadow.buckets.range(..l.sealed_through_ms).count() as u64);
         let objects: Vec<(u64, u64)> = archive
             .map(|a| {
@@ -362,7 +371,6 @@ impl PipelinesSnapshot {
         let mut recent_objects = objects;
         recent_objects.reverse();
         let realtime = speed.map(|s| s.table.totals_from(l.serving.horizon_ms)).unwrap_or_default();
-        let answer = p.lambda_answer(consumers, false);
         let fresh_through = if l.batch_only {
             l.serving.horizon_ms
         } else {
