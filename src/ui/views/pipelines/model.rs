@@ -551,18 +551,33 @@ pub enum LambdaEdge {
     RealtimeQuery,
 }
 
-/// Where everything of the Lambda diagram goes.
+/// Where everything of a diagram goes: boxes named by `N`, edges named by `E`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct LambdaLayout {
+pub struct Diagram<N, E> {
     /// viewBox width.
     pub width: f64,
     /// viewBox height.
     pub height: f64,
     /// Boxes.
-    pub nodes: Vec<(LambdaNode, Rect)>,
+    pub nodes: Vec<(N, Rect)>,
     /// Edges.
-    pub edges: Vec<(LambdaEdge, Curve)>,
+    pub edges: Vec<(E, Curve)>,
 }
+
+impl<N: PartialEq, E: PartialEq> Diagram<N, E> {
+    /// The box of `n` (empty if the layout has none).
+    pub fn node(&self, n: N) -> Rect {
+        self.nodes.iter().find(|(k, _)| *k == n).map_or(Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }, |(_, r)| *r)
+    }
+
+    /// The curve of `e` (degenerate if the layout has none).
+    pub fn edge(&self, e: E) -> Curve {
+        self.edges.iter().find(|(k, _)| *k == e).map_or(Curve { p: [(0.0, 0.0); 4] }, |(_, c)| *c)
+    }
+}
+
+/// Where everything of the Lambda diagram goes.
+pub type LambdaLayout = Diagram<LambdaNode, LambdaEdge>;
 
 fn bottom_center(r: &Rect) -> (f64, f64) {
     (r.cx(), r.bottom())
@@ -572,7 +587,7 @@ fn top_center(r: &Rect) -> (f64, f64) {
     (r.cx(), r.y)
 }
 
-impl LambdaLayout {
+impl Diagram<LambdaNode, LambdaEdge> {
     /// The layout for a diagram `width` units wide ([`WIDE`] or [`NARROW`]): the stream on top
     /// fans out to the batch path (left column) and the speed path (right column), which
     /// merge in the query at the bottom.
@@ -614,16 +629,6 @@ impl LambdaLayout {
             ],
             edges,
         }
-    }
-
-    /// The box of `n`.
-    pub fn node(&self, n: LambdaNode) -> Rect {
-        self.nodes.iter().find(|(k, _)| *k == n).map_or(Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }, |(_, r)| *r)
-    }
-
-    /// The curve of `e`.
-    pub fn edge(&self, e: LambdaEdge) -> Curve {
-        self.edges.iter().find(|(k, _)| *k == e).map_or(Curve { p: [(0.0, 0.0); 4] }, |(_, c)| *c)
     }
 }
 
@@ -667,19 +672,9 @@ pub enum KappaEdge {
 }
 
 /// Where everything of the Kappa diagram goes.
-#[derive(Clone, Debug, PartialEq)]
-pub struct KappaLayout {
-    /// viewBox width.
-    pub width: f64,
-    /// viewBox height.
-    pub height: f64,
-    /// Boxes.
-    pub nodes: Vec<(KappaNode, Rect)>,
-    /// Edges.
-    pub edges: Vec<(KappaEdge, Curve)>,
-}
+pub type KappaLayout = Diagram<KappaNode, KappaEdge>;
 
-impl KappaLayout {
+impl Diagram<KappaNode, KappaEdge> {
     /// The layout for a diagram `width` units wide: the log across the top, the two job slots
     /// under it, their tables, and the app at the bottom pointing at the table it reads.
     pub fn new(width: f64) -> Self {
@@ -724,16 +719,6 @@ impl KappaLayout {
             ],
             edges,
         }
-    }
-
-    /// The box of `n`.
-    pub fn node(&self, n: KappaNode) -> Rect {
-        self.nodes.iter().find(|(k, _)| *k == n).map_or(Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }, |(_, r)| *r)
-    }
-
-    /// The curve of `e`.
-    pub fn edge(&self, e: KappaEdge) -> Curve {
-        self.edges.iter().find(|(k, _)| *k == e).map_or(Curve { p: [(0.0, 0.0); 4] }, |(_, c)| *c)
     }
 
     /// The bars of the log's shards inside the log box, top to bottom (at most 4 drawn).
