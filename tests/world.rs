@@ -6,6 +6,8 @@
 #[path = "world/helpers.rs"]
 mod helpers;
 
+#[path = "world/fixture.rs"]
+mod fixture;
 #[path = "world/invariants.rs"]
 mod invariants;
 #[path = "world/pipelines.rs"]
