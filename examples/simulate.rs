@@ -16,8 +16,8 @@
 //! the same digest; different seeds give different ones.
 
 use kinesis_playground::engine::time::MINUTE_MS;
-use kinesis_playground::engine::world::scenario::{preset, Scenario};
-use kinesis_playground::engine::world::World;
+use kinesis_playground::world::scenario::{preset, Scenario};
+use kinesis_playground::world::World;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;

@@ -24,3 +24,4 @@
 pub mod engine;
 pub mod i18n;
 pub mod ui;
+pub mod world;

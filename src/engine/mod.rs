@@ -28,13 +28,11 @@
 //! same responses and the same [`Engine::digest`] natively and in WebAssembly.
 
 pub mod api;
-pub mod cost;
 pub mod efo;
 pub mod error;
 pub mod events;
 pub mod hashing;
 pub mod limits;
-pub mod metrics;
 pub mod modes;
 pub mod payload;
 pub mod queue;
@@ -42,7 +40,6 @@ pub mod reading;
 pub mod records;
 pub mod resharding;
 pub mod retention;
-pub mod rng;
 pub mod sequence;
 pub mod shapes;
 pub mod shard;
@@ -52,7 +49,6 @@ pub mod streams;
 pub mod tags;
 pub mod time;
 pub mod validation;
-pub mod world;
 
 use error::{ApiError, Identity};
 use events::{Digest, Event};

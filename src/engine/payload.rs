@@ -10,10 +10,10 @@
 //! records and regenerates key and data when a consumer reads them (see `store.rs`); this is what
 //! keeps a retained record within about 48 bytes.
 //!
-//! Random choices use the stateless [`crate::engine::rng::mix`] hash and integer arithmetic only
+//! Random choices use the stateless [`crate::world::rng::mix`] hash and integer arithmetic only
 //! (no floats, no `pow`), so a payload is byte-identical natively and in wasm.
 
-use super::rng::{mix, scale};
+use crate::world::rng::{mix, scale};
 use super::time::SimTime;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;

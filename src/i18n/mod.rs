@@ -342,7 +342,7 @@ mod tests {
 
     #[test]
     fn every_preset_has_a_description() {
-        for name in crate::engine::world::scenario::PRESETS {
+        for name in crate::world::scenario::PRESETS {
             assert!(preset_text(name).is_some(), "{name}");
         }
     }

@@ -12,7 +12,7 @@
 //! hash of the pipelines view always names its scenario.
 
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
-use crate::engine::world::scenario::PRESETS;
+use crate::world::scenario::PRESETS;
 use crate::i18n::{Lang, Msg, Text};
 
 /// The views of the app.

@@ -1,7 +1,7 @@
 //! The simulation behind the app: a [`World`] built from the URL settings, moved by the pacer,
 //! and read back as plain snapshots for the views.
 //!
-//! Settings start from a scenario preset ([`crate::engine::world::scenario::preset`]) and
+//! Settings start from a scenario preset ([`crate::world::scenario::preset`]) and
 //! override its shard count, its first producer's rate and key distribution, the limits switch
 //! and the stream name. Changing the seed, the preset, the shard count or the stream name builds
 //! a new world (time 0); the rate, the keys and the limits change the running world at the
@@ -9,14 +9,14 @@
 
 use super::route::{KeyMode, UrlState};
 use crate::engine::hashing::partition_key_hash;
-use crate::engine::metrics::{MetricName, Scope};
+use crate::world::metrics::{MetricName, Scope};
 use crate::engine::payload::KeyDistribution;
 use crate::engine::shard::{Shard, ShardCounters, ShardId, ShardState};
 use crate::engine::store::StoredRecord;
 use crate::engine::time::{SimTime, SECOND_MS};
-use crate::engine::world::producer::{Batching, Rate};
-use crate::engine::world::scenario::{preset, Command, Scenario};
-use crate::engine::world::{Consumer, World};
+use crate::world::producer::{Batching, Rate};
+use crate::world::scenario::{preset, Command, Scenario};
+use crate::world::{Consumer, World};
 use crate::engine::{Engine, EngineConfig};
 use crate::i18n::Msg;
 use std::collections::BTreeMap;

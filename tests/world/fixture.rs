@@ -3,7 +3,7 @@
 //! taken before the #13 renovation moved the code around; a change to it must be deliberate.
 
 use crate::helpers::run_preset;
-use kinesis_playground::engine::world::scenario::PRESETS;
+use kinesis_playground::world::scenario::PRESETS;
 
 const FIXTURE: &str = include_str!("../fixtures/preset-digests.json");
 

@@ -1,8 +1,8 @@
 //! Shared helpers for the world tests.
 
 use kinesis_playground::engine::time::MINUTE_MS;
-use kinesis_playground::engine::world::scenario::{preset, Scenario};
-use kinesis_playground::engine::world::World;
+use kinesis_playground::world::scenario::{preset, Scenario};
+use kinesis_playground::world::World;
 
 /// The preset `name` with `seed`, built and run for `minutes` of virtual time.
 pub fn run_preset(name: &str, seed: u64, minutes: u64) -> World {

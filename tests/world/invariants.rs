@@ -2,9 +2,9 @@
 
 use crate::helpers::run_preset;
 use kinesis_playground::engine::limits::{WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC};
-use kinesis_playground::engine::metrics::{MetricName, Scope};
-use kinesis_playground::engine::world::scenario::{preset, PRESETS};
-use kinesis_playground::engine::world::World;
+use kinesis_playground::world::metrics::{MetricName, Scope};
+use kinesis_playground::world::scenario::{preset, PRESETS};
+use kinesis_playground::world::World;
 
 const SEEDS: [u64; 3] = [1, 7, 1234];
 
@@ -79,7 +79,7 @@ fn same_seed_same_digest_different_seed_different_digest() {
 #[test]
 fn scenario_json_replays_to_the_same_digest() {
     let s = preset("resharding", 3).unwrap_or_default();
-    let from_json = kinesis_playground::engine::world::scenario::Scenario::from_json(&s.to_json());
+    let from_json = kinesis_playground::world::scenario::Scenario::from_json(&s.to_json());
     let a = crate::helpers::run(s, 4);
     let b = crate::helpers::run(from_json.unwrap_or_default(), 4);
     assert_eq!(a.digest(), b.digest());

@@ -2,10 +2,10 @@
 //! Kappa reprocessing with switch and revert, and the records a replay cannot see.
 
 use kinesis_playground::engine::time::{HOUR_MS, MINUTE_MS};
-use kinesis_playground::engine::world::pipelines::{distance, PipelineAction, Pipelines};
-use kinesis_playground::engine::world::producer::Rate;
-use kinesis_playground::engine::world::scenario::{preset, Command, Scenario};
-use kinesis_playground::engine::world::World;
+use kinesis_playground::world::pipelines::{distance, PipelineAction, Pipelines};
+use kinesis_playground::world::producer::Rate;
+use kinesis_playground::world::scenario::{preset, Command, Scenario};
+use kinesis_playground::world::World;
 use std::collections::BTreeMap;
 
 fn shop(seed: u64) -> World {

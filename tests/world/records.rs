@@ -4,9 +4,9 @@ use crate::helpers::{run, run_preset};
 use kinesis_playground::engine::hashing::partition_key_hash;
 use kinesis_playground::engine::shard::ShardId;
 use kinesis_playground::engine::time::{SimTime, HOUR_MS, MINUTE_MS};
-use kinesis_playground::engine::world::reader::{push_loss, LossRange, MAX_LOSS_RANGES, MAX_OUT_OF_ORDER};
-use kinesis_playground::engine::world::scenario::{preset, ConsumerSpec};
-use kinesis_playground::engine::world::World;
+use kinesis_playground::world::reader::{push_loss, LossRange, MAX_LOSS_RANGES, MAX_OUT_OF_ORDER};
+use kinesis_playground::world::scenario::{preset, ConsumerSpec};
+use kinesis_playground::world::World;
 
 fn range(from: u64, to: u64, noticed: u64) -> LossRange {
     LossRange {

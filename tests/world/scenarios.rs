@@ -3,9 +3,9 @@
 use crate::helpers::{run, run_preset};
 use kinesis_playground::engine::hashing::partition_key_hash;
 use kinesis_playground::engine::time::{HOUR_MS, MINUTE_MS};
-use kinesis_playground::engine::world::lambda::LambdaSpec;
-use kinesis_playground::engine::world::scenario::{preset, Command, ConsumerSpec, TimedCommand};
-use kinesis_playground::engine::world::Consumer;
+use kinesis_playground::world::lambda::LambdaSpec;
+use kinesis_playground::world::scenario::{preset, Command, ConsumerSpec, TimedCommand};
+use kinesis_playground::world::Consumer;
 use std::collections::BTreeMap;
 
 #[test]
@@ -102,7 +102,7 @@ fn lambda_counts_equal_produced_counts() {
             *truth.entry(v["action"].as_str().unwrap_or("?").to_string()).or_insert(0) += 1;
         }
     }
-    let Some(kinesis_playground::engine::world::Consumer::Lambda(l)) = w.consumers().first() else {
+    let Some(kinesis_playground::world::Consumer::Lambda(l)) = w.consumers().first() else {
         panic!("no lambda");
     };
     assert_eq!(l.counts, truth);
@@ -117,7 +117,7 @@ fn lambda_bisects_a_poison_record_and_discards_only_it() {
     s.commands =
         vec![TimedCommand { at_ms: MINUTE_MS, command: Command::StopProducer { name: "activity-app".into() } }];
     let w = run(s, 10);
-    let Some(kinesis_playground::engine::world::Consumer::Lambda(l)) = w.consumers().first() else {
+    let Some(kinesis_playground::world::Consumer::Lambda(l)) = w.consumers().first() else {
         panic!("no lambda");
     };
     let accepted = w.report().accepted;
@@ -172,7 +172,7 @@ fn a_removed_consumer_stops_reading_for_good() {
 
 #[test]
 fn reading_children_before_parents_breaks_key_order_and_parent_first_keeps_it() {
-    let naive = |s: &mut kinesis_playground::engine::world::scenario::Scenario| {
+    let naive = |s: &mut kinesis_playground::world::scenario::Scenario| {
         for c in &mut s.consumers {
             match c {
                 ConsumerSpec::Polling(p) => p.parent_first = false,

@@ -1,7 +1,7 @@
 //! The side panel: the stream's controls and the model assumptions.
 
 use super::store::{Action, Store};
-use crate::engine::world::scenario::PRESETS;
+use crate::world::scenario::PRESETS;
 use crate::i18n::{preset_text, Text};
 use crate::ui::route::{KeyMode, MAX_RATE, MAX_SHARDS};
 use yew::prelude::*;

@@ -5,8 +5,8 @@
 //! versions, and views get plain snapshots. Timers and animation-frame handles live in hooks,
 //! never here.
 
-use crate::engine::world::pipelines::PipelineAction;
-use crate::engine::world::scenario::Command;
+use crate::world::pipelines::PipelineAction;
+use crate::world::scenario::Command;
 use crate::i18n::{Lang, Msg, Text};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{KeyMode, Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};

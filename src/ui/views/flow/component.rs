@@ -6,11 +6,11 @@ use super::model::{
     WIDTH,
 };
 use crate::engine::payload::KeyDistribution;
-use crate::engine::world::fanout::FanOutSpec;
-use crate::engine::world::lambda::LambdaSpec;
-use crate::engine::world::polling::PollingSpec;
-use crate::engine::world::producer::{ProducerSpec, Rate};
-use crate::engine::world::scenario::{Command, ConsumerSpec};
+use crate::world::fanout::FanOutSpec;
+use crate::world::lambda::LambdaSpec;
+use crate::world::polling::PollingSpec;
+use crate::world::producer::{ProducerSpec, Rate};
+use crate::world::scenario::{Command, ConsumerSpec};
 use crate::i18n::flow::{announce_record, announce_throttle, hidden, older, FlowText as F};
 use crate::i18n::{Lang, Text};
 use crate::ui::app::store::{Action, Store};

@@ -5,9 +5,9 @@
 //! group (product) are aligned with [`PipelinesSnapshot::groups`].
 
 use crate::engine::time::SimTime;
-use crate::engine::world::pipelines::{distance, Pipelines, Swap};
-use crate::engine::world::sink::BUCKET_MS;
-use crate::engine::world::{Consumer, World};
+use crate::world::pipelines::{distance, Pipelines, Swap};
+use crate::world::sink::BUCKET_MS;
+use crate::world::{Consumer, World};
 use std::collections::BTreeMap;
 
 /// What both panels show.
@@ -300,7 +300,7 @@ impl PipelinesSnapshot {
             .filter(|j| j.stopped.is_none())
             .and_then(|j| consumers.get(j.consumer))
             .map_or(now.saturating_sub(start), |c| {
-                now.saturating_sub(crate::engine::world::pipelines::complete_through(engine, world.stream_name(), c))
+                now.saturating_sub(crate::world::pipelines::complete_through(engine, world.stream_name(), c))
             });
         let reprocess_ms = p.kappa.jobs.iter().rev().find_map(|j| {
             if j.version == 1 {
@@ -375,7 +375,7 @@ impl PipelinesSnapshot {
             l.serving.horizon_ms
         } else {
             speed_consumer.map_or(start, |c| {
-                crate::engine::world::pipelines::complete_through(world.engine(), world.stream_name(), c)
+                crate::world::pipelines::complete_through(world.engine(), world.stream_name(), c)
             })
         };
         let views_bytes =
@@ -849,7 +849,7 @@ pub fn parse_parallelism(text: &str) -> Option<u32> {
     if t.is_empty() || t.len() > 3 || !t.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    t.parse::<u32>().ok().filter(|p| (1..=crate::engine::world::pipelines::MAX_PARALLELISM).contains(p))
+    t.parse::<u32>().ok().filter(|p| (1..=crate::world::pipelines::MAX_PARALLELISM).contains(p))
 }
 
 /// Minute label of a bucket start, for object names (`…/minute=0042`).
@@ -861,8 +861,8 @@ pub fn object_minute(start_ms: u64) -> u64 {
 mod tests {
     use super::*;
     use crate::engine::time::MINUTE_MS;
-    use crate::engine::world::pipelines::PipelineAction;
-    use crate::engine::world::scenario::{preset, Command};
+    use crate::world::pipelines::PipelineAction;
+    use crate::world::scenario::{preset, Command};
 
     fn shop() -> World {
         let s = preset("e-commerce", 1).unwrap_or_else(|e| panic!("{e}"));

@@ -2,8 +2,8 @@
 //! parent-first ordering demo.
 
 use super::model::{layout, reshards, State, HASH_H, LEFT, NARROW_WIDTH, TOP, WIDTH};
-use crate::engine::world::polling::PollingSpec;
-use crate::engine::world::scenario::{Command, ConsumerSpec};
+use crate::world::polling::PollingSpec;
+use crate::world::scenario::{Command, ConsumerSpec};
 use crate::i18n::resharding::{reshard_line, ReshardingText as R};
 use crate::i18n::Text;
 use crate::ui::app::store::{Action, Store};

@@ -5,7 +5,7 @@ use super::model::{
     abbreviate_iterator, duration_text, height, iter_markers, loss_band, loss_episodes, row_y, usd, Axis, Chosen,
     IterKind, Mark, RetLoss, NARROW_WIDTH, ROW_H, WIDTH,
 };
-use crate::engine::cost::monthly;
+use crate::world::cost::monthly;
 use crate::engine::reading::ITERATOR_TTL_MS;
 use crate::engine::stream::StreamMode;
 use crate::engine::time::HOUR_MS;

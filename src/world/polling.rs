@@ -25,7 +25,7 @@ use super::reader::{
     add_new_readers, parents_done, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally,
 };
 use super::sink::Sink;
-use crate::engine::rng::SimRng;
+use crate::world::rng::SimRng;
 use crate::engine::shard::ShardId;
 use crate::engine::time::SimTime;
 use crate::engine::Engine;

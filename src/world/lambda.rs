@@ -25,7 +25,7 @@ use super::reader::{
 use super::sink::{eval_fields, Sink};
 use crate::engine::hashing::partition_key_hash;
 use crate::engine::reading::RecordShape;
-use crate::engine::rng::{mix, SimRng};
+use crate::world::rng::{mix, SimRng};
 use crate::engine::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::Engine;

@@ -26,21 +26,24 @@
 //! Everything is deterministic: the seed drives payloads (stateless, per record) and one
 //! xoshiro256++ stream per concern (a producer's retry jitter, a Lambda's transient failures).
 
+pub mod cost;
 pub mod fanout;
 pub mod lambda;
+pub mod metrics;
 pub mod pipelines;
 pub mod polling;
 pub mod producer;
 pub mod reader;
+pub mod rng;
 pub mod scenario;
 pub mod sink;
 
-use super::metrics::{ConsumerSample, Metrics};
-use super::queue::EventQueue;
-use super::records::{Generated, PutRecordInput, PutRecordsInput, PutRecordsRequestEntry, PutRecordsResultEntry};
-use super::shard::ShardId;
-use super::time::{SimTime, SECOND_MS};
-use super::{Engine, EngineConfig};
+use metrics::{ConsumerSample, Metrics};
+use crate::engine::queue::EventQueue;
+use crate::engine::records::{Generated, PutRecordInput, PutRecordsInput, PutRecordsRequestEntry, PutRecordsResultEntry};
+use crate::engine::shard::ShardId;
+use crate::engine::time::{SimTime, SECOND_MS};
+use crate::engine::{Engine, EngineConfig};
 use fanout::{FanOutApp, DRAIN_INTERVAL_MS};
 use lambda::LambdaApp;
 use pipelines::{PipelineAction, Pipelines, PipelinesSpec};
@@ -311,7 +314,7 @@ impl World {
                 allowed: e.message.unwrap_or_else(|| e.error_type.as_str().into()),
             });
         }
-        while engine.stream(&stream).is_some_and(|s| s.status != super::stream::StreamStatus::Active) {
+        while engine.stream(&stream).is_some_and(|s| s.status != crate::engine::stream::StreamStatus::Active) {
             if engine.step().is_none() {
                 break;
             }

@@ -52,10 +52,10 @@
 //!                 └─ record_consumer() ──────────────────────────────────► consumer series
 //! ```
 
-use super::shard::{ShardCounters, ShardId};
-use super::stream::StreamKey;
-use super::time::SimTime;
-use super::Engine;
+use crate::engine::shard::{ShardCounters, ShardId};
+use crate::engine::stream::StreamKey;
+use crate::engine::time::SimTime;
+use crate::engine::Engine;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// Seconds of history each series keeps by default (one hour).

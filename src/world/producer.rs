@@ -21,7 +21,7 @@
 //! KPL, a retry can reorder records of one key relative to later ones.
 
 use crate::engine::payload::{KeyDistribution, PayloadKind, PayloadTemplate, RecordSize};
-use crate::engine::rng::SimRng;
+use crate::world::rng::SimRng;
 use crate::engine::time::{SimTime, SECOND_MS};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
