@@ -16,7 +16,7 @@ use crate::engine::store::StoredRecord;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::world::producer::{Batching, Rate};
 use crate::world::scenario::{preset, Command, Scenario};
-use crate::world::{Consumer, World};
+use crate::world::{ConsumerApp, World};
 use crate::engine::{Engine, EngineConfig};
 use crate::i18n::Msg;
 use std::collections::BTreeMap;
@@ -796,9 +796,9 @@ impl Sim {
                 name: c.name().to_string(),
                 kind: kind_of(c),
                 parent_first: match c {
-                    Consumer::Polling(p) => p.spec.parent_first,
-                    Consumer::FanOut(f) => f.spec.parent_first,
-                    Consumer::Lambda(_) => true,
+                    ConsumerApp::Polling(p) => p.spec.parent_first,
+                    ConsumerApp::FanOut(f) => f.spec.parent_first,
+                    ConsumerApp::Lambda(_) => true,
                 },
                 delivered: c.tally().delivered,
                 order_violations: c.tally().order_violations,
@@ -882,10 +882,10 @@ impl Sim {
                     .and_then(|r| r.get(now.secs().saturating_sub(1)))
                     .unwrap_or(0);
                 let (workers, batches) = match c {
-                    Consumer::Polling(p) => {
+                    ConsumerApp::Polling(p) => {
                         (Some((p.workers.iter().filter(|a| **a).count() as u32, p.workers.len() as u32)), None)
                     }
-                    Consumer::Lambda(l) => (
+                    ConsumerApp::Lambda(l) => (
                         None,
                         Some(LambdaBatches {
                             invocations: l.stats.invocations,
@@ -893,7 +893,7 @@ impl Sim {
                             in_flight: l.in_flight(),
                         }),
                     ),
-                    Consumer::FanOut(_) => (None, None),
+                    ConsumerApp::FanOut(_) => (None, None),
                 };
                 FlowConsumer {
                     name: c.name().to_string(),
@@ -1056,11 +1056,11 @@ impl Sim {
     }
 }
 
-fn kind_of(c: &Consumer) -> ConsumerKind {
+fn kind_of(c: &ConsumerApp) -> ConsumerKind {
     match c {
-        Consumer::Polling(_) => ConsumerKind::Polling,
-        Consumer::FanOut(_) => ConsumerKind::FanOut,
-        Consumer::Lambda(_) => ConsumerKind::Lambda,
+        ConsumerApp::Polling(_) => ConsumerKind::Polling,
+        ConsumerApp::FanOut(_) => ConsumerKind::FanOut,
+        ConsumerApp::Lambda(_) => ConsumerKind::Lambda,
     }
 }
 

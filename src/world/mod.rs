@@ -56,7 +56,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 /// A consumer application of any kind.
 #[derive(Clone, Debug)]
-pub enum Consumer {
+pub enum ConsumerApp {
     /// KCL-style polling.
     Polling(PollingApp),
     /// Lambda event source mapping.
@@ -65,51 +65,51 @@ pub enum Consumer {
     FanOut(FanOutApp),
 }
 
-impl Consumer {
+impl ConsumerApp {
     /// Its name.
     pub fn name(&self) -> &str {
         match self {
-            Consumer::Polling(c) => &c.spec.name,
-            Consumer::Lambda(c) => &c.spec.name,
-            Consumer::FanOut(c) => &c.spec.name,
+            ConsumerApp::Polling(c) => &c.spec.name,
+            ConsumerApp::Lambda(c) => &c.spec.name,
+            ConsumerApp::FanOut(c) => &c.spec.name,
         }
     }
 
     fn name_mut(&mut self) -> &mut String {
         match self {
-            Consumer::Polling(c) => &mut c.spec.name,
-            Consumer::Lambda(c) => &mut c.spec.name,
-            Consumer::FanOut(c) => &mut c.spec.name,
+            ConsumerApp::Polling(c) => &mut c.spec.name,
+            ConsumerApp::Lambda(c) => &mut c.spec.name,
+            ConsumerApp::FanOut(c) => &mut c.spec.name,
         }
     }
 
     /// Its delivery totals.
     pub fn tally(&self) -> &Tally {
         match self {
-            Consumer::Polling(c) => &c.tally,
-            Consumer::Lambda(c) => &c.tally,
-            Consumer::FanOut(c) => &c.tally,
+            ConsumerApp::Polling(c) => &c.tally,
+            ConsumerApp::Lambda(c) => &c.tally,
+            ConsumerApp::FanOut(c) => &c.tally,
         }
     }
 
     fn tally_mut(&mut self) -> &mut Tally {
         match self {
-            Consumer::Polling(c) => &mut c.tally,
-            Consumer::Lambda(c) => &mut c.tally,
-            Consumer::FanOut(c) => &mut c.tally,
+            ConsumerApp::Polling(c) => &mut c.tally,
+            ConsumerApp::Lambda(c) => &mut c.tally,
+            ConsumerApp::FanOut(c) => &mut c.tally,
         }
     }
 
     /// Its lag: the largest `MillisBehindLatest` over the shards it still reads, ms.
     pub fn lag(&self) -> u64 {
         match self {
-            Consumer::Polling(c) => {
+            ConsumerApp::Polling(c) => {
                 c.leases.values().filter(|l| !l.reader.finished).map(|l| l.reader.millis_behind).max()
             }
-            Consumer::Lambda(c) => {
+            ConsumerApp::Lambda(c) => {
                 c.shards.values().filter(|l| !l.reader.finished).map(|l| l.reader.millis_behind).max()
             }
-            Consumer::FanOut(c) => return c.lag(),
+            ConsumerApp::FanOut(c) => return c.lag(),
         }
         .unwrap_or(0)
     }
@@ -117,62 +117,62 @@ impl Consumer {
     /// Its reader of `shard`, if it has one.
     pub fn reader(&self, shard: ShardId) -> Option<&reader::ShardReader> {
         match self {
-            Consumer::Polling(c) => c.leases.get(&shard).map(|l| &l.reader),
-            Consumer::Lambda(c) => c.shards.get(&shard).map(|l| &l.reader),
-            Consumer::FanOut(c) => c.shards.get(&shard).map(|f| &f.reader),
+            ConsumerApp::Polling(c) => c.leases.get(&shard).map(|l| &l.reader),
+            ConsumerApp::Lambda(c) => c.shards.get(&shard).map(|l| &l.reader),
+            ConsumerApp::FanOut(c) => c.shards.get(&shard).map(|f| &f.reader),
         }
     }
 
     /// Its code's output, when it is part of the pipelines.
     pub fn sink(&self) -> Option<&sink::Sink> {
         match self {
-            Consumer::Polling(c) => c.sink.as_ref(),
-            Consumer::Lambda(c) => c.sink.as_ref(),
-            Consumer::FanOut(c) => c.sink.as_ref(),
+            ConsumerApp::Polling(c) => c.sink.as_ref(),
+            ConsumerApp::Lambda(c) => c.sink.as_ref(),
+            ConsumerApp::FanOut(c) => c.sink.as_ref(),
         }
     }
 
     fn sink_mut(&mut self) -> Option<&mut sink::Sink> {
         match self {
-            Consumer::Polling(c) => c.sink.as_mut(),
-            Consumer::Lambda(c) => c.sink.as_mut(),
-            Consumer::FanOut(c) => c.sink.as_mut(),
+            ConsumerApp::Polling(c) => c.sink.as_mut(),
+            ConsumerApp::Lambda(c) => c.sink.as_mut(),
+            ConsumerApp::FanOut(c) => c.sink.as_mut(),
         }
     }
 
     /// Gives it a sink (it becomes part of the pipelines).
     fn set_sink(&mut self, sink: sink::Sink) {
         match self {
-            Consumer::Polling(c) => c.sink = Some(sink),
-            Consumer::Lambda(c) => c.sink = Some(sink),
-            Consumer::FanOut(c) => c.sink = Some(sink),
+            ConsumerApp::Polling(c) => c.sink = Some(sink),
+            ConsumerApp::Lambda(c) => c.sink = Some(sink),
+            ConsumerApp::FanOut(c) => c.sink = Some(sink),
         }
     }
 
     /// Its per-key order check (with the last records it got out of order).
     pub fn audit(&self) -> &reader::OrderAudit {
         match self {
-            Consumer::Polling(c) => &c.audit,
-            Consumer::Lambda(c) => &c.audit,
-            Consumer::FanOut(c) => &c.audit,
+            ConsumerApp::Polling(c) => &c.audit,
+            ConsumerApp::Lambda(c) => &c.audit,
+            ConsumerApp::FanOut(c) => &c.audit,
         }
     }
 
     /// Records processed by the application.
     pub fn processed(&self) -> u64 {
         match self {
-            Consumer::Polling(c) => c.processed,
-            Consumer::Lambda(c) => c.stats.processed,
-            Consumer::FanOut(c) => c.processed,
+            ConsumerApp::Polling(c) => c.processed,
+            ConsumerApp::Lambda(c) => c.stats.processed,
+            ConsumerApp::FanOut(c) => c.processed,
         }
     }
 
     /// `(unread, of which expired)` records in the stream for this consumer.
     pub fn unread(&self, engine: &Engine, stream: &str) -> (u64, u64) {
         match self {
-            Consumer::Polling(c) => c.unread(engine, stream),
-            Consumer::Lambda(c) => c.unread(engine, stream),
-            Consumer::FanOut(c) => c.unread(engine, stream),
+            ConsumerApp::Polling(c) => c.unread(engine, stream),
+            ConsumerApp::Lambda(c) => c.unread(engine, stream),
+            ConsumerApp::FanOut(c) => c.unread(engine, stream),
         }
     }
 }
@@ -262,7 +262,7 @@ pub struct World {
     started: SimTime,
     queue: EventQueue<Task>,
     producers: Vec<Producer>,
-    consumers: Vec<Consumer>,
+    consumers: Vec<ConsumerApp>,
     /// Indexes of removed consumers (kept in `consumers`, so scheduled tasks keep their index).
     removed: std::collections::BTreeSet<usize>,
     metrics: Metrics,
@@ -409,7 +409,7 @@ impl World {
     }
 
     /// The consumers.
-    pub fn consumers(&self) -> &[Consumer] {
+    pub fn consumers(&self) -> &[ConsumerApp] {
         &self.consumers
     }
 
@@ -458,9 +458,9 @@ impl World {
         let now = self.engine.now();
         let index = self.consumers.len() as u64;
         let mut c = match spec {
-            ConsumerSpec::Polling(s) => Consumer::Polling(PollingApp::new(s, now, self.scenario.seed, index)),
-            ConsumerSpec::Lambda(s) => Consumer::Lambda(LambdaApp::new(s, self.scenario.seed, index)),
-            ConsumerSpec::FanOut(s) => Consumer::FanOut(FanOutApp::new(s)),
+            ConsumerSpec::Polling(s) => ConsumerApp::Polling(PollingApp::new(s, now, self.scenario.seed, index)),
+            ConsumerSpec::Lambda(s) => ConsumerApp::Lambda(LambdaApp::new(s, self.scenario.seed, index)),
+            ConsumerSpec::FanOut(s) => ConsumerApp::FanOut(FanOutApp::new(s)),
         };
         let base = c.name().to_string();
         let mut k = 2;
@@ -468,7 +468,7 @@ impl World {
             *c.name_mut() = format!("{base}-{k}");
             k += 1;
         }
-        let fan_out = matches!(c, Consumer::FanOut(_));
+        let fan_out = matches!(c, ConsumerApp::FanOut(_));
         self.consumers.push(c);
         let ci = self.consumers.len() - 1;
         self.sync_consumer(ci);
@@ -486,18 +486,18 @@ impl World {
             return;
         };
         match c {
-            Consumer::Polling(p) => {
+            ConsumerApp::Polling(p) => {
                 for shard in p.sync_leases(&self.engine, &self.stream) {
                     let phase = p.start_phase();
                     self.queue.push(now.plus(phase), Task::Poll(ci, shard));
                 }
             }
-            Consumer::Lambda(l) => {
+            ConsumerApp::Lambda(l) => {
                 for shard in l.sync_shards(&self.engine, &self.stream) {
                     self.queue.push(now, Task::Poll(ci, shard));
                 }
             }
-            Consumer::FanOut(f) => {
+            ConsumerApp::FanOut(f) => {
                 for shard in f.sync(&mut self.engine, &self.stream) {
                     self.queue.push(now, Task::Poll(ci, shard));
                 }
@@ -512,7 +512,7 @@ impl World {
             return;
         }
         let now = self.engine.now();
-        let Some(Consumer::FanOut(f)) = self.consumers.get_mut(ci) else {
+        let Some(ConsumerApp::FanOut(f)) = self.consumers.get_mut(ci) else {
             return;
         };
         let before = f.tally;
@@ -576,7 +576,7 @@ impl World {
             Task::LambdaDone(c, _, _) if self.removed.contains(&c) => {}
             Task::LambdaDone(c, shard, lane) => {
                 let now = self.engine.now();
-                if let Some(Consumer::Lambda(l)) = self.consumers.get_mut(c) {
+                if let Some(ConsumerApp::Lambda(l)) = self.consumers.get_mut(c) {
                     let before = l.stats.processed;
                     let next = l.finish(shard, lane, now);
                     let done = l.stats.processed - before;
@@ -808,12 +808,12 @@ impl World {
         };
         let before = *c.tally();
         match c {
-            Consumer::Polling(p) => {
+            ConsumerApp::Polling(p) => {
                 if let Some(t) = p.poll(&mut self.engine, &stream, shard) {
                     self.queue.push(t, Task::Poll(ci, shard));
                 }
             }
-            Consumer::Lambda(l) => {
+            ConsumerApp::Lambda(l) => {
                 let next = l.poll(&mut self.engine, &stream, shard);
                 if let Some(t) = next.poll_at {
                     self.queue.push(t, Task::Poll(ci, shard));
@@ -822,7 +822,7 @@ impl World {
                     self.queue.push(t, Task::LambdaDone(ci, shard, lane));
                 }
             }
-            Consumer::FanOut(f) => {
+            ConsumerApp::FanOut(f) => {
                 if let Some(t) = f.subscribe(&mut self.engine, shard) {
                     self.queue.push(t, Task::Poll(ci, shard));
                 }
@@ -838,7 +838,7 @@ impl World {
         };
         // A GetRecords call that returned: its MillisBehindLatest is the shard's iterator age.
         let read =
-            !matches!(c, Consumer::FanOut(_)) && after.calls > before.calls && after.throttled == before.throttled;
+            !matches!(c, ConsumerApp::FanOut(_)) && after.calls > before.calls && after.throttled == before.throttled;
         if let (true, Some(r), Some(key)) = (read, c.reader(shard), self.engine.stream(&stream).map(|s| s.key)) {
             self.metrics.record_iterator_age(now, key, shard, r.millis_behind);
         }
@@ -960,7 +960,7 @@ impl World {
     /// and invocations are ignored, and a fan-out consumer deregisters.
     fn remove_consumer(&mut self, ci: usize) {
         if self.removed.insert(ci) {
-            if let Some(Consumer::FanOut(f)) = self.consumers.get_mut(ci) {
+            if let Some(ConsumerApp::FanOut(f)) = self.consumers.get_mut(ci) {
                 f.deregister(&mut self.engine);
             }
         }
@@ -968,7 +968,7 @@ impl World {
 
     fn polling_mut(&mut self, name: &str) -> Option<&mut PollingApp> {
         self.consumers.iter_mut().find_map(|c| match c {
-            Consumer::Polling(p) if p.spec.name == name => Some(p),
+            ConsumerApp::Polling(p) if p.spec.name == name => Some(p),
             _ => None,
         })
     }

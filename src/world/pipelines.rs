@@ -45,7 +45,7 @@ use super::polling::PollingSpec;
 use super::reader::ShardReader;
 use super::scenario::ConsumerSpec;
 use super::sink::{FactLog, Query, Sink, Table, BUCKET_MS};
-use super::Consumer;
+use super::ConsumerApp;
 use crate::engine::shard::ShardId;
 use crate::engine::time::{SimTime, HOUR_MS, SECOND_MS};
 use crate::engine::Engine;
@@ -322,7 +322,7 @@ pub fn job_spec(spec: &PipelinesSpec, version: u32, parallelism: u32, efo: bool,
 
 /// The instant before which a consumer has every record of the stream (virtual ms): the
 /// arrival of the oldest record it has not yet folded into its table, or `now`.
-pub fn complete_through(engine: &Engine, stream: &str, c: &Consumer) -> u64 {
+pub fn complete_through(engine: &Engine, stream: &str, c: &ConsumerApp) -> u64 {
     let now = engine.now().millis();
     let Some(s) = engine.stream(stream) else {
         return now;
@@ -341,7 +341,7 @@ pub fn complete_through(engine: &Engine, stream: &str, c: &Consumer) -> u64 {
             }
         }
     }
-    if let Consumer::Lambda(l) = c {
+    if let ConsumerApp::Lambda(l) = c {
         if let Some(t) = l.oldest_in_flight() {
             oldest = oldest.min(t.millis());
         }
@@ -410,7 +410,7 @@ impl Pipelines {
 
     /// The per-second work: seal master-dataset objects, start a batch cycle when one is due
     /// (returns its end, for the world to schedule), note jobs that caught up, measure rates.
-    pub fn tick(&mut self, engine: &Engine, stream: &str, consumers: &[Consumer]) -> Option<SimTime> {
+    pub fn tick(&mut self, engine: &Engine, stream: &str, consumers: &[ConsumerApp]) -> Option<SimTime> {
         let now = engine.now();
         if let Some(a) = consumers.get(self.lambda.archiver) {
             let complete = complete_through(engine, stream, a) / BUCKET_MS * BUCKET_MS;
@@ -438,8 +438,8 @@ impl Pipelines {
         None
     }
 
-    fn measure(&mut self, consumers: &[Consumer]) {
-        let processed = |i: usize| consumers.get(i).and_then(Consumer::sink).map_or(0, |s| s.shadow.records);
+    fn measure(&mut self, consumers: &[ConsumerApp]) {
+        let processed = |i: usize| consumers.get(i).and_then(ConsumerApp::sink).map_or(0, |s| s.shadow.records);
         let mut now = Rates {
             ingest: self.truth.records,
             archiver: processed(self.lambda.archiver),
@@ -462,9 +462,9 @@ impl Pipelines {
         self.counters = now;
     }
 
-    fn start_cycle(&mut self, consumers: &[Consumer], now: SimTime) -> SimTime {
+    fn start_cycle(&mut self, consumers: &[ConsumerApp], now: SimTime) -> SimTime {
         let horizon = self.lambda.sealed_through_ms;
-        let archive = consumers.get(self.lambda.archiver).and_then(Consumer::sink).and_then(|s| s.archive.as_ref());
+        let archive = consumers.get(self.lambda.archiver).and_then(ConsumerApp::sink).and_then(|s| s.archive.as_ref());
         let (result, records) = archive.map(|a| a.sums_before(horizon)).unwrap_or_default();
         let cost = self.spec.batch_overhead_ms + records * self.spec.batch_us_per_record / 1_000;
         let ends = now.plus(cost.max(1));
@@ -482,7 +482,7 @@ impl Pipelines {
     /// A batch cycle ended: the serving layer swaps in its view and the realtime view expires
     /// what it absorbed. In the Lambda architecture the next cycle starts at once (returned for
     /// the world to schedule); in batch-only mode it waits for its slot.
-    pub fn batch_done(&mut self, now: SimTime, consumers: &mut [Consumer]) -> Option<SimTime> {
+    pub fn batch_done(&mut self, now: SimTime, consumers: &mut [ConsumerApp]) -> Option<SimTime> {
         let cycle = self.lambda.cycle.take()?;
         if now < cycle.ends {
             self.lambda.cycle = Some(cycle);
@@ -495,7 +495,7 @@ impl Pipelines {
             expired_buckets: 0,
             expired_records: 0,
         };
-        if let Some(s) = consumers.get_mut(self.lambda.speed).and_then(Consumer::sink_mut) {
+        if let Some(s) = consumers.get_mut(self.lambda.speed).and_then(ConsumerApp::sink_mut) {
             swap.expired_records = s.table.buckets.range(..cycle.horizon_ms).map(|(_, b)| b.records).sum();
             swap.expired_buckets = s.table.drop_before(cycle.horizon_ms);
             s.shadow.drop_before(cycle.horizon_ms);
@@ -545,13 +545,13 @@ impl Pipelines {
         &mut self,
         action: PipelineAction,
         now: SimTime,
-        consumers: &mut [Consumer],
+        consumers: &mut [ConsumerApp],
         open_shards: u64,
     ) -> Result<Option<ConsumerSpec>, StepError> {
         let [deploy, switch, revert, stop_old, delete_old] = self.allowed();
         match action {
             PipelineAction::SpeedBug { on } => {
-                if let Some(s) = consumers.get_mut(self.lambda.speed).and_then(Consumer::sink_mut) {
+                if let Some(s) = consumers.get_mut(self.lambda.speed).and_then(ConsumerApp::sink_mut) {
                     s.bug = on;
                 }
             }
@@ -565,7 +565,7 @@ impl Pipelines {
             PipelineAction::JobBug { on } => {
                 let serving = self.kappa.serving;
                 let job = self.kappa.jobs.iter().find(|j| j.version == serving && j.stopped.is_none());
-                match job.and_then(|j| consumers.get_mut(j.consumer)).and_then(Consumer::sink_mut) {
+                match job.and_then(|j| consumers.get_mut(j.consumer)).and_then(ConsumerApp::sink_mut) {
                     Some(s) => s.bug = on,
                     None => refuse("NoRunningJob", "the app reads a table no running job writes")?,
                 }
@@ -620,7 +620,7 @@ impl Pipelines {
                 }
                 for j in self.kappa.jobs.iter_mut().filter(|j| j.stopped.is_some() && !j.table_deleted) {
                     j.table_deleted = true;
-                    if let Some(s) = consumers.get_mut(j.consumer).and_then(Consumer::sink_mut) {
+                    if let Some(s) = consumers.get_mut(j.consumer).and_then(ConsumerApp::sink_mut) {
                         s.table = Table::default();
                         s.shadow = Table::default();
                     }
@@ -645,10 +645,10 @@ impl Pipelines {
     /// The Lambda architecture's answer: the batch view plus the realtime view after its
     /// horizon (or the batch view alone in batch-only mode); with `shadow`, what correct
     /// speed-layer code would answer.
-    pub fn lambda_answer(&self, consumers: &[Consumer], shadow: bool) -> BTreeMap<String, u64> {
+    pub fn lambda_answer(&self, consumers: &[ConsumerApp], shadow: bool) -> BTreeMap<String, u64> {
         let mut out = self.lambda.serving.sums.clone();
         if !self.lambda.batch_only {
-            if let Some(s) = consumers.get(self.lambda.speed).and_then(Consumer::sink) {
+            if let Some(s) = consumers.get(self.lambda.speed).and_then(ConsumerApp::sink) {
                 let t = if shadow { &s.shadow } else { &s.table };
                 for (g, v) in t.totals_from(self.lambda.serving.horizon_ms) {
                     *out.entry(g).or_insert(0) += v;
@@ -659,10 +659,10 @@ impl Pipelines {
     }
 
     /// The Kappa architecture's answer: the table the app reads (empty once deleted).
-    pub fn kappa_answer(&self, consumers: &[Consumer], shadow: bool) -> BTreeMap<String, u64> {
+    pub fn kappa_answer(&self, consumers: &[ConsumerApp], shadow: bool) -> BTreeMap<String, u64> {
         self.job(self.kappa.serving)
             .and_then(|j| consumers.get(j.consumer))
-            .and_then(Consumer::sink)
+            .and_then(ConsumerApp::sink)
             .map(|s| if shadow { s.shadow.totals() } else { s.table.totals() })
             .unwrap_or_default()
     }
@@ -675,7 +675,7 @@ impl Pipelines {
     /// The records a job never saw because they had expired before it read them: per shard,
     /// the positions below the first one it received (O(those records); the tick caches it in
     /// [`Job::missed`]).
-    pub fn missed(&self, consumer: &Consumer) -> Missed {
+    pub fn missed(&self, consumer: &ConsumerApp) -> Missed {
         let mut sums = BTreeMap::new();
         let (mut n, mut range): (u64, Option<(u64, u64)>) = (0, None);
         for (shard, log) in &self.truth.shards {

@@ -5,7 +5,7 @@ use kinesis_playground::engine::hashing::partition_key_hash;
 use kinesis_playground::engine::time::{HOUR_MS, MINUTE_MS};
 use kinesis_playground::world::lambda::LambdaSpec;
 use kinesis_playground::world::scenario::{preset, Command, ConsumerSpec, TimedCommand};
-use kinesis_playground::world::Consumer;
+use kinesis_playground::world::ConsumerApp;
 use std::collections::BTreeMap;
 
 #[test]
@@ -78,7 +78,7 @@ fn fan_out_consumers_get_their_own_two_mib_while_polling_consumers_share() {
     assert!(dedicated / secs > 4 * 1024 * 1024, "five dedicated pipes carry more than one shared 2 MiB/s");
     // Subscriptions last 5 minutes and were renewed without a gap or a re-read.
     for c in w.consumers() {
-        if let Consumer::FanOut(f) = c {
+        if let ConsumerApp::FanOut(f) = c {
             assert!(f.shards.values().all(|s| s.subscriptions == 2), "{:?}", f.shards);
         }
     }
@@ -102,7 +102,7 @@ fn lambda_counts_equal_produced_counts() {
             *truth.entry(v["action"].as_str().unwrap_or("?").to_string()).or_insert(0) += 1;
         }
     }
-    let Some(kinesis_playground::world::Consumer::Lambda(l)) = w.consumers().first() else {
+    let Some(kinesis_playground::world::ConsumerApp::Lambda(l)) = w.consumers().first() else {
         panic!("no lambda");
     };
     assert_eq!(l.counts, truth);
@@ -117,7 +117,7 @@ fn lambda_bisects_a_poison_record_and_discards_only_it() {
     s.commands =
         vec![TimedCommand { at_ms: MINUTE_MS, command: Command::StopProducer { name: "activity-app".into() } }];
     let w = run(s, 10);
-    let Some(kinesis_playground::world::Consumer::Lambda(l)) = w.consumers().first() else {
+    let Some(kinesis_playground::world::ConsumerApp::Lambda(l)) = w.consumers().first() else {
         panic!("no lambda");
     };
     let accepted = w.report().accepted;

@@ -7,7 +7,7 @@
 use crate::engine::time::SimTime;
 use crate::world::pipelines::{distance, Pipelines, Swap};
 use crate::world::sink::BUCKET_MS;
-use crate::world::{Consumer, World};
+use crate::world::{ConsumerApp, World};
 use std::collections::BTreeMap;
 
 /// What both panels show.
@@ -208,7 +208,7 @@ impl PipelinesSnapshot {
         let now = world.now().millis();
         let rel = |t: u64| t.saturating_sub(start);
         let consumers = world.consumers();
-        let sink = |i: usize| consumers.get(i).and_then(Consumer::sink);
+        let sink = |i: usize| consumers.get(i).and_then(ConsumerApp::sink);
         // Each answer is computed once per snapshot: the groups, the panels and the measures
         // all read these.
         let lambda_answer = p.lambda_answer(consumers, false);
@@ -358,9 +358,9 @@ impl PipelinesSnapshot {
         let rel = |t: u64| t.saturating_sub(start);
         let consumers = world.consumers();
         let l = &p.lambda;
-        let archive = consumers.get(l.archiver).and_then(Consumer::sink);
-        let speed_consumer: Option<&Consumer> = consumers.get(l.speed);
-        let speed = speed_consumer.and_then(Consumer::sink);
+        let archive = consumers.get(l.archiver).and_then(ConsumerApp::sink);
+        let speed_consumer: Option<&ConsumerApp> = consumers.get(l.speed);
+        let speed = speed_consumer.and_then(ConsumerApp::sink);
         let sealed = archive.map_or(0, |a| a.shadow.buckets.range(..l.sealed_through_ms).count() as u64);
         let objects: Vec<(u64, u64)> = archive
             .map(|a| {
@@ -403,7 +403,7 @@ impl PipelinesSnapshot {
             realtime_records: speed.map_or(0, |s| s.table.records_from(l.serving.horizon_ms)),
             realtime_buckets: speed.map_or(0, |s| s.table.buckets.range(l.serving.horizon_ms..).count() as u64),
             speed_per_sec: p.rates.speed,
-            speed_lag_ms: speed_consumer.map_or(0, Consumer::lag),
+            speed_lag_ms: speed_consumer.map_or(0, ConsumerApp::lag),
             last_swap: l.last_swap.map(|s| Swap { at_ms: rel(s.at_ms), horizon_ms: rel(s.horizon_ms), ..s }),
             answer: aligned(groups, &answer),
             measures: Measures {
