@@ -7,6 +7,7 @@
 //!  controls ─► Action ─► Store ─► hash (route::UrlState)       i18n::Lang ─► every string
 //! ```
 
+pub mod format;
 pub mod pacer;
 pub mod route;
 pub mod sim;

@@ -1,0 +1,314 @@
+//! How the views print values: one formatter per kind of value, so a duration, a hash key or a
+//! shard reads the same in every view.
+//!
+//! | value                         | formatter                                   | example                     |
+//! |-------------------------------|---------------------------------------------|-----------------------------|
+//! | duration / simulated instant  | [`duration`] with a [`DurationStyle`]       | `00:21:35`, `2.5 s`, `26 h` |
+//! | wall-clock instant (epoch ms) | [`iso_time`]                                | `2025-01-01T00:00:05.250Z`  |
+//! | hash key                      | [`hash_key_short`]                          | `340282…1455`               |
+//! | place in the hash space       | [`hash_fraction`]                           | `0.5` (geometry)            |
+//! | shard                         | [`shard_short`], [`shard_number`]           | `#7`, `7`                   |
+//! | sequence number               | [`sequence_tail`]                           | `…123456`                   |
+//! | bytes                         | [`bytes`] (decimal), [`mib`] (binary)       | `2.3 KB`, `0.42`            |
+//! | share                         | [`percent`]                                 | `99.90 %`                   |
+//! | count, money                  | [`grouped`], [`usd`]                        | `1 234 567`, `$1.23`        |
+//!
+//! Numbers read the same in Spanish and English: thousands are grouped with a narrow no-break
+//! space and decimals use a point (SI style, as the course's slides write them), so no formatter
+//! takes a [`crate::i18n::Lang`]. Words around the numbers come from [`crate::i18n`].
+//!
+//! Pure (no Yew), tested natively. Integer arithmetic wherever the text depends on it; floats
+//! only where a value is drawn ([`hash_fraction`]) or has no exact decimal ([`mib`]).
+
+use crate::engine::limits::MIB;
+use crate::engine::shard::ShardId;
+use crate::engine::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
+
+/// A day, ms.
+const DAY_MS: u64 = 24 * HOUR_MS;
+
+/// How [`duration`] writes a span of milliseconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DurationStyle {
+    /// `HH:MM:SS`, hours growing past 24: simulated time since the stream became ACTIVE, in
+    /// tables and lists (`01:02:03`, `25:00:00`).
+    Clock,
+    /// `HH:MM:SS.d`: the running clock of the top bar (`00:00:01.5`).
+    ClockTenths,
+    /// `HH:MM:SS.mmm`: record arrivals a few ms apart (`00:00:01.250`).
+    ClockMillis,
+    /// One unit, at most one decimal: labels of an axis of ages (`0 s`, `2.5 s`, `1.5 min`, `2 h`).
+    Axis,
+    /// The largest whole unit, with the next one when it is not zero: retention windows and
+    /// gaps (`45 s`, `12 min`, `1 h 30 min`, `26 h`, `3 d 4 h`; days from 48 h on).
+    Whole,
+    /// Precise to a tenth of a second below a minute: lags and run times (`850 ms`, `12.3 s`,
+    /// `21 min 35 s`, `3 h 05 min`).
+    Precise,
+    /// Whole units of an axis step: tick labels of an axis stepped in round seconds, minutes,
+    /// hours or days (`30 s`, `45 min`, `30 h`, `12 d`). The field is the step, ms.
+    Tick(u64),
+}
+
+/// `ms` written in `style` (see [`DurationStyle`]).
+pub fn duration(ms: u64, style: DurationStyle) -> String {
+    match style {
+        DurationStyle::Clock => clock(ms),
+        DurationStyle::ClockTenths => format!("{}.{}", clock(ms), (ms / 100) % 10),
+        DurationStyle::ClockMillis => format!("{}.{:03}", clock(ms), ms % 1000),
+        DurationStyle::Axis => match ms {
+            0 => "0 s".into(),
+            m if m < MINUTE_MS => format!("{} s", one_decimal(m as f64 / SECOND_MS as f64)),
+            m if m < HOUR_MS => format!("{} min", one_decimal(m as f64 / MINUTE_MS as f64)),
+            m => format!("{} h", one_decimal(m as f64 / HOUR_MS as f64)),
+        },
+        DurationStyle::Whole => whole(ms),
+        DurationStyle::Precise => match ms {
+            0..=999 => format!("{ms} ms"),
+            1_000..=59_999 => format!("{}.{} s", ms / SECOND_MS, ms % SECOND_MS / 100),
+            60_000..=3_599_999 => format!("{} min {:02} s", ms / MINUTE_MS, ms % MINUTE_MS / SECOND_MS),
+            _ => format!("{} h {:02} min", ms / HOUR_MS, ms % HOUR_MS / MINUTE_MS),
+        },
+        DurationStyle::Tick(step_ms) => {
+            if step_ms < MINUTE_MS {
+                format!("{} s", ms / SECOND_MS)
+            } else if step_ms < HOUR_MS {
+                format!("{} min", ms / MINUTE_MS)
+            } else if step_ms < DAY_MS {
+                format!("{} h", ms / HOUR_MS)
+            } else {
+                format!("{} d", ms / DAY_MS)
+            }
+        }
+    }
+}
+
+fn clock(ms: u64) -> String {
+    let s = ms / SECOND_MS;
+    format!("{:02}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+}
+
+fn whole(ms: u64) -> String {
+    if ms >= 2 * DAY_MS {
+        match (ms / DAY_MS, ms % DAY_MS / HOUR_MS) {
+            (d, 0) => format!("{d} d"),
+            (d, h) => format!("{d} d {h} h"),
+        }
+    } else if ms >= HOUR_MS {
+        match (ms / HOUR_MS, ms % HOUR_MS / MINUTE_MS) {
+            (h, 0) => format!("{h} h"),
+            (h, m) => format!("{h} h {m} min"),
+        }
+    } else if ms >= MINUTE_MS {
+        format!("{} min", ms / MINUTE_MS)
+    } else {
+        format!("{} s", ms / SECOND_MS)
+    }
+}
+
+/// `v` with one decimal, without a trailing `.0` (`2.5`, `2`).
+fn one_decimal(v: f64) -> String {
+    let s = format!("{v:.1}");
+    match s.strip_suffix(".0") {
+        Some(whole) => whole.to_string(),
+        None => s,
+    }
+}
+
+/// An instant in epoch milliseconds as ISO 8601 in UTC, to the millisecond
+/// (`2025-01-01T00:00:05.250Z`), as AWS prints ApproximateArrivalTimestamp.
+pub fn iso_time(epoch_ms: u64) -> String {
+    let secs = i64::try_from(epoch_ms / 1000).unwrap_or(0);
+    let Ok(t) = time::OffsetDateTime::from_unix_timestamp(secs) else {
+        return format!("{epoch_ms} ms");
+    };
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        epoch_ms % 1000
+    )
+}
+
+/// A 128-bit hash key shortened for labels: the whole number up to 12 digits, else its first 6
+/// and last 4 digits (`340282…1455`). Views put the whole value in a tooltip.
+pub fn hash_key_short(h: u128) -> String {
+    let s = h.to_string();
+    if s.len() <= 12 {
+        s
+    } else {
+        format!("{}…{}", &s[..6], &s[s.len() - 4..])
+    }
+}
+
+/// Where hash key `h` lies in the hash space, from 0 (key 0) to 1 (key 2¹²⁸ − 1, which rounds
+/// to 2¹²⁸ as a float): the one place a hash key becomes a float, for drawing.
+pub fn hash_fraction(h: u128) -> f64 {
+    h as f64 / 2f64.powi(128)
+}
+
+/// A shard's number, the index in its id (`7` for `shardId-000000000007`).
+pub fn shard_number(id: ShardId) -> String {
+    id.0.to_string()
+}
+
+/// A shard's short label, `#7` for `shardId-000000000007`: lane labels, lists, the lineage.
+/// Tables and tooltips show the whole id (`ShardId`'s `Display`).
+pub fn shard_short(id: ShardId) -> String {
+    format!("#{}", id.0)
+}
+
+/// The last `digits` characters of a sequence number (the whole number when shorter); views
+/// write it after an ellipsis (`…123456`) and put the whole one in a tooltip.
+pub fn sequence_tail(sequence_number: &str, digits: usize) -> &str {
+    let start = sequence_number.len().saturating_sub(digits);
+    sequence_number.get(start..).unwrap_or(sequence_number)
+}
+
+/// Bytes in decimal units with one decimal, rounded down: `940 B`, `2.3 KB`, `3.4 MB`, `1.2 GB`.
+pub fn bytes(b: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1_000_000_000, "GB"), (1_000_000, "MB"), (1_000, "KB")];
+    for (size, unit) in UNITS {
+        if b >= size {
+            let tenths = u128::from(b) * 10 / u128::from(size);
+            return format!("{}.{} {unit}", tenths / 10, tenths % 10);
+        }
+    }
+    format!("{b} B")
+}
+
+/// Bytes as mebibytes with two decimals and no unit (`0.42` for 440,402 bytes), for throughput
+/// against the per-shard limits, which AWS states in MiB/s: callers write `0.42 MiB/s` or
+/// `0.42 / 1 MiB/s`.
+pub fn mib(b: u64) -> String {
+    format!("{:.2}", b as f64 / MIB as f64)
+}
+
+/// `part` of `whole` in percent with `decimals` decimals, rounded down so that anything short
+/// of the whole never shows 100 % (`99.90 %`; `percent(505, 1000, 1)` is `50.5 %`). An empty
+/// whole gives 0.
+pub fn percent(part: u64, whole: u64, decimals: u32) -> String {
+    let scale = 10u128.pow(decimals);
+    let scaled = (u128::from(part) * 100 * scale).checked_div(u128::from(whole)).unwrap_or(0);
+    if decimals == 0 {
+        format!("{scaled} %")
+    } else {
+        format!("{}.{:0width$} %", scaled / scale, scaled % scale, width = decimals as usize)
+    }
+}
+
+/// A count with its thousands grouped by a narrow no-break space (`1 234 567`), the same in
+/// Spanish and English.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Dollars from micro-dollars, two decimals, rounded down (`$1.23`): AWS bills in US dollars in
+/// both languages.
+pub fn usd(micro: u64) -> String {
+    format!("${}.{:02}", micro / 1_000_000, micro % 1_000_000 / 10_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use DurationStyle::{Axis, Clock, ClockMillis, ClockTenths, Precise, Tick, Whole};
+
+    #[test]
+    fn clocks_grow_past_a_day() {
+        assert_eq!(duration(3_723_400, Clock), "01:02:03");
+        assert_eq!(duration(90_000_000, Clock), "25:00:00");
+        assert_eq!(duration(1_500, ClockTenths), "00:00:01.5");
+        assert_eq!(duration(0, ClockTenths), "00:00:00.0");
+        assert_eq!(duration(61_250, ClockMillis), "00:01:01.250");
+    }
+
+    #[test]
+    fn axis_labels_use_one_unit_and_at_most_one_decimal() {
+        let axis = |ms| duration(ms, Axis);
+        assert_eq!(
+            [0, 2_500, 10_000, 90_000, 120_000, 5_400_000, 7_200_000].map(axis),
+            ["0 s", "2.5 s", "10 s", "1.5 min", "2 min", "1.5 h", "2 h"]
+        );
+    }
+
+    #[test]
+    fn whole_durations_name_the_largest_unit_and_the_next() {
+        let whole = |ms| duration(ms, Whole);
+        assert_eq!(
+            [45_000, 12 * MINUTE_MS, 90 * MINUTE_MS, 26 * HOUR_MS, 47 * HOUR_MS].map(whole),
+            ["45 s", "12 min", "1 h 30 min", "26 h", "47 h"]
+        );
+        assert_eq!([48 * HOUR_MS, 50 * HOUR_MS, 76 * HOUR_MS].map(whole), ["2 d", "2 d 2 h", "3 d 4 h"]);
+    }
+
+    #[test]
+    fn precise_durations_keep_tenths_of_seconds() {
+        assert_eq!(
+            [850, 12_345, 1_295_000, 11_100_000, 91_000_000].map(|ms| duration(ms, Precise)),
+            ["850 ms", "12.3 s", "21 min 35 s", "3 h 05 min", "25 h 16 min"]
+        );
+    }
+
+    #[test]
+    fn ticks_follow_the_unit_of_their_step() {
+        assert_eq!(duration(30 * SECOND_MS, Tick(10 * SECOND_MS)), "30 s");
+        assert_eq!(duration(45 * MINUTE_MS, Tick(15 * MINUTE_MS)), "45 min");
+        assert_eq!(duration(30 * HOUR_MS, Tick(3 * HOUR_MS)), "30 h");
+        assert_eq!(duration(12 * DAY_MS, Tick(2 * DAY_MS)), "12 d");
+    }
+
+    #[test]
+    fn instants_print_as_iso_8601() {
+        assert_eq!(iso_time(1_735_689_605_250), "2025-01-01T00:00:05.250Z");
+        assert_eq!(iso_time(0), "1970-01-01T00:00:00.000Z");
+    }
+
+    #[test]
+    fn hash_keys_shorten_and_place_in_the_space() {
+        assert_eq!(hash_key_short(42), "42");
+        assert_eq!(hash_key_short(999_999_999_999), "999999999999");
+        assert_eq!(hash_key_short(u128::MAX), "340282…1455");
+        assert_eq!(hash_fraction(0), 0.0);
+        assert_eq!(hash_fraction(u128::MAX), 1.0);
+        assert_eq!(hash_fraction(1 << 127), 0.5);
+        // The old `h / u128::MAX` helpers gave the same floats: u128::MAX rounds to 2¹²⁸.
+        assert_eq!(u128::MAX as f64, 2f64.powi(128));
+    }
+
+    #[test]
+    fn shards_and_sequence_numbers_shorten() {
+        assert_eq!((shard_short(ShardId(0)), shard_short(ShardId(12))), ("#0".into(), "#12".into()));
+        assert_eq!(shard_number(ShardId(7)), "7");
+        let seq = "49590338271490256608559692538361571095921575989136588898";
+        assert_eq!(sequence_tail(seq, 6), "588898");
+        assert_eq!(sequence_tail("123", 6), "123");
+    }
+
+    #[test]
+    fn bytes_shares_and_counts_print_the_same_in_both_languages() {
+        assert_eq!([940, 2_346, 3_401_413, 1_200_000_000].map(bytes), ["940 B", "2.3 KB", "3.4 MB", "1.2 GB"]);
+        assert_eq!((mib(440_402), mib(MIB), mib(0)), ("0.42".into(), "1.00".into(), "0.00".into()));
+        assert_eq!(percent(39_160, 39_196, 2), "99.90 %");
+        assert_eq!(percent(999_999, 1_000_000, 2), "99.99 %", "never rounds up to 100 %");
+        assert_eq!(
+            (percent(500, 1000, 1), percent(505, 1000, 1), percent(1, 3, 0)),
+            ("50.0 %".into(), "50.5 %".into(), "33 %".into())
+        );
+        assert_eq!(percent(5, 0, 2), "0.00 %");
+        assert_eq!([0, 999, 1_234_567].map(grouped), ["0", "999", "1\u{202f}234\u{202f}567"]);
+        assert_eq!(usd(1_234_567), "$1.23");
+    }
+}
