@@ -9,16 +9,16 @@
 
 use super::route::{KeyMode, UrlState};
 use crate::engine::hashing::partition_key_hash;
-use crate::world::metrics::{MetricName, Scope};
 use crate::engine::payload::KeyDistribution;
 use crate::engine::shard::{Shard, ShardCounters, ShardId, ShardState};
 use crate::engine::store::StoredRecord;
 use crate::engine::time::{SimTime, SECOND_MS};
+use crate::engine::{Engine, EngineConfig};
+use crate::i18n::Msg;
+use crate::world::metrics::{MetricName, Scope};
 use crate::world::producer::{Batching, Rate};
 use crate::world::scenario::{preset, Command, Scenario};
 use crate::world::{ConsumerApp, World};
-use crate::engine::{Engine, EngineConfig};
-use crate::i18n::Msg;
 use std::collections::BTreeMap;
 
 /// Most records a browser simulation keeps before it pauses itself (48 bytes each, about 200 MB).
