@@ -7,7 +7,7 @@
 
 use kinesis_playground::ui::app::App;
 use kinesis_playground::ui::route::UrlState;
-use kinesis_playground::ui::sim::{Settings, Sim};
+use kinesis_playground::ui::sim::Sim;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -91,9 +91,9 @@ fn the_engine_gives_the_native_digest_in_wasm() {
     let f = fixture();
     let (url, notes) = UrlState::parse(&f.hash, "");
     assert!(notes.is_empty(), "{notes:?}");
-    let mut sim = Sim::new(Settings::from_url(&url)).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut sim = Sim::new(url.sim).unwrap_or_else(|e| panic!("{e:?}"));
     for _ in 0..f.steps {
-        sim.step();
+        sim.step_second();
     }
     assert_eq!(sim.digest(), f.digest);
 }

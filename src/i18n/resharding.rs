@@ -246,12 +246,12 @@ fn en(t: ReshardingText) -> &'static str {
     }
 }
 
-/// One reshard in the list: when, parents → children, and the share of keys moved.
-pub fn reshard_line(lang: Lang, at: &str, parents: &str, children: &str, moved_per_mille: u64) -> String {
-    let pct = format!("{}.{}", moved_per_mille / 10, moved_per_mille % 10);
+/// One reshard in the list: when, parents → children, and the share of keys moved (`50.0 %`,
+/// written by `ui::format::percent`).
+pub fn reshard_line(lang: Lang, at: &str, parents: &str, children: &str, moved: &str) -> String {
     match lang {
-        Lang::Es => format!("{at}: {parents} → {children}; cambió de shard el {pct} % de las claves"),
-        Lang::En => format!("{at}: {parents} → {children}; {pct} % of keys changed shard"),
+        Lang::Es => format!("{at}: {parents} → {children}; cambió de shard el {moved} de las claves"),
+        Lang::En => format!("{at}: {parents} → {children}; {moved} of keys changed shard"),
     }
 }
 
@@ -271,6 +271,6 @@ mod tests {
         }
         // Only AWS terms stay the same.
         assert_eq!(same, vec![ReshardingText::HashAxis, ReshardingText::Shards, ReshardingText::Actions]);
-        assert!(reshard_line(Lang::Es, "00:01", "#0", "#2, #3", 500).contains("50.0 %"));
+        assert!(reshard_line(Lang::Es, "00:01", "#0", "#2, #3", "50.0 %").contains("el 50.0 % de las claves"));
     }
 }

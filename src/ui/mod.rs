@@ -1,16 +1,20 @@
-//! The web app. Pure parts (URL state, pacer, simulation snapshots, view geometry) compile and are
-//! tested natively; the Yew components ([`app`]) exist only in the wasm32 build.
+//! The web app. Pure parts (URL state, pacer, simulation, snapshots, formats, view geometry)
+//! compile and are tested natively; the Yew components ([`app`] and each view's component) exist
+//! only in the wasm32 build.
 //!
 //! ```text
 //!  requestAnimationFrame ─► Pacer (wall Δ × speed, cap) ─► Store::reduce(Frame)
-//!        ─► Sim::advance (engine::world::World) ─► Sim::overview() snapshot ─► <svg> view
-//!  controls ─► Action ─► Store ─► hash (route::UrlState)       i18n::Lang ─► every string
+//!        ─► Sim::advance (world::World) ─► views/<view>/snapshot.rs (+ shared rows: snapshot.rs)
+//!        ─► props ─► <svg> view (geometry: views/<view>/model.rs, text: format.rs + i18n)
+//!  controls ─► Action ─► Store ─► hash (route::UrlState { sim: sim::Settings, … })
+//!  i18n::Lang ─► every string
 //! ```
 
 pub mod format;
 pub mod pacer;
 pub mod route;
 pub mod sim;
+pub mod snapshot;
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]

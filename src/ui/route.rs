@@ -12,6 +12,7 @@
 //! hash of the pipelines view always names its scenario.
 
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
+use super::sim::{KeyMode, Settings, DEFAULT_SCENARIO};
 use crate::i18n::{Lang, Msg, Text};
 use crate::world::scenario::PRESETS;
 
@@ -95,44 +96,12 @@ impl Panel {
     }
 }
 
-/// How the producer's partition keys spread.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum KeyMode {
-    /// Uniform over many keys.
-    Uniform,
-    /// A few hot keys carry most records.
-    Hot,
-}
-
-impl KeyMode {
-    /// URL spelling.
-    pub fn slug(self) -> &'static str {
-        match self {
-            KeyMode::Uniform => "uniform",
-            KeyMode::Hot => "hot",
-        }
-    }
-
-    /// Parses the URL spelling.
-    pub fn from_slug(s: &str) -> Option<KeyMode> {
-        match s {
-            "uniform" => Some(KeyMode::Uniform),
-            "hot" => Some(KeyMode::Hot),
-            _ => None,
-        }
-    }
-}
-
 /// Seeds the UI accepts (what a number field round-trips exactly).
 pub const MAX_SEED: u64 = u32::MAX as u64;
 /// Shards the overview draws at most.
 pub const MAX_SHARDS: u32 = 64;
 /// Highest producer rate the UI offers, records/s.
 pub const MAX_RATE: u32 = 10_000;
-/// The scenario preset used when the URL names none.
-pub const DEFAULT_SCENARIO: &str = "activity-logs";
-/// The default seed.
-pub const DEFAULT_SEED: u64 = 1;
 /// The scenario a pipelines link opens when it names none: the only preset with pipelines.
 pub const PIPELINES_SCENARIO: &str = "e-commerce";
 
@@ -143,18 +112,9 @@ pub struct UrlState {
     pub view: View,
     /// The pipelines view's panel shown alone (`None`: both).
     pub panel: Option<Panel>,
-    /// Simulation seed.
-    pub seed: u64,
-    /// Scenario preset name.
-    pub scenario: String,
-    /// Shard count override (`None`: the preset's).
-    pub shards: Option<u32>,
-    /// Producer rate override, records/s.
-    pub rate: Option<u32>,
-    /// Key distribution override.
-    pub keys: Option<KeyMode>,
-    /// Throughput limits enforced.
-    pub limits: bool,
+    /// The simulation's settings: `seed`, `scenario`, `shards`, `rate`, `keys` and `limits` in
+    /// the hash; the stream name is never in a link (`None` when parsed).
+    pub sim: Settings,
     /// Clock speed, per-mille.
     pub speed_milli: u64,
     /// Language, if the link names one.
@@ -168,12 +128,7 @@ impl Default for UrlState {
         Self {
             view: View::Overview,
             panel: None,
-            seed: DEFAULT_SEED,
-            scenario: DEFAULT_SCENARIO.into(),
-            shards: None,
-            rate: None,
-            keys: None,
-            limits: true,
+            sim: Settings::default(),
             speed_milli: DEFAULT_SPEED_MILLI,
             lang: None,
             embed: false,
@@ -251,31 +206,31 @@ impl UrlState {
             let value = value.as_str();
             match name.as_str() {
                 "seed" => match number(value, 0, MAX_SEED) {
-                    Some(v) => st.seed = v,
+                    Some(v) => st.sim.seed = v,
                     None => notes.push(bad("seed", value, &format!("0–{MAX_SEED}"))),
                 },
                 "shards" => match number(value, 1, MAX_SHARDS) {
-                    Some(v) => st.shards = Some(v),
+                    Some(v) => st.sim.shards = Some(v),
                     None => notes.push(bad("shards", value, &format!("1–{MAX_SHARDS}"))),
                 },
                 "rate" => match number(value, 0, MAX_RATE) {
-                    Some(v) => st.rate = Some(v),
+                    Some(v) => st.sim.rate = Some(v),
                     None => notes.push(bad("rate", value, &format!("0–{MAX_RATE}"))),
                 },
                 "keys" => match KeyMode::from_slug(value) {
-                    Some(k) => st.keys = Some(k),
+                    Some(k) => st.sim.keys = Some(k),
                     None => notes.push(bad("keys", value, "uniform, hot")),
                 },
                 "scenario" => match PRESETS.iter().find(|p| **p == value) {
                     Some(p) => {
-                        st.scenario = (*p).into();
+                        st.sim.scenario = (*p).into();
                         scenario_named = true;
                     }
                     None => notes.push(bad("scenario", value, &PRESETS.join(", "))),
                 },
                 "limits" => match value {
-                    "on" | "1" | "true" => st.limits = true,
-                    "off" | "0" | "false" => st.limits = false,
+                    "on" | "1" | "true" => st.sim.limits = true,
+                    "off" | "0" | "false" => st.sim.limits = false,
                     _ => notes.push(bad("limits", value, "on, off")),
                 },
                 "speed" => match Pacer::parse_speed(value) {
@@ -298,7 +253,7 @@ impl UrlState {
             }
         }
         if st.view == View::Pipelines && !scenario_named {
-            st.scenario = PIPELINES_SCENARIO.into();
+            st.sim.scenario = PIPELINES_SCENARIO.into();
         }
         (st, notes)
     }
@@ -307,21 +262,22 @@ impl UrlState {
     /// to their defaults are left out, except the seed and the language, which a shared link
     /// should always pin.
     pub fn to_hash(&self, lang: Lang) -> String {
-        let mut q = vec![format!("seed={}", self.seed)];
+        let sim = &self.sim;
+        let mut q = vec![format!("seed={}", sim.seed)];
         // A pipelines link without a scenario opens e-commerce, so it always names its own.
-        if self.scenario != DEFAULT_SCENARIO || self.view == View::Pipelines {
-            q.push(format!("scenario={}", self.scenario));
+        if sim.scenario != DEFAULT_SCENARIO || self.view == View::Pipelines {
+            q.push(format!("scenario={}", sim.scenario));
         }
-        if let Some(n) = self.shards {
+        if let Some(n) = sim.shards {
             q.push(format!("shards={n}"));
         }
-        if let Some(r) = self.rate {
+        if let Some(r) = sim.rate {
             q.push(format!("rate={r}"));
         }
-        if let Some(k) = self.keys {
+        if let Some(k) = sim.keys {
             q.push(format!("keys={}", k.slug()));
         }
-        if !self.limits {
+        if !sim.limits {
             q.push("limits=off".into());
         }
         q.push(format!("lang={}", lang.code()));
@@ -350,9 +306,7 @@ mod tests {
         assert_eq!(
             st,
             UrlState {
-                seed: 7,
-                shards: Some(4),
-                rate: Some(50),
+                sim: Settings { seed: 7, shards: Some(4), rate: Some(50), ..Settings::default() },
                 lang: Some(Lang::Es),
                 speed_milli: 10_000,
                 ..UrlState::default()
@@ -366,12 +320,15 @@ mod tests {
         let st = UrlState {
             view: View::Overview,
             panel: None,
-            seed: MAX_SEED,
-            scenario: "hot-key".into(),
-            shards: Some(64),
-            rate: Some(0),
-            keys: Some(KeyMode::Hot),
-            limits: false,
+            sim: Settings {
+                seed: MAX_SEED,
+                scenario: "hot-key".into(),
+                shards: Some(64),
+                rate: Some(0),
+                keys: Some(KeyMode::Hot),
+                limits: false,
+                stream_name: None,
+            },
             speed_milli: 100,
             lang: Some(Lang::En),
             embed: true,
@@ -409,11 +366,11 @@ mod tests {
     fn pipelines_links_open_e_commerce_and_name_their_panel_and_scenario() {
         let (st, notes) = UrlState::parse("#/pipelines", "");
         assert_eq!(notes, vec![]);
-        assert_eq!((st.view, st.panel, st.scenario.as_str()), (View::Pipelines, None, PIPELINES_SCENARIO));
+        assert_eq!((st.view, st.panel, st.sim.scenario.as_str()), (View::Pipelines, None, PIPELINES_SCENARIO));
         assert_eq!(st.to_hash(Lang::Es), "#/pipelines?seed=1&scenario=e-commerce&lang=es");
         // An explicit scenario wins, even the default one, and the hash keeps naming it.
         let (st, _) = UrlState::parse("#/pipelines?scenario=activity-logs&lang=en", "");
-        assert_eq!(st.scenario, DEFAULT_SCENARIO);
+        assert_eq!(st.sim.scenario, DEFAULT_SCENARIO);
         assert_eq!(UrlState::parse(&st.to_hash(Lang::En), ""), (st, vec![]));
         for p in Panel::ALL {
             let (st, notes) = UrlState::parse(&format!("#/pipelines/{}/?embed=1&lang=en", p.slug()), "");
@@ -433,7 +390,7 @@ mod tests {
     #[test]
     fn a_bad_pipelines_panel_shows_both_with_a_notice() {
         let (st, notes) = UrlState::parse("#/pipelines/gamma%3Cb%3E?seed=3", "");
-        assert_eq!((st.view, st.panel, st.seed), (View::Pipelines, None, 3));
+        assert_eq!((st.view, st.panel, st.sim.seed), (View::Pipelines, None, 3));
         assert_eq!(
             notes,
             vec![Msg::UnknownPanel {

@@ -3,6 +3,7 @@
 
 use super::store::{Action, Store};
 use crate::i18n::{Lang, Msg, Text};
+use crate::ui::format::{duration, DurationStyle};
 use crate::ui::pacer::{Pacer, SPEEDS_MILLI};
 use yew::prelude::*;
 
@@ -14,13 +15,6 @@ const RESET: &str = "M8 2a6 6 0 1 1-6 6h2a4 4 0 1 0 4-4v3L3.5 3.5 8 0z";
 
 fn icon(path: &'static str) -> Html {
     html! { <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d={path} /></svg> }
-}
-
-/// Simulated time since the stream became ACTIVE, as `HH:MM:SS.d` (hours grow past 24).
-pub fn clock_text(ms: u64) -> String {
-    let tenths = (ms / 100) % 10;
-    let s = ms / 1000;
-    format!("{:02}:{:02}:{:02}.{tenths}", s / 3600, (s / 60) % 60, s % 60)
 }
 
 /// Props of [`ClockControls`].
@@ -76,7 +70,7 @@ pub fn ClockControls(props: &ClockProps) -> Html {
                     }) }
                 </select>
             </label>
-            <output class="sim-time" data-testid="clock" title={lang.t(Text::SimTime)}>{ clock_text(elapsed) }</output>
+            <output class="sim-time" data-testid="clock" title={lang.t(Text::SimTime)}>{ duration(elapsed, DurationStyle::ClockTenths) }</output>
             if !props.compact {
                 <button type="button" data-testid="reset" title={lang.t(Text::ResetHelp)} onclick={on_reset}>
                     { icon(RESET) }{ " " }{ lang.t(Text::Reset) }
@@ -84,7 +78,7 @@ pub fn ClockControls(props: &ClockProps) -> Html {
                 <label class="seed" title={lang.t(Text::SeedHelp)}>
                     <span>{ lang.t(Text::Seed) }</span>
                     <input data-testid="seed" type="number" min="0" max="4294967295" inputmode="numeric"
-                           value={store.url.seed.to_string()} onchange={on_seed} />
+                           value={store.url.sim.seed.to_string()} onchange={on_seed} />
                 </label>
             }
         </div>

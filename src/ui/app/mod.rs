@@ -5,7 +5,8 @@
 //!       ├─ EmbedStrip (play, step, clock, link to the full app) only in embed mode
 //!       ├─ notices (bad URL values, refused fields), localized
 //!       ├─ SidePanel (scenario, shards, rate, keys, limits, stream name, model assumptions)
-//!       └─ the selected view (views::overview::Overview)
+//!       └─ the selected view: overview, flow and resharding through their hosts (views.rs),
+//!          which build their snapshot props; hashing, retention and pipelines read the store
 //! ```
 //!
 //! Effects owned here: the animation-frame loop (while playing), the URL hash (rewritten with
@@ -16,35 +17,27 @@ mod controls;
 mod hooks;
 mod side_panel;
 pub mod store;
+mod views;
 
 use crate::i18n::{Lang, Text};
 use crate::ui::route::{UrlState, View};
-use crate::ui::views::flow::Flow;
 use crate::ui::views::hashing::Hashing;
-use crate::ui::views::overview::model::window_ms;
-use crate::ui::views::overview::Overview;
 use crate::ui::views::pipelines::Pipelines;
-use crate::ui::views::resharding::Resharding;
 use crate::ui::views::retention::Retention;
 use controls::{ClockControls, LangSwitch};
 use gloo::events::{EventListener, EventListenerOptions};
 use hooks::use_animation_frame;
 use side_panel::SidePanel;
-use std::rc::Rc;
 use store::{Action, Notice, Store};
+use views::{FlowHost, OverviewHost, ReshardingHost};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// True on a phone-sized window (kept here for the views that still call it from the app).
+pub use crate::ui::views::is_narrow;
+
 /// `localStorage` key of the saved language.
 const LANG_KEY: &str = "kinesis-playground.lang";
-/// Dots the overview draws in all at most (the rest are counted): 120 per lane for a few
-/// shards, fewer per lane for many, so a frame's SVG stays small.
-const MAX_DOTS: usize = 960;
-
-/// Dots per lane for `lanes` lanes.
-fn dots_per_lane(lanes: usize) -> usize {
-    (MAX_DOTS / lanes.max(1)).clamp(24, 120)
-}
 /// The message type posted to a parent page.
 pub const HEIGHT_MESSAGE: &str = "kinesis-playground:height";
 
@@ -99,14 +92,6 @@ fn post_height(height: i32) {
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
     let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
     let _ = parent.post_message(&msg, "*");
-}
-
-/// True on a phone-sized window: views then draw their narrow layout.
-pub fn is_narrow() -> bool {
-    web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .is_some_and(|px| px < crate::ui::views::overview::model::NARROW_BELOW_PX)
 }
 
 /// The page itself without `?embed=1`, at `hash`.
@@ -240,15 +225,11 @@ pub fn App() -> Html {
         }
     });
     let view = match store.url.view {
-        View::Overview => {
-            let sim = store.sim.borrow();
-            let snapshot = Rc::new(sim.overview(window_ms(store.pacer.speed_milli), dots_per_lane(sim.open_shards())));
-            html! { <Overview {snapshot} {lang} /> }
-        }
+        View::Overview => html! { <OverviewHost store={store.clone()} /> },
         View::Hashing => html! { <Hashing store={store.clone()} /> },
-        View::Flow => html! { <Flow store={store.clone()} /> },
+        View::Flow => html! { <FlowHost store={store.clone()} /> },
         View::Retention => html! { <Retention store={store.clone()} /> },
-        View::Resharding => html! { <Resharding store={store.clone()} /> },
+        View::Resharding => html! { <ReshardingHost store={store.clone()} /> },
         View::Pipelines => html! { <Pipelines store={store.clone()} /> },
     };
     let tabs = View::ALL.iter().map(|v| {

@@ -2,7 +2,8 @@
 
 use super::store::{Action, Store};
 use crate::i18n::{preset_text, Text};
-use crate::ui::route::{KeyMode, MAX_RATE, MAX_SHARDS};
+use crate::ui::route::{MAX_RATE, MAX_SHARDS};
+use crate::ui::sim::KeyMode;
 use crate::world::scenario::PRESETS;
 use yew::prelude::*;
 
@@ -32,8 +33,8 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             .is_some_and(|p| !matches!(p.spec.keys, crate::engine::payload::KeyDistribution::Uniform { .. }));
         (w.scenario().settings.shards, sim.target_rate(), hot)
     };
-    let shards = store.url.shards.unwrap_or(shards);
-    let rate = store.url.rate.map_or(rate, u64::from);
+    let shards = store.url.sim.shards.unwrap_or(shards);
+    let rate = store.url.sim.rate.map_or(rate, u64::from);
     let d = store.dispatcher();
     let on_scenario = Callback::from(move |e: Event| {
         d.dispatch(Action::SetScenario(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
@@ -53,8 +54,8 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     });
     let d = store.dispatcher();
     let on_name = Callback::from(move |e: Event| d.dispatch(Action::SetStreamName(input_value(&e))));
-    let keys = store.url.keys.or(Some(if preset_hot { KeyMode::Hot } else { KeyMode::Uniform }));
-    let scenario = store.url.scenario.clone();
+    let keys = store.url.sim.keys.or(Some(if preset_hot { KeyMode::Hot } else { KeyMode::Uniform }));
+    let scenario = store.url.sim.scenario.clone();
     let description = preset_text(&scenario).map(|t| lang.t(t)).unwrap_or_default();
     html! {
         <aside class="side-panel" data-testid="side-panel">
@@ -86,7 +87,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 </select>
             </label>
             <label class="field check" title={lang.t(Text::LimitsHelp)}>
-                <input data-testid="limits" type="checkbox" checked={store.url.limits} onchange={on_limits} />
+                <input data-testid="limits" type="checkbox" checked={store.url.sim.limits} onchange={on_limits} />
                 <span>{ lang.t(Text::Limits) }</span>
             </label>
             <label class="field" title={lang.t(Text::StreamNameHelp)}>

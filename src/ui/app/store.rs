@@ -7,8 +7,8 @@
 
 use crate::i18n::{Lang, Msg, Text};
 use crate::ui::pacer::Pacer;
-use crate::ui::route::{KeyMode, Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
-use crate::ui::sim::{Settings, Sim, MAX_RETAINED_RECORDS};
+use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
+use crate::ui::sim::{KeyMode, Sim, MAX_RETAINED_RECORDS};
 use crate::world::pipelines::PipelineAction;
 use crate::world::scenario::Command;
 use std::cell::RefCell;
@@ -30,7 +30,8 @@ pub struct Store {
     pub sim: Rc<RefCell<Sim>>,
     /// Bumped by every action.
     pub version: u64,
-    /// View and settings, as the URL carries them.
+    /// View and settings, as the URL carries them (and the stream name typed, which links never
+    /// carry): the world is rebuilt from `url.sim`.
     pub url: UrlState,
     /// The language in use.
     pub lang: Lang,
@@ -162,7 +163,7 @@ fn field_number(text: &str, min: u64, max: u64) -> Option<u64> {
 impl Store {
     /// The store for a URL and a language.
     pub fn new(url: UrlState, lang: Lang, notes: Vec<Msg>) -> Self {
-        let (sim, mut notices) = match Sim::new(Settings::from_url(&url)) {
+        let (sim, mut notices) = match Sim::new(url.sim.clone()) {
             Ok(sim) => (sim, Vec::new()),
             Err(m) => (Self::fallback_sim(), vec![Notice::Msg(m)]),
         };
@@ -187,18 +188,22 @@ impl Store {
     /// The default world: it always builds (`ui::sim` tests build it natively). Were a preset
     /// ever broken, aborting is the only honest answer left.
     fn fallback_sim() -> Sim {
-        match Sim::new(Settings::from_url(&UrlState::default())) {
+        match Sim::new(UrlState::default().sim) {
             Ok(s) => s,
             Err(_) => std::process::abort(),
         }
     }
 
-    /// Rebuilds the world from the current settings (time 0).
+    /// Rebuilds the world from the current settings (time 0); with a `stream_name`, from the
+    /// current settings with that name, which they keep only if AWS accepts it.
     fn rebuild(&mut self, stream_name: Option<String>) {
-        let mut settings = Settings::from_url(&self.url);
-        settings.stream_name = stream_name.or_else(|| self.sim.borrow().settings.stream_name.clone());
-        match Sim::new(settings) {
+        let mut settings = self.url.sim.clone();
+        if stream_name.is_some() {
+            settings.stream_name = stream_name;
+        }
+        match Sim::new(settings.clone()) {
             Ok(sim) => {
+                self.url.sim = settings;
                 self.stream_name = sim.world().stream_name().to_string();
                 self.stream_error = None;
                 self.sim = Rc::new(RefCell::new(sim));
@@ -236,7 +241,7 @@ impl yew::Reducible for Store {
             Action::TogglePlay => s.pacer.paused = !s.pacer.paused,
             Action::Step => {
                 s.pacer.paused = true;
-                s.sim.borrow_mut().step();
+                s.sim.borrow_mut().step_second();
             }
             Action::Reset => {
                 s.pacer.paused = true;
@@ -248,21 +253,21 @@ impl yew::Reducible for Store {
             }
             Action::SetSeed(text) => match field_number(&text, 0, MAX_SEED) {
                 Some(v) => {
-                    s.url.seed = v;
+                    s.url.sim.seed = v;
                     s.rebuild(None);
                 }
                 None => s.bad_field(Text::Seed, &text, format!("0–{MAX_SEED}")),
             },
             Action::SetScenario(name) => {
-                s.url.scenario = name;
-                s.url.shards = None;
-                s.url.rate = None;
-                s.url.keys = None;
+                s.url.sim.scenario = name;
+                s.url.sim.shards = None;
+                s.url.sim.rate = None;
+                s.url.sim.keys = None;
                 s.rebuild(None);
             }
             Action::SetShards(text) => match field_number(&text, 1, u64::from(MAX_SHARDS)) {
                 Some(v) => {
-                    s.url.shards = u32::try_from(v).ok();
+                    s.url.sim.shards = u32::try_from(v).ok();
                     s.rebuild(None);
                 }
                 None => s.bad_field(Text::Shards, &text, format!("1–{MAX_SHARDS}")),
@@ -270,17 +275,17 @@ impl yew::Reducible for Store {
             Action::SetRate(text) => match field_number(&text, 0, u64::from(MAX_RATE)) {
                 Some(v) => {
                     let v = u32::try_from(v).unwrap_or(MAX_RATE);
-                    s.url.rate = Some(v);
+                    s.url.sim.rate = Some(v);
                     s.sim.borrow_mut().set_rate(v);
                 }
                 None => s.bad_field(Text::Rate, &text, format!("0–{MAX_RATE}")),
             },
             Action::SetKeys(k) => {
-                s.url.keys = Some(k);
+                s.url.sim.keys = Some(k);
                 s.sim.borrow_mut().set_keys(k);
             }
             Action::SetLimits(on) => {
-                s.url.limits = on;
+                s.url.sim.limits = on;
                 s.sim.borrow_mut().set_limits(on);
             }
             Action::SetStreamName(name) => {

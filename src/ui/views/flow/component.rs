@@ -1,16 +1,19 @@
 //! The record flow component: producer cards → the lanes SVG → consumer cards, the record
-//! details panel, the flow controls and an ARIA live region.
+//! details panel, the flow controls and an ARIA live region. It draws the props it gets (built
+//! by the app from `snapshot.rs`) and reports clicks through callbacks.
 
 use super::model::{
-    consumer_letter, data_view, iso_time, kind_shape, layout, sequence_fields, shape_path, DataView, NARROW_WIDTH,
+    consumer_letter, data_view, keys_label, kind_shape, layout, sequence_fields, shape_path, DataView, NARROW_WIDTH,
     WIDTH,
 };
+use super::snapshot::{FlowSnapshot, Selected};
 use crate::engine::payload::KeyDistribution;
+use crate::engine::shard::ShardId;
 use crate::i18n::flow::{announce_record, announce_throttle, hidden, older, FlowText as F};
 use crate::i18n::{Lang, Text};
-use crate::ui::app::store::{Action, Store};
-use crate::ui::sim::{ConsumerKind, FlowSnapshot, RecentRecord};
-use crate::ui::views::overview::model::window_ms;
+use crate::ui::format::{iso_time, mib, sequence_tail};
+use crate::ui::sim::KeyMode;
+use crate::ui::snapshot::{ConsumerKind, RecentRecord};
 use crate::world::fanout::FanOutSpec;
 use crate::world::lambda::LambdaSpec;
 use crate::world::polling::PollingSpec;
@@ -19,19 +22,26 @@ use crate::world::scenario::{Command, ConsumerSpec};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Dots drawn in all lanes together at most (the rest are counted, not drawn); at most 48 per
-/// lane.
-const MAX_DOTS: usize = 480;
-/// Recent records listed (keyboard-reachable way to open details).
-const RECENT: usize = 6;
 /// The live region speaks at most this often, wall ms.
 const ANNOUNCE_EVERY_MS: f64 = 3_000.0;
 
 /// Props of [`Flow`].
 #[derive(Properties, PartialEq)]
 pub struct FlowProps {
-    /// The store.
-    pub store: UseReducerHandle<Store>,
+    /// What to draw.
+    pub snapshot: Rc<FlowSnapshot>,
+    /// The newest records, newest first (refreshed every few seconds, so the list can be read
+    /// and clicked while the simulation plays).
+    pub recent: Rc<Vec<RecentRecord>>,
+    /// The record in the details panel, if one was picked.
+    pub selected: Option<Selected>,
+    /// Language.
+    pub lang: Lang,
+    /// Picks a record (shard, position) for the details panel; `None` closes it. Keep it stable
+    /// across renders: the lanes' dot layers skip frames when their props are unchanged.
+    pub on_select: Callback<Option<(ShardId, u64)>>,
+    /// Runs a world command now (add or stop a producer, add or remove a consumer…).
+    pub on_command: Callback<Command>,
 }
 
 fn kind_text(k: ConsumerKind) -> Text {
@@ -49,29 +59,10 @@ fn now_wall_ms() -> f64 {
 /// The flow view.
 #[component]
 pub fn Flow(props: &FlowProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
-    let selected = use_state(|| None::<(String, u64)>);
+    let lang = props.lang;
+    let snap = &props.snapshot;
+    let recent = &props.recent;
     let announced = use_mut_ref(|| (0.0f64, String::new()));
-    // The list of recent records refreshes every few seconds, so that it can be read and clicked
-    // while the simulation plays.
-    let recent_cache = use_mut_ref(|| (f64::NEG_INFINITY, u64::MAX, Vec::<RecentRecord>::new()));
-    let (snap, recent, details) = {
-        let sim = store.sim.borrow();
-        let per_lane = (MAX_DOTS / sim.open_shards().max(1)).clamp(12, 48);
-        let snap = Rc::new(sim.flow(window_ms(store.pacer.speed_milli), per_lane));
-        let recent = {
-            let mut cache = recent_cache.borrow_mut();
-            let now = now_wall_ms();
-            let stale = now - cache.0 >= ANNOUNCE_EVERY_MS || (store.pacer.paused && cache.1 != snap.elapsed_ms);
-            if stale {
-                *cache = (now, snap.elapsed_ms, sim.recent_records(RECENT));
-            }
-            cache.2.clone()
-        };
-        let details = selected.as_ref().map(|(shard, pos)| (shard.clone(), *pos, sim.record(shard, *pos)));
-        (snap, recent, details)
-    };
 
     // The live region: at most one line every few seconds, only when something changed.
     let live = {
@@ -80,7 +71,7 @@ pub fn Flow(props: &FlowProps) -> Html {
         if now - a.0 >= ANNOUNCE_EVERY_MS {
             let throttled = snap.shards.iter().find(|s| s.rates.write_throttled > 0);
             let line = match (throttled, recent.first()) {
-                (Some(s), _) => announce_throttle(lang, &s.row.id, s.rates.write_throttled),
+                (Some(s), _) => announce_throttle(lang, &s.row.id.to_string(), s.rates.write_throttled),
                 (None, Some(r)) => {
                     let (tail, shard) = super::model::announce_record(r);
                     announce_record(lang, &tail, &shard)
@@ -94,20 +85,16 @@ pub fn Flow(props: &FlowProps) -> Html {
         a.1.clone()
     };
 
-    // A stable callback, so the lanes' dot layers can skip frames in which they did not change.
-    let on_select = {
-        let setter = selected.setter();
-        use_callback((), move |key: Option<(String, u64)>, _| setter.set(key))
-    };
+    let on_select = &props.on_select;
     html! {
         <section class="flow" data-testid="flow">
             <h2>{ F::Title.text(lang) }</h2>
             <p class="help">{ F::Help.text(lang) }</p>
             <p class="sr-only" aria-live="polite" role="status" data-testid="live">{ live }</p>
             <div class="flow-grid">
-                <Producers snap={snap.clone()} store={store.clone()} />
+                <Producers snap={snap.clone()} {lang} />
                 <Lanes snap={snap.clone()} {lang} on_select={on_select.clone()} />
-                <Consumers snap={snap.clone()} store={store.clone()} />
+                <Consumers snap={snap.clone()} {lang} />
             </div>
             <p class="help legend">{ F::GaugesLegend.text(lang) }{ " " }{ F::CursorsLegend.text(lang) }</p>
             <div class="flow-bottom">
@@ -116,22 +103,22 @@ pub fn Flow(props: &FlowProps) -> Html {
                     <p class="help">{ F::RecentHelp.text(lang) }</p>
                     <ul data-testid="recent-records">
                         { for recent.iter().map(|r| {
-                            let key = (r.shard.clone(), r.position);
+                            let key = (r.shard, r.position);
                             let on_select = on_select.clone();
-                            let label = format!("{} · {} · …{}", r.partition_key, r.shard, &r.sequence_number[r.sequence_number.len().saturating_sub(6)..]);
+                            let label = format!("{} · {} · …{}", r.partition_key, r.shard, sequence_tail(&r.sequence_number, 6));
                             html! {
                                 <li key={format!("{}-{}", r.shard, r.position)}>
                                     <button type="button" class="link" data-testid="recent-record"
-                                            onclick={Callback::from(move |_| on_select.emit(Some(key.clone())))}>{ label }</button>
+                                            onclick={Callback::from(move |_| on_select.emit(Some(key)))}>{ label }</button>
                                 </li>
                             }
                         }) }
                     </ul>
                 </section>
-                if let Some((shard, pos, record)) = details {
-                    <Details {lang} {shard} position={pos} record={record} on_close={on_select.reform(|_| None)} />
+                if let Some(selected) = props.selected.clone() {
+                    <Details {lang} {selected} on_close={on_select.reform(|_| None)} />
                 }
-                <FlowControls store={store.clone()} snap={snap.clone()} />
+                <FlowControls {lang} snap={snap.clone()} on_command={props.on_command.clone()} />
             </div>
         </section>
     }
@@ -141,14 +128,14 @@ pub fn Flow(props: &FlowProps) -> Html {
 struct LanesProps {
     snap: Rc<FlowSnapshot>,
     lang: Lang,
-    on_select: Callback<Option<(String, u64)>>,
+    on_select: Callback<Option<(ShardId, u64)>>,
 }
 
 #[component]
 fn Lanes(props: &LanesProps) -> Html {
     let lang = props.lang;
     let snap = &props.snap;
-    let l = layout(snap, if crate::ui::app::is_narrow() { NARROW_WIDTH } else { WIDTH });
+    let l = layout(snap, if crate::ui::views::is_narrow() { NARROW_WIDTH } else { WIDTH });
     let lanes = l.lanes.iter().map(|lane| {
         let gauges = lane.gauges.iter().map(|g| {
             let level = if g.fraction >= 0.9 { "high" } else if g.fraction >= 0.6 { "mid" } else { "low" };
@@ -175,10 +162,10 @@ fn Lanes(props: &LanesProps) -> Html {
             }
         });
         html! {
-            <g key={lane.id.clone()} data-testid="shard-lane" class={classes!("lane", (!lane.open).then_some("closed"), lane.throttled.then_some("throttled"))}>
-                <title>{ lane.id.clone() }</title>
+            <g key={lane.id.to_string()} data-testid="shard-lane" class={classes!("lane", (!lane.open).then_some("closed"), lane.throttled.then_some("throttled"))}>
+                <title>{ lane.id.to_string() }</title>
                 <rect class="lane-bg" x={format!("{:.1}", l.lane_x)} y={format!("{:.1}", lane.y)} width={format!("{:.1}", l.lane_end - l.lane_x)} height={format!("{:.1}", lane.h)} rx="4" />
-                <text class="lane-label" x="4" y={format!("{:.1}", lane.y + lane.h / 2.0)} dominant-baseline="middle">{ format!("#{}", lane.label) }</text>
+                <text class="lane-label" x="4" y={format!("{:.1}", lane.y + lane.h / 2.0)} dominant-baseline="middle">{ lane.label.clone() }</text>
                 if lane.throttled {
                     <text class="throttle-label" x={format!("{:.1}", l.lane_end - 4.0)} y={format!("{:.1}", lane.y + 12.0)} text-anchor="end">
                         { format!("{} {}/s · Σ {}", F::ThrottledLane.text(lang), lane.throttled_per_sec, lane.throttled_total) }
@@ -218,7 +205,7 @@ fn Lanes(props: &LanesProps) -> Html {
 struct LaneDotsProps {
     dots: Vec<super::model::DotGeom>,
     r: f64,
-    on_select: Callback<Option<(String, u64)>>,
+    on_select: Callback<Option<(ShardId, u64)>>,
 }
 
 /// One lane's dots. Their geometry is fixed by arrival (the lane group moves), so this re-renders
@@ -227,12 +214,12 @@ struct LaneDotsProps {
 fn LaneDots(props: &LaneDotsProps) -> Html {
     html! {
         { for props.dots.iter().map(|d| {
-            let key = (d.shard.clone(), d.key);
+            let key = (d.shard, d.key);
             let on_select = props.on_select.clone();
             html! {
                 <path key={d.key} class="dot" data-testid="record" d={shape_path(d.shape, d.x, d.y, props.r)}
                       fill={format!("hsl({} 70% 42%)", d.hue)}
-                      onclick={Callback::from(move |_| on_select.emit(Some(key.clone())))} />
+                      onclick={Callback::from(move |_| on_select.emit(Some(key)))} />
             }
         }) }
     }
@@ -241,12 +228,12 @@ fn LaneDots(props: &LaneDotsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct CardsProps {
     snap: Rc<FlowSnapshot>,
-    store: UseReducerHandle<Store>,
+    lang: Lang,
 }
 
 #[component]
 fn Producers(props: &CardsProps) -> Html {
-    let lang = props.store.lang;
+    let lang = props.lang;
     html! {
         <div class="cards producers" data-testid="producers">
             <h3>{ F::Producers.text(lang) }</h3>
@@ -254,7 +241,7 @@ fn Producers(props: &CardsProps) -> Html {
                 <article key={p.name.clone()} class={classes!("card", p.stopped.then_some("stopped"))} data-testid="producer">
                     <h4>{ p.name.clone() }</h4>
                     <p class="big">{ format!("{} {}", p.rate, F::Rate.text(lang)) }</p>
-                    <p class="muted">{ p.keys.clone() }{ " · " }{ if p.batched { F::Batched.text(lang) } else { F::Single.text(lang) } }</p>
+                    <p class="muted">{ keys_label(&p.keys) }{ " · " }{ if p.batched { F::Batched.text(lang) } else { F::Single.text(lang) } }</p>
                     <dl>
                         <dt>{ F::Accepted.text(lang) }</dt><dd>{ p.accepted }</dd>
                         <dt>{ F::Retried.text(lang) }</dt><dd class={classes!((p.retried > 0).then_some("warn"))} data-testid="producer-retried">{ p.retried }</dd>
@@ -270,7 +257,7 @@ fn Producers(props: &CardsProps) -> Html {
 
 #[component]
 fn Consumers(props: &CardsProps) -> Html {
-    let lang = props.store.lang;
+    let lang = props.lang;
     html! {
         <div class="cards consumers" data-testid="consumers">
             <h3>{ F::Consumers.text(lang) }</h3>
@@ -300,7 +287,7 @@ fn Consumers(props: &CardsProps) -> Html {
                         </h4>
                         <p class="stats">
                             <span data-testid="consumer-lag" title={F::Lag.text(lang)}>{ format!("{} {} ms", F::LagShort.text(lang), c.lag_ms) }</span>
-                            <span title={F::Throughput.text(lang)}>{ format!("{:.2} MiB/s", c.bytes_per_sec as f64 / 1_048_576.0) }</span>
+                            <span title={F::Throughput.text(lang)}>{ format!("{} MiB/s", mib(c.bytes_per_sec)) }</span>
                             <span title={F::Processed.text(lang)}>{ format!("✓ {}", c.processed) }</span>
                             if c.lost > 0 { <span class="warn" title={F::Lost.text(lang)}>{ format!("✗ {}", c.lost) }</span> }
                         </p>
@@ -325,9 +312,7 @@ fn Consumers(props: &CardsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct DetailsProps {
     lang: Lang,
-    shard: String,
-    position: u64,
-    record: Option<RecentRecord>,
+    selected: Selected,
     on_close: Callback<()>,
 }
 
@@ -335,7 +320,8 @@ struct DetailsProps {
 fn Details(props: &DetailsProps) -> Html {
     let lang = props.lang;
     let close = props.on_close.reform(|_: MouseEvent| ());
-    let body = match &props.record {
+    let Selected { shard, position, record } = &props.selected;
+    let body = match record {
         None => html! { <p>{ F::Expired.text(lang) }</p> },
         Some(r) => {
             let fields = sequence_fields(&r.sequence_number);
@@ -350,7 +336,7 @@ fn Details(props: &DetailsProps) -> Html {
                 <dl class="kv">
                     <dt>{ F::PartitionKey.text(lang) }</dt><dd data-testid="record-key">{ r.partition_key.clone() }</dd>
                     <dt>{ if r.explicit { F::ExplicitHashKey.text(lang) } else { F::HashKey.text(lang) } }</dt><dd><code>{ r.hash.to_string() }</code></dd>
-                    <dt>{ F::ShardId.text(lang) }</dt><dd data-testid="record-shard">{ r.shard.clone() }</dd>
+                    <dt>{ F::ShardId.text(lang) }</dt><dd data-testid="record-shard">{ r.shard.to_string() }</dd>
                     <dt>{ F::SequenceNumber.text(lang) }</dt><dd><code data-testid="record-seq">{ r.sequence_number.clone() }</code></dd>
                     if let Some(f) = fields {
                         <dt>{ F::SeqShardCreated.text(lang) }</dt><dd>{ iso_time(f.shard_create_secs * 1000) }</dd>
@@ -367,7 +353,7 @@ fn Details(props: &DetailsProps) -> Html {
     html! {
         <section class="details" data-testid="record-details" aria-labelledby="details-h">
             <div class="details-head">
-                <h3 id="details-h">{ F::Details.text(lang) }{ format!(" · {} #{}", props.shard, props.position) }</h3>
+                <h3 id="details-h">{ F::Details.text(lang) }{ format!(" · {shard} #{position}") }</h3>
                 <button type="button" onclick={close}>{ F::Close.text(lang) }</button>
             </div>
             { body }
@@ -377,8 +363,9 @@ fn Details(props: &DetailsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ControlsProps {
-    store: UseReducerHandle<Store>,
+    lang: Lang,
     snap: Rc<FlowSnapshot>,
+    on_command: Callback<Command>,
 }
 
 fn value_of(e: &Event) -> String {
@@ -389,26 +376,20 @@ fn select_of(e: &Event) -> String {
     e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
 }
 
-/// Keys a producer can switch to from the flow controls.
+/// Keys a producer can switch to from the flow controls (uniform and hot as the side panel's).
 fn keys_of(slug: &str) -> Option<KeyDistribution> {
     Some(match slug {
-        "uniform" => KeyDistribution::Uniform { keys: 1_000 },
         "zipf" => KeyDistribution::Zipf { keys: 1_000 },
-        "hot" => KeyDistribution::HotKeys { keys: 100, hot: 2, hot_percent: 80 },
         "single" => KeyDistribution::Single,
-        _ => return None,
+        _ => KeyMode::from_slug(slug)?.distribution(),
     })
 }
 
 #[component]
 fn FlowControls(props: &ControlsProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
+    let lang = props.lang;
     let kind = use_state(|| "polling".to_string());
-    let send = {
-        let d = store.dispatcher();
-        Callback::from(move |c: Command| d.dispatch(Action::World(c)))
-    };
+    let send = &props.on_command;
     let n_producers = props.snap.producers.len();
     let n_consumers = props.snap.consumers.len() + 1;
     let add_producer = send.reform(move |_: MouseEvent| Command::AddProducer {
@@ -447,6 +428,7 @@ fn FlowControls(props: &ControlsProps) -> Html {
             <h4>{ F::Producers.text(lang) }</h4>
             { for props.snap.producers.iter().filter(|p| !p.stopped).map(|p| {
                 let name = p.name.clone();
+                let keys = keys_label(&p.keys);
                 let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
                 html! {
                     <fieldset key={name.clone()} class="row">
@@ -468,7 +450,7 @@ fn FlowControls(props: &ControlsProps) -> Html {
                                 })
                             }}>
                                 { for ["uniform", "zipf", "hot", "single"].iter().map(|k| html! {
-                                    <option key={*k} value={*k} selected={p.keys.starts_with(k)}>{ *k }</option>
+                                    <option key={*k} value={*k} selected={keys.starts_with(k)}>{ *k }</option>
                                 }) }
                             </select>
                         </label>

@@ -11,10 +11,14 @@
 //! gauges (write 1 MiB/s and 1,000 records/s, read 2 MiB/s and 5 calls/s per shard) and the
 //! cursors. Floats appear only here, in geometry.
 
-use crate::engine::limits::{MIB, WRITE_RECORDS_PER_SEC};
+use super::snapshot::FlowSnapshot;
+use crate::engine::limits::{MIB, READ_BYTES_PER_SEC, READ_CALLS_PER_SEC, WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC};
+use crate::engine::payload::KeyDistribution;
 use crate::engine::sequence::{parse_sequence, ParsedSequence};
-use crate::ui::sim::{ConsumerKind, FlowSnapshot, RecentRecord};
-use crate::ui::views::overview::model::{age_text, lane_height};
+use crate::engine::shard::ShardId;
+use crate::ui::format::{duration, mib, sequence_tail, shard_short, DurationStyle};
+use crate::ui::snapshot::{ConsumerKind, RecentRecord};
+use crate::ui::views::overview::model::lane_height;
 
 /// viewBox width on wide screens.
 pub const WIDTH: f64 = 640.0;
@@ -26,12 +30,6 @@ pub const TOP: f64 = 18.0;
 pub const LANE_GAP: f64 = 18.0;
 /// Space for the age axis.
 pub const AXIS_H: f64 = 30.0;
-/// Reads per second a shard serves to all polling consumers together (AWS: 5 GetRecords/s).
-pub const READ_CALLS_PER_SEC: u64 = 5;
-/// Read bytes per second per shard shared by polling consumers (AWS: 2 MiB/s).
-pub const READ_BYTES_PER_SEC: u64 = 2 * MIB;
-/// Write bytes per second per shard (AWS: 1 MiB/s).
-pub const WRITE_BYTES_PER_SEC: u64 = MIB;
 
 /// The shape a dot or cursor is drawn with, so that colour is never the only cue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,8 +78,8 @@ pub fn consumer_letter(i: usize) -> String {
 /// A record's dot.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DotGeom {
-    /// Shard id (with `key`, what a click selects).
-    pub shard: String,
+    /// The shard (with `key`, what a click selects).
+    pub shard: ShardId,
     /// Position in the shard.
     pub key: u64,
     /// Centre x relative to [`Layout::shift`] (fixed by arrival time; see the overview model).
@@ -129,9 +127,9 @@ pub struct CursorGeom {
 /// One lane.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LaneGeom {
-    /// Shard id.
-    pub id: String,
-    /// Shard number label.
+    /// The shard.
+    pub id: ShardId,
+    /// Short label (`#7`).
     pub label: String,
     /// Open.
     pub open: bool,
@@ -180,7 +178,7 @@ pub struct Layout {
 
 fn gauge_text(load: u64, limit: u64, unit: &str) -> String {
     if unit == "MiB/s" {
-        format!("{:.2} / {} {unit}", load as f64 / MIB as f64, limit / MIB)
+        format!("{} / {} {unit}", mib(load), limit / MIB)
     } else {
         format!("{load} / {limit} {unit}")
     }
@@ -212,7 +210,7 @@ pub fn layout(snap: &FlowSnapshot, width: f64) -> Layout {
                 .map(|d| {
                     let within = d.hash.saturating_sub(s.start) as f64 / span as f64;
                     DotGeom {
-                        shard: s.id.clone(),
+                        shard: s.id,
                         key: d.position,
                         x: -((snap.elapsed_ms.saturating_sub(d.age_ms)) as f64 / window) * (lane_w - 2.0 * dot_r),
                         y: y + h - dot_r - within.clamp(0.0, 1.0) * (h - 2.0 * dot_r),
@@ -265,10 +263,9 @@ pub fn layout(snap: &FlowSnapshot, width: f64) -> Layout {
                     })
                 })
                 .collect();
-            let label = s.id.trim_start_matches("shardId-").trim_start_matches('0');
             LaneGeom {
-                id: s.id.clone(),
-                label: if label.is_empty() { "0".into() } else { label.into() },
+                id: s.id,
+                label: shard_short(s.id),
                 open: s.open,
                 throttled: r.write_throttled > 0,
                 throttled_per_sec: r.write_throttled,
@@ -283,7 +280,9 @@ pub fn layout(snap: &FlowSnapshot, width: f64) -> Layout {
         })
         .collect();
     let axis_y = TOP + n as f64 * (h + LANE_GAP);
-    let ticks = (0..=4).map(|k| (lane_x + lane_w * k as f64 / 4.0, age_text(snap.window_ms * k / 4))).collect();
+    let ticks = (0..=4)
+        .map(|k| (lane_x + lane_w * k as f64 / 4.0, duration(snap.window_ms * k / 4, DurationStyle::Axis)))
+        .collect();
     let shift = lane_x + dot_r + (snap.elapsed_ms as f64 / window) * (lane_w - 2.0 * dot_r);
     Layout { width, height: axis_y + AXIS_H, lane_x, lane_end, dot_r, shift, lanes, axis_y, ticks }
 }
@@ -339,49 +338,43 @@ pub fn data_view(data: &[u8]) -> DataView {
     DataView::Bytes(hex, data.len())
 }
 
-/// `2025-01-01T00:00:05.250Z` for epoch milliseconds.
-pub fn iso_time(ms: u64) -> String {
-    let secs = i64::try_from(ms / 1000).unwrap_or(0);
-    let Ok(t) = time::OffsetDateTime::from_unix_timestamp(secs) else {
-        return format!("{ms} ms");
-    };
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second(),
-        ms % 1000
-    )
-}
-
 /// The record a live region announces: the newest one, as `(short sequence, shard)`; the
 /// short sequence is its last 6 digits.
 pub fn announce_record(r: &RecentRecord) -> (String, String) {
-    let n = r.sequence_number.len();
-    (r.sequence_number[n.saturating_sub(6)..].to_string(), r.shard.clone())
+    (sequence_tail(&r.sequence_number, 6).to_string(), r.shard.to_string())
+}
+
+/// A producer's key distribution as scenarios spell it, with its parameters
+/// (`uniform (1000)`, `hot-keys (2/100: 80 %)`).
+pub fn keys_label(k: &KeyDistribution) -> String {
+    match k {
+        KeyDistribution::Uniform { keys } => format!("uniform ({keys})"),
+        KeyDistribution::Zipf { keys } => format!("zipf ({keys})"),
+        KeyDistribution::HotKeys { keys, hot, hot_percent } => format!("hot-keys ({hot}/{keys}: {hot_percent} %)"),
+        KeyDistribution::Single => "single".into(),
+        KeyDistribution::ExplicitHashKeys { hash_keys } => format!("explicit-hash-keys ({})", hash_keys.len()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ui::route::UrlState;
-    use crate::ui::sim::{Settings, Sim};
+    use crate::ui::sim::Sim;
+    use crate::ui::snapshot::recent_records;
 
     fn sim(hash: &str) -> Sim {
         let (url, _) = UrlState::parse(hash, "");
-        Sim::new(Settings::from_url(&url)).unwrap_or_else(|e| panic!("{e:?}"))
+        Sim::new(url.sim).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     #[test]
     fn lanes_gauges_and_cursors_of_a_live_stream() {
         let mut s = sim("#/flow?seed=3&scenario=hot-key");
         for _ in 0..5 {
-            s.step();
+            s.step_second();
         }
-        let snap = s.flow(8_000, 40);
+        let snap = FlowSnapshot::of(&s, 8_000, 40);
         let l = layout(&snap, WIDTH);
         assert_eq!(l.lanes.len(), 4);
         // Exactly the hot shard is throttled and its write gauge is full.
@@ -405,8 +398,8 @@ mod tests {
     #[test]
     fn sixteen_shards_fit_in_both_widths() {
         let mut s = sim("#/flow?seed=1&shards=16&rate=10000");
-        s.step();
-        let snap = s.flow(8_000, 30);
+        s.step_second();
+        let snap = FlowSnapshot::of(&s, 8_000, 30);
         for width in [WIDTH, NARROW_WIDTH] {
             let l = layout(&snap, width);
             assert_eq!(l.lanes.len(), 16);
@@ -418,20 +411,26 @@ mod tests {
     #[test]
     fn record_details_decode() {
         let mut s = sim("#/flow?seed=7&shards=2&rate=10");
-        s.step();
-        let recent = s.recent_records(3);
+        s.step_second();
+        let recent = recent_records(s.world(), 3);
         assert_eq!(recent.len(), 3);
         let r = &recent[0];
         let f = sequence_fields(&r.sequence_number).unwrap_or_else(|| panic!("{}", r.sequence_number));
-        assert_eq!(f.shard_index, u32::from(r.shard.ends_with('1')));
+        assert_eq!(f.shard_index, r.shard.0);
         assert_eq!(f.seq_time_secs, r.arrival_ms / 1000);
         let DataView::Json(json) = data_view(&r.data) else { panic!("activity events are JSON") };
         assert!(json.contains("\"action\""), "{json}");
-        assert_eq!(s.record(&r.shard, r.position).as_ref(), Some(r));
+        assert_eq!(RecentRecord::at(s.world(), r.shard, r.position).as_ref(), Some(r));
         assert_eq!(data_view(b"hi"), DataView::Text("hi".into()));
         assert_eq!(data_view(&[0xff, 0x00]), DataView::Bytes("ff00".into(), 2));
-        assert_eq!(iso_time(1_735_689_605_250), "2025-01-01T00:00:05.250Z");
-        assert_eq!(announce_record(r).1, r.shard);
+        assert_eq!(announce_record(r), (r.sequence_number[50..].to_string(), r.shard.to_string()));
+    }
+
+    #[test]
+    fn keys_read_as_scenarios_spell_them() {
+        assert_eq!(keys_label(&KeyDistribution::Uniform { keys: 1_000 }), "uniform (1000)");
+        let hot = KeyDistribution::HotKeys { keys: 100, hot: 2, hot_percent: 80 };
+        assert_eq!(keys_label(&hot), "hot-keys (2/100: 80 %)");
     }
 
     #[test]

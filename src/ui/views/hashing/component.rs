@@ -14,7 +14,7 @@ use super::model::{
 use crate::i18n::hashing::{HashingMsg, HashingText};
 use crate::i18n::Lang;
 use crate::ui::app::store::{Action, Store};
-use crate::ui::views::overview::model::abbreviate;
+use crate::ui::format::hash_key_short as abbreviate;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -16,8 +16,8 @@
 use crate::engine::hashing::{md5_digest, partition_key_hash, HashKeyRange};
 use crate::engine::{Engine, EngineConfig};
 use crate::i18n::hashing::HashingText;
+use crate::ui::format::hash_key_short as abbreviate;
 use crate::ui::sim::Sim;
-use crate::ui::views::overview::model::abbreviate;
 use std::collections::BTreeSet;
 
 /// viewBox width on wide screens.
@@ -121,7 +121,7 @@ pub struct KeyRecord {
 }
 
 /// The `n` most recently accepted records of the stream, newest first, in the order of
-/// [`Sim::recent_records`] (arrival, then shard id, then position). It merges the shards
+/// [`crate::ui::snapshot::recent_records`] (arrival, then shard id, then position). It merges the shards
 /// newest-first on arrival time and rebuilds only the `n` records it returns, so a frame costs
 /// `n` MD5s however many shards the stream has.
 pub fn recent_keys(sim: &Sim, n: usize) -> Vec<KeyRecord> {
@@ -130,7 +130,7 @@ pub fn recent_keys(sim: &Sim, n: usize) -> Vec<KeyRecord> {
     let Some(s) = engine.stream(world.stream_name()) else {
         return Vec::new();
     };
-    sim.newest(n)
+    crate::ui::snapshot::newest(world, n)
         .into_iter()
         .filter_map(|(slot, i)| {
             let sh = s.shards.get(slot)?;
@@ -633,7 +633,6 @@ pub fn explanation(operation: &str, error_type: &str) -> Option<HashingText> {
 mod tests {
     use super::*;
     use crate::engine::hashing::uniform_ranges;
-    use crate::ui::route::UrlState;
     use crate::ui::sim::Settings;
 
     fn uniform(n: u32) -> Vec<OpenRange> {
@@ -921,8 +920,8 @@ mod tests {
 
     #[test]
     fn the_stream_view_reads_the_running_stream() {
-        let url = UrlState { seed: 7, shards: Some(3), ..UrlState::default() };
-        let sim = Sim::new(Settings::from_url(&url)).unwrap_or_else(|e| panic!("{e:?}"));
+        let settings = Settings { seed: 7, shards: Some(3), ..Settings::default() };
+        let sim = Sim::new(settings).unwrap_or_else(|e| panic!("{e:?}"));
         let v = stream_view(&sim);
         assert_eq!(v.status, "ACTIVE");
         assert_eq!(v.ranges, uniform(3));
@@ -932,14 +931,14 @@ mod tests {
 
     #[test]
     fn recent_keys_equal_the_sims_recent_records_across_a_split() {
-        let url = UrlState { seed: 7, shards: Some(3), rate: Some(300), ..UrlState::default() };
-        let mut sim = Sim::new(Settings::from_url(&url)).unwrap_or_else(|e| panic!("{e:?}"));
-        sim.step();
+        let settings = Settings { seed: 7, shards: Some(3), rate: Some(300), ..Settings::default() };
+        let mut sim = Sim::new(settings).unwrap_or_else(|e| panic!("{e:?}"));
+        sim.step_second();
         let split = serde_json::json!({"StreamName": sim.world().stream_name(), "ShardToSplit": "shardId-000000000001",
             "NewStartingHashKey": "170141183460469231731687303715884105728"});
         assert!(sim.api("SplitShard", &split).is_ok());
         for _ in 0..5 {
-            sim.step();
+            sim.step_second();
         }
         assert_eq!(stream_view(&sim).ranges.len(), 4);
         for n in [0, 1, 10, 500, 5_000] {
@@ -947,10 +946,9 @@ mod tests {
                 .into_iter()
                 .map(|r| (r.shard, r.position, r.partition_key, r.hash, r.explicit))
                 .collect();
-            let sims: Vec<(String, u64, String, u128, bool)> = sim
-                .recent_records(n)
+            let sims: Vec<(String, u64, String, u128, bool)> = crate::ui::snapshot::recent_records(sim.world(), n)
                 .into_iter()
-                .map(|r| (r.shard, r.position, r.partition_key, r.hash, r.explicit))
+                .map(|r| (r.shard.to_string(), r.position, r.partition_key, r.hash, r.explicit))
                 .collect();
             assert_eq!(ours.len(), sims.len().min(n));
             assert_eq!(ours, sims, "n = {n}");

@@ -1,8 +1,10 @@
 //! The overview component: draws [`model::layout`] and the per-shard and consumer tables.
 
-use super::model::{abbreviate, layout, NARROW_WIDTH, WIDTH};
+use super::model::{layout, NARROW_WIDTH, WIDTH};
+use super::snapshot::OverviewSnapshot;
 use crate::i18n::{Lang, Msg, Text};
-use crate::ui::sim::{ConsumerKind, OverviewSnapshot};
+use crate::ui::format::hash_key_short;
+use crate::ui::snapshot::ConsumerKind;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -45,18 +47,18 @@ fn LaneDots(props: &LaneDotsProps) -> Html {
 pub fn Overview(props: &OverviewProps) -> Html {
     let snap = &props.snapshot;
     let lang = props.lang;
-    let narrow = crate::ui::app::is_narrow();
+    let narrow = crate::ui::views::is_narrow();
     let l = layout(snap, if narrow { NARROW_WIDTH } else { WIDTH });
     let (lane_x, lane_end) = (l.lane_x, l.lane_end);
     let open = snap.shards.iter().filter(|s| s.open).count();
     let lanes = l.lanes.iter().map(|lane| {
         html! {
-            <g key={lane.id.clone()} data-testid="shard-lane" class={classes!("lane", (!lane.open).then_some("closed"))}>
-                <title>{ lane.id.clone() }</title>
+            <g key={lane.id.to_string()} data-testid="shard-lane" class={classes!("lane", (!lane.open).then_some("closed"))}>
+                <title>{ lane.id.to_string() }</title>
                 <rect class="lane-bg" x={lane_x.to_string()} y={format!("{:.1}", lane.y)}
                       width={(lane_end - lane_x).to_string()} height={format!("{:.1}", lane.h)} rx="4" />
                 <text class="lane-label" x="10" y={format!("{:.1}", lane.y + lane.h / 2.0)} dominant-baseline="middle">
-                    { format!("#{}", lane.label) }
+                    { lane.label.clone() }
                 </text>
                 <rect class="range-all" x="10" y={format!("{:.1}", lane.y + lane.h - 6.0)} width={l.range_bar_w.to_string()} height="3" />
                 <rect class="range-own" x={format!("{:.2}", lane.range_x)} y={format!("{:.1}", lane.y + lane.h - 7.0)}
@@ -79,11 +81,11 @@ pub fn Overview(props: &OverviewProps) -> Html {
     });
     let rows = snap.shards.iter().map(|s| {
         html! {
-            <tr key={s.id.clone()} class={classes!((!s.open).then_some("closed"))}>
-                <th scope="row">{ s.id.clone() }{ if s.open { String::new() } else { format!(" · {}", lang.t(Text::Closed)) } }</th>
+            <tr key={s.id.to_string()} class={classes!((!s.open).then_some("closed"))}>
+                <th scope="row">{ s.id.to_string() }{ if s.open { String::new() } else { format!(" · {}", lang.t(Text::Closed)) } }</th>
                 <td class="range">
-                    <span title={s.start.to_string()}>{ abbreviate(s.start) }</span>{ " – " }
-                    <span title={s.end.to_string()}>{ abbreviate(s.end) }</span>
+                    <span title={s.start.to_string()}>{ hash_key_short(s.start) }</span>{ " – " }
+                    <span title={s.end.to_string()}>{ hash_key_short(s.end) }</span>
                 </td>
                 <td class="num">{ s.incoming }</td>
                 <td class="num">{ s.per_sec }</td>
@@ -107,7 +109,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
         <section class="overview" data-testid="overview">
             <div class="stream-head">
                 <h2 data-testid="stream-label">{ snap.stream_name.clone() }</h2>
-                <span class="status">{ snap.status.clone() }</span>
+                <span class="status">{ snap.status.map(|s| s.as_str()).unwrap_or_default() }</span>
                 <span class="muted">{ lang.msg(&Msg::OpenShards { n: open }) }</span>
                 <dl class="totals">
                     <dt>{ lang.t(Text::Produced) }</dt><dd>{ snap.totals.produced }</dd>

@@ -8,7 +8,9 @@
 //!
 //! Pure: no Yew, unit-tested natively (STYLE rule 10). Floats appear only here, in geometry.
 
-use crate::ui::sim::OverviewSnapshot;
+use super::snapshot::OverviewSnapshot;
+use crate::engine::shard::ShardId;
+use crate::ui::format::{duration, hash_fraction, shard_short, DurationStyle};
 
 /// viewBox width on wide screens.
 pub const WIDTH: f64 = 800.0;
@@ -41,9 +43,9 @@ pub struct DotGeom {
 /// One shard's lane.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LaneGeom {
-    /// `shardId-…`.
-    pub id: String,
-    /// Short label: the shard number.
+    /// The shard.
+    pub id: ShardId,
+    /// Short label (`#7`).
     pub label: String,
     /// Open shard.
     pub open: bool,
@@ -102,26 +104,6 @@ pub fn lane_height(n: usize) -> f64 {
     }
 }
 
-/// `fraction` of the hash space, as a float in 0..=1.
-fn fraction(h: u128) -> f64 {
-    h as f64 / u128::MAX as f64
-}
-
-/// A duration as the axis shows it.
-pub fn age_text(ms: u64) -> String {
-    match ms {
-        0 => "0 s".into(),
-        m if m < 60_000 => format!("{} s", trim(m as f64 / 1000.0)),
-        m if m < 3_600_000 => format!("{} min", trim(m as f64 / 60_000.0)),
-        m => format!("{} h", trim(m as f64 / 3_600_000.0)),
-    }
-}
-
-fn trim(v: f64) -> String {
-    let s = format!("{v:.1}");
-    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
-}
-
 /// Round windows the lanes can show, ms (quarters of each make readable ticks).
 pub const WINDOWS_MS: [u64; 15] = [
     4_000, 8_000, 20_000, 40_000, 60_000, 120_000, 240_000, 600_000, 1_200_000, 2_400_000, 3_600_000, 7_200_000,
@@ -133,17 +115,6 @@ pub const WINDOWS_MS: [u64; 15] = [
 pub fn window_ms(speed_milli: u64) -> u64 {
     let want = speed_milli.saturating_mul(8);
     WINDOWS_MS.iter().copied().find(|w| *w >= want).unwrap_or(86_400_000)
-}
-
-/// A hash key shortened for labels: the full number up to 12 digits, else its first 6 and
-/// last 4 digits (`340282…1455`). The full value goes in a tooltip.
-pub fn abbreviate(h: u128) -> String {
-    let s = h.to_string();
-    if s.len() <= 12 {
-        s
-    } else {
-        format!("{}…{}", &s[..6], &s[s.len() - 4..])
-    }
 }
 
 /// Lays out a snapshot for a viewBox `width` units wide ([`WIDTH`] or [`NARROW_WIDTH`]).
@@ -178,22 +149,24 @@ pub fn layout(snap: &OverviewSnapshot, width: f64) -> Layout {
                     }
                 })
                 .collect();
-            let label = s.id.trim_start_matches("shardId-").trim_start_matches('0');
             LaneGeom {
-                id: s.id.clone(),
-                label: if label.is_empty() { "0".into() } else { label.into() },
+                id: s.id,
+                label: shard_short(s.id),
                 open: s.open,
                 y,
                 h,
-                range_x: 10.0 + fraction(s.start) * range_bar_w,
-                range_w: ((fraction(s.end) - fraction(s.start)) * range_bar_w).max(1.0),
+                range_x: 10.0 + hash_fraction(s.start) * range_bar_w,
+                range_w: ((hash_fraction(s.end) - hash_fraction(s.start)) * range_bar_w).max(1.0),
                 dots,
             }
         })
         .collect();
     let axis_y = TOP + n as f64 * (h + LANE_GAP);
     let ticks = (0..=4)
-        .map(|k| Tick { x: lane_x + lane_w * k as f64 / 4.0, label: age_text(snap.window_ms * k / 4) })
+        .map(|k| Tick {
+            x: lane_x + lane_w * k as f64 / 4.0,
+            label: duration(snap.window_ms * k / 4, DurationStyle::Axis),
+        })
         .collect();
     let shift = lane_x + dot_r + (snap.elapsed_ms as f64 / window) * (lane_w - 2.0 * dot_r);
     Layout { width, lane_x, lane_end, range_bar_w, height: axis_y + AXIS_H, lanes, ticks, axis_y, dot_r, shift }
@@ -202,11 +175,11 @@ pub fn layout(snap: &OverviewSnapshot, width: f64) -> Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::sim::{Dot, ShardRow, Totals};
+    use crate::ui::snapshot::{Dot, ShardRow, Totals};
 
-    fn row(id: &str, start: u128, end: u128, dots: Vec<Dot>) -> ShardRow {
+    fn row(id: u32, start: u128, end: u128, dots: Vec<Dot>) -> ShardRow {
         ShardRow {
-            id: id.into(),
+            id: ShardId(id),
             open: true,
             start,
             end,
@@ -226,7 +199,7 @@ mod tests {
             elapsed_ms: 10_000,
             window_ms: 10_000,
             stream_name: "s".into(),
-            status: "ACTIVE".into(),
+            status: None,
             shards,
             totals: Totals::default(),
             consumers: vec![],
@@ -241,15 +214,15 @@ mod tests {
         let d = |age_ms, hash| Dot { position: age_ms, age_ms, hash };
         let l = layout(
             &snap(vec![
-                row("shardId-000000000000", 0, HALF, vec![d(0, 0), d(10_000, HALF), d(5_000, HALF / 2)]),
-                row("shardId-000000000001", HALF + 1, u128::MAX, vec![d(0, u128::MAX)]),
+                row(0, 0, HALF, vec![d(0, 0), d(10_000, HALF), d(5_000, HALF / 2)]),
+                row(1, HALF + 1, u128::MAX, vec![d(0, u128::MAX)]),
             ]),
             WIDTH,
         );
         assert_eq!(l.lanes.len(), 2);
         let (a, b) = (&l.lanes[0], &l.lanes[1]);
         assert!(a.y + a.h < b.y, "no overlap");
-        assert_eq!((a.label.as_str(), b.label.as_str()), ("0", "1"));
+        assert_eq!((a.label.as_str(), b.label.as_str()), ("#0", "#1"));
         for lane in &l.lanes {
             for dot in &lane.dots {
                 assert!(dot.y - l.dot_r >= lane.y - 1e-9 && dot.y + l.dot_r <= lane.y + lane.h + 1e-9, "{dot:?}");
@@ -270,7 +243,7 @@ mod tests {
 
     #[test]
     fn many_lanes_get_compact_but_positive_height() {
-        let rows: Vec<ShardRow> = (0..64u128).map(|i| row(&format!("shardId-{i:012}"), i, i, vec![])).collect();
+        let rows: Vec<ShardRow> = (0..64u32).map(|i| row(i, u128::from(i), u128::from(i), vec![])).collect();
         for width in [WIDTH, NARROW_WIDTH] {
             let l = layout(&snap(rows.clone()), width);
             assert!(l.lanes.iter().all(|x| x.h >= 12.0 && x.range_w >= 1.0));
@@ -280,27 +253,20 @@ mod tests {
     }
 
     #[test]
-    fn windows_ages_and_abbreviations() {
+    fn windows_have_round_tick_labels() {
         assert_eq!(window_ms(1_000), 8_000);
         assert_eq!(window_ms(100), 4_000);
         assert_eq!(window_ms(10_000), 120_000);
         assert_eq!(window_ms(3_600_000), 8 * 3_600_000);
+        let tick = |ms| duration(ms, DurationStyle::Axis);
         for w in WINDOWS_MS {
             for k in 0..=4 {
+                let label = tick(w * k / 4);
                 assert!(
-                    !age_text(w * k / 4).contains('.')
-                        || w < 60_000
-                        || age_text(w * k / 4).ends_with(".5 min")
-                        || age_text(w * k / 4).ends_with(".5 h"),
-                    "{w}: {}",
-                    age_text(w * k / 4)
+                    !label.contains('.') || w < 60_000 || label.ends_with(".5 min") || label.ends_with(".5 h"),
+                    "{w}: {label}"
                 );
             }
         }
-        assert_eq!(age_text(2_500), "2.5 s");
-        assert_eq!(age_text(120_000), "2 min");
-        assert_eq!(age_text(7_200_000), "2 h");
-        assert_eq!(abbreviate(42), "42");
-        assert_eq!(abbreviate(u128::MAX), "340282…1455");
     }
 }

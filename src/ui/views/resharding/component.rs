@@ -2,41 +2,51 @@
 //! parent-first ordering demo.
 
 use super::model::{layout, reshards, State, HASH_H, LEFT, NARROW_WIDTH, TOP, WIDTH};
+use super::snapshot::{CallAnswer, LineageSnapshot};
+use crate::engine::shard::ShardId;
+use crate::engine::stream::StreamStatus;
 use crate::i18n::resharding::{reshard_line, ReshardingText as R};
-use crate::i18n::Text;
-use crate::ui::app::store::{Action, Store};
-use crate::ui::sim::ConsumerKind;
-use crate::ui::views::overview::model::abbreviate;
+use crate::i18n::{Lang, Text};
+use crate::ui::format::{duration, hash_key_short, percent, sequence_tail, DurationStyle};
+use crate::ui::snapshot::ConsumerKind;
 use crate::world::polling::PollingSpec;
 use crate::world::scenario::{Command, ConsumerSpec};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`Resharding`].
 #[derive(Properties, PartialEq)]
 pub struct ReshardingProps {
-    /// The store (snapshot source, language, dispatch).
-    pub store: UseReducerHandle<Store>,
+    /// What to draw.
+    pub snapshot: Rc<LineageSnapshot>,
+    /// AWS's answer to the last API call a view made, if any.
+    pub answer: Option<CallAnswer>,
+    /// Language.
+    pub lang: Lang,
+    /// Makes a Kinesis API call on the running stream: operation and request (the stream name
+    /// is filled in).
+    pub on_api: Callback<(String, serde_json::Value)>,
+    /// Runs a world command now (adds the naive reader).
+    pub on_command: Callback<Command>,
 }
 
 fn clock(ms: u64) -> String {
-    let s = ms / 1000;
-    format!("{:02}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
-}
-
-/// `HH:MM:SS.mmm`, for record arrivals a few ms apart.
-fn clock_ms(ms: u64) -> String {
-    format!("{}.{:03}", clock(ms), ms % 1000)
+    duration(ms, DurationStyle::Clock)
 }
 
 /// A record's shard, sequence number (its last digits; the whole one on hover) and arrival.
-fn record_cell(shard: &str, seq: &str, arrival_ms: u64) -> Html {
-    let tail = &seq[seq.len().saturating_sub(10)..];
+fn record_cell(shard: ShardId, seq: &str, arrival_ms: u64) -> Html {
     html! {
         <>
             { shard.to_string() }<br />
-            <code title={seq.to_string()}>{ format!("…{tail}") }</code>{ format!(" · {}", clock_ms(arrival_ms)) }
+            <code title={seq.to_string()}>{ format!("…{}", sequence_tail(seq, 10)) }</code>{ format!(" · {}", duration(arrival_ms, DurationStyle::ClockMillis)) }
         </>
     }
+}
+
+/// Shard ids joined by `sep`.
+fn ids(shards: &[ShardId], sep: &str) -> String {
+    shards.iter().map(ShardId::to_string).collect::<Vec<_>>().join(sep)
 }
 
 fn input_value(e: &Event) -> String {
@@ -50,10 +60,9 @@ fn select_value(e: &Event) -> String {
 /// The resharding view.
 #[component]
 pub fn Resharding(props: &ReshardingProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
-    let snap = store.sim.borrow().lineage();
-    let l = layout(&snap, if crate::ui::app::is_narrow() { NARROW_WIDTH } else { WIDTH });
+    let lang = props.lang;
+    let snap = &props.snapshot;
+    let l = layout(snap, if crate::ui::views::is_narrow() { NARROW_WIDTH } else { WIDTH });
     let open: Vec<_> = {
         let mut v: Vec<_> = snap.shards.iter().filter(|s| s.closed_ms.is_none()).collect();
         v.sort_by_key(|s| s.start);
@@ -63,61 +72,49 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
     let split_key = use_state(String::new);
     let merge_pair = use_state(String::new);
     let count = use_state(|| String::from("2"));
-    let chosen = open.iter().find(|s| s.id == *split_shard).or_else(|| open.first()).copied();
+    let chosen = open.iter().find(|s| s.id.to_string() == *split_shard).or_else(|| open.first()).copied();
     let midpoint = chosen.map(|s| s.start + (s.end - s.start) / 2 + 1).unwrap_or_default();
-    let pairs: Vec<(String, String)> = open.windows(2).map(|w| (w[0].id.clone(), w[1].id.clone())).collect();
-    let pair = pairs.iter().find(|(a, b)| format!("{a}+{b}") == *merge_pair).or_else(|| pairs.first()).cloned();
+    let pairs: Vec<(ShardId, ShardId)> = open.windows(2).map(|w| (w[0].id, w[1].id)).collect();
+    let pair = pairs.iter().find(|(a, b)| format!("{a}+{b}") == *merge_pair).or_else(|| pairs.first()).copied();
 
-    let d = store.dispatcher();
     let on_split = {
         let key = if split_key.is_empty() { midpoint.to_string() } else { (*split_key).clone() };
-        let shard = chosen.map(|s| s.id.clone()).unwrap_or_default();
-        Callback::from(move |_| {
-            d.dispatch(Action::Api(
-                "SplitShard".into(),
-                serde_json::json!({"ShardToSplit": shard, "NewStartingHashKey": key}),
-            ))
+        let shard = chosen.map(|s| s.id.to_string()).unwrap_or_default();
+        props.on_api.reform(move |_: MouseEvent| {
+            ("SplitShard".into(), serde_json::json!({"ShardToSplit": shard, "NewStartingHashKey": key}))
         })
     };
-    let d = store.dispatcher();
     let on_merge = {
-        let pair = pair.clone();
-        Callback::from(move |_| {
-            if let Some((a, b)) = &pair {
-                d.dispatch(Action::Api(
+        let on_api = props.on_api.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some((a, b)) = pair {
+                on_api.emit((
                     "MergeShards".into(),
-                    serde_json::json!({"ShardToMerge": a, "AdjacentShardToMerge": b}),
+                    serde_json::json!({"ShardToMerge": a.to_string(), "AdjacentShardToMerge": b.to_string()}),
                 ));
             }
         })
     };
-    let d = store.dispatcher();
     let on_count = {
         let n: i64 = count.trim().parse().unwrap_or(0);
-        Callback::from(move |_| {
-            d.dispatch(Action::Api(
-                "UpdateShardCount".into(),
-                serde_json::json!({"TargetShardCount": n, "ScalingType": "UNIFORM_SCALING"}),
-            ))
+        props.on_api.reform(move |_: MouseEvent| {
+            ("UpdateShardCount".into(), serde_json::json!({"TargetShardCount": n, "ScalingType": "UNIFORM_SCALING"}))
         })
     };
-    let d = store.dispatcher();
     let n_naive = snap.consumers.len() + 1;
-    let on_naive = Callback::from(move |_| {
-        d.dispatch(Action::World(Command::AddConsumer {
-            consumer: ConsumerSpec::Polling(PollingSpec {
-                name: format!("naive-reader-{n_naive}"),
-                parent_first: false,
-                ..PollingSpec::default()
-            }),
-        }))
+    let on_naive = props.on_command.reform(move |_: MouseEvent| Command::AddConsumer {
+        consumer: ConsumerSpec::Polling(PollingSpec {
+            name: format!("naive-reader-{n_naive}"),
+            parent_first: false,
+            ..PollingSpec::default()
+        }),
     });
 
-    let answer = match &store.last_api {
+    let answer = match &props.answer {
         None => html! { <p class="help">{ R::NoCall.text(lang) }</p> },
-        Some(a) => match &a.result {
-            Ok(_) => html! { <p data-testid="reshard-answer">{ format!("{} → 200 OK", a.operation) }</p> },
-            Err((error, message)) => {
+        Some(a) => match &a.error {
+            None => html! { <p data-testid="reshard-answer">{ format!("{} → 200 OK", a.operation) }</p> },
+            Some((error, message)) => {
                 let why = match error.as_str() {
                     "ResourceInUseException" => Some(R::ExplainInUse),
                     "LimitExceededException" => Some(R::ExplainLimit),
@@ -142,7 +139,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
             State::Expired => "expired",
         };
         html! {
-            <g key={b.id.clone()} class={classes!("bar", class)} data-testid="lineage-shard" data-state={b.state.word()}>
+            <g key={b.id.to_string()} class={classes!("bar", class)} data-testid="lineage-shard" data-state={b.state.word()}>
                 <title>{ format!("{} · {}", b.id, b.state.word()) }</title>
                 <rect x={format!("{:.1}", b.x)} y={format!("{:.1}", b.y)} width={format!("{:.1}", b.w)} height={format!("{:.1}", b.h)} rx="2" />
                 if b.w > 24.0 && b.h > 12.0 {
@@ -163,17 +160,13 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
         }
     });
     let rows = snap.shards.iter().map(|s| {
-        let state = match (s.closed_ms, s.expired) {
-            (None, _) => State::Open,
-            (Some(_), false) => State::Closed,
-            (Some(_), true) => State::Expired,
-        };
+        let state = State::of(s);
         html! {
-            <tr key={s.id.clone()} class={classes!(format!("row-{}", state.word().to_lowercase()))}>
-                <th scope="row">{ s.id.clone() }</th>
-                <td>{ s.parent.clone().unwrap_or_default() }</td>
-                <td>{ s.adjacent_parent.clone().unwrap_or_default() }</td>
-                <td><span title={s.start.to_string()}>{ abbreviate(s.start) }</span>{ " – " }<span title={s.end.to_string()}>{ abbreviate(s.end) }</span></td>
+            <tr key={s.id.to_string()} class={classes!(format!("row-{}", state.word().to_lowercase()))}>
+                <th scope="row">{ s.id.to_string() }</th>
+                <td>{ s.parent.map(|p| p.to_string()).unwrap_or_default() }</td>
+                <td>{ s.adjacent_parent.map(|p| p.to_string()).unwrap_or_default() }</td>
+                <td><span title={s.start.to_string()}>{ hash_key_short(s.start) }</span>{ " – " }<span title={s.end.to_string()}>{ hash_key_short(s.end) }</span></td>
                 <td>{ state.word() }</td>
                 <td>{ clock(s.created_ms) }</td>
                 <td>{ s.closed_ms.map(clock).unwrap_or_default() }</td>
@@ -181,7 +174,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
             </tr>
         }
     });
-    let events = reshards(&snap);
+    let events = reshards(snap);
     let consumers = snap.consumers.iter().map(|c| {
         let kind = match c.kind {
             ConsumerKind::Polling => Text::KindPolling,
@@ -209,9 +202,9 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                     <tr key={format!("{}-{}", c.name, o.sequence_number)} data-testid="out-of-order-record">
                         <th scope="row">{ c.name.clone() }</th>
                         <td class="c-key" data-label="PartitionKey"><code>{ o.partition_key.clone() }</code></td>
-                        <td class="c-rec" data-label={R::OooRecord.text(lang)}>{ record_cell(&o.shard, &o.sequence_number, o.arrival_ms) }</td>
-                        <td class="c-after" data-label={R::OooAfter.text(lang)}>{ record_cell(&o.after_shard, &o.after, o.after_arrival_ms) }</td>
-                        <td class="num c-at" data-label={R::OooReceived.text(lang)}>{ clock_ms(o.delivered_ms) }</td>
+                        <td class="c-rec" data-label={R::OooRecord.text(lang)}>{ record_cell(o.shard, &o.sequence_number, o.arrival_ms) }</td>
+                        <td class="c-after" data-label={R::OooAfter.text(lang)}>{ record_cell(o.after_shard, &o.after, o.after_arrival_ms) }</td>
+                        <td class="num c-at" data-label={R::OooReceived.text(lang)}>{ duration(o.delivered_ms, DurationStyle::ClockMillis) }</td>
                     </tr>
                 }
             })
@@ -222,7 +215,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
         <section class="resharding" data-testid="resharding">
             <h2>{ R::Title.text(lang) }</h2>
             <p class="help">{ R::Help.text(lang) }</p>
-            if snap.status == "UPDATING" {
+            if snap.status == Some(StreamStatus::Updating) {
                 <p class="notice" role="status" data-testid="updating">{ R::Updating.text(lang) }</p>
             }
             <svg class="lineage" viewBox={format!("0 0 {:.0} {:.0}", l.width, l.height)} role="img" aria-label={R::Title.text(lang)}>
@@ -269,7 +262,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                     <div class="form" role="group" aria-label="SplitShard">
                         <label class="field"><span>{ R::SplitLabel.text(lang) }</span>
                             <select data-testid="reshard-split-shard" onchange={{ let s = split_shard.clone(); let k = split_key.clone(); Callback::from(move |e: Event| { s.set(select_value(&e)); k.set(String::new()); }) }}>
-                                { for open.iter().map(|s| html! { <option key={s.id.clone()} value={s.id.clone()} selected={chosen.is_some_and(|c| c.id == s.id)}>{ s.id.clone() }</option> }) }
+                                { for open.iter().map(|s| html! { <option key={s.id.to_string()} value={s.id.to_string()} selected={chosen.is_some_and(|c| c.id == s.id)}>{ s.id.to_string() }</option> }) }
                             </select>
                         </label>
                         <label class="field"><span>{ R::SplitKey.text(lang) }</span>
@@ -284,7 +277,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                             <select data-testid="reshard-merge-pair" onchange={{ let m = merge_pair.clone(); Callback::from(move |e: Event| m.set(select_value(&e))) }}>
                                 { for pairs.iter().map(|(a, b)| {
                                     let v = format!("{a}+{b}");
-                                    html! { <option key={v.clone()} value={v.clone()} selected={pair.as_ref().is_some_and(|(x, y)| x == a && y == b)}>{ format!("{a} + {b}") }</option> }
+                                    html! { <option key={v.clone()} value={v.clone()} selected={pair.is_some_and(|(x, y)| x == *a && y == *b)}>{ format!("{a} + {b}") }</option> }
                                 }) }
                             </select>
                         </label>
@@ -308,8 +301,8 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                     } else {
                         <ul data-testid="reshard-events">
                             { for events.iter().map(|r| html! {
-                                <li key={format!("{}-{}", r.at_ms, r.children.join(","))}>
-                                    { reshard_line(lang, &clock(r.at_ms), &r.parents.join(" + "), &r.children.join(", "), r.moved_per_mille) }
+                                <li key={format!("{}-{}", r.at_ms, ids(&r.children, ","))}>
+                                    { reshard_line(lang, &clock(r.at_ms), &ids(&r.parents, " + "), &ids(&r.children, ", "), &percent(r.moved_per_mille, 1000, 1)) }
                                 </li>
                             }) }
                         </ul>

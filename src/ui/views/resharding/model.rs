@@ -14,7 +14,9 @@
 //! parents closed, so bars never overlap. Splits fork and merges join; each parent → child edge
 //! is labelled with the field that names the parent.
 
-use crate::ui::sim::{LineageShard, LineageSnapshot};
+use super::snapshot::{LineageShard, LineageSnapshot};
+use crate::engine::shard::ShardId;
+use crate::ui::format::{duration, hash_fraction, shard_short, DurationStyle};
 
 /// viewBox width on wide screens.
 pub const WIDTH: f64 = 800.0;
@@ -43,6 +45,15 @@ pub enum State {
 }
 
 impl State {
+    /// The state of a shard of the lineage.
+    pub fn of(s: &LineageShard) -> State {
+        match (s.closed_ms, s.expired) {
+            (None, _) => State::Open,
+            (Some(_), false) => State::Closed,
+            (Some(_), true) => State::Expired,
+        }
+    }
+
     /// AWS's word for it (`ShardFilter` types / DescribeStream).
     pub fn word(self) -> &'static str {
         match self {
@@ -56,9 +67,9 @@ impl State {
 /// One bar.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
-    /// Shard id.
-    pub id: String,
-    /// Shard number label.
+    /// The shard.
+    pub id: ShardId,
+    /// Short label (`#7`).
     pub label: String,
     /// State.
     pub state: State,
@@ -75,10 +86,10 @@ pub struct Bar {
 /// A parent → child edge.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edge {
-    /// Parent id.
-    pub parent: String,
-    /// Child id.
-    pub child: String,
+    /// The parent.
+    pub parent: ShardId,
+    /// The child.
+    pub child: ShardId,
     /// `ParentShardId` or `AdjacentParentShardId`.
     pub field: &'static str,
     /// From (the parent's close, its middle).
@@ -96,10 +107,10 @@ pub struct Edge {
 pub struct Reshard {
     /// When the children were created, ms since the stream started.
     pub at_ms: u64,
-    /// Parent ids.
-    pub parents: Vec<String>,
-    /// Child ids.
-    pub children: Vec<String>,
+    /// The parents.
+    pub parents: Vec<ShardId>,
+    /// The children.
+    pub children: Vec<ShardId>,
     /// Share of the hash space (so of uniformly spread keys) whose shard changed, per mille.
     pub moved_per_mille: u64,
 }
@@ -121,28 +132,6 @@ pub struct Layout {
     pub axis_y: f64,
 }
 
-fn frac(h: u128) -> f64 {
-    h as f64 / u128::MAX as f64
-}
-
-fn label(id: &str) -> String {
-    let n = id.trim_start_matches("shardId-").trim_start_matches('0');
-    format!("#{}", if n.is_empty() { "0" } else { n })
-}
-
-fn state_of(s: &LineageShard) -> State {
-    match (s.closed_ms, s.expired) {
-        (None, _) => State::Open,
-        (Some(_), false) => State::Closed,
-        (Some(_), true) => State::Expired,
-    }
-}
-
-/// A duration as the time axis writes it.
-fn time_text(ms: u64) -> String {
-    crate::ui::views::overview::model::age_text(ms)
-}
-
 /// Lays out the lineage for a viewBox `width` wide.
 pub fn layout(snap: &LineageSnapshot, width: f64) -> Layout {
     let span = snap.elapsed_ms.max(1) as f64;
@@ -155,19 +144,19 @@ pub fn layout(snap: &LineageSnapshot, width: f64) -> Layout {
             // A small gap at each reshard, so the parent → child arrows show.
             let x = x_of(s.created_ms) + if s.parent.is_some() { GAP } else { 0.0 };
             let end = x_of(s.closed_ms.unwrap_or(snap.elapsed_ms)) - if s.closed_ms.is_some() { GAP } else { 0.0 };
-            let y = TOP + frac(s.start) * HASH_H;
-            let h = ((frac(s.end) - frac(s.start)) * HASH_H).max(1.0);
-            Bar { id: s.id.clone(), label: label(&s.id), state: state_of(s), x, w: (end - x).max(1.0), y, h }
+            let y = TOP + hash_fraction(s.start) * HASH_H;
+            let h = ((hash_fraction(s.end) - hash_fraction(s.start)) * HASH_H).max(1.0);
+            Bar { id: s.id, label: shard_short(s.id), state: State::of(s), x, w: (end - x).max(1.0), y, h }
         })
         .collect();
     let mut edges = Vec::new();
     for (s, b) in snap.shards.iter().zip(&bars) {
         for (parent, field) in [(&s.parent, "ParentShardId"), (&s.adjacent_parent, "AdjacentParentShardId")] {
             let Some(p) = parent else { continue };
-            let Some(pb) = bars.iter().find(|x| &x.id == p) else { continue };
+            let Some(pb) = bars.iter().find(|x| x.id == *p) else { continue };
             edges.push(Edge {
-                parent: p.clone(),
-                child: s.id.clone(),
+                parent: *p,
+                child: s.id,
                 field,
                 x1: pb.x + pb.w,
                 y1: pb.y + pb.h / 2.0,
@@ -177,7 +166,9 @@ pub fn layout(snap: &LineageSnapshot, width: f64) -> Layout {
         }
     }
     let axis_y = TOP + HASH_H + 8.0;
-    let ticks = (0..=4).map(|k| (LEFT + plot_w * k as f64 / 4.0, time_text(snap.elapsed_ms * k / 4))).collect();
+    let ticks = (0..=4)
+        .map(|k| (LEFT + plot_w * k as f64 / 4.0, duration(snap.elapsed_ms * k / 4, DurationStyle::Axis)))
+        .collect();
     Layout { width, height: axis_y + AXIS_H, bars, edges, ticks, axis_y }
 }
 
@@ -187,24 +178,26 @@ pub fn layout(snap: &LineageSnapshot, width: f64) -> Layout {
 pub fn reshards(snap: &LineageSnapshot) -> Vec<Reshard> {
     let mut out: Vec<Reshard> = Vec::new();
     for s in snap.shards.iter().filter(|s| s.parent.is_some()) {
-        let parents: Vec<String> = [&s.parent, &s.adjacent_parent].into_iter().flatten().cloned().collect();
+        let parents: Vec<ShardId> = [s.parent, s.adjacent_parent].into_iter().flatten().collect();
         match out.iter_mut().find(|r| r.at_ms == s.created_ms) {
             Some(r) => {
-                r.children.push(s.id.clone());
+                r.children.push(s.id);
                 for p in parents {
                     if !r.parents.contains(&p) {
                         r.parents.push(p);
                     }
                 }
             }
-            None => {
-                out.push(Reshard { at_ms: s.created_ms, parents, children: vec![s.id.clone()], moved_per_mille: 0 })
-            }
+            None => out.push(Reshard { at_ms: s.created_ms, parents, children: vec![s.id], moved_per_mille: 0 }),
         }
     }
     for r in &mut out {
-        let moved: f64 =
-            snap.shards.iter().filter(|s| r.parents.contains(&s.id)).map(|s| frac(s.end) - frac(s.start)).sum();
+        let moved: f64 = snap
+            .shards
+            .iter()
+            .filter(|s| r.parents.contains(&s.id))
+            .map(|s| hash_fraction(s.end) - hash_fraction(s.start))
+            .sum();
         r.moved_per_mille = ((moved * 1000.0).round() as u64).min(1000);
     }
     out.sort_by_key(|r| r.at_ms);
@@ -215,11 +208,11 @@ pub fn reshards(snap: &LineageSnapshot) -> Vec<Reshard> {
 mod tests {
     use super::*;
     use crate::ui::route::UrlState;
-    use crate::ui::sim::{Settings, Sim};
+    use crate::ui::sim::Sim;
 
     fn sim() -> Sim {
         let (url, _) = UrlState::parse("#/resharding?seed=2&shards=2&rate=100", "");
-        Sim::new(Settings::from_url(&url)).unwrap_or_else(|e| panic!("{e:?}"))
+        Sim::new(url.sim).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     fn api(s: &mut Sim, op: &str, req: serde_json::Value) {
@@ -227,14 +220,14 @@ mod tests {
         req["StreamName"] = serde_json::Value::from(s.world().stream_name().to_string());
         s.api(op, &req).unwrap_or_else(|e| panic!("{op}: {e:?}"));
         for _ in 0..5 {
-            s.step();
+            s.step_second();
         }
     }
 
     #[test]
     fn two_splits_and_a_merge_give_six_shards_with_their_parents() {
         let mut s = sim();
-        s.step();
+        s.step_second();
         let half = u128::MAX / 2;
         api(
             &mut s,
@@ -251,12 +244,10 @@ mod tests {
             "MergeShards",
             serde_json::json!({"ShardToMerge": "shardId-000000000003", "AdjacentShardToMerge": "shardId-000000000004"}),
         );
-        let snap = s.lineage();
+        let snap = LineageSnapshot::of(&s);
         assert_eq!(snap.shards.len(), 7, "2 + 2 + 2 + 1");
-        let child =
-            snap.shards.iter().find(|x| x.id == "shardId-000000000006").unwrap_or_else(|| panic!("no merge child"));
-        assert_eq!(child.parent.as_deref(), Some("shardId-000000000003"));
-        assert_eq!(child.adjacent_parent.as_deref(), Some("shardId-000000000004"));
+        let child = snap.shards.iter().find(|x| x.id == ShardId(6)).unwrap_or_else(|| panic!("no merge child"));
+        assert_eq!((child.parent, child.adjacent_parent), (Some(ShardId(3)), Some(ShardId(4))));
         let l = layout(&snap, WIDTH);
         // No two bars overlap.
         for (i, a) in l.bars.iter().enumerate() {
@@ -267,10 +258,11 @@ mod tests {
             }
         }
         // Vertical positions follow the hash ranges: shard 0 on top, shard 1 below, children inside.
-        let bar = |id: &str| l.bars.iter().find(|b| b.id == id).cloned().unwrap_or_else(|| panic!("{id}"));
-        assert!((bar("shardId-000000000000").y - TOP).abs() < 1e-6);
-        assert!((bar("shardId-000000000001").y - (TOP + HASH_H / 2.0)).abs() < 1e-3);
-        assert!((bar("shardId-000000000002").h - HASH_H / 4.0).abs() < 1e-3);
+        let bar = |id: u32| l.bars.iter().find(|b| b.id == ShardId(id)).cloned().unwrap_or_else(|| panic!("{id}"));
+        assert!((bar(0).y - TOP).abs() < 1e-6);
+        assert!((bar(1).y - (TOP + HASH_H / 2.0)).abs() < 1e-3);
+        assert!((bar(2).h - HASH_H / 4.0).abs() < 1e-3);
+        assert_eq!(bar(6).label, "#6");
         assert_eq!(l.edges.len(), 6, "two per split, two into the merge");
         assert_eq!(l.edges.iter().filter(|e| e.field == "AdjacentParentShardId").count(), 1);
         assert!(l.edges.iter().all(|e| e.x2 >= e.x1));

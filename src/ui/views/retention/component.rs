@@ -128,7 +128,10 @@ pub fn Retention(props: &RetentionProps) -> Html {
                     let seq = chosen
                         .as_ref()
                         .filter(|c| c.shard == shard_id)
-                        .and_then(|c| store.sim.borrow().record(&c.shard, c.position))
+                        .and_then(|c| {
+                            let shard = crate::engine::shard::ShardId::resolve(&c.shard)?;
+                            crate::ui::snapshot::RecentRecord::at(store.sim.borrow().world(), shard, c.position)
+                        })
                         .map(|r| r.sequence_number);
                     req["StartingSequenceNumber"] = json!(seq.unwrap_or_default());
                 }

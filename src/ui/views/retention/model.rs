@@ -14,7 +14,7 @@
 //! seconds to minutes, hours and days. Floats appear only here, in geometry.
 
 use crate::engine::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
-use crate::ui::sim::ConsumerKind;
+use crate::ui::snapshot::ConsumerKind;
 
 /// viewBox width on wide screens.
 pub const WIDTH: f64 = 640.0;
@@ -625,9 +625,9 @@ mod tests {
     #[test]
     fn the_slow_consumer_s_stream_expires_records_after_a_day() {
         use crate::ui::route::UrlState;
-        use crate::ui::sim::{Settings, Sim};
+        use crate::ui::sim::Sim;
         let (url, _) = UrlState::parse("#/retention?seed=1&scenario=slow-consumer", "");
-        let mut sim = Sim::new(Settings::from_url(&url)).unwrap_or_else(|e| panic!("{e:?}"));
+        let mut sim = Sim::new(url.sim).unwrap_or_else(|e| panic!("{e:?}"));
         while sim.elapsed_ms() < 26 * HOUR_MS {
             sim.advance(26 * HOUR_MS - sim.elapsed_ms());
         }
@@ -691,9 +691,9 @@ mod tests {
     #[test]
     fn the_slow_consumer_s_lost_records_are_listed_with_their_arrival_bounds() {
         use crate::ui::route::UrlState;
-        use crate::ui::sim::{Settings, Sim};
+        use crate::ui::sim::Sim;
         let (url, _) = UrlState::parse("#/retention?seed=1&scenario=slow-consumer", "");
-        let mut sim = Sim::new(Settings::from_url(&url)).unwrap_or_else(|e| panic!("{e:?}"));
+        let mut sim = Sim::new(url.sim).unwrap_or_else(|e| panic!("{e:?}"));
         while sim.elapsed_ms() < 34 * HOUR_MS {
             sim.advance(34 * HOUR_MS - sim.elapsed_ms());
         }

@@ -1,0 +1,308 @@
+//! What the flow view shows, built from the simulation: producers, the lanes of
+//! [`shard_rows`] with each shard's load per second, the consumers with their place in every
+//! shard, and the record picked for the details panel.
+
+use crate::engine::payload::KeyDistribution;
+use crate::engine::shard::ShardId;
+use crate::engine::stream::StreamStatus;
+use crate::ui::sim::{ShardRates, Sim};
+use crate::ui::snapshot::{shard_rows, stream_status, ConsumerKind, RecentRecord, ShardRow, Totals};
+use crate::world::metrics::{MetricName, Scope};
+use crate::world::producer::Batching;
+use crate::world::ConsumerApp;
+
+/// A producer, as the flow view shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProducerRow {
+    /// Name.
+    pub name: String,
+    /// Target rate now, records/s (0 when stopped).
+    pub rate: u64,
+    /// Records made.
+    pub produced: u64,
+    /// Records accepted.
+    pub accepted: u64,
+    /// Throttled attempts retried.
+    pub retried: u64,
+    /// Records dropped after the last retry.
+    pub dropped: u64,
+    /// Records buffered or waiting for a retry.
+    pub in_flight: u64,
+    /// Stopped.
+    pub stopped: bool,
+    /// How it picks partition keys.
+    pub keys: KeyDistribution,
+    /// Sends PutRecords batches (else one PutRecord per record).
+    pub batched: bool,
+}
+
+/// A shard lane of the flow view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlowShard {
+    /// Lane contents.
+    pub row: ShardRow,
+    /// Load per second.
+    pub rates: ShardRates,
+}
+
+/// Where a consumer is in one shard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    /// The shard.
+    pub shard: ShardId,
+    /// Age of its next unread record, ms; `None` when it has read everything.
+    pub age_ms: Option<u64>,
+    /// Read to the end of a closed shard.
+    pub finished: bool,
+}
+
+/// A Lambda consumer's batches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LambdaBatches {
+    /// Invocations so far.
+    pub invocations: u64,
+    /// Failed invocations.
+    pub failed: u64,
+    /// Records buffered or being processed.
+    pub in_flight: u64,
+}
+
+/// A consumer, as the flow view shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlowConsumer {
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: ConsumerKind,
+    /// MillisBehindLatest, ms.
+    pub lag_ms: u64,
+    /// Records received.
+    pub delivered: u64,
+    /// Records processed.
+    pub processed: u64,
+    /// Records lost (expired unread).
+    pub lost: u64,
+    /// Records received again (after a failover).
+    pub duplicates: u64,
+    /// Read calls refused by limits.
+    pub throttled: u64,
+    /// Average propagation delay, ms.
+    pub latency_avg_ms: u64,
+    /// Bytes received in the last whole second.
+    pub bytes_per_sec: u64,
+    /// Per shard.
+    pub cursors: Vec<Cursor>,
+    /// Polling: (live, total) workers.
+    pub workers: Option<(u32, u32)>,
+    /// Lambda: its batches.
+    pub batches: Option<LambdaBatches>,
+}
+
+/// What the flow view draws.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlowSnapshot {
+    /// Simulated ms since the stream became ACTIVE.
+    pub elapsed_ms: u64,
+    /// Records younger than this are drawn, ms.
+    pub window_ms: u64,
+    /// Stream name.
+    pub stream_name: String,
+    /// Stream status (`None` before the stream exists).
+    pub status: Option<StreamStatus>,
+    /// Producers.
+    pub producers: Vec<ProducerRow>,
+    /// Shard lanes.
+    pub shards: Vec<FlowShard>,
+    /// Consumers (removed ones left out).
+    pub consumers: Vec<FlowConsumer>,
+    /// Totals.
+    pub totals: Totals,
+}
+
+impl FlowSnapshot {
+    /// The record flow of `sim` now: records younger than `window_ms`, at most about
+    /// `max_dots` per lane.
+    pub fn of(sim: &Sim, window_ms: u64, max_dots: usize) -> FlowSnapshot {
+        let w = sim.world();
+        let now = w.now();
+        let stream = w.engine().stream(w.stream_name());
+        let shards = shard_rows(w, sim.dot_cache(), window_ms, max_dots)
+            .into_iter()
+            .map(|row| FlowShard { rates: sim.rates(row.id), row })
+            .collect();
+        let producers = w
+            .producers()
+            .iter()
+            .map(|p| ProducerRow {
+                name: p.spec.name.clone(),
+                rate: if p.stopped { 0 } else { p.spec.rate.at(now.since(p.started)) },
+                produced: p.stats.produced,
+                accepted: p.stats.accepted,
+                retried: p.stats.retried,
+                dropped: p.stats.dropped,
+                in_flight: p.in_flight(),
+                stopped: p.stopped,
+                keys: p.spec.keys.clone(),
+                batched: !matches!(p.spec.batching, Batching::Single),
+            })
+            .collect();
+        let consumers = w
+            .consumers()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !w.is_removed(*i))
+            .map(|(_, c)| {
+                let t = c.tally();
+                let cursors = stream
+                    .map(|s| {
+                        s.shards
+                            .iter()
+                            .filter_map(|sh| {
+                                let r = c.reader(sh.id)?;
+                                let store = &sh.records;
+                                let next = r.read_pos.max(store.first_index());
+                                let age_ms = (next < store.end_index())
+                                    .then(|| store.get((next - store.first_index()) as usize))
+                                    .flatten()
+                                    .map(|rec| now.since(rec.arrival));
+                                Some(Cursor { shard: sh.id, age_ms, finished: r.finished })
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let bytes_per_sec = w
+                    .metrics()
+                    .series(Scope::Consumer(c.name()), MetricName::DataBytesProcessed)
+                    .and_then(|r| r.get(now.secs().saturating_sub(1)))
+                    .unwrap_or(0);
+                let (workers, batches) = match c {
+                    ConsumerApp::Polling(p) => {
+                        (Some((p.workers.iter().filter(|a| **a).count() as u32, p.workers.len() as u32)), None)
+                    }
+                    ConsumerApp::Lambda(l) => (
+                        None,
+                        Some(LambdaBatches {
+                            invocations: l.stats.invocations,
+                            failed: l.stats.failed_invocations,
+                            in_flight: l.in_flight(),
+                        }),
+                    ),
+                    ConsumerApp::FanOut(_) => (None, None),
+                };
+                FlowConsumer {
+                    name: c.name().to_string(),
+                    kind: ConsumerKind::of(c),
+                    lag_ms: c.lag(),
+                    delivered: t.delivered,
+                    processed: c.processed(),
+                    lost: t.lost,
+                    duplicates: t.duplicates,
+                    throttled: t.throttled,
+                    latency_avg_ms: t.latency_ms_total / t.delivered.max(1),
+                    bytes_per_sec,
+                    cursors,
+                    workers,
+                    batches,
+                }
+            })
+            .collect();
+        FlowSnapshot {
+            elapsed_ms: sim.elapsed_ms(),
+            window_ms,
+            stream_name: w.stream_name().to_string(),
+            status: stream_status(w),
+            producers,
+            shards,
+            consumers,
+            totals: Totals::of(w),
+        }
+    }
+}
+
+/// The record the details panel shows: the one picked (a dot or a recent record), and what is
+/// left of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selected {
+    /// Its shard.
+    pub shard: ShardId,
+    /// Its position in the shard.
+    pub position: u64,
+    /// The record; `None` once it has expired.
+    pub record: Option<RecentRecord>,
+}
+
+impl Selected {
+    /// Record `position` of `shard` in `sim`, read now.
+    pub fn of(sim: &Sim, shard: ShardId, position: u64) -> Selected {
+        Selected { shard, position, record: RecentRecord::at(sim.world(), shard, position) }
+    }
+}
+
+/// Dots drawn in all lanes together at most (the rest are counted, not drawn).
+pub const MAX_DOTS: usize = 480;
+/// Recent records listed (a keyboard-reachable way to open details).
+pub const RECENT: usize = 6;
+/// The recent-records list refreshes at most this often while playing, wall ms, so that it can
+/// be read and clicked.
+pub const RECENT_EVERY_MS: f64 = 3_000.0;
+
+/// Dots per lane with `open_shards` open shards: [`MAX_DOTS`] shared, 12 to 48 per lane.
+pub fn dots_per_lane(open_shards: usize) -> usize {
+    (MAX_DOTS / open_shards.max(1)).clamp(12, 48)
+}
+
+/// The recent-records list, kept between frames: rebuilt every [`RECENT_EVERY_MS`] of wall
+/// time, or at once when the simulation is paused and its clock moved (a step).
+#[derive(Clone, Debug)]
+pub struct RecentCache {
+    /// Wall ms of the last rebuild.
+    wall_ms: f64,
+    /// Simulated ms of the last rebuild.
+    elapsed_ms: u64,
+    /// The list.
+    records: std::rc::Rc<Vec<RecentRecord>>,
+}
+
+impl Default for RecentCache {
+    fn default() -> Self {
+        Self { wall_ms: f64::NEG_INFINITY, elapsed_ms: u64::MAX, records: Default::default() }
+    }
+}
+
+impl RecentCache {
+    /// The [`RECENT`] newest records of `sim`, rebuilt only when stale at wall time
+    /// `now_wall_ms`.
+    pub fn get(&mut self, sim: &Sim, now_wall_ms: f64, paused: bool) -> std::rc::Rc<Vec<RecentRecord>> {
+        let elapsed_ms = sim.elapsed_ms();
+        let stale = now_wall_ms - self.wall_ms >= RECENT_EVERY_MS || (paused && self.elapsed_ms != elapsed_ms);
+        if stale {
+            let records = crate::ui::snapshot::recent_records(sim.world(), RECENT);
+            *self = RecentCache { wall_ms: now_wall_ms, elapsed_ms, records: std::rc::Rc::new(records) };
+        }
+        self.records.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::sim::Settings;
+
+    #[test]
+    fn the_recent_list_waits_while_playing_and_follows_steps_while_paused() {
+        let settings = Settings { seed: 7, shards: Some(2), rate: Some(10), ..Settings::default() };
+        let mut sim = Sim::new(settings).unwrap_or_else(|e| panic!("{e:?}"));
+        sim.step_second();
+        let mut cache = RecentCache::default();
+        let first = cache.get(&sim, 0.0, false);
+        assert_eq!(first.len(), RECENT);
+        sim.step_second();
+        assert_eq!(cache.get(&sim, 1_000.0, false), first, "playing: kept for a few wall seconds");
+        assert_ne!(cache.get(&sim, 1_000.0, true), first, "paused and stepped: rebuilt at once");
+        let stepped = cache.get(&sim, 1_500.0, true);
+        sim.step_second();
+        assert_ne!(cache.get(&sim, 5_000.0, false), stepped, "playing: rebuilt after a few wall seconds");
+        assert_eq!(dots_per_lane(1), 48);
+        assert_eq!(dots_per_lane(64), 12);
+    }
+}
