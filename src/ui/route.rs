@@ -1,5 +1,7 @@
 //! URL state: the view and the settings in the hash, e.g.
-//! `#/overview?seed=7&shards=4&rate=50&lang=es&speed=10`.
+//! `#/overview?seed=7&shards=4&rate=50&lang=es&speed=10`. The simulation's part is one
+//! [`Settings`] value, the very one the world is built from (`seed`, `scenario`, `shards`,
+//! `rate`, `keys`, `limits`); the rest is the app's (`view`, panel, `speed`, `lang`, `embed`).
 //!
 //! Opening such a link restores that state; changing a control rewrites the hash. `embed=1`
 //! may also sit in the page's query (`?embed=1#/overview`). A bad value never stops the page: it
@@ -335,6 +337,16 @@ mod tests {
         };
         let hash = st.to_hash(Lang::En);
         assert_eq!(UrlState::parse(&hash, ""), (st, vec![]));
+    }
+
+    #[test]
+    fn a_typed_stream_name_never_goes_into_a_link() {
+        let named = UrlState {
+            sim: Settings { stream_name: Some("orders".into()), ..Settings::default() },
+            ..UrlState::default()
+        };
+        assert_eq!(named.to_hash(Lang::Es), UrlState::default().to_hash(Lang::Es));
+        assert_eq!(UrlState::parse(&named.to_hash(Lang::Es), "").0.sim.stream_name, None);
     }
 
     #[test]

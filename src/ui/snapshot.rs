@@ -19,6 +19,7 @@ use crate::engine::shard::{Shard, ShardId, ShardState};
 use crate::engine::store::StoredRecord;
 use crate::engine::stream::StreamStatus;
 use crate::engine::Engine;
+use crate::i18n::Text;
 use crate::world::metrics::{MetricName, Scope};
 use crate::world::{ConsumerApp, World};
 use std::cell::RefCell;
@@ -42,6 +43,15 @@ impl ConsumerKind {
             ConsumerApp::Polling(_) => ConsumerKind::Polling,
             ConsumerApp::FanOut(_) => ConsumerKind::FanOut,
             ConsumerApp::Lambda(_) => ConsumerKind::Lambda,
+        }
+    }
+
+    /// What the views call this kind.
+    pub fn text(self) -> Text {
+        match self {
+            ConsumerKind::Polling => Text::KindPolling,
+            ConsumerKind::FanOut => Text::KindFanOut,
+            ConsumerKind::Lambda => Text::KindLambda,
         }
     }
 }

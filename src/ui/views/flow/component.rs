@@ -44,14 +44,6 @@ pub struct FlowProps {
     pub on_command: Callback<Command>,
 }
 
-fn kind_text(k: ConsumerKind) -> Text {
-    match k {
-        ConsumerKind::Polling => Text::KindPolling,
-        ConsumerKind::FanOut => Text::KindFanOut,
-        ConsumerKind::Lambda => Text::KindLambda,
-    }
-}
-
 fn now_wall_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -270,7 +262,7 @@ fn Consumers(props: &CardsProps) -> Html {
                 };
                 let title = format!(
                     "{} — {}. {}: {} · {}: {} ms · {}: {} · {}: {}",
-                    lang.t(kind_text(c.kind)), note.text(lang),
+                    lang.t(c.kind.text()), note.text(lang),
                     F::Processed.text(lang), c.processed,
                     F::Latency.text(lang), c.latency_avg_ms,
                     F::Duplicates.text(lang), c.duplicates,

@@ -4,7 +4,6 @@ use super::model::{layout, NARROW_WIDTH, WIDTH};
 use super::snapshot::OverviewSnapshot;
 use crate::i18n::{Lang, Msg, Text};
 use crate::ui::format::hash_key_short;
-use crate::ui::snapshot::ConsumerKind;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,14 +14,6 @@ pub struct OverviewProps {
     pub snapshot: Rc<OverviewSnapshot>,
     /// Language.
     pub lang: Lang,
-}
-
-fn kind_text(k: ConsumerKind) -> Text {
-    match k {
-        ConsumerKind::Polling => Text::KindPolling,
-        ConsumerKind::FanOut => Text::KindFanOut,
-        ConsumerKind::Lambda => Text::KindLambda,
-    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -98,7 +89,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
         html! {
             <tr key={c.name.clone()}>
                 <th scope="row">{ c.name.clone() }</th>
-                <td>{ lang.t(kind_text(c.kind)) }</td>
+                <td>{ lang.t(c.kind.text()) }</td>
                 <td class="num">{ c.delivered }</td>
                 <td class="num">{ format!("{} ms", c.lag_ms) }</td>
                 <td class={classes!("num", (c.lost > 0).then_some("warn"))}>{ c.lost }</td>

@@ -8,7 +8,6 @@ use crate::engine::stream::StreamStatus;
 use crate::i18n::resharding::{reshard_line, ReshardingText as R};
 use crate::i18n::{Lang, Text};
 use crate::ui::format::{duration, hash_key_short, percent, sequence_tail, DurationStyle};
-use crate::ui::snapshot::ConsumerKind;
 use crate::world::polling::PollingSpec;
 use crate::world::scenario::{Command, ConsumerSpec};
 use std::rc::Rc;
@@ -176,15 +175,10 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
     });
     let events = reshards(snap);
     let consumers = snap.consumers.iter().map(|c| {
-        let kind = match c.kind {
-            ConsumerKind::Polling => Text::KindPolling,
-            ConsumerKind::FanOut => Text::KindFanOut,
-            ConsumerKind::Lambda => Text::KindLambda,
-        };
         html! {
             <tr key={c.name.clone()}>
                 <th scope="row">{ c.name.clone() }</th>
-                <td>{ lang.t(kind) }</td>
+                <td>{ lang.t(c.kind.text()) }</td>
                 <td>{ if c.parent_first { R::ParentFirst.text(lang) } else { R::ChildrenFirst.text(lang) } }</td>
                 <td class="num">{ c.delivered }</td>
                 <td class={classes!("num", (c.order_violations > 0).then_some("warn"))} data-testid="out-of-order">{ c.order_violations }</td>
