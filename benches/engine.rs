@@ -8,7 +8,7 @@
 //! - `put_records_500`: one PutRecords call of 500 such entries.
 //! - `get_records_10000`: one GetRecords call returning 10,000 records.
 //!
-//! Run with `make bench` (or `cargo bench --bench engine`). Figures are reported in README.
+//! Run with `make bench` (or `cargo bench --bench engine`). Figures are in benches/README.md.
 
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
