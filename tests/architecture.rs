@@ -783,6 +783,33 @@ mod self_checks {
     }
 
     #[test]
+    fn finds_the_circles_of_a_small_tree() {
+        let root = std::env::temp_dir().join(format!("architecture-self-check-{}", std::process::id()));
+        let files: &[(&str, &str)] = &[
+            ("lib.rs", "pub mod a;\npub mod b;\npub mod c;\n"),
+            // a/mod.rs uses its child, which uses its parent's item: a circle.
+            ("a/mod.rs", "mod child;\npub use child::Thing;\npub struct Parent;\n"),
+            ("a/child.rs", "use super::Parent;\npub struct Thing;\n"),
+            // b → c by an inline path, c → b by a grouped use: a circle.
+            ("b.rs", "pub fn f() { crate::c::g(); }\n"),
+            ("c.rs", "use crate::{b::f, a};\npub fn g() {}\n#[cfg(test)]\nmod tests { use crate::b; }\n"),
+        ];
+        for (path, text) in files {
+            let file = root.join(path);
+            if let Some(dir) = file.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let _ = std::fs::write(&file, text);
+        }
+        let graph = super::ImportGraph::of(&root);
+        let _ = std::fs::remove_dir_all(&root);
+        let name = |scc: &Vec<usize>| scc.iter().map(|&f| graph.files[f].clone()).collect::<Vec<_>>().join(" ");
+        let circles: Vec<String> = graph.circles().iter().map(name).collect();
+        assert_eq!(circles, ["a/child.rs a/mod.rs", "b.rs c.rs"]);
+        assert_eq!(graph.edge_count(), 5, "{:?}", graph.edges);
+    }
+
+    #[test]
     fn resolves_relative_to_the_module() {
         let v = |p: &[&str]| p.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
         let declared: BTreeSet<Vec<String>> = [v(&["ui", "views", "flow", "model"])].into();
