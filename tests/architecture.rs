@@ -10,8 +10,7 @@
 //!    `src/i18n` nothing from `ui`.
 //! 4. **File size:** no production file in `src/` is over [`MAX_LINES`] lines (the lines before its
 //!    first `#[cfg(test)]`), unless its `//!` header states why in a line containing `Size:`, e.g.
-//!    `//! Size: one exhaustive match per language over every key; split, a missing text would
-//!    compile.`
+//!    `//! Size: AWS's error table as one match, so that a reader finds every message at once.`
 //!
 //! Each test prints a one-line summary, `architecture: N files, M import edges, …`.
 //!
@@ -29,7 +28,8 @@
 //!
 //! A path maps to the deepest existing file: `crate::engine::time::SimTime` is
 //! `src/engine/time.rs`, `crate::engine::Engine` is `src/engine/mod.rs`, an item of an inline
-//! module is the file holding that module. Declaring a child (`mod x;`, `pub mod x;`) is not an
+//! module is the file holding that module. A re-export is not followed: `crate::engine::Foo`
+//! is an edge to `src/engine/mod.rs` even if that file only re-exports it. Declaring a child (`mod x;`, `pub mod x;`) is not an
 //! edge, but a child using its parent's items (`use super::Foo` into `mod.rs`) is: if `mod.rs`
 //! also uses that child, the two form a circle.
 
