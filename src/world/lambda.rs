@@ -25,10 +25,10 @@ use super::reader::{
 use super::sink::{eval_fields, Sink};
 use crate::engine::hashing::partition_key_hash;
 use crate::engine::reading::RecordShape;
-use crate::world::rng::{mix, SimRng};
 use crate::engine::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::Engine;
+use crate::world::rng::{mix, SimRng};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, VecDeque};
 

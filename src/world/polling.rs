@@ -25,10 +25,10 @@ use super::reader::{
     add_new_readers, parents_done, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally,
 };
 use super::sink::Sink;
-use crate::world::rng::SimRng;
 use crate::engine::shard::ShardId;
 use crate::engine::time::SimTime;
 use crate::engine::Engine;
+use crate::world::rng::SimRng;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -5,7 +5,6 @@ use super::model::{
     abbreviate_iterator, duration_text, height, iter_markers, loss_band, loss_episodes, row_y, usd, Axis, Chosen,
     IterKind, Mark, RetLoss, NARROW_WIDTH, ROW_H, WIDTH,
 };
-use crate::world::cost::monthly;
 use crate::engine::reading::ITERATOR_TTL_MS;
 use crate::engine::stream::StreamMode;
 use crate::engine::time::HOUR_MS;
@@ -14,6 +13,7 @@ use crate::i18n::Lang;
 use crate::ui::app::store::{Action, ShardRead, Store};
 use crate::ui::views::flow::model::{consumer_letter, shape_path, Shape};
 use crate::ui::views::overview::model::NARROW_BELOW_PX;
+use crate::world::cost::monthly;
 use serde_json::json;
 use std::rc::Rc;
 use yew::prelude::*;
