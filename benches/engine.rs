@@ -104,7 +104,7 @@ fn bench_put_record(c: &mut Criterion) {
                         data: data.clone(),
                         partition_key: key(n * 500 + i),
                         explicit_hash_key: None,
-                        generated: None,
+                        by_reference: None,
                     })
                     .collect();
                 n += 1;

@@ -966,7 +966,7 @@ impl Engine {
             }
         };
         let Collected { records, bytes } =
-            collect_records(shard, &self.payloads, start, GET_RECORDS_MAX_RECORDS, budget, visible_until);
+            collect_records(shard, &self.record_sources, start, GET_RECORDS_MAX_RECORDS, budget, visible_until);
         if limits {
             pipe.bucket.charge(now, bytes);
         }

@@ -34,9 +34,9 @@ pub mod events;
 pub mod hashing;
 pub mod limits;
 pub mod modes;
-pub mod payload;
 pub mod queue;
 pub mod reading;
+pub mod record_source;
 pub mod records;
 pub mod resharding;
 pub mod retention;
@@ -53,7 +53,9 @@ pub mod validation;
 use error::{ApiError, Identity};
 use events::{Digest, Event};
 use queue::EventQueue;
+use record_source::{RecordSource, RecordSources, SourceId};
 use std::collections::{BTreeMap, VecDeque};
+use std::sync::Arc;
 use stream::{Stream, StreamKey, StreamMode, StreamStatus};
 use time::{SimTime, SECOND_MS};
 
@@ -80,8 +82,6 @@ pub struct EngineConfig {
     pub limits_enabled: bool,
     /// How many recent events the engine buffers for [`Engine::drain_events`].
     pub event_capacity: usize,
-    /// Seed of the simulated world; generated record payloads derive from it.
-    pub seed: u64,
 }
 
 impl Default for EngineConfig {
@@ -96,7 +96,6 @@ impl Default for EngineConfig {
             shard_limit: 500,
             limits_enabled: true,
             event_capacity: 1 << 16,
-            seed: 0,
         }
     }
 }
@@ -136,7 +135,7 @@ pub struct Engine {
     events_dropped: u64,
     events_total: u64,
     digest: Digest,
-    payloads: payload::PayloadBook,
+    record_sources: RecordSources,
     efo: efo::Efo,
 }
 
@@ -150,7 +149,6 @@ impl Engine {
     /// A new endpoint with no streams, at `config.start`.
     pub fn new(config: EngineConfig) -> Self {
         let identity = Identity { account_id: config.account_id.clone(), region: config.region.clone() };
-        let payloads = payload::PayloadBook::new(config.seed);
         Self {
             now: config.start,
             limits_enabled: config.limits_enabled,
@@ -163,7 +161,7 @@ impl Engine {
             events_dropped: 0,
             events_total: 0,
             digest: Digest::default(),
-            payloads,
+            record_sources: RecordSources::default(),
             efo: efo::Efo::default(),
         }
     }
@@ -173,14 +171,15 @@ impl Engine {
         &self.config
     }
 
-    /// The payload templates of simulated producers (to rebuild their records' data).
-    pub fn payloads(&self) -> &payload::PayloadBook {
-        &self.payloads
+    /// The registered record sources (to render records written by reference).
+    pub fn record_sources(&self) -> &RecordSources {
+        &self.record_sources
     }
 
-    /// Registers a payload template; `None` when the book is full.
-    pub fn register_payload_template(&mut self, template: payload::PayloadTemplate) -> Option<u16> {
-        self.payloads.register(template)
+    /// Registers a source of records written by reference (see [`record_source`]); `None` when
+    /// [`record_source::MAX_RECORD_SOURCES`] are registered already.
+    pub fn register_record_source(&mut self, source: Arc<dyn RecordSource>) -> Option<SourceId> {
+        self.record_sources.register(source)
     }
 
     /// Account and region.

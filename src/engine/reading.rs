@@ -24,7 +24,7 @@
 use super::error::{expired_iterator, invalid_argument, invalid_iterator, ApiError, ErrorType};
 use super::events::Event;
 use super::limits::{GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS};
-use super::payload::PayloadBook;
+use super::record_source::RecordSources;
 use super::sequence::{parse_sequence, ParsedSequence, SequenceNumber};
 use super::shapes::{blob, display, epoch_seconds, ChildShardShape};
 use super::shard::{Shard, ShardId};
@@ -232,7 +232,7 @@ pub(crate) struct Collected {
 /// `visible_until` (pushes see a record only once its propagation delay has passed).
 pub(crate) fn collect_records(
     shard: &Shard,
-    payloads: &PayloadBook,
+    sources: &RecordSources,
     start: usize,
     max_records: usize,
     max_bytes: u64,
@@ -248,7 +248,7 @@ pub(crate) fn collect_records(
             break;
         }
         bytes += r.size();
-        let body = r.materialize(payloads);
+        let body = r.materialize(sources);
         records.push(RecordShape {
             sequence_number: shard.sequence_number_of(&r),
             approximate_arrival_timestamp: r.arrival,
@@ -429,7 +429,7 @@ impl Engine {
         }
         let start = shard.position_of(pos.min_seq_ix);
         let Collected { records: out, bytes } =
-            collect_records(shard, &self.payloads, start, limit, GET_RECORDS_MAX_BYTES, now);
+            collect_records(shard, &self.record_sources, start, limit, GET_RECORDS_MAX_BYTES, now);
         if limits {
             shard.limits.read_bytes.charge_read(now, bytes);
         }

@@ -134,7 +134,7 @@ pub fn recent_keys(sim: &Sim, n: usize) -> Vec<KeyRecord> {
         .into_iter()
         .filter_map(|(slot, i)| {
             let sh = s.shards.get(slot)?;
-            let body = sh.records.get(i)?.materialize(engine.payloads());
+            let body = sh.records.get(i)?.materialize(engine.record_sources());
             Some(KeyRecord {
                 shard: sh.id.to_string(),
                 position: sh.records.first_index() + i as u64,
