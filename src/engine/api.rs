@@ -13,23 +13,23 @@
 //! virtual clock; its later events are read with `Engine::take_subscription_events` (see
 //! `efo.rs`).
 
-use super::efo::{
+use crate::engine::error::{serialization, ApiError, ErrorType};
+use crate::engine::ops::efo::{
     DeregisterStreamConsumerInput, DescribeStreamConsumerInput, ListStreamConsumersInput, RegisterStreamConsumerInput,
     SubscribeToShardInput,
 };
-use super::error::{serialization, ApiError, ErrorType};
-use super::modes::{EncryptionInput, UpdateStreamModeInput};
-use super::reading::{GetRecordsInput, GetShardIteratorInput};
-use super::records::{PutRecordInput, PutRecordsInput};
-use super::resharding::{MergeShardsInput, SplitShardInput, UpdateShardCountInput};
-use super::retention::RetentionInput;
-use super::shapes::Empty;
-use super::streams::{
+use crate::engine::ops::get_records::{GetRecordsInput, GetShardIteratorInput};
+use crate::engine::ops::modes::{EncryptionInput, UpdateStreamModeInput};
+use crate::engine::ops::put_records::{PutRecordInput, PutRecordsInput};
+use crate::engine::ops::resharding::{MergeShardsInput, SplitShardInput, UpdateShardCountInput};
+use crate::engine::ops::retention::RetentionInput;
+use crate::engine::ops::stream_admin::{
     CreateStreamInput, DeleteStreamInput, DescribeStreamInput, ListShardsInput, ListStreamsInput, StreamNameInput,
 };
-use super::tags::{AddTagsInput, ListTagsInput, RemoveTagsInput};
-use super::validation::{check_rules, check_types, Field, Member, Pattern, Rule, Type};
-use super::Engine;
+use crate::engine::ops::tags::{AddTagsInput, ListTagsInput, RemoveTagsInput};
+use crate::engine::wire::shapes::Empty;
+use crate::engine::wire::validation::{check_rules, check_types, Field, Member, Pattern, Rule, Type};
+use crate::engine::Engine;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;

@@ -6,11 +6,11 @@
 //! encoding (never `derive(Hash)`, whose `usize` lengths differ between 32-bit wasm and 64-bit
 //! native). Two runs with the same seed and commands have the same digest on every target.
 
-use super::efo::{ConsumerKey, ConsumerStatus, SubscriptionEnd, SubscriptionId};
-use super::hashing::HashKeyRange;
-use super::shard::{EncryptionType, ShardId};
-use super::stream::{StreamKey, StreamMode, StreamStatus};
-use super::time::SimTime;
+use crate::engine::ops::efo::{ConsumerKey, ConsumerStatus, SubscriptionEnd, SubscriptionId};
+use crate::engine::state::hashing::HashKeyRange;
+use crate::engine::state::shard::{EncryptionType, ShardId};
+use crate::engine::state::stream::{StreamKey, StreamMode, StreamStatus};
+use crate::engine::time::SimTime;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 

@@ -28,38 +28,26 @@
 //! same responses and the same [`Engine::digest`] natively and in WebAssembly.
 
 pub mod api;
-pub mod efo;
 pub mod error;
 pub mod events;
-pub mod hashing;
-pub mod limits;
-pub mod modes;
+pub mod ops;
 pub mod queue;
-pub mod reading;
-pub mod record_source;
-pub mod records;
-pub mod resharding;
-pub mod retention;
-pub mod sequence;
-pub mod shapes;
-pub mod shard;
-pub mod store;
-pub mod stream;
-pub mod streams;
-pub mod tags;
+pub mod state;
 pub mod time;
-pub mod validation;
+pub mod wire;
 
-use error::{ApiError, Identity};
-use events::{Digest, Event};
-use queue::EventQueue;
-use record_source::{RecordSource, RecordSources, SourceId};
+use crate::engine::error::{ApiError, Identity};
+use crate::engine::events::{Digest, Event};
+use crate::engine::ops::efo;
+use crate::engine::ops::resharding;
+use crate::engine::queue::EventQueue;
+use crate::engine::state::record_source::{RecordSource, RecordSources, SourceId};
+use crate::engine::state::stream::{Stream, StreamKey, StreamMode, StreamStatus};
+use crate::engine::time::{SimTime, SECOND_MS};
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
-use stream::{Stream, StreamKey, StreamMode, StreamStatus};
-use time::{SimTime, SECOND_MS};
 
-pub use error::ErrorType;
+pub use crate::engine::error::ErrorType;
 
 /// Settings of a simulated Kinesis endpoint.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -176,8 +164,8 @@ impl Engine {
         &self.record_sources
     }
 
-    /// Registers a source of records written by reference (see [`record_source`]); `None` when
-    /// [`record_source::MAX_RECORD_SOURCES`] are registered already.
+    /// Registers a source of records written by reference (see [`state::record_source`]); `None`
+    /// when [`state::record_source::MAX_RECORD_SOURCES`] are registered already.
     pub fn register_record_source(&mut self, source: Arc<dyn RecordSource>) -> Option<SourceId> {
         self.record_sources.register(source)
     }

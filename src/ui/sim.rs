@@ -8,9 +8,9 @@
 //! current instant, as the scenario commands `set-rate`, `set-keys` and `set-limits` do.
 
 use super::route::{KeyMode, UrlState};
-use crate::engine::hashing::partition_key_hash;
-use crate::engine::shard::{Shard, ShardCounters, ShardId, ShardState};
-use crate::engine::store::StoredRecord;
+use crate::engine::state::hashing::partition_key_hash;
+use crate::engine::state::shard::{Shard, ShardCounters, ShardId, ShardState};
+use crate::engine::state::store::StoredRecord;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::{Engine, EngineConfig};
 use crate::i18n::Msg;
@@ -933,7 +933,7 @@ impl Sim {
     /// with its retained records sampled into at most about `max_marks` marks, and each
     /// consumer's position per shard.
     pub fn retention(&self, max_marks: usize) -> crate::ui::views::retention::model::RetentionSnapshot {
-        use crate::engine::stream::StreamMode;
+        use crate::engine::state::stream::StreamMode;
         use crate::ui::views::retention::model::{
             stride, Mark, RetConsumer, RetCursor, RetLoss, RetRow, RetentionSnapshot,
         };

@@ -23,9 +23,9 @@ use super::reader::{
     add_new_readers, parents_done, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally,
 };
 use super::sink::{eval_fields, Sink};
-use crate::engine::hashing::partition_key_hash;
-use crate::engine::reading::RecordShape;
-use crate::engine::shard::ShardId;
+use crate::engine::ops::get_records::RecordShape;
+use crate::engine::state::hashing::partition_key_hash;
+use crate::engine::state::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::Engine;
 use crate::world::rng::{mix, SimRng};

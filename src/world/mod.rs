@@ -39,10 +39,10 @@ pub mod rng;
 pub mod scenario;
 pub mod sink;
 
+use crate::engine::ops::put_records::{PutRecordInput, PutRecordsInput, PutRecordsRequestEntry, PutRecordsResultEntry};
 use crate::engine::queue::EventQueue;
-use crate::engine::record_source::RecordRef;
-use crate::engine::records::{PutRecordInput, PutRecordsInput, PutRecordsRequestEntry, PutRecordsResultEntry};
-use crate::engine::shard::ShardId;
+use crate::engine::state::record_source::RecordRef;
+use crate::engine::state::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::{Engine, EngineConfig};
 use fanout::{FanOutApp, DRAIN_INTERVAL_MS};
@@ -314,7 +314,7 @@ impl World {
                 allowed: e.message.unwrap_or_else(|| e.error_type.as_str().into()),
             });
         }
-        while engine.stream(&stream).is_some_and(|s| s.status != crate::engine::stream::StreamStatus::Active) {
+        while engine.stream(&stream).is_some_and(|s| s.status != crate::engine::state::stream::StreamStatus::Active) {
             if engine.step().is_none() {
                 break;
             }

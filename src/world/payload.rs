@@ -14,7 +14,7 @@
 //! Random choices use the stateless [`crate::world::rng::mix`] hash and integer arithmetic only
 //! (no floats, no `pow`), so a payload is byte-identical natively and in wasm.
 
-use crate::engine::record_source::{RecordSource, RenderedRecord, SourceId};
+use crate::engine::state::record_source::{RecordSource, RenderedRecord, SourceId};
 use crate::engine::time::SimTime;
 use crate::engine::Engine;
 use crate::world::rng::{mix, scale};
@@ -428,8 +428,11 @@ mod tests {
         let mut b = PayloadBook::new(42);
         let t = PayloadTemplate { kind: PayloadKind::Sensor, ..Default::default() };
         let id = b.source_id(&mut engine, t.clone());
-        let reference =
-            crate::engine::record_source::RecordRef { source: id.unwrap_or(u16::MAX), n: 12, event_time: SimTime(3) };
+        let reference = crate::engine::state::record_source::RecordRef {
+            source: id.unwrap_or(u16::MAX),
+            n: 12,
+            event_time: SimTime(3),
+        };
         assert_eq!(engine.record_sources().render(reference), Some(source(t).render(12, SimTime(3))));
     }
 }

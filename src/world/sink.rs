@@ -12,7 +12,7 @@
 //! Simplifications: a result is written when the record is processed, and writes are
 //! idempotent per sequence number (re-reads after a failover are not folded twice).
 
-use crate::engine::reading::RecordShape;
+use crate::engine::ops::get_records::RecordShape;
 use crate::engine::time::{SimTime, MINUTE_MS};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,7 @@ use super::helpers::{
     assert_tiles, create_active, describe_shards, engine, ok, put, range_of, str_at, with_stream, MAX_HASH,
 };
 use ethnum::U256;
-use kinesis_playground::engine::hashing::{partition_key_hash, uniform_ranges, HashKeyRange};
+use kinesis_playground::engine::state::hashing::{partition_key_hash, uniform_ranges, HashKeyRange};
 use serde_json::json;
 
 fn r(start: u128, end: u128) -> HashKeyRange {

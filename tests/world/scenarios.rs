@@ -1,7 +1,7 @@
 //! Scenario assertions that would catch a toy.
 
 use crate::helpers::{run, run_preset};
-use kinesis_playground::engine::hashing::partition_key_hash;
+use kinesis_playground::engine::state::hashing::partition_key_hash;
 use kinesis_playground::engine::time::{HOUR_MS, MINUTE_MS};
 use kinesis_playground::world::lambda::LambdaSpec;
 use kinesis_playground::world::scenario::{preset, Command, ConsumerSpec, TimedCommand};

@@ -5,8 +5,8 @@ use super::model::{
     abbreviate_iterator, duration_text, height, iter_markers, loss_band, loss_episodes, row_y, usd, Axis, Chosen,
     IterKind, Mark, RetLoss, NARROW_WIDTH, ROW_H, WIDTH,
 };
-use crate::engine::reading::ITERATOR_TTL_MS;
-use crate::engine::stream::StreamMode;
+use crate::engine::ops::get_records::ITERATOR_TTL_MS;
+use crate::engine::state::stream::StreamMode;
 use crate::engine::time::HOUR_MS;
 use crate::i18n::retention::{self as t, RetentionText as R};
 use crate::i18n::Lang;

@@ -66,18 +66,18 @@
 //!   is the sequence number just below the subscription's start position in `seqIx` order,
 //!   stamped with the shard's creation second.
 
-use super::error::{invalid_argument, limit_exceeded, ApiError, ErrorType};
-use super::events::Event;
-use super::limits::{TokenBucket, GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS, MIB};
-use super::reading::{child_shards, collect_records, Collected, RecordShape, ShardIteratorType};
-use super::sequence::SequenceNumber;
-use super::shapes::{display, epoch_seconds, ChildShardShape};
-use super::shard::{Shard, ShardId};
-use super::stream::{Stream, StreamKey, StreamStatus};
-use super::streams::NEXT_TOKEN_TTL_MS;
-use super::time::{SimTime, SECOND_MS};
-use super::validation::{parse_stream_arn, validation_item, validation_result, Pattern, Type};
-use super::{Engine, Scheduled};
+use crate::engine::error::{invalid_argument, limit_exceeded, ApiError, ErrorType};
+use crate::engine::events::Event;
+use crate::engine::ops::get_records::{child_shards, collect_records, Collected, RecordShape, ShardIteratorType};
+use crate::engine::ops::stream_admin::NEXT_TOKEN_TTL_MS;
+use crate::engine::state::limits::{TokenBucket, GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS, MIB};
+use crate::engine::state::sequence::SequenceNumber;
+use crate::engine::state::shard::{Shard, ShardId};
+use crate::engine::state::stream::{Stream, StreamKey, StreamStatus};
+use crate::engine::time::{SimTime, SECOND_MS};
+use crate::engine::wire::shapes::{display, epoch_seconds, ChildShardShape};
+use crate::engine::wire::validation::{parse_stream_arn, validation_item, validation_result, Pattern, Type};
+use crate::engine::{Engine, Scheduled};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};

@@ -22,13 +22,13 @@
 //! The limit messages of UpdateShardCount come from an AWS-validated kinesalite fork; the
 //! rolling-24-h message is our wording.
 
-use super::error::{invalid_argument, limit_exceeded, ApiError};
-use super::events::Event;
-use super::hashing::{parse_hash_key, uniform_ranges, HashKeyParse, HashKeyRange};
-use super::shard::{EncryptionType, Shard, ShardId};
-use super::stream::{Stream, StreamKey, StreamMode, StreamStatus};
-use super::time::{SimTime, HOUR_MS, SECOND_MS};
-use super::Engine;
+use crate::engine::error::{invalid_argument, limit_exceeded, ApiError};
+use crate::engine::events::Event;
+use crate::engine::state::hashing::{parse_hash_key, uniform_ranges, HashKeyParse, HashKeyRange};
+use crate::engine::state::shard::{EncryptionType, Shard, ShardId};
+use crate::engine::state::stream::{Stream, StreamKey, StreamMode, StreamStatus};
+use crate::engine::time::{SimTime, HOUR_MS, SECOND_MS};
+use crate::engine::Engine;
 use serde::{Deserialize, Serialize};
 
 /// Children are created this long after their parents close (kinesalite, AWS-validated).
@@ -162,7 +162,7 @@ impl Engine {
             s.status = StreamStatus::Updating;
         }
         self.emit_status(key, StreamStatus::Updating);
-        self.schedule(self.config.update_delay_ms, super::Scheduled::UpdateDone(key, change));
+        self.schedule(self.config.update_delay_ms, crate::engine::Scheduled::UpdateDone(key, change));
     }
 
     /// SplitShard.
@@ -352,7 +352,7 @@ impl Engine {
                 let mode = *mode;
                 self.emit(Event::StreamModeChanged { at: self.now, stream: key, mode });
                 if mode == StreamMode::OnDemand {
-                    self.schedule(SECOND_MS, super::Scheduled::OnDemandTick(key));
+                    self.schedule(SECOND_MS, crate::engine::Scheduled::OnDemandTick(key));
                 }
             }
             Change::Encryption(t, key_id) => {
@@ -374,7 +374,7 @@ impl Engine {
         if let Change::Scale(target) = change {
             let more = self.stream_by_key_mut(key).is_some_and(|s| next_scale_action(s, target).is_some());
             if more {
-                self.schedule(self.config.update_delay_ms, super::Scheduled::UpdateDone(key, change));
+                self.schedule(self.config.update_delay_ms, crate::engine::Scheduled::UpdateDone(key, change));
                 return;
             }
         }

@@ -11,7 +11,7 @@
 //!    `Value <v> at '<path>' failed to satisfy constraint: <rule>`; at most 10 items are kept, and the
 //!    message starts `1 validation error detected: ` or `N validation errors detected: `.
 
-use super::error::{serialization, ApiError, ErrorType};
+use crate::engine::error::{serialization, ApiError, ErrorType};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use serde_json::{Map, Value};

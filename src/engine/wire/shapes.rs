@@ -4,9 +4,9 @@
 //! timestamps as epoch seconds (a JSON number). The engine keeps integers inside and converts
 //! only here.
 
-use super::hashing::HashKeyRange;
-use super::shard::{Shard, ShardId};
-use super::time::SimTime;
+use crate::engine::state::hashing::HashKeyRange;
+use crate::engine::state::shard::{Shard, ShardId};
+use crate::engine::time::SimTime;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Serializes any `Display` value as a JSON string.

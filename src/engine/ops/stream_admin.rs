@@ -14,15 +14,15 @@
 //! Simplifications: the "5 streams CREATING at once" quota and the ExpiredNextToken / bad token
 //! messages use our wording (AWS's exact text is not published).
 
-use super::error::{invalid_argument, limit_exceeded, ApiError, ErrorType};
-use super::events::Event;
-use super::hashing::uniform_ranges;
-use super::shapes::{epoch_seconds, EnhancedMetrics, ShardShape, StreamModeDetails};
-use super::shard::{ShardId, ShardState};
-use super::stream::{Stream, StreamMode, StreamStatus};
-use super::time::{SimTime, SECOND_MS};
-use super::validation::{validation_item, validation_result, Type};
-use super::{Engine, Scheduled};
+use crate::engine::error::{invalid_argument, limit_exceeded, ApiError, ErrorType};
+use crate::engine::events::Event;
+use crate::engine::state::hashing::uniform_ranges;
+use crate::engine::state::shard::{ShardId, ShardState};
+use crate::engine::state::stream::{Stream, StreamMode, StreamStatus};
+use crate::engine::time::{SimTime, SECOND_MS};
+use crate::engine::wire::shapes::{epoch_seconds, EnhancedMetrics, ShardShape, StreamModeDetails};
+use crate::engine::wire::validation::{validation_item, validation_result, Type};
+use crate::engine::{Engine, Scheduled};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -305,7 +305,11 @@ pub(crate) fn parse_mode(text: &str) -> Option<StreamMode> {
     }
 }
 
-fn shard_filter_matches(filter: &ShardFilter, shard: &super::shard::Shard, trim_horizon: SimTime) -> bool {
+fn shard_filter_matches(
+    filter: &ShardFilter,
+    shard: &crate::engine::state::shard::Shard,
+    trim_horizon: SimTime,
+) -> bool {
     let open_at = |t: SimTime| shard.created <= t && shard.closed.is_none_or(|c| c > t);
     match filter.filter_type.as_str() {
         "AFTER_SHARD_ID" => filter.shard_id.as_deref().and_then(ShardId::resolve).is_none_or(|after| shard.id > after),
@@ -459,7 +463,7 @@ impl Engine {
     pub fn describe_stream(&self, input: DescribeStreamInput) -> Result<DescribeStreamOutput, ApiError> {
         let s = self.existing_stream(&input.stream_name)?;
         let limit = usize::try_from(input.limit.unwrap_or(100).clamp(1, 10_000)).unwrap_or(100);
-        let visible: Vec<&super::shard::Shard> = if s.status == StreamStatus::Creating {
+        let visible: Vec<&crate::engine::state::shard::Shard> = if s.status == StreamStatus::Creating {
             Vec::new()
         } else {
             s.listed_shards()
@@ -558,7 +562,7 @@ impl Engine {
         let s = self.existing_stream(&stream_name)?;
         let max = usize::try_from(input.max_results.unwrap_or(1000).clamp(1, 10_000)).unwrap_or(1000);
         let trim_horizon = self.now.minus(s.retention_ms());
-        let matching: Vec<&super::shard::Shard> = if s.status == StreamStatus::Creating {
+        let matching: Vec<&crate::engine::state::shard::Shard> = if s.status == StreamStatus::Creating {
             Vec::new()
         } else {
             s.listed_shards()

@@ -8,9 +8,9 @@
 //! - Retention is 24 h by default, 24..=8760 h; records older than it are gone, a decrease takes
 //!   effect at once, and an increase does not bring expired data back.
 
-use super::hashing::HashKeyRange;
-use super::shard::{EncryptionType, Shard, ShardId};
-use super::time::{SimTime, HOUR_MS};
+use crate::engine::state::hashing::HashKeyRange;
+use crate::engine::state::shard::{EncryptionType, Shard, ShardId};
+use crate::engine::time::{SimTime, HOUR_MS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -18,9 +18,9 @@
 //! the arrival time, or the shard's creation time when that is later (a child shard's first
 //! records, see `records.rs`).
 
-use super::hashing::partition_key_hash;
-use super::record_source::{RecordRef, RecordSources, RenderedRecord, SourceId};
-use super::time::SimTime;
+use crate::engine::state::hashing::partition_key_hash;
+use crate::engine::state::record_source::{RecordRef, RecordSources, RenderedRecord, SourceId};
+use crate::engine::time::SimTime;
 use std::collections::VecDeque;
 
 /// Entries per chunk.

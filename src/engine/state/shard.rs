@@ -12,11 +12,11 @@
 //!   has passed since it closed, so every record it held has expired); expired shards leave
 //!   `DescribeStream` and `ListShards`.
 
-use super::hashing::HashKeyRange;
-use super::limits::ShardLimits;
-use super::sequence::{SequenceNumber, END_SEQ_IX};
-use super::store::{RecordStore, StoredRecord};
-use super::time::SimTime;
+use crate::engine::state::hashing::HashKeyRange;
+use crate::engine::state::limits::ShardLimits;
+use crate::engine::state::sequence::{SequenceNumber, END_SEQ_IX};
+use crate::engine::state::store::{RecordStore, StoredRecord};
+use crate::engine::time::SimTime;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

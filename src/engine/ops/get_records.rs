@@ -21,17 +21,17 @@
 //! `MillisBehindLatest` is the age of the oldest record still unread after this call (0 when the
 //! reader has caught up), i.e. how far behind the tip the reader is.
 
-use super::error::{expired_iterator, invalid_argument, invalid_iterator, ApiError, ErrorType};
-use super::events::Event;
-use super::limits::{GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS};
-use super::record_source::RecordSources;
-use super::sequence::{parse_sequence, ParsedSequence, SequenceNumber};
-use super::shapes::{blob, display, epoch_seconds, ChildShardShape};
-use super::shard::{Shard, ShardId};
-use super::stream::{Stream, StreamKey, StreamStatus};
-use super::streams::seconds_to_time;
-use super::time::SimTime;
-use super::Engine;
+use crate::engine::error::{expired_iterator, invalid_argument, invalid_iterator, ApiError, ErrorType};
+use crate::engine::events::Event;
+use crate::engine::ops::stream_admin::seconds_to_time;
+use crate::engine::state::limits::{GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS};
+use crate::engine::state::record_source::RecordSources;
+use crate::engine::state::sequence::{parse_sequence, ParsedSequence, SequenceNumber};
+use crate::engine::state::shard::{Shard, ShardId};
+use crate::engine::state::stream::{Stream, StreamKey, StreamStatus};
+use crate::engine::time::SimTime;
+use crate::engine::wire::shapes::{blob, display, epoch_seconds, ChildShardShape};
+use crate::engine::Engine;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use md5::{Digest, Md5};

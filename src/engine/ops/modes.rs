@@ -13,17 +13,17 @@
 //! `max(4, ceil(2 × last-second write demand / 1 MiB))` by splitting the busiest shards at their
 //! midpoint (at most once every 30 s per stream), and never scales down.
 
-use super::error::{invalid_argument, limit_exceeded, ApiError};
-use super::hashing::HashKeyRange;
-use super::limits::MIB;
-use super::resharding::Change;
-use super::shapes::StreamModeDetails;
-use super::shard::{EncryptionType, ShardId};
-use super::stream::{StreamKey, StreamMode, StreamStatus};
-use super::streams::{parse_mode, ON_DEMAND_INITIAL_SHARDS};
-use super::time::{HOUR_MS, SECOND_MS};
-use super::validation::parse_stream_arn;
-use super::{Engine, Scheduled};
+use crate::engine::error::{invalid_argument, limit_exceeded, ApiError};
+use crate::engine::ops::resharding::Change;
+use crate::engine::ops::stream_admin::{parse_mode, ON_DEMAND_INITIAL_SHARDS};
+use crate::engine::state::hashing::HashKeyRange;
+use crate::engine::state::limits::MIB;
+use crate::engine::state::shard::{EncryptionType, ShardId};
+use crate::engine::state::stream::{StreamKey, StreamMode, StreamStatus};
+use crate::engine::time::{HOUR_MS, SECOND_MS};
+use crate::engine::wire::shapes::StreamModeDetails;
+use crate::engine::wire::validation::parse_stream_arn;
+use crate::engine::{Engine, Scheduled};
 
 use serde::Deserialize;
 

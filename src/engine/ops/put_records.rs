@@ -17,18 +17,18 @@
 //! Simplification: PutRecords assigns sequence numbers in request order. AWS processes shards in
 //! parallel and gives no cross-shard order.
 
-use super::error::{invalid_argument, ApiError, ErrorType};
-use super::events::Event;
-use super::hashing::{parse_hash_key, partition_key_hash, HashKeyParse};
-use super::record_source::RecordRef;
-use super::sequence::{parse_sequence, SequenceNumber};
-use super::shapes::{blob, display};
-use super::shard::{EncryptionType, ShardId};
-use super::store::NewPayload;
-use super::stream::{Stream, StreamKey, StreamStatus};
-use super::time::SimTime;
-use super::validation::{validation_item, validation_result, Type};
-use super::Engine;
+use crate::engine::error::{invalid_argument, ApiError, ErrorType};
+use crate::engine::events::Event;
+use crate::engine::state::hashing::{parse_hash_key, partition_key_hash, HashKeyParse};
+use crate::engine::state::record_source::RecordRef;
+use crate::engine::state::sequence::{parse_sequence, SequenceNumber};
+use crate::engine::state::shard::{EncryptionType, ShardId};
+use crate::engine::state::store::NewPayload;
+use crate::engine::state::stream::{Stream, StreamKey, StreamStatus};
+use crate::engine::time::SimTime;
+use crate::engine::wire::shapes::{blob, display};
+use crate::engine::wire::validation::{validation_item, validation_result, Type};
+use crate::engine::Engine;
 use serde::{Deserialize, Serialize};
 
 /// Largest data blob, bytes (1 MiB).
@@ -163,7 +163,7 @@ fn entry_shape_errors(pk: &str, data_len: usize, ehk: Option<&str>, path: &str, 
         out.push(pk_item("Member must have length less than or equal to 256"));
     }
     if let Some(k) = ehk {
-        if !super::validation::Pattern::HashKey.matches(k) {
+        if !crate::engine::wire::validation::Pattern::HashKey.matches(k) {
             out.push(validation_item(
                 Some(&serde_json::Value::from(k)),
                 Type::String,

@@ -1,0 +1,8 @@
+//! The state nouns: what the service keeps.
+pub mod hashing;
+pub mod limits;
+pub mod record_source;
+pub mod sequence;
+pub mod shard;
+pub mod store;
+pub mod stream;
