@@ -11,13 +11,9 @@
 //! `{"EventStream": [{"SubscribeToShardEvent": {…}}, …]}`: the event-stream messages delivered
 //! during the call (the subscription's first event). The subscription keeps running on the
 //! virtual clock; its later events are read with `Engine::take_subscription_events` (see
-//! `efo.rs`).
+//! `ops/subscribe_to_shard.rs`).
 
 use crate::engine::error::{serialization, ApiError, ErrorType};
-use crate::engine::ops::efo::{
-    DeregisterStreamConsumerInput, DescribeStreamConsumerInput, ListStreamConsumersInput, RegisterStreamConsumerInput,
-    SubscribeToShardInput,
-};
 use crate::engine::ops::get_records::{GetRecordsInput, GetShardIteratorInput};
 use crate::engine::ops::modes::{EncryptionInput, UpdateStreamModeInput};
 use crate::engine::ops::put_records::{PutRecordInput, PutRecordsInput};
@@ -26,6 +22,10 @@ use crate::engine::ops::retention::RetentionInput;
 use crate::engine::ops::stream_admin::{
     CreateStreamInput, DeleteStreamInput, DescribeStreamInput, ListShardsInput, ListStreamsInput, StreamNameInput,
 };
+use crate::engine::ops::stream_consumers::{
+    DeregisterStreamConsumerInput, DescribeStreamConsumerInput, ListStreamConsumersInput, RegisterStreamConsumerInput,
+};
+use crate::engine::ops::subscribe_to_shard::SubscribeToShardInput;
 use crate::engine::ops::tags::{AddTagsInput, ListTagsInput, RemoveTagsInput};
 use crate::engine::wire::shapes::Empty;
 use crate::engine::wire::validation::{check_rules, check_types, Field, Member, Pattern, Rule, Type};

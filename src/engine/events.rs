@@ -6,10 +6,11 @@
 //! encoding (never `derive(Hash)`, whose `usize` lengths differ between 32-bit wasm and 64-bit
 //! native). Two runs with the same seed and commands have the same digest on every target.
 
-use crate::engine::ops::efo::{ConsumerKey, ConsumerStatus, SubscriptionEnd, SubscriptionId};
+use crate::engine::state::consumer::{ConsumerKey, ConsumerStatus};
 use crate::engine::state::hashing::HashKeyRange;
 use crate::engine::state::shard::{EncryptionType, ShardId};
 use crate::engine::state::stream::{StreamKey, StreamMode, StreamStatus};
+use crate::engine::state::subscription::{SubscriptionEnd, SubscriptionId};
 use crate::engine::time::SimTime;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;

@@ -38,11 +38,12 @@ pub mod wire;
 
 use crate::engine::error::{ApiError, Identity};
 use crate::engine::events::{Digest, Event};
-use crate::engine::ops::efo;
 use crate::engine::ops::resharding;
 use crate::engine::queue::EventQueue;
+use crate::engine::state::consumer::{ConsumerKey, ConsumerRegistry};
 use crate::engine::state::record_source::{RecordSource, RecordSources, SourceId};
 use crate::engine::state::stream::{Stream, StreamKey, StreamMode, StreamStatus};
+use crate::engine::state::subscription::{SubscriptionId, Subscriptions};
 use crate::engine::time::{SimTime, SECOND_MS};
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
@@ -100,13 +101,13 @@ pub(crate) enum Scheduled {
     /// On-demand capacity check (every second while the stream is ON_DEMAND).
     OnDemandTick(StreamKey),
     /// An enhanced fan-out consumer turns `CREATING → ACTIVE`.
-    ConsumerActive(efo::ConsumerKey),
+    ConsumerActive(ConsumerKey),
     /// A `DELETING` consumer disappears.
-    ConsumerGone(efo::ConsumerKey),
+    ConsumerGone(ConsumerKey),
     /// A push to an enhanced fan-out subscription.
-    EfoPush(efo::SubscriptionId),
+    EfoPush(SubscriptionId),
     /// A subscription's 5 minutes are up.
-    SubscriptionExpire(efo::SubscriptionId),
+    SubscriptionExpire(SubscriptionId),
 }
 
 /// The simulated Kinesis endpoint.
@@ -124,7 +125,8 @@ pub struct Engine {
     events_total: u64,
     digest: Digest,
     record_sources: RecordSources,
-    efo: efo::Efo,
+    consumers: ConsumerRegistry,
+    subscriptions: Subscriptions,
 }
 
 impl Default for Engine {
@@ -150,7 +152,8 @@ impl Engine {
             events_total: 0,
             digest: Digest::default(),
             record_sources: RecordSources::default(),
-            efo: efo::Efo::default(),
+            consumers: ConsumerRegistry::default(),
+            subscriptions: Subscriptions::default(),
         }
     }
 

@@ -23,10 +23,10 @@ use super::reader::{
     add_new_readers, parents_done, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally,
 };
 use super::sink::{eval_fields, Sink};
-use crate::engine::ops::get_records::RecordShape;
 use crate::engine::state::hashing::partition_key_hash;
 use crate::engine::state::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
+use crate::engine::wire::shapes::RecordShape;
 use crate::engine::Engine;
 use crate::world::rng::{mix, SimRng};
 use serde::{Deserialize, Serialize};

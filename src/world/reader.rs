@@ -24,10 +24,11 @@
 //!
 //! [`OrderAudit`] checks per-key order and keeps the last [`MAX_OUT_OF_ORDER`] offending records.
 
-use crate::engine::ops::get_records::{GetRecordsInput, GetShardIteratorInput, RecordShape, ShardIteratorType};
+use crate::engine::ops::get_records::{GetRecordsInput, GetShardIteratorInput, ShardIteratorType};
 use crate::engine::state::sequence::SequenceNumber;
 use crate::engine::state::shard::{ShardId, ShardState};
 use crate::engine::time::SimTime;
+use crate::engine::wire::shapes::RecordShape;
 use crate::engine::{Engine, ErrorType};
 use serde::{Deserialize, Serialize};
 

@@ -13,7 +13,7 @@
 //!   `NextShardIterator` and lists `ChildShards`.
 //! - Reads share 5 calls/s and 2 MiB/s per shard; GetShardIterator allows 5 calls/s per shard.
 //!
-//! SubscribeToShard (`efo.rs`) shares the start-position rules (`starting_seq_ix`) and the
+//! SubscribeToShard (`subscribe_to_shard.rs`) shares the start-position rules (`starting_seq_ix`) and the
 //! record-collecting loop (`collect_records`), so pushed records look exactly like polled ones.
 //!
 //! Positions are kept as "the first record whose `seqIx` is at least n", which avoids
@@ -26,11 +26,11 @@ use crate::engine::events::Event;
 use crate::engine::ops::stream_admin::seconds_to_time;
 use crate::engine::state::limits::{GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS};
 use crate::engine::state::record_source::RecordSources;
-use crate::engine::state::sequence::{parse_sequence, ParsedSequence, SequenceNumber};
+use crate::engine::state::sequence::{parse_sequence, ParsedSequence};
 use crate::engine::state::shard::{Shard, ShardId};
 use crate::engine::state::stream::{Stream, StreamKey, StreamStatus};
 use crate::engine::time::SimTime;
-use crate::engine::wire::shapes::{blob, display, epoch_seconds, ChildShardShape};
+use crate::engine::wire::shapes::{ChildShardShape, RecordShape};
 use crate::engine::Engine;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -108,26 +108,6 @@ pub struct GetRecordsInput {
     /// Maximum records (1..=10000, default 10000).
     #[serde(default)]
     pub limit: Option<i64>,
-}
-
-/// A data record on the wire.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct RecordShape {
-    /// Sequence number.
-    #[serde(serialize_with = "display")]
-    pub sequence_number: SequenceNumber,
-    /// Arrival time, epoch seconds.
-    #[serde(serialize_with = "epoch_seconds")]
-    pub approximate_arrival_timestamp: SimTime,
-    /// Data (base64 on the wire).
-    #[serde(with = "blob")]
-    pub data: Vec<u8>,
-    /// Partition key.
-    pub partition_key: String,
-    /// `KMS` when the record was written to an encrypted stream.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub encryption_type: Option<String>,
 }
 
 /// GetRecords response.

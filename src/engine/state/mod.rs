@@ -1,4 +1,5 @@
 //! The state nouns: what the service keeps.
+pub mod consumer;
 pub mod hashing;
 pub mod limits;
 pub mod record_source;
@@ -6,3 +7,4 @@ pub mod sequence;
 pub mod shard;
 pub mod store;
 pub mod stream;
+pub mod subscription;
