@@ -38,11 +38,10 @@ pub mod wire;
 
 use crate::engine::error::{ApiError, Identity};
 use crate::engine::events::{Digest, Event};
-use crate::engine::ops::resharding;
 use crate::engine::queue::EventQueue;
 use crate::engine::state::consumer::{ConsumerKey, ConsumerRegistry};
 use crate::engine::state::record_source::{RecordSource, RecordSources, SourceId};
-use crate::engine::state::stream::{Stream, StreamKey, StreamMode, StreamStatus};
+use crate::engine::state::stream::{Stream, StreamKey, StreamMode, StreamStatus, StreamUpdate};
 use crate::engine::state::subscription::{SubscriptionId, Subscriptions};
 use crate::engine::time::{SimTime, SECOND_MS};
 use std::collections::{BTreeMap, VecDeque};
@@ -97,7 +96,7 @@ pub(crate) enum Scheduled {
     /// `DELETING → gone`.
     DeleteDone(StreamKey),
     /// An `UPDATING` change completes.
-    UpdateDone(StreamKey, resharding::Change),
+    UpdateDone(StreamKey, StreamUpdate),
     /// On-demand capacity check (every second while the stream is ON_DEMAND).
     OnDemandTick(StreamKey),
     /// An enhanced fan-out consumer turns `CREATING → ACTIVE`.

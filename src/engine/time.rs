@@ -50,10 +50,18 @@ impl SimTime {
         self.0.saturating_sub(earlier.0)
     }
 
+    /// Epoch seconds (a request timestamp, a JSON number) to virtual time, rounded to the
+    /// millisecond; a negative, NaN or infinite value is the epoch.
+    pub fn from_epoch_seconds(secs: f64) -> SimTime {
+        let ms = (secs * 1000.0).round();
+        SimTime(if ms.is_finite() && ms > 0.0 { ms as u64 } else { 0 })
+    }
+
     /// Seconds since the epoch as the JSON number AWS uses for timestamps (e.g. `1.7356896E9`).
     ///
-    /// AWS's JSON 1.1 protocol sends timestamps as epoch seconds with a fraction. This is the only
-    /// place the engine makes a float, and only for output.
+    /// AWS's JSON 1.1 protocol sends timestamps as epoch seconds with a fraction. This and
+    /// [`SimTime::from_epoch_seconds`] are the only places the engine touches a float, and only
+    /// at the wire.
     pub fn epoch_seconds(self) -> f64 {
         self.0 as f64 / 1000.0
     }

@@ -23,7 +23,6 @@
 
 use crate::engine::error::{expired_iterator, invalid_argument, invalid_iterator, ApiError, ErrorType};
 use crate::engine::events::Event;
-use crate::engine::ops::stream_admin::seconds_to_time;
 use crate::engine::state::limits::{GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS};
 use crate::engine::state::record_source::RecordSources;
 use crate::engine::state::sequence::{parse_sequence, ParsedSequence};
@@ -324,7 +323,7 @@ impl Engine {
                         "Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.",
                     ));
                 };
-                let at = seconds_to_time(ts);
+                let at = SimTime::from_epoch_seconds(ts);
                 if at > self.now {
                     return Err(invalid_argument(format!(
                         "The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: {}, currentTimestampInMillis: {}",

@@ -24,15 +24,13 @@
 
 use crate::engine::error::{invalid_argument, limit_exceeded, ApiError, ErrorType};
 use crate::engine::events::Event;
-use crate::engine::ops::stream_admin::NEXT_TOKEN_TTL_MS;
 use crate::engine::state::consumer::{Consumer, ConsumerKey, ConsumerStatus};
 use crate::engine::state::stream::{Stream, StreamKey, StreamStatus};
 use crate::engine::time::{SimTime, SECOND_MS};
+use crate::engine::wire::pagination::{check_token_age, invalid_next_token, ConsumerPageToken};
 use crate::engine::wire::shapes::epoch_seconds;
 use crate::engine::wire::validation::{parse_stream_arn, validation_item, validation_result, Pattern, Type};
 use crate::engine::{Engine, Scheduled};
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
 /// Consumers a stream may hold (AWS: 20; 50 with On-demand Advantage, not modelled).
@@ -155,31 +153,6 @@ pub struct ListStreamConsumersOutput {
     /// Token for the next page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-}
-
-/// What a ListStreamConsumers token carries.
-struct ConsumerPageToken {
-    stream: StreamKey,
-    after: ConsumerKey,
-    issued: SimTime,
-}
-
-fn encode_token(t: &ConsumerPageToken) -> String {
-    STANDARD.encode(format!("efo1\n{}\n{}\n{}", t.stream, t.after, t.issued.0))
-}
-
-fn decode_token(text: &str) -> Option<ConsumerPageToken> {
-    let raw = String::from_utf8(STANDARD.decode(text.as_bytes()).ok()?).ok()?;
-    let parts: Vec<&str> = raw.split('\n').collect();
-    let [version, stream, after, issued] = parts.as_slice() else {
-        return None;
-    };
-    (*version == "efo1").then_some(())?;
-    Some(ConsumerPageToken {
-        stream: stream.parse().ok()?,
-        after: after.parse().ok()?,
-        issued: SimTime(issued.parse().ok()?),
-    })
 }
 
 impl Engine {
@@ -325,13 +298,10 @@ impl Engine {
         let stream = self.stream_for_arn(&input.stream_arn)?;
         let after = match &input.next_token {
             Some(text) => {
-                // Our wording for both token errors, as ListShards'.
-                let token = decode_token(text)
+                let token = ConsumerPageToken::decode(text)
                     .filter(|t| t.stream == stream.key)
-                    .ok_or_else(|| invalid_argument("Invalid NextToken."))?;
-                if self.now.since(token.issued) > NEXT_TOKEN_TTL_MS {
-                    return Err(ApiError::new(ErrorType::ExpiredNextTokenException, "The NextToken has expired."));
-                }
+                    .ok_or_else(invalid_next_token)?;
+                check_token_age(token.issued, self.now)?;
                 Some(token.after)
             }
             None => None,
@@ -349,7 +319,7 @@ impl Engine {
         let shown: Vec<&Consumer> = matching.into_iter().take(page).collect();
         let next_token = match (has_more, shown.last()) {
             (true, Some(last)) => {
-                Some(encode_token(&ConsumerPageToken { stream: stream.key, after: last.key, issued: self.now }))
+                Some(ConsumerPageToken { stream: stream.key, after: last.key, issued: self.now }.encode())
             }
             _ => None,
         };

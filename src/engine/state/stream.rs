@@ -64,6 +64,30 @@ impl StreamMode {
             StreamMode::OnDemand => "ON_DEMAND",
         }
     }
+
+    /// Reads the API spelling; `None` for anything else.
+    pub fn parse(text: &str) -> Option<StreamMode> {
+        match text {
+            "PROVISIONED" => Some(StreamMode::Provisioned),
+            "ON_DEMAND" => Some(StreamMode::OnDemand),
+            _ => None,
+        }
+    }
+}
+
+/// A change in progress: the stream is `UPDATING` until it completes (see `ops/resharding.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StreamUpdate {
+    /// Split a shard at a hash key.
+    Split(ShardId, u128),
+    /// Merge two adjacent shards.
+    Merge(ShardId, ShardId),
+    /// One step of UpdateShardCount towards a target count.
+    Scale(u32),
+    /// Switch capacity mode.
+    Mode(StreamMode),
+    /// Switch encryption.
+    Encryption(EncryptionType, Option<String>),
 }
 
 /// A stream identity that survives renames of nothing: each `CreateStream` gets a new one, so a

@@ -1,3 +1,4 @@
 //! The wire: JSON shapes and request validation.
+pub mod pagination;
 pub mod shapes;
 pub mod validation;
