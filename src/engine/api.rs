@@ -28,7 +28,9 @@ use crate::engine::ops::stream_consumers::{
 use crate::engine::ops::subscribe_to_shard::SubscribeToShardInput;
 use crate::engine::ops::tags::{AddTagsInput, ListTagsInput, RemoveTagsInput};
 use crate::engine::wire::shapes::Empty;
-use crate::engine::wire::validation::{check_rules, check_types, Field, Member, Pattern, Rule, Type};
+use crate::engine::wire::validation::{
+    check_rules, check_types, Field, Member, Pattern, Rule, Type, NAME_RULES, REQUIRED_NAME_RULES, STREAM_NAME,
+};
 use crate::engine::Engine;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -67,9 +69,6 @@ pub const OPERATIONS: &[&str] = &[
     "UpdateStreamMode",
 ];
 
-const NAME_RULES: &[Rule] = &[Rule::Pattern(Pattern::Name), MinLen(1), MaxLen(128)];
-const REQUIRED_NAME_RULES: &[Rule] = &[NotNull, Rule::Pattern(Pattern::Name), MinLen(1), MaxLen(128)];
-const STREAM_NAME: Field = Field { name: "StreamName", ty: Type::String, rules: REQUIRED_NAME_RULES };
 const ITERATOR_TYPES: &[&str] =
     &["AFTER_SEQUENCE_NUMBER", "LATEST", "AT_TIMESTAMP", "AT_SEQUENCE_NUMBER", "TRIM_HORIZON"];
 const STREAM_MODES: &[&str] = &["PROVISIONED", "ON_DEMAND"];

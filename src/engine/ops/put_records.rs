@@ -19,7 +19,7 @@
 
 use crate::engine::error::{invalid_argument, ApiError, ErrorType};
 use crate::engine::events::Event;
-use crate::engine::state::hashing::{parse_hash_key, partition_key_hash, HashKeyParse};
+use crate::engine::state::hashing::partition_key_hash;
 use crate::engine::state::record_source::RecordRef;
 use crate::engine::state::sequence::{parse_sequence, SequenceNumber};
 use crate::engine::state::shard::{EncryptionType, ShardId};
@@ -27,7 +27,9 @@ use crate::engine::state::store::NewPayload;
 use crate::engine::state::stream::{Stream, StreamKey, StreamStatus};
 use crate::engine::time::SimTime;
 use crate::engine::wire::shapes::{blob, display};
-use crate::engine::wire::validation::{validation_item, validation_result, Type};
+use crate::engine::wire::validation::{
+    explicit_hash_key_item, explicit_hash_key_value, validation_item, validation_result, Type,
+};
 use crate::engine::Engine;
 use serde::{Deserialize, Serialize};
 
@@ -162,15 +164,8 @@ fn entry_shape_errors(pk: &str, data_len: usize, ehk: Option<&str>, path: &str, 
     if pk_len > MAX_PARTITION_KEY_LEN {
         out.push(pk_item("Member must have length less than or equal to 256"));
     }
-    if let Some(k) = ehk {
-        if !crate::engine::wire::validation::Pattern::HashKey.matches(k) {
-            out.push(validation_item(
-                Some(&serde_json::Value::from(k)),
-                Type::String,
-                &format!("{path}explicitHashKey"),
-                "Member must satisfy regular expression pattern: 0|([1-9]\\d{0,38})",
-            ));
-        }
+    if let Some(item) = ehk.and_then(|k| explicit_hash_key_item(k, path)) {
+        out.push(item);
     }
     if data_len > MAX_RECORD_DATA_BYTES {
         out.push(format!(
@@ -183,12 +178,7 @@ fn entry_shape_errors(pk: &str, data_len: usize, ehk: Option<&str>, path: &str, 
 fn entry_hash(pk: &str, ehk: Option<&str>) -> Result<(u128, bool), ApiError> {
     match ehk {
         None => Ok((partition_key_hash(pk), false)),
-        Some(k) => match parse_hash_key(k) {
-            HashKeyParse::InRange(v) => Ok((v, true)),
-            HashKeyParse::OutOfRange | HashKeyParse::Malformed => Err(invalid_argument(format!(
-                "Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was {k}"
-            ))),
-        },
+        Some(k) => explicit_hash_key_value(k).map(|v| (v, true)),
     }
 }
 
