@@ -26,6 +26,25 @@
 //! The engine is pure: it uses only `std`, `md-5` and plain-data crates, reads no clock, uses no
 //! randomness of its own, and iterates only ordered collections, so the same commands give the
 //! same responses and the same [`Engine::digest`] natively and in WebAssembly.
+//!
+//! # Layout
+//!
+//! ```text
+//!   mod.rs      Engine: configuration, the clock (step, step_until), scheduled work, events
+//!   api.rs      the JSON face: request tables and Engine::call
+//!   error.rs    AWS's error types and messages     events.rs  typed events and the digest
+//!   time.rs     SimTime (virtual milliseconds)     queue.rs   the (time, insertion seq) queue
+//!   ops/        one file per family of AWS actions, each an `impl Engine` block
+//!   state/      the nouns the service keeps: streams, shards, records, consumers, subscriptions
+//!   wire/       JSON shapes, request validation, NextToken pages
+//! ```
+//!
+//! Imports go one way: `ops/` and `api.rs` use `Engine`, `state/` and `wire/`; `state/` never
+//! uses `Engine` or an operation; no two files import each other, directly or through others.
+//!
+//! Records written by reference: a client that can regenerate its records registers a
+//! [`state::record_source::RecordSource`] and writes each record with a reference to it; shards
+//! then keep the reference instead of the bytes (see `state/store.rs`).
 
 pub mod api;
 pub mod error;

@@ -13,8 +13,9 @@
 //!   `NextShardIterator` and lists `ChildShards`.
 //! - Reads share 5 calls/s and 2 MiB/s per shard; GetShardIterator allows 5 calls/s per shard.
 //!
-//! SubscribeToShard (`subscribe_to_shard.rs`) shares the start-position rules (`starting_seq_ix`) and the
-//! record-collecting loop (`collect_records`), so pushed records look exactly like polled ones.
+//! SubscribeToShard (`subscribe_to_shard.rs`) shares the start-position rules (`starting_seq_ix`)
+//! and the record-collecting loop (`collect_records`), so pushed records look exactly like polled
+//! ones.
 //!
 //! Positions are kept as "the first record whose `seqIx` is at least n", which avoids
 //! kinesalite's second-granularity iterator defects (its issues #62 and #84).

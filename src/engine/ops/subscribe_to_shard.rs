@@ -4,9 +4,10 @@
 //! `SubscribeToShardEvent`; developer guide "Develop enhanced fan-out consumers with dedicated
 //! throughput" and its shared-vs-EFO comparison table):
 //! - SubscribeToShard needs an `ACTIVE` consumer (see `stream_consumers.rs`). Records are then
-//!   pushed as `SubscribeToShardEvent`s (`Records`, `ContinuationSequenceNumber`, `MillisBehindLatest`, and
-//!   `ChildShards` at the end of a closed shard) for up to 5 minutes; the consumer then calls
-//!   SubscribeToShard again, starting `AFTER_SEQUENCE_NUMBER` the last `ContinuationSequenceNumber`.
+//!   pushed as `SubscribeToShardEvent`s (`Records`, `ContinuationSequenceNumber`,
+//!   `MillisBehindLatest`, and `ChildShards` at the end of a closed shard) for up to 5 minutes;
+//!   the consumer then calls SubscribeToShard again, starting `AFTER_SEQUENCE_NUMBER` the last
+//!   `ContinuationSequenceNumber`.
 //! - "You can make one call to SubscribeToShard per second per registered consumer per shard"
 //!   (LimitExceededException). "If you call SubscribeToShard again with the same ConsumerARN and
 //!   ShardId within 5 seconds of a successful call, you'll get a ResourceInUseException. If you

@@ -188,7 +188,8 @@ impl Shard {
     }
 
     /// The full sequence number of a record of this shard. Its `seqTime` is the arrival time, or
-    /// the shard's creation time when that is later (a child's first second, see `records.rs`).
+    /// the shard's creation time when that is later (a child's first second, see
+    /// `ops/put_records.rs`).
     pub fn sequence_number_of(&self, record: &StoredRecord<'_>) -> SequenceNumber {
         SequenceNumber {
             shard_create_secs: self.created.secs(),

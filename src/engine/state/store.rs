@@ -11,12 +11,13 @@
 //! - a record written through the API keeps its partition key and data (and a 16-byte
 //!   ExplicitHashKey when one was given) in the arena: 32 bytes + payload;
 //! - a record written by reference keeps only its 16-byte [`RecordRef`] `(n, event time)` (the
-//!   source id fits in the entry): its key and data are rendered again by its [`RecordSource`]
+//!   source id fits in the entry): its key and data are rendered again by its
+//!   [`RecordSource`](crate::engine::state::record_source::RecordSource)
 //!   when read, so it costs 48 bytes whatever its size.
 //!
 //! The sequence number is not stored: its shard fields come from the shard, and its `seqTime` is
 //! the arrival time, or the shard's creation time when that is later (a child shard's first
-//! records, see `records.rs`).
+//! records, see `ops/put_records.rs`).
 
 use crate::engine::state::hashing::partition_key_hash;
 use crate::engine::state::record_source::{RecordRef, RecordSources, RenderedRecord, SourceId};
