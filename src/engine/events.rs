@@ -4,7 +4,7 @@
 //! The engine keeps the most recent events in a bounded buffer that the UI drains each frame, and
 //! folds *every* event into a running 64-bit XXH3 digest over an explicit little-endian
 //! encoding (never `derive(Hash)`, whose `usize` lengths differ between 32-bit wasm and 64-bit
-//! native). Two runs with the same seed and commands have the same digest on every target.
+//! native). Two runs with the same commands have the same digest on every target.
 
 use crate::engine::state::consumer::{ConsumerKey, ConsumerStatus};
 use crate::engine::state::hashing::HashKeyRange;

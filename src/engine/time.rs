@@ -1,7 +1,7 @@
 //! Virtual time.
 //!
 //! The simulation never reads a wall clock. [`SimTime`] is an integer count of milliseconds since the
-//! Unix epoch *of the simulated world*: the engine starts at a configurable instant
+//! Unix epoch *of the simulation*: the engine starts at a configurable instant
 //! ([`crate::engine::EngineConfig::start`]) and moves forward only when it is told to
 //! (`step`, `step_until`). Using Unix milliseconds directly means the AWS fields that carry real
 //! timestamps (sequence numbers, `ApproximateArrivalTimestamp`, `StreamCreationTimestamp`) need no
@@ -21,7 +21,7 @@ pub const MINUTE_MS: u64 = 60 * SECOND_MS;
 /// Milliseconds in one hour.
 pub const HOUR_MS: u64 = 60 * MINUTE_MS;
 
-/// 2025-01-01T00:00:00Z, the default start of the simulated world.
+/// 2025-01-01T00:00:00Z, the default start of the simulation.
 pub const DEFAULT_START: SimTime = SimTime(1_735_689_600_000);
 
 impl SimTime {
