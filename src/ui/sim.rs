@@ -8,17 +8,17 @@
 //! current instant, as the scenario commands `set-rate`, `set-keys` and `set-limits` do.
 
 use super::route::{KeyMode, UrlState};
-use crate::engine::hashing::partition_key_hash;
-use crate::world::metrics::{MetricName, Scope};
-use crate::engine::payload::KeyDistribution;
-use crate::engine::shard::{Shard, ShardCounters, ShardId, ShardState};
-use crate::engine::store::StoredRecord;
+use crate::engine::state::hashing::partition_key_hash;
+use crate::engine::state::shard::{Shard, ShardCounters, ShardId, ShardState};
+use crate::engine::state::store::StoredRecord;
 use crate::engine::time::{SimTime, SECOND_MS};
+use crate::engine::{Engine, EngineConfig};
+use crate::i18n::Msg;
+use crate::world::metrics::{MetricName, Scope};
+use crate::world::payload::KeyDistribution;
 use crate::world::producer::{Batching, Rate};
 use crate::world::scenario::{preset, Command, Scenario};
 use crate::world::{ConsumerApp, World};
-use crate::engine::{Engine, EngineConfig};
-use crate::i18n::Msg;
 use std::collections::BTreeMap;
 
 /// Most records a browser simulation keeps before it pauses itself (48 bytes each, about 200 MB).
@@ -425,7 +425,7 @@ impl RecentRecord {
     /// The record at `position` of shard `sh`, rendered once: the hash comes from the rendered
     /// key (or its ExplicitHashKey) rather than a second rendering.
     fn of(engine: &Engine, sh: &Shard, position: u64, r: &StoredRecord<'_>) -> Self {
-        let body = r.materialize(engine.payloads());
+        let body = r.materialize(engine.record_sources());
         let hash = body.explicit_hash_key.unwrap_or_else(|| partition_key_hash(&body.partition_key));
         RecentRecord {
             shard: sh.id.to_string(),
@@ -695,7 +695,7 @@ impl Sim {
                 let Some(r) = store.get((pos - first) as usize) else { break };
                 let hash = match cache.get(&(sh.id, pos)) {
                     Some(h) => *h,
-                    None => r.hash_key(engine.payloads()),
+                    None => r.hash_key(engine.record_sources()),
                 };
                 kept.insert((sh.id, pos), hash);
                 dots.push(Dot { position: pos, age_ms: now.since(r.arrival), hash });
@@ -933,7 +933,7 @@ impl Sim {
     /// with its retained records sampled into at most about `max_marks` marks, and each
     /// consumer's position per shard.
     pub fn retention(&self, max_marks: usize) -> crate::ui::views::retention::model::RetentionSnapshot {
-        use crate::engine::stream::StreamMode;
+        use crate::engine::state::stream::StreamMode;
         use crate::ui::views::retention::model::{
             stride, Mark, RetConsumer, RetCursor, RetLoss, RetRow, RetentionSnapshot,
         };

@@ -23,12 +23,14 @@
 
 use super::reader::{add_new_readers, parents_done, unread_in_stream, OrderAudit, ShardReader, StartPosition, Tally};
 use super::sink::Sink;
-use crate::engine::efo::{
-    ConsumerStatus, DeregisterStreamConsumerInput, RegisterStreamConsumerInput, StartingPosition,
-    SubscribeToShardInput, SubscriptionEnd, SubscriptionId, MAX_CONSUMERS_PER_STREAM,
+use crate::engine::ops::get_records::ShardIteratorType;
+use crate::engine::ops::stream_consumers::{
+    DeregisterStreamConsumerInput, RegisterStreamConsumerInput, MAX_CONSUMERS_PER_STREAM,
 };
-use crate::engine::reading::ShardIteratorType;
-use crate::engine::shard::ShardId;
+use crate::engine::ops::subscribe_to_shard::{StartingPosition, SubscribeToShardInput};
+use crate::engine::state::consumer::ConsumerStatus;
+use crate::engine::state::shard::ShardId;
+use crate::engine::state::subscription::{SubscriptionEnd, SubscriptionId};
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::{Engine, ErrorType};
 use serde::{Deserialize, Serialize};
@@ -207,7 +209,7 @@ impl FanOutApp {
         }
     }
 
-    fn parents_done(&self, s: &crate::engine::stream::Stream, id: ShardId) -> bool {
+    fn parents_done(&self, s: &crate::engine::state::stream::Stream, id: ShardId) -> bool {
         !self.spec.parent_first || parents_done(s, id, |p| self.shards.get(&p).is_none_or(|f| f.reader.finished))
     }
 

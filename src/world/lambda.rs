@@ -23,12 +23,12 @@ use super::reader::{
     add_new_readers, parents_done, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally,
 };
 use super::sink::{eval_fields, Sink};
-use crate::engine::hashing::partition_key_hash;
-use crate::engine::reading::RecordShape;
-use crate::world::rng::{mix, SimRng};
-use crate::engine::shard::ShardId;
+use crate::engine::state::hashing::partition_key_hash;
+use crate::engine::state::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
+use crate::engine::wire::shapes::RecordShape;
 use crate::engine::Engine;
+use crate::world::rng::{mix, SimRng};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, VecDeque};
 

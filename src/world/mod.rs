@@ -30,6 +30,7 @@ pub mod cost;
 pub mod fanout;
 pub mod lambda;
 pub mod metrics;
+pub mod payload;
 pub mod pipelines;
 pub mod polling;
 pub mod producer;
@@ -38,14 +39,16 @@ pub mod rng;
 pub mod scenario;
 pub mod sink;
 
-use metrics::{ConsumerSample, Metrics};
+use crate::engine::ops::put_records::{PutRecordInput, PutRecordsInput, PutRecordsRequestEntry, PutRecordsResultEntry};
 use crate::engine::queue::EventQueue;
-use crate::engine::records::{Generated, PutRecordInput, PutRecordsInput, PutRecordsRequestEntry, PutRecordsResultEntry};
-use crate::engine::shard::ShardId;
+use crate::engine::state::record_source::RecordRef;
+use crate::engine::state::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::{Engine, EngineConfig};
 use fanout::{FanOutApp, DRAIN_INTERVAL_MS};
 use lambda::LambdaApp;
+use metrics::{ConsumerSample, Metrics};
+use payload::PayloadBook;
 use pipelines::{PipelineAction, Pipelines, PipelinesSpec};
 use polling::PollingApp;
 use producer::{Batching, Pending, Producer, ProducerSpec};
@@ -269,6 +272,8 @@ pub struct World {
     log: Vec<CommandLog>,
     digest: Xxh3Digest,
     pipelines: Option<Pipelines>,
+    /// The producers' payload templates, registered with the engine as record sources.
+    payloads: PayloadBook,
 }
 
 /// XXH3 over the world's own decisions (the engine digests its events separately).
@@ -300,12 +305,7 @@ impl World {
     pub fn with_config(scenario: Scenario, config: EngineConfig) -> Result<Self, ScenarioError> {
         scenario.validate()?;
         let st = scenario.settings.clone();
-        let mut engine = Engine::new(EngineConfig {
-            seed: scenario.seed,
-            limits_enabled: st.limits,
-            event_capacity: 4096,
-            ..config
-        });
+        let mut engine = Engine::new(EngineConfig { limits_enabled: st.limits, event_capacity: 4096, ..config });
         let stream = st.stream_name.clone();
         let created = engine.call("CreateStream", &serde_json::json!({"StreamName": stream, "ShardCount": st.shards}));
         if let Err(e) = created {
@@ -314,7 +314,7 @@ impl World {
                 allowed: e.message.unwrap_or_else(|| e.error_type.as_str().into()),
             });
         }
-        while engine.stream(&stream).is_some_and(|s| s.status != crate::engine::stream::StreamStatus::Active) {
+        while engine.stream(&stream).is_some_and(|s| s.status != crate::engine::state::stream::StreamStatus::Active) {
             if engine.step().is_none() {
                 break;
             }
@@ -338,6 +338,7 @@ impl World {
             log: Vec::new(),
             digest: Xxh3Digest::default(),
             pipelines: None,
+            payloads: PayloadBook::new(scenario.seed),
             scenario: scenario.clone(),
         };
         for p in scenario.producers {
@@ -445,7 +446,7 @@ impl World {
             k += 1;
         }
         let index = self.producers.len() as u64;
-        let template = self.engine.register_payload_template(Producer::payload_template(&spec, index)).unwrap_or(0);
+        let template = self.payloads.source_id(&mut self.engine, Producer::payload_template(&spec, index)).unwrap_or(0);
         let now = self.engine.now();
         let p = Producer::new(spec, index, template, self.scenario.seed, now);
         let next = p.next_tick(now);
@@ -719,14 +720,15 @@ impl World {
         let single = p.spec.batching == Batching::Single && records.len() == 1;
         let mut entries = Vec::with_capacity(records.len());
         for r in &records {
-            let Some(body) = self.engine.payloads().render(r.template, r.n, r.event_time) else {
+            let reference = RecordRef { source: r.template, n: r.n, event_time: r.event_time };
+            let Some(body) = self.engine.record_sources().render(reference) else {
                 continue;
             };
             entries.push(PutRecordsRequestEntry {
                 data: body.data,
                 partition_key: body.partition_key,
                 explicit_hash_key: body.explicit_hash_key.map(|h| h.to_string()),
-                generated: Some(Generated { template: r.template, n: r.n, event_time: r.event_time }),
+                by_reference: Some(reference),
             });
         }
         let sizes: Vec<u64> = entries.iter().map(|e| (e.data.len() + e.partition_key.len()) as u64).collect();
@@ -744,7 +746,7 @@ impl World {
                 partition_key: e.partition_key,
                 explicit_hash_key: e.explicit_hash_key,
                 sequence_number_for_ordering: None,
-                generated: e.generated,
+                by_reference: e.by_reference,
             });
             vec![r.ok().map(|o| o.shard_id)]
         } else {
@@ -898,7 +900,7 @@ impl World {
                     let mut spec = self.producers[pi].spec.clone();
                     spec.keys = keys;
                     let index = self.producers[pi].index;
-                    let t = self.engine.register_payload_template(Producer::payload_template(&spec, index));
+                    let t = self.payloads.source_id(&mut self.engine, Producer::payload_template(&spec, index));
                     let p = &mut self.producers[pi];
                     p.spec = spec;
                     if let Some(t) = t {

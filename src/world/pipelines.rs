@@ -46,7 +46,7 @@ use super::reader::ShardReader;
 use super::scenario::ConsumerSpec;
 use super::sink::{FactLog, Query, Sink, Table, BUCKET_MS};
 use super::ConsumerApp;
-use crate::engine::shard::ShardId;
+use crate::engine::state::shard::ShardId;
 use crate::engine::time::{SimTime, HOUR_MS, SECOND_MS};
 use crate::engine::Engine;
 use serde::{Deserialize, Serialize};

@@ -25,10 +25,10 @@ use super::reader::{
     add_new_readers, parents_done, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally,
 };
 use super::sink::Sink;
-use crate::world::rng::SimRng;
-use crate::engine::shard::ShardId;
+use crate::engine::state::shard::ShardId;
 use crate::engine::time::SimTime;
 use crate::engine::Engine;
+use crate::world::rng::SimRng;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -160,7 +160,7 @@ impl PollingApp {
         ready
     }
 
-    fn parents_done(&self, s: &crate::engine::stream::Stream, id: ShardId) -> bool {
+    fn parents_done(&self, s: &crate::engine::state::stream::Stream, id: ShardId) -> bool {
         !self.spec.parent_first || parents_done(s, id, |p| self.leases.get(&p).is_none_or(|l| l.reader.finished))
     }
 

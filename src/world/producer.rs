@@ -20,9 +20,9 @@
 //! retried records are sent again at their retry time in their own request, so, as with the real
 //! KPL, a retry can reorder records of one key relative to later ones.
 
-use crate::engine::payload::{KeyDistribution, PayloadKind, PayloadTemplate, RecordSize};
-use crate::world::rng::SimRng;
+use super::payload::{KeyDistribution, PayloadKind, PayloadTemplate, RecordSize};
 use crate::engine::time::{SimTime, SECOND_MS};
+use crate::world::rng::SimRng;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 

@@ -10,10 +10,10 @@
 
 use super::fanout::FanOutSpec;
 use super::lambda::LambdaSpec;
+use super::payload::{KeyDistribution, PayloadKind, RecordSize};
 use super::pipelines::{PipelineAction, PipelinesSpec};
 use super::polling::PollingSpec;
 use super::producer::{Batching, ProducerSpec, Rate};
-use crate::engine::payload::{KeyDistribution, PayloadKind, RecordSize};
 use crate::engine::time::{MINUTE_MS, SECOND_MS};
 use serde::{Deserialize, Serialize};
 
@@ -290,10 +290,10 @@ fn check_producer(p: &ProducerSpec) -> Result<(), ScenarioError> {
         KeyDistribution::Single => 1,
         KeyDistribution::ExplicitHashKeys { hash_keys } => hash_keys.len() as u32,
     };
-    check((1..=crate::engine::payload::MAX_KEYS).contains(&keys), "producer.keys", "1..=1000000 keys")?;
+    check((1..=super::payload::MAX_KEYS).contains(&keys), "producer.keys", "1..=1000000 keys")?;
     let size_ok = match p.size {
-        RecordSize::Fixed { bytes } => bytes <= crate::engine::payload::MAX_PAYLOAD_BYTES,
-        RecordSize::Uniform { min, max } => min <= max && max <= crate::engine::payload::MAX_PAYLOAD_BYTES,
+        RecordSize::Fixed { bytes } => bytes <= super::payload::MAX_PAYLOAD_BYTES,
+        RecordSize::Uniform { min, max } => min <= max && max <= super::payload::MAX_PAYLOAD_BYTES,
     };
     check(size_ok, "producer.size", "0..=1048576 bytes, min <= max")?;
     check(p.retry.max_retries <= 100, "producer.retry.max_retries", "0..=100")

@@ -12,8 +12,8 @@
 //! Simplifications: a result is written when the record is processed, and writes are
 //! idempotent per sequence number (re-reads after a failover are not folded twice).
 
-use crate::engine::reading::RecordShape;
 use crate::engine::time::{SimTime, MINUTE_MS};
+use crate::engine::wire::shapes::RecordShape;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 //! Accounting invariants under every preset and several seeds.
 
 use crate::helpers::run_preset;
-use kinesis_playground::engine::limits::{WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC};
+use kinesis_playground::engine::state::limits::{WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC};
 use kinesis_playground::world::metrics::{MetricName, Scope};
 use kinesis_playground::world::scenario::{preset, PRESETS};
 use kinesis_playground::world::World;

@@ -1,8 +1,8 @@
 //! Which records a consumer lost, and which it got out of order: the lists the views show.
 
 use crate::helpers::{run, run_preset};
-use kinesis_playground::engine::hashing::partition_key_hash;
-use kinesis_playground::engine::shard::ShardId;
+use kinesis_playground::engine::state::hashing::partition_key_hash;
+use kinesis_playground::engine::state::shard::ShardId;
 use kinesis_playground::engine::time::{SimTime, HOUR_MS, MINUTE_MS};
 use kinesis_playground::world::reader::{push_loss, LossRange, MAX_LOSS_RANGES, MAX_OUT_OF_ORDER};
 use kinesis_playground::world::scenario::{preset, ConsumerSpec};

@@ -1,7 +1,7 @@
 //! Scenario assertions that would catch a toy.
 
 use crate::helpers::{run, run_preset};
-use kinesis_playground::engine::hashing::partition_key_hash;
+use kinesis_playground::engine::state::hashing::partition_key_hash;
 use kinesis_playground::engine::time::{HOUR_MS, MINUTE_MS};
 use kinesis_playground::world::lambda::LambdaSpec;
 use kinesis_playground::world::scenario::{preset, Command, ConsumerSpec, TimedCommand};
@@ -97,7 +97,7 @@ fn lambda_counts_equal_produced_counts() {
     let mut truth: BTreeMap<String, u64> = BTreeMap::new();
     for sh in &stream.shards {
         for rec in sh.records.iter() {
-            let body = rec.materialize(w.engine().payloads());
+            let body = rec.materialize(w.engine().record_sources());
             let v: serde_json::Value = serde_json::from_slice(&body.data).unwrap_or_default();
             *truth.entry(v["action"].as_str().unwrap_or("?").to_string()).or_insert(0) += 1;
         }

@@ -1,9 +1,9 @@
 //! The side panel: the stream's controls and the model assumptions.
 
 use super::store::{Action, Store};
-use crate::world::scenario::PRESETS;
 use crate::i18n::{preset_text, Text};
 use crate::ui::route::{KeyMode, MAX_RATE, MAX_SHARDS};
+use crate::world::scenario::PRESETS;
 use yew::prelude::*;
 
 /// Props of [`SidePanel`].
@@ -29,7 +29,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         let hot = w
             .producers()
             .first()
-            .is_some_and(|p| !matches!(p.spec.keys, crate::engine::payload::KeyDistribution::Uniform { .. }));
+            .is_some_and(|p| !matches!(p.spec.keys, crate::world::payload::KeyDistribution::Uniform { .. }));
         (w.scenario().settings.shards, sim.target_rate(), hot)
     };
     let shards = store.url.shards.unwrap_or(shards);

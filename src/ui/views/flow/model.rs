@@ -11,8 +11,8 @@
 //! gauges (write 1 MiB/s and 1,000 records/s, read 2 MiB/s and 5 calls/s per shard) and the
 //! cursors. Floats appear only here, in geometry.
 
-use crate::engine::limits::{MIB, WRITE_RECORDS_PER_SEC};
-use crate::engine::sequence::{parse_sequence, ParsedSequence};
+use crate::engine::state::limits::{MIB, WRITE_RECORDS_PER_SEC};
+use crate::engine::state::sequence::{parse_sequence, ParsedSequence};
 use crate::ui::sim::{ConsumerKind, FlowSnapshot, RecentRecord};
 use crate::ui::views::overview::model::{age_text, lane_height};
 

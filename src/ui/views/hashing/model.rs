@@ -13,7 +13,7 @@
 //! in geometry. AWS's wording of errors comes from the engine (a scratch [`Engine`]), never from
 //! here.
 
-use crate::engine::hashing::{md5_digest, partition_key_hash, HashKeyRange};
+use crate::engine::state::hashing::{md5_digest, partition_key_hash, HashKeyRange};
 use crate::engine::{Engine, EngineConfig};
 use crate::i18n::hashing::HashingText;
 use crate::ui::sim::Sim;
@@ -134,7 +134,7 @@ pub fn recent_keys(sim: &Sim, n: usize) -> Vec<KeyRecord> {
         .into_iter()
         .filter_map(|(slot, i)| {
             let sh = s.shards.get(slot)?;
-            let body = sh.records.get(i)?.materialize(engine.payloads());
+            let body = sh.records.get(i)?.materialize(engine.record_sources());
             Some(KeyRecord {
                 shard: sh.id.to_string(),
                 position: sh.records.first_index() + i as u64,
@@ -632,7 +632,7 @@ pub fn explanation(operation: &str, error_type: &str) -> Option<HashingText> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::hashing::uniform_ranges;
+    use crate::engine::state::hashing::uniform_ranges;
     use crate::ui::route::UrlState;
     use crate::ui::sim::Settings;
 

@@ -14,11 +14,11 @@
 //! context, re-render every frame.
 
 use super::model::{dot_points, Curve, PipelinesSnapshot, Rect, DOT_PERIOD_MS, NARROW, WIDE};
-use crate::world::pipelines::PipelineAction;
-use crate::world::scenario::Command;
 use crate::i18n::pipelines::{query_line, PipelinesText as P};
 use crate::ui::app::store::{Action, Store};
 use crate::ui::route::{Panel, UrlState, PIPELINES_SCENARIO};
+use crate::world::pipelines::PipelineAction;
+use crate::world::scenario::Command;
 use std::rc::Rc;
 use yew::prelude::*;
 

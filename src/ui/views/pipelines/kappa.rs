@@ -8,10 +8,10 @@ use super::model::{
     KappaEdge as E, KappaLayout, KappaNode as N, PipelinesSnapshot, Rect,
 };
 use crate::engine::time::HOUR_MS;
-use crate::world::pipelines::{job_name, PipelineAction};
 use crate::i18n::pipelines::{self as t, PipelinesText as P};
 use crate::i18n::{Lang, Msg};
 use crate::ui::app::store::PipelineOutcome;
+use crate::world::pipelines::{job_name, PipelineAction};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -6,9 +6,9 @@ use super::component::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots}
 use super::model::{
     bytes, clock, duration, grouped, LambdaEdge as E, LambdaLayout, LambdaNode as N, PipelinesSnapshot,
 };
-use crate::world::pipelines::{PipelineAction, ARCHIVER, SPEED_LAYER};
 use crate::i18n::pipelines::{self as t, PipelinesText as P};
 use crate::i18n::Lang;
+use crate::world::pipelines::{PipelineAction, ARCHIVER, SPEED_LAYER};
 use std::rc::Rc;
 use yew::prelude::*;
 

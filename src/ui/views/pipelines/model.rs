@@ -374,9 +374,8 @@ impl PipelinesSnapshot {
         let fresh_through = if l.batch_only {
             l.serving.horizon_ms
         } else {
-            speed_consumer.map_or(start, |c| {
-                crate::world::pipelines::complete_through(world.engine(), world.stream_name(), c)
-            })
+            speed_consumer
+                .map_or(start, |c| crate::world::pipelines::complete_through(world.engine(), world.stream_name(), c))
         };
         let views_bytes =
             speed.map_or(0, |s| s.table.bytes()) + l.serving.sums.keys().map(|g| g.len() as u64 + 16).sum::<u64>();

@@ -5,15 +5,15 @@ use super::model::{
     abbreviate_iterator, duration_text, height, iter_markers, loss_band, loss_episodes, row_y, usd, Axis, Chosen,
     IterKind, Mark, RetLoss, NARROW_WIDTH, ROW_H, WIDTH,
 };
-use crate::world::cost::monthly;
-use crate::engine::reading::ITERATOR_TTL_MS;
-use crate::engine::stream::StreamMode;
+use crate::engine::ops::get_records::ITERATOR_TTL_MS;
+use crate::engine::state::stream::StreamMode;
 use crate::engine::time::HOUR_MS;
 use crate::i18n::retention::{self as t, RetentionText as R};
 use crate::i18n::Lang;
 use crate::ui::app::store::{Action, ShardRead, Store};
 use crate::ui::views::flow::model::{consumer_letter, shape_path, Shape};
 use crate::ui::views::overview::model::NARROW_BELOW_PX;
+use crate::world::cost::monthly;
 use serde_json::json;
 use std::rc::Rc;
 use yew::prelude::*;
