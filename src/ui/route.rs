@@ -12,7 +12,7 @@
 //! hash of the pipelines view always names its scenario.
 
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
-use crate::world::scenario::PRESETS;
+use crate::world::presets::Preset;
 use crate::i18n::{Lang, Msg, Text};
 
 /// The views of the app.
@@ -266,12 +266,12 @@ impl UrlState {
                     Some(k) => st.keys = Some(k),
                     None => notes.push(bad("keys", value, "uniform, hot")),
                 },
-                "scenario" => match PRESETS.iter().find(|p| **p == value) {
+                "scenario" => match Preset::from_slug(value) {
                     Some(p) => {
-                        st.scenario = (*p).into();
+                        st.scenario = p.slug().into();
                         scenario_named = true;
                     }
-                    None => notes.push(bad("scenario", value, &PRESETS.join(", "))),
+                    None => notes.push(bad("scenario", value, &Preset::ALL.map(Preset::slug).join(", "))),
                 },
                 "limits" => match value {
                     "on" | "1" | "true" => st.limits = true,
