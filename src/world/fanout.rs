@@ -27,6 +27,7 @@ use crate::engine::efo::{
     ConsumerStatus, DeregisterStreamConsumerInput, RegisterStreamConsumerInput, StartingPosition,
     SubscribeToShardInput, SubscriptionEnd, SubscriptionId, MAX_CONSUMERS_PER_STREAM,
 };
+use crate::engine::error::ApiError;
 use crate::engine::reading::ShardIteratorType;
 use crate::engine::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
@@ -55,8 +56,7 @@ impl Default for FanOutSpec {
 }
 
 /// Where the application's registration stands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "state", rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Registration {
     /// Not registered yet (or the stream refused with LimitExceededException: retried each
     /// second).
@@ -65,13 +65,8 @@ pub enum Registration {
     Creating,
     /// `ACTIVE`: subscriptions run.
     Active,
-    /// Refused for good (e.g. the name is taken); the error type and message.
-    Failed {
-        /// AWS error type.
-        error: String,
-        /// AWS message.
-        message: String,
-    },
+    /// Refused for good (e.g. the name is taken): AWS's error.
+    Failed(ApiError),
     /// Deregistered (the application was removed).
     Deregistered,
 }
@@ -139,7 +134,7 @@ impl FanOutApp {
                     self.registration = Registration::Active;
                 }
             }
-            Registration::Active | Registration::Failed { .. } | Registration::Deregistered => {}
+            Registration::Active | Registration::Failed(_) | Registration::Deregistered => {}
         }
         if self.registration != Registration::Active {
             return Vec::new();
@@ -187,12 +182,7 @@ impl FanOutApp {
             Err(e) if e.error_type == ErrorType::LimitExceededException && below_max => {
                 self.core.tally.throttled += 1;
             }
-            Err(e) => {
-                self.registration = Registration::Failed {
-                    error: e.error_type.as_str().into(),
-                    message: e.message.unwrap_or_default(),
-                };
-            }
+            Err(e) => self.registration = Registration::Failed(e),
         }
     }
 

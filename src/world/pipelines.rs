@@ -290,7 +290,7 @@ pub struct Rates {
 }
 
 /// The consumers the pipelines need at the start, in order: archiver, speed layer, job v1.
-/// The world adds them, then gives each its sink ([`attach`] with [`Pipelines::sink`]).
+/// The world adds them, then gives each its sink (a [`Pipelines::sink`]).
 pub fn start_specs(spec: &PipelinesSpec, shards: u64) -> [ConsumerSpec; 3] {
     [
         ConsumerSpec::Polling(PollingSpec { name: ARCHIVER.into(), ..PollingSpec::default() }),

@@ -2,7 +2,8 @@
 //! Kappa reprocessing with switch and revert, and the records a replay cannot see.
 
 use kinesis_playground::engine::time::{HOUR_MS, MINUTE_MS};
-use kinesis_playground::world::error::{Refusal, WorldError};
+use kinesis_playground::engine::ErrorType;
+use kinesis_playground::world::error::{Named, Refusal, WorldError};
 use kinesis_playground::world::pipelines::{distance, PipelineAction, Pipelines};
 use kinesis_playground::world::presets::Preset;
 use kinesis_playground::world::producer::Rate;
@@ -208,4 +209,15 @@ fn a_replay_never_sees_what_retention_expired() {
     }
     // Job v1 read everything from the start: it lost nothing.
     assert_eq!(kappa(&w), truth(&w));
+}
+
+#[test]
+fn a_failed_command_says_why_as_a_typed_code() {
+    let mut w = World::new(Preset::HotKey.scenario(1)).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(step(&mut w, PipelineAction::Switch), Err(WorldError::Refused(Refusal::PipelinesOff)));
+    let missing = w.apply(Command::KillWorker { name: "nope".into(), worker: 0 });
+    assert_eq!(missing, Err(WorldError::NotFound { kind: Named::PollingConsumer, name: "nope".into() }));
+    let api = w.apply(Command::Api { api: "MergeShards".into(), request: serde_json::json!({}) });
+    assert!(matches!(&api, Err(WorldError::Aws(e)) if e.error_type == ErrorType::ValidationException), "{api:?}");
+    assert_eq!(api.err().map(|e| e.code()), Some("ValidationException"));
 }
