@@ -12,8 +12,8 @@
 //! hash of the pipelines view always names its scenario.
 
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
+use crate::world::presets::Preset;
 use crate::i18n::{Lang, Msg, Text};
-use crate::world::scenario::PRESETS;
 
 /// The views of the app.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -266,12 +266,12 @@ impl UrlState {
                     Some(k) => st.keys = Some(k),
                     None => notes.push(bad("keys", value, "uniform, hot")),
                 },
-                "scenario" => match PRESETS.iter().find(|p| **p == value) {
+                "scenario" => match Preset::from_slug(value) {
                     Some(p) => {
-                        st.scenario = (*p).into();
+                        st.scenario = p.slug().into();
                         scenario_named = true;
                     }
-                    None => notes.push(bad("scenario", value, &PRESETS.join(", "))),
+                    None => notes.push(bad("scenario", value, &Preset::ALL.map(Preset::slug).join(", "))),
                 },
                 "limits" => match value {
                     "on" | "1" | "true" => st.limits = true,

@@ -1,7 +1,7 @@
 //! The simulation behind the app: a [`World`] built from the URL settings, moved by the pacer,
 //! and read back as plain snapshots for the views.
 //!
-//! Settings start from a scenario preset ([`crate::world::scenario::preset`]) and
+//! Settings start from a scenario preset ([`crate::world::presets::Preset`]) and
 //! override its shard count, its first producer's rate and key distribution, the limits switch
 //! and the stream name. Changing the seed, the preset, the shard count or the stream name builds
 //! a new world (time 0); the rate, the keys and the limits change the running world at the
@@ -17,7 +17,9 @@ use crate::i18n::Msg;
 use crate::world::metrics::{MetricName, Scope};
 use crate::world::payload::KeyDistribution;
 use crate::world::producer::{Batching, Rate};
-use crate::world::scenario::{preset, Command, Scenario};
+use crate::world::error::WorldError;
+use crate::world::presets::Preset;
+use crate::world::scenario::{Command, Scenario};
 use crate::world::{ConsumerApp, World};
 use std::collections::BTreeMap;
 
@@ -65,8 +67,11 @@ impl Settings {
 
     /// The scenario: the preset with the overrides applied.
     pub fn scenario(&self) -> Result<Scenario, Msg> {
-        let mut s = preset(&self.scenario, self.seed)
-            .map_err(|e| Msg::AwsError { error: "InvalidArgumentException".into(), message: e.to_string() })?;
+        let mut s = Preset::from_slug(&self.scenario).map(|p| p.scenario(self.seed)).ok_or_else(|| {
+            let presets = Preset::ALL.map(Preset::slug).join(", ");
+            let message = format!("unknown preset {}; presets: {presets}", self.scenario);
+            Msg::AwsError { error: "InvalidArgumentException".into(), message }
+        })?;
         if let Some(n) = self.shards {
             s.settings.shards = n;
         }
@@ -556,9 +561,8 @@ impl Sim {
         self.rates.get(&shard).copied().unwrap_or_default()
     }
 
-    /// Runs a world command now (add a producer, kill a worker…); on failure the error type and
-    /// message.
-    pub fn command(&mut self, command: Command) -> Result<(), (String, String)> {
+    /// Runs a world command now (add a producer, kill a worker…); on failure why.
+    pub fn command(&mut self, command: Command) -> Result<(), WorldError> {
         self.world.apply(command)
     }
 

@@ -1,9 +1,9 @@
 //! The side panel: the stream's controls and the model assumptions.
 
 use super::store::{Action, Store};
+use crate::world::presets::Preset;
 use crate::i18n::{preset_text, Text};
 use crate::ui::route::{KeyMode, MAX_RATE, MAX_SHARDS};
-use crate::world::scenario::PRESETS;
 use yew::prelude::*;
 
 /// Props of [`SidePanel`].
@@ -55,15 +55,15 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let on_name = Callback::from(move |e: Event| d.dispatch(Action::SetStreamName(input_value(&e))));
     let keys = store.url.keys.or(Some(if preset_hot { KeyMode::Hot } else { KeyMode::Uniform }));
     let scenario = store.url.scenario.clone();
-    let description = preset_text(&scenario).map(|t| lang.t(t)).unwrap_or_default();
+    let description = Preset::from_slug(&scenario).map(|p| lang.t(preset_text(p))).unwrap_or_default();
     html! {
         <aside class="side-panel" data-testid="side-panel">
             <h2>{ lang.t(Text::StreamControls) }</h2>
             <label class="field">
                 <span>{ lang.t(Text::Scenario) }</span>
                 <select data-testid="scenario" onchange={on_scenario}>
-                    { for PRESETS.iter().map(|p| html! {
-                        <option key={*p} value={*p} selected={scenario == *p}>{ *p }</option>
+                    { for Preset::ALL.iter().map(|p| p.slug()).map(|p| html! {
+                        <option key={p} value={p} selected={scenario == p}>{ p }</option>
                     }) }
                 </select>
                 <small class="help">{ description }</small>

@@ -5,12 +5,13 @@
 //! versions, and views get plain snapshots. Timers and animation-frame handles live in hooks,
 //! never here.
 
+use crate::world::error::WorldError;
+use crate::world::pipelines::PipelineAction;
+use crate::world::scenario::Command;
 use crate::i18n::{Lang, Msg, Text};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{KeyMode, Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
 use crate::ui::sim::{Settings, Sim, MAX_RETAINED_RECORDS};
-use crate::world::pipelines::PipelineAction;
-use crate::world::scenario::Command;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -75,8 +76,8 @@ pub struct ShardRead {
 pub struct PipelineOutcome {
     /// The step.
     pub action: PipelineAction,
-    /// `Err((code, English message))` when refused (`NotCaughtUp`…).
-    pub result: Result<(), (String, String)>,
+    /// Why it was refused (`Refused(NotCaughtUp)`…).
+    pub result: Result<(), WorldError>,
     /// Store version when it ran.
     pub version: u64,
 }
@@ -342,8 +343,8 @@ impl yew::Reducible for Store {
                 s.last_pipeline = Some(PipelineOutcome { action, result, version: s.version });
             }
             Action::World(command) => {
-                if let Err((error, message)) = s.sim.borrow_mut().command(command) {
-                    s.notices.push(Notice::Msg(Msg::AwsError { error, message }));
+                if let Err(e) = s.sim.borrow_mut().command(command) {
+                    s.notices.push(Notice::Msg(Msg::World(e)));
                 }
             }
             Action::Dismiss(i) => {

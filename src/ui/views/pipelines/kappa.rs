@@ -356,11 +356,11 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                                 { format!("{}: {}", P::Done.text(lang), t::step_name(lang, &o.action)) }
                             </p>
                         },
-                        Err((code, message)) => html! {
-                            <p class="outcome error-box" role="alert" data-testid="pipeline-outcome" data-code={code.clone()}>
-                                <strong>{ format!("{} ({}): {code}", P::Refused.text(lang), t::step_name(lang, &o.action)) }</strong>
+                        Err(e) => html! {
+                            <p class="outcome error-box" role="alert" data-testid="pipeline-outcome" data-code={e.code()}>
+                                <strong>{ format!("{} ({}): {}", P::Refused.text(lang), t::step_name(lang, &o.action), e.code()) }</strong>
                                 { " " }
-                                { P::refusal(code).map_or_else(|| message.clone(), |r| r.text(lang).to_string()) }
+                                { lang.world_error(e) }
                             </p>
                         },
                     } }

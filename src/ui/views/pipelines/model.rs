@@ -861,16 +861,17 @@ mod tests {
     use super::*;
     use crate::engine::time::MINUTE_MS;
     use crate::world::pipelines::PipelineAction;
-    use crate::world::scenario::{preset, Command};
+    use crate::world::presets::Preset;
+    use crate::world::scenario::Command;
 
     fn shop() -> World {
-        let s = preset("e-commerce", 1).unwrap_or_else(|e| panic!("{e}"));
+        let s = Preset::ECommerce.scenario(1);
         World::new(s).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
     #[test]
     fn no_pipelines_no_snapshot() {
-        let w = World::new(preset("hot-key", 1).unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|e| panic!("{e:?}"));
+        let w = World::new(Preset::HotKey.scenario(1)).unwrap_or_else(|e| panic!("{e:?}"));
         assert!(PipelinesSnapshot::of(&w).is_none());
     }
 
