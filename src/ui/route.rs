@@ -12,8 +12,8 @@
 //! hash of the pipelines view always names its scenario.
 
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
-use crate::world::presets::Preset;
 use crate::i18n::{Lang, Msg, Text};
+use crate::world::presets::Preset;
 
 /// The views of the app.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -23,15 +23,15 @@
 
 use super::app::{AppCore, PerShard};
 use super::reader::{parents_done, ShardReader, StartPosition};
+use crate::engine::error::ApiError;
+use crate::engine::ops::get_records::ShardIteratorType;
 use crate::engine::ops::stream_consumers::{
     DeregisterStreamConsumerInput, RegisterStreamConsumerInput, MAX_CONSUMERS_PER_STREAM,
 };
 use crate::engine::ops::subscribe_to_shard::{StartingPosition, SubscribeToShardInput};
 use crate::engine::state::consumer::ConsumerStatus;
-use crate::engine::state::subscription::{SubscriptionEnd, SubscriptionId};
-use crate::engine::error::ApiError;
-use crate::engine::ops::get_records::ShardIteratorType;
 use crate::engine::state::shard::ShardId;
+use crate::engine::state::subscription::{SubscriptionEnd, SubscriptionId};
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::{Engine, ErrorType};
 use serde::{Deserialize, Serialize};

@@ -10,8 +10,8 @@ use super::pipelines::PipelinesSpec;
 use super::polling::PollingSpec;
 use super::producer::{Batching, ProducerSpec, Rate};
 use super::scenario::{Command, Scenario, Settings, TimedCommand};
-use crate::world::payload::{KeyDistribution, PayloadKind, RecordSize};
 use crate::engine::time::{MINUTE_MS, SECOND_MS};
+use crate::world::payload::{KeyDistribution, PayloadKind, RecordSize};
 
 /// A shipped scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

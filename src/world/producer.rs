@@ -34,14 +34,12 @@
 //! KPL, a retry can reorder records of one key relative to later ones.
 
 use super::rng::SimRng;
-use crate::world::payload::{KeyDistribution, PayloadKind, PayloadTemplate, RecordSize};
-use crate::engine::ops::put_records::{
-    PutRecordInput, PutRecordsInput, PutRecordsRequestEntry, PutRecordsResultEntry,
-};
+use crate::engine::ops::put_records::{PutRecordInput, PutRecordsInput, PutRecordsRequestEntry, PutRecordsResultEntry};
 use crate::engine::state::record_source::RecordRef;
 use crate::engine::state::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::Engine;
+use crate::world::payload::{KeyDistribution, PayloadKind, PayloadTemplate, RecordSize};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 

@@ -1,9 +1,9 @@
 //! The side panel: the stream's controls and the model assumptions.
 
 use super::store::{Action, Store};
-use crate::world::presets::Preset;
 use crate::i18n::{preset_text, Text};
 use crate::ui::route::{KeyMode, MAX_RATE, MAX_SHARDS};
+use crate::world::presets::Preset;
 use yew::prelude::*;
 
 /// Props of [`SidePanel`].

@@ -5,13 +5,13 @@
 //! versions, and views get plain snapshots. Timers and animation-frame handles live in hooks,
 //! never here.
 
-use crate::world::error::WorldError;
-use crate::world::pipelines::PipelineAction;
-use crate::world::scenario::Command;
 use crate::i18n::{Lang, Msg, Text};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{KeyMode, Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
 use crate::ui::sim::{Settings, Sim, MAX_RETAINED_RECORDS};
+use crate::world::error::WorldError;
+use crate::world::pipelines::PipelineAction;
+use crate::world::scenario::Command;
 use std::cell::RefCell;
 use std::rc::Rc;
 

@@ -5,18 +5,18 @@ use super::model::{
     consumer_letter, data_view, iso_time, kind_shape, layout, sequence_fields, shape_path, DataView, NARROW_WIDTH,
     WIDTH,
 };
-use crate::world::payload::KeyDistribution;
-use crate::world::fanout::FanOutSpec;
-use crate::world::lambda::LambdaSpec;
-use crate::world::polling::PollingSpec;
-use crate::world::producer::{ProducerSpec, Rate};
-use crate::world::consumer::ConsumerSpec;
-use crate::world::scenario::Command;
 use crate::i18n::flow::{announce_record, announce_throttle, hidden, older, FlowText as F};
 use crate::i18n::{Lang, Text};
 use crate::ui::app::store::{Action, Store};
 use crate::ui::sim::{ConsumerKind, FlowSnapshot, RecentRecord};
 use crate::ui::views::overview::model::window_ms;
+use crate::world::consumer::ConsumerSpec;
+use crate::world::fanout::FanOutSpec;
+use crate::world::lambda::LambdaSpec;
+use crate::world::payload::KeyDistribution;
+use crate::world::polling::PollingSpec;
+use crate::world::producer::{ProducerSpec, Rate};
+use crate::world::scenario::Command;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -2,14 +2,14 @@
 //! parent-first ordering demo.
 
 use super::model::{layout, reshards, State, HASH_H, LEFT, NARROW_WIDTH, TOP, WIDTH};
-use crate::world::polling::PollingSpec;
-use crate::world::consumer::ConsumerSpec;
-use crate::world::scenario::Command;
 use crate::i18n::resharding::{reshard_line, ReshardingText as R};
 use crate::i18n::Text;
 use crate::ui::app::store::{Action, Store};
 use crate::ui::sim::ConsumerKind;
 use crate::ui::views::overview::model::abbreviate;
+use crate::world::consumer::ConsumerSpec;
+use crate::world::polling::PollingSpec;
+use crate::world::scenario::Command;
 use yew::prelude::*;
 
 /// Props of [`Resharding`].
