@@ -924,11 +924,6 @@ impl Sim {
         }
     }
 
-    /// The pipelines view's snapshot, when the scenario runs the pipelines.
-    pub fn pipelines(&self) -> Option<crate::ui::views::pipelines::model::PipelinesSnapshot> {
-        crate::ui::views::pipelines::model::PipelinesSnapshot::of(&self.world)
-    }
-
     /// The retention view's snapshot: every shard (closed ones included, until they expire)
     /// with its retained records sampled into at most about `max_marks` marks, and each
     /// consumer's position per shard.

@@ -23,6 +23,7 @@ use crate::ui::views::flow::Flow;
 use crate::ui::views::hashing::Hashing;
 use crate::ui::views::overview::model::window_ms;
 use crate::ui::views::overview::Overview;
+use crate::ui::views::pipelines::snapshot::SnapshotCache as PipelinesCache;
 use crate::ui::views::pipelines::Pipelines;
 use crate::ui::views::resharding::Resharding;
 use crate::ui::views::retention::Retention;
@@ -30,6 +31,7 @@ use controls::{ClockControls, LangSwitch};
 use gloo::events::{EventListener, EventListenerOptions};
 use hooks::use_animation_frame;
 use side_panel::SidePanel;
+use std::cell::RefCell;
 use std::rc::Rc;
 use store::{Action, Notice, Store};
 use wasm_bindgen::JsCast;
@@ -223,6 +225,10 @@ pub fn App() -> Html {
         });
     }
 
+    // The pipelines snapshot, retaken at most every 100 ms of wall time; a new cache each time
+    // the view is opened.
+    let pipelines_cache = use_memo(store.url.view, |_| RefCell::new(PipelinesCache::default()));
+
     let embed = store.url.embed;
     let digest = store.sim.borrow().digest();
     let notices = store.notices.iter().enumerate().map(|(i, n)| {
@@ -249,7 +255,12 @@ pub fn App() -> Html {
         View::Flow => html! { <Flow store={store.clone()} /> },
         View::Retention => html! { <Retention store={store.clone()} /> },
         View::Resharding => html! { <Resharding store={store.clone()} /> },
-        View::Pipelines => html! { <Pipelines store={store.clone()} /> },
+        View::Pipelines => {
+            let step = store.last_pipeline.as_ref().map(|o| o.version);
+            let snapshot = pipelines_cache.borrow_mut().get(&store.sim, step, store.pacer.paused, js_sys::Date::now());
+            let elapsed_ms = store.sim.borrow().elapsed_ms();
+            html! { <Pipelines {snapshot} {elapsed_ms} {lang} url={store.url.clone()} outcome={store.last_pipeline.clone()} dispatch={store.dispatcher()} /> }
+        }
     };
     let tabs = View::ALL.iter().map(|v| {
         let v = *v;
