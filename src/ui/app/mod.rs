@@ -26,6 +26,7 @@ use crate::ui::views::overview::Overview;
 use crate::ui::views::pipelines::snapshot::SnapshotCache as PipelinesCache;
 use crate::ui::views::pipelines::Pipelines;
 use crate::ui::views::resharding::Resharding;
+use crate::ui::views::retention::snapshot::{RetentionSnapshot, MAX_MARKS};
 use crate::ui::views::retention::Retention;
 use controls::{ClockControls, LangSwitch};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -253,7 +254,10 @@ pub fn App() -> Html {
         }
         View::Hashing => html! { <Hashing store={store.clone()} /> },
         View::Flow => html! { <Flow store={store.clone()} /> },
-        View::Retention => html! { <Retention store={store.clone()} /> },
+        View::Retention => {
+            let snapshot = Rc::new(RetentionSnapshot::of(&store.sim.borrow(), MAX_MARKS));
+            html! { <Retention {snapshot} {lang} last_api={store.last_api.clone()} last_read={store.last_read.clone()} dispatch={store.dispatcher()} /> }
+        }
         View::Resharding => html! { <Resharding store={store.clone()} /> },
         View::Pipelines => {
             let step = store.last_pipeline.as_ref().map(|o| o.version);

@@ -370,6 +370,11 @@ pub fn dot_points(curve: &Curve, per_sec: u64, phase: f64) -> Vec<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::time::MINUTE_MS;
+    use crate::ui::views::pipelines::snapshot::PipelinesSnapshot;
+    use crate::world::pipelines::PipelineAction;
+    use crate::world::scenario::{preset, Command};
+    use crate::world::World;
 
     fn on_border(r: &Rect, (x, y): (f64, f64)) -> bool {
         let near = |a: f64, b: f64| (a - b).abs() < 0.5;
@@ -452,5 +457,33 @@ mod tests {
             assert!((10.0..=50.0).contains(&x) && (0.0..=100.0).contains(&y));
         }
         assert_eq!(c.d(), "M10.0 0.0C10.0 50.0 50.0 50.0 50.0 100.0");
+    }
+
+    #[test]
+    fn job_slots_show_the_last_two_versions_and_positions_follow_the_replay() {
+        let s = preset("e-commerce", 1).unwrap_or_else(|e| panic!("{e}"));
+        let mut w = World::new(s).unwrap_or_else(|e| panic!("{e:?}"));
+        // 18 000 orders per shard: more than one GetRecords call (10 000 records) each.
+        w.advance_by(30 * MINUTE_MS);
+        let s = PipelinesSnapshot::of(&w).unwrap_or_else(|| panic!("snapshot"));
+        assert_eq!(job_slots(&s.kappa.jobs), (Some(0), None));
+        assert_eq!(s.kappa.shards.len(), 2);
+        assert!(s.kappa.jobs[0].positions.iter().all(|p| *p >= 990), "{:?}", s.kappa.jobs[0].positions);
+        w.apply(Command::Pipeline { action: PipelineAction::Deploy { parallelism: 1, enhanced_fan_out: false } })
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        w.advance_by(1_000);
+        let s = PipelinesSnapshot::of(&w).unwrap_or_else(|| panic!("snapshot"));
+        assert_eq!(job_slots(&s.kappa.jobs), (Some(0), Some(1)));
+        let v2 = &s.kappa.jobs[1];
+        assert_eq!(v2.positions.len(), 2);
+        assert!(v2.positions.iter().all(|p| *p < 900), "v2 replays from TRIM_HORIZON: {:?}", v2.positions);
+        assert!(v2.caught_up_ms.is_none() && v2.progress_permille < 900);
+        assert_eq!(job_slots(&[s.kappa.jobs[0].clone(), v2.clone(), v2.clone()]), (Some(1), Some(2)));
+        assert_eq!(job_slots(&[]), (None, None));
+        // A replay's rate is its average since it started; a caught-up job's, the last second's.
+        let replay = JobRow { records: 30_000, started_ms: 10_000, per_sec: 0, ..v2.clone() };
+        assert_eq!(job_rate(&replay, 13_000), 10_000);
+        assert_eq!(job_rate(&replay, 10_200), 30_000, "at least a second");
+        assert_eq!(job_rate(&s.kappa.jobs[0], 13_000), s.kappa.jobs[0].per_sec);
     }
 }
