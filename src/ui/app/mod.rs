@@ -20,6 +20,7 @@ pub mod store;
 use crate::i18n::{Lang, Text};
 use crate::ui::route::{UrlState, View};
 use crate::ui::views::flow::Flow;
+use crate::ui::views::hashing::snapshot::SnapshotCache as HashingCache;
 use crate::ui::views::hashing::Hashing;
 use crate::ui::views::overview::model::window_ms;
 use crate::ui::views::overview::Overview;
@@ -226,9 +227,10 @@ pub fn App() -> Html {
         });
     }
 
-    // The pipelines snapshot, retaken at most every 100 ms of wall time; a new cache each time
-    // the view is opened.
+    // Snapshot caches (the pipelines snapshot at most every 100 ms of wall time, the hashing
+    // view's recent records every 250 simulated ms): new ones each time the view is opened.
     let pipelines_cache = use_memo(store.url.view, |_| RefCell::new(PipelinesCache::default()));
+    let hashing_cache = use_memo(store.url.view, |_| RefCell::new(HashingCache::default()));
 
     let embed = store.url.embed;
     let digest = store.sim.borrow().digest();
@@ -252,7 +254,10 @@ pub fn App() -> Html {
             let snapshot = Rc::new(sim.overview(window_ms(store.pacer.speed_milli), dots_per_lane(sim.open_shards())));
             html! { <Overview {snapshot} {lang} /> }
         }
-        View::Hashing => html! { <Hashing store={store.clone()} /> },
+        View::Hashing => {
+            let snapshot = Rc::new(hashing_cache.borrow_mut().get(&store.sim));
+            html! { <Hashing {snapshot} {lang} last_api={store.last_api.clone()} dispatch={store.dispatcher()} /> }
+        }
         View::Flow => html! { <Flow store={store.clone()} /> },
         View::Retention => {
             let snapshot = Rc::new(RetentionSnapshot::of(&store.sim.borrow(), MAX_MARKS));
