@@ -453,7 +453,6 @@ pub fn Hashing(props: &HashingProps) -> Html {
     };
     let on_merge = {
         let send = send.clone();
-        let pair = pair.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some((a, b)) = pair {
                 let (a, b) = (a.to_string(), b.to_string());
