@@ -45,8 +45,9 @@ pub struct HashingProps {
 
 /// What the view captured when it sent a reshard.
 struct Before {
-    /// The world it belongs to ([`HashingSnapshot::world`]) and its clock then. A rebuilt world (reset,
-    /// new seed) starts again at time 0, so an address reused by the allocator does not fool it.
+    /// The world it belongs to ([`HashingSnapshot::world`]) and its clock then. A rebuilt world
+    /// (reset, new seed) starts again at time 0, so an address reused by the allocator does not
+    /// fool it.
     sim: usize,
     /// Simulated ms when it was captured.
     at_ms: u64,
