@@ -14,26 +14,21 @@
 
 mod controls;
 mod hooks;
+mod hosts;
 mod side_panel;
 pub mod store;
 
 use crate::i18n::{Lang, Text};
 use crate::ui::route::{UrlState, View};
 use crate::ui::views::flow::Flow;
-use crate::ui::views::hashing::snapshot::SnapshotCache as HashingCache;
-use crate::ui::views::hashing::Hashing;
 use crate::ui::views::overview::model::window_ms;
 use crate::ui::views::overview::Overview;
-use crate::ui::views::pipelines::snapshot::SnapshotCache as PipelinesCache;
-use crate::ui::views::pipelines::Pipelines;
 use crate::ui::views::resharding::Resharding;
-use crate::ui::views::retention::snapshot::{RetentionSnapshot, MAX_MARKS};
-use crate::ui::views::retention::Retention;
 use controls::{ClockControls, LangSwitch};
 use gloo::events::{EventListener, EventListenerOptions};
 use hooks::use_animation_frame;
+use hosts::{HashingHost, PipelinesHost, RetentionHost};
 use side_panel::SidePanel;
-use std::cell::RefCell;
 use std::rc::Rc;
 use store::{Action, Notice, Store};
 use wasm_bindgen::JsCast;
@@ -227,11 +222,6 @@ pub fn App() -> Html {
         });
     }
 
-    // Snapshot caches (the pipelines snapshot at most every 100 ms of wall time, the hashing
-    // view's recent records every 250 simulated ms): new ones each time the view is opened.
-    let pipelines_cache = use_memo(store.url.view, |_| RefCell::new(PipelinesCache::default()));
-    let hashing_cache = use_memo(store.url.view, |_| RefCell::new(HashingCache::default()));
-
     let embed = store.url.embed;
     let digest = store.sim.borrow().digest();
     let notices = store.notices.iter().enumerate().map(|(i, n)| {
@@ -254,22 +244,11 @@ pub fn App() -> Html {
             let snapshot = Rc::new(sim.overview(window_ms(store.pacer.speed_milli), dots_per_lane(sim.open_shards())));
             html! { <Overview {snapshot} {lang} /> }
         }
-        View::Hashing => {
-            let snapshot = Rc::new(hashing_cache.borrow_mut().get(&store.sim));
-            html! { <Hashing {snapshot} {lang} last_api={store.last_api.clone()} dispatch={store.dispatcher()} /> }
-        }
+        View::Hashing => html! { <HashingHost store={store.clone()} /> },
         View::Flow => html! { <Flow store={store.clone()} /> },
-        View::Retention => {
-            let snapshot = Rc::new(RetentionSnapshot::of(&store.sim.borrow(), MAX_MARKS));
-            html! { <Retention {snapshot} {lang} last_api={store.last_api.clone()} last_read={store.last_read.clone()} dispatch={store.dispatcher()} /> }
-        }
+        View::Retention => html! { <RetentionHost store={store.clone()} /> },
         View::Resharding => html! { <Resharding store={store.clone()} /> },
-        View::Pipelines => {
-            let step = store.last_pipeline.as_ref().map(|o| o.version);
-            let snapshot = pipelines_cache.borrow_mut().get(&store.sim, step, store.pacer.paused, js_sys::Date::now());
-            let elapsed_ms = store.sim.borrow().elapsed_ms();
-            html! { <Pipelines {snapshot} {elapsed_ms} {lang} url={store.url.clone()} outcome={store.last_pipeline.clone()} dispatch={store.dispatcher()} /> }
-        }
+        View::Pipelines => html! { <PipelinesHost store={store.clone()} /> },
     };
     let tabs = View::ALL.iter().map(|v| {
         let v = *v;

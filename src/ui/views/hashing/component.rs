@@ -18,7 +18,7 @@ use crate::engine::shard::ShardId;
 use crate::engine::stream::StreamStatus;
 use crate::i18n::hashing::{HashingMsg, HashingText};
 use crate::i18n::Lang;
-use crate::ui::app::store::{Action, ApiOutcome};
+use crate::ui::app::store::ApiOutcome;
 // format.rs: hash keys (abbreviated).
 use crate::ui::views::overview::model::abbreviate;
 use std::cell::RefCell;
@@ -39,8 +39,8 @@ pub struct HashingProps {
     pub lang: Lang,
     /// The last API call a view made (this view shows its reshards).
     pub last_api: Option<ApiOutcome>,
-    /// Sends an action to the store (a reshard).
-    pub dispatch: Callback<Action>,
+    /// Runs a Kinesis API call on the stream (`StreamName` filled in): a reshard.
+    pub on_api: Callback<(String, serde_json::Value)>,
 }
 
 /// What the view captured when it sent a reshard.
@@ -416,12 +416,12 @@ pub fn Hashing(props: &HashingProps) -> Html {
 
     // Sending a reshard: remember the keys and ranges first.
     let send = {
-        let dispatch = props.dispatch.clone();
+        let on_api = props.on_api.clone();
         let (before, ranges, hashes) = (before.clone(), ranges.clone(), hashes.clone());
         Callback::from(move |(op, request): (&'static str, serde_json::Value)| {
             *before.borrow_mut() =
                 Some(Before { sim: sim_id, at_ms: elapsed, ranges: ranges.clone(), hashes: hashes.clone() });
-            dispatch.emit(Action::Api(op.to_string(), request));
+            on_api.emit((op.to_string(), request));
         })
     };
     let on_split_shard = {

@@ -8,7 +8,7 @@
 //!             └─ Facts (facts.rs): measured side by side + the course's table
 //! ```
 //!
-//! Per-frame work stays small: the app retakes the snapshot at most every
+//! Per-frame work stays small: the host (`ui/app/hosts.rs`) retakes the snapshot at most every
 //! [`super::snapshot::REFRESH_MS`] of wall time while playing ([`super::snapshot::SnapshotCache`]),
 //! and the panels are memoised on it; only the record dots, which read an animation phase from a
 //! context, re-render every frame.
@@ -18,10 +18,9 @@ use super::snapshot::PipelinesSnapshot;
 use super::svg::DotPhase;
 use crate::i18n::pipelines::{query_line, PipelinesText as P};
 use crate::i18n::Lang;
-use crate::ui::app::store::{Action, PipelineOutcome};
-use crate::ui::route::{Panel, UrlState, PIPELINES_SCENARIO};
+use crate::ui::app::store::PipelineOutcome;
+use crate::ui::route::{Panel, UrlState};
 use crate::world::pipelines::PipelineAction;
-use crate::world::scenario::Command;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -42,8 +41,12 @@ pub struct PipelinesProps {
     pub url: UrlState,
     /// The last pipeline step and the pipelines' answer.
     pub outcome: Option<PipelineOutcome>,
-    /// Sends an action to the store (a pipeline step, the panel, the e-commerce scenario).
-    pub dispatch: Callback<Action>,
+    /// Runs a pipeline step (the same callback every render, so the panels stay memoised).
+    pub on_step: Callback<PipelineAction>,
+    /// Shows one panel alone (`None`: both).
+    pub on_panel: Callback<Option<Panel>>,
+    /// Opens the scenario that runs the pipelines (`e-commerce`).
+    pub on_open: Callback<()>,
 }
 
 fn now_wall_ms() -> f64 {
@@ -68,13 +71,10 @@ pub fn Pipelines(props: &PipelinesProps) -> Html {
         a.1 = elapsed;
         (a.2 / DOT_PERIOD_MS).fract()
     };
-    let on_step = {
-        let d = props.dispatch.clone();
-        use_callback((), move |action: PipelineAction, _| d.emit(Action::World(Command::Pipeline { action })))
-    };
+    let on_step = props.on_step.clone();
 
     let Some(snap) = props.snapshot.clone() else {
-        let open = props.dispatch.reform(|_: MouseEvent| Action::SetScenario(PIPELINES_SCENARIO.into()));
+        let open = props.on_open.reform(|_: MouseEvent| ());
         return html! {
             <section class="pipelines" data-testid="pipelines">
                 <h2>{ P::Title.text(lang) }</h2>
@@ -89,14 +89,14 @@ pub fn Pipelines(props: &PipelinesProps) -> Html {
     let width = if narrow { NARROW } else { WIDE };
     let outcome = props.outcome.clone();
     let links = [(None, P::Both), (Some(Panel::Lambda), P::LambdaOnly), (Some(Panel::Kappa), P::KappaOnly)].map(|(p, t)| {
-        let d = props.dispatch.clone();
+        let on_panel = props.on_panel.clone();
         let href = UrlState { panel: p, ..url.clone() }.to_hash(lang);
         let current = panel == p;
         html! {
             <li key={t.text(Lang::En)}>
                 <a href={href} aria-current={current.then_some("page")} class={classes!(current.then_some("current"))}
                    data-testid={format!("panel-{}", p.map_or("both", Panel::slug))}
-                   onclick={Callback::from(move |e: MouseEvent| { e.prevent_default(); d.emit(Action::SetPanel(p)); })}>
+                   onclick={Callback::from(move |e: MouseEvent| { e.prevent_default(); on_panel.emit(p); })}>
                     { t.text(lang) }
                 </a>
             </li>

@@ -435,7 +435,7 @@ pub struct SnapshotCache {
     elapsed_ms: u64,
     /// The world it came from (a rebuilt world is a new `Rc`).
     sim: usize,
-    /// The pipeline step it saw last (the store version of [`crate::ui::app`]'s last step).
+    /// The pipeline step it saw last (the store version when the last step ran).
     step: Option<u64>,
     /// `None` before the first.
     snap: Option<Option<Rc<PipelinesSnapshot>>>,

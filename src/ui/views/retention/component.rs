@@ -12,7 +12,7 @@ use crate::engine::stream::StreamMode;
 use crate::engine::time::HOUR_MS;
 use crate::i18n::retention::{self as t, RetentionText as R};
 use crate::i18n::Lang;
-use crate::ui::app::store::{Action, ApiOutcome, ShardRead};
+use crate::ui::app::store::{ApiOutcome, ShardRead};
 use crate::ui::views::flow::model::{consumer_letter, shape_path, Shape};
 use crate::ui::views::overview::model::NARROW_BELOW_PX;
 use crate::world::cost::monthly;
@@ -36,8 +36,12 @@ pub struct RetentionProps {
     pub last_api: Option<ApiOutcome>,
     /// The iterator panel's last read.
     pub last_read: Option<ShardRead>,
-    /// Sends an action to the store (a retention change, a read).
-    pub dispatch: Callback<Action>,
+    /// Runs a Kinesis API call on the stream (`StreamName` filled in): a retention change.
+    pub on_api: Callback<(String, serde_json::Value)>,
+    /// Reads from an iterator: `GetShardIterator` with this request, then `GetRecords`.
+    pub on_read: Callback<serde_json::Value>,
+    /// `GetRecords` again with the last read's iterator.
+    pub on_read_again: Callback<()>,
 }
 
 fn narrow() -> bool {
@@ -102,10 +106,10 @@ pub fn Retention(props: &RetentionProps) -> Html {
 
     // Retention control.
     let change = |op: &'static str| {
-        let (dispatch, hours) = (props.dispatch.clone(), hours.clone());
+        let (on_api, hours) = (props.on_api.clone(), hours.clone());
         Callback::from(move |_| {
             let h: i64 = hours.trim().parse().unwrap_or(0);
-            dispatch.emit(Action::Api(op.into(), json!({ "RetentionPeriodHours": h })));
+            on_api.emit((op.into(), json!({ "RetentionPeriodHours": h })));
         })
     };
     let retention_outcome = props.last_api.as_ref().filter(|a| a.operation.ends_with("StreamRetentionPeriod")).map(|a| {
@@ -126,7 +130,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
 
     // Iterator read: the store runs the calls (one way in), the panel shows `last_read`.
     let run = {
-        let (dispatch, kind, chosen, at_time) = (props.dispatch.clone(), kind.clone(), chosen.clone(), at_time.clone());
+        let (on_read, kind, chosen, at_time) = (props.on_read.clone(), kind.clone(), chosen.clone(), at_time.clone());
         let (snap, started, elapsed) = (snap.clone(), snap.started_epoch_ms, snap.elapsed_ms);
         Callback::from(move |_| {
             let shard = shard_id.map(|s| s.to_string()).unwrap_or_default();
@@ -148,10 +152,10 @@ pub fn Retention(props: &RetentionProps) -> Html {
                 }
                 _ => {}
             }
-            dispatch.emit(Action::ReadFrom(req));
+            on_read.emit(req);
         })
     };
-    let again = props.dispatch.reform(|_: MouseEvent| Action::ReadAgain);
+    let again = props.on_read_again.reform(|_: MouseEvent| ());
     let read = props.last_read.as_ref();
 
     // Cost.
