@@ -19,7 +19,7 @@ use crate::engine::stream::StreamStatus;
 use crate::i18n::hashing::{HashingMsg, HashingText};
 use crate::i18n::Lang;
 use crate::ui::app::store::ApiOutcome;
-// format.rs: hash keys (abbreviated).
+// format.rs: `hash_key_short` (the other branch already swaps this import).
 use crate::ui::views::overview::model::abbreviate;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -83,7 +83,7 @@ fn hash_key(h: u128) -> Html {
 /// The colour swatch and number of a shard (shape and label, not only hue).
 fn shard_badge(id: ShardId, colour: Option<usize>) -> Html {
     let class = colour.map_or("closed".to_string(), |c| format!("c{c}"));
-    // format.rs: shard "#n".
+    // format.rs: `shard_short(id)`.
     html! { <span class={classes!("swatch", class)} aria-hidden="true">{ format!("#{}", id.0) }</span> }
 }
 

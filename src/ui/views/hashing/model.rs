@@ -43,7 +43,7 @@ const NUMBER_CHAR_W: f64 = 10.0;
 const SMALL_CHAR_W: f64 = 6.8;
 
 /// Where `h` lies in the hash space, 0 (key 0) to 1 (key 2^128 − 1).
-// format.rs: hash fractions.
+// format.rs: `hash_fraction(h)`, the same.
 pub fn fraction(h: u128) -> f64 {
     h as f64 / 2f64.powi(128)
 }

@@ -33,7 +33,7 @@ pub struct OpenRange {
 
 impl OpenRange {
     /// The shard number (`1` for `shardId-000000000001`).
-    // format.rs: shard "#n" (without the "#").
+    // format.rs: `shard_number(self.id)`, the same.
     pub fn number(&self) -> String {
         self.id.0.to_string()
     }

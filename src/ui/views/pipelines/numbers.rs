@@ -6,7 +6,7 @@ use crate::world::pipelines::MAX_PARALLELISM;
 
 /// `1 234 567`: thousands grouped with a narrow no-break space (SI style, read the same in
 /// Spanish and English).
-// format.rs: numbers (thousands grouped).
+// format.rs: `grouped(n)`, the same.
 pub fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
@@ -20,14 +20,14 @@ pub fn grouped(n: u64) -> String {
 }
 
 /// `HH:MM:SS` since the stream became ACTIVE (hours grow past 24), as the app's clock.
-// format.rs: the clock (`HH:MM:SS` since ACTIVE).
+// format.rs: `duration(ms, DurationStyle::Clock)`, the same.
 pub fn clock(ms: u64) -> String {
     let s = ms / 1000;
     format!("{:02}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
 }
 
 /// A duration: `850 ms`, `12.3 s`, `21 min 35 s`, `3 h 05 min`.
-// format.rs: durations.
+// format.rs: `duration(ms, DurationStyle::Precise)`, the same.
 pub fn duration(ms: u64) -> String {
     match ms {
         0..=999 => format!("{ms} ms"),
@@ -38,7 +38,7 @@ pub fn duration(ms: u64) -> String {
 }
 
 /// Bytes in decimal units: `940 B`, `2.3 KB`, `3.4 MB`, `1.2 GB`.
-// format.rs: bytes.
+// format.rs: `bytes(b)`, the same.
 pub fn bytes(b: u64) -> String {
     const UNITS: [(u64, &str); 3] = [(1_000_000_000, "GB"), (1_000_000, "MB"), (1_000, "KB")];
     for (size, unit) in UNITS {
@@ -52,7 +52,7 @@ pub fn bytes(b: u64) -> String {
 
 /// Share of the truth an answer gets right: `1 − error / truth`, as `99.98 %` (two decimals,
 /// rounded down so that a wrong answer never shows 100 %).
-// format.rs: percentages (two decimals, rounded down).
+// format.rs: `percent(truth − error, truth, 2)` when `truth > 0` (keep the empty-truth case).
 pub fn accuracy(error: u64, truth_total: u64) -> String {
     if truth_total == 0 {
         return if error == 0 { "100.00 %".into() } else { "0.00 %".into() };
@@ -80,7 +80,7 @@ pub fn parse_parallelism(text: &str) -> Option<u32> {
 }
 
 /// `+12` / `−3` / `0`: an answer's difference from the truth.
-// format.rs: a signed number (grouped).
+// format.rs: none (built on `grouped`).
 pub fn delta(answer: u64, truth: u64) -> String {
     match answer.cmp(&truth) {
         std::cmp::Ordering::Equal => "0".into(),

@@ -231,7 +231,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                     html! {
                         <g key={r.id.to_string()} class={classes!("ret-row", (!r.open).then_some("closed"))} data-testid="ret-row">
                             <title>{ r.id.to_string() }</title>
-                            // format.rs: shard "#n".
+                            // format.rs: `shard_short(r.id)`.
                             <text class="row-label" x="4" y={format!("{:.1}", y + ROW_H / 2.0)} dominant-baseline="middle">{ format!("#{}", r.id.0) }</text>
                             <rect class="row-bg" x={format!("{:.1}", axis.lane_x)} y={format!("{y:.1}")} width={format!("{:.1}", axis.lane_end - axis.lane_x)} height={format!("{ROW_H:.1}")} />
                             if ex > axis.lane_x {

@@ -155,7 +155,7 @@ pub struct Axis {
 }
 
 /// A tick label in the unit of its step.
-// format.rs: durations (in the unit of a tick step).
+// format.rs: `duration(at_ms, DurationStyle::Tick(step_ms))`, the same.
 pub fn tick_label(at_ms: u64, step_ms: u64) -> String {
     if step_ms < MINUTE_MS {
         format!("{} s", at_ms / SECOND_MS)
@@ -332,7 +332,7 @@ pub fn abbreviate_iterator(s: &str) -> String {
 }
 
 /// A duration in the largest whole unit that fits (`26 h`, `3 d 4 h`, `12 min`), for labels.
-// format.rs: durations (largest whole units).
+// format.rs: `duration(ms, DurationStyle::Whole)`, the same.
 pub fn duration_text(ms: u64) -> String {
     if ms >= 2 * DAY_MS {
         let (d, h) = (ms / DAY_MS, ms % DAY_MS / HOUR_MS);
@@ -356,7 +356,7 @@ pub fn duration_text(ms: u64) -> String {
 }
 
 /// Dollars from micro-dollars, two decimals (`$12.34`).
-// format.rs: money (no counterpart listed there yet).
+// format.rs: `usd(micro)`, the same.
 pub fn usd(micro: u64) -> String {
     format!("${}.{:02}", micro / 1_000_000, micro % 1_000_000 / 10_000)
 }
