@@ -14,21 +14,20 @@
 
 mod controls;
 mod hooks;
+mod hosts;
 mod side_panel;
 pub mod store;
 
 use crate::i18n::{Lang, Text};
 use crate::ui::route::{UrlState, View};
 use crate::ui::views::flow::Flow;
-use crate::ui::views::hashing::Hashing;
 use crate::ui::views::overview::model::window_ms;
 use crate::ui::views::overview::Overview;
-use crate::ui::views::pipelines::Pipelines;
 use crate::ui::views::resharding::Resharding;
-use crate::ui::views::retention::Retention;
 use controls::{ClockControls, LangSwitch};
 use gloo::events::{EventListener, EventListenerOptions};
 use hooks::use_animation_frame;
+use hosts::{HashingHost, PipelinesHost, RetentionHost};
 use side_panel::SidePanel;
 use std::rc::Rc;
 use store::{Action, Notice, Store};
@@ -245,11 +244,11 @@ pub fn App() -> Html {
             let snapshot = Rc::new(sim.overview(window_ms(store.pacer.speed_milli), dots_per_lane(sim.open_shards())));
             html! { <Overview {snapshot} {lang} /> }
         }
-        View::Hashing => html! { <Hashing store={store.clone()} /> },
+        View::Hashing => html! { <HashingHost store={store.clone()} /> },
         View::Flow => html! { <Flow store={store.clone()} /> },
-        View::Retention => html! { <Retention store={store.clone()} /> },
+        View::Retention => html! { <RetentionHost store={store.clone()} /> },
         View::Resharding => html! { <Resharding store={store.clone()} /> },
-        View::Pipelines => html! { <Pipelines store={store.clone()} /> },
+        View::Pipelines => html! { <PipelinesHost store={store.clone()} /> },
     };
     let tabs = View::ALL.iter().map(|v| {
         let v = *v;

@@ -2,11 +2,10 @@
 //! app reads, and the explicit steps of a logic change: deploy v2 from `TRIM_HORIZON`, switch
 //! once it has caught up, revert while v1 runs, stop v1, delete `table_v1`.
 
-use super::component::{arrow_defs, bar, delta, edge, edge_label, f1, frame, line, Dots};
-use super::model::{
-    bytes, clock, duration, grouped, job_rate, job_slots, marker_x, parse_parallelism, storage_ratio, JobRow,
-    KappaEdge as E, KappaLayout, KappaNode as N, PipelinesSnapshot, Rect,
-};
+use super::model::{job_rate, job_slots, marker_x, KappaEdge as E, KappaLayout, KappaNode as N, Rect};
+use super::numbers::{bytes, clock, delta, duration, grouped, parse_parallelism, storage_ratio};
+use super::snapshot::{JobRow, PipelinesSnapshot};
+use super::svg::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
 use crate::engine::time::HOUR_MS;
 use crate::i18n::pipelines::{self as t, PipelinesText as P};
 use crate::i18n::{Lang, Msg};
