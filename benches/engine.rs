@@ -8,15 +8,15 @@
 //! - `put_records_500`: one PutRecords call of 500 such entries.
 //! - `get_records_10000`: one GetRecords call returning 10,000 records.
 //!
-//! Run with `make bench` (or `cargo bench --bench engine`). Figures are reported in README.
+//! Run with `make bench` (or `cargo bench --bench engine`). Figures are in benches/README.md.
 
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use kinesis_playground::engine::hashing::partition_key_hash;
-use kinesis_playground::engine::reading::{GetRecordsInput, GetShardIteratorInput, ShardIteratorType};
-use kinesis_playground::engine::records::{PutRecordInput, PutRecordsInput, PutRecordsRequestEntry};
-use kinesis_playground::engine::streams::CreateStreamInput;
+use kinesis_playground::engine::ops::get_records::{GetRecordsInput, GetShardIteratorInput, ShardIteratorType};
+use kinesis_playground::engine::ops::put_records::{PutRecordInput, PutRecordsInput, PutRecordsRequestEntry};
+use kinesis_playground::engine::ops::stream_admin::CreateStreamInput;
+use kinesis_playground::engine::state::hashing::partition_key_hash;
 use kinesis_playground::engine::{Engine, EngineConfig};
 use std::hint::black_box;
 
@@ -104,7 +104,7 @@ fn bench_put_record(c: &mut Criterion) {
                         data: data.clone(),
                         partition_key: key(n * 500 + i),
                         explicit_hash_key: None,
-                        generated: None,
+                        by_reference: None,
                     })
                     .collect();
                 n += 1;

@@ -16,7 +16,8 @@
 //! the same digest; different seeds give different ones.
 
 use kinesis_playground::engine::time::MINUTE_MS;
-use kinesis_playground::world::scenario::{preset, Scenario};
+use kinesis_playground::world::presets::Preset;
+use kinesis_playground::world::scenario::Scenario;
 use kinesis_playground::world::World;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -81,7 +82,11 @@ fn load(args: &Args) -> Result<Scenario, String> {
         let text = std::fs::read_to_string(&args.scenario).map_err(|e| format!("{}: {e}", args.scenario))?;
         Scenario::from_json(&text).map_err(|e| format!("{}: {e}", args.scenario))?
     } else {
-        preset(&args.scenario, 1).map_err(|e| e.to_string())?
+        let Some(preset) = Preset::from_slug(&args.scenario) else {
+            let presets = Preset::ALL.map(Preset::slug).join(", ");
+            return Err(format!("unknown preset {}; presets: {presets}", args.scenario));
+        };
+        preset.scenario(1)
     };
     if let Some(seed) = args.seed {
         s.seed = seed;

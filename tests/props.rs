@@ -39,10 +39,10 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use kinesis_playground::engine::api::OPERATIONS;
 use kinesis_playground::engine::events::Event;
-use kinesis_playground::engine::hashing::{HashKeyRange, MAX_HASH_KEY};
-use kinesis_playground::engine::reading::IteratorPosition;
-use kinesis_playground::engine::sequence::{parse_sequence, ParsedSequence, SequenceNumber};
-use kinesis_playground::engine::stream::{StreamKey, StreamStatus};
+use kinesis_playground::engine::ops::get_records::IteratorPosition;
+use kinesis_playground::engine::state::hashing::{HashKeyRange, MAX_HASH_KEY};
+use kinesis_playground::engine::state::sequence::{parse_sequence, ParsedSequence, SequenceNumber};
+use kinesis_playground::engine::state::stream::{StreamKey, StreamStatus};
 use kinesis_playground::engine::time::HOUR_MS;
 use kinesis_playground::engine::{Engine, EngineConfig};
 use proptest::prelude::*;
@@ -876,12 +876,12 @@ impl Runner {
                     if q.shard_index != sh.id.0 {
                         return Err(format!("{} {}: record numbered for shard {}", s.name, sh.id, q.shard_index));
                     }
-                    if !sh.hash_key_range.contains(r.hash_key(self.engine.payloads())) {
+                    if !sh.hash_key_range.contains(r.hash_key(self.engine.record_sources())) {
                         return Err(format!(
                             "{} {}: hash key {} outside {:?}",
                             s.name,
                             sh.id,
-                            r.hash_key(self.engine.payloads()),
+                            r.hash_key(self.engine.record_sources()),
                             sh.hash_key_range
                         ));
                     }
@@ -896,7 +896,7 @@ impl Runner {
                 let stored: Vec<(u64, u64, Vec<u8>)> = sh
                     .records
                     .iter()
-                    .map(|r| (r.seq_ix, r.arrival.millis(), r.materialize(self.engine.payloads()).data))
+                    .map(|r| (r.seq_ix, r.arrival.millis(), r.materialize(self.engine.record_sources()).data))
                     .collect();
                 let expected: Vec<(u64, u64, Vec<u8>)> = self
                     .alive

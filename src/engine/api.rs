@@ -11,25 +11,27 @@
 //! `{"EventStream": [{"SubscribeToShardEvent": {…}}, …]}`: the event-stream messages delivered
 //! during the call (the subscription's first event). The subscription keeps running on the
 //! virtual clock; its later events are read with `Engine::take_subscription_events` (see
-//! `efo.rs`).
+//! `ops/subscribe_to_shard.rs`).
 
-use super::efo::{
-    DeregisterStreamConsumerInput, DescribeStreamConsumerInput, ListStreamConsumersInput, RegisterStreamConsumerInput,
-    SubscribeToShardInput,
-};
-use super::error::{serialization, ApiError, ErrorType};
-use super::modes::{EncryptionInput, UpdateStreamModeInput};
-use super::reading::{GetRecordsInput, GetShardIteratorInput};
-use super::records::{PutRecordInput, PutRecordsInput};
-use super::resharding::{MergeShardsInput, SplitShardInput, UpdateShardCountInput};
-use super::retention::RetentionInput;
-use super::shapes::Empty;
-use super::streams::{
+use crate::engine::error::{serialization, ApiError, ErrorType};
+use crate::engine::ops::get_records::{GetRecordsInput, GetShardIteratorInput};
+use crate::engine::ops::modes::{EncryptionInput, UpdateStreamModeInput};
+use crate::engine::ops::put_records::{PutRecordInput, PutRecordsInput};
+use crate::engine::ops::resharding::{MergeShardsInput, SplitShardInput, UpdateShardCountInput};
+use crate::engine::ops::retention::RetentionInput;
+use crate::engine::ops::stream_admin::{
     CreateStreamInput, DeleteStreamInput, DescribeStreamInput, ListShardsInput, ListStreamsInput, StreamNameInput,
 };
-use super::tags::{AddTagsInput, ListTagsInput, RemoveTagsInput};
-use super::validation::{check_rules, check_types, Field, Member, Pattern, Rule, Type};
-use super::Engine;
+use crate::engine::ops::stream_consumers::{
+    DeregisterStreamConsumerInput, DescribeStreamConsumerInput, ListStreamConsumersInput, RegisterStreamConsumerInput,
+};
+use crate::engine::ops::subscribe_to_shard::SubscribeToShardInput;
+use crate::engine::ops::tags::{AddTagsInput, ListTagsInput, RemoveTagsInput};
+use crate::engine::wire::shapes::Empty;
+use crate::engine::wire::validation::{
+    check_rules, check_types, Field, Member, Pattern, Rule, Type, NAME_RULES, REQUIRED_NAME_RULES, STREAM_NAME,
+};
+use crate::engine::Engine;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -67,9 +69,6 @@ pub const OPERATIONS: &[&str] = &[
     "UpdateStreamMode",
 ];
 
-const NAME_RULES: &[Rule] = &[Rule::Pattern(Pattern::Name), MinLen(1), MaxLen(128)];
-const REQUIRED_NAME_RULES: &[Rule] = &[NotNull, Rule::Pattern(Pattern::Name), MinLen(1), MaxLen(128)];
-const STREAM_NAME: Field = Field { name: "StreamName", ty: Type::String, rules: REQUIRED_NAME_RULES };
 const ITERATOR_TYPES: &[&str] =
     &["AFTER_SEQUENCE_NUMBER", "LATEST", "AT_TIMESTAMP", "AT_SEQUENCE_NUMBER", "TRIM_HORIZON"];
 const STREAM_MODES: &[&str] = &["PROVISIONED", "ON_DEMAND"];

@@ -288,7 +288,7 @@ pub fn invalid_iterator() -> ApiError {
 }
 
 /// B11: the `ExpiredIteratorException` wording with Java `Date.toString()` times.
-pub fn expired_iterator(created: super::time::SimTime, now: super::time::SimTime) -> ApiError {
+pub fn expired_iterator(created: crate::engine::time::SimTime, now: crate::engine::time::SimTime) -> ApiError {
     ApiError::new(
         ExpiredIteratorException,
         format!(

@@ -4,13 +4,14 @@
 //! The engine keeps the most recent events in a bounded buffer that the UI drains each frame, and
 //! folds *every* event into a running 64-bit XXH3 digest over an explicit little-endian
 //! encoding (never `derive(Hash)`, whose `usize` lengths differ between 32-bit wasm and 64-bit
-//! native). Two runs with the same seed and commands have the same digest on every target.
+//! native). Two runs with the same commands have the same digest on every target.
 
-use super::efo::{ConsumerKey, ConsumerStatus, SubscriptionEnd, SubscriptionId};
-use super::hashing::HashKeyRange;
-use super::shard::{EncryptionType, ShardId};
-use super::stream::{StreamKey, StreamMode, StreamStatus};
-use super::time::SimTime;
+use crate::engine::state::consumer::{ConsumerKey, ConsumerStatus};
+use crate::engine::state::hashing::HashKeyRange;
+use crate::engine::state::shard::{EncryptionType, ShardId};
+use crate::engine::state::stream::{StreamKey, StreamMode, StreamStatus};
+use crate::engine::state::subscription::{SubscriptionEnd, SubscriptionId};
+use crate::engine::time::SimTime;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 

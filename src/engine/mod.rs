@@ -26,38 +26,47 @@
 //! The engine is pure: it uses only `std`, `md-5` and plain-data crates, reads no clock, uses no
 //! randomness of its own, and iterates only ordered collections, so the same commands give the
 //! same responses and the same [`Engine::digest`] natively and in WebAssembly.
+//!
+//! # Layout
+//!
+//! ```text
+//!   mod.rs      Engine: configuration, the clock (step, step_until), scheduled work, events
+//!   api.rs      the JSON face: request tables and Engine::call
+//!   error.rs    AWS's error types and messages     events.rs  typed events and the digest
+//!   time.rs     SimTime (virtual milliseconds)     queue.rs   the (time, insertion seq) queue
+//!   ops/        one file per family of AWS actions, each an `impl Engine` block
+//!   state/      the nouns the service keeps: streams, shards, records, consumers, subscriptions
+//!   wire/       JSON shapes, request validation, NextToken pages
+//! ```
+//!
+//! Imports go one way: `ops/` and `api.rs` use `Engine`, `state/` and `wire/`; `state/` never
+//! uses `Engine` or an operation; no two files import each other, directly or through others.
+//!
+//! Records written by reference: a client that can regenerate its records registers a
+//! [`state::record_source::RecordSource`] and writes each record with a reference to it; shards
+//! then keep the reference instead of the bytes (see `state/store.rs`).
 
 pub mod api;
-pub mod efo;
 pub mod error;
 pub mod events;
-pub mod hashing;
-pub mod limits;
-pub mod modes;
-pub mod payload;
+pub mod ops;
 pub mod queue;
-pub mod reading;
-pub mod records;
-pub mod resharding;
-pub mod retention;
-pub mod sequence;
-pub mod shapes;
-pub mod shard;
-pub mod store;
-pub mod stream;
-pub mod streams;
-pub mod tags;
+pub mod state;
 pub mod time;
-pub mod validation;
+pub mod wire;
 
-use error::{ApiError, Identity};
-use events::{Digest, Event};
-use queue::EventQueue;
+use crate::engine::error::{ApiError, Identity};
+use crate::engine::events::{Digest, Event};
+use crate::engine::queue::EventQueue;
+use crate::engine::state::consumer::{ConsumerKey, ConsumerRegistry};
+use crate::engine::state::record_source::{RecordSource, RecordSources, SourceId};
+use crate::engine::state::stream::{Stream, StreamKey, StreamMode, StreamStatus, StreamUpdate};
+use crate::engine::state::subscription::{SubscriptionId, Subscriptions};
+use crate::engine::time::{SimTime, SECOND_MS};
 use std::collections::{BTreeMap, VecDeque};
-use stream::{Stream, StreamKey, StreamMode, StreamStatus};
-use time::{SimTime, SECOND_MS};
+use std::sync::Arc;
 
-pub use error::ErrorType;
+pub use crate::engine::error::ErrorType;
 
 /// Settings of a simulated Kinesis endpoint.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,8 +89,6 @@ pub struct EngineConfig {
     pub limits_enabled: bool,
     /// How many recent events the engine buffers for [`Engine::drain_events`].
     pub event_capacity: usize,
-    /// Seed of the simulated world; generated record payloads derive from it.
-    pub seed: u64,
 }
 
 impl Default for EngineConfig {
@@ -96,7 +103,6 @@ impl Default for EngineConfig {
             shard_limit: 500,
             limits_enabled: true,
             event_capacity: 1 << 16,
-            seed: 0,
         }
     }
 }
@@ -109,17 +115,17 @@ pub(crate) enum Scheduled {
     /// `DELETING → gone`.
     DeleteDone(StreamKey),
     /// An `UPDATING` change completes.
-    UpdateDone(StreamKey, resharding::Change),
+    UpdateDone(StreamKey, StreamUpdate),
     /// On-demand capacity check (every second while the stream is ON_DEMAND).
     OnDemandTick(StreamKey),
     /// An enhanced fan-out consumer turns `CREATING → ACTIVE`.
-    ConsumerActive(efo::ConsumerKey),
+    ConsumerActive(ConsumerKey),
     /// A `DELETING` consumer disappears.
-    ConsumerGone(efo::ConsumerKey),
+    ConsumerGone(ConsumerKey),
     /// A push to an enhanced fan-out subscription.
-    EfoPush(efo::SubscriptionId),
+    EfoPush(SubscriptionId),
     /// A subscription's 5 minutes are up.
-    SubscriptionExpire(efo::SubscriptionId),
+    SubscriptionExpire(SubscriptionId),
 }
 
 /// The simulated Kinesis endpoint.
@@ -136,8 +142,9 @@ pub struct Engine {
     events_dropped: u64,
     events_total: u64,
     digest: Digest,
-    payloads: payload::PayloadBook,
-    efo: efo::Efo,
+    record_sources: RecordSources,
+    consumers: ConsumerRegistry,
+    subscriptions: Subscriptions,
 }
 
 impl Default for Engine {
@@ -150,7 +157,6 @@ impl Engine {
     /// A new endpoint with no streams, at `config.start`.
     pub fn new(config: EngineConfig) -> Self {
         let identity = Identity { account_id: config.account_id.clone(), region: config.region.clone() };
-        let payloads = payload::PayloadBook::new(config.seed);
         Self {
             now: config.start,
             limits_enabled: config.limits_enabled,
@@ -163,8 +169,9 @@ impl Engine {
             events_dropped: 0,
             events_total: 0,
             digest: Digest::default(),
-            payloads,
-            efo: efo::Efo::default(),
+            record_sources: RecordSources::default(),
+            consumers: ConsumerRegistry::default(),
+            subscriptions: Subscriptions::default(),
         }
     }
 
@@ -173,14 +180,15 @@ impl Engine {
         &self.config
     }
 
-    /// The payload templates of simulated producers (to rebuild their records' data).
-    pub fn payloads(&self) -> &payload::PayloadBook {
-        &self.payloads
+    /// The registered record sources (to render records written by reference).
+    pub fn record_sources(&self) -> &RecordSources {
+        &self.record_sources
     }
 
-    /// Registers a payload template; `None` when the book is full.
-    pub fn register_payload_template(&mut self, template: payload::PayloadTemplate) -> Option<u16> {
-        self.payloads.register(template)
+    /// Registers a source of records written by reference (see [`state::record_source`]); `None`
+    /// when [`state::record_source::MAX_RECORD_SOURCES`] are registered already.
+    pub fn register_record_source(&mut self, source: Arc<dyn RecordSource>) -> Option<SourceId> {
+        self.record_sources.register(source)
     }
 
     /// Account and region.

@@ -4,7 +4,7 @@
 //! capacity check) is an entry here, ordered by `(time, insertion sequence)`: ties run first in,
 //! first out, so a run never depends on heap internals.
 
-use super::time::SimTime;
+use crate::engine::time::SimTime;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 

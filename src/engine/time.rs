@@ -1,7 +1,7 @@
 //! Virtual time.
 //!
 //! The simulation never reads a wall clock. [`SimTime`] is an integer count of milliseconds since the
-//! Unix epoch *of the simulated world*: the engine starts at a configurable instant
+//! Unix epoch *of the simulation*: the engine starts at a configurable instant
 //! ([`crate::engine::EngineConfig::start`]) and moves forward only when it is told to
 //! (`step`, `step_until`). Using Unix milliseconds directly means the AWS fields that carry real
 //! timestamps (sequence numbers, `ApproximateArrivalTimestamp`, `StreamCreationTimestamp`) need no
@@ -21,7 +21,7 @@ pub const MINUTE_MS: u64 = 60 * SECOND_MS;
 /// Milliseconds in one hour.
 pub const HOUR_MS: u64 = 60 * MINUTE_MS;
 
-/// 2025-01-01T00:00:00Z, the default start of the simulated world.
+/// 2025-01-01T00:00:00Z, the default start of the simulation.
 pub const DEFAULT_START: SimTime = SimTime(1_735_689_600_000);
 
 impl SimTime {
@@ -50,10 +50,18 @@ impl SimTime {
         self.0.saturating_sub(earlier.0)
     }
 
+    /// Epoch seconds (a request timestamp, a JSON number) to virtual time, rounded to the
+    /// millisecond; a negative, NaN or infinite value is the epoch.
+    pub fn from_epoch_seconds(secs: f64) -> SimTime {
+        let ms = (secs * 1000.0).round();
+        SimTime(if ms.is_finite() && ms > 0.0 { ms as u64 } else { 0 })
+    }
+
     /// Seconds since the epoch as the JSON number AWS uses for timestamps (e.g. `1.7356896E9`).
     ///
-    /// AWS's JSON 1.1 protocol sends timestamps as epoch seconds with a fraction. This is the only
-    /// place the engine makes a float, and only for output.
+    /// AWS's JSON 1.1 protocol sends timestamps as epoch seconds with a fraction. This and
+    /// [`SimTime::from_epoch_seconds`] are the only places the engine touches a float, and only
+    /// at the wire.
     pub fn epoch_seconds(self) -> f64 {
         self.0 as f64 / 1000.0
     }

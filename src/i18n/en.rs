@@ -1,6 +1,8 @@
 //! English.
 
-use super::{Msg, Text};
+use super::pipelines::PipelinesText;
+use super::{Lang, Msg, Text};
+use crate::world::error::{Named, WorldError};
 
 /// The English text of `t`.
 pub fn text(t: Text) -> &'static str {
@@ -95,8 +97,24 @@ pub fn msg(m: &Msg) -> String {
         }
         Msg::BadField { field, value, allowed } => format!("{field}: “{value}” is not valid; allowed is {allowed}."),
         Msg::AwsError { error, message } => format!("AWS would answer {error}: {message}"),
+        Msg::World(e) => world_error(e),
         Msg::OpenShards { n: 1 } => "1 open shard".into(),
         Msg::OpenShards { n } => format!("{n} open shards"),
         Msg::SpeedOption { factor } => format!("{factor}×"),
+    }
+}
+
+/// The English text of a world command's failure.
+pub fn world_error(e: &WorldError) -> String {
+    match e {
+        WorldError::Aws(a) => {
+            format!("AWS would answer {}: {}", a.error_type.as_str(), a.message.as_deref().unwrap_or_default())
+        }
+        WorldError::NotFound { kind: Named::Producer, name } => format!("There is no producer named “{name}”."),
+        WorldError::NotFound { kind: Named::Consumer, name } => format!("There is no consumer named “{name}”."),
+        WorldError::NotFound { kind: Named::PollingConsumer, name } => {
+            format!("There is no polling (KCL) consumer named “{name}”.")
+        }
+        WorldError::Refused(r) => PipelinesText::refusal(*r).text(Lang::En).into(),
     }
 }

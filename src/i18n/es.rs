@@ -1,6 +1,8 @@
 //! Español.
 
-use super::{Msg, Text};
+use super::pipelines::PipelinesText;
+use super::{Lang, Msg, Text};
+use crate::world::error::{Named, WorldError};
 
 /// The Spanish text of `t`.
 pub fn text(t: Text) -> &'static str {
@@ -95,8 +97,24 @@ pub fn msg(m: &Msg) -> String {
         }
         Msg::BadField { field, value, allowed } => format!("{field}: «{value}» no es válido; se admite {allowed}."),
         Msg::AwsError { error, message } => format!("AWS respondería {error}: {message}"),
+        Msg::World(e) => world_error(e),
         Msg::OpenShards { n: 1 } => "1 shard abierto".into(),
         Msg::OpenShards { n } => format!("{n} shards abiertos"),
         Msg::SpeedOption { factor } => format!("{factor}×"),
+    }
+}
+
+/// The Spanish text of a world command's failure.
+pub fn world_error(e: &WorldError) -> String {
+    match e {
+        WorldError::Aws(a) => {
+            format!("AWS respondería {}: {}", a.error_type.as_str(), a.message.as_deref().unwrap_or_default())
+        }
+        WorldError::NotFound { kind: Named::Producer, name } => format!("No hay ningún productor llamado «{name}»."),
+        WorldError::NotFound { kind: Named::Consumer, name } => format!("No hay ningún consumidor llamado «{name}»."),
+        WorldError::NotFound { kind: Named::PollingConsumer, name } => {
+            format!("No hay ningún consumidor de polling (KCL) llamado «{name}».")
+        }
+        WorldError::Refused(r) => PipelinesText::refusal(*r).text(Lang::Es).into(),
     }
 }

@@ -13,6 +13,8 @@ pub mod pipelines;
 pub mod resharding;
 pub mod retention;
 
+use crate::world::error::WorldError;
+use crate::world::presets::Preset;
 use serde::{Deserialize, Serialize};
 
 /// A UI language.
@@ -77,6 +79,14 @@ impl Lang {
         match self {
             Lang::Es => es::msg(m),
             Lang::En => en::msg(m),
+        }
+    }
+
+    /// Why a world command failed, in this language.
+    pub fn world_error(self, e: &WorldError) -> String {
+        match self {
+            Lang::Es => es::world_error(e),
+            Lang::En => en::world_error(e),
         }
     }
 }
@@ -294,6 +304,8 @@ pub enum Msg {
         /// AWS message.
         message: String,
     },
+    /// A world command failed (a notice).
+    World(WorldError),
     /// `n` shards open.
     OpenShards {
         /// Count.
@@ -306,19 +318,18 @@ pub enum Msg {
     },
 }
 
-/// The preset description key of a scenario preset name.
-pub fn preset_text(name: &str) -> Option<Text> {
-    Some(match name {
-        "activity-logs" => Text::PresetActivityLogs,
-        "clickstream" => Text::PresetClickstream,
-        "hot-key" => Text::PresetHotKey,
-        "slow-consumer" => Text::PresetSlowConsumer,
-        "resharding" => Text::PresetResharding,
-        "fan-out" => Text::PresetFanOut,
-        "iot-sensors" => Text::PresetIotSensors,
-        "e-commerce" => Text::PresetECommerce,
-        _ => return None,
-    })
+/// The description key of a scenario preset.
+pub fn preset_text(preset: Preset) -> Text {
+    match preset {
+        Preset::ActivityLogs => Text::PresetActivityLogs,
+        Preset::Clickstream => Text::PresetClickstream,
+        Preset::HotKey => Text::PresetHotKey,
+        Preset::SlowConsumer => Text::PresetSlowConsumer,
+        Preset::Resharding => Text::PresetResharding,
+        Preset::FanOut => Text::PresetFanOut,
+        Preset::IotSensors => Text::PresetIotSensors,
+        Preset::ECommerce => Text::PresetECommerce,
+    }
 }
 
 #[cfg(test)]
@@ -341,10 +352,30 @@ mod tests {
     }
 
     #[test]
-    fn every_preset_has_a_description() {
-        for name in crate::world::scenario::PRESETS {
-            assert!(preset_text(name).is_some(), "{name}");
+    fn every_preset_has_its_own_description() {
+        let texts: std::collections::BTreeSet<Text> = Preset::ALL.into_iter().map(preset_text).collect();
+        assert_eq!(texts.len(), Preset::ALL.len());
+        for p in Preset::ALL {
+            assert!(Lang::En.t(preset_text(p)).starts_with(p.slug()), "{p:?}");
         }
+    }
+
+    #[test]
+    fn world_errors_carry_their_values_in_both_languages() {
+        use crate::world::error::Named;
+        for kind in Named::ALL {
+            let e = WorldError::NotFound { kind, name: "app-7".into() };
+            for lang in Lang::ALL {
+                assert!(lang.world_error(&e).contains("app-7"), "{kind:?} {lang:?}");
+                assert_eq!(lang.msg(&Msg::World(e.clone())), lang.world_error(&e));
+            }
+        }
+        let aws = crate::engine::error::ApiError {
+            error_type: crate::engine::ErrorType::ResourceInUseException,
+            message: Some("Stream x is in use".into()),
+        };
+        let text = Lang::Es.world_error(&WorldError::Aws(aws));
+        assert!(text.contains("ResourceInUseException: Stream x is in use"), "{text}");
     }
 
     #[test]

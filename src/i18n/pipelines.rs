@@ -3,6 +3,7 @@
 //! arrive already formatted (`ui::views::pipelines::model`), the same in both languages.
 
 use super::Lang;
+use crate::world::error::Refusal;
 
 /// A fixed string of the pipelines view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -325,20 +326,18 @@ impl PipelinesText {
         }
     }
 
-    /// The explanation of a refused step, by the pipelines' error code (`None`: an unknown code,
-    /// shown with its English message).
-    pub fn refusal(code: &str) -> Option<PipelinesText> {
-        Some(match code {
-            "PipelinesOff" => PipelinesText::RefusePipelinesOff,
-            "NotCaughtUp" => PipelinesText::RefuseNotCaughtUp,
-            "AlreadyReprocessing" => PipelinesText::RefuseAlreadyReprocessing,
-            "InvalidParallelism" => PipelinesText::RefuseInvalidParallelism,
-            "CannotRevert" => PipelinesText::RefuseCannotRevert,
-            "StillServing" => PipelinesText::RefuseStillServing,
-            "JobRunning" => PipelinesText::RefuseJobRunning,
-            "NoRunningJob" => PipelinesText::RefuseNoRunningJob,
-            _ => return None,
-        })
+    /// The explanation of a refused step.
+    pub fn refusal(r: Refusal) -> PipelinesText {
+        match r {
+            Refusal::PipelinesOff => PipelinesText::RefusePipelinesOff,
+            Refusal::NotCaughtUp => PipelinesText::RefuseNotCaughtUp,
+            Refusal::AlreadyReprocessing => PipelinesText::RefuseAlreadyReprocessing,
+            Refusal::InvalidParallelism => PipelinesText::RefuseInvalidParallelism,
+            Refusal::CannotRevert => PipelinesText::RefuseCannotRevert,
+            Refusal::StillServing => PipelinesText::RefuseStillServing,
+            Refusal::JobRunning => PipelinesText::RefuseJobRunning,
+            Refusal::NoRunningJob => PipelinesText::RefuseNoRunningJob,
+        }
     }
 }
 
@@ -956,19 +955,9 @@ mod tests {
             }
         }
         assert_eq!(same, vec![]);
-        for code in [
-            "PipelinesOff",
-            "NotCaughtUp",
-            "AlreadyReprocessing",
-            "InvalidParallelism",
-            "CannotRevert",
-            "StillServing",
-            "JobRunning",
-            "NoRunningJob",
-        ] {
-            assert!(PipelinesText::refusal(code).is_some(), "{code}");
-        }
-        assert_eq!(PipelinesText::refusal("Other"), None);
+        let refusals: std::collections::BTreeSet<PipelinesText> =
+            Refusal::ALL.into_iter().map(PipelinesText::refusal).collect();
+        assert_eq!(refusals.len(), Refusal::ALL.len(), "each refusal has its own explanation");
         for lang in Lang::ALL {
             assert!(missed_line(lang, 3, "93 061", "00:00:00", "01:17:33", 24).contains("93 061"));
             assert!(codebases(lang, 2).starts_with('2'));

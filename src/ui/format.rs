@@ -20,8 +20,8 @@
 //! Pure (no Yew), tested natively. Integer arithmetic wherever the text depends on it; floats
 //! only where a value is drawn ([`hash_fraction`]) or has no exact decimal ([`mib`]).
 
-use crate::engine::limits::MIB;
-use crate::engine::shard::ShardId;
+use crate::engine::state::limits::MIB;
+use crate::engine::state::shard::ShardId;
 use crate::engine::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
 
 /// A day, ms.

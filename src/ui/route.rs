@@ -16,7 +16,7 @@
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
 use super::sim::{KeyMode, Settings, DEFAULT_SCENARIO};
 use crate::i18n::{Lang, Msg, Text};
-use crate::world::scenario::PRESETS;
+use crate::world::presets::Preset;
 
 /// The views of the app.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -223,12 +223,12 @@ impl UrlState {
                     Some(k) => st.sim.keys = Some(k),
                     None => notes.push(bad("keys", value, "uniform, hot")),
                 },
-                "scenario" => match PRESETS.iter().find(|p| **p == value) {
+                "scenario" => match Preset::from_slug(value) {
                     Some(p) => {
-                        st.sim.scenario = (*p).into();
+                        st.sim.scenario = p.slug().into();
                         scenario_named = true;
                     }
-                    None => notes.push(bad("scenario", value, &PRESETS.join(", "))),
+                    None => notes.push(bad("scenario", value, &Preset::ALL.map(Preset::slug).join(", "))),
                 },
                 "limits" => match value {
                     "on" | "1" | "true" => st.sim.limits = true,

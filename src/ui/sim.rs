@@ -10,23 +10,22 @@
 //!  4. the store pauses when Sim::retained passes MAX_RETAINED_RECORDS (memory guard)
 //! ```
 //!
-//! Settings start from a scenario preset ([`crate::world::scenario::preset`]) and override its
+//! Settings start from a scenario preset ([`crate::world::presets::Preset`]) and override its
 //! shard count, its first producer's rate and key distribution, the limits switch and the stream
 //! name. Changing the seed, the preset, the shard count or the stream name builds a new world
 //! (time 0); the rate, the keys and the limits change the running world at the current instant,
 //! as the scenario commands `set-rate`, `set-keys` and `set-limits` do.
-//!
-//! The pipelines and retention snapshots are still built here ([`Sim::pipelines`],
-//! [`Sim::retention`]) until those views get their own `snapshot.rs`.
 
-use super::snapshot::{ConsumerKind, DotCache};
-use crate::engine::payload::KeyDistribution;
-use crate::engine::shard::{ShardCounters, ShardId, ShardState};
+use super::snapshot::DotCache;
+use crate::engine::state::shard::{ShardCounters, ShardId};
 use crate::engine::time::{SimTime, SECOND_MS};
-use crate::engine::{Engine, EngineConfig};
+use crate::engine::wire::validation::validate_stream_name;
 use crate::i18n::Msg;
+use crate::world::error::WorldError;
+use crate::world::payload::KeyDistribution;
+use crate::world::presets::Preset;
 use crate::world::producer::Rate;
-use crate::world::scenario::{preset, Command, Scenario};
+use crate::world::scenario::{Command, Scenario};
 use crate::world::World;
 use std::collections::BTreeMap;
 
@@ -89,7 +88,7 @@ impl KeyMode {
 pub struct Settings {
     /// Seed of the world's random streams.
     pub seed: u64,
-    /// Preset name (one of [`crate::world::scenario::PRESETS`]).
+    /// Preset name (a [`Preset`] slug).
     pub scenario: String,
     /// Shard count override.
     pub shards: Option<u32>,
@@ -120,8 +119,11 @@ impl Default for Settings {
 impl Settings {
     /// The scenario: the preset with the overrides applied.
     pub fn scenario(&self) -> Result<Scenario, Msg> {
-        let mut s = preset(&self.scenario, self.seed)
-            .map_err(|e| Msg::AwsError { error: "InvalidArgumentException".into(), message: e.to_string() })?;
+        let mut s = Preset::from_slug(&self.scenario).map(|p| p.scenario(self.seed)).ok_or_else(|| {
+            let presets = Preset::ALL.map(Preset::slug).join(", ");
+            let message = format!("unknown preset {}; presets: {presets}", self.scenario);
+            Msg::AwsError { error: "InvalidArgumentException".into(), message }
+        })?;
         if let Some(n) = self.shards {
             s.settings.shards = n;
         }
@@ -142,15 +144,12 @@ impl Settings {
     }
 }
 
-/// Checks a stream name as CreateStream does, on a scratch engine, and returns AWS's own error.
+/// Checks a stream name as CreateStream does (the engine's own rule) and returns AWS's error.
 pub fn check_stream_name(name: &str) -> Result<(), Msg> {
-    let mut e = Engine::new(EngineConfig::default());
-    match e.call("CreateStream", &serde_json::json!({"StreamName": name, "ShardCount": 1})) {
-        Ok(_) => Ok(()),
-        Err(err) => {
-            Err(Msg::AwsError { error: err.error_type.as_str().into(), message: err.message.unwrap_or_default() })
-        }
-    }
+    validate_stream_name(name).map_err(|err| Msg::AwsError {
+        error: err.error_type.as_str().into(),
+        message: err.message.unwrap_or_default(),
+    })
 }
 
 /// A running simulation.
@@ -292,9 +291,8 @@ impl Sim {
         self.rates.get(&shard).copied().unwrap_or_default()
     }
 
-    /// Runs a world command now (add a producer, kill a worker…); on failure the error type and
-    /// message.
-    pub fn command(&mut self, command: Command) -> Result<(), (String, String)> {
+    /// Runs a world command now (add a producer, kill a worker…); on failure why.
+    pub fn command(&mut self, command: Command) -> Result<(), WorldError> {
         self.world.apply(command)
     }
 
@@ -332,141 +330,6 @@ impl Sim {
     /// The determinism digest, hex.
     pub fn digest(&self) -> String {
         format!("{:016x}", self.world.digest())
-    }
-
-    // The two builders below belong in `views/pipelines/snapshot.rs` and
-    // `views/retention/snapshot.rs`, like the overview's, flow's and resharding's; they stay here
-    // (with these signatures) until those views move to snapshot props.
-
-    /// The pipelines view's snapshot, when the scenario runs the pipelines.
-    pub fn pipelines(&self) -> Option<crate::ui::views::pipelines::model::PipelinesSnapshot> {
-        crate::ui::views::pipelines::model::PipelinesSnapshot::of(&self.world)
-    }
-
-    /// The retention view's snapshot: every shard (closed ones included, until they expire)
-    /// with its retained records sampled into at most about `max_marks` marks, and each
-    /// consumer's position per shard.
-    pub fn retention(&self, max_marks: usize) -> crate::ui::views::retention::model::RetentionSnapshot {
-        use crate::engine::stream::StreamMode;
-        use crate::ui::views::retention::model::{
-            stride, Mark, RetConsumer, RetCursor, RetLoss, RetRow, RetentionSnapshot,
-        };
-        let w = &self.world;
-        let engine = w.engine();
-        let now = w.now();
-        let start = w.started();
-        let since = |t: SimTime| t.since(start);
-        let stream = engine.stream(w.stream_name());
-        let mut rows = Vec::new();
-        let (mut records, mut bytes) = (0u64, 0u64);
-        if let Some(s) = stream {
-            let mut listed: Vec<_> = s.shards.iter().filter(|sh| sh.state() != ShardState::Expired).collect();
-            listed.sort_by_key(|sh| (!sh.is_open(), sh.hash_key_range.starting_hash_key, sh.id));
-            for sh in listed {
-                records += sh.counters.incoming_records;
-                bytes += sh.counters.incoming_bytes;
-                let store = &sh.records;
-                let first = store.first_index();
-                let stride = stride(store.len() as u64, max_marks as u64);
-                let mut marks = Vec::with_capacity(max_marks + 1);
-                let mut pos = first.div_ceil(stride) * stride;
-                while pos < store.end_index() {
-                    let Some(r) = store.get((pos - first) as usize) else { break };
-                    marks.push(Mark { position: pos, at_ms: since(r.arrival) });
-                    pos += stride;
-                }
-                rows.push(RetRow {
-                    id: sh.id.to_string(),
-                    open: sh.is_open(),
-                    first_index: first,
-                    end_index: store.end_index(),
-                    oldest_ms: store.front().map(|r| since(r.arrival)),
-                    newest_ms: store.get(store.len().wrapping_sub(1)).map(|r| since(r.arrival)),
-                    oldest_seq: store.front().map(|r| sh.sequence_number_of(&r).to_string()),
-                    closed_ms: sh.closed.map(since),
-                    marks,
-                    stride,
-                });
-            }
-        }
-        let consumers = w
-            .consumers()
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !w.is_removed(*i))
-            .map(|(_, c)| {
-                let cursors = stream
-                    .map(|s| {
-                        s.shards
-                            .iter()
-                            .filter(|sh| sh.state() != ShardState::Expired)
-                            .filter_map(|sh| {
-                                let r = c.reader(sh.id)?;
-                                let store = &sh.records;
-                                let first = store.first_index();
-                                let next = r.read_pos.max(first);
-                                let at_ms = if r.read_pos < first {
-                                    // Overtaken: the records after its last read are gone; the
-                                    // last read one's time is in its sequence number.
-                                    r.read_to.map(|q| (q.seq_time_secs * 1000).saturating_sub(start.millis()))
-                                } else {
-                                    store.get((next - first) as usize).map(|rec| since(rec.arrival))
-                                };
-                                Some(RetCursor {
-                                    shard: sh.id.to_string(),
-                                    read_pos: r.read_pos,
-                                    at_ms,
-                                    expired_unread: first.saturating_sub(r.read_pos),
-                                    finished: r.finished,
-                                })
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                // Every shard's losses, expired shards' too (listed, not drawn).
-                let losses = stream
-                    .map(|s| {
-                        s.shards
-                            .iter()
-                            .filter_map(|sh| Some((sh.id, c.reader(sh.id)?)))
-                            .flat_map(|(id, r)| {
-                                r.lost_ranges.iter().map(move |l| RetLoss {
-                                    shard: id.to_string(),
-                                    from: l.from,
-                                    to: l.to,
-                                    lost: l.lost,
-                                    after_ms: since(l.arrived_after),
-                                    before_ms: since(l.arrived_before),
-                                    noticed_ms: since(l.noticed),
-                                    last_noticed_ms: since(l.last_noticed),
-                                })
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                RetConsumer {
-                    name: c.name().to_string(),
-                    kind: ConsumerKind::of(c),
-                    delivered: c.tally().delivered,
-                    lost: c.tally().lost,
-                    losses,
-                    cursors,
-                }
-            })
-            .collect::<Vec<_>>();
-        RetentionSnapshot {
-            elapsed_ms: now.since(start),
-            started_epoch_ms: start.millis(),
-            stream_name: w.stream_name().to_string(),
-            retention_hours: stream.map_or(24, |s| s.retention_hours),
-            open_shards: self.open_shards() as u64,
-            records_per_sec: self.target_rate(),
-            avg_record_bytes: bytes / records.max(1),
-            efo_consumers: consumers.iter().filter(|c| c.kind == ConsumerKind::FanOut).count() as u64,
-            on_demand: stream.is_some_and(|s| s.mode == StreamMode::OnDemand),
-            rows,
-            consumers,
-        }
     }
 }
 

@@ -14,10 +14,10 @@
 //!
 //! Shards stay [`ShardId`]s here; views print them with [`super::format`].
 
-use crate::engine::hashing::partition_key_hash;
-use crate::engine::shard::{Shard, ShardId, ShardState};
-use crate::engine::store::StoredRecord;
-use crate::engine::stream::StreamStatus;
+use crate::engine::state::hashing::partition_key_hash;
+use crate::engine::state::shard::{Shard, ShardId, ShardState};
+use crate::engine::state::store::StoredRecord;
+use crate::engine::state::stream::StreamStatus;
 use crate::engine::Engine;
 use crate::i18n::Text;
 use crate::world::metrics::{MetricName, Scope};
@@ -170,7 +170,7 @@ pub fn shard_rows(world: &World, cache: &DotCache, window_ms: u64, max_dots: usi
             let Some(r) = store.get((pos - first) as usize) else { break };
             let hash = match cache.get(&(sh.id, pos)) {
                 Some(h) => *h,
-                None => r.hash_key(engine.payloads()),
+                None => r.hash_key(engine.record_sources()),
             };
             kept.insert((sh.id, pos), hash);
             dots.push(Dot { position: pos, age_ms: now.since(r.arrival), hash });
@@ -221,7 +221,7 @@ impl RecentRecord {
     /// The record at `position` of shard `sh`, rendered once: the hash comes from the rendered
     /// key (or its ExplicitHashKey) rather than a second rendering.
     fn of(engine: &Engine, sh: &Shard, position: u64, r: &StoredRecord<'_>) -> Self {
-        let body = r.materialize(engine.payloads());
+        let body = r.materialize(engine.record_sources());
         let hash = body.explicit_hash_key.unwrap_or_else(|| partition_key_hash(&body.partition_key));
         RecentRecord {
             shard: sh.id,

@@ -36,7 +36,7 @@
 //!   (halves up); a line item is the sum of its rounded terms and the total is the sum of the line
 //!   items.
 
-use crate::engine::stream::StreamMode;
+use crate::engine::state::stream::StreamMode;
 use crate::engine::time::HOUR_MS;
 
 /// Bytes in a billing KB (the pricing page: "1 KB (1,024 bytes)").

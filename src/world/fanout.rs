@@ -21,18 +21,20 @@
 //! handler cost, no back-pressure); the world collects pushed events every
 //! [`DRAIN_INTERVAL_MS`], but each record's delivery time is its event's own time.
 
-use super::reader::{add_new_readers, parents_done, unread_in_stream, OrderAudit, ShardReader, StartPosition, Tally};
-use super::sink::Sink;
-use crate::engine::efo::{
-    ConsumerStatus, DeregisterStreamConsumerInput, RegisterStreamConsumerInput, StartingPosition,
-    SubscribeToShardInput, SubscriptionEnd, SubscriptionId, MAX_CONSUMERS_PER_STREAM,
+use super::app::{AppCore, PerShard};
+use super::reader::{parents_done, ShardReader, StartPosition};
+use crate::engine::error::ApiError;
+use crate::engine::ops::get_records::ShardIteratorType;
+use crate::engine::ops::stream_consumers::{
+    DeregisterStreamConsumerInput, RegisterStreamConsumerInput, MAX_CONSUMERS_PER_STREAM,
 };
-use crate::engine::reading::ShardIteratorType;
-use crate::engine::shard::ShardId;
+use crate::engine::ops::subscribe_to_shard::{StartingPosition, SubscribeToShardInput};
+use crate::engine::state::consumer::ConsumerStatus;
+use crate::engine::state::shard::ShardId;
+use crate::engine::state::subscription::{SubscriptionEnd, SubscriptionId};
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::{Engine, ErrorType};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// How often the world collects the events pushed to a fan-out application, ms.
 pub const DRAIN_INTERVAL_MS: u64 = 100;
@@ -56,8 +58,7 @@ impl Default for FanOutSpec {
 }
 
 /// Where the application's registration stands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "state", rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Registration {
     /// Not registered yet (or the stream refused with LimitExceededException: retried each
     /// second).
@@ -66,13 +67,8 @@ pub enum Registration {
     Creating,
     /// `ACTIVE`: subscriptions run.
     Active,
-    /// Refused for good (e.g. the name is taken); the error type and message.
-    Failed {
-        /// AWS error type.
-        error: String,
-        /// AWS message.
-        message: String,
-    },
+    /// Refused for good (e.g. the name is taken): AWS's error.
+    Failed(ApiError),
     /// Deregistered (the application was removed).
     Deregistered,
 }
@@ -88,6 +84,12 @@ pub struct FanOutShard {
     pub subscriptions: u64,
     /// A subscribe attempt is scheduled.
     pub(crate) scheduled: bool,
+}
+
+impl PerShard for FanOutShard {
+    fn reader(&self) -> &ShardReader {
+        &self.reader
+    }
 }
 
 /// What collecting pushed events found.
@@ -110,34 +112,17 @@ pub struct FanOutApp {
     pub registration: Registration,
     /// `ConsumerARN`, once registered.
     pub consumer_arn: Option<String>,
-    /// Per shard.
-    pub shards: BTreeMap<ShardId, FanOutShard>,
-    /// Totals.
-    pub tally: Tally,
-    /// Records processed (handled as they arrive).
-    pub processed: u64,
+    /// Subscriptions by shard, totals (records are processed as they arrive), order check, and
+    /// the sink when it is a pipeline job.
+    pub core: AppCore<FanOutShard>,
     /// Events received.
     pub events: u64,
-    /// Per-key order check.
-    pub audit: OrderAudit,
-    /// Its code's output, when it is a pipeline job.
-    pub sink: Option<Sink>,
 }
 
 impl FanOutApp {
     /// A new, unregistered application.
     pub fn new(spec: FanOutSpec) -> Self {
-        Self {
-            spec,
-            registration: Registration::Pending,
-            consumer_arn: None,
-            shards: BTreeMap::new(),
-            tally: Tally::default(),
-            processed: 0,
-            events: 0,
-            audit: OrderAudit::default(),
-            sink: None,
-        }
+        Self { spec, registration: Registration::Pending, consumer_arn: None, core: AppCore::default(), events: 0 }
     }
 
     /// Registers with the stream, or checks whether the registration became `ACTIVE`; then
@@ -151,7 +136,7 @@ impl FanOutApp {
                     self.registration = Registration::Active;
                 }
             }
-            Registration::Active | Registration::Failed { .. } | Registration::Deregistered => {}
+            Registration::Active | Registration::Failed(_) | Registration::Deregistered => {}
         }
         if self.registration != Registration::Active {
             return Vec::new();
@@ -159,13 +144,14 @@ impl FanOutApp {
         let Some(s) = engine.stream(stream) else {
             return Vec::new();
         };
-        add_new_readers(engine, stream, &mut self.shards, self.spec.start, &mut self.tally, |reader| FanOutShard {
+        self.core.add_new_shards(engine, stream, self.spec.start, |reader| FanOutShard {
             reader,
             subscription: None,
             subscriptions: 0,
             scheduled: false,
         });
         let ready: Vec<ShardId> = self
+            .core
             .shards
             .iter()
             .filter(|(id, f)| {
@@ -174,7 +160,7 @@ impl FanOutApp {
             .map(|(id, _)| *id)
             .collect();
         for id in &ready {
-            if let Some(f) = self.shards.get_mut(id) {
+            if let Some(f) = self.core.shards.get_mut(id) {
                 f.scheduled = true;
             }
         }
@@ -187,7 +173,7 @@ impl FanOutApp {
         };
         // The 20-per-stream limit does not pass by waiting; the 5-CREATING one does.
         let below_max = (engine.consumer_count(stream) as usize) < MAX_CONSUMERS_PER_STREAM;
-        self.tally.calls += 1;
+        self.core.tally.calls += 1;
         let input = RegisterStreamConsumerInput { stream_arn: arn, consumer_name: self.spec.name.clone() };
         match engine.register_stream_consumer(input) {
             Ok(out) => {
@@ -196,26 +182,21 @@ impl FanOutApp {
             }
             // At most 5 consumers may be CREATING at once: try again next second.
             Err(e) if e.error_type == ErrorType::LimitExceededException && below_max => {
-                self.tally.throttled += 1;
+                self.core.tally.throttled += 1;
             }
-            Err(e) => {
-                self.registration = Registration::Failed {
-                    error: e.error_type.as_str().into(),
-                    message: e.message.unwrap_or_default(),
-                };
-            }
+            Err(e) => self.registration = Registration::Failed(e),
         }
     }
 
-    fn parents_done(&self, s: &crate::engine::stream::Stream, id: ShardId) -> bool {
-        !self.spec.parent_first || parents_done(s, id, |p| self.shards.get(&p).is_none_or(|f| f.reader.finished))
+    fn parents_done(&self, s: &crate::engine::state::stream::Stream, id: ShardId) -> bool {
+        !self.spec.parent_first || parents_done(s, id, |p| self.core.shards.get(&p).is_none_or(|f| f.reader.finished))
     }
 
     /// Calls SubscribeToShard for `shard`; returns when to try again if the call was refused.
     pub(crate) fn subscribe(&mut self, engine: &mut Engine, shard: ShardId) -> Option<SimTime> {
         let now = engine.now();
         let arn = self.consumer_arn.clone()?;
-        let f = self.shards.get_mut(&shard)?;
+        let f = self.core.shards.get_mut(&shard)?;
         f.scheduled = false;
         if f.subscription.is_some() || f.reader.finished || self.registration != Registration::Active {
             return None;
@@ -233,7 +214,7 @@ impl FanOutApp {
                 StartingPosition { kind: ShardIteratorType::TrimHorizon, sequence_number: None, timestamp: None }
             }
         };
-        self.tally.calls += 1;
+        self.core.tally.calls += 1;
         let input = SubscribeToShardInput { consumer_arn: arn, shard_id: shard.to_string(), starting_position };
         match engine.subscribe_to_shard(input) {
             Ok(out) => {
@@ -244,7 +225,7 @@ impl FanOutApp {
             // One call per second per consumer and shard; a new subscription within 5 s of the
             // last one is ResourceInUse: both are retried a second later.
             Err(e) if matches!(e.error_type, ErrorType::LimitExceededException | ErrorType::ResourceInUseException) => {
-                self.tally.throttled += 1;
+                self.core.tally.throttled += 1;
                 f.scheduled = true;
                 Some(now.plus(SECOND_MS))
             }
@@ -256,7 +237,7 @@ impl FanOutApp {
     /// Collects the events pushed to every subscription and books their records.
     pub(crate) fn drain(&mut self, engine: &mut Engine, stream: &str) -> Drained {
         let mut out = Drained::default();
-        for (id, f) in self.shards.iter_mut() {
+        for (id, f) in self.core.shards.iter_mut() {
             let Some(sub) = f.subscription else {
                 continue;
             };
@@ -264,12 +245,12 @@ impl FanOutApp {
             for (at, event) in engine.take_subscription_events(sub) {
                 self.events += 1;
                 out.records += event.records.len() as u64;
-                let records = f.reader.receive(engine, stream, event.records, at, &mut self.tally);
+                let records = f.reader.receive(engine, stream, event.records, at, &mut self.core.tally);
                 for (_, fresh, r) in &records {
-                    if *fresh && !self.audit.observe(*id, r, at) {
-                        self.tally.order_violations += 1;
+                    if *fresh && !self.core.audit.observe(*id, r, at) {
+                        self.core.tally.order_violations += 1;
                     }
-                    if let (true, Some(s)) = (*fresh, &mut self.sink) {
+                    if let (true, Some(s)) = (*fresh, &mut self.core.sink) {
                         s.fold(r);
                     }
                 }
@@ -279,7 +260,7 @@ impl FanOutApp {
                     out.shard_ended = true;
                 }
             }
-            self.processed += f.reader.commit();
+            self.core.processed += f.reader.commit();
             let Some((_, reason)) = ended else {
                 continue;
             };
@@ -307,15 +288,5 @@ impl FanOutApp {
             let _ = engine.deregister_stream_consumer(input);
         }
         self.registration = Registration::Deregistered;
-    }
-
-    /// Lag: the largest `MillisBehindLatest` over the shards it still reads, ms.
-    pub fn lag(&self) -> u64 {
-        self.shards.values().filter(|f| !f.reader.finished).map(|f| f.reader.millis_behind).max().unwrap_or(0)
-    }
-
-    /// Records stored in the stream and not yet received (and how many of those expired).
-    pub fn unread(&self, engine: &Engine, stream: &str) -> (u64, u64) {
-        unread_in_stream(engine, stream, |id| self.shards.get(&id).map(|f| &f.reader))
     }
 }

@@ -19,15 +19,14 @@
 //! counts stay exact; a "poison" record fails every time, chosen by the seed; transient failures
 //! are drawn per invocation from the consumer's own random stream.
 
-use super::reader::{
-    add_new_readers, parents_done, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally,
-};
-use super::sink::{eval_fields, Sink};
-use crate::engine::hashing::partition_key_hash;
-use crate::engine::reading::RecordShape;
-use crate::world::rng::{mix, SimRng};
-use crate::engine::shard::ShardId;
+use super::app::{AppCore, PerShard};
+use super::reader::{parents_done, ReadOutcome, ShardReader, StartPosition};
+use super::rng::{mix, SimRng};
+use super::sink::eval_fields;
+use crate::engine::state::hashing::partition_key_hash;
+use crate::engine::state::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
+use crate::engine::wire::shapes::RecordShape;
 use crate::engine::Engine;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, VecDeque};
@@ -128,8 +127,6 @@ pub struct LambdaStats {
     pub invocations: u64,
     /// Invocations that failed.
     pub failed_invocations: u64,
-    /// Records whose batch succeeded.
-    pub processed: u64,
     /// Records sent to the on-failure destination after the last retry.
     pub discarded: u64,
     /// Batches split in two.
@@ -148,23 +145,24 @@ pub struct LambdaShard {
     pub(crate) scheduled: bool,
 }
 
+impl PerShard for LambdaShard {
+    fn reader(&self) -> &ShardReader {
+        &self.reader
+    }
+}
+
 /// A running Lambda consumer.
 #[derive(Clone, Debug)]
 pub struct LambdaApp {
     /// Settings.
     pub spec: LambdaSpec,
-    /// Shards by id.
-    pub shards: BTreeMap<ShardId, LambdaShard>,
-    /// Delivery totals.
-    pub tally: Tally,
+    /// Shard pollers by id, totals (records of successful invocations are `processed`), order
+    /// check, and the sink when it is the pipelines' speed layer.
+    pub core: AppCore<LambdaShard>,
     /// Invocation totals.
     pub stats: LambdaStats,
     /// The function's result: records counted per group (action, user, …).
     pub counts: BTreeMap<String, u64>,
-    /// Per-key order check.
-    pub audit: OrderAudit,
-    /// Its code's output, when it is the pipelines' speed layer.
-    pub sink: Option<Sink>,
     rng: SimRng,
     seed: u64,
 }
@@ -180,12 +178,9 @@ impl LambdaApp {
     pub fn new(spec: LambdaSpec, seed: u64, index: u64) -> Self {
         Self {
             spec,
-            shards: BTreeMap::new(),
-            tally: Tally::default(),
+            core: AppCore::default(),
             stats: LambdaStats::default(),
             counts: BTreeMap::new(),
-            audit: OrderAudit::default(),
-            sink: None,
             rng: SimRng::fork(seed, &format!("consumer/{index}/lambda")),
             seed,
         }
@@ -201,24 +196,24 @@ impl LambdaApp {
             return Vec::new();
         };
         let lanes = self.lanes();
-        add_new_readers(engine, stream, &mut self.shards, self.spec.start, &mut self.tally, |reader| LambdaShard {
+        self.core.add_new_shards(engine, stream, self.spec.start, |reader| LambdaShard {
             reader,
             lanes: vec![Lane::default(); lanes],
             scheduled: false,
         });
         let mut ready = Vec::new();
-        for (id, ls) in &self.shards {
+        for (id, ls) in &self.core.shards {
             if s.shard(*id).is_none() {
                 continue;
             }
             let parents_done =
-                parents_done(s, *id, |p| self.shards.get(&p).is_none_or(|l| l.reader.finished && l.idle()));
+                parents_done(s, *id, |p| self.core.shards.get(&p).is_none_or(|l| l.reader.finished && l.idle()));
             if !ls.scheduled && !ls.reader.finished && parents_done {
                 ready.push(*id);
             }
         }
         for id in &ready {
-            if let Some(ls) = self.shards.get_mut(id) {
+            if let Some(ls) = self.core.shards.get_mut(id) {
                 ls.scheduled = true;
             }
         }
@@ -227,7 +222,7 @@ impl LambdaApp {
 
     fn to_record(&self, r: &RecordShape) -> LambdaRecord {
         let bytes = (r.data.len() + r.partition_key.len()) as u64;
-        let (group, amount) = if let Some(s) = &self.sink {
+        let (group, amount) = if let Some(s) = &self.core.sink {
             s.query.eval(&r.data)
         } else if self.spec.count_by.is_empty() {
             (r.partition_key.clone(), 1)
@@ -247,7 +242,7 @@ impl LambdaApp {
         let mut next = Next { poll_at: None, done_at: Vec::new() };
         let lanes = self.lanes();
         let cap = (self.spec.batch_size.clamp(1, 10_000) as usize) * 4;
-        let Some(ls) = self.shards.get_mut(&shard) else {
+        let Some(ls) = self.core.shards.get_mut(&shard) else {
             return next;
         };
         ls.scheduled = false;
@@ -257,18 +252,18 @@ impl LambdaApp {
             // The mapping reads as much as its buffers can take (GetRecords returns at most
             // 10,000 records), not one batch per second.
             let limit = (cap * lanes - backlog).clamp(1, 10_000) as u32;
-            match ls.reader.read(engine, stream, limit, &mut self.tally) {
+            match ls.reader.read(engine, stream, limit, &mut self.core.tally) {
                 ReadOutcome::Records { records, at_end, .. } => {
                     finished = at_end;
                     let mut routed = Vec::with_capacity(records.len());
                     for (_, fresh, r) in records {
-                        if fresh && !self.audit.observe(shard, &r, now) {
-                            self.tally.order_violations += 1;
+                        if fresh && !self.core.audit.observe(shard, &r, now) {
+                            self.core.tally.order_violations += 1;
                         }
                         let lane = (partition_key_hash(&r.partition_key) % lanes as u128) as usize;
                         routed.push((lane, self.to_record(&r)));
                     }
-                    if let Some(ls) = self.shards.get_mut(&shard) {
+                    if let Some(ls) = self.core.shards.get_mut(&shard) {
                         for (lane, rec) in routed {
                             if let Some(l) = ls.lanes.get_mut(lane) {
                                 l.buffer.push_back(rec);
@@ -286,7 +281,7 @@ impl LambdaApp {
                 next.done_at.push((lane, done));
             }
         }
-        let Some(ls) = self.shards.get_mut(&shard) else {
+        let Some(ls) = self.core.shards.get_mut(&shard) else {
             return next;
         };
         if !(finished && ls.idle()) {
@@ -302,7 +297,7 @@ impl LambdaApp {
         let window = self.spec.batching_window_ms.min(300_000);
         let (overhead, per) = (self.spec.handler_overhead_ms, self.spec.handler_us_per_record);
         let transient = self.spec.transient_error_ppm;
-        let l = self.shards.get_mut(&shard)?.lanes.get_mut(lane)?;
+        let l = self.core.shards.get_mut(&shard)?.lanes.get_mut(lane)?;
         if l.running.is_some() {
             return None;
         }
@@ -322,7 +317,7 @@ impl LambdaApp {
         let fails = batch.records.iter().any(|r| r.poison) || (transient > 0 && self.rng.chance_ppm(transient));
         let done = now.plus(overhead + batch.records.len() as u64 * per / 1_000).max(now.plus(1));
         self.stats.invocations += 1;
-        let l = self.shards.get_mut(&shard)?.lanes.get_mut(lane)?;
+        let l = self.core.shards.get_mut(&shard)?.lanes.get_mut(lane)?;
         l.running = Some((batch, done, fails));
         Some(done)
     }
@@ -331,14 +326,14 @@ impl LambdaApp {
     pub(crate) fn finish(&mut self, shard: ShardId, lane: usize, now: SimTime) -> Option<SimTime> {
         let max_retries = self.spec.max_retries;
         let bisect = self.spec.bisect_on_error;
-        let l = self.shards.get_mut(&shard)?.lanes.get_mut(lane)?;
+        let l = self.core.shards.get_mut(&shard)?.lanes.get_mut(lane)?;
         let (batch, _, failed) = l.running.take()?;
         if !failed {
-            self.stats.processed += batch.records.len() as u64;
+            self.core.processed += batch.records.len() as u64;
             self.stats.batched_records += batch.records.len() as u64;
             for r in &batch.records {
                 *self.counts.entry(r.group.clone()).or_insert(0) += 1;
-                if let Some(s) = &mut self.sink {
+                if let Some(s) = &mut self.core.sink {
                     s.fold_fact(&r.group, r.arrival, r.amount, r.bytes);
                 }
             }
@@ -358,19 +353,15 @@ impl LambdaApp {
                 l.queued.push_front(Batch { records: batch.records, attempts });
             }
         }
-        let finished = self.shards.get(&shard).is_some_and(|s| s.reader.finished);
+        let finished = self.core.shards.get(&shard).is_some_and(|s| s.reader.finished);
         self.try_start(shard, lane, now, finished)
-    }
-
-    /// Records stored in the stream and not yet received (and how many of those expired).
-    pub fn unread(&self, engine: &Engine, stream: &str) -> (u64, u64) {
-        unread_in_stream(engine, stream, |id| self.shards.get(&id).map(|s| &s.reader))
     }
 
     /// Arrival of the oldest record received and not yet processed (buffered, running or
     /// queued for a retry).
     pub fn oldest_in_flight(&self) -> Option<SimTime> {
-        self.shards
+        self.core
+            .shards
             .values()
             .flat_map(|s| &s.lanes)
             .flat_map(|l| {
@@ -383,7 +374,8 @@ impl LambdaApp {
 
     /// Records received but not yet processed, retried or discarded.
     pub fn in_flight(&self) -> u64 {
-        self.shards
+        self.core
+            .shards
             .values()
             .flat_map(|s| &s.lanes)
             .map(|l| {

@@ -52,8 +52,8 @@
 //!                 └─ record_consumer() ──────────────────────────────────► consumer series
 //! ```
 
-use crate::engine::shard::{ShardCounters, ShardId};
-use crate::engine::stream::StreamKey;
+use crate::engine::state::shard::{ShardCounters, ShardId};
+use crate::engine::state::stream::StreamKey;
 use crate::engine::time::SimTime;
 use crate::engine::Engine;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};

@@ -2,180 +2,80 @@
 //!
 //! # Lifecycle
 //!
-//! 1. [`World::new`] takes a [`Scenario`]: it builds an [`Engine`] with the scenario's seed,
-//!    creates the stream (`CreateStream`, then `IncreaseStreamRetentionPeriod` if asked), runs the
-//!    clock until the stream is `ACTIVE`, and starts the producers and consumers. Scenario times
-//!    count from that instant.
-//! 2. [`World::step_until`] moves the virtual clock. Engine work (status changes, expiry) and
-//!    world work (a producer's next record, a consumer's next poll, a command, the per-second
-//!    metrics tick) are interleaved in time order; at equal times the engine goes first, then
-//!    world tasks in the order they were scheduled.
-//! 3. Read the state: [`World::engine`], [`World::producers`], [`World::consumers`],
-//!    [`World::metrics`], [`World::report`], [`World::digest`].
+//! 1. **Build.** [`World::new`] takes a [`Scenario`] (validated first): it builds an [`Engine`]
+//!    with the scenario's seed, creates the stream (`CreateStream`, then
+//!    `IncreaseStreamRetentionPeriod` if asked), runs the clock until the stream is `ACTIVE`,
+//!    and starts the producers, the consumers and the pipelines. Scenario times count from that
+//!    instant.
+//! 2. **Run.** [`World::step_until`] moves the virtual clock. Engine work (status changes,
+//!    expiry) and world tasks (a producer's next record, a consumer's next poll, a command, the
+//!    per-second tick) are interleaved in time order; at equal times the engine goes first,
+//!    then world tasks in the order they were scheduled.
+//! 3. **Command.** [`World::apply`] runs a command now (the scenario's timed commands go through
+//!    it too): any API call, or a world action. A failure is a [`WorldError`]: AWS's error, an
+//!    application it found none of, or the pipelines' [`Refusal`]. No prose.
+//! 4. **Read.** [`World::engine`], [`World::producers`], [`World::consumers`],
+//!    [`World::metrics`], [`World::pipelines`], [`World::report`], [`World::digest`].
 //!
 //! ```text
 //!  Scenario ─► World ─┬─ producers ── PutRecord / PutRecords ──┐
 //!                     │                                        ▼
 //!                     │                                     Engine ── events ─► digest
 //!                     │                                        ▲
-//!                     ├─ consumers ── GetShardIterator/GetRecords (KCL, Lambda)
-//!                     └─ commands ─── any API call / world action
+//!                     ├─ consumers ── GetShardIterator/GetRecords (KCL, Lambda), SubscribeToShard
+//!                     └─ commands ─── any API call / world action ─► WorldError
 //!          every second: Metrics::sample ◄─ engine counters + consumer samples
 //! ```
 //!
 //! Everything is deterministic: the seed drives payloads (stateless, per record) and one
 //! xoshiro256++ stream per concern (a producer's retry jitter, a Lambda's transient failures).
+//!
+//! # Where things are
+//!
+//! - `producer.rs`: producers, rates, and their send path (PutRecord/PutRecords, retries).
+//! - `consumer.rs`: the consumer enum over `polling.rs` (KCL), `lambda.rs` and `fanout.rs`
+//!   (enhanced fan-out); their shared core is `app.rs`, and they read shards with `reader.rs`.
+//! - `pipelines.rs` and `sink.rs`: the Lambda and Kappa architectures and the code they run.
+//! - `scenario.rs` (the JSON format, validation) and `presets.rs` (the course's scenarios).
+//! - `error.rs`: why a command failed. `report.rs`: totals. `metrics.rs`, `cost.rs`, `rng.rs`.
+//!
+//! This file holds the [`World`] itself: its task queue, the task handlers, and commands.
 
+pub mod app;
+pub mod consumer;
 pub mod cost;
+pub mod error;
 pub mod fanout;
 pub mod lambda;
 pub mod metrics;
+pub mod payload;
 pub mod pipelines;
 pub mod polling;
+pub mod presets;
 pub mod producer;
 pub mod reader;
+pub mod report;
 pub mod rng;
 pub mod scenario;
 pub mod sink;
 
-use metrics::{ConsumerSample, Metrics};
+pub use consumer::ConsumerApp;
+
 use crate::engine::queue::EventQueue;
-use crate::engine::records::{Generated, PutRecordInput, PutRecordsInput, PutRecordsRequestEntry, PutRecordsResultEntry};
-use crate::engine::shard::ShardId;
+use crate::engine::state::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::{Engine, EngineConfig};
-use fanout::{FanOutApp, DRAIN_INTERVAL_MS};
-use lambda::LambdaApp;
+use consumer::ConsumerSpec;
+use error::{Named, Refusal, WorldError};
+use fanout::DRAIN_INTERVAL_MS;
+use metrics::{ConsumerSample, Metrics};
+use payload::PayloadBook;
 use pipelines::{PipelineAction, Pipelines, PipelinesSpec};
 use polling::PollingApp;
 use producer::{Batching, Pending, Producer, ProducerSpec};
-use reader::Tally;
-use scenario::{Command, ConsumerSpec, Scenario, ScenarioError};
-use serde::Serialize;
+use report::Report;
+use scenario::{Command, Scenario, ScenarioError};
 use xxhash_rust::xxh3::Xxh3;
-
-/// A consumer application of any kind.
-#[derive(Clone, Debug)]
-pub enum ConsumerApp {
-    /// KCL-style polling.
-    Polling(PollingApp),
-    /// Lambda event source mapping.
-    Lambda(LambdaApp),
-    /// Enhanced fan-out (SubscribeToShard).
-    FanOut(FanOutApp),
-}
-
-impl ConsumerApp {
-    /// Its name.
-    pub fn name(&self) -> &str {
-        match self {
-            ConsumerApp::Polling(c) => &c.spec.name,
-            ConsumerApp::Lambda(c) => &c.spec.name,
-            ConsumerApp::FanOut(c) => &c.spec.name,
-        }
-    }
-
-    fn name_mut(&mut self) -> &mut String {
-        match self {
-            ConsumerApp::Polling(c) => &mut c.spec.name,
-            ConsumerApp::Lambda(c) => &mut c.spec.name,
-            ConsumerApp::FanOut(c) => &mut c.spec.name,
-        }
-    }
-
-    /// Its delivery totals.
-    pub fn tally(&self) -> &Tally {
-        match self {
-            ConsumerApp::Polling(c) => &c.tally,
-            ConsumerApp::Lambda(c) => &c.tally,
-            ConsumerApp::FanOut(c) => &c.tally,
-        }
-    }
-
-    fn tally_mut(&mut self) -> &mut Tally {
-        match self {
-            ConsumerApp::Polling(c) => &mut c.tally,
-            ConsumerApp::Lambda(c) => &mut c.tally,
-            ConsumerApp::FanOut(c) => &mut c.tally,
-        }
-    }
-
-    /// Its lag: the largest `MillisBehindLatest` over the shards it still reads, ms.
-    pub fn lag(&self) -> u64 {
-        match self {
-            ConsumerApp::Polling(c) => {
-                c.leases.values().filter(|l| !l.reader.finished).map(|l| l.reader.millis_behind).max()
-            }
-            ConsumerApp::Lambda(c) => {
-                c.shards.values().filter(|l| !l.reader.finished).map(|l| l.reader.millis_behind).max()
-            }
-            ConsumerApp::FanOut(c) => return c.lag(),
-        }
-        .unwrap_or(0)
-    }
-
-    /// Its reader of `shard`, if it has one.
-    pub fn reader(&self, shard: ShardId) -> Option<&reader::ShardReader> {
-        match self {
-            ConsumerApp::Polling(c) => c.leases.get(&shard).map(|l| &l.reader),
-            ConsumerApp::Lambda(c) => c.shards.get(&shard).map(|l| &l.reader),
-            ConsumerApp::FanOut(c) => c.shards.get(&shard).map(|f| &f.reader),
-        }
-    }
-
-    /// Its code's output, when it is part of the pipelines.
-    pub fn sink(&self) -> Option<&sink::Sink> {
-        match self {
-            ConsumerApp::Polling(c) => c.sink.as_ref(),
-            ConsumerApp::Lambda(c) => c.sink.as_ref(),
-            ConsumerApp::FanOut(c) => c.sink.as_ref(),
-        }
-    }
-
-    fn sink_mut(&mut self) -> Option<&mut sink::Sink> {
-        match self {
-            ConsumerApp::Polling(c) => c.sink.as_mut(),
-            ConsumerApp::Lambda(c) => c.sink.as_mut(),
-            ConsumerApp::FanOut(c) => c.sink.as_mut(),
-        }
-    }
-
-    /// Gives it a sink (it becomes part of the pipelines).
-    fn set_sink(&mut self, sink: sink::Sink) {
-        match self {
-            ConsumerApp::Polling(c) => c.sink = Some(sink),
-            ConsumerApp::Lambda(c) => c.sink = Some(sink),
-            ConsumerApp::FanOut(c) => c.sink = Some(sink),
-        }
-    }
-
-    /// Its per-key order check (with the last records it got out of order).
-    pub fn audit(&self) -> &reader::OrderAudit {
-        match self {
-            ConsumerApp::Polling(c) => &c.audit,
-            ConsumerApp::Lambda(c) => &c.audit,
-            ConsumerApp::FanOut(c) => &c.audit,
-        }
-    }
-
-    /// Records processed by the application.
-    pub fn processed(&self) -> u64 {
-        match self {
-            ConsumerApp::Polling(c) => c.processed,
-            ConsumerApp::Lambda(c) => c.stats.processed,
-            ConsumerApp::FanOut(c) => c.processed,
-        }
-    }
-
-    /// `(unread, of which expired)` records in the stream for this consumer.
-    pub fn unread(&self, engine: &Engine, stream: &str) -> (u64, u64) {
-        match self {
-            ConsumerApp::Polling(c) => c.unread(engine, stream),
-            ConsumerApp::Lambda(c) => c.unread(engine, stream),
-            ConsumerApp::FanOut(c) => c.unread(engine, stream),
-        }
-    }
-}
 
 /// Work the world schedules on its own queue.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -201,56 +101,14 @@ enum Task {
 }
 
 /// The outcome of a scenario command, for logs and views.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CommandLog {
     /// When it ran.
     pub at: SimTime,
     /// Its index in the scenario's command list.
     pub index: usize,
-    /// `None` if it succeeded, else the AWS error type (or a world error code).
-    pub error: Option<String>,
-    /// The error message, if any.
-    pub message: Option<String>,
-}
-
-/// Totals of one consumer for reports.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ConsumerReport {
-    /// Name.
-    pub name: String,
-    /// Delivery totals.
-    pub tally: Tally,
-    /// Records processed.
-    pub processed: u64,
-    /// Records stored and not yet received.
-    pub backlog: u64,
-    /// Of the unread ones, already expired (lost, not yet noticed by the consumer).
-    pub expired_unread: u64,
-}
-
-/// Totals of the whole world.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Report {
-    /// Virtual milliseconds since the stream became active.
-    pub elapsed_ms: u64,
-    /// Records made by producers.
-    pub produced: u64,
-    /// Records the stream accepted.
-    pub accepted: u64,
-    /// Throttled attempts that were retried.
-    pub retried: u64,
-    /// Records dropped after the last retry.
-    pub dropped: u64,
-    /// Records buffered or waiting for a retry.
-    pub in_flight: u64,
-    /// Records the stream has stored (all shards, expired ones included).
-    pub stored: u64,
-    /// Records expired from the stream.
-    pub expired: u64,
-    /// Per consumer.
-    pub consumers: Vec<ConsumerReport>,
-    /// The determinism digest.
-    pub digest: String,
+    /// What it did: done, or why it failed.
+    pub result: Result<(), WorldError>,
 }
 
 /// The simulated world around one stream.
@@ -269,6 +127,8 @@ pub struct World {
     log: Vec<CommandLog>,
     digest: Xxh3Digest,
     pipelines: Option<Pipelines>,
+    /// The producers' payload templates, registered with the engine as record sources.
+    payloads: PayloadBook,
 }
 
 /// XXH3 over the world's own decisions (the engine digests its events separately).
@@ -300,21 +160,13 @@ impl World {
     pub fn with_config(scenario: Scenario, config: EngineConfig) -> Result<Self, ScenarioError> {
         scenario.validate()?;
         let st = scenario.settings.clone();
-        let mut engine = Engine::new(EngineConfig {
-            seed: scenario.seed,
-            limits_enabled: st.limits,
-            event_capacity: 4096,
-            ..config
-        });
+        let mut engine = Engine::new(EngineConfig { limits_enabled: st.limits, event_capacity: 4096, ..config });
         let stream = st.stream_name.clone();
         let created = engine.call("CreateStream", &serde_json::json!({"StreamName": stream, "ShardCount": st.shards}));
         if let Err(e) = created {
-            return Err(ScenarioError::OutOfRange {
-                field: "settings".into(),
-                allowed: e.message.unwrap_or_else(|| e.error_type.as_str().into()),
-            });
+            return Err(ScenarioError::CreateStream(e));
         }
-        while engine.stream(&stream).is_some_and(|s| s.status != crate::engine::stream::StreamStatus::Active) {
+        while engine.stream(&stream).is_some_and(|s| s.status != crate::engine::state::stream::StreamStatus::Active) {
             if engine.step().is_none() {
                 break;
             }
@@ -338,6 +190,7 @@ impl World {
             log: Vec::new(),
             digest: Xxh3Digest::default(),
             pipelines: None,
+            payloads: PayloadBook::new(scenario.seed),
             scenario: scenario.clone(),
         };
         for p in scenario.producers {
@@ -445,7 +298,7 @@ impl World {
             k += 1;
         }
         let index = self.producers.len() as u64;
-        let template = self.engine.register_payload_template(Producer::payload_template(&spec, index)).unwrap_or(0);
+        let template = self.payloads.source_id(&mut self.engine, Producer::payload_template(&spec, index)).unwrap_or(0);
         let now = self.engine.now();
         let p = Producer::new(spec, index, template, self.scenario.seed, now);
         let next = p.next_tick(now);
@@ -454,22 +307,17 @@ impl World {
     }
 
     /// Starts a consumer (a name already in use gets a numeric suffix).
-    pub fn add_consumer(&mut self, spec: ConsumerSpec) {
+    pub fn add_consumer(&mut self, mut spec: ConsumerSpec) {
         let now = self.engine.now();
         let index = self.consumers.len() as u64;
-        let mut c = match spec {
-            ConsumerSpec::Polling(s) => ConsumerApp::Polling(PollingApp::new(s, now, self.scenario.seed, index)),
-            ConsumerSpec::Lambda(s) => ConsumerApp::Lambda(LambdaApp::new(s, self.scenario.seed, index)),
-            ConsumerSpec::FanOut(s) => ConsumerApp::FanOut(FanOutApp::new(s)),
-        };
-        let base = c.name().to_string();
+        let base = spec.name().to_string();
         let mut k = 2;
-        while self.consumers.iter().any(|o| o.name() == c.name()) {
-            *c.name_mut() = format!("{base}-{k}");
+        while self.consumers.iter().any(|o| o.name() == spec.name()) {
+            *spec.name_mut() = format!("{base}-{k}");
             k += 1;
         }
-        let fan_out = matches!(c, ConsumerApp::FanOut(_));
-        self.consumers.push(c);
+        let fan_out = matches!(spec, ConsumerSpec::FanOut(_));
+        self.consumers.push(ConsumerApp::new(spec, now, self.scenario.seed, index));
         let ci = self.consumers.len() - 1;
         self.sync_consumer(ci);
         if fan_out {
@@ -477,31 +325,16 @@ impl World {
         }
     }
 
+    /// Lets consumer `ci` pick up new shards and schedules their first polls.
     fn sync_consumer(&mut self, ci: usize) {
         if self.removed.contains(&ci) {
             return;
         }
-        let now = self.engine.now();
         let Some(c) = self.consumers.get_mut(ci) else {
             return;
         };
-        match c {
-            ConsumerApp::Polling(p) => {
-                for shard in p.sync_leases(&self.engine, &self.stream) {
-                    let phase = p.start_phase();
-                    self.queue.push(now.plus(phase), Task::Poll(ci, shard));
-                }
-            }
-            ConsumerApp::Lambda(l) => {
-                for shard in l.sync_shards(&self.engine, &self.stream) {
-                    self.queue.push(now, Task::Poll(ci, shard));
-                }
-            }
-            ConsumerApp::FanOut(f) => {
-                for shard in f.sync(&mut self.engine, &self.stream) {
-                    self.queue.push(now, Task::Poll(ci, shard));
-                }
-            }
+        for (t, shard) in c.sync(&mut self.engine, &self.stream) {
+            self.queue.push(t, Task::Poll(ci, shard));
         }
     }
 
@@ -515,10 +348,10 @@ impl World {
         let Some(ConsumerApp::FanOut(f)) = self.consumers.get_mut(ci) else {
             return;
         };
-        let before = f.tally;
+        let before = f.core.tally;
         let drained = f.drain(&mut self.engine, &self.stream);
-        let after = f.tally;
-        let lag = f.lag();
+        let after = f.core.tally;
+        let lag = f.core.lag();
         let name = f.spec.name.clone();
         for shard in drained.renew {
             self.queue.push(now, Task::Poll(ci, shard));
@@ -577,9 +410,9 @@ impl World {
             Task::LambdaDone(c, shard, lane) => {
                 let now = self.engine.now();
                 if let Some(ConsumerApp::Lambda(l)) = self.consumers.get_mut(c) {
-                    let before = l.stats.processed;
+                    let before = l.core.processed;
                     let next = l.finish(shard, lane, now);
-                    let done = l.stats.processed - before;
+                    let done = l.core.processed - before;
                     self.digest.words(&[7, c as u64, u64::from(shard.0), lane as u64, done]);
                     if let Some(t) = next {
                         self.queue.push(t, Task::LambdaDone(c, shard, lane));
@@ -622,18 +455,14 @@ impl World {
         self.queue.push(now.plus(SECOND_MS), Task::Tick);
     }
 
+    /// A producer's next records are due: it sends them (one call each), or buffers them
+    /// for a batch.
     fn produce(&mut self, pi: usize) {
         let now = self.engine.now();
         let Some(p) = self.producers.get_mut(pi) else {
             return;
         };
-        let due = p.accrue(now);
-        let mut fresh = Vec::with_capacity(due as usize);
-        for _ in 0..due {
-            let n = p.stats.produced;
-            p.stats.produced += 1;
-            fresh.push(Pending { template: p.template, n, event_time: now, attempts: 0, due: now });
-        }
+        let fresh = p.make(now);
         let next = p.next_tick(now);
         let stopped = p.stopped;
         match p.spec.batching {
@@ -660,139 +489,46 @@ impl World {
     /// Sends full batches (and, when `lingered`, the partial rest).
     fn flush(&mut self, pi: usize, lingered: bool) {
         let now = self.engine.now();
-        let Some(p) = self.producers.get_mut(pi) else {
+        let Some((batches, rest)) = self.producers.get_mut(pi).and_then(|p| p.take_batches(lingered)) else {
             return;
         };
-        let Batching::Batch { max_records, linger_ms } = p.spec.batching else {
-            return;
-        };
-        let max = (max_records as usize).clamp(1, producer::MAX_BATCH as usize);
-        let mut batches = Vec::new();
-        while p.buffer.len() >= max || (lingered && !p.buffer.is_empty()) {
-            let n = p.buffer.len().min(max);
-            batches.push(p.buffer.drain(..n).collect::<Vec<_>>());
-        }
-        // A partial buffer left after sending full batches waits its own linger time.
-        let rest = !p.buffer.is_empty() && !lingered;
         for b in batches {
             self.send(pi, b);
         }
-        if rest {
+        if let Some(linger_ms) = rest {
             self.queue.push(now.plus(linger_ms), Task::Flush(pi));
         }
     }
 
+    /// Sends a producer's retries that are due.
     fn retry(&mut self, pi: usize) {
         let now = self.engine.now();
         let Some(p) = self.producers.get_mut(pi) else {
             return;
         };
-        let mut due = Vec::new();
-        let mut later = std::collections::VecDeque::new();
-        for r in p.retries.drain(..) {
-            if r.due <= now {
-                due.push(r);
-            } else {
-                later.push_back(r);
-            }
-        }
-        p.retries = later;
-        let batch = match p.spec.batching {
-            Batching::Single => 1,
-            Batching::Batch { max_records, .. } => (max_records as usize).clamp(1, producer::MAX_BATCH as usize),
-        };
-        for chunk in due.chunks(batch) {
-            self.send(pi, chunk.to_vec());
+        for records in p.take_due_retries(now) {
+            self.send(pi, records);
         }
     }
 
-    /// Sends records in one call (PutRecord for one record of a single-record producer, else
-    /// PutRecords) and books the outcome of each.
+    /// One call of producer `pi` (see [`Producer::send`]); the pipelines' ground truth books
+    /// each accepted record's data.
     fn send(&mut self, pi: usize, records: Vec<Pending>) {
-        if records.is_empty() {
-            return;
-        }
         let now = self.engine.now();
-        let Some(p) = self.producers.get(pi) else {
-            return;
-        };
-        let single = p.spec.batching == Batching::Single && records.len() == 1;
-        let mut entries = Vec::with_capacity(records.len());
-        for r in &records {
-            let Some(body) = self.engine.payloads().render(r.template, r.n, r.event_time) else {
-                continue;
-            };
-            entries.push(PutRecordsRequestEntry {
-                data: body.data,
-                partition_key: body.partition_key,
-                explicit_hash_key: body.explicit_hash_key.map(|h| h.to_string()),
-                generated: Some(Generated { template: r.template, n: r.n, event_time: r.event_time }),
-            });
-        }
-        let sizes: Vec<u64> = entries.iter().map(|e| (e.data.len() + e.partition_key.len()) as u64).collect();
-        // The pipelines' ground truth needs each accepted record's data.
-        let bodies: Vec<Vec<u8>> =
-            if self.pipelines.is_some() { entries.iter().map(|e| e.data.clone()).collect() } else { Vec::new() };
-        // Per record: the shard that accepted it, or `None` (throttled or failed).
-        let outcomes: Vec<Option<ShardId>> = if single {
-            let Some(e) = entries.pop() else {
-                return;
-            };
-            let r = self.engine.put_record(PutRecordInput {
-                stream_name: self.stream.clone(),
-                data: e.data,
-                partition_key: e.partition_key,
-                explicit_hash_key: e.explicit_hash_key,
-                sequence_number_for_ordering: None,
-                generated: e.generated,
-            });
-            vec![r.ok().map(|o| o.shard_id)]
-        } else {
-            match self.engine.put_records(PutRecordsInput { stream_name: self.stream.clone(), records: entries }) {
-                Ok(out) => out
-                    .records
-                    .iter()
-                    .map(|r| match r {
-                        PutRecordsResultEntry::Ok { shard_id, .. } => Some(*shard_id),
-                        PutRecordsResultEntry::Failed { .. } => None,
-                    })
-                    .collect(),
-                // The whole request failed (e.g. the stream is gone): every record failed once.
-                Err(_) => vec![None; records.len()],
-            }
-        };
-        if let Some(p) = &mut self.pipelines {
-            for ((shard, body), size) in outcomes.iter().zip(&bodies).zip(&sizes) {
-                if let Some(shard) = shard {
-                    p.accepted(*shard, body, *size, now);
-                }
-            }
-        }
+        let keep_data = self.pipelines.is_some();
         let Some(p) = self.producers.get_mut(pi) else {
             return;
         };
-        p.stats.calls += 1;
-        let mut retry_at: Option<SimTime> = None;
-        let (mut ok, mut retried, mut dropped) = (0u64, 0u64, 0u64);
-        for ((r, accepted), size) in records.into_iter().zip(outcomes).zip(sizes) {
-            if accepted.is_some() {
-                p.stats.accepted += 1;
-                p.stats.accepted_bytes += size;
-                ok += 1;
-            } else if r.attempts < p.spec.retry.max_retries {
-                let attempts = r.attempts + 1;
-                let due = now.plus(p.backoff(attempts));
-                p.stats.retried += 1;
-                retried += 1;
-                p.retries.push_back(Pending { attempts, due, ..r });
-                retry_at = Some(retry_at.map_or(due, |t: SimTime| t.min(due)));
-            } else {
-                p.stats.dropped += 1;
-                dropped += 1;
+        let Some(sent) = p.send(&mut self.engine, &self.stream, records, keep_data) else {
+            return;
+        };
+        if let Some(p) = &mut self.pipelines {
+            for (shard, data, size) in &sent.accepted {
+                p.accepted(*shard, data, *size, now);
             }
         }
-        self.digest.words(&[1, pi as u64, now.millis(), ok, retried, dropped]);
-        if let Some(t) = retry_at {
+        self.digest.words(&[1, pi as u64, now.millis(), sent.ok, sent.retried, sent.dropped]);
+        if let Some(t) = sent.retry_at {
             self.queue.push(t, Task::Retry(pi));
         }
     }
@@ -807,26 +543,12 @@ impl World {
             return;
         };
         let before = *c.tally();
-        match c {
-            ConsumerApp::Polling(p) => {
-                if let Some(t) = p.poll(&mut self.engine, &stream, shard) {
-                    self.queue.push(t, Task::Poll(ci, shard));
-                }
-            }
-            ConsumerApp::Lambda(l) => {
-                let next = l.poll(&mut self.engine, &stream, shard);
-                if let Some(t) = next.poll_at {
-                    self.queue.push(t, Task::Poll(ci, shard));
-                }
-                for (lane, t) in next.done_at {
-                    self.queue.push(t, Task::LambdaDone(ci, shard, lane));
-                }
-            }
-            ConsumerApp::FanOut(f) => {
-                if let Some(t) = f.subscribe(&mut self.engine, shard) {
-                    self.queue.push(t, Task::Poll(ci, shard));
-                }
-            }
+        let polled = c.poll(&mut self.engine, &stream, shard);
+        if let Some(t) = polled.again {
+            self.queue.push(t, Task::Poll(ci, shard));
+        }
+        for (lane, t) in polled.invocations {
+            self.queue.push(t, Task::LambdaDone(ci, shard, lane));
         }
         let after = *c.tally();
         let name = c.name().to_string();
@@ -851,21 +573,18 @@ impl World {
             return;
         };
         let now = self.engine.now();
-        let error = self.apply(tc.command).err();
-        self.digest.words(&[3, i as u64, now.millis(), u64::from(error.is_some())]);
-        let (error, message) = match error {
-            Some((e, m)) => (Some(e), Some(m)),
-            None => (None, None),
-        };
-        self.log.push(CommandLog { at: now, index: i, error, message });
+        let result = self.apply(tc.command);
+        self.digest.words(&[3, i as u64, now.millis(), u64::from(result.is_err())]);
+        self.log.push(CommandLog { at: now, index: i, result });
     }
 
     /// Runs a command now (a scenario's timed command, or a control of the app); on failure,
-    /// the AWS error type (or `NotFound` for a missing producer or consumer) and its message.
-    pub fn apply(&mut self, command: Command) -> Result<(), (String, String)> {
+    /// AWS's error, the kind and name of an application it found none of, or the pipelines'
+    /// refusal.
+    pub fn apply(&mut self, command: Command) -> Result<(), WorldError> {
         let now = self.engine.now();
-        let mut error: Option<(String, String)> = None;
-        let not_found = |what: &str, name: &str| Some(("NotFound".to_string(), format!("no {what} named {name}")));
+        let mut error: Option<WorldError> = None;
+        let not_found = |kind: Named, name: &str| Some(WorldError::NotFound { kind, name: name.to_string() });
         match command {
             Command::Api { api, request } => {
                 let mut request = if request.is_object() { request } else { serde_json::json!({}) };
@@ -878,52 +597,52 @@ impl World {
                     request["StreamName"] = serde_json::Value::from(self.stream.clone());
                 }
                 if let Err(e) = self.engine.call(&api, &request) {
-                    error = Some((e.error_type.as_str().to_string(), e.message.unwrap_or_default()));
+                    error = Some(WorldError::Aws(e));
                 }
             }
             Command::AddProducer { producer } => self.add_producer(producer),
             Command::StopProducer { name } => match self.producers.iter_mut().find(|p| p.spec.name == name) {
                 Some(p) => p.stopped = true,
-                None => error = not_found("producer", &name),
+                None => error = not_found(Named::Producer, &name),
             },
             Command::SetRate { name, rate } => match self.producers.iter_mut().find(|p| p.spec.name == name) {
                 Some(p) => {
                     p.spec.rate = rate;
                     p.started = now;
                 }
-                None => error = not_found("producer", &name),
+                None => error = not_found(Named::Producer, &name),
             },
             Command::SetKeys { name, keys } => match self.producers.iter().position(|p| p.spec.name == name) {
                 Some(pi) => {
                     let mut spec = self.producers[pi].spec.clone();
                     spec.keys = keys;
                     let index = self.producers[pi].index;
-                    let t = self.engine.register_payload_template(Producer::payload_template(&spec, index));
+                    let t = self.payloads.source_id(&mut self.engine, Producer::payload_template(&spec, index));
                     let p = &mut self.producers[pi];
                     p.spec = spec;
                     if let Some(t) = t {
                         p.template = t;
                     }
                 }
-                None => error = not_found("producer", &name),
+                None => error = not_found(Named::Producer, &name),
             },
             Command::AddConsumer { consumer } => self.add_consumer(consumer),
             Command::RemoveConsumer { name } => match self.consumers.iter().position(|c| c.name() == name) {
                 Some(ci) => self.remove_consumer(ci),
-                None => error = not_found("consumer", &name),
+                None => error = not_found(Named::Consumer, &name),
             },
             Command::KillWorker { name, worker } => match self.polling_mut(&name) {
                 Some(p) => p.kill_worker(worker, now),
-                None => error = not_found("polling consumer", &name),
+                None => error = not_found(Named::PollingConsumer, &name),
             },
             Command::AddWorker { name } => match self.polling_mut(&name) {
                 Some(p) => p.add_worker(),
-                None => error = not_found("polling consumer", &name),
+                None => error = not_found(Named::PollingConsumer, &name),
             },
             Command::SetLimits { enabled } => self.engine.set_limits_enabled(enabled),
             Command::Pipeline { action } => {
-                if let Err(e) = self.pipeline_step(action) {
-                    error = Some(e);
+                if let Err(r) = self.pipeline_step(action) {
+                    error = Some(WorldError::Refused(r));
                 }
             }
         }
@@ -931,11 +650,11 @@ impl World {
         error.map_or(Ok(()), Err)
     }
 
-    fn pipeline_step(&mut self, action: PipelineAction) -> Result<(), (String, String)> {
+    fn pipeline_step(&mut self, action: PipelineAction) -> Result<(), Refusal> {
         let now = self.engine.now();
         let open = self.engine.stream(&self.stream).map_or(1, |s| s.open_shards().count() as u64);
         let Some(p) = &mut self.pipelines else {
-            return Err(("PipelinesOff".into(), "this scenario runs no pipelines".into()));
+            return Err(Refusal::PipelinesOff);
         };
         let new = p.apply(action, now, &mut self.consumers, open)?;
         if let Some(spec) = new {
@@ -975,46 +694,6 @@ impl World {
 
     /// Totals for the whole world.
     pub fn report(&self) -> Report {
-        let (mut produced, mut accepted, mut retried, mut dropped, mut in_flight) = (0, 0, 0, 0, 0);
-        for p in &self.producers {
-            produced += p.stats.produced;
-            accepted += p.stats.accepted;
-            retried += p.stats.retried;
-            dropped += p.stats.dropped;
-            in_flight += p.in_flight();
-        }
-        let (mut stored, mut expired) = (0, 0);
-        if let Some(s) = self.engine.stream(&self.stream) {
-            for sh in &s.shards {
-                stored += sh.records.end_index();
-                expired += sh.records.first_index();
-            }
-        }
-        let consumers = self
-            .consumers
-            .iter()
-            .map(|c| {
-                let (unread, expired_unread) = c.unread(&self.engine, &self.stream);
-                ConsumerReport {
-                    name: c.name().to_string(),
-                    tally: *c.tally(),
-                    processed: c.processed(),
-                    backlog: unread - expired_unread,
-                    expired_unread,
-                }
-            })
-            .collect();
-        Report {
-            elapsed_ms: self.engine.now().since(self.started),
-            produced,
-            accepted,
-            retried,
-            dropped,
-            in_flight,
-            stored,
-            expired,
-            consumers,
-            digest: format!("{:016x}", self.digest()),
-        }
+        Report::new(&self.engine, &self.stream, self.started, &self.producers, &self.consumers, self.digest())
     }
 }

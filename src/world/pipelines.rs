@@ -39,14 +39,14 @@
 //! parallelism P spreads its per-record cost over P tasks (`cost · shards / P` per record of a
 //! shard); an enhanced fan-out job processes events as fast as they are pushed.
 
+use super::consumer::{ConsumerApp, ConsumerSpec};
+use super::error::Refusal;
 use super::fanout::FanOutSpec;
 use super::lambda::LambdaSpec;
 use super::polling::PollingSpec;
 use super::reader::ShardReader;
-use super::scenario::ConsumerSpec;
 use super::sink::{FactLog, Query, Sink, Table, BUCKET_MS};
-use super::ConsumerApp;
-use crate::engine::shard::ShardId;
+use crate::engine::state::shard::ShardId;
 use crate::engine::time::{SimTime, HOUR_MS, SECOND_MS};
 use crate::engine::Engine;
 use serde::{Deserialize, Serialize};
@@ -290,7 +290,7 @@ pub struct Rates {
 }
 
 /// The consumers the pipelines need at the start, in order: archiver, speed layer, job v1.
-/// The world adds them, then gives each its sink ([`attach`] with [`Pipelines::sink`]).
+/// The world adds them, then gives each its sink (a [`Pipelines::sink`]).
 pub fn start_specs(spec: &PipelinesSpec, shards: u64) -> [ConsumerSpec; 3] {
     [
         ConsumerSpec::Polling(PollingSpec { name: ARCHIVER.into(), ..PollingSpec::default() }),
@@ -347,13 +347,6 @@ pub fn complete_through(engine: &Engine, stream: &str, c: &ConsumerApp) -> u64 {
         }
     }
     oldest
-}
-
-/// Why a pipeline step was refused: a code and an English message (the UI localises the code).
-pub type StepError = (String, String);
-
-fn refuse(code: &str, message: &str) -> Result<(), StepError> {
-    Err((code.to_string(), message.to_string()))
 }
 
 impl Pipelines {
@@ -547,7 +540,7 @@ impl Pipelines {
         now: SimTime,
         consumers: &mut [ConsumerApp],
         open_shards: u64,
-    ) -> Result<Option<ConsumerSpec>, StepError> {
+    ) -> Result<Option<ConsumerSpec>, Refusal> {
         let [deploy, switch, revert, stop_old, delete_old] = self.allowed();
         match action {
             PipelineAction::SpeedBug { on } => {
@@ -567,15 +560,15 @@ impl Pipelines {
                 let job = self.kappa.jobs.iter().find(|j| j.version == serving && j.stopped.is_none());
                 match job.and_then(|j| consumers.get_mut(j.consumer)).and_then(ConsumerApp::sink_mut) {
                     Some(s) => s.bug = on,
-                    None => refuse("NoRunningJob", "the app reads a table no running job writes")?,
+                    None => return Err(Refusal::NoRunningJob),
                 }
             }
             PipelineAction::Deploy { parallelism, enhanced_fan_out } => {
                 if !(1..=MAX_PARALLELISM).contains(&parallelism) {
-                    refuse("InvalidParallelism", "parallelism must be between 1 and 64")?;
+                    return Err(Refusal::InvalidParallelism);
                 }
                 if !deploy {
-                    refuse("AlreadyReprocessing", "two jobs are already running: switch and stop the old one first")?;
+                    return Err(Refusal::AlreadyReprocessing);
                 }
                 let version = self.kappa.jobs.last().map_or(1, |j| j.version + 1);
                 let consumer = job_spec(&self.spec, version, parallelism, enhanced_fan_out, open_shards);
@@ -594,21 +587,21 @@ impl Pipelines {
             }
             PipelineAction::Switch => {
                 if !switch {
-                    refuse("NotCaughtUp", "the new job has not caught up yet")?;
+                    return Err(Refusal::NotCaughtUp);
                 }
                 let newest = self.running().last().map(|j| j.version);
                 self.kappa.serving = newest.unwrap_or(self.kappa.serving);
             }
             PipelineAction::Revert => {
                 if !revert {
-                    refuse("CannotRevert", "no older job is running")?;
+                    return Err(Refusal::CannotRevert);
                 }
                 let oldest = self.running().next().map(|j| j.version);
                 self.kappa.serving = oldest.unwrap_or(self.kappa.serving);
             }
             PipelineAction::StopOld => {
                 if !stop_old {
-                    refuse("StillServing", "switch the app to the new table first")?;
+                    return Err(Refusal::StillServing);
                 }
                 if let Some(j) = self.kappa.jobs.iter_mut().find(|j| j.stopped.is_none()) {
                     j.stopped = Some(now);
@@ -616,7 +609,7 @@ impl Pipelines {
             }
             PipelineAction::DeleteOldTable => {
                 if !delete_old {
-                    refuse("JobRunning", "stop the old job before deleting its table")?;
+                    return Err(Refusal::JobRunning);
                 }
                 for j in self.kappa.jobs.iter_mut().filter(|j| j.stopped.is_some() && !j.table_deleted) {
                     j.table_deleted = true;

@@ -21,16 +21,13 @@
 //! batches in parallel; a catching-up lease polls again 200 ms after a full batch instead of
 //! waiting the whole interval.
 
-use super::reader::{
-    add_new_readers, parents_done, unread_in_stream, OrderAudit, ReadOutcome, ShardReader, StartPosition, Tally,
-};
-use super::sink::Sink;
-use crate::world::rng::SimRng;
-use crate::engine::shard::ShardId;
+use super::app::{AppCore, PerShard};
+use super::reader::{parents_done, ReadOutcome, ShardReader, StartPosition};
+use super::rng::SimRng;
+use crate::engine::state::shard::ShardId;
 use crate::engine::time::SimTime;
 use crate::engine::Engine;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Gap before the next poll when the last one returned a full page (ms).
 pub const CATCH_UP_POLL_MS: u64 = 200;
@@ -87,25 +84,23 @@ pub struct Lease {
     pub(crate) scheduled: bool,
 }
 
+impl PerShard for Lease {
+    fn reader(&self) -> &ShardReader {
+        &self.reader
+    }
+}
+
 /// A running polling application.
 #[derive(Clone, Debug)]
 pub struct PollingApp {
     /// Settings.
     pub spec: PollingSpec,
-    /// Leases by shard.
-    pub leases: BTreeMap<ShardId, Lease>,
+    /// Leases by shard, totals, order check, sink.
+    pub core: AppCore<Lease>,
     /// Worker liveness, by worker number.
     pub workers: Vec<bool>,
-    /// Totals.
-    pub tally: Tally,
-    /// Records whose processing finished.
-    pub processed: u64,
-    /// Per-key order check.
-    pub audit: OrderAudit,
     /// When it started.
     pub started: SimTime,
-    /// Its code's output, when it is a pipeline job.
-    pub sink: Option<Sink>,
     /// Start phase and backoff jitter.
     rng: SimRng,
 }
@@ -115,17 +110,7 @@ impl PollingApp {
     pub fn new(spec: PollingSpec, now: SimTime, seed: u64, index: u64) -> Self {
         let rng = SimRng::fork(seed, &format!("consumer/{index}/polling"));
         let workers = vec![true; spec.workers.clamp(1, 100) as usize];
-        Self {
-            spec,
-            leases: BTreeMap::new(),
-            workers,
-            tally: Tally::default(),
-            processed: 0,
-            audit: OrderAudit::default(),
-            started: now,
-            sink: None,
-            rng,
-        }
+        Self { spec, core: AppCore::default(), workers, started: now, rng }
     }
 
     /// A random delay before a lease's first poll (applications start at different moments).
@@ -138,7 +123,7 @@ impl PollingApp {
         let Some(s) = engine.stream(stream) else {
             return Vec::new();
         };
-        add_new_readers(engine, stream, &mut self.leases, self.spec.start, &mut self.tally, |reader| Lease {
+        self.core.add_new_shards(engine, stream, self.spec.start, |reader| Lease {
             reader,
             owner: None,
             busy_until: SimTime(0),
@@ -147,28 +132,29 @@ impl PollingApp {
         });
         self.assign(engine.now());
         let ready: Vec<ShardId> = self
-            .leases
+            .core
+            .shards
             .iter()
             .filter(|(id, l)| !l.scheduled && l.owner.is_some() && !l.reader.finished && self.parents_done(s, **id))
             .map(|(id, _)| *id)
             .collect();
         for id in &ready {
-            if let Some(l) = self.leases.get_mut(id) {
+            if let Some(l) = self.core.shards.get_mut(id) {
                 l.scheduled = true;
             }
         }
         ready
     }
 
-    fn parents_done(&self, s: &crate::engine::stream::Stream, id: ShardId) -> bool {
-        !self.spec.parent_first || parents_done(s, id, |p| self.leases.get(&p).is_none_or(|l| l.reader.finished))
+    fn parents_done(&self, s: &crate::engine::state::stream::Stream, id: ShardId) -> bool {
+        !self.spec.parent_first || parents_done(s, id, |p| self.core.shards.get(&p).is_none_or(|l| l.reader.finished))
     }
 
     /// Spreads unfinished leases round-robin over live workers; a dead worker's leases wait
     /// for the failover time first.
     fn assign(&mut self, now: SimTime) {
         let live: Vec<u32> = (0..self.workers.len() as u32).filter(|w| self.workers[*w as usize]).collect();
-        for (i, lease) in self.leases.values_mut().filter(|l| !l.reader.finished).enumerate() {
+        for (i, lease) in self.core.shards.values_mut().filter(|l| !l.reader.finished).enumerate() {
             lease.owner = if now < lease.orphaned_until { None } else { live.get(i % live.len().max(1)).copied() };
         }
     }
@@ -180,12 +166,12 @@ impl PollingApp {
             return;
         };
         *alive = false;
-        for lease in self.leases.values_mut().filter(|l| l.owner == Some(w)) {
+        for lease in self.core.shards.values_mut().filter(|l| l.owner == Some(w)) {
             if now < lease.busy_until {
                 lease.reader.rewind();
                 lease.busy_until = now;
             } else {
-                self.processed += lease.reader.commit();
+                self.core.processed += lease.reader.commit();
             }
             lease.owner = None;
             lease.orphaned_until = now.plus(self.spec.failover_ms);
@@ -205,9 +191,9 @@ impl PollingApp {
     pub fn remove_worker(&mut self, now: SimTime) {
         if let Some(w) = self.workers.iter().rposition(|a| *a) {
             if self.workers.iter().filter(|a| **a).count() > 1 {
-                for lease in self.leases.values_mut().filter(|l| l.owner == Some(w as u32)) {
+                for lease in self.core.shards.values_mut().filter(|l| l.owner == Some(w as u32)) {
                     if now >= lease.busy_until {
-                        self.processed += lease.reader.commit();
+                        self.core.processed += lease.reader.commit();
                     }
                 }
                 self.workers[w] = false;
@@ -219,7 +205,7 @@ impl PollingApp {
     pub(crate) fn poll(&mut self, engine: &mut Engine, stream: &str, shard: ShardId) -> Option<SimTime> {
         let now = engine.now();
         let interval = self.spec.poll_interval_ms.max(1);
-        let lease = self.leases.get_mut(&shard)?;
+        let lease = self.core.shards.get_mut(&shard)?;
         lease.scheduled = false;
         lease.owner?;
         if now < lease.busy_until {
@@ -227,22 +213,22 @@ impl PollingApp {
             return Some(lease.busy_until);
         }
         // The previous batch is done: checkpoint it.
-        self.processed += lease.reader.commit();
+        self.core.processed += lease.reader.commit();
         let limit = self.spec.limit.clamp(1, 10_000);
-        let next = match lease.reader.read(engine, stream, limit, &mut self.tally) {
+        let next = match lease.reader.read(engine, stream, limit, &mut self.core.tally) {
             ReadOutcome::Records { records, millis_behind, at_end } => {
                 let n = records.len() as u64;
                 for (_, fresh, r) in &records {
-                    if *fresh && !self.audit.observe(shard, r, now) {
-                        self.tally.order_violations += 1;
+                    if *fresh && !self.core.audit.observe(shard, r, now) {
+                        self.core.tally.order_violations += 1;
                     }
-                    if let (true, Some(s)) = (*fresh, &mut self.sink) {
+                    if let (true, Some(s)) = (*fresh, &mut self.core.sink) {
                         s.fold(r);
                     }
                 }
                 lease.busy_until = now.plus(n * self.spec.handler_us_per_record / 1_000);
                 if at_end {
-                    self.processed += lease.reader.commit();
+                    self.core.processed += lease.reader.commit();
                     return None;
                 }
                 let gap = if n >= u64::from(limit) && millis_behind > 0 { CATCH_UP_POLL_MS } else { interval };
@@ -254,10 +240,5 @@ impl PollingApp {
         };
         lease.scheduled = true;
         Some(next)
-    }
-
-    /// Records stored in the stream and not yet received (and how many of those expired).
-    pub fn unread(&self, engine: &Engine, stream: &str) -> (u64, u64) {
-        unread_in_stream(engine, stream, |id| self.leases.get(&id).map(|l| &l.reader))
     }
 }

@@ -16,13 +16,30 @@
 //!
 //! Every record is accounted for: `produced = accepted + dropped + in flight`.
 //!
+//! # The send path
+//!
+//! The world runs a producer's tasks on its queue and calls the methods below:
+//! 1. **Produce** (`make`): the records due now by the rate, numbered on.
+//! 2. **Buffer** (batching only): records wait in the buffer until it holds `max_records` or the
+//!    first one has lingered `linger_ms`; then `take_batches` cuts requests of at most 500
+//!    entries.
+//! 3. **Send** (`send`): one `PutRecord` (a single-record producer's record) or one `PutRecords`
+//!    call; each record is accepted, scheduled for a retry with backoff, or dropped after the
+//!    last retry.
+//! 4. **Retry** (`take_due_retries`): records whose backoff has passed go out again, in
+//!    requests of the producer's batch size.
+//!
 //! Simplifications: a producer's calls take no network time; an `InternalFailure` never happens;
 //! retried records are sent again at their retry time in their own request, so, as with the real
 //! KPL, a retry can reorder records of one key relative to later ones.
 
-use crate::engine::payload::{KeyDistribution, PayloadKind, PayloadTemplate, RecordSize};
-use crate::world::rng::SimRng;
+use super::rng::SimRng;
+use crate::engine::ops::put_records::{PutRecordInput, PutRecordsInput, PutRecordsRequestEntry, PutRecordsResultEntry};
+use crate::engine::state::record_source::RecordRef;
+use crate::engine::state::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
+use crate::engine::Engine;
+use crate::world::payload::{KeyDistribution, PayloadKind, PayloadTemplate, RecordSize};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
@@ -195,6 +212,22 @@ pub struct ProducerStats {
     pub accepted_bytes: u64,
 }
 
+/// What one `PutRecord` or `PutRecords` call did with its records.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Sent {
+    /// When the caller asked for data: each record the stream accepted, in request order, with
+    /// its shard, its data and its size (data + key), bytes. Empty otherwise.
+    pub(crate) accepted: Vec<(ShardId, Vec<u8>, u64)>,
+    /// Records accepted.
+    pub(crate) ok: u64,
+    /// Records refused and scheduled for a retry.
+    pub(crate) retried: u64,
+    /// Records refused after their last retry.
+    pub(crate) dropped: u64,
+    /// The earliest retry scheduled, if any.
+    pub(crate) retry_at: Option<SimTime>,
+}
+
 /// A running producer.
 #[derive(Clone, Debug)]
 pub struct Producer {
@@ -282,6 +315,141 @@ impl Producer {
         let p = self.spec.retry;
         let ceiling = p.base_ms.saturating_mul(1u64 << attempt.min(30)).min(p.cap_ms).max(1);
         self.rng.between(0, ceiling)
+    }
+
+    /// The records due at `now` by the rate (see [`Producer::accrue`]), numbered on.
+    pub(crate) fn make(&mut self, now: SimTime) -> Vec<Pending> {
+        let due = self.accrue(now);
+        let mut fresh = Vec::with_capacity(due as usize);
+        for _ in 0..due {
+            let n = self.stats.produced;
+            self.stats.produced += 1;
+            fresh.push(Pending { template: self.template, n, event_time: now, attempts: 0, due: now });
+        }
+        fresh
+    }
+
+    /// The requests to send from the batch buffer: every full one and, when `lingered`, the
+    /// partial rest. Also the linger time, ms, after which a partial rest left behind is due
+    /// (`None` when nothing is left). A single-record producer has no buffer: `None`.
+    pub(crate) fn take_batches(&mut self, lingered: bool) -> Option<(Vec<Vec<Pending>>, Option<u64>)> {
+        let Batching::Batch { max_records, linger_ms } = self.spec.batching else {
+            return None;
+        };
+        let max = (max_records as usize).clamp(1, MAX_BATCH as usize);
+        let mut batches = Vec::new();
+        while self.buffer.len() >= max || (lingered && !self.buffer.is_empty()) {
+            let n = self.buffer.len().min(max);
+            batches.push(self.buffer.drain(..n).collect::<Vec<_>>());
+        }
+        // A partial buffer left after sending full batches waits its own linger time.
+        let rest = !self.buffer.is_empty() && !lingered;
+        Some((batches, rest.then_some(linger_ms)))
+    }
+
+    /// The retries due at `now`, cut into requests of the producer's batch size (one record
+    /// for a single-record producer); later ones keep waiting.
+    pub(crate) fn take_due_retries(&mut self, now: SimTime) -> Vec<Vec<Pending>> {
+        let mut due = Vec::new();
+        let mut later = VecDeque::new();
+        for r in self.retries.drain(..) {
+            if r.due <= now {
+                due.push(r);
+            } else {
+                later.push_back(r);
+            }
+        }
+        self.retries = later;
+        let batch = match self.spec.batching {
+            Batching::Single => 1,
+            Batching::Batch { max_records, .. } => (max_records as usize).clamp(1, MAX_BATCH as usize),
+        };
+        due.chunks(batch).map(<[Pending]>::to_vec).collect()
+    }
+
+    /// Sends `records` in one call (PutRecord for one record of a single-record producer, else
+    /// PutRecords) to `stream` and books the outcome of each: accepted, retried later (with
+    /// backoff) or dropped. With `keep_data`, [`Sent::accepted`] carries each accepted record's
+    /// data. `None` when nothing was sent.
+    pub(crate) fn send(
+        &mut self,
+        engine: &mut Engine,
+        stream: &str,
+        records: Vec<Pending>,
+        keep_data: bool,
+    ) -> Option<Sent> {
+        if records.is_empty() {
+            return None;
+        }
+        let now = engine.now();
+        let single = self.spec.batching == Batching::Single && records.len() == 1;
+        let mut entries = Vec::with_capacity(records.len());
+        for r in &records {
+            let reference = RecordRef { source: r.template, n: r.n, event_time: r.event_time };
+            let Some(body) = engine.record_sources().render(reference) else {
+                continue;
+            };
+            entries.push(PutRecordsRequestEntry {
+                data: body.data,
+                partition_key: body.partition_key,
+                explicit_hash_key: body.explicit_hash_key.map(|h| h.to_string()),
+                by_reference: Some(reference),
+            });
+        }
+        let sizes: Vec<u64> = entries.iter().map(|e| (e.data.len() + e.partition_key.len()) as u64).collect();
+        let bodies: Vec<Vec<u8>> =
+            if keep_data { entries.iter().map(|e| e.data.clone()).collect() } else { Vec::new() };
+        // Per record: the shard that accepted it, or `None` (throttled or failed).
+        let outcomes: Vec<Option<ShardId>> = if single {
+            let e = entries.pop()?;
+            let r = engine.put_record(PutRecordInput {
+                stream_name: stream.to_string(),
+                data: e.data,
+                partition_key: e.partition_key,
+                explicit_hash_key: e.explicit_hash_key,
+                sequence_number_for_ordering: None,
+                by_reference: e.by_reference,
+            });
+            vec![r.ok().map(|o| o.shard_id)]
+        } else {
+            match engine.put_records(PutRecordsInput { stream_name: stream.to_string(), records: entries }) {
+                Ok(out) => out
+                    .records
+                    .iter()
+                    .map(|r| match r {
+                        PutRecordsResultEntry::Ok { shard_id, .. } => Some(*shard_id),
+                        PutRecordsResultEntry::Failed { .. } => None,
+                    })
+                    .collect(),
+                // The whole request failed (e.g. the stream is gone): every record failed once.
+                Err(_) => vec![None; records.len()],
+            }
+        };
+        let mut sent = Sent::default();
+        for ((shard, data), size) in outcomes.iter().zip(bodies).zip(&sizes) {
+            if let Some(shard) = shard {
+                sent.accepted.push((*shard, data, *size));
+            }
+        }
+        self.stats.calls += 1;
+        for ((r, accepted), size) in records.into_iter().zip(outcomes).zip(sizes) {
+            if accepted.is_some() {
+                self.stats.accepted += 1;
+                self.stats.accepted_bytes += size;
+                sent.ok += 1;
+            } else if r.attempts < self.spec.retry.max_retries {
+                let attempts = r.attempts + 1;
+                let due = now.plus(self.backoff(attempts));
+                self.stats.retried += 1;
+                sent.retried += 1;
+                self.retries.push_back(Pending { attempts, due, ..r });
+                sent.retry_at = Some(sent.retry_at.map_or(due, |t: SimTime| t.min(due)));
+            } else {
+                self.stats.dropped += 1;
+                sent.dropped += 1;
+            }
+        }
+        Some(sent)
     }
 }
 

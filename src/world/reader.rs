@@ -24,10 +24,11 @@
 //!
 //! [`OrderAudit`] checks per-key order and keeps the last [`MAX_OUT_OF_ORDER`] offending records.
 
-use crate::engine::reading::{GetRecordsInput, GetShardIteratorInput, RecordShape, ShardIteratorType};
-use crate::engine::sequence::SequenceNumber;
-use crate::engine::shard::{ShardId, ShardState};
+use crate::engine::ops::get_records::{GetRecordsInput, GetShardIteratorInput, ShardIteratorType};
+use crate::engine::state::sequence::SequenceNumber;
+use crate::engine::state::shard::{ShardId, ShardState};
 use crate::engine::time::SimTime;
+use crate::engine::wire::shapes::RecordShape;
 use crate::engine::{Engine, ErrorType};
 use serde::{Deserialize, Serialize};
 
@@ -416,7 +417,7 @@ pub fn add_new_readers<T>(
 
 /// True when every parent of shard `id` is done by `done(parent)` (a parent the consumer never
 /// knew counts as done): the KCL's and Lambda's parent-first rule.
-pub fn parents_done(s: &crate::engine::stream::Stream, id: ShardId, done: impl Fn(ShardId) -> bool) -> bool {
+pub fn parents_done(s: &crate::engine::state::stream::Stream, id: ShardId, done: impl Fn(ShardId) -> bool) -> bool {
     let Some(sh) = s.shard(id) else {
         return true;
     };

@@ -6,15 +6,13 @@
 //! `ACTIVE`. A command is either any Kinesis API call (`{"api":"SplitShard","request":{…}}`, with
 //! `StreamName` filled in when omitted) or a world action (add a producer, kill a worker, …).
 //!
-//! The named presets are the course's teaching cases; see [`preset`] and [`PRESETS`].
+//! The named presets are the course's teaching cases; see `Preset` (`presets.rs`).
 
-use super::fanout::FanOutSpec;
-use super::lambda::LambdaSpec;
+use super::consumer::ConsumerSpec;
 use super::pipelines::{PipelineAction, PipelinesSpec};
-use super::polling::PollingSpec;
-use super::producer::{Batching, ProducerSpec, Rate};
-use crate::engine::payload::{KeyDistribution, PayloadKind, RecordSize};
-use crate::engine::time::{MINUTE_MS, SECOND_MS};
+use super::producer::{Batching, ProducerSpec, Rate, MAX_RATE};
+use crate::engine::error::ApiError;
+use crate::world::payload::{KeyDistribution, RecordSize, MAX_KEYS, MAX_PAYLOAD_BYTES};
 use serde::{Deserialize, Serialize};
 
 /// Starting settings of the stream and the world.
@@ -41,29 +39,6 @@ impl Default for Settings {
             retention_hours: 24,
             limits: true,
             metrics_secs: 3600,
-        }
-    }
-}
-
-/// A consumer present in a scenario.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
-pub enum ConsumerSpec {
-    /// A KCL-style polling application (shared throughput).
-    Polling(PollingSpec),
-    /// An AWS Lambda function behind an event source mapping.
-    Lambda(LambdaSpec),
-    /// An enhanced fan-out application (RegisterStreamConsumer + SubscribeToShard).
-    FanOut(FanOutSpec),
-}
-
-impl ConsumerSpec {
-    /// The consumer's name.
-    pub fn name(&self) -> &str {
-        match self {
-            ConsumerSpec::Polling(s) => &s.name,
-            ConsumerSpec::Lambda(s) => &s.name,
-            ConsumerSpec::FanOut(s) => &s.name,
         }
     }
 }
@@ -197,17 +172,21 @@ pub enum ScenarioError {
     },
     /// Two producers or consumers share a name.
     DuplicateName(String),
-    /// No preset has this name.
-    UnknownPreset(String),
+    /// The engine refused to create the stream: AWS's error.
+    CreateStream(ApiError),
 }
 
+/// Terse and code-like, for logs and the native runner: `OutOfRange: settings.shards 1..=500`.
+/// What a person reads is written by `i18n`.
 impl std::fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ScenarioError::Json(m) => write!(f, "invalid scenario JSON: {m}"),
-            ScenarioError::OutOfRange { field, allowed } => write!(f, "{field} must be in {allowed}"),
-            ScenarioError::DuplicateName(n) => write!(f, "duplicate name {n}"),
-            ScenarioError::UnknownPreset(n) => write!(f, "unknown preset {n}; presets: {}", PRESETS.join(", ")),
+            ScenarioError::Json(m) => write!(f, "Json: {m}"),
+            ScenarioError::OutOfRange { field, allowed } => write!(f, "OutOfRange: {field} {allowed}"),
+            ScenarioError::DuplicateName(n) => write!(f, "DuplicateName: {n}"),
+            ScenarioError::CreateStream(e) => {
+                write!(f, "{}: {}", e.error_type.as_str(), e.message.as_deref().unwrap_or_default())
+            }
         }
     }
 }
@@ -270,9 +249,9 @@ impl Scenario {
 
 fn check_producer(p: &ProducerSpec) -> Result<(), ScenarioError> {
     let rate_ok = match p.rate {
-        Rate::Constant { per_sec } => per_sec <= super::producer::MAX_RATE,
-        Rate::Ramp { from, to, .. } => from.max(to) <= super::producer::MAX_RATE,
-        Rate::Spikes { base, peak, .. } => base.max(peak) <= super::producer::MAX_RATE,
+        Rate::Constant { per_sec } => per_sec <= MAX_RATE,
+        Rate::Ramp { from, to, .. } => from.max(to) <= MAX_RATE,
+        Rate::Spikes { base, peak, .. } => base.max(peak) <= MAX_RATE,
     };
     check(rate_ok, "producer.rate", "0..=1000000 records/s")?;
     check((1..=256).contains(&p.name.len()), "producer.name", "1..=256 characters")?;
@@ -290,10 +269,10 @@ fn check_producer(p: &ProducerSpec) -> Result<(), ScenarioError> {
         KeyDistribution::Single => 1,
         KeyDistribution::ExplicitHashKeys { hash_keys } => hash_keys.len() as u32,
     };
-    check((1..=crate::engine::payload::MAX_KEYS).contains(&keys), "producer.keys", "1..=1000000 keys")?;
+    check((1..=MAX_KEYS).contains(&keys), "producer.keys", "1..=1000000 keys")?;
     let size_ok = match p.size {
-        RecordSize::Fixed { bytes } => bytes <= crate::engine::payload::MAX_PAYLOAD_BYTES,
-        RecordSize::Uniform { min, max } => min <= max && max <= crate::engine::payload::MAX_PAYLOAD_BYTES,
+        RecordSize::Fixed { bytes } => bytes <= MAX_PAYLOAD_BYTES,
+        RecordSize::Uniform { min, max } => min <= max && max <= MAX_PAYLOAD_BYTES,
     };
     check(size_ok, "producer.size", "0..=1048576 bytes, min <= max")?;
     check(p.retry.max_retries <= 100, "producer.retry.max_retries", "0..=100")
@@ -321,185 +300,9 @@ fn check_consumer(c: &ConsumerSpec) -> Result<(), ScenarioError> {
     }
 }
 
-/// Names of the shipped presets.
-pub const PRESETS: [&str; 8] =
-    ["activity-logs", "clickstream", "hot-key", "slow-consumer", "resharding", "fan-out", "iot-sensors", "e-commerce"];
-
-fn producer(name: &str, per_sec: u32, kind: PayloadKind, keys: KeyDistribution, bytes: u32) -> ProducerSpec {
-    ProducerSpec {
-        name: name.into(),
-        rate: Rate::Constant { per_sec },
-        kind,
-        keys,
-        size: RecordSize::Fixed { bytes },
-        ..ProducerSpec::default()
-    }
-}
-
-fn polling(name: &str) -> ConsumerSpec {
-    ConsumerSpec::Polling(PollingSpec { name: name.into(), ..PollingSpec::default() })
-}
-
-fn api(at_ms: u64, api: &str, request: serde_json::Value) -> TimedCommand {
-    TimedCommand { at_ms, command: Command::Api { api: api.into(), request } }
-}
-
-/// The named preset with `seed`.
-pub fn preset(name: &str, seed: u64) -> Result<Scenario, ScenarioError> {
-    let base = Scenario { name: name.into(), seed, ..Scenario::default() };
-    let s = match name {
-        // The course's example: an activity-log producer (boto3 put_record loop), a Lambda
-        // function counting actions, and scaling up when traffic grows.
-        "activity-logs" => Scenario {
-            settings: Settings { stream_name: "my-activity-logs".into(), shards: 1, ..Settings::default() },
-            producers: vec![ProducerSpec {
-                rate: Rate::Ramp { from: 200, to: 1_600, over_ms: 10 * MINUTE_MS },
-                ..producer("activity-app", 200, PayloadKind::Activity, KeyDistribution::Uniform { keys: 500 }, 120)
-            }],
-            consumers: vec![ConsumerSpec::Lambda(LambdaSpec::default())],
-            commands: vec![api(
-                5 * MINUTE_MS,
-                "UpdateShardCount",
-                serde_json::json!({"TargetShardCount": 2, "ScalingType": "UNIFORM_SCALING"}),
-            )],
-            ..base
-        },
-        // Several applications read the same stream independently (course: "dos aplicaciones
-        // pueden leer datos de la misma secuencia").
-        "clickstream" => Scenario {
-            settings: Settings { stream_name: "clickstream".into(), shards: 2, ..Settings::default() },
-            producers: vec![producer(
-                "web",
-                400,
-                PayloadKind::Clickstream,
-                KeyDistribution::Uniform { keys: 2_000 },
-                300,
-            )],
-            consumers: vec![
-                polling("dashboard"),
-                polling("archiver-s3"),
-                ConsumerSpec::Lambda(LambdaSpec {
-                    name: "page-counter".into(),
-                    count_by: "page".into(),
-                    ..LambdaSpec::default()
-                }),
-            ],
-            ..base
-        },
-        // One hot key sends 90 % of the traffic: its shard throttles, the others idle.
-        "hot-key" => Scenario {
-            settings: Settings { stream_name: "hot-key".into(), shards: 4, ..Settings::default() },
-            producers: vec![producer(
-                "skewed",
-                1_500,
-                PayloadKind::Activity,
-                KeyDistribution::HotKeys { keys: 1_000, hot: 1, hot_percent: 90 },
-                200,
-            )],
-            consumers: vec![polling("reader")],
-            ..base
-        },
-        // A consumer that processes 5 records/s behind a 20 records/s stream falls further
-        // behind until records older than the 24 h retention expire before it reads them.
-        "slow-consumer" => Scenario {
-            settings: Settings { stream_name: "slow-consumer".into(), shards: 1, ..Settings::default() },
-            producers: vec![producer("app", 20, PayloadKind::Activity, KeyDistribution::Uniform { keys: 100 }, 100)],
-            consumers: vec![ConsumerSpec::Polling(PollingSpec {
-                name: "slow-app".into(),
-                limit: 5,
-                handler_us_per_record: 200_000,
-                ..PollingSpec::default()
-            })],
-            ..base
-        },
-        // A split and a merge under load; consumers read parents before children.
-        "resharding" => Scenario {
-            settings: Settings { stream_name: "resharding".into(), shards: 2, ..Settings::default() },
-            producers: vec![producer("app", 600, PayloadKind::Order, KeyDistribution::Uniform { keys: 200 }, 150)],
-            consumers: vec![
-                polling("ordered-reader"),
-                ConsumerSpec::FanOut(FanOutSpec { name: "ordered-efo".into(), ..FanOutSpec::default() }),
-                ConsumerSpec::Lambda(LambdaSpec {
-                    name: "per-product".into(),
-                    count_by: "product".into(),
-                    ..LambdaSpec::default()
-                }),
-            ],
-            commands: vec![
-                api(
-                    2 * MINUTE_MS,
-                    "SplitShard",
-                    serde_json::json!({"ShardToSplit": "shardId-000000000000", "NewStartingHashKey": "85070591730234615865843651857942052864"}),
-                ),
-                api(
-                    5 * MINUTE_MS,
-                    "MergeShards",
-                    serde_json::json!({"ShardToMerge": "shardId-000000000002", "AdjacentShardToMerge": "shardId-000000000003"}),
-                ),
-            ],
-            ..base
-        },
-        // Five applications poll one shard and share its 5 calls/s and 2 MiB/s; five enhanced
-        // fan-out applications each get 2 MiB/s of their own.
-        "fan-out" => Scenario {
-            settings: Settings { stream_name: "fan-out".into(), shards: 1, ..Settings::default() },
-            producers: vec![producer("app", 900, PayloadKind::Opaque, KeyDistribution::Uniform { keys: 100 }, 1_000)],
-            consumers: (1..=5)
-                .map(|i| polling(&format!("app-{i}")))
-                .chain(
-                    (1..=5).map(|i| {
-                        ConsumerSpec::FanOut(FanOutSpec { name: format!("efo-{i}"), ..FanOutSpec::default() })
-                    }),
-                )
-                .collect(),
-            ..base
-        },
-        // IoT: 50 sensors report every second.
-        "iot-sensors" => Scenario {
-            settings: Settings { stream_name: "iot-sensors".into(), shards: 2, ..Settings::default() },
-            producers: vec![ProducerSpec {
-                batching: Batching::Batch { max_records: 500, linger_ms: 100 },
-                ..producer("sensors", 50, PayloadKind::Sensor, KeyDistribution::Uniform { keys: 50 }, 0)
-            }],
-            consumers: vec![
-                polling("alerts"),
-                ConsumerSpec::Lambda(LambdaSpec {
-                    name: "per-sensor".into(),
-                    count_by: "sensor".into(),
-                    batching_window_ms: 5 * SECOND_MS,
-                    ..LambdaSpec::default()
-                }),
-            ],
-            ..base
-        },
-        // An online shop's orders feed both architectures of the course, which answer "units
-        // sold per product" (see `pipelines`).
-        "e-commerce" => Scenario {
-            settings: Settings { stream_name: "orders".into(), shards: 2, ..Settings::default() },
-            producers: vec![producer("shop", 20, PayloadKind::Order, KeyDistribution::Uniform { keys: 1_000 }, 160)],
-            pipelines: Some(PipelinesSpec::default()),
-            ..base
-        },
-        other => return Err(ScenarioError::UnknownPreset(other.into())),
-    };
-    Ok(s)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn presets_are_valid_and_round_trip_through_json() {
-        for name in PRESETS {
-            let s = preset(name, 7).unwrap_or_default();
-            assert_eq!(s.name, name);
-            assert_eq!(s.validate(), Ok(()), "{name}");
-            let back = Scenario::from_json(&s.to_json());
-            assert_eq!(back.as_ref().ok(), Some(&s), "{name}: {back:?}");
-        }
-        assert!(matches!(preset("nope", 1), Err(ScenarioError::UnknownPreset(_))));
-    }
 
     #[test]
     fn bad_input_gets_a_clear_error() {

@@ -1,7 +1,7 @@
 //! What a consumer's code computes from the records it reads: the pipelines' query, folded
 //! into a table.
 //!
-//! The Lambda vs Kappa pipelines ([`super::pipelines`]) all answer one query, "sum of field
+//! The Lambda vs Kappa pipelines (`pipelines.rs`) all answer one query, "sum of field
 //! `sum_of` per value of field `group_by`" (units sold per product for the e-commerce orders),
 //! over records' JSON data. A [`Sink`] is that code running inside a consumer (the speed layer,
 //! a Kappa job, the archiver): each record it processes is folded into its [`Table`], bucketed
@@ -12,8 +12,8 @@
 //! Simplifications: a result is written when the record is processed, and writes are
 //! idempotent per sequence number (re-reads after a failover are not folded twice).
 
-use crate::engine::reading::RecordShape;
 use crate::engine::time::{SimTime, MINUTE_MS};
+use crate::engine::wire::shapes::RecordShape;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -1,9 +1,9 @@
 //! Cost estimate: exact micro-dollar figures for the us-east-1 price list in `engine::cost`.
 
+use kinesis_playground::engine::state::stream::StreamMode;
 use kinesis_playground::world::cost::{
     billed_bytes, estimate, monthly, monthly_inputs, put_payload_units, CostBreakdown, CostInputs, GB, HOURS_PER_MONTH,
 };
-use kinesis_playground::engine::stream::StreamMode;
 
 const HOUR_MS: u64 = 3_600_000;
 const MONTH_MS: u64 = HOURS_PER_MONTH * HOUR_MS;

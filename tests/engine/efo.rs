@@ -4,13 +4,13 @@
 use super::helpers::{
     arr_at, b64, engine, err, expect_error, ok, put, put_hash, str_at, u64_at, with_stream, ACCOUNT, START_MS,
 };
-use kinesis_playground::engine::efo::{
-    StartingPosition, SubscribeToShardEvent, SubscribeToShardInput, SubscriptionEnd, SubscriptionId,
-};
-use kinesis_playground::engine::limits::MIB;
-use kinesis_playground::engine::reading::ShardIteratorType;
-use kinesis_playground::engine::shard::ShardId;
+use kinesis_playground::engine::ops::get_records::ShardIteratorType;
+use kinesis_playground::engine::ops::subscribe_to_shard::{StartingPosition, SubscribeToShardInput};
+use kinesis_playground::engine::state::limits::MIB;
+use kinesis_playground::engine::state::shard::ShardId;
+use kinesis_playground::engine::state::subscription::{SubscriptionEnd, SubscriptionId};
 use kinesis_playground::engine::time::SimTime;
+use kinesis_playground::engine::wire::shapes::SubscribeToShardEvent;
 use kinesis_playground::engine::{Engine, ErrorType};
 use serde_json::{json, Value};
 

@@ -4,7 +4,7 @@ use super::helpers::{
     assert_tiles, create_active, describe_shards, engine, ok, put, range_of, str_at, with_stream, MAX_HASH,
 };
 use ethnum::U256;
-use kinesis_playground::engine::hashing::{partition_key_hash, uniform_ranges, HashKeyRange};
+use kinesis_playground::engine::state::hashing::{partition_key_hash, uniform_ranges, HashKeyRange};
 use serde_json::json;
 
 fn r(start: u128, end: u128) -> HashKeyRange {
@@ -143,7 +143,7 @@ fn explicit_hash_key_overrides_the_partition_key_at_range_boundaries() {
     }
     // The records are stored with the explicit hash key.
     let stream = e.stream("s").map(|s| {
-        s.shards[3].records.iter().map(|r| (r.hash_key(e.payloads()), r.explicit_hash_key)).collect::<Vec<_>>()
+        s.shards[3].records.iter().map(|r| (r.hash_key(e.record_sources()), r.explicit_hash_key)).collect::<Vec<_>>()
     });
     assert_eq!(stream, Some(vec![(ranges[3].starting_hash_key, true), (MAX_HASH, true)]));
 }

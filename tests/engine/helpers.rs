@@ -4,8 +4,8 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use kinesis_playground::engine::error::ApiError;
-use kinesis_playground::engine::hashing::HashKeyRange;
-use kinesis_playground::engine::sequence::{parse_sequence, ParsedSequence, SequenceNumber};
+use kinesis_playground::engine::state::hashing::HashKeyRange;
+use kinesis_playground::engine::state::sequence::{parse_sequence, ParsedSequence, SequenceNumber};
 use kinesis_playground::engine::time::SimTime;
 use kinesis_playground::engine::{Engine, EngineConfig, ErrorType};
 use serde_json::{json, Value};

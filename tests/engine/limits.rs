@@ -4,7 +4,7 @@
 use super::helpers::{
     arr_at, b64, engine_no_limits, err, get_records, iterator, ok, put_hash, str_at, with_stream, ACCOUNT,
 };
-use kinesis_playground::engine::hashing::uniform_ranges;
+use kinesis_playground::engine::state::hashing::uniform_ranges;
 use kinesis_playground::engine::ErrorType;
 use serde_json::{json, Value};
 

@@ -2,11 +2,11 @@
 //! seconds and byte counts (dense zeros, ring wrap-around, a split, throttling, expiry, deletion).
 
 use super::helpers::{b64, get_records, iterator, ok, put_hash, with_stream, START_MS};
-use kinesis_playground::world::metrics::{ConsumerSample, MetricName, Metrics, Scope};
-use kinesis_playground::engine::shard::ShardId;
-use kinesis_playground::engine::stream::StreamKey;
+use kinesis_playground::engine::state::shard::ShardId;
+use kinesis_playground::engine::state::stream::StreamKey;
 use kinesis_playground::engine::time::SimTime;
 use kinesis_playground::engine::Engine;
+use kinesis_playground::world::metrics::{ConsumerSample, MetricName, Metrics, Scope};
 use serde_json::json;
 
 /// Epoch second of the default start.

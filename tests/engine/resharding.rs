@@ -5,7 +5,7 @@ use super::helpers::{
     assert_tiles, describe_shards, err, expect_error, ids, is_open, list_shards, ok, open_ranges, range_of, status,
     str_at, u64_at, with_stream, ACCOUNT, HOUR,
 };
-use kinesis_playground::engine::hashing::{uniform_ranges, HashKeyRange};
+use kinesis_playground::engine::state::hashing::{uniform_ranges, HashKeyRange};
 use kinesis_playground::engine::{Engine, ErrorType};
 use serde_json::{json, Value};
 

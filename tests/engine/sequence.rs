@@ -3,8 +3,8 @@
 
 use super::helpers::{describe_shards, ok, put, put_hash, str_at, v2, with_stream, START_MS};
 use ethnum::U256;
-use kinesis_playground::engine::hashing::uniform_ranges;
-use kinesis_playground::engine::sequence::{parse_sequence, END_SEQ_IX};
+use kinesis_playground::engine::state::hashing::uniform_ranges;
+use kinesis_playground::engine::state::sequence::{parse_sequence, END_SEQ_IX};
 use serde_json::json;
 
 /// The 47 hex digits of a decimal sequence number.

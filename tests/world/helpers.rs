@@ -1,13 +1,13 @@
 //! Shared helpers for the world tests.
 
 use kinesis_playground::engine::time::MINUTE_MS;
-use kinesis_playground::world::scenario::{preset, Scenario};
+use kinesis_playground::world::presets::Preset;
+use kinesis_playground::world::scenario::Scenario;
 use kinesis_playground::world::World;
 
-/// The preset `name` with `seed`, built and run for `minutes` of virtual time.
-pub fn run_preset(name: &str, seed: u64, minutes: u64) -> World {
-    let scenario = preset(name, seed).unwrap_or_else(|e| panic!("preset {name}: {e}"));
-    run(scenario, minutes)
+/// `preset` with `seed`, built and run for `minutes` of virtual time.
+pub fn run_preset(preset: Preset, seed: u64, minutes: u64) -> World {
+    run(preset.scenario(seed), minutes)
 }
 
 /// Builds `scenario` and runs it for `minutes`.

@@ -1,9 +1,9 @@
 //! Accounting invariants under every preset and several seeds.
 
 use crate::helpers::run_preset;
-use kinesis_playground::engine::limits::{WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC};
+use kinesis_playground::engine::state::limits::{WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC};
 use kinesis_playground::world::metrics::{MetricName, Scope};
-use kinesis_playground::world::scenario::{preset, PRESETS};
+use kinesis_playground::world::presets::Preset;
 use kinesis_playground::world::World;
 
 const SEEDS: [u64; 3] = [1, 7, 1234];
@@ -53,10 +53,10 @@ fn check_write_limits(w: &World, ctx: &str) {
 
 #[test]
 fn every_preset_keeps_the_books_for_many_seeds() {
-    for name in PRESETS {
+    for preset in Preset::ALL {
         for seed in SEEDS {
-            let w = run_preset(name, seed, 6);
-            let ctx = format!("preset {name} seed {seed}");
+            let w = run_preset(preset, seed, 6);
+            let ctx = format!("preset {} seed {seed}", preset.slug());
             check_accounting(&w, &ctx);
             check_write_limits(&w, &ctx);
             assert!(w.report().accepted > 0, "{ctx}: nothing accepted");
@@ -66,10 +66,11 @@ fn every_preset_keeps_the_books_for_many_seeds() {
 
 #[test]
 fn same_seed_same_digest_different_seed_different_digest() {
-    for name in PRESETS {
-        let a = run_preset(name, 7, 3);
-        let b = run_preset(name, 7, 3);
-        let c = run_preset(name, 8, 3);
+    for preset in Preset::ALL {
+        let name = preset.slug();
+        let a = run_preset(preset, 7, 3);
+        let b = run_preset(preset, 7, 3);
+        let c = run_preset(preset, 8, 3);
         assert_eq!(a.digest(), b.digest(), "{name}: replay differs");
         assert_eq!(a.report(), b.report(), "{name}: replay differs");
         assert_ne!(a.digest(), c.digest(), "{name}: seeds 7 and 8 give the same digest");
@@ -78,7 +79,7 @@ fn same_seed_same_digest_different_seed_different_digest() {
 
 #[test]
 fn scenario_json_replays_to_the_same_digest() {
-    let s = preset("resharding", 3).unwrap_or_default();
+    let s = Preset::Resharding.scenario(3);
     let from_json = kinesis_playground::world::scenario::Scenario::from_json(&s.to_json());
     let a = crate::helpers::run(s, 4);
     let b = crate::helpers::run(from_json.unwrap_or_default(), 4);

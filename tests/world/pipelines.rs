@@ -2,14 +2,17 @@
 //! Kappa reprocessing with switch and revert, and the records a replay cannot see.
 
 use kinesis_playground::engine::time::{HOUR_MS, MINUTE_MS};
+use kinesis_playground::engine::ErrorType;
+use kinesis_playground::world::error::{Named, Refusal, WorldError};
 use kinesis_playground::world::pipelines::{distance, PipelineAction, Pipelines};
+use kinesis_playground::world::presets::Preset;
 use kinesis_playground::world::producer::Rate;
-use kinesis_playground::world::scenario::{preset, Command, Scenario};
+use kinesis_playground::world::scenario::{Command, Scenario};
 use kinesis_playground::world::World;
 use std::collections::BTreeMap;
 
 fn shop(seed: u64) -> World {
-    let s = preset("e-commerce", seed).unwrap_or_else(|e| panic!("e-commerce: {e}"));
+    let s = Preset::ECommerce.scenario(seed);
     World::new(s).unwrap_or_else(|e| panic!("e-commerce seed {seed}: {e:?}"))
 }
 
@@ -17,7 +20,7 @@ fn pipes(w: &World) -> &Pipelines {
     w.pipelines().unwrap_or_else(|| panic!("e-commerce runs the pipelines"))
 }
 
-fn step(w: &mut World, action: PipelineAction) -> Result<(), (String, String)> {
+fn step(w: &mut World, action: PipelineAction) -> Result<(), WorldError> {
     w.apply(Command::Pipeline { action })
 }
 
@@ -119,18 +122,17 @@ fn kappa_reprocessing_deploy_switch_revert_stop_delete() {
     step(&mut w, PipelineAction::JobBug { on: true }).unwrap_or_else(|e| panic!("{e:?}"));
     w.advance_by(5 * MINUTE_MS);
     assert!(distance(&kappa(&w), &truth(&w)) > 1_000, "v1's bug shows");
-    let refused = |w: &mut World, a: PipelineAction, code: &str| {
-        let e = step(w, a).err().unwrap_or_else(|| panic!("refused with {code}"));
-        assert_eq!(e.0, code);
+    let refused = |w: &mut World, a: PipelineAction, why: Refusal| {
+        assert_eq!(step(w, a), Err(WorldError::Refused(why)));
     };
-    refused(&mut w, PipelineAction::Switch, "NotCaughtUp");
-    refused(&mut w, PipelineAction::Deploy { parallelism: 0, enhanced_fan_out: false }, "InvalidParallelism");
+    refused(&mut w, PipelineAction::Switch, Refusal::NotCaughtUp);
+    refused(&mut w, PipelineAction::Deploy { parallelism: 0, enhanced_fan_out: false }, Refusal::InvalidParallelism);
     step(&mut w, PipelineAction::Deploy { parallelism: 8, enhanced_fan_out: false })
         .unwrap_or_else(|e| panic!("{e:?}"));
-    refused(&mut w, PipelineAction::Deploy { parallelism: 8, enhanced_fan_out: false }, "AlreadyReprocessing");
-    refused(&mut w, PipelineAction::Switch, "NotCaughtUp");
-    refused(&mut w, PipelineAction::StopOld, "StillServing");
-    refused(&mut w, PipelineAction::DeleteOldTable, "JobRunning");
+    refused(&mut w, PipelineAction::Deploy { parallelism: 8, enhanced_fan_out: false }, Refusal::AlreadyReprocessing);
+    refused(&mut w, PipelineAction::Switch, Refusal::NotCaughtUp);
+    refused(&mut w, PipelineAction::StopOld, Refusal::StillServing);
+    refused(&mut w, PipelineAction::DeleteOldTable, Refusal::JobRunning);
     let mut waited = 0;
     while pipes(&w).job(2).and_then(|j| j.caught_up_at).is_none() {
         w.advance_by(1_000);
@@ -143,7 +145,7 @@ fn kappa_reprocessing_deploy_switch_revert_stop_delete() {
     assert_eq!(pipes(&w).kappa.serving, 1);
     step(&mut w, PipelineAction::Switch).unwrap_or_else(|e| panic!("{e:?}"));
     step(&mut w, PipelineAction::StopOld).unwrap_or_else(|e| panic!("{e:?}"));
-    refused(&mut w, PipelineAction::Revert, "CannotRevert");
+    refused(&mut w, PipelineAction::Revert, Refusal::CannotRevert);
     step(&mut w, PipelineAction::DeleteOldTable).unwrap_or_else(|e| panic!("{e:?}"));
     let p = pipes(&w);
     assert!(p.job(1).is_some_and(|j| j.table_deleted && j.stopped.is_some()));
@@ -177,7 +179,7 @@ fn enhanced_fan_out_replay_catches_up_without_throttling_the_live_readers() {
 /// records older than the 24 h retention, and its answer misses exactly their units.
 #[test]
 fn a_replay_never_sees_what_retention_expired() {
-    let mut s: Scenario = preset("e-commerce", 17).unwrap_or_else(|e| panic!("{e}"));
+    let mut s: Scenario = Preset::ECommerce.scenario(17);
     s.producers[0].rate = Rate::Constant { per_sec: 2 };
     let mut w = World::new(s).unwrap_or_else(|e| panic!("{e:?}"));
     w.advance_by(27 * HOUR_MS);
@@ -207,4 +209,15 @@ fn a_replay_never_sees_what_retention_expired() {
     }
     // Job v1 read everything from the start: it lost nothing.
     assert_eq!(kappa(&w), truth(&w));
+}
+
+#[test]
+fn a_failed_command_says_why_as_a_typed_code() {
+    let mut w = World::new(Preset::HotKey.scenario(1)).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(step(&mut w, PipelineAction::Switch), Err(WorldError::Refused(Refusal::PipelinesOff)));
+    let missing = w.apply(Command::KillWorker { name: "nope".into(), worker: 0 });
+    assert_eq!(missing, Err(WorldError::NotFound { kind: Named::PollingConsumer, name: "nope".into() }));
+    let api = w.apply(Command::Api { api: "MergeShards".into(), request: serde_json::json!({}) });
+    assert!(matches!(&api, Err(WorldError::Aws(e)) if e.error_type == ErrorType::ValidationException), "{api:?}");
+    assert_eq!(api.err().map(|e| e.code()), Some("ValidationException"));
 }

@@ -1,11 +1,12 @@
 //! Which records a consumer lost, and which it got out of order: the lists the views show.
 
 use crate::helpers::{run, run_preset};
-use kinesis_playground::engine::hashing::partition_key_hash;
-use kinesis_playground::engine::shard::ShardId;
+use kinesis_playground::engine::state::hashing::partition_key_hash;
+use kinesis_playground::engine::state::shard::ShardId;
 use kinesis_playground::engine::time::{SimTime, HOUR_MS, MINUTE_MS};
+use kinesis_playground::world::consumer::ConsumerSpec;
+use kinesis_playground::world::presets::Preset;
 use kinesis_playground::world::reader::{push_loss, LossRange, MAX_LOSS_RANGES, MAX_OUT_OF_ORDER};
-use kinesis_playground::world::scenario::{preset, ConsumerSpec};
 use kinesis_playground::world::World;
 
 fn range(from: u64, to: u64, noticed: u64) -> LossRange {
@@ -49,14 +50,14 @@ fn loss_ranges_merge_when_they_touch_and_stay_bounded() {
 
 /// The slow-consumer preset with a retention of `hours`.
 fn slow_consumer(hours: u32, minutes: u64) -> World {
-    let mut s = preset("slow-consumer", 2).unwrap_or_else(|e| panic!("{e}"));
+    let mut s = Preset::SlowConsumer.scenario(2);
     s.settings.retention_hours = hours;
     run(s, minutes)
 }
 
 #[test]
 fn a_slow_consumer_s_lost_records_are_kept_as_exact_ranges_with_arrival_bounds() {
-    let w = run_preset("slow-consumer", 2, 30 * 60);
+    let w = run_preset(Preset::SlowConsumer, 2, 30 * 60);
     let r = w.consumers()[0].reader(ShardId(0)).unwrap_or_else(|| panic!("no reader"));
     assert_eq!((r.lost, r.lost_ranges.len()), (0, 0), "nothing lost before the backlog is 24 h old");
 
@@ -105,7 +106,7 @@ fn a_children_first_reader_keeps_the_records_it_got_out_of_order() {
     // Seeds whose reshards catch the naive reader with a backlog (seed 1 reads promptly enough
     // to get nothing out of order).
     for seed in [2, 3, 7] {
-        let mut s = preset("resharding", seed).unwrap_or_else(|e| panic!("{e}"));
+        let mut s = Preset::Resharding.scenario(seed);
         for c in &mut s.consumers {
             if let ConsumerSpec::Polling(p) = c {
                 p.parent_first = false;

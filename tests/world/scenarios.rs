@@ -1,16 +1,18 @@
 //! Scenario assertions that would catch a toy.
 
 use crate::helpers::{run, run_preset};
-use kinesis_playground::engine::hashing::partition_key_hash;
+use kinesis_playground::engine::state::hashing::partition_key_hash;
 use kinesis_playground::engine::time::{HOUR_MS, MINUTE_MS};
+use kinesis_playground::world::consumer::ConsumerSpec;
 use kinesis_playground::world::lambda::LambdaSpec;
-use kinesis_playground::world::scenario::{preset, Command, ConsumerSpec, TimedCommand};
+use kinesis_playground::world::presets::Preset;
+use kinesis_playground::world::scenario::{Command, TimedCommand};
 use kinesis_playground::world::ConsumerApp;
 use std::collections::BTreeMap;
 
 #[test]
 fn hot_key_throttles_exactly_the_hot_shard() {
-    let w = run_preset("hot-key", 5, 3);
+    let w = run_preset(Preset::HotKey, 5, 3);
     let stream = w.engine().stream("hot-key").unwrap_or_else(|| panic!("no stream"));
     let hot = partition_key_hash("user-0");
     for sh in &stream.shards {
@@ -33,9 +35,9 @@ fn hot_key_throttles_exactly_the_hot_shard() {
 fn slow_consumer_loses_only_records_older_than_retention() {
     // 20 records/s in, 5 records/s processed: the backlog's age grows by 0.75 s per second and
     // passes the 24 h retention after 32 h.
-    let w = run_preset("slow-consumer", 2, 30 * 60);
+    let w = run_preset(Preset::SlowConsumer, 2, 30 * 60);
     assert_eq!(w.report().consumers[0].tally.lost, 0, "nothing is lost before the backlog is 24 h old");
-    let w = run_preset("slow-consumer", 2, 36 * 60);
+    let w = run_preset(Preset::SlowConsumer, 2, 36 * 60);
     let r = w.report();
     let c = &r.consumers[0];
     assert!(c.tally.lost > 10_000, "{c:?}");
@@ -50,7 +52,7 @@ fn slow_consumer_loses_only_records_older_than_retention() {
 
 #[test]
 fn fan_out_consumers_get_their_own_two_mib_while_polling_consumers_share() {
-    let w = run_preset("fan-out", 4, 7);
+    let w = run_preset(Preset::FanOut, 4, 7);
     let r = w.report();
     let secs = r.elapsed_ms / 1000;
     let (polling, efo): (Vec<_>, Vec<_>) = r.consumers.iter().partition(|c| c.name.starts_with("app-"));
@@ -79,7 +81,7 @@ fn fan_out_consumers_get_their_own_two_mib_while_polling_consumers_share() {
     // Subscriptions last 5 minutes and were renewed without a gap or a re-read.
     for c in w.consumers() {
         if let ConsumerApp::FanOut(f) = c {
-            assert!(f.shards.values().all(|s| s.subscriptions == 2), "{:?}", f.shards);
+            assert!(f.core.shards.values().all(|s| s.subscriptions == 2), "{:?}", f.core.shards);
         }
     }
     assert_eq!(w.engine().consumer_count("fan-out"), 5);
@@ -87,7 +89,7 @@ fn fan_out_consumers_get_their_own_two_mib_while_polling_consumers_share() {
 
 #[test]
 fn lambda_counts_equal_produced_counts() {
-    let mut s = preset("activity-logs", 9).unwrap_or_default();
+    let mut s = Preset::ActivityLogs.scenario(9);
     s.consumers = vec![ConsumerSpec::Lambda(LambdaSpec { parallelization_factor: 4, ..LambdaSpec::default() })];
     s.commands
         .push(TimedCommand { at_ms: 3 * MINUTE_MS, command: Command::StopProducer { name: "activity-app".into() } });
@@ -97,7 +99,7 @@ fn lambda_counts_equal_produced_counts() {
     let mut truth: BTreeMap<String, u64> = BTreeMap::new();
     for sh in &stream.shards {
         for rec in sh.records.iter() {
-            let body = rec.materialize(w.engine().payloads());
+            let body = rec.materialize(w.engine().record_sources());
             let v: serde_json::Value = serde_json::from_slice(&body.data).unwrap_or_default();
             *truth.entry(v["action"].as_str().unwrap_or("?").to_string()).or_insert(0) += 1;
         }
@@ -106,13 +108,13 @@ fn lambda_counts_equal_produced_counts() {
         panic!("no lambda");
     };
     assert_eq!(l.counts, truth);
-    assert_eq!(l.stats.processed, w.report().accepted);
+    assert_eq!(l.core.processed, w.report().accepted);
     assert!(truth.len() == 6 && truth.values().sum::<u64>() > 50_000);
 }
 
 #[test]
 fn lambda_bisects_a_poison_record_and_discards_only_it() {
-    let mut s = preset("activity-logs", 3).unwrap_or_default();
+    let mut s = Preset::ActivityLogs.scenario(3);
     s.consumers = vec![ConsumerSpec::Lambda(LambdaSpec { poison_ppm: 500, max_retries: 10, ..LambdaSpec::default() })];
     s.commands =
         vec![TimedCommand { at_ms: MINUTE_MS, command: Command::StopProducer { name: "activity-app".into() } }];
@@ -125,12 +127,12 @@ fn lambda_bisects_a_poison_record_and_discards_only_it() {
     // 500 per million of ~16k records: a handful of poison records, each isolated and discarded
     // alone while the rest of its batch is processed.
     assert!(l.stats.discarded < 30, "{:?}", l.stats);
-    assert_eq!(l.stats.processed + l.stats.discarded, accepted);
+    assert_eq!(l.core.processed + l.stats.discarded, accepted);
 }
 
 #[test]
 fn killed_worker_resumes_from_its_checkpoint_and_keeps_order_across_resharding() {
-    let mut s = preset("resharding", 11).unwrap_or_default();
+    let mut s = Preset::Resharding.scenario(11);
     if let Some(ConsumerSpec::Polling(p)) = s.consumers.first_mut() {
         p.workers = 2;
         p.handler_us_per_record = 4_000;
@@ -152,7 +154,7 @@ fn killed_worker_resumes_from_its_checkpoint_and_keeps_order_across_resharding()
 
 #[test]
 fn a_removed_consumer_stops_reading_for_good() {
-    let mut s = preset("clickstream", 6).unwrap_or_default();
+    let mut s = Preset::Clickstream.scenario(6);
     for name in ["page-counter", "dashboard"] {
         s.commands.push(TimedCommand { at_ms: MINUTE_MS, command: Command::RemoveConsumer { name: name.into() } });
     }
@@ -183,12 +185,12 @@ fn reading_children_before_parents_breaks_key_order_and_parent_first_keeps_it() 
     };
     let mut violations = 0;
     for seed in [1, 2, 3] {
-        let w = run_preset("resharding", seed, 8);
+        let w = run_preset(Preset::Resharding, seed, 8);
         for c in w.report().consumers {
             assert_eq!(c.tally.order_violations, 0, "seed {seed}: {c:?}");
             assert!(c.tally.delivered > 200_000, "seed {seed}: {c:?}");
         }
-        let mut s = preset("resharding", seed).unwrap_or_default();
+        let mut s = Preset::Resharding.scenario(seed);
         naive(&mut s);
         let w = run(s, 8);
         violations +=

@@ -5,8 +5,8 @@
 //!       ├─ EmbedStrip (play, step, clock, link to the full app) only in embed mode
 //!       ├─ notices (bad URL values, refused fields), localized
 //!       ├─ SidePanel (scenario, shards, rate, keys, limits, stream name, model assumptions)
-//!       └─ the selected view: overview, flow and resharding through their hosts (views.rs),
-//!          which build their snapshot props; hashing, retention and pipelines read the store
+//!       └─ the selected view, through its host (hosts.rs), which builds its
+//!          snapshot props
 //! ```
 //!
 //! Effects owned here: the animation-frame loop (while playing), the URL hash (rewritten with
@@ -15,26 +15,20 @@
 
 mod controls;
 mod hooks;
+mod hosts;
 mod side_panel;
 pub mod store;
-mod views;
 
 use crate::i18n::{Lang, Text};
 use crate::ui::route::{UrlState, View};
-use crate::ui::views::hashing::Hashing;
-use crate::ui::views::pipelines::Pipelines;
-use crate::ui::views::retention::Retention;
 use controls::{ClockControls, LangSwitch};
 use gloo::events::{EventListener, EventListenerOptions};
 use hooks::use_animation_frame;
+use hosts::{FlowHost, HashingHost, OverviewHost, PipelinesHost, ReshardingHost, RetentionHost};
 use side_panel::SidePanel;
 use store::{Action, Notice, Store};
-use views::{FlowHost, OverviewHost, ReshardingHost};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// True on a phone-sized window (kept here for the views that still call it from the app).
-pub use crate::ui::views::is_narrow;
 
 /// `localStorage` key of the saved language.
 const LANG_KEY: &str = "kinesis-playground.lang";
@@ -226,11 +220,11 @@ pub fn App() -> Html {
     });
     let view = match store.url.view {
         View::Overview => html! { <OverviewHost store={store.clone()} /> },
-        View::Hashing => html! { <Hashing store={store.clone()} /> },
+        View::Hashing => html! { <HashingHost store={store.clone()} /> },
         View::Flow => html! { <FlowHost store={store.clone()} /> },
-        View::Retention => html! { <Retention store={store.clone()} /> },
+        View::Retention => html! { <RetentionHost store={store.clone()} /> },
         View::Resharding => html! { <ReshardingHost store={store.clone()} /> },
-        View::Pipelines => html! { <Pipelines store={store.clone()} /> },
+        View::Pipelines => html! { <PipelinesHost store={store.clone()} /> },
     };
     let tabs = View::ALL.iter().map(|v| {
         let v = *v;

@@ -4,7 +4,7 @@ use super::store::{Action, Store};
 use crate::i18n::{preset_text, Text};
 use crate::ui::route::{MAX_RATE, MAX_SHARDS};
 use crate::ui::sim::KeyMode;
-use crate::world::scenario::PRESETS;
+use crate::world::presets::Preset;
 use yew::prelude::*;
 
 /// Props of [`SidePanel`].
@@ -30,7 +30,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         let hot = w
             .producers()
             .first()
-            .is_some_and(|p| !matches!(p.spec.keys, crate::engine::payload::KeyDistribution::Uniform { .. }));
+            .is_some_and(|p| !matches!(p.spec.keys, crate::world::payload::KeyDistribution::Uniform { .. }));
         (w.scenario().settings.shards, sim.target_rate(), hot)
     };
     let shards = store.url.sim.shards.unwrap_or(shards);
@@ -56,15 +56,15 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let on_name = Callback::from(move |e: Event| d.dispatch(Action::SetStreamName(input_value(&e))));
     let keys = store.url.sim.keys.or(Some(if preset_hot { KeyMode::Hot } else { KeyMode::Uniform }));
     let scenario = store.url.sim.scenario.clone();
-    let description = preset_text(&scenario).map(|t| lang.t(t)).unwrap_or_default();
+    let description = Preset::from_slug(&scenario).map(|p| lang.t(preset_text(p))).unwrap_or_default();
     html! {
         <aside class="side-panel" data-testid="side-panel">
             <h2>{ lang.t(Text::StreamControls) }</h2>
             <label class="field">
                 <span>{ lang.t(Text::Scenario) }</span>
                 <select data-testid="scenario" onchange={on_scenario}>
-                    { for PRESETS.iter().map(|p| html! {
-                        <option key={*p} value={*p} selected={scenario == *p}>{ *p }</option>
+                    { for Preset::ALL.iter().map(|p| p.slug()).map(|p| html! {
+                        <option key={p} value={p} selected={scenario == p}>{ p }</option>
                     }) }
                 </select>
                 <small class="help">{ description }</small>

@@ -9,6 +9,7 @@ use crate::i18n::{Lang, Msg, Text};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
 use crate::ui::sim::{KeyMode, Sim, MAX_RETAINED_RECORDS};
+use crate::world::error::WorldError;
 use crate::world::pipelines::PipelineAction;
 use crate::world::scenario::Command;
 use std::cell::RefCell;
@@ -76,8 +77,8 @@ pub struct ShardRead {
 pub struct PipelineOutcome {
     /// The step.
     pub action: PipelineAction,
-    /// `Err((code, English message))` when refused (`NotCaughtUp`…).
-    pub result: Result<(), (String, String)>,
+    /// Why it was refused (`Refused(NotCaughtUp)`…).
+    pub result: Result<(), WorldError>,
     /// Store version when it ran.
     pub version: u64,
 }
@@ -347,8 +348,8 @@ impl yew::Reducible for Store {
                 s.last_pipeline = Some(PipelineOutcome { action, result, version: s.version });
             }
             Action::World(command) => {
-                if let Err((error, message)) = s.sim.borrow_mut().command(command) {
-                    s.notices.push(Notice::Msg(Msg::AwsError { error, message }));
+                if let Err(e) = s.sim.borrow_mut().command(command) {
+                    s.notices.push(Notice::Msg(Msg::World(e)));
                 }
             }
             Action::Dismiss(i) => {

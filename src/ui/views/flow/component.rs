@@ -7,18 +7,19 @@ use super::model::{
     WIDTH,
 };
 use super::snapshot::{FlowSnapshot, Selected};
-use crate::engine::payload::KeyDistribution;
-use crate::engine::shard::ShardId;
+use crate::engine::state::shard::ShardId;
 use crate::i18n::flow::{announce_record, announce_throttle, hidden, older, FlowText as F};
 use crate::i18n::{Lang, Text};
 use crate::ui::format::{iso_time, mib, sequence_tail};
 use crate::ui::sim::KeyMode;
 use crate::ui::snapshot::{ConsumerKind, RecentRecord};
+use crate::world::consumer::ConsumerSpec;
 use crate::world::fanout::FanOutSpec;
 use crate::world::lambda::LambdaSpec;
+use crate::world::payload::KeyDistribution;
 use crate::world::polling::PollingSpec;
 use crate::world::producer::{ProducerSpec, Rate};
-use crate::world::scenario::{Command, ConsumerSpec};
+use crate::world::scenario::Command;
 use std::rc::Rc;
 use yew::prelude::*;
 

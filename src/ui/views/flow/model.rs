@@ -12,13 +12,15 @@
 //! cursors. Floats appear only here, in geometry.
 
 use super::snapshot::FlowSnapshot;
-use crate::engine::limits::{MIB, READ_BYTES_PER_SEC, READ_CALLS_PER_SEC, WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC};
-use crate::engine::payload::KeyDistribution;
-use crate::engine::sequence::{parse_sequence, ParsedSequence};
-use crate::engine::shard::ShardId;
+use crate::engine::state::limits::{
+    MIB, READ_BYTES_PER_SEC, READ_CALLS_PER_SEC, WRITE_BYTES_PER_SEC, WRITE_RECORDS_PER_SEC,
+};
+use crate::engine::state::sequence::{parse_sequence, ParsedSequence};
+use crate::engine::state::shard::ShardId;
 use crate::ui::format::{duration, mib, sequence_tail, shard_short, DurationStyle};
 use crate::ui::snapshot::{ConsumerKind, RecentRecord};
 use crate::ui::views::overview::model::lane_height;
+use crate::world::payload::KeyDistribution;
 
 /// viewBox width on wide screens.
 pub const WIDTH: f64 = 640.0;

@@ -2,12 +2,12 @@
 //! [`shard_rows`] with each shard's load per second, the consumers with their place in every
 //! shard, and the record picked for the details panel.
 
-use crate::engine::payload::KeyDistribution;
-use crate::engine::shard::ShardId;
-use crate::engine::stream::StreamStatus;
+use crate::engine::state::shard::ShardId;
+use crate::engine::state::stream::StreamStatus;
 use crate::ui::sim::{ShardRates, Sim};
 use crate::ui::snapshot::{shard_rows, stream_status, ConsumerKind, RecentRecord, ShardRow, Totals};
 use crate::world::metrics::{MetricName, Scope};
+use crate::world::payload::KeyDistribution;
 use crate::world::producer::Batching;
 use crate::world::ConsumerApp;
 

@@ -1,26 +1,30 @@
 //! The hashing view component: draws [`super::model::layout`] (the hash space with its shards),
 //! the steps from a typed key to its shard, the per-shard histogram of recent records, the
-//! recent keys, and the reshard controls. Every number comes from the model or the engine.
+//! recent keys, and the reshard controls. Every number comes from the snapshot, the model, the
+//! rules or the engine.
 //!
 //! State kept here (not in the store, since only this view needs it): the typed key and
 //! ExplicitHashKey, the reshard form's fields, and the recent keys and ranges captured when a
 //! reshard was sent, so the view can count which keys moved once the new shards open.
 
-use super::model::{
-    adjacent_pairs, check_explicit_hash_key, colours, default_split_key, explanation, histogram, key_steps, layout,
-    moved_keys, owner, recent_keys, shard_number, split_check, stream_view, ExplicitKey, KeyRecord, Layout, OpenRange,
-    SplitCheck, StreamView, BAR_H, DENSITY_H, MARKER_ROOM, NARROW_WIDTH, OPERATIONS, WIDTH,
+use super::model::{colours, histogram, layout, Layout, BAR_H, DENSITY_H, MARKER_ROOM, NARROW_WIDTH, WIDTH};
+use super::rules::{
+    adjacent_pairs, default_split_key, explanation, key_steps, moved_keys, split_check, ReshardOp, SplitCheck,
 };
+use super::snapshot::{
+    check_explicit_hash_key, error_type, owner, ExplicitKey, HashingSnapshot, KeyRecord, OpenRange, StreamView,
+};
+use crate::engine::state::shard::ShardId;
+use crate::engine::state::stream::StreamStatus;
 use crate::i18n::hashing::{HashingMsg, HashingText};
 use crate::i18n::Lang;
-use crate::ui::app::store::{Action, Store};
+use crate::ui::app::store::ApiOutcome;
+// format.rs: `hash_key_short` (the other branch already swaps this import).
 use crate::ui::format::hash_key_short as abbreviate;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Records the histogram and the density strip count.
-const RECENT: usize = 500;
 /// Rows of the recent keys table.
 const RECENT_ROWS: usize = 10;
 /// The partition key shown when the view opens.
@@ -29,14 +33,21 @@ const FIRST_KEY: &str = "user-42";
 /// Props of [`Hashing`].
 #[derive(Properties, PartialEq)]
 pub struct HashingProps {
-    /// The store (snapshot source, language, dispatch).
-    pub store: UseReducerHandle<Store>,
+    /// The snapshot ([`super::snapshot::SnapshotCache::get`]).
+    pub snapshot: Rc<HashingSnapshot>,
+    /// Language.
+    pub lang: Lang,
+    /// The last API call a view made (this view shows its reshards).
+    pub last_api: Option<ApiOutcome>,
+    /// Runs a Kinesis API call on the stream (`StreamName` filled in): a reshard.
+    pub on_api: Callback<(String, serde_json::Value)>,
 }
 
 /// What the view captured when it sent a reshard.
 struct Before {
-    /// The simulation it belongs to: its address and its clock then. A rebuilt world (reset,
-    /// new seed) starts again at time 0, so an address reused by the allocator does not fool it.
+    /// The world it belongs to ([`HashingSnapshot::world`]) and its clock then. A rebuilt world
+    /// (reset, new seed) starts again at time 0, so an address reused by the allocator does not
+    /// fool it.
     sim: usize,
     /// Simulated ms when it was captured.
     at_ms: u64,
@@ -70,12 +81,13 @@ fn hash_key(h: u128) -> Html {
 }
 
 /// The colour swatch and number of a shard (shape and label, not only hue).
-fn shard_badge(id: &str, colour: Option<usize>) -> Html {
+fn shard_badge(id: ShardId, colour: Option<usize>) -> Html {
     let class = colour.map_or("closed".to_string(), |c| format!("c{c}"));
-    html! { <span class={classes!("swatch", class)} aria-hidden="true">{ format!("#{}", shard_number(id)) }</span> }
+    // format.rs: `shard_short(id)`.
+    html! { <span class={classes!("swatch", class)} aria-hidden="true">{ format!("#{}", id.0) }</span> }
 }
 
-fn colour_of(ranges: &[OpenRange], colours: &[usize], id: &str) -> Option<usize> {
+fn colour_of(ranges: &[OpenRange], colours: &[usize], id: ShardId) -> Option<usize> {
     ranges.iter().position(|r| r.id == id).and_then(|i| colours.get(i).copied())
 }
 
@@ -101,14 +113,14 @@ fn bar_svg(
     let segments = l.segments.iter().map(|s| {
         let cx = s.x + s.w / 2.0;
         html! {
-            <g key={s.id.clone()} data-testid="range" class={classes!("seg", format!("c{}", s.colour), s.hit.then_some("hit"))}>
-                <title>{ s.id.clone() }</title>
+            <g key={s.id.to_string()} data-testid="range" class={classes!("seg", format!("c{}", s.colour), s.hit.then_some("hit"))}>
+                <title>{ s.id.to_string() }</title>
                 <rect x={format!("{:.2}", s.x)} y={format!("{bar_y:.1}")} width={format!("{:.2}", s.w)} height={BAR_H.to_string()} />
                 if !s.label.is_empty() {
                     <text class="seg-num" x={format!("{cx:.1}")} y={format!("{:.1}", bar_y + 23.0)} text-anchor="middle">{ s.label.clone() }</text>
                 }
                 if s.show_id {
-                    <text class="seg-id" x={format!("{cx:.1}")} y={format!("{:.1}", bar_y + 41.0)} text-anchor="middle">{ s.id.clone() }</text>
+                    <text class="seg-id" x={format!("{cx:.1}")} y={format!("{:.1}", bar_y + 41.0)} text-anchor="middle">{ s.id.to_string() }</text>
                 }
             </g>
         }
@@ -206,7 +218,7 @@ fn key_section(
             </div>
             <div id="hashing-ehk-note">
                 if let ExplicitKey::Refused { error, message } = explicit {
-                    <p class="error" data-testid="ehk-error"><strong>{ error.clone() }</strong>{ ": " }{ message.clone() }</p>
+                    <p class="error" data-testid="ehk-error"><strong>{ error.as_str() }</strong>{ ": " }{ message.clone() }</p>
                 }
             </div>
             if pk.is_empty() {
@@ -236,7 +248,7 @@ fn key_section(
                         <span class="step-name">{ HashingText::StepShard.text(lang) }</span>
                         <span class="value shard-result" data-testid="pk-shard">
                             if let Some((i, r)) = shard {
-                                { shard_badge(&r.id, colours(ranges).get(i).copied()) }{ " " }<code>{ r.id.clone() }</code>
+                                { shard_badge(r.id, colours(ranges).get(i).copied()) }{ " " }<code>{ r.id.to_string() }</code>
                             } else {
                                 { "—" }
                             }
@@ -252,21 +264,21 @@ fn key_section(
 
 fn many_section(lang: Lang, recent: &[KeyRecord], view: &StreamView) -> Html {
     let ranges = &view.ranges;
-    let throttled = |id: &str| view.throttled.iter().find(|(s, _)| s == id).map_or(0, |(_, n)| *n);
-    let rows = histogram(ranges, recent.iter().map(|r| r.shard.as_str()));
+    let throttled = |id: ShardId| view.throttled.iter().find(|(s, _)| *s == id).map_or(0, |(_, n)| *n);
+    let rows = histogram(ranges, recent.iter().map(|r| r.shard));
     let colours = colours(ranges);
     let hist = rows.iter().map(|r| {
         let colour = r.colour.map_or("closed".to_string(), |c| format!("c{c}"));
         html! {
-            <tr key={r.id.clone()} class={classes!(r.hot.then_some("hot"), (!r.open).then_some("closed"))}>
+            <tr key={r.id.to_string()} class={classes!(r.hot.then_some("hot"), (!r.open).then_some("closed"))}>
                 <th scope="row">
-                    { shard_badge(&r.id, r.colour) }{ " " }<code class="long-id">{ r.id.clone() }</code>
+                    { shard_badge(r.id, r.colour) }{ " " }<code class="long-id">{ r.id.to_string() }</code>
                     if r.hot { { " " }<span class="badge hot">{ "▲ " }{ HashingText::HotBadge.text(lang) }</span> }
                     if !r.open { { " " }<span class="badge">{ HashingText::ClosedBadge.text(lang) }</span> }
                 </th>
                 <td class="bar-cell"><span class={classes!("hbar", colour)} style={format!("width:{:.1}%", r.fill * 100.0)}></span></td>
                 <td class="num">{ r.count }<span class="pct">{ format!(" ({} %)", r.percent) }</span></td>
-                <td class={classes!("num", (throttled(&r.id) > 0).then_some("warn"))}>{ throttled(&r.id) }</td>
+                <td class={classes!("num", (throttled(r.id) > 0).then_some("warn"))}>{ throttled(r.id) }</td>
             </tr>
         }
     });
@@ -275,7 +287,7 @@ fn many_section(lang: Lang, recent: &[KeyRecord], view: &StreamView) -> Html {
             <tr key={format!("{}-{}", r.shard, r.position)}>
                 <td class="pk"><code title={r.partition_key.clone()}>{ r.partition_key.clone() }</code></td>
                 <td>{ hash_key(r.hash) }if r.explicit { <small class="muted">{ " " }{ HashingText::ExplicitMark.text(lang) }</small> }</td>
-                <td>{ shard_badge(&r.shard, colour_of(ranges, &colours, &r.shard)) }</td>
+                <td>{ shard_badge(r.shard, colour_of(ranges, &colours, r.shard)) }</td>
             </tr>
         }
     });
@@ -319,34 +331,25 @@ fn many_section(lang: Lang, recent: &[KeyRecord], view: &StreamView) -> Html {
 /// resharding.
 #[component]
 pub fn Hashing(props: &HashingProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
+    let snap = &props.snapshot;
+    let lang = props.lang;
     let pk = use_state(|| FIRST_KEY.to_string());
     let ehk = use_state(String::new);
-    let split_shard = use_state(|| None::<String>);
+    let split_shard = use_state(|| None::<ShardId>);
     let split_key = use_state(|| None::<String>);
-    let merge_lower = use_state(|| None::<String>);
+    let merge_lower = use_state(|| None::<ShardId>);
     let target = use_state(|| None::<String>);
     let before: Rc<RefCell<Option<Before>>> = use_mut_ref(|| None);
     let dragging = use_mut_ref(|| false);
     let svg_ref = use_node_ref();
 
-    let sim_id = Rc::as_ptr(&store.sim) as usize;
-    let (view, elapsed) = {
-        let sim = store.sim.borrow();
-        (stream_view(&sim), sim.elapsed_ms())
-    };
-    // Rebuilding records from the store costs an MD5 each: at most every 250 simulated ms.
-    let recent = {
-        let sim = store.sim.clone();
-        use_memo((sim_id, elapsed / 250, view.ranges.clone()), move |_| recent_keys(&sim.borrow(), RECENT))
-    };
+    let (sim_id, view, elapsed, recent) = (snap.world, &snap.stream, snap.elapsed_ms, &snap.recent);
     let explicit = use_memo((*ehk).clone(), |t| check_explicit_hash_key(t));
     let ranges = &view.ranges;
 
     // The split form: the chosen shard (the first one until chosen) and its key (its midpoint
     // until typed or dragged).
-    let split_range = (*split_shard).as_ref().and_then(|id| ranges.iter().find(|r| &r.id == id)).or(ranges.first());
+    let split_range = (*split_shard).and_then(|id| ranges.iter().find(|r| r.id == id)).or(ranges.first());
     let split_text = match (&*split_key, split_range) {
         (Some(t), _) => t.clone(),
         (None, Some(r)) => default_split_key(r).to_string(),
@@ -360,7 +363,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
         ExplicitKey::Valid(v) => Some(*v),
         ExplicitKey::Refused { .. } => None,
     };
-    let narrow = crate::ui::app::is_narrow();
+    let narrow = crate::ui::views::is_narrow();
     let hashes: Vec<u128> = recent.iter().map(|r| r.hash).collect();
     // The proposed split is drawn once the form was used (a shard picked, a key typed or dragged).
     let touched = split_shard.is_some() || split_key.is_some();
@@ -370,7 +373,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
     };
     let l = Rc::new(layout(ranges, &hashes, marker, split_at, if narrow { NARROW_WIDTH } else { WIDTH }));
     let hit = marker.and_then(|h| owner(ranges, h)).and_then(|i| ranges.get(i));
-    let hit_label = hit.map(|r| r.id.clone());
+    let hit_label = hit.map(|r| r.id.to_string());
     // "user-42 → #1", the key shortened so the caption stays on the bar.
     let marker_caption = hit.map(|r| {
         let key: String =
@@ -405,7 +408,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
             }
             let h = l.hash_at(x);
             if let Some(r) = owner(&ranges, h).and_then(|i| ranges.get(i)) {
-                split_shard.set(Some(r.id.clone()));
+                split_shard.set(Some(r.id));
                 split_key.set(Some(h.to_string()));
             }
         })
@@ -413,18 +416,18 @@ pub fn Hashing(props: &HashingProps) -> Html {
 
     // Sending a reshard: remember the keys and ranges first.
     let send = {
-        let dispatch = store.dispatcher();
+        let on_api = props.on_api.clone();
         let (before, ranges, hashes) = (before.clone(), ranges.clone(), hashes.clone());
         Callback::from(move |(op, request): (&'static str, serde_json::Value)| {
             *before.borrow_mut() =
                 Some(Before { sim: sim_id, at_ms: elapsed, ranges: ranges.clone(), hashes: hashes.clone() });
-            dispatch.dispatch(Action::Api(op.to_string(), request));
+            on_api.emit((op.to_string(), request));
         })
     };
     let on_split_shard = {
         let (split_shard, split_key) = (split_shard.clone(), split_key.clone());
         Callback::from(move |e: Event| {
-            split_shard.set(Some(select_text(&e)));
+            split_shard.set(ShardId::resolve(&select_text(&e)));
             split_key.set(None);
         })
     };
@@ -434,7 +437,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
     };
     let on_split = {
         let send = send.clone();
-        let id = split_range.map(|r| r.id.clone()).unwrap_or_default();
+        let id = split_range.map(|r| r.id.to_string()).unwrap_or_default();
         let key = split_text.clone();
         Callback::from(move |_: MouseEvent| {
             send.emit(("SplitShard", serde_json::json!({"ShardToSplit": id, "NewStartingHashKey": key})));
@@ -442,19 +445,18 @@ pub fn Hashing(props: &HashingProps) -> Html {
     };
     let pairs = adjacent_pairs(ranges);
     let pair = (*merge_lower)
-        .as_ref()
-        .and_then(|id| pairs.iter().find(|(a, _)| ranges.get(*a).is_some_and(|r| &r.id == id)))
+        .and_then(|id| pairs.iter().find(|(a, _)| ranges.get(*a).is_some_and(|r| r.id == id)))
         .or(pairs.first())
-        .and_then(|(a, b)| Some((ranges.get(*a)?.id.clone(), ranges.get(*b)?.id.clone())));
+        .and_then(|(a, b)| Some((ranges.get(*a)?.id, ranges.get(*b)?.id)));
     let on_merge_pair = {
         let merge_lower = merge_lower.clone();
-        Callback::from(move |e: Event| merge_lower.set(Some(select_text(&e))))
+        Callback::from(move |e: Event| merge_lower.set(ShardId::resolve(&select_text(&e))))
     };
     let on_merge = {
         let send = send.clone();
-        let pair = pair.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some((a, b)) = &pair {
+            if let Some((a, b)) = pair {
+                let (a, b) = (a.to_string(), b.to_string());
                 send.emit(("MergeShards", serde_json::json!({"ShardToMerge": a, "AdjacentShardToMerge": b})));
             }
         })
@@ -487,25 +489,25 @@ pub fn Hashing(props: &HashingProps) -> Html {
         .as_ref()
         .filter(|b| b.ranges != *ranges && !ranges.is_empty())
         .map(|b| moved_keys(&b.ranges, ranges, &b.hashes));
-    let outcome = store.last_api.as_ref().filter(|o| OPERATIONS.contains(&o.operation.as_str()));
+    let outcome = props.last_api.as_ref().filter(|o| ReshardOp::parse(&o.operation).is_some());
 
     let legend = ranges.iter().enumerate().map(|(i, r)| {
         html! {
-            <li key={r.id.clone()} data-testid="range-row" class={classes!(l.segments.get(i).is_some_and(|s| s.hit).then_some("hit"))}>
-                { shard_badge(&r.id, l.segments.get(i).map(|s| s.colour)) }
-                <code>{ r.id.clone() }</code>
+            <li key={r.id.to_string()} data-testid="range-row" class={classes!(l.segments.get(i).is_some_and(|s| s.hit).then_some("hit"))}>
+                { shard_badge(r.id, l.segments.get(i).map(|s| s.colour)) }
+                <code>{ r.id.to_string() }</code>
                 <span class="range-keys">{ hash_key(r.start) }{ " … " }{ hash_key(r.end) }</span>
             </li>
         }
     });
     let split_options = ranges.iter().map(|r| {
         let selected = split_range.is_some_and(|s| s.id == r.id);
-        html! { <option key={r.id.clone()} value={r.id.clone()} {selected}>{ format!("#{} · {}", r.number(), r.id) }</option> }
+        html! { <option key={r.id.to_string()} value={r.id.to_string()} {selected}>{ format!("#{} · {}", r.number(), r.id) }</option> }
     });
     let merge_options = pairs.iter().filter_map(|(a, b)| Some((ranges.get(*a)?, ranges.get(*b)?))).map(|(a, b)| {
-        let selected = pair.as_ref().is_some_and(|(x, _)| *x == a.id);
+        let selected = pair.is_some_and(|(x, _)| x == a.id);
         html! {
-            <option key={a.id.clone()} value={a.id.clone()} {selected}>{ format!("#{} + #{}", a.number(), b.number()) }</option>
+            <option key={a.id.to_string()} value={a.id.to_string()} {selected}>{ format!("#{} + #{}", a.number(), b.number()) }</option>
         }
     });
     let split_note = match (check, split_range) {
@@ -540,7 +542,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
             </section>
 
             { key_section(lang, &pk, &ehk, &explicit, ranges) }
-            { many_section(lang, &recent, &view) }
+            { many_section(lang, recent, view) }
 
             <section class="hk-section reshard" aria-labelledby="hashing-reshard-h">
                 <h3 id="hashing-reshard-h">{ HashingText::ReshardHeading.text(lang) }</h3>
@@ -587,7 +589,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
                 <div class="api-result" data-testid="api-result" role="status" aria-live="polite">
                     <h4>{ HashingText::ApiHeading.text(lang) }</h4>
                     { api_outcome(lang, outcome) }
-                    if view.status == "UPDATING" {
+                    if view.status == Some(StreamStatus::Updating) {
                         <p class="updating">{ HashingMsg::Updating { secs: view.update_delay_ms.div_ceil(1000) }.text(lang) }</p>
                     }
                 </div>
@@ -595,7 +597,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
                     <div class="moved" data-testid="moved-keys">
                         <h4>{ HashingText::MovedHeading.text(lang) }</h4>
                         <p>
-                            <strong>{ HashingMsg::Moved { moved: m.moved, keys: m.keys, closed: m.closed.join(", ") }.text(lang) }</strong>
+                            <strong>{ HashingMsg::Moved { moved: m.moved, keys: m.keys, closed: m.closed.iter().map(ShardId::to_string).collect::<Vec<_>>().join(", ") }.text(lang) }</strong>
                         </p>
                         if m.moved_outside == 0 {
                             <p>{ HashingText::OutsideStayed.text(lang) }</p>
@@ -608,7 +610,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
     }
 }
 
-fn api_outcome(lang: Lang, outcome: Option<&crate::ui::app::store::ApiOutcome>) -> Html {
+fn api_outcome(lang: Lang, outcome: Option<&ApiOutcome>) -> Html {
     let Some(o) = outcome else {
         return html! { <p class="help">{ HashingText::ApiNone.text(lang) }</p> };
     };
@@ -619,7 +621,7 @@ fn api_outcome(lang: Lang, outcome: Option<&crate::ui::app::store::ApiOutcome>) 
         Err((error, message)) => html! {
             <>
                 <p class="error"><code>{ o.operation.clone() }</code>{ " → " }<strong>{ error.clone() }</strong>{ ": " }{ message.clone() }</p>
-                if let Some(t) = explanation(&o.operation, error) {
+                if let Some(t) = ReshardOp::parse(&o.operation).zip(error_type(error)).and_then(|(op, e)| explanation(op, e)) {
                     <p class="explain">{ t.text(lang) }</p>
                 }
             </>

@@ -1,6 +1,6 @@
-//! The hashing view's model: the steps from a partition key to its shard, the drawing of the
-//! 128-bit hash space in the fixed logical units of its `<svg viewBox>` (CSS sizes it), the
-//! per-shard histogram of recent records, the SplitShard rule, and which keys a reshard moved.
+//! The hashing view's geometry (pure, tested natively): the drawing of the 128-bit hash space
+//! in the fixed logical units of its `<svg viewBox>` (CSS sizes it), its density strip of recent
+//! keys, and the per-shard histogram of recent records.
 //!
 //! ```text
 //!  y: TOP ─ density strip: recent keys per bin of 0…2^128−1 (a hot key is one spike)
@@ -9,16 +9,11 @@
 //!  x: MARGIN ── hash key 0 ─────────────── 2^128 − 1 ── width − MARGIN
 //! ```
 //!
-//! Pure: no Yew, unit-tested natively (STYLE rule 10). Hash keys are `u128`; floats appear only
-//! in geometry. AWS's wording of errors comes from the engine (a scratch [`Engine`]), never from
-//! here.
+//! Hash keys are `u128`; floats appear only here, in geometry.
 
-use crate::engine::hashing::{md5_digest, partition_key_hash, HashKeyRange};
-use crate::engine::{Engine, EngineConfig};
-use crate::i18n::hashing::HashingText;
+use super::snapshot::{owner, OpenRange};
+use crate::engine::state::shard::ShardId;
 use crate::ui::format::hash_key_short as abbreviate;
-use crate::ui::sim::Sim;
-use std::collections::BTreeSet;
 
 /// viewBox width on wide screens.
 pub const WIDTH: f64 = 800.0;
@@ -41,200 +36,16 @@ pub const PALETTE: usize = 8;
 /// Steps of the hash space that a click or drag on the bar snaps to (2^10: a step is 2^118, so
 /// halves and quarters are AWS's exact uniform boundaries).
 pub const DRAG_STEPS: u32 = 1024;
-/// The operations this view sends, whose answers it shows.
-pub const OPERATIONS: [&str; 3] = ["SplitShard", "MergeShards", "UpdateShardCount"];
 
 /// Width of one character of the segment number (`#12`), in viewBox units (16 px bold).
 const NUMBER_CHAR_W: f64 = 10.0;
 /// Width of one character of a shard id or hash-key label (12 px), in viewBox units.
 const SMALL_CHAR_W: f64 = 6.8;
 
-/// One open shard: its id and the slice of the hash space it owns.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OpenRange {
-    /// `shardId-000000000001`.
-    pub id: String,
-    /// StartingHashKey (inclusive).
-    pub start: u128,
-    /// EndingHashKey (inclusive).
-    pub end: u128,
-}
-
-impl OpenRange {
-    /// The shard number (`1` for `shardId-000000000001`).
-    pub fn number(&self) -> String {
-        shard_number(&self.id)
-    }
-
-    /// The engine's range type.
-    pub fn range(&self) -> HashKeyRange {
-        HashKeyRange { starting_hash_key: self.start, ending_hash_key: self.end }
-    }
-}
-
-/// What the view needs from the running stream.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct StreamView {
-    /// `ACTIVE`, `UPDATING`…
-    pub status: String,
-    /// Open shards, in hash order (they tile 0…2^128−1).
-    pub ranges: Vec<OpenRange>,
-    /// How long a reshard step keeps the stream `UPDATING`, simulated ms.
-    pub update_delay_ms: u64,
-    /// Writes refused by the per-shard limits so far, per listed shard (open or closed).
-    pub throttled: Vec<(String, u64)>,
-}
-
-/// Reads the open shards and the status of the simulation's stream.
-pub fn stream_view(sim: &Sim) -> StreamView {
-    let world = sim.world();
-    let engine = world.engine();
-    let update_delay_ms = engine.config().update_delay_ms;
-    let Some(s) = engine.stream(world.stream_name()) else {
-        return StreamView { update_delay_ms, ..StreamView::default() };
-    };
-    let ranges = s
-        .open_shards()
-        .map(|sh| OpenRange {
-            id: sh.id.to_string(),
-            start: sh.hash_key_range.starting_hash_key,
-            end: sh.hash_key_range.ending_hash_key,
-        })
-        .collect();
-    let throttled = s.listed_shards().map(|sh| (sh.id.to_string(), sh.counters.write_throttled)).collect();
-    StreamView { status: s.status.as_str().to_string(), ranges, update_delay_ms, throttled }
-}
-
-/// One recently accepted record, as this view needs it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct KeyRecord {
-    /// Its shard (`shardId-…`).
-    pub shard: String,
-    /// Its position in the shard (0, 1, 2… in acceptance order).
-    pub position: u64,
-    /// PartitionKey.
-    pub partition_key: String,
-    /// The 128-bit hash key it was routed by.
-    pub hash: u128,
-    /// Routed by an ExplicitHashKey rather than the MD5 of its key.
-    pub explicit: bool,
-}
-
-/// The `n` most recently accepted records of the stream, newest first, in the order of
-/// [`crate::ui::snapshot::recent_records`] (arrival, then shard id, then position). It merges the shards
-/// newest-first on arrival time and rebuilds only the `n` records it returns, so a frame costs
-/// `n` MD5s however many shards the stream has.
-pub fn recent_keys(sim: &Sim, n: usize) -> Vec<KeyRecord> {
-    let world = sim.world();
-    let engine = world.engine();
-    let Some(s) = engine.stream(world.stream_name()) else {
-        return Vec::new();
-    };
-    crate::ui::snapshot::newest(world, n)
-        .into_iter()
-        .filter_map(|(slot, i)| {
-            let sh = s.shards.get(slot)?;
-            let body = sh.records.get(i)?.materialize(engine.payloads());
-            Some(KeyRecord {
-                shard: sh.id.to_string(),
-                position: sh.records.first_index() + i as u64,
-                hash: body.explicit_hash_key.unwrap_or_else(|| partition_key_hash(&body.partition_key)),
-                explicit: body.explicit_hash_key.is_some(),
-                partition_key: body.partition_key,
-            })
-        })
-        .collect()
-}
-
-/// The shard number of a shard id (`shardId-000000000012` → `12`).
-pub fn shard_number(id: &str) -> String {
-    let digits = id.trim_start_matches("shardId-").trim_start_matches('0');
-    if digits.is_empty() {
-        "0".into()
-    } else {
-        digits.into()
-    }
-}
-
-/// The open range that owns hash key `h` (index into `ranges`, which are in hash order).
-pub fn owner(ranges: &[OpenRange], h: u128) -> Option<usize> {
-    let i = ranges.partition_point(|r| r.start <= h).checked_sub(1)?;
-    ranges.get(i).filter(|r| h <= r.end).map(|_| i)
-}
-
 /// Where `h` lies in the hash space, 0 (key 0) to 1 (key 2^128 − 1).
+// format.rs: `hash_fraction(h)`, the same.
 pub fn fraction(h: u128) -> f64 {
     h as f64 / 2f64.powi(128)
-}
-
-/// The steps from a partition key to its hash key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct KeySteps {
-    /// Each character with its UTF-8 bytes in hex (`ñ` → `c3 b1`).
-    pub chars: Vec<(char, String)>,
-    /// Number of UTF-8 bytes.
-    pub byte_len: usize,
-    /// MD5 of the bytes, 32 lowercase hex digits.
-    pub md5_hex: String,
-    /// The digest read as an unsigned big-endian 128-bit integer: the hash key.
-    pub hash: u128,
-}
-
-/// The steps of `partition_key`, as the engine routes it (KINESIS.md B2).
-pub fn key_steps(partition_key: &str) -> KeySteps {
-    let chars = partition_key
-        .chars()
-        .map(|c| {
-            let mut buf = [0u8; 4];
-            let bytes = c.encode_utf8(&mut buf).as_bytes();
-            (c, bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" "))
-        })
-        .collect();
-    let md5_hex = md5_digest(partition_key).iter().map(|b| format!("{b:02x}")).collect();
-    KeySteps { chars, byte_len: partition_key.len(), md5_hex, hash: partition_key_hash(partition_key) }
-}
-
-/// An ExplicitHashKey field, as PutRecord judges it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ExplicitKey {
-    /// The field is empty: the MD5 of the partition key routes the record.
-    Empty,
-    /// A valid key: it overrides the MD5.
-    Valid(u128),
-    /// PutRecord would refuse it with this AWS error.
-    Refused {
-        /// AWS `__type` (`ValidationException`, `InvalidArgumentException`).
-        error: String,
-        /// AWS's message, word for word.
-        message: String,
-    },
-}
-
-/// Judges an ExplicitHashKey exactly as PutRecord does: it puts one record with it on a scratch
-/// engine (never the running simulation) and reports AWS's own error when refused. The text is
-/// sent as typed, so `" 12"` fails the pattern as it would on AWS.
-pub fn check_explicit_hash_key(text: &str) -> ExplicitKey {
-    if text.is_empty() {
-        return ExplicitKey::Empty;
-    }
-    let config = EngineConfig { event_capacity: 16, limits_enabled: false, ..EngineConfig::default() };
-    let mut engine = Engine::new(config);
-    let created = engine.call("CreateStream", &serde_json::json!({"StreamName": "scratch", "ShardCount": 1}));
-    let delay = engine.config().create_delay_ms;
-    engine.advance_by(delay);
-    let put = created.and_then(|_| {
-        engine.call(
-            "PutRecord",
-            &serde_json::json!({"StreamName": "scratch", "PartitionKey": "k", "Data": "", "ExplicitHashKey": text}),
-        )
-    });
-    match put {
-        Ok(_) => match text.parse::<u128>() {
-            Ok(v) => ExplicitKey::Valid(v),
-            Err(_) => ExplicitKey::Refused { error: "InternalFailure".into(), message: String::new() },
-        },
-        Err(e) => ExplicitKey::Refused { error: e.error_type.as_str().into(), message: e.message.unwrap_or_default() },
-    }
 }
 
 /// A text anchor of an SVG label.
@@ -275,8 +86,8 @@ pub struct Bin {
 /// One open shard's segment of the bar.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Segment {
-    /// `shardId-…` (stable key for the DOM).
-    pub id: String,
+    /// The shard (its id is the stable key for the DOM).
+    pub id: ShardId,
     /// Left edge.
     pub x: f64,
     /// Width (at least 1 unit, so a tiny range stays visible).
@@ -418,8 +229,8 @@ pub fn layout(ranges: &[OpenRange], recent: &[u128], marker: Option<u128>, split
                 String::new()
             };
             let colour = colours.get(i).copied().unwrap_or(0);
-            let show_id = r.id.len() as f64 * SMALL_CHAR_W <= room;
-            Segment { id: r.id.clone(), x, w, colour, label, show_id, hit: hit == Some(i) }
+            let show_id = r.id.to_string().len() as f64 * SMALL_CHAR_W <= room;
+            Segment { id: r.id, x, w, colour, label, show_id, hit: hit == Some(i) }
         })
         .collect();
 
@@ -471,8 +282,8 @@ pub fn layout(ranges: &[OpenRange], recent: &[u128], marker: Option<u128>, split
 /// One row of the per-shard histogram.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HistRow {
-    /// `shardId-…`.
-    pub id: String,
+    /// The shard.
+    pub id: ShardId,
     /// Open shard (closed ones still hold records written before a reshard).
     pub open: bool,
     /// Colour class index of its segment (open shards only).
@@ -489,15 +300,15 @@ pub struct HistRow {
 
 /// Counts recent records per shard: open shards in hash order, then closed shards that still
 /// hold some of them. `record_shards` is each record's shard id.
-pub fn histogram<'a>(ranges: &[OpenRange], record_shards: impl IntoIterator<Item = &'a str>) -> Vec<HistRow> {
-    let mut rows: Vec<(String, bool, Option<usize>, usize)> =
-        ranges.iter().zip(colours(ranges)).map(|(r, c)| (r.id.clone(), true, Some(c), 0)).collect();
+pub fn histogram(ranges: &[OpenRange], record_shards: impl IntoIterator<Item = ShardId>) -> Vec<HistRow> {
+    let mut rows: Vec<(ShardId, bool, Option<usize>, usize)> =
+        ranges.iter().zip(colours(ranges)).map(|(r, c)| (r.id, true, Some(c), 0)).collect();
     let mut total = 0usize;
     for id in record_shards {
         total += 1;
         match rows.iter_mut().find(|r| r.0 == id) {
             Some(r) => r.3 += 1,
-            None => rows.push((id.to_string(), false, None, 1)),
+            None => rows.push((id, false, None, 1)),
         }
     }
     // Closed shards after the open ones, by id.
@@ -520,164 +331,11 @@ pub fn histogram<'a>(ranges: &[OpenRange], record_shards: impl IntoIterator<Item
         .collect()
 }
 
-/// Whether a NewStartingHashKey may split a shard (SplitShard's rule, KINESIS.md B8).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SplitCheck {
-    /// `StartingHashKey + 1 < key < EndingHashKey`: the split is allowed.
-    Valid(u128),
-    /// Not a decimal number in `[0, 2^128 − 1]`.
-    NotANumber,
-    /// Outside the allowed keys `min…max` (`min > max` when the shard is too small to split).
-    OutOfRule {
-        /// Smallest allowed key: StartingHashKey + 2.
-        min: u128,
-        /// Largest allowed key: EndingHashKey − 1.
-        max: u128,
-    },
-}
-
-/// Checks `text` as the NewStartingHashKey of `range` (the engine gives AWS's error; this gives
-/// the hint while typing).
-pub fn split_check(range: &OpenRange, text: &str) -> SplitCheck {
-    let (min, max) = (range.start.saturating_add(2), range.end.saturating_sub(1));
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return SplitCheck::NotANumber;
-    }
-    match text.parse::<u128>() {
-        Ok(k) if k > range.start.saturating_add(1) && k < range.end => SplitCheck::Valid(k),
-        Ok(_) => SplitCheck::OutOfRule { min, max },
-        Err(_) => SplitCheck::NotANumber,
-    }
-}
-
-/// The split key offered by default: the start of the shard's upper half.
-pub fn default_split_key(range: &OpenRange) -> u128 {
-    range.range().midpoint()
-}
-
-/// Pairs of neighbouring open shards that MergeShards accepts (`End + 1 == next Start`), as
-/// indexes into `ranges`.
-pub fn adjacent_pairs(ranges: &[OpenRange]) -> Vec<(usize, usize)> {
-    (1..ranges.len())
-        .filter(|&i| ranges[i - 1].end.checked_add(1) == Some(ranges[i].start))
-        .map(|i| (i - 1, i))
-        .collect()
-}
-
-/// What a reshard did to a set of recent keys.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Moved {
-    /// Distinct hash keys compared.
-    pub keys: usize,
-    /// Keys whose shard changed.
-    pub moved: usize,
-    /// Keys that changed shard although their old shard was not closed (always 0 for Kinesis).
-    pub moved_outside: usize,
-    /// Shards open before and closed now: the touched ranges.
-    pub closed: Vec<String>,
-    /// Keys that would have moved had shards been chosen by `hash mod N` instead of ranges.
-    pub mod_n_moved: usize,
-    /// Open shards before.
-    pub shards_before: usize,
-    /// Open shards after.
-    pub shards_after: usize,
-}
-
-/// Compares where each distinct hash key of `hashes` lands among `before`'s open ranges and
-/// among `after`'s.
-pub fn moved_keys(before: &[OpenRange], after: &[OpenRange], hashes: &[u128]) -> Moved {
-    let keys: BTreeSet<u128> = hashes.iter().copied().collect();
-    let after_ids: BTreeSet<&str> = after.iter().map(|r| r.id.as_str()).collect();
-    let closed: Vec<String> =
-        before.iter().filter(|r| !after_ids.contains(r.id.as_str())).map(|r| r.id.clone()).collect();
-    let id_of = |ranges: &[OpenRange], h: u128| owner(ranges, h).and_then(|i| ranges.get(i)).map(|r| r.id.clone());
-    let (mut moved, mut moved_outside, mut mod_n_moved) = (0, 0, 0);
-    let (nb, na) = (before.len() as u128, after.len() as u128);
-    for &h in &keys {
-        let (old, new) = (id_of(before, h), id_of(after, h));
-        if old != new {
-            moved += 1;
-            if old.as_ref().is_none_or(|o| !closed.contains(o)) {
-                moved_outside += 1;
-            }
-        }
-        if nb > 0 && na > 0 && h % nb != h % na {
-            mod_n_moved += 1;
-        }
-    }
-    Moved {
-        keys: keys.len(),
-        moved,
-        moved_outside,
-        closed,
-        mod_n_moved,
-        shards_before: before.len(),
-        shards_after: after.len(),
-    }
-}
-
-/// The one-line explanation of an AWS error a reshard call got, if the view has one.
-pub fn explanation(operation: &str, error_type: &str) -> Option<HashingText> {
-    Some(match (operation, error_type) {
-        ("SplitShard", "InvalidArgumentException") => HashingText::ExplainSplitRule,
-        ("MergeShards", "InvalidArgumentException") => HashingText::ExplainMergeAdjacent,
-        ("UpdateShardCount", "LimitExceededException") => HashingText::ExplainScaleLimits,
-        (_, "ResourceInUseException") => HashingText::ExplainInUse,
-        (_, "ResourceNotFoundException") => HashingText::ExplainNotFound,
-        (_, "ValidationException") => HashingText::ExplainValidation,
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::snapshot::fixtures::{uniform, TABLE};
     use super::*;
-    use crate::engine::hashing::uniform_ranges;
-    use crate::ui::sim::Settings;
-
-    fn uniform(n: u32) -> Vec<OpenRange> {
-        uniform_ranges(n)
-            .iter()
-            .enumerate()
-            .map(|(i, r)| OpenRange {
-                id: format!("shardId-{i:012}"),
-                start: r.starting_hash_key,
-                end: r.ending_hash_key,
-            })
-            .collect()
-    }
-
-    /// KINESIS.md B2: key, MD5 hex, decimal, shard of 3, shard of 4.
-    const TABLE: [(&str, &str, u128, usize, usize); 9] = [
-        ("a", "0cc175b9c0f1b6a831c399e269772661", 16955237001963240173058271559858726497, 0, 0),
-        ("b", "92eb5ffee6ae2fec3ad71c777531578f", 195289424170611159128911017612795795343, 1, 2),
-        ("c", "4a8a08f09d37b73795649038408b5f33", 99079589977253916124855502156832923443, 0, 1),
-        ("d", "8277e0910d750195b448797616e091ad", 173422077530204247440288476180261147053, 1, 2),
-        ("e", "e1671797c52e15f763380b45e841ec32", 299611584147932843547128611849858313266, 2, 3),
-        ("f", "8fa14cdd754f91cc6554c9e71929cce7", 190917122200326810055233066464581373159, 1, 2),
-        ("0", "cfcd208495d565ef66e7dff9f98764da", 276215275525073243129443018166533317850, 2, 3),
-        ("1", "c4ca4238a0b923820dcc509a6f75849b", 261578874264819908609102035485573088411, 2, 3),
-        ("hello", "5d41402abc4b2a76b9719d911017c592", 123957004363873451094272536567338222994, 1, 1),
-    ];
-
-    #[test]
-    fn key_steps_and_owners_match_the_aws_table() {
-        for (key, md5, dec, of3, of4) in TABLE {
-            let s = key_steps(key);
-            assert_eq!((s.md5_hex.as_str(), s.hash), (md5, dec), "{key}");
-            assert_eq!(owner(&uniform(3), s.hash), Some(of3), "{key} of 3");
-            assert_eq!(owner(&uniform(4), s.hash), Some(of4), "{key} of 4");
-        }
-        let hello = key_steps("hello");
-        let bytes: Vec<&str> = hello.chars.iter().map(|(_, b)| b.as_str()).collect();
-        assert_eq!(bytes, ["68", "65", "6c", "6c", "6f"]);
-        let n = key_steps("ñ€");
-        assert_eq!(n.chars, vec![('ñ', "c3 b1".into()), ('€', "e2 82 ac".into())]);
-        assert_eq!(n.byte_len, 5);
-        assert_eq!(owner(&uniform(3), u128::MAX), Some(2));
-        assert_eq!(owner(&uniform(3), 0), Some(0));
-        assert_eq!(owner(&[], 5), None);
-    }
+    use crate::engine::state::hashing::partition_key_hash;
 
     #[test]
     fn segments_tile_the_bar_in_hash_order_and_are_labelled() {
@@ -736,7 +394,7 @@ mod tests {
     #[test]
     fn the_marker_sits_where_the_key_hashes_inside_its_shard() {
         let ranges = uniform(3);
-        let hello = key_steps("hello").hash;
+        let hello = partition_key_hash("hello");
         let l = layout(&ranges, &[], Some(hello), None, WIDTH);
         let x = l.marker.unwrap_or_default();
         let expected = l.bar_x + 0.364_276_9 * l.bar_w;
@@ -744,7 +402,7 @@ mod tests {
         let hit: Vec<usize> = l.segments.iter().enumerate().filter(|(_, s)| s.hit).map(|(i, _)| i).collect();
         assert_eq!(hit, vec![1]);
         assert_eq!(l.marker_label, Some((x + 6.0, Anchor::Start)), "caption on the roomier side");
-        let l = layout(&ranges, &[], Some(key_steps("e").hash), None, WIDTH);
+        let l = layout(&ranges, &[], Some(partition_key_hash("e")), None, WIDTH);
         assert_eq!(l.marker_label.map(|m| m.1), Some(Anchor::End));
         let seg = &l.segments[1];
         assert!(seg.x < x && x < seg.x + seg.w);
@@ -756,7 +414,7 @@ mod tests {
         }
         // Every B2 key's marker lies in the segment of its shard.
         for (key, _, _, of3, _) in TABLE {
-            let l = layout(&ranges, &[], Some(key_steps(key).hash), None, NARROW_WIDTH);
+            let l = layout(&ranges, &[], Some(partition_key_hash(key)), None, NARROW_WIDTH);
             let x = l.marker.unwrap_or_default();
             let s = &l.segments[of3];
             assert!(s.hit && s.x <= x && x <= s.x + s.w, "{key}");
@@ -780,9 +438,9 @@ mod tests {
     #[test]
     fn a_hot_key_is_one_spike_and_one_hot_shard() {
         let ranges = uniform(4);
-        let hot = key_steps("user-1").hash;
+        let hot = partition_key_hash("user-1");
         let mut hashes = vec![hot; 90];
-        hashes.extend((0..10).map(|i| key_steps(&format!("k{i}")).hash));
+        hashes.extend((0..10).map(|i| partition_key_hash(&format!("k{i}"))));
         let l = layout(&ranges, &hashes, None, None, WIDTH);
         assert_eq!(l.bins.len(), 64);
         assert_eq!(l.bins.iter().map(|b| b.count).sum::<usize>(), 100);
@@ -791,75 +449,32 @@ mod tests {
         assert!(top.is_some_and(|t| t.0 >= 90));
         assert_eq!(layout(&ranges, &hashes, None, None, NARROW_WIDTH).bins.len(), 32);
 
-        let shard_ids: Vec<String> =
-            hashes.iter().map(|h| owner(&ranges, *h).map(|i| ranges[i].id.clone()).unwrap_or_default()).collect();
-        let mut ids: Vec<&str> = shard_ids.iter().map(String::as_str).collect();
-        ids.push("shardId-000000000009"); // a closed parent still holding a record
+        let mut ids: Vec<ShardId> = hashes.iter().filter_map(|h| owner(&ranges, *h).map(|i| ranges[i].id)).collect();
+        ids.push(ShardId(9)); // a closed parent still holding a record
         let rows = histogram(&ranges, ids);
         assert_eq!(rows.len(), 5);
         assert_eq!(rows.iter().map(|r| r.count).sum::<usize>(), 101);
         let hot_rows: Vec<&HistRow> = rows.iter().filter(|r| r.hot).collect();
         assert_eq!(hot_rows.len(), 1);
-        assert_eq!(Some(hot_rows[0].id.clone()), owner(&ranges, hot).map(|i| ranges[i].id.clone()));
+        assert_eq!(Some(hot_rows[0].id), owner(&ranges, hot).map(|i| ranges[i].id));
         assert!(hot_rows[0].percent >= 89 && (hot_rows[0].fill - 1.0).abs() < 1e-9);
         let closed = &rows[4];
-        assert_eq!(
-            (closed.id.as_str(), closed.open, closed.colour, closed.count),
-            ("shardId-000000000009", false, None, 1)
-        );
+        assert_eq!((closed.id, closed.open, closed.colour, closed.count), (ShardId(9), false, None, 1));
         // Uniform keys: no shard is hot.
-        let spread: Vec<String> = (0..400)
-            .map(|i| owner(&ranges, key_steps(&format!("u{i}")).hash).map(|i| ranges[i].id.clone()).unwrap_or_default())
+        let spread: Vec<ShardId> = (0..400)
+            .filter_map(|i| owner(&ranges, partition_key_hash(&format!("u{i}"))).map(|i| ranges[i].id))
             .collect();
-        assert!(histogram(&ranges, spread.iter().map(String::as_str)).iter().all(|r| !r.hot));
+        assert!(histogram(&ranges, spread).iter().all(|r| !r.hot));
         assert!(histogram(&ranges, []).iter().all(|r| r.count == 0 && r.percent == 0 && !r.hot));
-    }
-
-    #[test]
-    fn a_split_moves_only_the_keys_of_the_split_shard() {
-        let before = uniform(3);
-        // SplitShard(shardId-1) at its midpoint: children 3 and 4 replace it, in hash order.
-        let mid = default_split_key(&before[1]);
-        assert_eq!(split_check(&before[1], &mid.to_string()), SplitCheck::Valid(mid));
-        let after = vec![
-            before[0].clone(),
-            OpenRange { id: "shardId-000000000003".into(), start: before[1].start, end: mid - 1 },
-            OpenRange { id: "shardId-000000000004".into(), start: mid, end: before[1].end },
-            before[2].clone(),
-        ];
-        let hashes: Vec<u128> = TABLE.iter().map(|t| t.2).chain([TABLE[8].2, TABLE[0].2]).collect();
-        let m = moved_keys(&before, &after, &hashes);
-        // b, d, f and hello were in shard 1; a, c, e, 0 and 1 kept their shards. Duplicates count once.
-        assert_eq!(
-            m,
-            Moved {
-                keys: 9,
-                moved: 4,
-                moved_outside: 0,
-                closed: vec!["shardId-000000000001".into()],
-                mod_n_moved: m.mod_n_moved,
-                shards_before: 3,
-                shards_after: 4,
-            }
-        );
-        assert!(m.mod_n_moved > m.moved, "hash mod N would move most keys: {}", m.mod_n_moved);
-        // Nothing changed: nothing moved.
-        let same = moved_keys(&before, &before, &hashes);
-        assert_eq!((same.moved, same.mod_n_moved, same.closed.len()), (0, 0, 0));
-        // A merge of 0 and 1 into 3: the keys of both parents move, shard 2's stay.
-        let merged =
-            vec![OpenRange { id: "shardId-000000000003".into(), start: 0, end: before[1].end }, before[2].clone()];
-        let m = moved_keys(&before, &merged, &hashes);
-        assert_eq!((m.moved, m.moved_outside, m.closed.len()), (6, 0, 2));
     }
 
     #[test]
     fn a_shard_keeps_its_colour_through_a_split() {
         let before = uniform(3);
-        let mid = default_split_key(&before[0]);
+        let mid = before[0].range().midpoint();
         let after = vec![
-            OpenRange { id: "shardId-000000000003".into(), start: 0, end: mid - 1 },
-            OpenRange { id: "shardId-000000000004".into(), start: mid, end: before[0].end },
+            OpenRange { id: ShardId(3), start: 0, end: mid - 1 },
+            OpenRange { id: ShardId(4), start: mid, end: before[0].end },
             before[1].clone(),
             before[2].clone(),
         ];
@@ -867,117 +482,9 @@ mod tests {
         assert_eq!(colours(&after), vec![3, 4, 1, 2]);
         // Shards 0 and 8 share a natural colour: the right one moves on.
         let clash = vec![
-            OpenRange { id: "shardId-000000000000".into(), start: 0, end: 9 },
-            OpenRange { id: "shardId-000000000008".into(), start: 10, end: u128::MAX },
+            OpenRange { id: ShardId(0), start: 0, end: 9 },
+            OpenRange { id: ShardId(8), start: 10, end: u128::MAX },
         ];
         assert_eq!(colours(&clash), vec![0, 1]);
-    }
-
-    #[test]
-    fn the_split_rule_and_merge_pairs() {
-        let r = OpenRange { id: "shardId-000000000000".into(), start: 10, end: 20 };
-        assert_eq!(split_check(&r, "12"), SplitCheck::Valid(12));
-        assert_eq!(split_check(&r, "19"), SplitCheck::Valid(19));
-        assert_eq!(split_check(&r, "11"), SplitCheck::OutOfRule { min: 12, max: 19 });
-        assert_eq!(split_check(&r, "20"), SplitCheck::OutOfRule { min: 12, max: 19 });
-        for bad in ["", " 12", "-1", "1e3", "abc", "340282366920938463463374607431768211456"] {
-            assert_eq!(split_check(&r, bad), SplitCheck::NotANumber, "{bad:?}");
-        }
-        let all = OpenRange { id: "x".into(), start: 0, end: u128::MAX };
-        assert_eq!(split_check(&all, &u128::MAX.to_string()), SplitCheck::OutOfRule { min: 2, max: u128::MAX - 1 });
-        let tiny = OpenRange { id: "x".into(), start: u128::MAX - 1, end: u128::MAX };
-        assert!(matches!(split_check(&tiny, &u128::MAX.to_string()), SplitCheck::OutOfRule { .. }));
-        assert_eq!(adjacent_pairs(&uniform(3)), vec![(0, 1), (1, 2)]);
-        assert_eq!(adjacent_pairs(&uniform(1)), vec![]);
-        assert_eq!(shard_number("shardId-000000000000"), "0");
-        assert_eq!(shard_number("shardId-000000000012"), "12");
-    }
-
-    #[test]
-    fn explicit_hash_keys_get_aws_s_own_errors() {
-        assert_eq!(check_explicit_hash_key(""), ExplicitKey::Empty);
-        assert_eq!(check_explicit_hash_key("0"), ExplicitKey::Valid(0));
-        assert_eq!(check_explicit_hash_key(&u128::MAX.to_string()), ExplicitKey::Valid(u128::MAX));
-        let too_big = "340282366920938463463374607431768211456";
-        assert_eq!(
-            check_explicit_hash_key(too_big),
-            ExplicitKey::Refused {
-                error: "InvalidArgumentException".into(),
-                message: format!("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was {too_big}"),
-            }
-        );
-        for bad in ["01", "-1", "abc", " 1", "1234567890123456789012345678901234567890"] {
-            let ExplicitKey::Refused { error, message } = check_explicit_hash_key(bad) else {
-                panic!("{bad} accepted");
-            };
-            assert_eq!(error, "ValidationException", "{bad}");
-            assert!(
-                message.contains("Member must satisfy regular expression pattern: 0|([1-9]\\d{0,38})"),
-                "{message}"
-            );
-        }
-    }
-
-    #[test]
-    fn the_stream_view_reads_the_running_stream() {
-        let settings = Settings { seed: 7, shards: Some(3), ..Settings::default() };
-        let sim = Sim::new(settings).unwrap_or_else(|e| panic!("{e:?}"));
-        let v = stream_view(&sim);
-        assert_eq!(v.status, "ACTIVE");
-        assert_eq!(v.ranges, uniform(3));
-        assert_eq!(v.update_delay_ms, 3_000);
-        assert_eq!(v.throttled.len(), 3);
-    }
-
-    #[test]
-    fn recent_keys_equal_the_sims_recent_records_across_a_split() {
-        let settings = Settings { seed: 7, shards: Some(3), rate: Some(300), ..Settings::default() };
-        let mut sim = Sim::new(settings).unwrap_or_else(|e| panic!("{e:?}"));
-        sim.step_second();
-        let split = serde_json::json!({"StreamName": sim.world().stream_name(), "ShardToSplit": "shardId-000000000001",
-            "NewStartingHashKey": "170141183460469231731687303715884105728"});
-        assert!(sim.api("SplitShard", &split).is_ok());
-        for _ in 0..5 {
-            sim.step_second();
-        }
-        assert_eq!(stream_view(&sim).ranges.len(), 4);
-        for n in [0, 1, 10, 500, 5_000] {
-            let ours: Vec<(String, u64, String, u128, bool)> = recent_keys(&sim, n)
-                .into_iter()
-                .map(|r| (r.shard, r.position, r.partition_key, r.hash, r.explicit))
-                .collect();
-            let sims: Vec<(String, u64, String, u128, bool)> = crate::ui::snapshot::recent_records(sim.world(), n)
-                .into_iter()
-                .map(|r| (r.shard.to_string(), r.position, r.partition_key, r.hash, r.explicit))
-                .collect();
-            assert_eq!(ours.len(), sims.len().min(n));
-            assert_eq!(ours, sims, "n = {n}");
-            // The merge returns what sorting every record would.
-            let engine = sim.world().engine();
-            let s = engine.stream(sim.world().stream_name()).unwrap_or_else(|| panic!("stream"));
-            let mut all: Vec<(u64, String, u64)> = s
-                .shards
-                .iter()
-                .flat_map(|sh| {
-                    sh.records
-                        .iter()
-                        .enumerate()
-                        .map(|(i, r)| (r.arrival.millis(), sh.id.to_string(), sh.records.first_index() + i as u64))
-                })
-                .collect();
-            all.sort_by(|a, b| (b.0, &a.1, b.2).cmp(&(a.0, &b.1, a.2)));
-            let brute: Vec<(String, u64)> = all.into_iter().take(n).map(|(_, sh, p)| (sh, p)).collect();
-            let merged: Vec<(String, u64)> = ours.iter().map(|r| (r.0.clone(), r.1)).collect();
-            assert_eq!(merged, brute, "n = {n}");
-        }
-    }
-
-    #[test]
-    fn explanations_cover_the_errors_a_reshard_gets() {
-        assert_eq!(explanation("SplitShard", "InvalidArgumentException"), Some(HashingText::ExplainSplitRule));
-        assert_eq!(explanation("MergeShards", "InvalidArgumentException"), Some(HashingText::ExplainMergeAdjacent));
-        assert_eq!(explanation("UpdateShardCount", "LimitExceededException"), Some(HashingText::ExplainScaleLimits));
-        assert_eq!(explanation("SplitShard", "ResourceInUseException"), Some(HashingText::ExplainInUse));
-        assert_eq!(explanation("SplitShard", "InternalFailure"), None);
     }
 }

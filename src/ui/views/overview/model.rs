@@ -9,7 +9,7 @@
 //! Pure: no Yew, unit-tested natively (STYLE rule 10). Floats appear only here, in geometry.
 
 use super::snapshot::OverviewSnapshot;
-use crate::engine::shard::ShardId;
+use crate::engine::state::shard::ShardId;
 use crate::ui::format::{duration, hash_fraction, shard_short, DurationStyle};
 
 /// viewBox width on wide screens.

@@ -1,7 +1,7 @@
 //! What the overview draws, built from the simulation: the lanes of [`shard_rows`], the
 //! producers' totals and one row per consumer.
 
-use crate::engine::stream::StreamStatus;
+use crate::engine::state::stream::StreamStatus;
 use crate::ui::sim::Sim;
 use crate::ui::snapshot::{shard_rows, stream_status, ConsumerKind, ShardRow, Totals};
 

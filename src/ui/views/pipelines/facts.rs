@@ -1,7 +1,8 @@
 //! The side-by-side facts: what the running simulation measures for both architectures, next
 //! to the course's static comparison table.
 
-use super::model::{accuracy, bytes, duration, grouped, PipelinesSnapshot};
+use super::numbers::{accuracy, bytes, duration, grouped};
+use super::snapshot::{Measures, PipelinesSnapshot};
 use crate::i18n::pipelines::{self as t, PipelinesText as P};
 use crate::i18n::Lang;
 use std::rc::Rc;
@@ -21,9 +22,8 @@ pub struct FactsProps {
 pub fn Facts(props: &FactsProps) -> Html {
     let (s, lang) = (&props.snap, props.lang);
     let (l, k) = (&s.lambda.measures, &s.kappa.measures);
-    let correctness = |m: &super::model::Measures| {
-        t::correctness(lang, &accuracy(m.error, m.truth_total), &grouped(m.error), &grouped(m.wrong))
-    };
+    let correctness =
+        |m: &Measures| t::correctness(lang, &accuracy(m.error, m.truth_total), &grouped(m.error), &grouped(m.wrong));
     let rows = [
         ("freshness", P::Freshness, duration(l.freshness_ms), duration(k.freshness_ms)),
         ("correctness", P::Correctness, correctness(l), correctness(k)),

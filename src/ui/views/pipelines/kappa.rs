@@ -2,16 +2,15 @@
 //! app reads, and the explicit steps of a logic change: deploy v2 from `TRIM_HORIZON`, switch
 //! once it has caught up, revert while v1 runs, stop v1, delete `table_v1`.
 
-use super::component::{arrow_defs, bar, delta, edge, edge_label, f1, frame, line, Dots};
-use super::model::{
-    bytes, clock, duration, grouped, job_rate, job_slots, marker_x, parse_parallelism, storage_ratio, JobRow,
-    KappaEdge as E, KappaLayout, KappaNode as N, PipelinesSnapshot, Rect,
-};
+use super::model::{job_rate, job_slots, marker_x, KappaEdge as E, KappaLayout, KappaNode as N, Rect};
+use super::numbers::{bytes, clock, delta, duration, grouped, parse_parallelism, storage_ratio};
+use super::snapshot::{JobRow, PipelinesSnapshot};
+use super::svg::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
 use crate::engine::time::HOUR_MS;
-use crate::world::pipelines::{job_name, PipelineAction};
 use crate::i18n::pipelines::{self as t, PipelinesText as P};
 use crate::i18n::{Lang, Msg};
 use crate::ui::app::store::PipelineOutcome;
+use crate::world::pipelines::{job_name, PipelineAction};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -356,11 +355,11 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                                 { format!("{}: {}", P::Done.text(lang), t::step_name(lang, &o.action)) }
                             </p>
                         },
-                        Err((code, message)) => html! {
-                            <p class="outcome error-box" role="alert" data-testid="pipeline-outcome" data-code={code.clone()}>
-                                <strong>{ format!("{} ({}): {code}", P::Refused.text(lang), t::step_name(lang, &o.action)) }</strong>
+                        Err(e) => html! {
+                            <p class="outcome error-box" role="alert" data-testid="pipeline-outcome" data-code={e.code()}>
+                                <strong>{ format!("{} ({}): {}", P::Refused.text(lang), t::step_name(lang, &o.action), e.code()) }</strong>
                                 { " " }
-                                { P::refusal(code).map_or_else(|| message.clone(), |r| r.text(lang).to_string()) }
+                                { lang.world_error(e) }
                             </p>
                         },
                     } }

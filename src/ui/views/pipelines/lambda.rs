@@ -2,13 +2,13 @@
 //! speed layer; the batch layer recomputes the batch view, the serving layer swaps it in, and
 //! the query merges it with the realtime view.
 
-use super::component::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
-use super::model::{
-    bytes, clock, duration, grouped, LambdaEdge as E, LambdaLayout, LambdaNode as N, PipelinesSnapshot,
-};
-use crate::world::pipelines::{PipelineAction, ARCHIVER, SPEED_LAYER};
+use super::model::{LambdaEdge as E, LambdaLayout, LambdaNode as N};
+use super::numbers::{bytes, clock, duration, grouped};
+use super::snapshot::PipelinesSnapshot;
+use super::svg::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
 use crate::i18n::pipelines::{self as t, PipelinesText as P};
 use crate::i18n::Lang;
+use crate::world::pipelines::{PipelineAction, ARCHIVER, SPEED_LAYER};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -3,13 +3,14 @@
 
 use super::model::{layout, reshards, State, HASH_H, LEFT, NARROW_WIDTH, TOP, WIDTH};
 use super::snapshot::{CallAnswer, LineageSnapshot};
-use crate::engine::shard::ShardId;
-use crate::engine::stream::StreamStatus;
+use crate::engine::state::shard::ShardId;
+use crate::engine::state::stream::StreamStatus;
 use crate::i18n::resharding::{reshard_line, ReshardingText as R};
 use crate::i18n::{Lang, Text};
 use crate::ui::format::{duration, hash_key_short, percent, sequence_tail, DurationStyle};
+use crate::world::consumer::ConsumerSpec;
 use crate::world::polling::PollingSpec;
-use crate::world::scenario::{Command, ConsumerSpec};
+use crate::world::scenario::Command;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -15,7 +15,7 @@
 //! is labelled with the field that names the parent.
 
 use super::snapshot::{LineageShard, LineageSnapshot};
-use crate::engine::shard::ShardId;
+use crate::engine::state::shard::ShardId;
 use crate::ui::format::{duration, hash_fraction, shard_short, DurationStyle};
 
 /// viewBox width on wide screens.

@@ -1,8 +1,8 @@
 //! What the resharding view shows, built from the simulation: every shard the stream ever had
 //! (its lineage) and each consumer's reading order, plus AWS's answer to the last call.
 
-use crate::engine::shard::ShardId;
-use crate::engine::stream::StreamStatus;
+use crate::engine::state::shard::ShardId;
+use crate::engine::state::stream::StreamStatus;
 use crate::engine::time::SimTime;
 use crate::ui::sim::Sim;
 use crate::ui::snapshot::{stream_status, ConsumerKind};

@@ -3,23 +3,23 @@
 
 use super::model::{
     abbreviate_iterator, duration_text, height, iter_markers, loss_band, loss_episodes, row_y, usd, Axis, Chosen,
-    IterKind, Mark, RetLoss, NARROW_WIDTH, ROW_H, WIDTH,
+    IterKind, NARROW_WIDTH, ROW_H, WIDTH,
 };
-use crate::world::cost::monthly;
-use crate::engine::reading::ITERATOR_TTL_MS;
-use crate::engine::stream::StreamMode;
+use super::snapshot::{Mark, RetLoss, RetentionSnapshot};
+use crate::engine::ops::get_records::ITERATOR_TTL_MS;
+use crate::engine::state::shard::ShardId;
+use crate::engine::state::stream::StreamMode;
 use crate::engine::time::HOUR_MS;
 use crate::i18n::retention::{self as t, RetentionText as R};
 use crate::i18n::Lang;
-use crate::ui::app::store::{Action, ShardRead, Store};
+use crate::ui::app::store::{ApiOutcome, ShardRead};
 use crate::ui::views::flow::model::{consumer_letter, shape_path, Shape};
 use crate::ui::views::overview::model::NARROW_BELOW_PX;
+use crate::world::cost::monthly;
 use serde_json::json;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Marks per row at most (the rest are counted, not drawn).
-const MAX_MARKS: usize = 64;
 /// Records of a GetRecords answer listed.
 const FIRST_FEW: usize = 3;
 /// Loss episodes listed per consumer (the latest ones).
@@ -28,8 +28,20 @@ const LOSSES_LISTED: usize = 5;
 /// Props of [`Retention`].
 #[derive(Properties, PartialEq)]
 pub struct RetentionProps {
-    /// The store (snapshot source, language, dispatch).
-    pub store: UseReducerHandle<Store>,
+    /// The snapshot ([`RetentionSnapshot::of`]).
+    pub snapshot: Rc<RetentionSnapshot>,
+    /// Language.
+    pub lang: Lang,
+    /// The last API call a view made (this view shows its retention changes).
+    pub last_api: Option<ApiOutcome>,
+    /// The iterator panel's last read.
+    pub last_read: Option<ShardRead>,
+    /// Runs a Kinesis API call on the stream (`StreamName` filled in): a retention change.
+    pub on_api: Callback<(String, serde_json::Value)>,
+    /// Reads from an iterator: `GetShardIterator` with this request, then `GetRecords`.
+    pub on_read: Callback<serde_json::Value>,
+    /// `GetRecords` again with the last read's iterator.
+    pub on_read_again: Callback<()>,
 }
 
 fn narrow() -> bool {
@@ -53,23 +65,22 @@ fn explain(message: &str) -> R {
 /// The retention view.
 #[component]
 pub fn Retention(props: &RetentionProps) -> Html {
-    let store = &props.store;
-    let lang = store.lang;
-    let snap = Rc::new(store.sim.borrow().retention(MAX_MARKS));
+    let lang = props.lang;
+    let snap = props.snapshot.clone();
     let width = if narrow() { NARROW_WIDTH } else { WIDTH };
     let axis = Axis::new(snap.elapsed_ms, snap.retention_ms(), width);
 
     let hours = use_state(|| "48".to_string());
     let kind = use_state(|| IterKind::TrimHorizon);
-    let shard = use_state(|| None::<String>);
+    let shard = use_state(|| None::<ShardId>);
     let chosen = use_state(|| None::<Chosen>);
     let at_time = use_state(|| None::<u64>);
 
-    let shard_id = (*shard).clone().or_else(|| snap.rows.first().map(|r| r.id.clone())).unwrap_or_default();
+    let shard_id = (*shard).or_else(|| snap.rows.first().map(|r| r.id));
     let on_mark = {
         let (chosen, shard, kind) = (chosen.clone(), shard.clone(), kind.clone());
         use_callback((), move |c: Chosen, _| {
-            shard.set(Some(c.shard.clone()));
+            shard.set(Some(c.shard));
             if !matches!(*kind, IterKind::AtSequenceNumber | IterKind::AfterSequenceNumber) {
                 kind.set(IterKind::AtSequenceNumber);
             }
@@ -95,13 +106,13 @@ pub fn Retention(props: &RetentionProps) -> Html {
 
     // Retention control.
     let change = |op: &'static str| {
-        let (store, hours) = (store.clone(), hours.clone());
+        let (on_api, hours) = (props.on_api.clone(), hours.clone());
         Callback::from(move |_| {
             let h: i64 = hours.trim().parse().unwrap_or(0);
-            store.dispatch(Action::Api(op.into(), json!({ "RetentionPeriodHours": h })));
+            on_api.emit((op.into(), json!({ "RetentionPeriodHours": h })));
         })
     };
-    let retention_outcome = store.last_api.as_ref().filter(|a| a.operation.ends_with("StreamRetentionPeriod")).map(|a| {
+    let retention_outcome = props.last_api.as_ref().filter(|a| a.operation.ends_with("StreamRetentionPeriod")).map(|a| {
         match &a.result {
             Ok(_) => html! {
                 <p class="ok" data-testid="retention-note" role="status">
@@ -119,20 +130,21 @@ pub fn Retention(props: &RetentionProps) -> Html {
 
     // Iterator read: the store runs the calls (one way in), the panel shows `last_read`.
     let run = {
-        let (store, kind, chosen, at_time) = (store.clone(), kind.clone(), chosen.clone(), at_time.clone());
-        let (shard_id, started, elapsed) = (shard_id.clone(), snap.started_epoch_ms, snap.elapsed_ms);
+        let (on_read, kind, chosen, at_time) = (props.on_read.clone(), kind.clone(), chosen.clone(), at_time.clone());
+        let (snap, started, elapsed) = (snap.clone(), snap.started_epoch_ms, snap.elapsed_ms);
         Callback::from(move |_| {
-            let mut req = json!({ "ShardId": shard_id, "ShardIteratorType": kind.as_str() });
+            let shard = shard_id.map(|s| s.to_string()).unwrap_or_default();
+            let mut req = json!({ "ShardId": shard, "ShardIteratorType": kind.as_str() });
             match *kind {
                 IterKind::AtSequenceNumber | IterKind::AfterSequenceNumber => {
+                    // The chosen record's SequenceNumber, while the stream still holds it.
+                    let held = |c: &Chosen| {
+                        snap.rows.iter().any(|r| r.id == c.shard && (r.first_index..r.end_index).contains(&c.position))
+                    };
                     let seq = chosen
                         .as_ref()
-                        .filter(|c| c.shard == shard_id)
-                        .and_then(|c| {
-                            let shard = crate::engine::shard::ShardId::resolve(&c.shard)?;
-                            crate::ui::snapshot::RecentRecord::at(store.sim.borrow().world(), shard, c.position)
-                        })
-                        .map(|r| r.sequence_number);
+                        .filter(|c| Some(c.shard) == shard_id && held(c))
+                        .map(|c| c.sequence_number.to_string());
                     req["StartingSequenceNumber"] = json!(seq.unwrap_or_default());
                 }
                 IterKind::AtTimestamp => {
@@ -140,14 +152,11 @@ pub fn Retention(props: &RetentionProps) -> Html {
                 }
                 _ => {}
             }
-            store.dispatch(Action::ReadFrom(req));
+            on_read.emit(req);
         })
     };
-    let again = {
-        let d = store.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::ReadAgain))
-    };
-    let read = store.last_read.as_ref();
+    let again = props.on_read_again.reform(|_: MouseEvent| ());
+    let read = props.last_read.as_ref();
 
     // Cost.
     let mode = if snap.on_demand { StreamMode::OnDemand } else { StreamMode::Provisioned };
@@ -155,8 +164,8 @@ pub fn Retention(props: &RetentionProps) -> Html {
         |h: u32| monthly(snap.open_shards, h, snap.records_per_sec, snap.avg_record_bytes, snap.efo_consumers, mode);
     let now_bill = bill(snap.retention_hours);
 
-    let chosen_here = (*chosen).clone().filter(|c| c.shard == shard_id);
-    let row_here = snap.rows.iter().find(|r| r.id == shard_id);
+    let chosen_here = (*chosen).clone().filter(|c| Some(c.shard) == shard_id);
+    let row_here = snap.rows.iter().find(|r| Some(r.id) == shard_id);
     let pick_marks: Vec<Mark> = row_here.map(|r| r.marks.clone()).unwrap_or_default();
     let trim_x = axis.x_of(snap.trim_horizon_ms() as f64);
     let (tx, k) = axis.marks_transform();
@@ -190,7 +199,6 @@ pub fn Retention(props: &RetentionProps) -> Html {
                 { for snap.rows.iter().enumerate().map(|(i, r)| {
                     let y = row_y(i);
                     let ex = trim_x.clamp(axis.lane_x, axis.lane_end);
-                    let label = r.id.trim_start_matches("shardId-").trim_start_matches('0');
                     let markers = iter_markers(&axis, r, chosen.as_ref(), *at_time);
                     let cursors = snap.consumers.iter().enumerate().filter_map(|(ci, c)| {
                         let cur = c.cursors.iter().find(|cu| cu.shard == r.id)?;
@@ -221,9 +229,10 @@ pub fn Retention(props: &RetentionProps) -> Html {
                         }).collect::<Vec<_>>()
                     });
                     html! {
-                        <g key={r.id.clone()} class={classes!("ret-row", (!r.open).then_some("closed"))} data-testid="ret-row">
-                            <title>{ r.id.clone() }</title>
-                            <text class="row-label" x="4" y={format!("{:.1}", y + ROW_H / 2.0)} dominant-baseline="middle">{ format!("#{}", if label.is_empty() { "0" } else { label }) }</text>
+                        <g key={r.id.to_string()} class={classes!("ret-row", (!r.open).then_some("closed"))} data-testid="ret-row">
+                            <title>{ r.id.to_string() }</title>
+                            // format.rs: `shard_short(r.id)`.
+                            <text class="row-label" x="4" y={format!("{:.1}", y + ROW_H / 2.0)} dominant-baseline="middle">{ format!("#{}", r.id.0) }</text>
                             <rect class="row-bg" x={format!("{:.1}", axis.lane_x)} y={format!("{y:.1}")} width={format!("{:.1}", axis.lane_end - axis.lane_x)} height={format!("{ROW_H:.1}")} />
                             if ex > axis.lane_x {
                                 <rect class="expired-zone" x={format!("{:.1}", axis.lane_x)} y={format!("{y:.1}")} width={format!("{:.1}", ex - axis.lane_x)} height={format!("{ROW_H:.1}")} />
@@ -231,7 +240,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                             <rect class="window" x={format!("{ex:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", axis.lane_end - ex)} height={format!("{ROW_H:.1}")} />
                             { for bands }
                             <g class="marks" transform={format!("translate({tx:.3} 0) scale({k:.6} 1)")}>
-                                <RowMarks shard={r.id.clone()} marks={r.marks.clone()} y={y} on_mark={on_mark.clone()} />
+                                <RowMarks shard={r.id} marks={r.marks.clone()} y={y} on_mark={on_mark.clone()} />
                             </g>
                             <text class="row-count" x={format!("{:.1}", axis.lane_x + 3.0)} y={format!("{:.1}", y + ROW_H - 4.0)} data-testid="expired-count">
                                 { format!("{} {}", r.first_index, R::Expired.text(lang)) }
@@ -290,19 +299,19 @@ pub fn Retention(props: &RetentionProps) -> Html {
                     </select>
                     <label for="it-shard">{ R::Shard.text(lang) }</label>
                     <select id="it-shard" data-testid="iter-shard" onchange={{ let shard = shard.clone(); Callback::from(move |e: Event| {
-                        if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() { shard.set(Some(s.value())); }
+                        if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() { shard.set(ShardId::resolve(&s.value())); }
                     }) }}>
-                        { for snap.rows.iter().map(|r| html! { <option value={r.id.clone()} selected={r.id == shard_id}>{ r.id.clone() }</option> }) }
+                        { for snap.rows.iter().map(|r| html! { <option value={r.id.to_string()} selected={Some(r.id) == shard_id}>{ r.id.to_string() }</option> }) }
                     </select>
                     if matches!(*kind, IterKind::AtSequenceNumber | IterKind::AfterSequenceNumber) {
                         <label for="it-record">{ R::Record.text(lang) }</label>
                         <select id="it-record" data-testid="iter-record" onchange={{
-                            let (chosen, shard_id, marks) = (chosen.clone(), shard_id.clone(), pick_marks.clone());
+                            let (chosen, marks) = (chosen.clone(), pick_marks.clone());
                             Callback::from(move |e: Event| {
                                 if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
                                     let pos: Option<u64> = s.value().parse().ok();
                                     let m = marks.iter().find(|m| Some(m.position) == pos);
-                                    chosen.set(m.map(|m| Chosen { shard: shard_id.clone(), position: m.position, at_ms: m.at_ms }));
+                                    chosen.set(m.zip(shard_id).map(|(m, shard)| Chosen { shard, position: m.position, at_ms: m.at_ms, sequence_number: m.sequence_number }));
                                 }
                             })
                         }}>
@@ -352,9 +361,9 @@ pub fn Retention(props: &RetentionProps) -> Html {
                                 { for c.cursors.iter().filter(|cu| !cu.finished).map(|cu| html! {
                                     <><br />{
                                         if cu.expired_unread > 0 {
-                                            t::overtaken(lang, &cu.shard, cu.expired_unread, cu.read_pos, cu.read_pos + cu.expired_unread - 1)
+                                            t::overtaken(lang, &cu.shard.to_string(), cu.expired_unread, cu.read_pos, cu.read_pos + cu.expired_unread - 1)
                                         } else {
-                                            t::behind(lang, &cu.shard, &duration_text(cu.at_ms.map_or(0, |a| snap.elapsed_ms.saturating_sub(a))))
+                                            t::behind(lang, &cu.shard.to_string(), &duration_text(cu.at_ms.map_or(0, |a| snap.elapsed_ms.saturating_sub(a))))
                                         }
                                     }</>
                                 }) }
@@ -378,7 +387,7 @@ fn loss_text(lang: Lang, consumer: &str, l: &RetLoss) -> String {
     t::lost_range(
         lang,
         consumer,
-        &l.shard,
+        &l.shard.to_string(),
         (l.from, l.to.saturating_sub(1)),
         l.lost,
         l.span() - l.lost,
@@ -388,7 +397,7 @@ fn loss_text(lang: Lang, consumer: &str, l: &RetLoss) -> String {
 
 #[derive(Properties, PartialEq)]
 struct RowMarksProps {
-    shard: String,
+    shard: ShardId,
     marks: Vec<Mark>,
     y: f64,
     on_mark: Callback<Chosen>,
@@ -402,7 +411,7 @@ fn RowMarks(props: &RowMarksProps) -> Html {
     html! {
         { for props.marks.iter().map(|m| {
             let x = m.at_ms as f64 / 1000.0;
-            let c = Chosen { shard: props.shard.clone(), position: m.position, at_ms: m.at_ms };
+            let c = Chosen { shard: props.shard, position: m.position, at_ms: m.at_ms, sequence_number: m.sequence_number };
             let on_mark = props.on_mark.clone();
             html! {
                 <line key={m.position} class="mark" data-testid="ret-mark" vector-effect="non-scaling-stroke"

@@ -1,4 +1,4 @@
-//! Geometry of the retention view (pure, tested natively).
+//! The retention view's geometry and labels (pure, tested natively).
 //!
 //! ```text
 //!   label │ expired (hatched) ┆ retention window (shaded) ........ │ LATEST
@@ -11,10 +11,13 @@
 //! started; the whole row of marks moves and rescales with one `translate(…) scale(k 1)`, so a
 //! frame re-renders a row's marks only when a mark arrives or expires. The axis span follows
 //! `max(elapsed, 1 min)` (capped at twice the retention), so it rescales continuously from
-//! seconds to minutes, hours and days. Floats appear only here, in geometry.
+//! seconds to minutes, hours and days. Floats appear only here, in geometry. The rows and
+//! consumers it lays out come from `snapshot.rs`.
 
+use super::snapshot::{RetLoss, RetRow};
+use crate::engine::state::sequence::SequenceNumber;
+use crate::engine::state::shard::ShardId;
 use crate::engine::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
-use crate::ui::snapshot::ConsumerKind;
 
 /// viewBox width on wide screens.
 pub const WIDTH: f64 = 640.0;
@@ -75,95 +78,6 @@ pub const STEPS_MS: [u64; 27] = [
     730 * DAY_MS,
 ];
 
-/// One record drawn as a mark.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Mark {
-    /// Its position in the shard (0, 1, 2… in acceptance order; stable DOM key).
-    pub position: u64,
-    /// ApproximateArrivalTimestamp, ms since the stream became ACTIVE.
-    pub at_ms: u64,
-}
-
-/// One shard, closed ones included.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RetRow {
-    /// `shardId-000000000000`.
-    pub id: String,
-    /// Open (accepts writes).
-    pub open: bool,
-    /// Position of the oldest retained record (= records expired so far).
-    pub first_index: u64,
-    /// Position after the newest record.
-    pub end_index: u64,
-    /// Arrival of the oldest retained record, ms since start.
-    pub oldest_ms: Option<u64>,
-    /// Arrival of the newest record, ms since start.
-    pub newest_ms: Option<u64>,
-    /// SequenceNumber of the oldest retained record.
-    pub oldest_seq: Option<String>,
-    /// When it closed, ms since start.
-    pub closed_ms: Option<u64>,
-    /// Sampled records, oldest first (every `stride`-th position).
-    pub marks: Vec<Mark>,
-    /// One mark stands for this many records.
-    pub stride: u64,
-}
-
-impl RetRow {
-    /// Records retained now.
-    pub fn retained(&self) -> u64 {
-        self.end_index - self.first_index
-    }
-}
-
-/// A consumer's position in one shard.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RetCursor {
-    /// Shard id.
-    pub shard: String,
-    /// Position of its next unread record.
-    pub read_pos: u64,
-    /// Arrival of its next unread record (or, when overtaken, of the last one it read), ms since
-    /// start; `None` when it has read everything.
-    pub at_ms: Option<u64>,
-    /// Records it has not read that expired already (`first_index − read_pos`; > 0 = overtaken).
-    pub expired_unread: u64,
-    /// Read to the end of a closed shard.
-    pub finished: bool,
-}
-
-/// Records of one shard a consumer lost: positions `from..to`, expired before it read them.
-///
-/// Their arrival times are gone with them; `after_ms … before_ms` bounds them (the last record
-/// it read before them, the first one returned after them). A range that stands for several
-/// reads' losses also spans the records read in between; `lost` is the exact count.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RetLoss {
-    /// Shard id.
-    pub shard: String,
-    /// Position of the first lost record.
-    pub from: u64,
-    /// Position after the last lost record.
-    pub to: u64,
-    /// Records lost in `from..to`.
-    pub lost: u64,
-    /// They arrived at or after this, ms since start.
-    pub after_ms: u64,
-    /// They arrived at or before this, ms since start.
-    pub before_ms: u64,
-    /// When the consumer noticed the first of them, ms since start.
-    pub noticed_ms: u64,
-    /// When it noticed the last of them, ms since start.
-    pub last_noticed_ms: u64,
-}
-
-impl RetLoss {
-    /// Positions spanned (`to − from`): more than `lost` when it read some in between.
-    pub fn span(&self) -> u64 {
-        self.to - self.from
-    }
-}
-
 /// Losses noticed less than this apart belong to one episode (a consumer overtaken by the trim
 /// horizon loses records at every read), ms.
 pub const EPISODE_GAP_MS: u64 = MINUTE_MS;
@@ -205,62 +119,6 @@ pub fn loss_band(axis: &Axis, loss: &RetLoss) -> Option<(f64, f64)> {
     (x1 > x0).then_some((x0, x1 - x0))
 }
 
-/// One consumer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RetConsumer {
-    /// Name.
-    pub name: String,
-    /// Kind.
-    pub kind: ConsumerKind,
-    /// Records delivered.
-    pub delivered: u64,
-    /// Records lost (expired before it read them), all shards.
-    pub lost: u64,
-    /// Where they were, per shard in shard order, oldest first.
-    pub losses: Vec<RetLoss>,
-    /// Per shard.
-    pub cursors: Vec<RetCursor>,
-}
-
-/// What the retention view draws.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RetentionSnapshot {
-    /// Simulated ms since the stream became ACTIVE.
-    pub elapsed_ms: u64,
-    /// The stream's start, epoch ms (to turn axis times into AWS timestamps).
-    pub started_epoch_ms: u64,
-    /// Stream name.
-    pub stream_name: String,
-    /// Retention period, hours.
-    pub retention_hours: u32,
-    /// Open shards.
-    pub open_shards: u64,
-    /// Records per second the producers aim at now.
-    pub records_per_sec: u64,
-    /// Average record size so far (data + key), bytes.
-    pub avg_record_bytes: u64,
-    /// Enhanced fan-out consumers.
-    pub efo_consumers: u64,
-    /// On-demand capacity mode (else provisioned).
-    pub on_demand: bool,
-    /// Shards: open in hash order, then closed ones.
-    pub rows: Vec<RetRow>,
-    /// Consumers.
-    pub consumers: Vec<RetConsumer>,
-}
-
-impl RetentionSnapshot {
-    /// Retention, ms.
-    pub fn retention_ms(&self) -> u64 {
-        u64::from(self.retention_hours) * HOUR_MS
-    }
-
-    /// The trim horizon: now − retention, ms since start (negative before a full period ran).
-    pub fn trim_horizon_ms(&self) -> i64 {
-        self.elapsed_ms as i64 - self.retention_ms() as i64
-    }
-}
-
 /// The axis span for `elapsed_ms` and a retention: the elapsed time (at least a minute), with
 /// 10 % room on the left, but no more than twice the retention.
 pub fn span_ms(elapsed_ms: u64, retention_ms: u64) -> u64 {
@@ -297,6 +155,7 @@ pub struct Axis {
 }
 
 /// A tick label in the unit of its step.
+// format.rs: `duration(at_ms, DurationStyle::Tick(step_ms))`, the same.
 pub fn tick_label(at_ms: u64, step_ms: u64) -> String {
     if step_ms < MINUTE_MS {
         format!("{} s", at_ms / SECOND_MS)
@@ -421,12 +280,14 @@ pub struct IterMarker {
 /// The record chosen for AT/AFTER_SEQUENCE_NUMBER.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Chosen {
-    /// Shard id.
-    pub shard: String,
+    /// Its shard.
+    pub shard: ShardId,
     /// Position.
     pub position: u64,
     /// Arrival, ms since start.
     pub at_ms: u64,
+    /// Its SequenceNumber.
+    pub sequence_number: SequenceNumber,
 }
 
 /// Where the iterator markers of `row` sit: `TRIM_HORIZON` at the oldest retained record (at
@@ -459,12 +320,6 @@ pub fn height(n: usize) -> f64 {
     row_y(n) + AXIS_H - ROW_GAP + 8.0
 }
 
-/// The stride that samples `len` records into at most `budget` marks: a power of two, so that
-/// positions that are multiples of it stay marked while records arrive and expire.
-pub fn stride(len: u64, budget: u64) -> u64 {
-    len.div_ceil(budget.max(1)).max(1).next_power_of_two()
-}
-
 /// A ShardIterator shortened for display: its first 12 and last 6 characters.
 pub fn abbreviate_iterator(s: &str) -> String {
     let n = s.chars().count();
@@ -477,6 +332,7 @@ pub fn abbreviate_iterator(s: &str) -> String {
 }
 
 /// A duration in the largest whole unit that fits (`26 h`, `3 d 4 h`, `12 min`), for labels.
+// format.rs: `duration(ms, DurationStyle::Whole)`, the same.
 pub fn duration_text(ms: u64) -> String {
     if ms >= 2 * DAY_MS {
         let (d, h) = (ms / DAY_MS, ms % DAY_MS / HOUR_MS);
@@ -500,6 +356,7 @@ pub fn duration_text(ms: u64) -> String {
 }
 
 /// Dollars from micro-dollars, two decimals (`$12.34`).
+// format.rs: `usd(micro)`, the same.
 pub fn usd(micro: u64) -> String {
     format!("${}.{:02}", micro / 1_000_000, micro % 1_000_000 / 10_000)
 }
@@ -575,7 +432,7 @@ mod tests {
 
     fn row(oldest: Option<u64>) -> RetRow {
         RetRow {
-            id: "shardId-000000000000".into(),
+            id: ShardId(0),
             open: true,
             first_index: 100,
             end_index: 200,
@@ -592,7 +449,8 @@ mod tests {
     fn iterator_markers_sit_where_aws_starts_reading() {
         let a = Axis::new(30 * HOUR_MS, DAY_MS, WIDTH);
         let r = row(Some(6 * HOUR_MS));
-        let chosen = Chosen { shard: r.id.clone(), position: 150, at_ms: 20 * HOUR_MS };
+        let sequence_number = SequenceNumber { shard_create_secs: 0, seq_ix: 150, seq_time_secs: 0, shard_index: 0 };
+        let chosen = Chosen { shard: r.id, position: 150, at_ms: 20 * HOUR_MS, sequence_number };
         let m = iter_markers(&a, &r, Some(&chosen), Some(10 * HOUR_MS));
         let x = |k: IterKind| m.iter().find(|i| i.kind == k).map(|i| i.x).unwrap_or(f64::NAN);
         assert_eq!(m.len(), 5);
@@ -611,9 +469,7 @@ mod tests {
     }
 
     #[test]
-    fn sampling_strides_and_labels() {
-        assert_eq!(stride(10, 64), 1);
-        assert_eq!(stride(1_728_000, 64), 32_768);
+    fn labels() {
         assert_eq!(abbreviate_iterator("AAAAAAAAAAE"), "AAAAAAAAAAE");
         assert_eq!(abbreviate_iterator(&"x".repeat(40)), format!("{}…{}", "x".repeat(12), "x".repeat(6)));
         assert_eq!(duration_text(26 * HOUR_MS), "26 h");
@@ -622,33 +478,9 @@ mod tests {
         assert!(row_y(1) > row_y(0) + ROW_H);
     }
 
-    #[test]
-    fn the_slow_consumer_s_stream_expires_records_after_a_day() {
-        use crate::ui::route::UrlState;
-        use crate::ui::sim::Sim;
-        let (url, _) = UrlState::parse("#/retention?seed=1&scenario=slow-consumer", "");
-        let mut sim = Sim::new(url.sim).unwrap_or_else(|e| panic!("{e:?}"));
-        while sim.elapsed_ms() < 26 * HOUR_MS {
-            sim.advance(26 * HOUR_MS - sim.elapsed_ms());
-        }
-        let snap = sim.retention(64);
-        assert_eq!(snap.retention_hours, 24);
-        assert_eq!(snap.trim_horizon_ms(), 2 * 3_600_000);
-        let r = &snap.rows[0];
-        assert!(r.first_index > 0, "records expired");
-        assert!(r.oldest_ms.is_some_and(|t| (2 * HOUR_MS..2 * HOUR_MS + 1_000).contains(&t)), "{:?}", r.oldest_ms);
-        assert!(r.marks.len() <= 65 && r.marks.iter().all(|m| m.position % r.stride == 0));
-        // 20 records/s for 24 h; a record exactly 24 h old is still retained.
-        assert_eq!(r.retained(), 24 * 3600 * 20 + 1);
-        // The slow consumer (5 records/s of 20) is 19.5 h behind: not overtaken yet.
-        let c = &snap.consumers[0].cursors[0];
-        assert_eq!(c.expired_unread, 0);
-        assert!(c.at_ms.is_some_and(|t| (6 * HOUR_MS..7 * HOUR_MS).contains(&t)), "{:?}", c.at_ms);
-    }
-
-    fn loss(shard: &str, from: u64, to: u64, noticed_s: u64) -> RetLoss {
+    fn loss(shard: u32, from: u64, to: u64, noticed_s: u64) -> RetLoss {
         RetLoss {
-            shard: shard.into(),
+            shard: ShardId(shard),
             from,
             to,
             lost: to - from,
@@ -661,18 +493,18 @@ mod tests {
 
     #[test]
     fn losses_group_into_episodes_and_bands_sit_at_their_arrival_times() {
-        let a = "shardId-000000000000";
+        let a = 0;
         // A read every second losing 15 records: one episode; a loss an hour later: another.
         let mut v: Vec<RetLoss> = (0..10).map(|i| loss(a, 1_000 + i * 20, 1_015 + i * 20, 100 + i)).collect();
         v.push(loss(a, 100_000, 100_030, 3_700));
-        v.push(loss("shardId-000000000001", 5, 9, 3_701));
+        v.push(loss(1, 5, 9, 3_701));
         let e = loss_episodes(&v);
         assert_eq!(e.len(), 3);
         assert_eq!((e[0].from, e[0].to, e[0].lost, e[0].span()), (1_000, 1_195, 150, 195));
         assert_eq!((e[0].after_ms, e[0].before_ms), (50_000, 1_195 * 50));
         assert_eq!((e[0].noticed_ms, e[0].last_noticed_ms), (100_000, 109_000));
         assert_eq!((e[1].from, e[1].lost), (100_000, 30));
-        assert_eq!(e[2].shard, "shardId-000000000001", "another shard is another episode");
+        assert_eq!(e[2].shard, ShardId(1), "another shard is another episode");
 
         let axis = Axis::new(30 * HOUR_MS, DAY_MS, WIDTH);
         let wide = RetLoss { after_ms: 8 * HOUR_MS, before_ms: 12 * HOUR_MS, ..e[0].clone() };
@@ -692,12 +524,13 @@ mod tests {
     fn the_slow_consumer_s_lost_records_are_listed_with_their_arrival_bounds() {
         use crate::ui::route::UrlState;
         use crate::ui::sim::Sim;
+        use crate::ui::views::retention::snapshot::{RetentionSnapshot, MAX_MARKS};
         let (url, _) = UrlState::parse("#/retention?seed=1&scenario=slow-consumer", "");
         let mut sim = Sim::new(url.sim).unwrap_or_else(|e| panic!("{e:?}"));
         while sim.elapsed_ms() < 34 * HOUR_MS {
             sim.advance(34 * HOUR_MS - sim.elapsed_ms());
         }
-        let snap = sim.retention(64);
+        let snap = RetentionSnapshot::of(&sim, MAX_MARKS);
         let c = &snap.consumers[0];
         assert!(c.lost > 0, "overtaken around 32 h");
         assert_eq!(c.losses.iter().map(|l| l.lost).sum::<u64>(), c.lost);

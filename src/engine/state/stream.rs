@@ -2,15 +2,16 @@
 //!
 //! AWS facts reproduced (KINESIS.md B1, B3, B9, B12):
 //! - Status runs `CREATING → ACTIVE`, `ACTIVE → UPDATING → ACTIVE`, `DELETING → gone`.
-//! - A record goes to the **open** shard whose hash-key range contains its hash key.
+//! - A record goes to the **open** shard whose hash-key range contains its hash key (the rule is
+//!   `hashing::route`; the stream keeps its open ranges sorted for it).
 //! - Sequence numbers come from one counter per group of five shards (shard index / 5), so puts to
 //!   shards 0 and 1 get consecutive `seqIx` values, as AWS-validated kinesalite tests show.
 //! - Retention is 24 h by default, 24..=8760 h; records older than it are gone, a decrease takes
 //!   effect at once, and an increase does not bring expired data back.
 
-use super::hashing::HashKeyRange;
-use super::shard::{EncryptionType, Shard, ShardId};
-use super::time::{SimTime, HOUR_MS};
+use crate::engine::state::hashing::{route, HashKeyRange};
+use crate::engine::state::shard::{EncryptionType, Shard, ShardId};
+use crate::engine::time::{SimTime, HOUR_MS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -64,6 +65,30 @@ impl StreamMode {
             StreamMode::OnDemand => "ON_DEMAND",
         }
     }
+
+    /// Reads the API spelling; `None` for anything else.
+    pub fn parse(text: &str) -> Option<StreamMode> {
+        match text {
+            "PROVISIONED" => Some(StreamMode::Provisioned),
+            "ON_DEMAND" => Some(StreamMode::OnDemand),
+            _ => None,
+        }
+    }
+}
+
+/// A change in progress: the stream is `UPDATING` until it completes (see `ops/resharding.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StreamUpdate {
+    /// Split a shard at a hash key.
+    Split(ShardId, u128),
+    /// Merge two adjacent shards.
+    Merge(ShardId, ShardId),
+    /// One step of UpdateShardCount towards a target count.
+    Scale(u32),
+    /// Switch capacity mode.
+    Mode(StreamMode),
+    /// Switch encryption.
+    Encryption(EncryptionType, Option<String>),
 }
 
 /// A stream identity that survives renames of nothing: each `CreateStream` gets a new one, so a
@@ -89,8 +114,10 @@ pub struct Stream {
     pub retention_hours: u32,
     /// Every shard ever created, indexed by shard index (expired ones included, flagged).
     pub shards: Vec<Shard>,
-    /// Open shards as `(StartingHashKey, index)`, sorted: the routing table.
-    open_routes: Vec<(u128, u32)>,
+    /// The routing table: open shards' ranges sorted by `StartingHashKey` …
+    open_ranges: Vec<HashKeyRange>,
+    /// … and their shard indexes, in the same order.
+    open_indexes: Vec<u32>,
     /// `seqIx` counters, one per group of five shard indexes.
     seq_counters: Vec<u64>,
     /// Tags (key → value).
@@ -130,7 +157,8 @@ impl Stream {
             created: shard_created,
             retention_hours: DEFAULT_RETENTION_HOURS,
             shards,
-            open_routes: Vec::new(),
+            open_ranges: Vec::new(),
+            open_indexes: Vec::new(),
             seq_counters: Vec::new(),
             tags: BTreeMap::new(),
             encryption_type: EncryptionType::None,
@@ -151,27 +179,36 @@ impl Stream {
 
     /// Rebuilds the routing table after the set of open shards changed.
     pub fn rebuild_routes(&mut self) {
-        self.open_routes =
-            self.shards.iter().filter(|s| s.is_open()).map(|s| (s.hash_key_range.starting_hash_key, s.id.0)).collect();
-        self.open_routes.sort_unstable();
+        let mut open: Vec<(u128, u32, HashKeyRange)> = self
+            .shards
+            .iter()
+            .filter(|s| s.is_open())
+            .map(|s| (s.hash_key_range.starting_hash_key, s.id.0, s.hash_key_range))
+            .collect();
+        open.sort_unstable();
+        self.open_ranges = open.iter().map(|(_, _, r)| *r).collect();
+        self.open_indexes = open.iter().map(|(_, i, _)| *i).collect();
     }
 
-    /// The open shard that owns `hash_key`. Open shards always tile the hash space, so this only
-    /// fails for a stream with no shards.
+    /// The index of the open shard that owns `hash_key` ([`route`]). Open shards always tile
+    /// the hash space, so this only fails for a stream with no shards.
     pub fn route(&self, hash_key: u128) -> Option<u32> {
-        let i = self.open_routes.partition_point(|(start, _)| *start <= hash_key);
-        let (_, idx) = *self.open_routes.get(i.checked_sub(1)?)?;
-        Some(idx)
+        route(&self.open_ranges, hash_key).and_then(|i| self.open_indexes.get(i).copied())
+    }
+
+    /// The open shards' hash-key ranges, sorted by `StartingHashKey` (the input of [`route`]).
+    pub fn open_hash_key_ranges(&self) -> &[HashKeyRange] {
+        &self.open_ranges
     }
 
     /// Open shards in hash-key order.
     pub fn open_shards(&self) -> impl Iterator<Item = &Shard> + '_ {
-        self.open_routes.iter().filter_map(|(_, i)| self.shards.get(*i as usize))
+        self.open_indexes.iter().filter_map(|i| self.shards.get(*i as usize))
     }
 
     /// Number of open shards.
     pub fn open_shard_count(&self) -> usize {
-        self.open_routes.len()
+        self.open_indexes.len()
     }
 
     /// Shards that are listed by DescribeStream / ListShards (not expired), by index.

@@ -17,17 +17,20 @@
 //! Simplification: PutRecords assigns sequence numbers in request order. AWS processes shards in
 //! parallel and gives no cross-shard order.
 
-use super::error::{invalid_argument, ApiError, ErrorType};
-use super::events::Event;
-use super::hashing::{parse_hash_key, partition_key_hash, HashKeyParse};
-use super::sequence::{parse_sequence, SequenceNumber};
-use super::shapes::{blob, display};
-use super::shard::{EncryptionType, ShardId};
-use super::store::{GeneratedRef, NewPayload};
-use super::stream::{Stream, StreamKey, StreamStatus};
-use super::time::SimTime;
-use super::validation::{validation_item, validation_result, Type};
-use super::Engine;
+use crate::engine::error::{invalid_argument, ApiError, ErrorType};
+use crate::engine::events::Event;
+use crate::engine::state::hashing::partition_key_hash;
+use crate::engine::state::record_source::RecordRef;
+use crate::engine::state::sequence::{parse_sequence, SequenceNumber};
+use crate::engine::state::shard::{EncryptionType, ShardId};
+use crate::engine::state::store::NewPayload;
+use crate::engine::state::stream::{Stream, StreamKey, StreamStatus};
+use crate::engine::time::SimTime;
+use crate::engine::wire::shapes::{blob, display};
+use crate::engine::wire::validation::{
+    explicit_hash_key_item, explicit_hash_key_value, validation_item, validation_result, Type,
+};
+use crate::engine::Engine;
 use serde::{Deserialize, Serialize};
 
 /// Largest data blob, bytes (1 MiB).
@@ -56,9 +59,10 @@ pub struct PutRecordInput {
     /// A previous sequence number of the same key (validated only).
     #[serde(default)]
     pub sequence_number_for_ordering: Option<String>,
-    /// Set by simulated producers only (never on the wire); see [`PutRecordsRequestEntry`].
+    /// Set by clients that keep the bytes themselves (never on the wire); see
+    /// [`PutRecordsRequestEntry::by_reference`].
     #[serde(skip)]
-    pub generated: Option<Generated>,
+    pub by_reference: Option<RecordRef>,
 }
 
 /// PutRecord response.
@@ -92,21 +96,11 @@ pub struct PutRecordsRequestEntry {
     /// Decimal hash key overriding the partition key's hash.
     #[serde(default)]
     pub explicit_hash_key: Option<String>,
-    /// Set by simulated producers only (never on the wire): the record's data is rendered from
-    /// this payload template, so the store keeps the reference instead of the bytes.
+    /// Set by clients that keep the bytes themselves (never on the wire): the record is what
+    /// this reference renders, so the store keeps the reference instead of the bytes. The key and
+    /// data above must be that rendering: they are what is validated, routed and sized.
     #[serde(skip)]
-    pub generated: Option<Generated>,
-}
-
-/// A simulated producer's note that a record was rendered from a payload template.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Generated {
-    /// Template id (see [`Engine::register_payload_template`]).
-    pub template: u16,
-    /// Record number within the template.
-    pub n: u64,
-    /// When the producer made it.
-    pub event_time: SimTime,
+    pub by_reference: Option<RecordRef>,
 }
 
 /// PutRecords request.
@@ -170,15 +164,8 @@ fn entry_shape_errors(pk: &str, data_len: usize, ehk: Option<&str>, path: &str, 
     if pk_len > MAX_PARTITION_KEY_LEN {
         out.push(pk_item("Member must have length less than or equal to 256"));
     }
-    if let Some(k) = ehk {
-        if !super::validation::Pattern::HashKey.matches(k) {
-            out.push(validation_item(
-                Some(&serde_json::Value::from(k)),
-                Type::String,
-                &format!("{path}explicitHashKey"),
-                "Member must satisfy regular expression pattern: 0|([1-9]\\d{0,38})",
-            ));
-        }
+    if let Some(item) = ehk.and_then(|k| explicit_hash_key_item(k, path)) {
+        out.push(item);
     }
     if data_len > MAX_RECORD_DATA_BYTES {
         out.push(format!(
@@ -191,12 +178,7 @@ fn entry_shape_errors(pk: &str, data_len: usize, ehk: Option<&str>, path: &str, 
 fn entry_hash(pk: &str, ehk: Option<&str>) -> Result<(u128, bool), ApiError> {
     match ehk {
         None => Ok((partition_key_hash(pk), false)),
-        Some(k) => match parse_hash_key(k) {
-            HashKeyParse::InRange(v) => Ok((v, true)),
-            HashKeyParse::OutOfRange | HashKeyParse::Malformed => Err(invalid_argument(format!(
-                "Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was {k}"
-            ))),
-        },
+        Some(k) => explicit_hash_key_value(k).map(|v| (v, true)),
     }
 }
 
@@ -216,7 +198,7 @@ fn write_record(
     data: Vec<u8>,
     hash: u128,
     explicit: bool,
-    generated: Option<Generated>,
+    by_reference: Option<RecordRef>,
 ) -> Option<Written> {
     let idx = stream.route(hash)?;
     let encryption_type = stream.encryption_type;
@@ -239,15 +221,13 @@ fn write_record(
         SequenceNumber { shard_create_secs: created.secs(), seq_ix, seq_time_secs: seq_time.secs(), shard_index: idx };
     shard.counters.incoming_records += 1;
     shard.counters.incoming_bytes += bytes;
-    let payload = match generated {
-        Some(g) => NewPayload::Generated(GeneratedRef {
-            template: g.template,
-            n: g.n,
-            event_time: g.event_time,
+    let payload = match by_reference {
+        Some(reference) => NewPayload::ByReference {
+            reference,
             data_len: data.len() as u32,
             key_len: partition_key.len() as u16,
             explicit,
-        }),
+        },
         None => NewPayload::Inline { partition_key, data, explicit_hash_key: explicit.then_some(hash) },
     };
     shard.records.push(seq_ix, now, encryption_type == EncryptionType::Kms, payload);
@@ -301,7 +281,7 @@ impl Engine {
         }
         let (key, encryption_type) = (stream.key, stream.encryption_type);
         let written =
-            write_record(stream, now, limits, input.partition_key, input.data, hash, explicit, input.generated)
+            write_record(stream, now, limits, input.partition_key, input.data, hash, explicit, input.by_reference)
                 .ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
         self.emit_written(key, &written);
         if let Written::Accepted { shard, .. } = written {
@@ -353,7 +333,7 @@ impl Engine {
         let (key, encryption_type) = (stream.key, stream.encryption_type);
         let mut written = Vec::with_capacity(n);
         for (r, (hash, explicit)) in input.records.into_iter().zip(hashes) {
-            let w = write_record(stream, now, limits, r.partition_key, r.data, hash, explicit, r.generated)
+            let w = write_record(stream, now, limits, r.partition_key, r.data, hash, explicit, r.by_reference)
                 .ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
             written.push(w);
         }

@@ -10,17 +10,18 @@
 //! reallocates one huge buffer. Per record:
 //! - a record written through the API keeps its partition key and data (and a 16-byte
 //!   ExplicitHashKey when one was given) in the arena: 32 bytes + payload;
-//! - a record a simulated producer wrote keeps only a 16-byte reference `(n, event time)`: its key
-//!   and data are regenerated from the seed by [`PayloadBook`] when read, so it costs 48 bytes
-//!   whatever its size.
+//! - a record written by reference keeps only its 16-byte [`RecordRef`] `(n, event time)` (the
+//!   source id fits in the entry): its key and data are rendered again by its
+//!   [`RecordSource`](crate::engine::state::record_source::RecordSource)
+//!   when read, so it costs 48 bytes whatever its size.
 //!
 //! The sequence number is not stored: its shard fields come from the shard, and its `seqTime` is
 //! the arrival time, or the shard's creation time when that is later (a child shard's first
-//! records, see `records.rs`).
+//! records, see `ops/put_records.rs`).
 
-use super::hashing::partition_key_hash;
-use super::payload::{PayloadBook, Rendered};
-use super::time::SimTime;
+use crate::engine::state::hashing::partition_key_hash;
+use crate::engine::state::record_source::{RecordRef, RecordSources, RenderedRecord, SourceId};
+use crate::engine::time::SimTime;
 use std::collections::VecDeque;
 
 /// Entries per chunk.
@@ -30,7 +31,7 @@ const CHUNK_ARENA_BYTES: usize = 4 * 1024 * 1024;
 
 const EXPLICIT: u8 = 1;
 const KMS: u8 = 2;
-const GENERATED: u8 = 4;
+const BY_REFERENCE: u8 = 4;
 
 /// One stored record: 32 bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,12 +40,12 @@ struct Entry {
     arrival: u64,
     /// Start of its bytes in the chunk arena.
     offset: u32,
-    /// Data length, bytes (the real length, also for generated records).
+    /// Data length, bytes (the real length, also for records written by reference).
     data_len: u32,
     /// Partition key length, bytes (UTF-8).
     key_len: u16,
-    /// Payload template id (generated records only).
-    template: u16,
+    /// Record source (records written by reference only).
+    source: SourceId,
     flags: u8,
 }
 
@@ -72,25 +73,17 @@ pub enum NewPayload {
         /// ExplicitHashKey, if one routed it.
         explicit_hash_key: Option<u128>,
     },
-    /// A simulated producer's record, rebuilt from its template when read.
-    Generated(GeneratedRef),
-}
-
-/// Where a generated record comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct GeneratedRef {
-    /// Payload template id in the engine's [`PayloadBook`].
-    pub template: u16,
-    /// The record's number within its template.
-    pub n: u64,
-    /// When the producer made it (its `ts`).
-    pub event_time: SimTime,
-    /// Data length, bytes.
-    pub data_len: u32,
-    /// Partition key length, bytes.
-    pub key_len: u16,
-    /// True when the template sets an ExplicitHashKey.
-    pub explicit: bool,
+    /// A record written by reference, rendered again by its source when read.
+    ByReference {
+        /// Which record of which source.
+        reference: RecordRef,
+        /// Data length, bytes.
+        data_len: u32,
+        /// Partition key length, bytes.
+        key_len: u16,
+        /// True when an ExplicitHashKey routed it.
+        explicit: bool,
+    },
 }
 
 /// A retained record, borrowed from the store.
@@ -124,15 +117,8 @@ pub enum StoredPayload<'a> {
         /// ExplicitHashKey.
         explicit_hash_key: Option<u128>,
     },
-    /// Regenerated on read.
-    Generated {
-        /// Template id.
-        template: u16,
-        /// Record number.
-        n: u64,
-        /// Producer time.
-        event_time: SimTime,
-    },
+    /// Written by reference: rendered by its source on read.
+    ByReference(RecordRef),
 }
 
 impl StoredRecord<'_> {
@@ -141,27 +127,26 @@ impl StoredRecord<'_> {
         u64::from(self.data_len) + u64::from(self.key_len)
     }
 
-    /// Partition key, data and ExplicitHashKey, rebuilding generated records from `book`.
-    pub fn materialize(&self, book: &PayloadBook) -> Rendered {
+    /// Partition key, data and ExplicitHashKey, rendering records written by reference with
+    /// their source in `sources`.
+    pub fn materialize(&self, sources: &RecordSources) -> RenderedRecord {
         match self.payload {
-            StoredPayload::Inline { partition_key, data, explicit_hash_key } => Rendered {
+            StoredPayload::Inline { partition_key, data, explicit_hash_key } => RenderedRecord {
                 partition_key: String::from_utf8_lossy(partition_key).into_owned(),
                 data: data.to_vec(),
                 explicit_hash_key,
             },
-            StoredPayload::Generated { template, n, event_time } => {
-                book.render(template, n, event_time).unwrap_or_else(|| Rendered {
-                    partition_key: String::new(),
-                    data: Vec::new(),
-                    explicit_hash_key: None,
-                })
-            }
+            StoredPayload::ByReference(reference) => sources.render(reference).unwrap_or_else(|| RenderedRecord {
+                partition_key: String::new(),
+                data: Vec::new(),
+                explicit_hash_key: None,
+            }),
         }
     }
 
     /// The 128-bit hash key that routed it.
-    pub fn hash_key(&self, book: &PayloadBook) -> u128 {
-        let r = self.materialize(book);
+    pub fn hash_key(&self, sources: &RecordSources) -> u128 {
+        let r = self.materialize(sources);
         r.explicit_hash_key.unwrap_or_else(|| partition_key_hash(&r.partition_key))
     }
 }
@@ -214,7 +199,7 @@ impl RecordStore {
         };
         let offset = chunk.arena.len() as u32;
         let mut flags = if kms { KMS } else { 0 };
-        let (data_len, key_len, template) = match payload {
+        let (data_len, key_len, source) = match payload {
             NewPayload::Inline { partition_key, data, explicit_hash_key } => {
                 if let Some(h) = explicit_hash_key {
                     flags |= EXPLICIT;
@@ -224,24 +209,24 @@ impl RecordStore {
                 chunk.arena.extend_from_slice(&data);
                 (data.len() as u32, partition_key.len() as u16, 0)
             }
-            NewPayload::Generated(g) => {
-                flags |= GENERATED;
-                if g.explicit {
+            NewPayload::ByReference { reference, data_len, key_len, explicit } => {
+                flags |= BY_REFERENCE;
+                if explicit {
                     flags |= EXPLICIT;
                 }
-                chunk.arena.extend_from_slice(&g.n.to_le_bytes());
-                chunk.arena.extend_from_slice(&g.event_time.millis().to_le_bytes());
-                (g.data_len, g.key_len, g.template)
+                chunk.arena.extend_from_slice(&reference.n.to_le_bytes());
+                chunk.arena.extend_from_slice(&reference.event_time.millis().to_le_bytes());
+                (data_len, key_len, reference.source)
             }
         };
-        chunk.entries.push(Entry { seq_ix, arrival: arrival.millis(), offset, data_len, key_len, template, flags });
+        chunk.entries.push(Entry { seq_ix, arrival: arrival.millis(), offset, data_len, key_len, source, flags });
         self.len += 1;
         self.next_index += 1;
     }
 
     fn view<'a>(chunk: &'a Chunk, e: &Entry) -> StoredRecord<'a> {
         let at = e.offset as usize;
-        let payload = if e.flags & GENERATED != 0 {
+        let payload = if e.flags & BY_REFERENCE != 0 {
             let word = |i: usize| {
                 let mut b = [0u8; 8];
                 if let Some(s) = chunk.arena.get(at + i..at + i + 8) {
@@ -249,7 +234,7 @@ impl RecordStore {
                 }
                 u64::from_le_bytes(b)
             };
-            StoredPayload::Generated { template: e.template, n: word(0), event_time: SimTime(word(8)) }
+            StoredPayload::ByReference(RecordRef { source: e.source, n: word(0), event_time: SimTime(word(8)) })
         } else {
             let (explicit_hash_key, start) = if e.flags & EXPLICIT != 0 {
                 let mut b = [0u8; 16];
@@ -420,7 +405,7 @@ mod tests {
         assert_eq!(s.back().map(|r| r.seq_ix), Some((n as u64 - 1) * 2));
         let r = s.get(0).map(|r| match r.payload {
             StoredPayload::Inline { partition_key, data, .. } => (partition_key.to_vec(), data.to_vec()),
-            StoredPayload::Generated { .. } => (vec![], vec![]),
+            StoredPayload::ByReference(_) => (vec![], vec![]),
         });
         assert_eq!(r, Some((b"k1500".to_vec(), vec![(1500 % 256) as u8; 3])));
         assert_eq!(s.trim_before(SimTime(u64::MAX)), (n - 1500) as u64);
@@ -428,7 +413,7 @@ mod tests {
     }
 
     #[test]
-    fn explicit_hash_keys_and_generated_refs_round_trip() {
+    fn explicit_hash_keys_and_references_round_trip() {
         let mut s = RecordStore::default();
         s.push(
             1,
@@ -440,26 +425,26 @@ mod tests {
                 explicit_hash_key: Some(u128::MAX - 3),
             },
         );
-        let g = GeneratedRef { template: 3, n: 99, event_time: SimTime(4), data_len: 500, key_len: 6, explicit: false };
-        s.push(2, SimTime(6), false, NewPayload::Generated(g));
+        let reference = RecordRef { source: 3, n: 99, event_time: SimTime(4) };
+        s.push(2, SimTime(6), false, NewPayload::ByReference { reference, data_len: 500, key_len: 6, explicit: false });
         let a = s.get(0);
         assert!(
             matches!(a.map(|r| r.payload), Some(StoredPayload::Inline { explicit_hash_key: Some(h), .. }) if h == u128::MAX - 3)
         );
         assert_eq!(a.map(|r| (r.kms, r.explicit_hash_key, r.size())), Some((true, true, 4)));
         let b = s.get(1);
-        assert_eq!(b.map(|r| r.payload), Some(StoredPayload::Generated { template: 3, n: 99, event_time: SimTime(4) }));
+        assert_eq!(b.map(|r| r.payload), Some(StoredPayload::ByReference(reference)));
         assert_eq!(b.map(|r| r.size()), Some(506));
     }
 
     #[test]
-    fn a_generated_record_costs_48_bytes() {
+    fn a_record_written_by_reference_costs_48_bytes() {
         let mut s = RecordStore::default();
         let n = CHUNK_RECORDS * 16;
         for i in 0..n as u64 {
-            let g =
-                GeneratedRef { template: 0, n: i, event_time: SimTime(i), data_len: 1000, key_len: 8, explicit: false };
-            s.push(i, SimTime(i), false, NewPayload::Generated(g));
+            let reference = RecordRef { source: 0, n: i, event_time: SimTime(i) };
+            let payload = NewPayload::ByReference { reference, data_len: 1000, key_len: 8, explicit: false };
+            s.push(i, SimTime(i), false, payload);
         }
         let per = s.heap_bytes() / n;
         assert!(per <= 49, "{per} bytes per record");

@@ -6,10 +6,10 @@
 //! inaccessible at once; an increase does not bring back records that already expired, because
 //! expired records are deleted, not hidden.
 
-use super::error::{invalid_argument, ApiError};
-use super::events::Event;
-use super::stream::{StreamStatus, MAX_RETENTION_HOURS, MIN_RETENTION_HOURS};
-use super::Engine;
+use crate::engine::error::{invalid_argument, ApiError};
+use crate::engine::events::Event;
+use crate::engine::state::stream::{StreamStatus, MAX_RETENTION_HOURS, MIN_RETENTION_HOURS};
+use crate::engine::Engine;
 use serde::Deserialize;
 
 /// Increase/DecreaseStreamRetentionPeriod request.

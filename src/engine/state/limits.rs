@@ -14,7 +14,7 @@
 //! for exactly 5 s at 2 MiB/s — AWS's penalty.
 //! Levels are kept in milli-units so refills are exact integers.
 
-use super::time::SimTime;
+use crate::engine::time::SimTime;
 use serde::{Deserialize, Serialize};
 
 /// One MiB in bytes.

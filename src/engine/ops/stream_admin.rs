@@ -14,17 +14,16 @@
 //! Simplifications: the "5 streams CREATING at once" quota and the ExpiredNextToken / bad token
 //! messages use our wording (AWS's exact text is not published).
 
-use super::error::{invalid_argument, limit_exceeded, ApiError, ErrorType};
-use super::events::Event;
-use super::hashing::uniform_ranges;
-use super::shapes::{epoch_seconds, EnhancedMetrics, ShardShape, StreamModeDetails};
-use super::shard::{ShardId, ShardState};
-use super::stream::{Stream, StreamMode, StreamStatus};
-use super::time::{SimTime, SECOND_MS};
-use super::validation::{validation_item, validation_result, Type};
-use super::{Engine, Scheduled};
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine as _;
+use crate::engine::error::{invalid_argument, limit_exceeded, ApiError, ErrorType};
+use crate::engine::events::Event;
+use crate::engine::state::hashing::uniform_ranges;
+use crate::engine::state::shard::{ShardId, ShardState};
+use crate::engine::state::stream::{Stream, StreamMode, StreamStatus};
+use crate::engine::time::{SimTime, SECOND_MS};
+use crate::engine::wire::pagination::{check_token_age, invalid_next_token, PageToken};
+use crate::engine::wire::shapes::{epoch_seconds, EnhancedMetrics, ShardShape, StreamModeDetails};
+use crate::engine::wire::validation::{validation_item, validation_result, Type};
+use crate::engine::{Engine, Scheduled};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -36,8 +35,6 @@ pub const ON_DEMAND_INITIAL_SHARDS: u32 = 4;
 pub const ON_DEMAND_STREAM_LIMIT: u64 = 50;
 /// Streams that may be `CREATING` at once (AWS CreateStream documentation).
 pub const MAX_CREATING_STREAMS: usize = 5;
-/// Lifetime of a ListShards / ListStreams `NextToken`, ms.
-pub const NEXT_TOKEN_TTL_MS: u64 = 300_000;
 
 /// CreateStream request.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -297,80 +294,30 @@ pub(crate) fn mode_details(mode: StreamMode) -> StreamModeDetails {
     StreamModeDetails { stream_mode: mode.as_str().to_string() }
 }
 
-pub(crate) fn parse_mode(text: &str) -> Option<StreamMode> {
-    match text {
-        "PROVISIONED" => Some(StreamMode::Provisioned),
-        "ON_DEMAND" => Some(StreamMode::OnDemand),
-        _ => None,
-    }
-}
-
-fn shard_filter_matches(filter: &ShardFilter, shard: &super::shard::Shard, trim_horizon: SimTime) -> bool {
+fn shard_filter_matches(
+    filter: &ShardFilter,
+    shard: &crate::engine::state::shard::Shard,
+    trim_horizon: SimTime,
+) -> bool {
     let open_at = |t: SimTime| shard.created <= t && shard.closed.is_none_or(|c| c > t);
     match filter.filter_type.as_str() {
         "AFTER_SHARD_ID" => filter.shard_id.as_deref().and_then(ShardId::resolve).is_none_or(|after| shard.id > after),
         "AT_TRIM_HORIZON" => open_at(trim_horizon),
         "FROM_TRIM_HORIZON" => true,
         "AT_LATEST" => shard.state() == ShardState::Open,
-        "AT_TIMESTAMP" => filter.timestamp.is_none_or(|ts| open_at(seconds_to_time(ts))),
-        "FROM_TIMESTAMP" => filter.timestamp.is_none_or(|ts| shard.closed.is_none_or(|c| c >= seconds_to_time(ts))),
+        "AT_TIMESTAMP" => filter.timestamp.is_none_or(|ts| open_at(SimTime::from_epoch_seconds(ts))),
+        "FROM_TIMESTAMP" => {
+            filter.timestamp.is_none_or(|ts| shard.closed.is_none_or(|c| c >= SimTime::from_epoch_seconds(ts)))
+        }
         _ => true,
     }
-}
-
-/// Epoch seconds (a request timestamp) to virtual time, rounded to the millisecond.
-pub(crate) fn seconds_to_time(secs: f64) -> SimTime {
-    let ms = (secs * 1000.0).round();
-    SimTime(if ms.is_finite() && ms > 0.0 { ms as u64 } else { 0 })
-}
-
-/// What a ListShards / ListStreams token carries.
-struct PageToken {
-    stream: String,
-    after: String,
-    issued: SimTime,
-    filter: Option<(String, Option<String>, Option<u64>)>,
-}
-
-fn encode_token(t: &PageToken) -> String {
-    let (ft, fs, fts) = t.filter.clone().unwrap_or_default();
-    let raw = format!(
-        "v1\n{}\n{}\n{}\n{}\n{}\n{}",
-        t.stream,
-        t.after,
-        t.issued.0,
-        ft,
-        fs.unwrap_or_default(),
-        fts.map(|x| x.to_string()).unwrap_or_default()
-    );
-    STANDARD.encode(raw.as_bytes())
-}
-
-fn decode_token(text: &str) -> Option<PageToken> {
-    let bytes = STANDARD.decode(text.as_bytes()).ok()?;
-    let raw = String::from_utf8(bytes).ok()?;
-    let parts: Vec<&str> = raw.split('\n').collect();
-    let [version, stream, after, issued, ft, fs, fts] = parts.as_slice() else {
-        return None;
-    };
-    if *version != "v1" {
-        return None;
-    }
-    let filter =
-        (!ft.is_empty()).then(|| (ft.to_string(), (!fs.is_empty()).then(|| fs.to_string()), fts.parse::<u64>().ok()));
-    Some(PageToken {
-        stream: stream.to_string(),
-        after: after.to_string(),
-        issued: SimTime(issued.parse().ok()?),
-        filter,
-    })
 }
 
 impl Engine {
     /// CreateStream.
     pub fn create_stream(&mut self, input: CreateStreamInput) -> Result<(), ApiError> {
         let mode = match &input.stream_mode_details {
-            Some(d) => parse_mode(&d.stream_mode).ok_or_else(|| {
+            Some(d) => StreamMode::parse(&d.stream_mode).ok_or_else(|| {
                 let item = validation_item(
                     Some(&serde_json::Value::from(d.stream_mode.clone())),
                     Type::String,
@@ -459,7 +406,7 @@ impl Engine {
     pub fn describe_stream(&self, input: DescribeStreamInput) -> Result<DescribeStreamOutput, ApiError> {
         let s = self.existing_stream(&input.stream_name)?;
         let limit = usize::try_from(input.limit.unwrap_or(100).clamp(1, 10_000)).unwrap_or(100);
-        let visible: Vec<&super::shard::Shard> = if s.status == StreamStatus::Creating {
+        let visible: Vec<&crate::engine::state::shard::Shard> = if s.status == StreamStatus::Creating {
             Vec::new()
         } else {
             s.listed_shards()
@@ -503,12 +450,9 @@ impl Engine {
         let has_more = names.len() > limit;
         let page: Vec<&Stream> = names.into_iter().take(limit).collect();
         let next_token = match (has_more, page.last()) {
-            (true, Some(last)) => Some(encode_token(&PageToken {
-                stream: String::new(),
-                after: last.name.clone(),
-                issued: self.now,
-                filter: None,
-            })),
+            (true, Some(last)) => Some(
+                PageToken { stream: String::new(), after: last.name.clone(), issued: self.now, filter: None }.encode(),
+            ),
             _ => None,
         };
         Ok(ListStreamsOutput {
@@ -558,7 +502,7 @@ impl Engine {
         let s = self.existing_stream(&stream_name)?;
         let max = usize::try_from(input.max_results.unwrap_or(1000).clamp(1, 10_000)).unwrap_or(1000);
         let trim_horizon = self.now.minus(s.retention_ms());
-        let matching: Vec<&super::shard::Shard> = if s.status == StreamStatus::Creating {
+        let matching: Vec<&crate::engine::state::shard::Shard> = if s.status == StreamStatus::Creating {
             Vec::new()
         } else {
             s.listed_shards()
@@ -569,23 +513,25 @@ impl Engine {
         let has_more = matching.len() > max;
         let page: Vec<ShardShape> = matching.into_iter().take(max).map(ShardShape::from).collect();
         let next_token = match (has_more, page.last()) {
-            (true, Some(last)) => Some(encode_token(&PageToken {
-                stream: stream_name.clone(),
-                after: last.shard_id.to_string(),
-                issued: self.now,
-                filter: filter.map(|f| (f.filter_type, f.shard_id, f.timestamp.map(|t| seconds_to_time(t).0))),
-            })),
+            (true, Some(last)) => Some(
+                PageToken {
+                    stream: stream_name.clone(),
+                    after: last.shard_id.to_string(),
+                    issued: self.now,
+                    filter: filter
+                        .map(|f| (f.filter_type, f.shard_id, f.timestamp.map(|t| SimTime::from_epoch_seconds(t).0))),
+                }
+                .encode(),
+            ),
             _ => None,
         };
         Ok(ListShardsOutput { shards: page, next_token })
     }
 
-    /// Decodes a `NextToken` and checks its 300 s lifetime (our wording for both errors).
+    /// Decodes a `NextToken` and checks its 300 s lifetime.
     fn read_token(&self, text: &str) -> Result<PageToken, ApiError> {
-        let t = decode_token(text).ok_or_else(|| invalid_argument("Invalid NextToken."))?;
-        if self.now.since(t.issued) > NEXT_TOKEN_TTL_MS {
-            return Err(ApiError::new(ErrorType::ExpiredNextTokenException, "The NextToken has expired."));
-        }
+        let t = PageToken::decode(text).ok_or_else(invalid_next_token)?;
+        check_token_age(t.issued, self.now)?;
         Ok(t)
     }
 

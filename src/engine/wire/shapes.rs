@@ -4,9 +4,10 @@
 //! timestamps as epoch seconds (a JSON number). The engine keeps integers inside and converts
 //! only here.
 
-use super::hashing::HashKeyRange;
-use super::shard::{Shard, ShardId};
-use super::time::SimTime;
+use crate::engine::state::hashing::HashKeyRange;
+use crate::engine::state::sequence::SequenceNumber;
+use crate::engine::state::shard::{Shard, ShardId};
+use crate::engine::time::SimTime;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Serializes any `Display` value as a JSON string.
@@ -122,6 +123,42 @@ pub struct ChildShardShape {
     pub parent_shards: Vec<String>,
     /// Its hash keys.
     pub hash_key_range: HashKeyRangeShape,
+}
+
+/// A data record on the wire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RecordShape {
+    /// Sequence number.
+    #[serde(serialize_with = "display")]
+    pub sequence_number: SequenceNumber,
+    /// Arrival time, epoch seconds.
+    #[serde(serialize_with = "epoch_seconds")]
+    pub approximate_arrival_timestamp: SimTime,
+    /// Data (base64 on the wire).
+    #[serde(with = "blob")]
+    pub data: Vec<u8>,
+    /// Partition key.
+    pub partition_key: String,
+    /// `KMS` when the record was written to an encrypted stream.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encryption_type: Option<String>,
+}
+
+/// One pushed `SubscribeToShardEvent`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct SubscribeToShardEvent {
+    /// Records, in sequence order.
+    pub records: Vec<RecordShape>,
+    /// Resume point: the last record delivered (use with AFTER_SEQUENCE_NUMBER).
+    #[serde(serialize_with = "display")]
+    pub continuation_sequence_number: SequenceNumber,
+    /// Age of the oldest record not yet delivered at delivery time, ms (0 when caught up).
+    pub millis_behind_latest: u64,
+    /// Children, at the end of a closed shard.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub child_shards: Option<Vec<ChildShardShape>>,
 }
 
 /// `StreamModeDetails` on the wire.

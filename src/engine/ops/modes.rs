@@ -13,17 +13,16 @@
 //! `max(4, ceil(2 × last-second write demand / 1 MiB))` by splitting the busiest shards at their
 //! midpoint (at most once every 30 s per stream), and never scales down.
 
-use super::error::{invalid_argument, limit_exceeded, ApiError};
-use super::hashing::HashKeyRange;
-use super::limits::MIB;
-use super::resharding::Change;
-use super::shapes::StreamModeDetails;
-use super::shard::{EncryptionType, ShardId};
-use super::stream::{StreamKey, StreamMode, StreamStatus};
-use super::streams::{parse_mode, ON_DEMAND_INITIAL_SHARDS};
-use super::time::{HOUR_MS, SECOND_MS};
-use super::validation::parse_stream_arn;
-use super::{Engine, Scheduled};
+use crate::engine::error::{invalid_argument, limit_exceeded, ApiError};
+use crate::engine::ops::stream_admin::ON_DEMAND_INITIAL_SHARDS;
+use crate::engine::state::hashing::HashKeyRange;
+use crate::engine::state::limits::MIB;
+use crate::engine::state::shard::{EncryptionType, ShardId};
+use crate::engine::state::stream::{StreamKey, StreamMode, StreamStatus, StreamUpdate};
+use crate::engine::time::{HOUR_MS, SECOND_MS};
+use crate::engine::wire::shapes::StreamModeDetails;
+use crate::engine::wire::validation::parse_stream_arn;
+use crate::engine::{Engine, Scheduled};
 
 use serde::Deserialize;
 
@@ -65,7 +64,7 @@ impl Engine {
             Some((_, _, name)) => return Err(self.identity.stream_not_found(name)),
             None => return Err(invalid_argument(format!("Invalid StreamARN {}.", input.stream_arn))),
         };
-        let mode = parse_mode(&input.stream_mode_details.stream_mode).ok_or_else(|| {
+        let mode = StreamMode::parse(&input.stream_mode_details.stream_mode).ok_or_else(|| {
             invalid_argument(format!("Invalid StreamMode {}.", input.stream_mode_details.stream_mode))
         })?;
         let stream = self.existing_stream(&name)?;
@@ -88,7 +87,7 @@ impl Engine {
             s.mode_switches.retain(|t| *t > day_ago);
             s.mode_switches.push(now);
         }
-        self.begin_update(key, Change::Mode(mode));
+        self.begin_update(key, StreamUpdate::Mode(mode));
         Ok(())
     }
 
@@ -115,7 +114,7 @@ impl Engine {
         }
         let key = stream.key;
         let key_id = (target == EncryptionType::Kms).then_some(input.key_id);
-        self.begin_update(key, Change::Encryption(target, key_id));
+        self.begin_update(key, StreamUpdate::Encryption(target, key_id));
         Ok(())
     }
 

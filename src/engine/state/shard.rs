@@ -12,11 +12,11 @@
 //!   has passed since it closed, so every record it held has expired); expired shards leave
 //!   `DescribeStream` and `ListShards`.
 
-use super::hashing::HashKeyRange;
-use super::limits::ShardLimits;
-use super::sequence::{SequenceNumber, END_SEQ_IX};
-use super::store::{RecordStore, StoredRecord};
-use super::time::SimTime;
+use crate::engine::state::hashing::HashKeyRange;
+use crate::engine::state::limits::ShardLimits;
+use crate::engine::state::sequence::{SequenceNumber, END_SEQ_IX};
+use crate::engine::state::store::{RecordStore, StoredRecord};
+use crate::engine::time::SimTime;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -188,7 +188,8 @@ impl Shard {
     }
 
     /// The full sequence number of a record of this shard. Its `seqTime` is the arrival time, or
-    /// the shard's creation time when that is later (a child's first second, see `records.rs`).
+    /// the shard's creation time when that is later (a child's first second, see
+    /// `ops/put_records.rs`).
     pub fn sequence_number_of(&self, record: &StoredRecord<'_>) -> SequenceNumber {
         SequenceNumber {
             shard_create_secs: self.created.secs(),

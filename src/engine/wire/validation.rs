@@ -11,7 +11,8 @@
 //!    `Value <v> at '<path>' failed to satisfy constraint: <rule>`; at most 10 items are kept, and the
 //!    message starts `1 validation error detected: ` or `N validation errors detected: `.
 
-use super::error::{serialization, ApiError, ErrorType};
+use crate::engine::error::{invalid_argument, serialization, ApiError, ErrorType};
+use crate::engine::state::hashing::{parse_hash_key, HashKeyParse};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use serde_json::{Map, Value};
@@ -183,6 +184,55 @@ pub enum Rule {
     ChildValueLengths(usize, usize),
     /// How AWS prints each list member inside a validation message (a Java object name).
     MemberStr(&'static str),
+}
+
+/// An optional name: `[a-zA-Z0-9_.-]+`, 1..=128 characters (shard ids, consumer names, …).
+pub const NAME_RULES: &[Rule] = &[Rule::Pattern(Pattern::Name), Rule::MinLen(1), Rule::MaxLen(128)];
+/// A required name: present, `[a-zA-Z0-9_.-]+`, 1..=128 characters.
+pub const REQUIRED_NAME_RULES: &[Rule] =
+    &[Rule::NotNull, Rule::Pattern(Pattern::Name), Rule::MinLen(1), Rule::MaxLen(128)];
+/// The `StreamName` field every stream operation declares.
+pub const STREAM_NAME: Field = Field { name: "StreamName", ty: Type::String, rules: REQUIRED_NAME_RULES };
+
+/// Checks a stream name the way CreateStream, and every operation that takes a `StreamName`,
+/// checks it: `[a-zA-Z0-9_.-]+`, 1..=128 characters. The error is the ValidationException the
+/// engine answers, with AWS's exact message (every failed rule, in order).
+pub fn validate_stream_name(name: &str) -> Result<(), ApiError> {
+    let mut request = Map::new();
+    request.insert(STREAM_NAME.name.to_string(), Value::from(name));
+    check_rules(&request, &[STREAM_NAME])
+}
+
+/// Reads an ExplicitHashKey the way PutRecord and PutRecords do: the text must match
+/// `0|([1-9]\d{0,38})` (else a ValidationException) and lie in `[0, 2^128 − 1]` (else an
+/// InvalidArgumentException). Errors carry AWS's exact messages, as the engine answers them.
+pub fn parse_explicit_hash_key(text: &str) -> Result<u128, ApiError> {
+    validation_result(explicit_hash_key_item(text, "").into_iter().collect())?;
+    explicit_hash_key_value(text)
+}
+
+/// The constraint-failure item of an ExplicitHashKey that does not match its pattern; `path` is
+/// `""` for PutRecord or `records.N.member.` for a PutRecords entry.
+pub(crate) fn explicit_hash_key_item(text: &str, path: &str) -> Option<String> {
+    (!Pattern::HashKey.matches(text)).then(|| {
+        validation_item(
+            Some(&Value::from(text)),
+            Type::String,
+            &format!("{path}explicitHashKey"),
+            &format!("Member must satisfy regular expression pattern: {}", Pattern::HashKey.as_str()),
+        )
+    })
+}
+
+/// The value of an ExplicitHashKey, or AWS's InvalidArgumentException for one outside
+/// `[0, 2^128 − 1]` (in PutRecords it fails the whole request).
+pub(crate) fn explicit_hash_key_value(text: &str) -> Result<u128, ApiError> {
+    match parse_hash_key(text) {
+        HashKeyParse::InRange(v) => Ok(v),
+        HashKeyParse::OutOfRange | HashKeyParse::Malformed => Err(invalid_argument(format!(
+            "Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was {text}"
+        ))),
+    }
 }
 
 fn type_error(msg: impl Into<String>) -> ApiError {
@@ -537,6 +587,64 @@ fn check_value(v: Option<&Value>, name: &str, ty: Type, rules: &[Rule], parent: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{Engine, EngineConfig};
+
+    /// What the engine answers CreateStream with, as `(type, message)`.
+    fn create_stream_answer(name: &str) -> Result<(), (ErrorType, String)> {
+        let mut e = Engine::new(EngineConfig::default());
+        e.call("CreateStream", &serde_json::json!({"StreamName": name, "ShardCount": 1}))
+            .map(|_| ())
+            .map_err(|err| (err.error_type, err.message_text().to_string()))
+    }
+
+    /// What the engine answers PutRecord with for an ExplicitHashKey, as `(type, message)`.
+    fn put_record_answer(ehk: &str) -> Result<(), (ErrorType, String)> {
+        let mut e = Engine::new(EngineConfig { limits_enabled: false, ..EngineConfig::default() });
+        let _ = e.call("CreateStream", &serde_json::json!({"StreamName": "s", "ShardCount": 1}));
+        let delay = e.config().create_delay_ms;
+        e.advance_by(delay);
+        let body = serde_json::json!({"StreamName": "s", "PartitionKey": "k", "Data": "", "ExplicitHashKey": ehk});
+        e.call("PutRecord", &body).map(|_| ()).map_err(|err| (err.error_type, err.message_text().to_string()))
+    }
+
+    fn answer<T>(r: Result<T, ApiError>) -> Result<(), (ErrorType, String)> {
+        r.map(|_| ()).map_err(|err| (err.error_type, err.message_text().to_string()))
+    }
+
+    #[test]
+    fn stream_names_are_judged_as_create_stream_judges_them() {
+        let long = "a".repeat(129);
+        for name in ["s", "orders-2025_v1.x", "", "a b", "ñ", "x/y", long.as_str(), &"b".repeat(128)] {
+            assert_eq!(answer(validate_stream_name(name)), create_stream_answer(name), "{name:?}");
+        }
+        assert_eq!(
+            answer(validate_stream_name("")),
+            Err((
+                ErrorType::ValidationException,
+                "2 validation errors detected: Value '' at 'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value '' at 'streamName' failed to satisfy constraint: Member must have length greater than or equal to 1".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn explicit_hash_keys_are_judged_as_put_record_judges_them() {
+        let max = u128::MAX.to_string();
+        let too_big = "340282366920938463463374607431768211456";
+        for text in
+            ["0", "7", max.as_str(), too_big, "01", "-1", "abc", " 1", "", "1234567890123456789012345678901234567890"]
+        {
+            assert_eq!(answer(parse_explicit_hash_key(text)), put_record_answer(text), "{text:?}");
+        }
+        assert_eq!(parse_explicit_hash_key(&max), Ok(u128::MAX));
+        assert_eq!(
+            answer(parse_explicit_hash_key(too_big)),
+            Err((ErrorType::InvalidArgumentException, format!("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was {too_big}")))
+        );
+        assert_eq!(
+            answer(parse_explicit_hash_key("01")),
+            Err((ErrorType::ValidationException, "1 validation error detected: Value '01' at 'explicitHashKey' failed to satisfy constraint: Member must satisfy regular expression pattern: 0|([1-9]\\d{0,38})".into()))
+        );
+    }
 
     #[test]
     fn blob_lengths() {

@@ -13,25 +13,25 @@
 //!   `NextShardIterator` and lists `ChildShards`.
 //! - Reads share 5 calls/s and 2 MiB/s per shard; GetShardIterator allows 5 calls/s per shard.
 //!
-//! SubscribeToShard (`efo.rs`) shares the start-position rules (`starting_seq_ix`) and the
-//! record-collecting loop (`collect_records`), so pushed records look exactly like polled ones.
+//! SubscribeToShard (`subscribe_to_shard.rs`) shares the start-position rules (`starting_seq_ix`)
+//! and the record-collecting loop (`collect_records`), so pushed records look exactly like polled
+//! ones.
 //!
 //! Positions are kept as "the first record whose `seqIx` is at least n", which avoids
 //! kinesalite's second-granularity iterator defects (its issues #62 and #84).
 //! `MillisBehindLatest` is the age of the oldest record still unread after this call (0 when the
 //! reader has caught up), i.e. how far behind the tip the reader is.
 
-use super::error::{expired_iterator, invalid_argument, invalid_iterator, ApiError, ErrorType};
-use super::events::Event;
-use super::limits::{GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS};
-use super::payload::PayloadBook;
-use super::sequence::{parse_sequence, ParsedSequence, SequenceNumber};
-use super::shapes::{blob, display, epoch_seconds, ChildShardShape};
-use super::shard::{Shard, ShardId};
-use super::stream::{Stream, StreamKey, StreamStatus};
-use super::streams::seconds_to_time;
-use super::time::SimTime;
-use super::Engine;
+use crate::engine::error::{expired_iterator, invalid_argument, invalid_iterator, ApiError, ErrorType};
+use crate::engine::events::Event;
+use crate::engine::state::limits::{GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS};
+use crate::engine::state::record_source::RecordSources;
+use crate::engine::state::sequence::{parse_sequence, ParsedSequence};
+use crate::engine::state::shard::{Shard, ShardId};
+use crate::engine::state::stream::{Stream, StreamKey, StreamStatus};
+use crate::engine::time::SimTime;
+use crate::engine::wire::shapes::{ChildShardShape, RecordShape};
+use crate::engine::Engine;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use md5::{Digest, Md5};
@@ -108,26 +108,6 @@ pub struct GetRecordsInput {
     /// Maximum records (1..=10000, default 10000).
     #[serde(default)]
     pub limit: Option<i64>,
-}
-
-/// A data record on the wire.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct RecordShape {
-    /// Sequence number.
-    #[serde(serialize_with = "display")]
-    pub sequence_number: SequenceNumber,
-    /// Arrival time, epoch seconds.
-    #[serde(serialize_with = "epoch_seconds")]
-    pub approximate_arrival_timestamp: SimTime,
-    /// Data (base64 on the wire).
-    #[serde(with = "blob")]
-    pub data: Vec<u8>,
-    /// Partition key.
-    pub partition_key: String,
-    /// `KMS` when the record was written to an encrypted stream.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub encryption_type: Option<String>,
 }
 
 /// GetRecords response.
@@ -232,7 +212,7 @@ pub(crate) struct Collected {
 /// `visible_until` (pushes see a record only once its propagation delay has passed).
 pub(crate) fn collect_records(
     shard: &Shard,
-    payloads: &PayloadBook,
+    sources: &RecordSources,
     start: usize,
     max_records: usize,
     max_bytes: u64,
@@ -248,7 +228,7 @@ pub(crate) fn collect_records(
             break;
         }
         bytes += r.size();
-        let body = r.materialize(payloads);
+        let body = r.materialize(sources);
         records.push(RecordShape {
             sequence_number: shard.sequence_number_of(&r),
             approximate_arrival_timestamp: r.arrival,
@@ -344,7 +324,7 @@ impl Engine {
                         "Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.",
                     ));
                 };
-                let at = seconds_to_time(ts);
+                let at = SimTime::from_epoch_seconds(ts);
                 if at > self.now {
                     return Err(invalid_argument(format!(
                         "The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: {}, currentTimestampInMillis: {}",
@@ -429,7 +409,7 @@ impl Engine {
         }
         let start = shard.position_of(pos.min_seq_ix);
         let Collected { records: out, bytes } =
-            collect_records(shard, &self.payloads, start, limit, GET_RECORDS_MAX_BYTES, now);
+            collect_records(shard, &self.record_sources, start, limit, GET_RECORDS_MAX_BYTES, now);
         if limits {
             shard.limits.read_bytes.charge_read(now, bytes);
         }

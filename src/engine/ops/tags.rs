@@ -5,8 +5,8 @@
 //! 1..=128 and values 0..=256 characters; characters outside Unicode letters, digits, white space
 //! and `_ . / = + - % @` are refused, and `%` is refused with a second message.
 
-use super::error::{invalid_argument, ApiError};
-use super::Engine;
+use crate::engine::error::{invalid_argument, ApiError};
+use crate::engine::Engine;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

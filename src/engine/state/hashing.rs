@@ -5,6 +5,7 @@
 //! - A partition key maps to `MD5(UTF-8 bytes)` read as an unsigned big-endian 128-bit integer
 //!   (PutRecord API reference: "An MD5 hash function is used to map partition keys to 128-bit
 //!   integer values").
+//! - A record goes to the **open** shard whose range contains its hash key ([`route`]).
 //! - `CreateStream` and `UpdateShardCount` give shard `i` of `N` the range
 //!   `[i·h, (i+1)·h − 1]` with `h = floor(2^128 / N)`, and the last shard ends at `2^128 − 1`
 //!   (kinesalite `createStream.js`, AWS-validated; real AWS output for N = 3 and N = 8).
@@ -48,6 +49,17 @@ pub fn partition_key_hash(partition_key: &str) -> u128 {
 /// The MD5 digest of a partition key, for display (the steps of the hashing view).
 pub fn md5_digest(partition_key: &str) -> [u8; 16] {
     Md5::digest(partition_key.as_bytes()).into()
+}
+
+/// The routing rule: the position, in `open_ranges`, of the range that owns `hash_key`.
+///
+/// `open_ranges` are the open shards' ranges sorted by starting hash key (as
+/// `Stream::open_hash_key_ranges` gives them). AWS sends a record to the open shard whose range
+/// contains its hash key; open shards tile `[0, 2^128 − 1]`, so that is the last range starting at
+/// or below the key. `None` only when no range contains it (no shards, or ranges with a gap).
+pub fn route(open_ranges: &[HashKeyRange], hash_key: u128) -> Option<usize> {
+    let i = open_ranges.partition_point(|r| r.starting_hash_key <= hash_key).checked_sub(1)?;
+    open_ranges.get(i).filter(|r| r.contains(hash_key)).map(|_| i)
 }
 
 /// `floor(2^128 / n)` for `n ≥ 2` (2^128 itself does not fit in a `u128`).
@@ -99,5 +111,27 @@ pub fn parse_hash_key(text: &str) -> HashKeyParse {
     match text.parse::<u128>() {
         Ok(v) => HashKeyParse::InRange(v),
         Err(_) => HashKeyParse::OutOfRange,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn route_picks_the_range_holding_the_key() {
+        let four = uniform_ranges(4);
+        let q = four[1].starting_hash_key;
+        assert_eq!(route(&four, 0), Some(0));
+        assert_eq!(route(&four, q - 1), Some(0));
+        assert_eq!(route(&four, q), Some(1));
+        assert_eq!(route(&four, MAX_HASH_KEY), Some(3));
+        assert_eq!(route(&four, partition_key_hash("user-7")), Some((partition_key_hash("user-7") / q) as usize));
+        assert_eq!(route(&[], 5), None);
+        let gap = [
+            HashKeyRange { starting_hash_key: 0, ending_hash_key: 9 },
+            HashKeyRange { starting_hash_key: 20, ending_hash_key: MAX_HASH_KEY },
+        ];
+        assert_eq!((route(&gap, 9), route(&gap, 10), route(&gap, 20)), (Some(0), None, Some(1)));
     }
 }

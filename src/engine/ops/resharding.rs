@@ -22,13 +22,13 @@
 //! The limit messages of UpdateShardCount come from an AWS-validated kinesalite fork; the
 //! rolling-24-h message is our wording.
 
-use super::error::{invalid_argument, limit_exceeded, ApiError};
-use super::events::Event;
-use super::hashing::{parse_hash_key, uniform_ranges, HashKeyParse, HashKeyRange};
-use super::shard::{EncryptionType, Shard, ShardId};
-use super::stream::{Stream, StreamKey, StreamMode, StreamStatus};
-use super::time::{SimTime, HOUR_MS, SECOND_MS};
-use super::Engine;
+use crate::engine::error::{invalid_argument, limit_exceeded, ApiError};
+use crate::engine::events::Event;
+use crate::engine::state::hashing::{parse_hash_key, uniform_ranges, HashKeyParse, HashKeyRange};
+use crate::engine::state::shard::{Shard, ShardId};
+use crate::engine::state::stream::{Stream, StreamKey, StreamMode, StreamStatus, StreamUpdate};
+use crate::engine::time::{SimTime, HOUR_MS, SECOND_MS};
+use crate::engine::Engine;
 use serde::{Deserialize, Serialize};
 
 /// Children are created this long after their parents close (kinesalite, AWS-validated).
@@ -87,36 +87,21 @@ pub struct UpdateShardCountOutput {
     pub stream_arn: String,
 }
 
-/// A change that completes when `UPDATING` ends.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Change {
-    /// Split a shard at a hash key.
-    Split(ShardId, u128),
-    /// Merge two adjacent shards.
-    Merge(ShardId, ShardId),
-    /// One step of UpdateShardCount towards a target count.
-    Scale(u32),
-    /// Switch capacity mode.
-    Mode(StreamMode),
-    /// Switch encryption.
-    Encryption(EncryptionType, Option<String>),
-}
-
 /// The next split or merge that moves `stream`'s open shards towards `target` uniform ranges.
-fn next_scale_action(stream: &Stream, target: u32) -> Option<Change> {
+fn next_scale_action(stream: &Stream, target: u32) -> Option<StreamUpdate> {
     let ranges = uniform_ranges(target);
     let open: Vec<&Shard> = stream.open_shards().collect();
     for b in ranges.iter().skip(1).map(|r| r.starting_hash_key) {
         let containing =
             open.iter().find(|s| s.hash_key_range.starting_hash_key < b && b <= s.hash_key_range.ending_hash_key);
         if let Some(s) = containing {
-            return Some(Change::Split(s.id, b));
+            return Some(StreamUpdate::Split(s.id, b));
         }
     }
     let is_boundary = |k: u128| ranges.iter().any(|r| r.starting_hash_key == k);
     open.windows(2)
         .find(|w| !is_boundary(w[1].hash_key_range.starting_hash_key))
-        .map(|w| Change::Merge(w[0].id, w[1].id))
+        .map(|w| StreamUpdate::Merge(w[0].id, w[1].id))
 }
 
 /// Closes `parent` at `now` and adds children with the given ranges; returns the new ids.
@@ -157,12 +142,12 @@ impl Engine {
         Ok(s)
     }
 
-    pub(crate) fn begin_update(&mut self, key: StreamKey, change: Change) {
+    pub(crate) fn begin_update(&mut self, key: StreamKey, change: StreamUpdate) {
         if let Some(s) = self.stream_by_key_mut(key) {
             s.status = StreamStatus::Updating;
         }
         self.emit_status(key, StreamStatus::Updating);
-        self.schedule(self.config.update_delay_ms, super::Scheduled::UpdateDone(key, change));
+        self.schedule(self.config.update_delay_ms, crate::engine::Scheduled::UpdateDone(key, change));
     }
 
     /// SplitShard.
@@ -198,7 +183,7 @@ impl Engine {
             return Err(self.identity.shard_closed(&id.to_string(), name));
         }
         let key = stream.key;
-        self.begin_update(key, Change::Split(id, k));
+        self.begin_update(key, StreamUpdate::Split(id, k));
         Ok(())
     }
 
@@ -228,7 +213,7 @@ impl Engine {
             }
         }
         let key = stream.key;
-        self.begin_update(key, Change::Merge(a, b));
+        self.begin_update(key, StreamUpdate::Merge(a, b));
         Ok(())
     }
 
@@ -277,7 +262,7 @@ impl Engine {
             s.scaling_calls.push(now);
         }
         let target32 = u32::try_from(target).unwrap_or(u32::MAX);
-        self.begin_update(key, Change::Scale(target32));
+        self.begin_update(key, StreamUpdate::Scale(target32));
         Ok(UpdateShardCountOutput {
             stream_name: name.clone(),
             current_shard_count: open,
@@ -314,12 +299,12 @@ impl Engine {
         }
     }
 
-    fn apply_change(&mut self, key: StreamKey, change: &Change) {
+    fn apply_change(&mut self, key: StreamKey, change: &StreamUpdate) {
         let Some(stream) = self.stream_by_key_mut(key) else {
             return;
         };
         match change {
-            Change::Split(id, k) => {
+            StreamUpdate::Split(id, k) => {
                 let Some(r) = stream.shard(*id).filter(|s| s.is_open()).map(|s| s.hash_key_range) else {
                     return;
                 };
@@ -327,7 +312,7 @@ impl Engine {
                 let upper = HashKeyRange { starting_hash_key: *k, ending_hash_key: r.ending_hash_key };
                 self.apply_reshard(key, &[*id], &[lower, upper]);
             }
-            Change::Merge(a, b) => {
+            StreamUpdate::Merge(a, b) => {
                 let (Some(ra), Some(rb)) = (
                     stream.shard(*a).filter(|s| s.is_open()).map(|s| s.hash_key_range),
                     stream.shard(*b).filter(|s| s.is_open()).map(|s| s.hash_key_range),
@@ -338,12 +323,12 @@ impl Engine {
                     HashKeyRange { starting_hash_key: ra.starting_hash_key, ending_hash_key: rb.ending_hash_key };
                 self.apply_reshard(key, &[*a, *b], &[merged]);
             }
-            Change::Scale(target) => {
+            StreamUpdate::Scale(target) => {
                 if let Some(action) = next_scale_action(stream, *target) {
                     self.apply_change(key, &action);
                 }
             }
-            Change::Mode(mode) => {
+            StreamUpdate::Mode(mode) => {
                 stream.mode = *mode;
                 // On-demand demand is measured from now on, not since the shards were created.
                 for s in &mut stream.shards {
@@ -352,10 +337,10 @@ impl Engine {
                 let mode = *mode;
                 self.emit(Event::StreamModeChanged { at: self.now, stream: key, mode });
                 if mode == StreamMode::OnDemand {
-                    self.schedule(SECOND_MS, super::Scheduled::OnDemandTick(key));
+                    self.schedule(SECOND_MS, crate::engine::Scheduled::OnDemandTick(key));
                 }
             }
-            Change::Encryption(t, key_id) => {
+            StreamUpdate::Encryption(t, key_id) => {
                 stream.encryption_type = *t;
                 stream.key_id = key_id.clone();
                 let t = *t;
@@ -365,16 +350,16 @@ impl Engine {
     }
 
     /// Completes an `UPDATING` change (called from the event queue).
-    pub(crate) fn complete_change(&mut self, key: StreamKey, change: Change) {
+    pub(crate) fn complete_change(&mut self, key: StreamKey, change: StreamUpdate) {
         match self.stream_by_key_mut(key) {
             Some(s) if s.status == StreamStatus::Updating => {}
             _ => return,
         }
         self.apply_change(key, &change);
-        if let Change::Scale(target) = change {
+        if let StreamUpdate::Scale(target) = change {
             let more = self.stream_by_key_mut(key).is_some_and(|s| next_scale_action(s, target).is_some());
             if more {
-                self.schedule(self.config.update_delay_ms, super::Scheduled::UpdateDone(key, change));
+                self.schedule(self.config.update_delay_ms, crate::engine::Scheduled::UpdateDone(key, change));
                 return;
             }
         }

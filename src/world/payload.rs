@@ -6,20 +6,22 @@
 //! course's boto3 producer (`{"event_id", "user", "action", "ts"}`), a sensor reading, a
 //! clickstream hit, an order, or opaque bytes, padded to the template's [`RecordSize`].
 //!
-//! Because of that, the record store keeps only a 16-byte reference `(n, event time)` for such
-//! records and regenerates key and data when a consumer reads them (see `store.rs`); this is what
-//! keeps a retained record within about 48 bytes.
+//! Because of that, each template is registered with the engine as a [`RecordSource`] and
+//! producers write their records by reference: the shard keeps only a 16-byte `(n, event time)`
+//! and renders key and data again when a consumer reads them (see the engine's `store.rs`); this
+//! is what keeps a retained record within about 48 bytes.
 //!
 //! Random choices use the stateless [`crate::world::rng::mix`] hash and integer arithmetic only
 //! (no floats, no `pow`), so a payload is byte-identical natively and in wasm.
 
+use crate::engine::state::record_source::{RecordSource, RenderedRecord, SourceId};
+use crate::engine::time::SimTime;
+use crate::engine::Engine;
 use crate::world::rng::{mix, scale};
-use super::time::SimTime;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
+use std::sync::Arc;
 
-/// Most templates one engine keeps; a producer whose template does not fit stores its bytes.
-pub const MAX_TEMPLATES: usize = u16::MAX as usize;
 /// Most distinct keys a distribution may have.
 pub const MAX_KEYS: u32 = 1_000_000;
 /// Largest payload a template may produce, bytes (AWS's classic 1 MiB record limit).
@@ -153,27 +155,19 @@ pub struct PayloadTemplate {
     pub salt: u64,
 }
 
-/// One record as a producer sends it.
+/// A template under a seed, with its key distribution prepared for sampling: the record source
+/// the engine renders a producer's records with.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Rendered {
-    /// The partition key.
-    pub partition_key: String,
-    /// The data blob.
-    pub data: Vec<u8>,
-    /// The ExplicitHashKey, when the distribution sets one.
-    pub explicit_hash_key: Option<u128>,
-}
-
-/// A template with its key distribution prepared for sampling.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Prepared {
+pub struct TemplateSource {
+    seed: u64,
     template: PayloadTemplate,
     /// Cumulative integer weights for Zipf; empty for the other distributions.
     cdf: Vec<u64>,
 }
 
-impl Prepared {
-    fn new(template: PayloadTemplate) -> Self {
+impl TemplateSource {
+    /// The records of `template` under `seed`.
+    pub fn new(seed: u64, template: PayloadTemplate) -> Self {
         let cdf = match template.keys {
             KeyDistribution::Zipf { .. } => {
                 let n = u64::from(template.keys.key_count());
@@ -188,10 +182,20 @@ impl Prepared {
             }
             _ => Vec::new(),
         };
-        Self { template, cdf }
+        Self { seed, template, cdf }
     }
 
-    fn key_index(&self, bits: u64) -> u32 {
+    /// The template.
+    pub fn template(&self) -> &PayloadTemplate {
+        &self.template
+    }
+
+    /// The key index (0-based) the `n`-th record carries.
+    pub fn key_index(&self, n: u64) -> u32 {
+        self.key_index_of(mix(self.seed, self.template.salt, n))
+    }
+
+    fn key_index_of(&self, bits: u64) -> u32 {
         let t = &self.template;
         let n = u64::from(t.keys.key_count());
         let k = match &t.keys {
@@ -216,10 +220,11 @@ impl Prepared {
         k.min(n.saturating_sub(1)) as u32
     }
 
-    fn render(&self, seed: u64, n: u64, event_time: SimTime) -> Rendered {
-        let t = &self.template;
+    /// The `n`-th record, made at `event_time`.
+    pub fn render(&self, n: u64, event_time: SimTime) -> RenderedRecord {
+        let (seed, t) = (self.seed, &self.template);
         let bits = mix(seed, t.salt, n);
-        let k = self.key_index(bits);
+        let k = self.key_index_of(bits);
         let partition_key = format!("{}-{k}", t.kind.key_prefix());
         let explicit_hash_key = match &t.keys {
             KeyDistribution::ExplicitHashKeys { hash_keys } => hash_keys.get(k as usize).copied(),
@@ -270,7 +275,7 @@ impl Prepared {
                     data.extend_from_slice(&w.to_le_bytes()[..take]);
                     i += 1;
                 }
-                return Rendered { partition_key, data, explicit_hash_key };
+                return RenderedRecord { partition_key, data, explicit_hash_key };
             }
         };
         // Pad JSON to the target size with a `"pad"` field when there is room for it.
@@ -282,7 +287,13 @@ impl Prepared {
             s.push('"');
         }
         s.push('}');
-        Rendered { partition_key, data: s.into_bytes(), explicit_hash_key }
+        RenderedRecord { partition_key, data: s.into_bytes(), explicit_hash_key }
+    }
+}
+
+impl RecordSource for TemplateSource {
+    fn render(&self, n: u64, event_time: SimTime) -> RenderedRecord {
+        TemplateSource::render(self, n, event_time)
     }
 }
 
@@ -299,17 +310,19 @@ fn weighted<'a>(table: &[(&'a str, u64)], bits: u64) -> &'a str {
     table.last().map_or("", |(n, _)| n)
 }
 
-/// The engine's registry of payload templates, under one seed.
+/// The world's payload templates under one seed, each registered once with the engine as a
+/// record source.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PayloadBook {
     seed: u64,
-    templates: Vec<Prepared>,
+    /// Templates in registration order, with the engine's id for each.
+    registered: Vec<(PayloadTemplate, SourceId)>,
 }
 
 impl PayloadBook {
     /// An empty book for `seed`.
     pub fn new(seed: u64) -> Self {
-        Self { seed, templates: Vec::new() }
+        Self { seed, registered: Vec::new() }
     }
 
     /// The seed payloads derive from.
@@ -317,32 +330,15 @@ impl PayloadBook {
         self.seed
     }
 
-    /// The id of `template`, registering it if new; `None` when the book is full.
-    pub fn register(&mut self, template: PayloadTemplate) -> Option<u16> {
-        if let Some(i) = self.templates.iter().position(|p| p.template == template) {
-            return u16::try_from(i).ok();
+    /// The engine's source id of `template`, registering it with `engine` the first time; `None`
+    /// when the engine holds no more sources.
+    pub fn source_id(&mut self, engine: &mut Engine, template: PayloadTemplate) -> Option<SourceId> {
+        if let Some((_, id)) = self.registered.iter().find(|(t, _)| *t == template) {
+            return Some(*id);
         }
-        if self.templates.len() >= MAX_TEMPLATES {
-            return None;
-        }
-        self.templates.push(Prepared::new(template));
-        u16::try_from(self.templates.len() - 1).ok()
-    }
-
-    /// A registered template.
-    pub fn template(&self, id: u16) -> Option<&PayloadTemplate> {
-        self.templates.get(usize::from(id)).map(|p| &p.template)
-    }
-
-    /// The `n`-th record of template `id`, made at `event_time`; `None` for an unknown id.
-    pub fn render(&self, id: u16, n: u64, event_time: SimTime) -> Option<Rendered> {
-        self.templates.get(usize::from(id)).map(|p| p.render(self.seed, n, event_time))
-    }
-
-    /// The key index (0-based) the `n`-th record of template `id` carries.
-    pub fn key_index(&self, id: u16, n: u64) -> Option<u32> {
-        let p = self.templates.get(usize::from(id))?;
-        Some(p.key_index(mix(self.seed, p.template.salt, n)))
+        let id = engine.register_record_source(Arc::new(TemplateSource::new(self.seed, template.clone())))?;
+        self.registered.push((template, id));
+        Some(id)
     }
 }
 
@@ -350,16 +346,14 @@ impl PayloadBook {
 mod tests {
     use super::*;
 
-    fn book_with(t: PayloadTemplate) -> (PayloadBook, u16) {
-        let mut b = PayloadBook::new(42);
-        let id = b.register(t).unwrap_or(u16::MAX);
-        (b, id)
+    fn source(t: PayloadTemplate) -> TemplateSource {
+        TemplateSource::new(42, t)
     }
 
     #[test]
     fn activity_event_is_json_with_the_course_fields() {
-        let (b, id) = book_with(PayloadTemplate::default());
-        let r = b.render(id, 5, SimTime(1_735_689_600_123)).unwrap_or_else(|| unreachable!());
+        let b = source(PayloadTemplate::default());
+        let r = b.render(5, SimTime(1_735_689_600_123));
         let v: serde_json::Value = serde_json::from_slice(&r.data).unwrap_or_default();
         assert_eq!(v["event_id"], "0-5");
         assert_eq!(v["user"], r.partition_key.as_str());
@@ -372,9 +366,9 @@ mod tests {
     fn rendering_is_a_pure_function() {
         let t =
             PayloadTemplate { kind: PayloadKind::Order, size: RecordSize::Fixed { bytes: 200 }, ..Default::default() };
-        let (b, id) = book_with(t);
-        let a = b.render(id, 77, SimTime(9)).unwrap_or_else(|| unreachable!());
-        let again = b.render(id, 77, SimTime(9)).unwrap_or_else(|| unreachable!());
+        let b = source(t);
+        let a = b.render(77, SimTime(9));
+        let again = b.render(77, SimTime(9));
         assert_eq!(a, again);
         assert_eq!(a.data.len(), 200, "padded to the fixed size");
         assert!(serde_json::from_slice::<serde_json::Value>(&a.data).is_ok());
@@ -387,9 +381,9 @@ mod tests {
             size: RecordSize::Uniform { min: 10, max: 20 },
             ..Default::default()
         };
-        let (b, id) = book_with(t);
+        let b = source(t);
         for n in 0..100 {
-            let len = b.render(id, n, SimTime(0)).map_or(0, |r| r.data.len());
+            let len = b.render(n, SimTime(0)).data.len();
             assert!((10..=20).contains(&len));
         }
     }
@@ -400,20 +394,18 @@ mod tests {
             keys: KeyDistribution::HotKeys { keys: 100, hot: 1, hot_percent: 80 },
             ..Default::default()
         };
-        let (b, id) = book_with(t);
-        let hot = (0..10_000).filter(|n| b.key_index(id, *n) == Some(0)).count();
+        let b = source(t);
+        let hot = (0..10_000).filter(|n| b.key_index(*n) == 0).count();
         assert!((7_700..=8_300).contains(&hot), "{hot}");
     }
 
     #[test]
     fn zipf_puts_most_weight_on_the_first_keys() {
         let t = PayloadTemplate { keys: KeyDistribution::Zipf { keys: 50 }, ..Default::default() };
-        let (b, id) = book_with(t);
+        let b = source(t);
         let mut counts = [0u32; 50];
         for n in 0..20_000 {
-            if let Some(k) = b.key_index(id, n) {
-                counts[k as usize] += 1;
-            }
+            counts[b.key_index(n) as usize] += 1;
         }
         // 1/H(50) ≈ 22% for key 0, ≈ 11% for key 1, < 1% for key 49.
         assert!(counts[0] > 4_000 && counts[0] < 5_000, "{}", counts[0]);
@@ -422,9 +414,25 @@ mod tests {
 
     #[test]
     fn registering_twice_gives_the_same_id() {
+        let mut engine = Engine::default();
         let mut b = PayloadBook::new(1);
-        let a = b.register(PayloadTemplate::default());
-        assert_eq!(a, b.register(PayloadTemplate::default()));
-        assert_ne!(a, b.register(PayloadTemplate { salt: 1, ..Default::default() }));
+        let a = b.source_id(&mut engine, PayloadTemplate::default());
+        assert_eq!(a, b.source_id(&mut engine, PayloadTemplate::default()));
+        assert_ne!(a, b.source_id(&mut engine, PayloadTemplate { salt: 1, ..Default::default() }));
+        assert_eq!(engine.record_sources().len(), 2);
+    }
+
+    #[test]
+    fn the_engine_renders_a_registered_template_like_the_template() {
+        let mut engine = Engine::default();
+        let mut b = PayloadBook::new(42);
+        let t = PayloadTemplate { kind: PayloadKind::Sensor, ..Default::default() };
+        let id = b.source_id(&mut engine, t.clone());
+        let reference = crate::engine::state::record_source::RecordRef {
+            source: id.unwrap_or(u16::MAX),
+            n: 12,
+            event_time: SimTime(3),
+        };
+        assert_eq!(engine.record_sources().render(reference), Some(source(t).render(12, SimTime(3))));
     }
 }

@@ -1,0 +1,177 @@
+//! Where the store meets the views (STYLE rule 9): one host per view reads the simulation,
+//! builds the view's snapshot with the view's own `snapshot.rs`, keeps the view's cache between
+//! frames (a new one each time the view is opened), and turns the view's callbacks into store
+//! actions. The views never see the store and never borrow the simulation.
+//!
+//! ```text
+//!  Store ─► OverviewHost   ─► OverviewSnapshot::of(sim, window, dots per lane)
+//!                          ─► <Overview>
+//!        ─► FlowHost       ─► FlowSnapshot::of(sim, window, dots per lane),
+//!                             flow::RecentCache (every 3 s of wall time), Selected::of(picked record)
+//!                          ─► <Flow>       ─► on_select, on_command
+//!        ─► ReshardingHost ─► LineageSnapshot::of(sim), the last API call's answer
+//!                          ─► <Resharding> ─► on_api, on_command
+//!        ─► HashingHost   ─► hashing::SnapshotCache (recent keys every 250 simulated ms)
+//!                         ─► <Hashing>   ─► on_api
+//!        ─► RetentionHost ─► RetentionSnapshot::of(sim, MAX_MARKS)
+//!                         ─► <Retention> ─► on_api, on_read, on_read_again
+//!        ─► PipelinesHost ─► pipelines::SnapshotCache (at most every 100 ms of wall time)
+//!                         ─► <Pipelines> ─► on_step, on_panel, on_open
+//! ```
+
+use super::store::{Action, Store};
+use crate::engine::state::shard::ShardId;
+use crate::ui::route::{Panel, PIPELINES_SCENARIO};
+use crate::ui::views::flow::snapshot::{dots_per_lane as flow_dots_per_lane, FlowSnapshot, RecentCache, Selected};
+use crate::ui::views::flow::Flow;
+use crate::ui::views::hashing::snapshot::SnapshotCache as HashingCache;
+use crate::ui::views::hashing::Hashing;
+use crate::ui::views::overview::model::window_ms;
+use crate::ui::views::overview::snapshot::{dots_per_lane, OverviewSnapshot};
+use crate::ui::views::overview::Overview;
+use crate::ui::views::pipelines::snapshot::SnapshotCache as PipelinesCache;
+use crate::ui::views::pipelines::Pipelines;
+use crate::ui::views::resharding::snapshot::{CallAnswer, LineageSnapshot};
+use crate::ui::views::resharding::Resharding;
+use crate::ui::views::retention::snapshot::{RetentionSnapshot, MAX_MARKS};
+use crate::ui::views::retention::Retention;
+use crate::world::pipelines::PipelineAction;
+use crate::world::scenario::Command;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of the hosts.
+#[derive(Properties, PartialEq)]
+pub struct HostProps {
+    /// The store.
+    pub store: UseReducerHandle<Store>,
+}
+
+/// A callback that sends a view's Kinesis API call to the store, the same one every render.
+#[hook]
+fn use_api(store: &UseReducerHandle<Store>) -> Callback<(String, serde_json::Value)> {
+    let dispatch = store.dispatcher();
+    use_callback((), move |(operation, request): (String, serde_json::Value), _| {
+        dispatch.dispatch(Action::Api(operation, request))
+    })
+}
+
+/// A callback that sends world commands to the store, the same one every render.
+#[hook]
+fn use_command(store: &UseReducerHandle<Store>) -> Callback<Command> {
+    let dispatch = store.dispatcher();
+    use_callback((), move |c: Command, _| dispatch.dispatch(Action::World(c)))
+}
+
+/// The overview, with this frame's snapshot.
+#[component]
+pub fn OverviewHost(props: &HostProps) -> Html {
+    let store = &props.store;
+    let snapshot = {
+        let sim = store.sim.borrow();
+        Rc::new(OverviewSnapshot::of(&sim, window_ms(store.pacer.speed_milli), dots_per_lane(sim.open_shards())))
+    };
+    html! { <Overview {snapshot} lang={store.lang} /> }
+}
+
+/// The flow view, with this frame's snapshot, the recent records (refreshed every few wall
+/// seconds) and the record picked for the details panel.
+#[component]
+pub fn FlowHost(props: &HostProps) -> Html {
+    let store = &props.store;
+    let picked = use_state(|| None::<(ShardId, u64)>);
+    let recent_cache = use_mut_ref(RecentCache::default);
+    // Stable callbacks, so the lanes' dot layers can skip frames in which they did not change.
+    let on_select = {
+        let setter = picked.setter();
+        use_callback((), move |key: Option<(ShardId, u64)>, _| setter.set(key))
+    };
+    let on_command = use_command(store);
+    let (snapshot, recent, selected) = {
+        let sim = store.sim.borrow();
+        let snapshot =
+            FlowSnapshot::of(&sim, window_ms(store.pacer.speed_milli), flow_dots_per_lane(sim.open_shards()));
+        let recent = recent_cache.borrow_mut().get(&sim, js_sys::Date::now(), store.pacer.paused);
+        let selected = picked.map(|(shard, position)| Selected::of(&sim, shard, position));
+        (Rc::new(snapshot), recent, selected)
+    };
+    html! { <Flow {snapshot} {recent} {selected} lang={store.lang} {on_select} {on_command} /> }
+}
+
+/// The resharding view, with this frame's lineage and AWS's answer to the last call.
+#[component]
+pub fn ReshardingHost(props: &HostProps) -> Html {
+    let store = &props.store;
+    let on_command = use_command(store);
+    let on_api = {
+        let dispatch = store.dispatcher();
+        use_callback((), move |(operation, request): (String, serde_json::Value), _| {
+            dispatch.dispatch(Action::Api(operation, request))
+        })
+    };
+    let snapshot = Rc::new(LineageSnapshot::of(&store.sim.borrow()));
+    let answer = store
+        .last_api
+        .as_ref()
+        .map(|a| CallAnswer { operation: a.operation.clone(), error: a.result.as_ref().err().cloned() });
+    html! { <Resharding {snapshot} {answer} lang={store.lang} {on_api} {on_command} /> }
+}
+
+/// The hashing view, with this frame's stream view and the recent keys.
+#[component]
+pub fn HashingHost(props: &HostProps) -> Html {
+    let store = &props.store;
+    let cache = use_mut_ref(HashingCache::default);
+    let on_api = use_api(store);
+    let snapshot = Rc::new(cache.borrow_mut().get(&store.sim));
+    html! { <Hashing {snapshot} lang={store.lang} last_api={store.last_api.clone()} {on_api} /> }
+}
+
+/// The retention view, with this frame's snapshot and the iterator panel's last read.
+#[component]
+pub fn RetentionHost(props: &HostProps) -> Html {
+    let store = &props.store;
+    let on_api = use_api(store);
+    let on_read = {
+        let dispatch = store.dispatcher();
+        use_callback((), move |request: serde_json::Value, _| dispatch.dispatch(Action::ReadFrom(request)))
+    };
+    let on_read_again = {
+        let dispatch = store.dispatcher();
+        use_callback((), move |(), _| dispatch.dispatch(Action::ReadAgain))
+    };
+    let snapshot = Rc::new(RetentionSnapshot::of(&store.sim.borrow(), MAX_MARKS));
+    html! {
+        <Retention {snapshot} lang={store.lang} last_api={store.last_api.clone()} last_read={store.last_read.clone()}
+                   {on_api} {on_read} {on_read_again} />
+    }
+}
+
+/// The pipelines view, with its snapshot (retaken at most every 100 ms of wall time while
+/// playing) and the clock that moves its record dots.
+#[component]
+pub fn PipelinesHost(props: &HostProps) -> Html {
+    let store = &props.store;
+    let cache = use_mut_ref(PipelinesCache::default);
+    let on_step = {
+        let dispatch = store.dispatcher();
+        use_callback((), move |action: PipelineAction, _| {
+            dispatch.dispatch(Action::World(Command::Pipeline { action }))
+        })
+    };
+    let on_panel = {
+        let dispatch = store.dispatcher();
+        use_callback((), move |panel: Option<Panel>, _| dispatch.dispatch(Action::SetPanel(panel)))
+    };
+    let on_open = {
+        let dispatch = store.dispatcher();
+        use_callback((), move |(), _| dispatch.dispatch(Action::SetScenario(PIPELINES_SCENARIO.into())))
+    };
+    let step = store.last_pipeline.as_ref().map(|o| o.version);
+    let snapshot = cache.borrow_mut().get(&store.sim, step, store.pacer.paused, js_sys::Date::now());
+    let elapsed_ms = store.sim.borrow().elapsed_ms();
+    html! {
+        <Pipelines {snapshot} {elapsed_ms} lang={store.lang} url={store.url.clone()} outcome={store.last_pipeline.clone()}
+                   {on_step} {on_panel} {on_open} />
+    }
+}
