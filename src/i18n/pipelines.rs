@@ -896,8 +896,8 @@ pub fn job_status(lang: Lang, running: bool, table_deleted: bool, caught_up: boo
 }
 
 /// A step's name, for the outcome line.
-pub fn step_name(lang: Lang, action: &crate::world::pipelines::PipelineAction) -> String {
-    use crate::world::pipelines::PipelineAction as A;
+pub fn step_name(lang: Lang, action: &crate::world::pipeline_spec::PipelineAction) -> String {
+    use crate::world::pipeline_spec::PipelineAction as A;
     match (lang, action) {
         (Lang::Es, A::SpeedBug { on: true }) => "Bug en la speed layer".into(),
         (Lang::Es, A::SpeedBug { on: false }) => "Bug de la speed layer corregido".into(),

@@ -49,6 +49,7 @@ pub mod fanout;
 pub mod lambda;
 pub mod metrics;
 pub mod payload;
+pub mod pipeline_spec;
 pub mod pipelines;
 pub mod polling;
 pub mod presets;
@@ -70,7 +71,8 @@ use error::{Named, Refusal, WorldError};
 use fanout::DRAIN_INTERVAL_MS;
 use metrics::{ConsumerSample, Metrics};
 use payload::PayloadBook;
-use pipelines::{PipelineAction, Pipelines, PipelinesSpec};
+use pipeline_spec::{PipelineAction, PipelinesSpec};
+use pipelines::Pipelines;
 use polling::PollingApp;
 use producer::{Batching, Pending, Producer, ProducerSpec};
 use report::Report;
@@ -212,7 +214,7 @@ impl World {
     fn start_pipelines(&mut self, spec: PipelinesSpec, shards: u64) {
         let base = self.consumers.len();
         let p = Pipelines::new(spec, base, self.engine.now());
-        for (i, cs) in pipelines::start_specs(&p.spec, shards).into_iter().enumerate() {
+        for (i, cs) in pipeline_spec::start_specs(&p.spec, shards).into_iter().enumerate() {
             self.add_consumer(cs);
             if let Some(c) = self.consumers.get_mut(base + i) {
                 c.set_sink(p.sink(i == 0));

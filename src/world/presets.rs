@@ -6,7 +6,7 @@
 use super::consumer::ConsumerSpec;
 use super::fanout::FanOutSpec;
 use super::lambda::LambdaSpec;
-use super::pipelines::PipelinesSpec;
+use super::pipeline_spec::PipelinesSpec;
 use super::polling::PollingSpec;
 use super::producer::{Batching, ProducerSpec, Rate};
 use super::scenario::{Command, Scenario, Settings, TimedCommand};

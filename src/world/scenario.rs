@@ -9,7 +9,7 @@
 //! The named presets are the course's teaching cases; see `Preset` (`presets.rs`).
 
 use super::consumer::ConsumerSpec;
-use super::pipelines::{PipelineAction, PipelinesSpec};
+use super::pipeline_spec::{PipelineAction, PipelinesSpec};
 use super::producer::{Batching, ProducerSpec, Rate, MAX_RATE};
 use crate::engine::error::ApiError;
 use crate::world::payload::{KeyDistribution, RecordSize, MAX_KEYS, MAX_PAYLOAD_BYTES};

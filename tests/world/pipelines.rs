@@ -4,7 +4,8 @@
 use kinesis_playground::engine::time::{HOUR_MS, MINUTE_MS};
 use kinesis_playground::engine::ErrorType;
 use kinesis_playground::world::error::{Named, Refusal, WorldError};
-use kinesis_playground::world::pipelines::{distance, PipelineAction, Pipelines};
+use kinesis_playground::world::pipeline_spec::PipelineAction;
+use kinesis_playground::world::pipelines::{distance, Pipelines};
 use kinesis_playground::world::presets::Preset;
 use kinesis_playground::world::producer::Rate;
 use kinesis_playground::world::scenario::{Command, Scenario};

@@ -35,7 +35,7 @@ use crate::ui::views::resharding::snapshot::{CallAnswer, LineageSnapshot};
 use crate::ui::views::resharding::Resharding;
 use crate::ui::views::retention::snapshot::{RetentionSnapshot, MAX_MARKS};
 use crate::ui::views::retention::Retention;
-use crate::world::pipelines::PipelineAction;
+use crate::world::pipeline_spec::PipelineAction;
 use crate::world::scenario::Command;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -10,7 +10,7 @@ use crate::ui::pacer::Pacer;
 use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
 use crate::ui::sim::{KeyMode, Sim, MAX_RETAINED_RECORDS};
 use crate::world::error::WorldError;
-use crate::world::pipelines::PipelineAction;
+use crate::world::pipeline_spec::PipelineAction;
 use crate::world::scenario::Command;
 use std::cell::RefCell;
 use std::rc::Rc;

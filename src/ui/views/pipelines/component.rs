@@ -20,7 +20,7 @@ use crate::i18n::pipelines::{query_line, PipelinesText as P};
 use crate::i18n::Lang;
 use crate::ui::app::store::PipelineOutcome;
 use crate::ui::route::{Panel, UrlState};
-use crate::world::pipelines::PipelineAction;
+use crate::world::pipeline_spec::PipelineAction;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -10,7 +10,7 @@ use crate::engine::time::HOUR_MS;
 use crate::i18n::pipelines::{self as t, PipelinesText as P};
 use crate::i18n::{Lang, Msg};
 use crate::ui::app::store::PipelineOutcome;
-use crate::world::pipelines::{job_name, PipelineAction};
+use crate::world::pipeline_spec::{job_name, PipelineAction};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -8,7 +8,7 @@ use super::snapshot::PipelinesSnapshot;
 use super::svg::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
 use crate::i18n::pipelines::{self as t, PipelinesText as P};
 use crate::i18n::Lang;
-use crate::world::pipelines::{PipelineAction, ARCHIVER, SPEED_LAYER};
+use crate::world::pipeline_spec::{PipelineAction, ARCHIVER, SPEED_LAYER};
 use std::rc::Rc;
 use yew::prelude::*;
 

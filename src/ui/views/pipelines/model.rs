@@ -372,7 +372,7 @@ mod tests {
     use super::*;
     use crate::engine::time::MINUTE_MS;
     use crate::ui::views::pipelines::snapshot::PipelinesSnapshot;
-    use crate::world::pipelines::PipelineAction;
+    use crate::world::pipeline_spec::PipelineAction;
     use crate::world::presets::Preset;
     use crate::world::scenario::Command;
     use crate::world::World;

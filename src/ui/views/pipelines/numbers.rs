@@ -2,7 +2,7 @@
 //! natively): grouped counts, the app's clock, durations, bytes, accuracy, the storage ratio, an
 //! answer's difference from the truth, and the parallelism typed in the deploy form.
 
-use crate::world::pipelines::MAX_PARALLELISM;
+use crate::world::pipeline_spec::MAX_PARALLELISM;
 
 /// `1 234 567`: thousands grouped with a narrow no-break space (SI style, read the same in
 /// Spanish and English).

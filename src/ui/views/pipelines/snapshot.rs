@@ -472,7 +472,7 @@ impl SnapshotCache {
 mod tests {
     use super::*;
     use crate::engine::time::MINUTE_MS;
-    use crate::world::pipelines::PipelineAction;
+    use crate::world::pipeline_spec::PipelineAction;
     use crate::world::presets::Preset;
     use crate::world::scenario::Command;
 
