@@ -44,6 +44,7 @@
 pub mod app;
 pub mod consumer;
 pub mod cost;
+pub mod digest;
 pub mod error;
 pub mod fanout;
 pub mod lambda;
@@ -67,6 +68,7 @@ use crate::engine::state::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::{Engine, EngineConfig};
 use consumer::ConsumerSpec;
+use digest::DecisionDigest;
 use error::{Named, Refusal, WorldError};
 use fanout::DRAIN_INTERVAL_MS;
 use metrics::{ConsumerSample, Metrics};
@@ -77,7 +79,6 @@ use polling::PollingApp;
 use producer::{Batching, Pending, Producer, ProducerSpec};
 use report::Report;
 use scenario::{Command, Scenario, ScenarioError};
-use xxhash_rust::xxh3::Xxh3;
 
 /// Work the world schedules on its own queue.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,28 +128,10 @@ pub struct World {
     removed: std::collections::BTreeSet<usize>,
     metrics: Metrics,
     log: Vec<CommandLog>,
-    digest: Xxh3Digest,
+    digest: DecisionDigest,
     pipelines: Option<Pipelines>,
     /// The producers' payload templates, registered with the engine as record sources.
     payloads: PayloadBook,
-}
-
-/// XXH3 over the world's own decisions (the engine digests its events separately).
-#[derive(Clone, Default)]
-struct Xxh3Digest(Box<Xxh3>);
-
-impl std::fmt::Debug for Xxh3Digest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Xxh3Digest({:016x})", self.0.digest())
-    }
-}
-
-impl Xxh3Digest {
-    fn words(&mut self, words: &[u64]) {
-        for w in words {
-            self.0.update(&w.to_le_bytes());
-        }
-    }
 }
 
 impl World {
@@ -190,7 +173,7 @@ impl World {
             removed: std::collections::BTreeSet::new(),
             metrics: Metrics::new(st.metrics_secs as usize),
             log: Vec::new(),
-            digest: Xxh3Digest::default(),
+            digest: DecisionDigest::default(),
             pipelines: None,
             payloads: PayloadBook::new(scenario.seed),
             scenario: scenario.clone(),
@@ -285,10 +268,7 @@ impl World {
 
     /// The determinism digest: the engine's event digest combined with the world's own.
     pub fn digest(&self) -> u64 {
-        let mut h = Xxh3::new();
-        h.update(&self.engine.digest().to_le_bytes());
-        h.update(&self.digest.0.digest().to_le_bytes());
-        h.digest()
+        self.digest.combined_with(self.engine.digest())
     }
 
     /// Starts a producer (a name already in use gets a numeric suffix).
