@@ -10,6 +10,7 @@
 //!  i18n::Lang ─► every string
 //! ```
 
+pub mod answers;
 pub mod format;
 pub mod pacer;
 pub mod route;

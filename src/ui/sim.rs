@@ -17,6 +17,7 @@
 //! as the scenario commands `set-rate`, `set-keys` and `set-limits` do.
 
 use super::snapshot::DotCache;
+use crate::engine::error::ApiError;
 use crate::engine::state::shard::{ShardCounters, ShardId};
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::wire::validation::validate_stream_name;
@@ -319,12 +320,9 @@ impl Sim {
     }
 
     /// Any Kinesis API call on the running engine, now (a view's buttons, the console):
-    /// AWS's JSON response, or AWS's error type and message.
-    pub fn api(&mut self, operation: &str, request: &serde_json::Value) -> Result<serde_json::Value, (String, String)> {
-        self.world
-            .engine_mut()
-            .call(operation, request)
-            .map_err(|e| (e.error_type.as_str().to_string(), e.message.unwrap_or_default()))
+    /// AWS's JSON response, or AWS's error.
+    pub fn api(&mut self, operation: &str, request: &serde_json::Value) -> Result<serde_json::Value, ApiError> {
+        self.world.engine_mut().call(operation, request)
     }
 
     /// The determinism digest, hex.
