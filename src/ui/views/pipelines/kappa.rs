@@ -10,7 +10,7 @@ use crate::engine::time::HOUR_MS;
 use crate::i18n::pipelines::{self as t, PipelinesText as P};
 use crate::i18n::{Lang, Msg};
 use crate::ui::answers::PipelineOutcome;
-use crate::ui::format::{bytes, grouped, shard_short};
+use crate::ui::format::{bytes, grouped, percent, shard_short};
 use crate::world::pipelines::{job_name, PipelineAction};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -62,7 +62,7 @@ fn job_box(r: &Rect, job: Option<&JobRow>, next: u32, serving: u32, now: u64, la
             if j.bug && j.running {
                 { line(r, 89.0, "t-bug", P::BugBadge.text(lang)) }
             } else {
-                { line(r, 89.0, "t-note", format!("{} · {:.1} %", status, f64::from(j.progress_permille) / 10.0)) }
+                { line(r, 89.0, "t-note", format!("{} · {}", status, percent(u64::from(j.progress_permille), 1000, 1))) }
             }
         </g>
     }
@@ -218,7 +218,7 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                     { job_name(j.version) }{ if j.version == k.serving { "\u{a0}◀\u{a0}app" } else { "" } }
                     <br /><small>{ if j.enhanced_fan_out { "enhanced fan-out".to_string() } else { format!("{} · P={}", P::Shared.text(lang), j.parallelism) } }</small>
                 </th>
-                <td><span data-testid="job-status">{ status }</span>{ format!(" · {:.1} %", f64::from(j.progress_permille) / 10.0) }</td>
+                <td><span data-testid="job-status">{ status }</span>{ format!(" · {}", percent(u64::from(j.progress_permille), 1000, 1)) }</td>
                 <td class="num" data-testid="job-mbl">{ duration(j.millis_behind_latest) }</td>
                 <td class={classes!("num", (j.throttled > 0).then_some("warn"))} data-testid="job-throttled">{ format!("{} ({})", grouped(j.calls), grouped(j.throttled)) }</td>
             </tr>
