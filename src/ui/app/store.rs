@@ -10,6 +10,7 @@ use crate::ui::answers::{ApiOutcome, PipelineOutcome, ShardRead};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
 use crate::ui::sim::{KeyMode, Sim, MAX_RETAINED_RECORDS};
+use crate::world::presets::Preset;
 use crate::world::scenario::Command;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -80,7 +81,7 @@ pub enum Action {
     /// Seed field.
     SetSeed(String),
     /// Scenario picker.
-    SetScenario(String),
+    SetScenario(Preset),
     /// Shard count field.
     SetShards(String),
     /// Rate field.
@@ -223,8 +224,8 @@ impl yew::Reducible for Store {
                 }
                 None => s.bad_field(Text::Seed, &text, format!("0–{MAX_SEED}")),
             },
-            Action::SetScenario(name) => {
-                s.url.sim.scenario = name;
+            Action::SetScenario(preset) => {
+                s.url.sim.scenario = preset;
                 s.url.sim.shards = None;
                 s.url.sim.rate = None;
                 s.url.sim.keys = None;
