@@ -1,5 +1,5 @@
 //! What the world answered to the calls and steps the views asked for: plain data the store
-//! keeps ([`crate::ui::app`]'s `Store`) and hands back to the views as props.
+//! (`ui::app::store`, wasm32 only) keeps and hands back to the views as props.
 //!
 //! They live here, below both, so that views never import the app: the store fills them in,
 //! views only read them. Errors stay the engine's typed [`ApiError`] and the world's
