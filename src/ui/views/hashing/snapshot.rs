@@ -87,9 +87,9 @@ pub struct KeyRecord {
 }
 
 /// The `n` most recently accepted records of the stream, newest first, in the order of
-/// [`crate::ui::snapshot::recent_records`] (arrival, then shard id, then position). It merges the shards
-/// newest-first on arrival time and rebuilds only the `n` records it returns, so a frame costs
-/// `n` MD5s however many shards the stream has.
+/// [`crate::ui::snapshot::recent_records`] (arrival, then shard id, then position). It merges
+/// the shards newest-first on arrival time and rebuilds only the `n` records it returns, so a
+/// frame costs `n` MD5s however many shards the stream has.
 pub fn recent_keys(sim: &Sim, n: usize) -> Vec<KeyRecord> {
     let world = sim.world();
     let engine = world.engine();
