@@ -378,7 +378,8 @@ mod tests {
         assert_eq!((st.sim.scenario, notes), (PIPELINES_SCENARIO, vec![bad("scenario", "HOT-KEY", presets)]));
         // Every preset round-trips by its slug.
         for p in Preset::ALL {
-            let st = UrlState { sim: Settings { scenario: p, ..Settings::default() }, ..UrlState::default() };
+            let sim = Settings { scenario: p, ..Settings::default() };
+            let st = UrlState { sim, lang: Some(Lang::Es), ..UrlState::default() };
             let hash = st.to_hash(Lang::Es);
             assert_eq!(hash.contains(&format!("scenario={}", p.slug())), p != DEFAULT_SCENARIO, "{hash}");
             assert_eq!(UrlState::parse(&hash, ""), (st, vec![]));
