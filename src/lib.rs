@@ -3,23 +3,32 @@
 //! A deterministic, seedable simulation of Amazon Kinesis Data Streams that runs natively and in
 //! the browser (WebAssembly), for teaching.
 //!
-//! ```text
-//!   aws kinesis … / JSON lines / UI controls
-//!                 │
-//!                 ▼
-//!        engine::Engine::call(op, request)  ──►  AWS JSON response or error
-//!                 │
-//!        virtual clock: step() / step_until(t)
-//!                 │
-//!                 ▼
-//!        engine::events::Event stream ──► digest, views, metrics
+//! # Data flow
 //!
-//!   engine::world::World (producers, consumers) ─► ui::sim snapshots ─► ui views (SVG)
+//! Each arrow points at the layer that is read, from the one that reads it; nothing reads
+//! against the arrows (`tests/architecture.rs` checks it).
+//!
+//! ```text
+//!   engine (service) ◄─ world (clients) ◄─ ui/sim (read model) ◄─ ui/views ◄─ ui/app
+//!                            ▲                      │                 │
+//!                            └───────── i18n ◄──────┴─────────────────┘
 //! ```
 //!
-//! [`engine`] is pure (no web dependency) and is the only source of every number the app shows.
-//! [`i18n`] holds every string a person reads, in Spanish and English. [`ui`] is the web app:
-//! its models are plain Rust; its Yew components build only for wasm32.
+//! - [`engine`]: the service, what AWS runs, on a virtual clock: `ops/` (one file per operation
+//!   family), `state/` (streams, shards, records, hash ranges, limits), `wire/` (shapes, validation).
+//! - [`world`]: the clients on the same clock: producers, consumers (polling, enhanced fan-out,
+//!   Lambda), pipelines, presets and scenarios, payloads, seeded rng, metrics, cost.
+//! - [`ui::sim`]: the read model, a world built from the URL's settings and moved by the pacer;
+//!   beside it `snapshot.rs` (shared rows), `format.rs` (one formatter per kind of value),
+//!   `route.rs` (the URL state) and `answers.rs` (what the views' calls got back).
+//! - [`ui::views`]: one folder per view, `snapshot.rs` (world → props) · `model.rs` (pure
+//!   geometry) · `component.rs` (Yew); `ui/app` holds the store and hosts them.
+//! - [`i18n`]: every word a person reads, in Spanish and English, one exhaustive `match` per
+//!   language over typed keys and the world's typed codes (refusals, presets).
+//!
+//! [`engine`] and [`world`] are pure (no web dependency, no prose but AWS's own error messages)
+//! and are the only source of every number the app shows. Everything but the Yew components
+//! (`ui/app`, each view's `component.rs`, built only for wasm32) is plain Rust, tested natively.
 
 pub mod engine;
 pub mod i18n;

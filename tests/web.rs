@@ -396,6 +396,16 @@ async fn the_retention_view_expires_records_enforces_aws_rules_and_expires_itera
     settle().await;
     click(&root, "increase");
     until("the refused increase", || text(&root, "retention-error").contains("Minimum allowed")).await;
+    assert!(text(&root, "retention-error").contains("The minimum is 24 hours"), "{}", text(&root, "retention-error"));
+    fill("retention-input", "9000");
+    settle().await;
+    click(&root, "increase");
+    until("the refused field", || text(&root, "retention-error").contains("ValidationException")).await;
+    assert!(
+        text(&root, "retention-error").contains("the message above says why"),
+        "{}",
+        text(&root, "retention-error")
+    );
 
     // A read from TRIM_HORIZON returns the first records and keeps its iterator.
     click(&root, "iter-run");
@@ -422,6 +432,7 @@ async fn the_retention_view_expires_records_enforces_aws_rules_and_expires_itera
     click(&root, "iter-again");
     until("the expired iterator", || count(&root, "read-error") == 1).await;
     assert!(text(&root, "read-error").contains("ExpiredIteratorException"), "{}", text(&root, "read-error"));
+    assert!(text(&root, "read-error").contains("more than 5 minutes old"), "{}", text(&root, "read-error"));
 
     // An increase is accepted, and says expired records stay gone.
     fill("retention-input", "48");
@@ -430,6 +441,31 @@ async fn the_retention_view_expires_records_enforces_aws_rules_and_expires_itera
     until("the increase note", || count(&root, "retention-note") == 1).await;
     assert!(text(&root, "retention-note").contains("do not come back"));
     assert!(text(&root, "retention-hours").contains("48 h"));
+    // Increasing to less than the current period is refused, and says to decrease instead.
+    fill("retention-input", "30");
+    settle().await;
+    click(&root, "increase");
+    until("the refused increase", || text_now(&root, "retention-error").contains("can not be shorter")).await;
+    assert!(text(&root, "retention-error").contains("use Decrease"), "{}", text(&root, "retention-error"));
+}
+
+#[wasm_bindgen_test]
+async fn a_link_with_an_unknown_scenario_runs_the_default_one_with_a_notice() {
+    let root = mount("#/overview?seed=3&scenario=nope&lang=en").await;
+    assert_eq!(count(&root, "shard-lane"), 1, "activity-logs has one shard");
+    let notice = text(&root, "notice");
+    assert!(notice.contains("scenario=nope") && notice.contains("activity-logs"), "{notice}");
+    let select = find(&root, "scenario").dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value());
+    assert_eq!(select.as_deref(), Ok("activity-logs"));
+    // Picking a preset rebuilds the world with it, and the link names it.
+    let w = web_sys::window().unwrap_or_else(|| panic!("no window"));
+    if let Ok(s) = find(&root, "scenario").dyn_into::<web_sys::HtmlSelectElement>() {
+        s.set_value("hot-key");
+        s.dispatch_event(&web_sys::Event::new("change").unwrap_or_else(|_| panic!("no event")))
+            .unwrap_or_else(|_| panic!("dispatch"));
+    }
+    until("the link names hot-key", || w.location().hash().unwrap_or_default().contains("scenario=hot-key")).await;
+    assert_eq!(count(&root, "shard-lane"), 4, "hot-key's four shards");
 }
 
 #[wasm_bindgen_test]

@@ -18,7 +18,7 @@ use crate::engine::ops::get_records::{GetRecordsInput, GetShardIteratorInput};
 use crate::engine::ops::modes::{EncryptionInput, UpdateStreamModeInput};
 use crate::engine::ops::put_records::{PutRecordInput, PutRecordsInput};
 use crate::engine::ops::resharding::{MergeShardsInput, SplitShardInput, UpdateShardCountInput};
-use crate::engine::ops::retention::RetentionInput;
+use crate::engine::ops::retention::{RetentionInput, RETENTION_FIELD_MIN_HOURS};
 use crate::engine::ops::stream_admin::{
     CreateStreamInput, DeleteStreamInput, DescribeStreamInput, ListShardsInput, ListStreamsInput, StreamNameInput,
 };
@@ -27,6 +27,7 @@ use crate::engine::ops::stream_consumers::{
 };
 use crate::engine::ops::subscribe_to_shard::SubscribeToShardInput;
 use crate::engine::ops::tags::{AddTagsInput, ListTagsInput, RemoveTagsInput};
+use crate::engine::state::stream::MAX_RETENTION_HOURS;
 use crate::engine::wire::shapes::Empty;
 use crate::engine::wire::validation::{
     check_rules, check_types, Field, Member, Pattern, Rule, Type, NAME_RULES, REQUIRED_NAME_RULES, STREAM_NAME,
@@ -130,8 +131,14 @@ const LIST_SHARDS: &[Field] = &[
     Field { name: "ShardFilter", ty: Type::Structure(SHARD_FILTER), rules: &[] },
 ];
 /// Retention bounds of the current AWS model (kinesalite still says 168).
-const RETENTION: &[Field] =
-    &[Field { name: "RetentionPeriodHours", ty: Type::Integer, rules: &[NotNull, Min(1), Max(8_760)] }, STREAM_NAME];
+const RETENTION: &[Field] = &[
+    Field {
+        name: "RetentionPeriodHours",
+        ty: Type::Integer,
+        rules: &[NotNull, Min(RETENTION_FIELD_MIN_HOURS), Max(MAX_RETENTION_HOURS as i64)],
+    },
+    STREAM_NAME,
+];
 const ADD_TAGS: &[Field] = &[TAGS, STREAM_NAME];
 const LIST_TAGS: &[Field] = &[
     Field { name: "Limit", ty: Type::Integer, rules: &[Min(1), Max(10)] },

@@ -6,7 +6,7 @@
 //! | duration / simulated instant  | [`duration`] with a [`DurationStyle`]       | `00:21:35`, `2.5 s`, `26 h` |
 //! | wall-clock instant (epoch ms) | [`iso_time`]                                | `2025-01-01T00:00:05.250Z`  |
 //! | hash key                      | [`hash_key_short`]                          | `340282…1455`               |
-//! | place in the hash space       | [`hash_fraction`]                           | `0.5` (geometry)            |
+//! | place in the hash space       | [`hash_fraction`], [`hash_fraction_in`]     | `0.5` (geometry)            |
 //! | shard                         | [`shard_short`], [`shard_number`]           | `#7`, `7`                   |
 //! | sequence number               | [`sequence_tail`]                           | `…123456`                   |
 //! | bytes                         | [`bytes`] (decimal), [`mib`] (binary)       | `2.3 KB`, `0.42`            |
@@ -18,7 +18,7 @@
 //! takes a [`crate::i18n::Lang`]. Words around the numbers come from [`crate::i18n`].
 //!
 //! Pure (no Yew), tested natively. Integer arithmetic wherever the text depends on it; floats
-//! only where a value is drawn ([`hash_fraction`]) or has no exact decimal ([`mib`]).
+//! only where a value is drawn ([`hash_fraction`], [`hash_fraction_in`]) or has no exact decimal ([`mib`]).
 
 use crate::engine::state::limits::MIB;
 use crate::engine::state::shard::ShardId;
@@ -149,6 +149,13 @@ pub fn hash_key_short(h: u128) -> String {
 /// to 2¹²⁸ as a float): the one place a hash key becomes a float, for drawing.
 pub fn hash_fraction(h: u128) -> f64 {
     h as f64 / 2f64.powi(128)
+}
+
+/// Where hash key `h` lies in the range `start..=end` (a shard's), from 0 (at `start`) to 1 (at
+/// `end`): a dot's height in its shard's lane. Keys outside the range give values outside
+/// `0..=1` only above it (below, the distance saturates at 0); callers clamp.
+pub fn hash_fraction_in(h: u128, start: u128, end: u128) -> f64 {
+    h.saturating_sub(start) as f64 / end.saturating_sub(start).max(1) as f64
 }
 
 /// A shard's number, the index in its id (`7` for `shardId-000000000007`).
@@ -286,6 +293,8 @@ mod tests {
         assert_eq!(hash_fraction(1 << 127), 0.5);
         // The old `h / u128::MAX` helpers gave the same floats: u128::MAX rounds to 2¹²⁸.
         assert_eq!(u128::MAX as f64, 2f64.powi(128));
+        assert_eq!([10, 15, 20, 5, 30].map(|h| hash_fraction_in(h, 10, 20)), [0.0, 0.5, 1.0, 0.0, 2.0]);
+        assert_eq!(hash_fraction_in(7, 7, 7), 0.0, "a one-key range");
     }
 
     #[test]

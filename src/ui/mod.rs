@@ -1,5 +1,5 @@
 //! The web app. Pure parts (URL state, pacer, simulation, snapshots, formats, view geometry)
-//! compile and are tested natively; the Yew components ([`app`] and each view's component) exist
+//! compile and are tested natively; the Yew components (`app` and each view's component) exist
 //! only in the wasm32 build.
 //!
 //! ```text
@@ -7,9 +7,11 @@
 //!        ─► Sim::advance (world::World) ─► views/<view>/snapshot.rs (+ shared rows: snapshot.rs)
 //!        ─► props ─► <svg> view (geometry: views/<view>/model.rs, text: format.rs + i18n)
 //!  controls ─► Action ─► Store ─► hash (route::UrlState { sim: sim::Settings, … })
+//!        view calls ─► Store ─► answers.rs (ApiOutcome, ShardRead, PipelineOutcome) ─► props
 //!  i18n::Lang ─► every string
 //! ```
 
+pub mod answers;
 pub mod format;
 pub mod pacer;
 pub mod route;

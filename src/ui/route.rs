@@ -105,7 +105,7 @@ pub const MAX_SHARDS: u32 = 64;
 /// Highest producer rate the UI offers, records/s.
 pub const MAX_RATE: u32 = 10_000;
 /// The scenario a pipelines link opens when it names none: the only preset with pipelines.
-pub const PIPELINES_SCENARIO: &str = "e-commerce";
+pub const PIPELINES_SCENARIO: Preset = Preset::ECommerce;
 
 /// Everything the URL carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -225,7 +225,7 @@ impl UrlState {
                 },
                 "scenario" => match Preset::from_slug(value) {
                     Some(p) => {
-                        st.sim.scenario = p.slug().into();
+                        st.sim.scenario = p;
                         scenario_named = true;
                     }
                     None => notes.push(bad("scenario", value, &Preset::ALL.map(Preset::slug).join(", "))),
@@ -255,7 +255,7 @@ impl UrlState {
             }
         }
         if st.view == View::Pipelines && !scenario_named {
-            st.sim.scenario = PIPELINES_SCENARIO.into();
+            st.sim.scenario = PIPELINES_SCENARIO;
         }
         (st, notes)
     }
@@ -268,7 +268,7 @@ impl UrlState {
         let mut q = vec![format!("seed={}", sim.seed)];
         // A pipelines link without a scenario opens e-commerce, so it always names its own.
         if sim.scenario != DEFAULT_SCENARIO || self.view == View::Pipelines {
-            q.push(format!("scenario={}", sim.scenario));
+            q.push(format!("scenario={}", sim.scenario.slug()));
         }
         if let Some(n) = sim.shards {
             q.push(format!("shards={n}"));
@@ -324,7 +324,7 @@ mod tests {
             panel: None,
             sim: Settings {
                 seed: MAX_SEED,
-                scenario: "hot-key".into(),
+                scenario: Preset::HotKey,
                 shards: Some(64),
                 rate: Some(0),
                 keys: Some(KeyMode::Hot),
@@ -367,6 +367,26 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_scenario_keeps_the_default_with_a_notice() {
+        let presets =
+            "activity-logs, clickstream, hot-key, slow-consumer, resharding, fan-out, iot-sensors, e-commerce";
+        let (st, notes) = UrlState::parse("#/overview?scenario=nope%3Cb%3E&seed=3", "");
+        assert_eq!(st, UrlState { sim: Settings { seed: 3, ..Settings::default() }, ..UrlState::default() });
+        assert_eq!(notes, vec![bad("scenario", "nope<b>", presets)]);
+        // On the pipelines view it opens e-commerce, as a link naming no scenario does.
+        let (st, notes) = UrlState::parse("#/pipelines?scenario=HOT-KEY", "");
+        assert_eq!((st.sim.scenario, notes), (PIPELINES_SCENARIO, vec![bad("scenario", "HOT-KEY", presets)]));
+        // Every preset round-trips by its slug.
+        for p in Preset::ALL {
+            let sim = Settings { scenario: p, ..Settings::default() };
+            let st = UrlState { sim, lang: Some(Lang::Es), ..UrlState::default() };
+            let hash = st.to_hash(Lang::Es);
+            assert_eq!(hash.contains(&format!("scenario={}", p.slug())), p != DEFAULT_SCENARIO, "{hash}");
+            assert_eq!(UrlState::parse(&hash, ""), (st, vec![]));
+        }
+    }
+
+    #[test]
     fn embed_can_sit_in_the_query_or_the_hash() {
         assert!(UrlState::parse("#/overview", "?embed=1").0.embed);
         assert!(UrlState::parse("#/overview?embed=1", "").0.embed);
@@ -378,7 +398,7 @@ mod tests {
     fn pipelines_links_open_e_commerce_and_name_their_panel_and_scenario() {
         let (st, notes) = UrlState::parse("#/pipelines", "");
         assert_eq!(notes, vec![]);
-        assert_eq!((st.view, st.panel, st.sim.scenario.as_str()), (View::Pipelines, None, PIPELINES_SCENARIO));
+        assert_eq!((st.view, st.panel, st.sim.scenario), (View::Pipelines, None, PIPELINES_SCENARIO));
         assert_eq!(st.to_hash(Lang::Es), "#/pipelines?seed=1&scenario=e-commerce&lang=es");
         // An explicit scenario wins, even the default one, and the hash keeps naming it.
         let (st, _) = UrlState::parse("#/pipelines?scenario=activity-logs&lang=en", "");

@@ -17,6 +17,7 @@
 //! as the scenario commands `set-rate`, `set-keys` and `set-limits` do.
 
 use super::snapshot::DotCache;
+use crate::engine::error::ApiError;
 use crate::engine::state::shard::{ShardCounters, ShardId};
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::wire::validation::validate_stream_name;
@@ -36,7 +37,7 @@ pub const FRAME_RECORD_BUDGET: u64 = 20_000;
 /// How far [`Sim::step_second`] moves the clock, ms.
 pub const STEP_MS: u64 = SECOND_MS;
 /// The scenario preset used when the URL names none.
-pub const DEFAULT_SCENARIO: &str = "activity-logs";
+pub const DEFAULT_SCENARIO: Preset = Preset::ActivityLogs;
 /// The default seed.
 pub const DEFAULT_SEED: u64 = 1;
 /// Keys of the "few hot keys" distribution: 2 of 100 keys carry 80 % of records.
@@ -82,14 +83,14 @@ impl KeyMode {
 /// but the stream name ([`crate::ui::route::UrlState::sim`]).
 ///
 /// They are overrides, not the world's resolved settings: `None` keeps the preset's value, and
-/// [`Settings::scenario`] resolves them into a [`Scenario`] (whose own `settings` are the
+/// [`Settings::scenario()`] resolves them into a [`Scenario`] (whose own `settings` are the
 /// stream's: name, shards, retention, limits).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// Seed of the world's random streams.
     pub seed: u64,
-    /// Preset name (a [`Preset`] slug).
-    pub scenario: String,
+    /// The preset (its slug in the URL).
+    pub scenario: Preset,
     /// Shard count override.
     pub shards: Option<u32>,
     /// First producer's rate override, records/s.
@@ -106,7 +107,7 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             seed: DEFAULT_SEED,
-            scenario: DEFAULT_SCENARIO.into(),
+            scenario: DEFAULT_SCENARIO,
             shards: None,
             rate: None,
             keys: None,
@@ -117,13 +118,10 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The scenario: the preset with the overrides applied.
+    /// The scenario: the preset with the overrides applied (AWS's error for a stream name it
+    /// refuses).
     pub fn scenario(&self) -> Result<Scenario, Msg> {
-        let mut s = Preset::from_slug(&self.scenario).map(|p| p.scenario(self.seed)).ok_or_else(|| {
-            let presets = Preset::ALL.map(Preset::slug).join(", ");
-            let message = format!("unknown preset {}; presets: {presets}", self.scenario);
-            Msg::AwsError { error: "InvalidArgumentException".into(), message }
-        })?;
+        let mut s = self.scenario.scenario(self.seed);
         if let Some(n) = self.shards {
             s.settings.shards = n;
         }
@@ -319,12 +317,9 @@ impl Sim {
     }
 
     /// Any Kinesis API call on the running engine, now (a view's buttons, the console):
-    /// AWS's JSON response, or AWS's error type and message.
-    pub fn api(&mut self, operation: &str, request: &serde_json::Value) -> Result<serde_json::Value, (String, String)> {
-        self.world
-            .engine_mut()
-            .call(operation, request)
-            .map_err(|e| (e.error_type.as_str().to_string(), e.message.unwrap_or_default()))
+    /// AWS's JSON response, or AWS's error.
+    pub fn api(&mut self, operation: &str, request: &serde_json::Value) -> Result<serde_json::Value, ApiError> {
+        self.world.engine_mut().call(operation, request)
     }
 
     /// The determinism digest, hex.

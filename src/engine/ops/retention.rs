@@ -12,6 +12,12 @@ use crate::engine::state::stream::{StreamStatus, MAX_RETENTION_HOURS, MIN_RETENT
 use crate::engine::Engine;
 use serde::Deserialize;
 
+/// Least `RetentionPeriodHours` a request may carry at all. AWS's API model declares the field
+/// `1..=`[`MAX_RETENTION_HOURS`]; outside that range the request fails its validation
+/// (ValidationException) before the retention rules of [`Engine::increase_stream_retention_period`]
+/// run, so their "Maximum allowed" message never reaches a client.
+pub const RETENTION_FIELD_MIN_HOURS: i64 = 1;
+
 /// Increase/DecreaseStreamRetentionPeriod request.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "PascalCase")]

@@ -165,7 +165,7 @@ pub fn PipelinesHost(props: &HostProps) -> Html {
     };
     let on_open = {
         let dispatch = store.dispatcher();
-        use_callback((), move |(), _| dispatch.dispatch(Action::SetScenario(PIPELINES_SCENARIO.into())))
+        use_callback((), move |(), _| dispatch.dispatch(Action::SetScenario(PIPELINES_SCENARIO)))
     };
     let step = store.last_pipeline.as_ref().map(|o| o.version);
     let snapshot = cache.borrow_mut().get(&store.sim, step, store.pacer.paused, js_sys::Date::now());

@@ -37,7 +37,10 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let rate = store.url.sim.rate.map_or(rate, u64::from);
     let d = store.dispatcher();
     let on_scenario = Callback::from(move |e: Event| {
-        d.dispatch(Action::SetScenario(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+        // The options are the presets' slugs, so this always finds one.
+        if let Some(p) = Preset::from_slug(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()) {
+            d.dispatch(Action::SetScenario(p));
+        }
     });
     let d = store.dispatcher();
     let on_shards = Callback::from(move |e: Event| d.dispatch(Action::SetShards(input_value(&e))));
@@ -55,16 +58,16 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let d = store.dispatcher();
     let on_name = Callback::from(move |e: Event| d.dispatch(Action::SetStreamName(input_value(&e))));
     let keys = store.url.sim.keys.or(Some(if preset_hot { KeyMode::Hot } else { KeyMode::Uniform }));
-    let scenario = store.url.sim.scenario.clone();
-    let description = Preset::from_slug(&scenario).map(|p| lang.t(preset_text(p))).unwrap_or_default();
+    let scenario = store.url.sim.scenario;
+    let description = lang.t(preset_text(scenario));
     html! {
         <aside class="side-panel" data-testid="side-panel">
             <h2>{ lang.t(Text::StreamControls) }</h2>
             <label class="field">
                 <span>{ lang.t(Text::Scenario) }</span>
                 <select data-testid="scenario" onchange={on_scenario}>
-                    { for Preset::ALL.iter().map(|p| p.slug()).map(|p| html! {
-                        <option key={p} value={p} selected={scenario == p}>{ p }</option>
+                    { for Preset::ALL.map(|p| html! {
+                        <option key={p.slug()} value={p.slug()} selected={scenario == p}>{ p.slug() }</option>
                     }) }
                 </select>
                 <small class="help">{ description }</small>

@@ -6,11 +6,11 @@
 //! never here.
 
 use crate::i18n::{Lang, Msg, Text};
+use crate::ui::answers::{ApiOutcome, PipelineOutcome, ShardRead};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
 use crate::ui::sim::{KeyMode, Sim, MAX_RETAINED_RECORDS};
-use crate::world::error::WorldError;
-use crate::world::pipeline_spec::PipelineAction;
+use crate::world::presets::Preset;
 use crate::world::scenario::Command;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -46,7 +46,7 @@ pub struct Store {
     pub stream_error: Option<Msg>,
     /// The last frames ran slower than asked (the per-frame work cap).
     pub capped: bool,
-    /// The last API call a view made: operation, and AWS's response or error (type, message).
+    /// The last API call a view made: operation, request, and AWS's response or error.
     pub last_api: Option<ApiOutcome>,
     /// The last read of the retention view's iterator panel (cleared when the world is rebuilt
     /// or the view changes).
@@ -58,41 +58,6 @@ pub struct Store {
 
 /// Records one `GetRecords` call asks for in the iterator panel (`Limit`).
 pub const READ_LIMIT: u32 = 100;
-
-/// A read from an iterator: `GetShardIterator`, then `GetRecords` with the iterator it returned
-/// (or again with the same iterator).
-#[derive(Clone, Debug, PartialEq)]
-pub struct ShardRead {
-    /// The iterator kept for "GetRecords again" (`None` when `GetShardIterator` failed).
-    pub iterator: Option<String>,
-    /// When that iterator was issued, simulated ms since the stream became ACTIVE.
-    pub issued_ms: u64,
-    /// `GetRecords`' response, or AWS's error type and message (of `GetShardIterator` when it
-    /// failed).
-    pub answer: Result<serde_json::Value, (String, String)>,
-}
-
-/// A pipeline step and the pipelines' answer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PipelineOutcome {
-    /// The step.
-    pub action: PipelineAction,
-    /// Why it was refused (`Refused(NotCaughtUp)`…).
-    pub result: Result<(), WorldError>,
-    /// Store version when it ran.
-    pub version: u64,
-}
-
-/// An API call a view made and what AWS answered.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ApiOutcome {
-    /// The operation (`SplitShard`).
-    pub operation: String,
-    /// The response, or AWS's error type and message.
-    pub result: Result<serde_json::Value, (String, String)>,
-    /// Store version when it ran (views show only their own, recent calls).
-    pub version: u64,
-}
 
 impl PartialEq for Store {
     fn eq(&self, other: &Self) -> bool {
@@ -116,7 +81,7 @@ pub enum Action {
     /// Seed field.
     SetSeed(String),
     /// Scenario picker.
-    SetScenario(String),
+    SetScenario(Preset),
     /// Shard count field.
     SetShards(String),
     /// Rate field.
@@ -259,8 +224,8 @@ impl yew::Reducible for Store {
                 }
                 None => s.bad_field(Text::Seed, &text, format!("0–{MAX_SEED}")),
             },
-            Action::SetScenario(name) => {
-                s.url.sim.scenario = name;
+            Action::SetScenario(preset) => {
+                s.url.sim.scenario = preset;
                 s.url.sim.shards = None;
                 s.url.sim.rate = None;
                 s.url.sim.keys = None;
@@ -317,7 +282,7 @@ impl yew::Reducible for Store {
                     obj.entry("StreamName").or_insert(serde_json::Value::from(stream));
                 }
                 let result = s.sim.borrow_mut().api(&operation, &request);
-                s.last_api = Some(ApiOutcome { operation, result, version: s.version });
+                s.last_api = Some(ApiOutcome { operation, request, result, version: s.version });
             }
             Action::ReadFrom(mut request) => {
                 let mut sim = s.sim.borrow_mut();

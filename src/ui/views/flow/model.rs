@@ -17,7 +17,7 @@ use crate::engine::state::limits::{
 };
 use crate::engine::state::sequence::{parse_sequence, ParsedSequence};
 use crate::engine::state::shard::ShardId;
-use crate::ui::format::{duration, mib, sequence_tail, shard_short, DurationStyle};
+use crate::ui::format::{duration, hash_fraction_in, mib, sequence_tail, shard_short, DurationStyle};
 use crate::ui::snapshot::{ConsumerKind, RecentRecord};
 use crate::ui::views::overview::model::lane_height;
 use crate::world::payload::KeyDistribution;
@@ -204,13 +204,12 @@ pub fn layout(snap: &FlowSnapshot, width: f64) -> Layout {
         .map(|(i, fs)| {
             let s = &fs.row;
             let y = TOP + i as f64 * (h + LANE_GAP);
-            let span = s.end.saturating_sub(s.start).max(1);
             let dots: Vec<DotGeom> = s
                 .dots
                 .iter()
                 .filter(|d| d.age_ms <= snap.window_ms)
                 .map(|d| {
-                    let within = d.hash.saturating_sub(s.start) as f64 / span as f64;
+                    let within = hash_fraction_in(d.hash, s.start, s.end);
                     DotGeom {
                         shard: s.id,
                         key: d.position,

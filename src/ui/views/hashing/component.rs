@@ -11,16 +11,13 @@ use super::model::{colours, histogram, layout, Layout, BAR_H, DENSITY_H, MARKER_
 use super::rules::{
     adjacent_pairs, default_split_key, explanation, key_steps, moved_keys, split_check, ReshardOp, SplitCheck,
 };
-use super::snapshot::{
-    check_explicit_hash_key, error_type, owner, ExplicitKey, HashingSnapshot, KeyRecord, OpenRange, StreamView,
-};
+use super::snapshot::{check_explicit_hash_key, owner, ExplicitKey, HashingSnapshot, KeyRecord, OpenRange, StreamView};
 use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamStatus;
 use crate::i18n::hashing::{HashingMsg, HashingText};
 use crate::i18n::Lang;
-use crate::ui::app::store::ApiOutcome;
-// format.rs: `hash_key_short` (the other branch already swaps this import).
-use crate::ui::format::hash_key_short as abbreviate;
+use crate::ui::answers::ApiOutcome;
+use crate::ui::format::{hash_key_short as abbreviate, shard_short};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -83,8 +80,7 @@ fn hash_key(h: u128) -> Html {
 /// The colour swatch and number of a shard (shape and label, not only hue).
 fn shard_badge(id: ShardId, colour: Option<usize>) -> Html {
     let class = colour.map_or("closed".to_string(), |c| format!("c{c}"));
-    // format.rs: `shard_short(id)`.
-    html! { <span class={classes!("swatch", class)} aria-hidden="true">{ format!("#{}", id.0) }</span> }
+    html! { <span class={classes!("swatch", class)} aria-hidden="true">{ shard_short(id) }</span> }
 }
 
 fn colour_of(ranges: &[OpenRange], colours: &[usize], id: ShardId) -> Option<usize> {
@@ -379,7 +375,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
         let key: String =
             if pk.chars().count() > 16 { pk.chars().take(15).chain(['…']).collect() } else { (*pk).clone() };
         let key = if matches!(*explicit, ExplicitKey::Valid(_)) { "ExplicitHashKey".to_string() } else { key };
-        format!("{key} → #{}", r.number())
+        format!("{key} → {}", shard_short(r.id))
     });
 
     // A click or drag on the bar picks the shard to split and the NewStartingHashKey.
@@ -502,12 +498,12 @@ pub fn Hashing(props: &HashingProps) -> Html {
     });
     let split_options = ranges.iter().map(|r| {
         let selected = split_range.is_some_and(|s| s.id == r.id);
-        html! { <option key={r.id.to_string()} value={r.id.to_string()} {selected}>{ format!("#{} · {}", r.number(), r.id) }</option> }
+        html! { <option key={r.id.to_string()} value={r.id.to_string()} {selected}>{ format!("{} · {}", shard_short(r.id), r.id) }</option> }
     });
     let merge_options = pairs.iter().filter_map(|(a, b)| Some((ranges.get(*a)?, ranges.get(*b)?))).map(|(a, b)| {
         let selected = pair.is_some_and(|(x, _)| x == a.id);
         html! {
-            <option key={a.id.to_string()} value={a.id.to_string()} {selected}>{ format!("#{} + #{}", a.number(), b.number()) }</option>
+            <option key={a.id.to_string()} value={a.id.to_string()} {selected}>{ format!("{} + {}", shard_short(a.id), shard_short(b.id)) }</option>
         }
     });
     let split_note = match (check, split_range) {
@@ -618,10 +614,10 @@ fn api_outcome(lang: Lang, outcome: Option<&ApiOutcome>) -> Html {
         Ok(v) => html! {
             <p class="ok"><code>{ o.operation.clone() }</code>{ " → 200 OK " }<code>{ v.to_string() }</code></p>
         },
-        Err((error, message)) => html! {
+        Err(error) => html! {
             <>
-                <p class="error"><code>{ o.operation.clone() }</code>{ " → " }<strong>{ error.clone() }</strong>{ ": " }{ message.clone() }</p>
-                if let Some(t) = ReshardOp::parse(&o.operation).zip(error_type(error)).and_then(|(op, e)| explanation(op, e)) {
+                <p class="error"><code>{ o.operation.clone() }</code>{ " → " }<strong>{ error.error_type.as_str() }</strong>{ ": " }{ error.message_text().to_string() }</p>
+                if let Some(t) = ReshardOp::parse(&o.operation).and_then(|op| explanation(op, error.error_type)) {
                     <p class="explain">{ t.text(lang) }</p>
                 }
             </>

@@ -13,7 +13,7 @@
 
 use super::snapshot::{owner, OpenRange};
 use crate::engine::state::shard::ShardId;
-use crate::ui::format::hash_key_short as abbreviate;
+use crate::ui::format::{hash_fraction, hash_key_short, shard_number, shard_short};
 
 /// viewBox width on wide screens.
 pub const WIDTH: f64 = 800.0;
@@ -41,12 +41,6 @@ pub const DRAG_STEPS: u32 = 1024;
 const NUMBER_CHAR_W: f64 = 10.0;
 /// Width of one character of a shard id or hash-key label (12 px), in viewBox units.
 const SMALL_CHAR_W: f64 = 6.8;
-
-/// Where `h` lies in the hash space, 0 (key 0) to 1 (key 2^128 − 1).
-// format.rs: `hash_fraction(h)`, the same.
-pub fn fraction(h: u128) -> f64 {
-    h as f64 / 2f64.powi(128)
-}
 
 /// A text anchor of an SVG label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,7 +142,7 @@ pub struct Layout {
 impl Layout {
     /// x of hash key `h`.
     pub fn x_of(&self, h: u128) -> f64 {
-        self.bar_x + fraction(h) * self.bar_w
+        self.bar_x + hash_fraction(h) * self.bar_w
     }
 
     /// The hash key under x, snapped to a multiple of 2^118 ([`DRAG_STEPS`] steps; the right
@@ -169,7 +163,7 @@ impl Layout {
 pub fn colours(ranges: &[OpenRange]) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::with_capacity(ranges.len());
     for r in ranges {
-        let natural = r.number().parse::<usize>().unwrap_or(0) % PALETTE;
+        let natural = r.id.0 as usize % PALETTE;
         out.push(if out.last() == Some(&natural) { (natural + 1) % PALETTE } else { natural });
     }
     out
@@ -184,7 +178,7 @@ pub fn layout(ranges: &[OpenRange], recent: &[u128], marker: Option<u128>, split
     let bar_w = width - 2.0 * MARGIN;
     let density_y = TOP;
     let bar_y = TOP + DENSITY_H + MARKER_ROOM;
-    let x_of = |h: u128| bar_x + fraction(h) * bar_w;
+    let x_of = |h: u128| bar_x + hash_fraction(h) * bar_w;
 
     // Density: 2^k bins, so a key's bin is its top k bits.
     let bits: u32 = if narrow { 5 } else { 6 };
@@ -218,11 +212,10 @@ pub fn layout(ranges: &[OpenRange], recent: &[u128], marker: Option<u128>, split
             let x = x_of(r.start);
             let right = if i == last { bar_x + bar_w } else { x_of(r.end.saturating_add(1)) };
             let w = (right - x).max(1.0);
-            let number = r.number();
-            let with_hash = format!("#{number}");
+            let (short, number) = (shard_short(r.id), shard_number(r.id));
             let room = w - 6.0;
-            let label = if with_hash.len() as f64 * NUMBER_CHAR_W <= room {
-                with_hash
+            let label = if short.len() as f64 * NUMBER_CHAR_W <= room {
+                short
             } else if number.len() as f64 * NUMBER_CHAR_W <= room {
                 number
             } else {
@@ -240,13 +233,13 @@ pub fn layout(ranges: &[OpenRange], recent: &[u128], marker: Option<u128>, split
     let right_edge = bar_x + bar_w;
     let mut right_limit = right_edge;
     if let Some(r) = ranges.last() {
-        let text = abbreviate(r.end);
+        let text = hash_key_short(r.end);
         right_limit = right_edge - text.chars().count() as f64 * SMALL_CHAR_W - 8.0;
         edge_labels.push(EdgeLabel { x: right_edge, anchor: Anchor::End, text, full: r.end.to_string() });
     }
     let mut left_limit = f64::NEG_INFINITY;
     for (i, r) in ranges.iter().enumerate() {
-        let text = abbreviate(r.start);
+        let text = hash_key_short(r.start);
         let w = text.chars().count() as f64 * SMALL_CHAR_W;
         let x = x_of(r.start);
         let (anchor, lo, hi) =

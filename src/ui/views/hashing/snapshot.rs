@@ -2,15 +2,15 @@
 //! throttled writes, and the hash keys of its most recent records, read from the simulation,
 //! with the cache that rebuilds those records at most every [`RECENT_EVERY_MS`] simulated ms.
 //!
-//! It also holds the view's adapters to the engine's rules, so that the view asks the engine
-//! rather than keeping copies: which open range owns a hash key ([`owner`]), how PutRecord
-//! judges an ExplicitHashKey ([`check_explicit_hash_key`]) and the `__type` of an error
-//! ([`error_type`]). Each says what it calls today.
+//! It also holds the view's two questions to the engine's rules, so that the view keeps no copy
+//! of them: which open range owns a hash key ([`owner`], the engine's routing) and how
+//! PutRecord judges an ExplicitHashKey ([`check_explicit_hash_key`], the engine's validation).
 
-use crate::engine::state::hashing::{partition_key_hash, HashKeyRange};
+use crate::engine::state::hashing::{partition_key_hash, route, HashKeyRange};
 use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamStatus;
-use crate::engine::{Engine, EngineConfig, ErrorType};
+use crate::engine::wire::validation::parse_explicit_hash_key;
+use crate::engine::ErrorType;
 use crate::ui::sim::Sim;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -32,12 +32,6 @@ pub struct OpenRange {
 }
 
 impl OpenRange {
-    /// The shard number (`1` for `shardId-000000000001`).
-    // format.rs: `shard_number(self.id)`, the same.
-    pub fn number(&self) -> String {
-        self.id.0.to_string()
-    }
-
     /// The engine's range type.
     pub fn range(&self) -> HashKeyRange {
         HashKeyRange { starting_hash_key: self.start, ending_hash_key: self.end }
@@ -93,9 +87,9 @@ pub struct KeyRecord {
 }
 
 /// The `n` most recently accepted records of the stream, newest first, in the order of
-/// [`Sim::recent_records`] (arrival, then shard id, then position). It merges the shards
-/// newest-first on arrival time and rebuilds only the `n` records it returns, so a frame costs
-/// `n` MD5s however many shards the stream has.
+/// [`crate::ui::snapshot::recent_records`] (arrival, then shard id, then position). It merges
+/// the shards newest-first on arrival time and rebuilds only the `n` records it returns, so a
+/// frame costs `n` MD5s however many shards the stream has.
 pub fn recent_keys(sim: &Sim, n: usize) -> Vec<KeyRecord> {
     let world = sim.world();
     let engine = world.engine();
@@ -159,17 +153,19 @@ impl SnapshotCache {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Adapters to the engine's rules. The lead wires the engine's pure functions in here at merge
-// (routing over shard ranges, the ExplicitHashKey rule, the error type's name), so that the view
-// keeps no copy of them.
+// The engine's rules, asked rather than copied.
 
-/// The open range that owns hash key `h` (index into `ranges`, which are in hash order).
-///
-/// ENGINE-WIRE: the view's copy of `Stream::route` (a binary search over the range starts) was
-/// removed; this asks the engine's [`HashKeyRange::contains`] instead, the same answer for ranges
-/// that do not overlap, as open shards never do.
+/// The open range that owns hash key `h` (index into `ranges`, which are in hash order, as open
+/// shards are listed): the engine's routing rule ([`route`]), so `None` only for no ranges or a
+/// gap, which open shards never leave.
 pub fn owner(ranges: &[OpenRange], h: u128) -> Option<usize> {
-    ranges.iter().position(|r| r.range().contains(h))
+    route(&hash_key_ranges(ranges), h)
+}
+
+/// The engine's ranges of `ranges`, in the same order: what [`route`] reads. A caller that asks
+/// [`owner`] for many keys takes them once and calls [`route`] itself.
+pub fn hash_key_ranges(ranges: &[OpenRange]) -> Vec<HashKeyRange> {
+    ranges.iter().map(OpenRange::range).collect()
 }
 
 /// An ExplicitHashKey field, as PutRecord judges it.
@@ -188,58 +184,17 @@ pub enum ExplicitKey {
     },
 }
 
-/// Judges an ExplicitHashKey exactly as PutRecord does: it puts one record with it on a scratch
-/// engine (never the running simulation) and reports AWS's own error when refused. The text is
-/// sent as typed, so `" 12"` fails the pattern as it would on AWS.
-//
-// ENGINE-WIRE: the scratch `Engine` stays here, in this one adapter, until the engine exposes
-// the ExplicitHashKey rule as a pure function (the pattern check with AWS's ValidationException
-// and the range check with its InvalidArgumentException; today the range message is private to
-// `engine/records.rs`).
+/// Judges an ExplicitHashKey exactly as PutRecord does ([`parse_explicit_hash_key`], the
+/// engine's own rule) and reports AWS's own error when refused. The text is judged as typed, so
+/// `" 12"` fails the pattern as it would on AWS.
 pub fn check_explicit_hash_key(text: &str) -> ExplicitKey {
     if text.is_empty() {
         return ExplicitKey::Empty;
     }
-    let config = EngineConfig { event_capacity: 16, limits_enabled: false, ..EngineConfig::default() };
-    let mut engine = Engine::new(config);
-    let created = engine.call("CreateStream", &serde_json::json!({"StreamName": "scratch", "ShardCount": 1}));
-    let delay = engine.config().create_delay_ms;
-    engine.advance_by(delay);
-    let put = created.and_then(|_| {
-        engine.call(
-            "PutRecord",
-            &serde_json::json!({"StreamName": "scratch", "PartitionKey": "k", "Data": "", "ExplicitHashKey": text}),
-        )
-    });
-    match put {
-        Ok(_) => match text.parse::<u128>() {
-            Ok(v) => ExplicitKey::Valid(v),
-            Err(_) => ExplicitKey::Refused { error: ErrorType::InternalFailure, message: String::new() },
-        },
+    match parse_explicit_hash_key(text) {
+        Ok(v) => ExplicitKey::Valid(v),
         Err(e) => ExplicitKey::Refused { error: e.error_type, message: e.message.unwrap_or_default() },
     }
-}
-
-/// The engine's error type of an AWS `__type` (`None` for one the engine never sends).
-///
-/// ENGINE-WIRE: the engine has `ErrorType::as_str` but no parser yet; this reads it back through
-/// that, over the types a view can meet.
-pub fn error_type(name: &str) -> Option<ErrorType> {
-    use ErrorType as E;
-    const ALL: [ErrorType; 11] = [
-        E::ValidationException,
-        E::SerializationException,
-        E::ResourceNotFoundException,
-        E::ResourceInUseException,
-        E::InvalidArgumentException,
-        E::LimitExceededException,
-        E::ProvisionedThroughputExceededException,
-        E::ExpiredIteratorException,
-        E::ExpiredNextTokenException,
-        E::UnknownOperationException,
-        E::InternalFailure,
-    ];
-    ALL.into_iter().find(|e| e.as_str() == name)
 }
 
 /// Shared test data: uniform ranges and KINESIS.md B2's table.
@@ -291,13 +246,6 @@ mod tests {
         // A gap (never among open shards) owns nothing.
         let gap = [OpenRange { id: ShardId(0), start: 0, end: 9 }, OpenRange { id: ShardId(1), start: 20, end: 30 }];
         assert_eq!([5, 15, 25, 31].map(|h| owner(&gap, h)), [Some(0), None, Some(1), None]);
-    }
-
-    #[test]
-    fn error_types_read_back() {
-        assert_eq!(error_type("LimitExceededException"), Some(ErrorType::LimitExceededException));
-        assert_eq!(error_type("InternalFailure"), Some(ErrorType::InternalFailure));
-        assert_eq!(error_type("NotCaughtUp"), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use super::snapshot::OverviewSnapshot;
 use crate::engine::state::shard::ShardId;
-use crate::ui::format::{duration, hash_fraction, shard_short, DurationStyle};
+use crate::ui::format::{duration, hash_fraction, hash_fraction_in, shard_short, DurationStyle};
 
 /// viewBox width on wide screens.
 pub const WIDTH: f64 = 800.0;
@@ -133,13 +133,12 @@ pub fn layout(snap: &OverviewSnapshot, width: f64) -> Layout {
         .enumerate()
         .map(|(i, s)| {
             let y = TOP + i as f64 * (h + LANE_GAP);
-            let span = s.end.saturating_sub(s.start).max(1);
             let dots = s
                 .dots
                 .iter()
                 .filter(|d| d.age_ms <= snap.window_ms)
                 .map(|d| {
-                    let within = (d.hash.saturating_sub(s.start)) as f64 / span as f64;
+                    let within = hash_fraction_in(d.hash, s.start, s.end);
                     DotGeom {
                         key: d.position,
                         x: -((snap.elapsed_ms.saturating_sub(d.age_ms)) as f64 / window) * (lane_w - 2.0 * dot_r),

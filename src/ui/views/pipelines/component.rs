@@ -18,7 +18,7 @@ use super::snapshot::PipelinesSnapshot;
 use super::svg::DotPhase;
 use crate::i18n::pipelines::{query_line, PipelinesText as P};
 use crate::i18n::Lang;
-use crate::ui::app::store::PipelineOutcome;
+use crate::ui::answers::PipelineOutcome;
 use crate::ui::route::{Panel, UrlState};
 use crate::world::pipeline_spec::PipelineAction;
 use std::rc::Rc;

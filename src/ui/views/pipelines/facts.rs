@@ -1,10 +1,11 @@
 //! The side-by-side facts: what the running simulation measures for both architectures, next
 //! to the course's static comparison table.
 
-use super::numbers::{accuracy, bytes, duration, grouped};
+use super::numbers::{accuracy, duration};
 use super::snapshot::{Measures, PipelinesSnapshot};
 use crate::i18n::pipelines::{self as t, PipelinesText as P};
 use crate::i18n::Lang;
+use crate::ui::format::{bytes, grouped};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -3,13 +3,14 @@
 //! once it has caught up, revert while v1 runs, stop v1, delete `table_v1`.
 
 use super::model::{job_rate, job_slots, marker_x, KappaEdge as E, KappaLayout, KappaNode as N, Rect};
-use super::numbers::{bytes, clock, delta, duration, grouped, parse_parallelism, storage_ratio};
+use super::numbers::{clock, delta, duration, parse_parallelism, storage_ratio};
 use super::snapshot::{JobRow, PipelinesSnapshot};
 use super::svg::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
 use crate::engine::time::HOUR_MS;
 use crate::i18n::pipelines::{self as t, PipelinesText as P};
 use crate::i18n::{Lang, Msg};
-use crate::ui::app::store::PipelineOutcome;
+use crate::ui::answers::PipelineOutcome;
+use crate::ui::format::{bytes, grouped, percent, shard_short};
 use crate::world::pipeline_spec::{job_name, PipelineAction};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -61,7 +62,7 @@ fn job_box(r: &Rect, job: Option<&JobRow>, next: u32, serving: u32, now: u64, la
             if j.bug && j.running {
                 { line(r, 89.0, "t-bug", P::BugBadge.text(lang)) }
             } else {
-                { line(r, 89.0, "t-note", format!("{} · {:.1} %", status, f64::from(j.progress_permille) / 10.0)) }
+                { line(r, 89.0, "t-note", format!("{} · {}", status, percent(u64::from(j.progress_permille), 1000, 1))) }
             }
         </g>
     }
@@ -109,7 +110,7 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
     let rows = lay.shard_rows(k.shards.len());
     let hours = s.retention_ms / HOUR_MS;
 
-    let shards = rows.iter().enumerate().map(|(i, row)| {
+    let shards = rows.iter().zip(&k.shards).enumerate().map(|(i, (row, id))| {
         let marks = [(job_a, true), (job_b, false)].into_iter().filter_map(|(j, above)| {
             let j = j.filter(|j| j.running)?;
             let x = marker_x(row, j.positions.get(i).copied().unwrap_or(0));
@@ -126,7 +127,7 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
         html! {
             <g key={i} class="shard-row">
                 <rect class="shard-bar" x={f1(row.x)} y={f1(row.y)} width={f1(row.w)} height={f1(row.h)} rx="2" />
-                <text class="shard-label" x={f1(row.x + 4.0)} y={f1(row.y + row.h - 3.0)}>{ format!("#{i}") }</text>
+                <text class="shard-label" x={f1(row.x + 4.0)} y={f1(row.y + row.h - 3.0)}>{ shard_short(*id) }</text>
                 { for marks }
             </g>
         }
@@ -217,7 +218,7 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                     { job_name(j.version) }{ if j.version == k.serving { "\u{a0}◀\u{a0}app" } else { "" } }
                     <br /><small>{ if j.enhanced_fan_out { "enhanced fan-out".to_string() } else { format!("{} · P={}", P::Shared.text(lang), j.parallelism) } }</small>
                 </th>
-                <td><span data-testid="job-status">{ status }</span>{ format!(" · {:.1} %", f64::from(j.progress_permille) / 10.0) }</td>
+                <td><span data-testid="job-status">{ status }</span>{ format!(" · {}", percent(u64::from(j.progress_permille), 1000, 1)) }</td>
                 <td class="num" data-testid="job-mbl">{ duration(j.millis_behind_latest) }</td>
                 <td class={classes!("num", (j.throttled > 0).then_some("warn"))} data-testid="job-throttled">{ format!("{} ({})", grouped(j.calls), grouped(j.throttled)) }</td>
             </tr>

@@ -3,11 +3,12 @@
 //! the query merges it with the realtime view.
 
 use super::model::{LambdaEdge as E, LambdaLayout, LambdaNode as N};
-use super::numbers::{bytes, clock, duration, grouped};
+use super::numbers::{clock, duration};
 use super::snapshot::PipelinesSnapshot;
 use super::svg::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
 use crate::i18n::pipelines::{self as t, PipelinesText as P};
 use crate::i18n::Lang;
+use crate::ui::format::{bytes, grouped};
 use crate::world::pipeline_spec::{PipelineAction, ARCHIVER, SPEED_LAYER};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -539,7 +539,7 @@ mod tests {
     #[test]
     fn the_cache_retakes_the_snapshot_only_when_stale() {
         use crate::ui::sim::Settings;
-        let settings = Settings { seed: 1, scenario: "e-commerce".into(), ..Settings::default() };
+        let settings = Settings { seed: 1, scenario: Preset::ECommerce, ..Settings::default() };
         let sim = Rc::new(RefCell::new(Sim::new(settings).unwrap_or_else(|e| panic!("{e:?}"))));
         let mut cache = SnapshotCache::default();
         let first = cache.get(&sim, None, false, 0.0).unwrap_or_else(|| panic!("snapshot"));

@@ -3,6 +3,7 @@
 
 use super::model::{layout, reshards, State, HASH_H, LEFT, NARROW_WIDTH, TOP, WIDTH};
 use super::snapshot::{CallAnswer, LineageSnapshot};
+use crate::engine::error::ErrorType;
 use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamStatus;
 use crate::i18n::resharding::{reshard_line, ReshardingText as R};
@@ -114,17 +115,17 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
         None => html! { <p class="help">{ R::NoCall.text(lang) }</p> },
         Some(a) => match &a.error {
             None => html! { <p data-testid="reshard-answer">{ format!("{} → 200 OK", a.operation) }</p> },
-            Some((error, message)) => {
-                let why = match error.as_str() {
-                    "ResourceInUseException" => Some(R::ExplainInUse),
-                    "LimitExceededException" => Some(R::ExplainLimit),
-                    "InvalidArgumentException" => Some(R::ExplainArgument),
+            Some(error) => {
+                let why = match error.error_type {
+                    ErrorType::ResourceInUseException => Some(R::ExplainInUse),
+                    ErrorType::LimitExceededException => Some(R::ExplainLimit),
+                    ErrorType::InvalidArgumentException => Some(R::ExplainArgument),
                     _ => None,
                 };
                 html! {
                     <div data-testid="reshard-answer" class="error-box" role="alert">
-                        <p><strong>{ format!("{}: {error}", a.operation) }</strong></p>
-                        <p>{ message.clone() }</p>
+                        <p><strong>{ format!("{}: {}", a.operation, error.error_type.as_str()) }</strong></p>
+                        <p>{ error.message_text().to_string() }</p>
                         if let Some(w) = why { <p class="help">{ w.text(lang) }</p> }
                     </div>
                 }

@@ -1,6 +1,7 @@
 //! What the resharding view shows, built from the simulation: every shard the stream ever had
 //! (its lineage) and each consumer's reading order, plus AWS's answer to the last call.
 
+use crate::engine::error::ApiError;
 use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamStatus;
 use crate::engine::time::SimTime;
@@ -149,6 +150,6 @@ impl LineageSnapshot {
 pub struct CallAnswer {
     /// The operation (`SplitShard`).
     pub operation: String,
-    /// AWS's error type and message; `None` for 200 OK.
-    pub error: Option<(String, String)>,
+    /// AWS's error; `None` for 200 OK.
+    pub error: Option<ApiError>,
 }

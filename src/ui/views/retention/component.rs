@@ -2,17 +2,19 @@
 //! the iterator panel, consumer positions and the cost line.
 
 use super::model::{
-    abbreviate_iterator, duration_text, height, iter_markers, loss_band, loss_episodes, row_y, usd, Axis, Chosen,
-    IterKind, NARROW_WIDTH, ROW_H, WIDTH,
+    abbreviate_iterator, height, iter_markers, loss_band, loss_episodes, refusal_text, retention_refusal, row_y, Axis,
+    Chosen, IterKind, RetentionOp, NARROW_WIDTH, ROW_H, WIDTH,
 };
 use super::snapshot::{Mark, RetLoss, RetentionSnapshot};
+use crate::engine::error::ErrorType;
 use crate::engine::ops::get_records::ITERATOR_TTL_MS;
 use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamMode;
 use crate::engine::time::HOUR_MS;
 use crate::i18n::retention::{self as t, RetentionText as R};
 use crate::i18n::Lang;
-use crate::ui::app::store::{ApiOutcome, ShardRead};
+use crate::ui::answers::{ApiOutcome, ShardRead};
+use crate::ui::format::{duration, sequence_tail, shard_short, usd, DurationStyle};
 use crate::ui::views::flow::model::{consumer_letter, shape_path, Shape};
 use crate::ui::views::overview::model::NARROW_BELOW_PX;
 use crate::world::cost::monthly;
@@ -48,18 +50,9 @@ fn narrow() -> bool {
     web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|px| px < NARROW_BELOW_PX)
 }
 
-fn explain(message: &str) -> R {
-    if message.contains("Minimum allowed") {
-        R::ExplainTooShort
-    } else if message.contains("Maximum allowed") {
-        R::ExplainTooLong
-    } else if message.contains("can not be shorter") {
-        R::ExplainNotLonger
-    } else if message.contains("can not be longer") {
-        R::ExplainNotShorter
-    } else {
-        R::ExplainOther
-    }
+/// Retention windows, gaps and ages, as this view writes them (`26 h`, `3 d 4 h`, `12 min`).
+fn duration_text(ms: u64) -> String {
+    duration(ms, DurationStyle::Whole)
 }
 
 /// The retention view.
@@ -112,7 +105,8 @@ pub fn Retention(props: &RetentionProps) -> Html {
             on_api.emit((op.into(), json!({ "RetentionPeriodHours": h })));
         })
     };
-    let retention_outcome = props.last_api.as_ref().filter(|a| a.operation.ends_with("StreamRetentionPeriod")).map(|a| {
+    let retention_call = props.last_api.as_ref().and_then(|a| Some((a, RetentionOp::parse(&a.operation)?)));
+    let retention_outcome = retention_call.map(|(a, op)| {
         match &a.result {
             Ok(_) => html! {
                 <p class="ok" data-testid="retention-note" role="status">
@@ -120,11 +114,16 @@ pub fn Retention(props: &RetentionProps) -> Html {
                     { if a.operation.starts_with("Increase") { R::IncreaseNote.text(lang) } else { R::DecreaseNote.text(lang) } }
                 </p>
             },
-            Err((e, m)) => html! {
-                <p class="err" data-testid="retention-error" role="alert">
-                    <code>{ format!("{e}: {m}") }</code><br />{ explain(m).text(lang) }
-                </p>
-            },
+            Err(e) => {
+                // The rule that refused it, judged on what was sent against the period the stream keeps.
+                let requested = a.request["RetentionPeriodHours"].as_i64().unwrap_or(0);
+                let refusal = retention_refusal(op, requested, snap.retention_hours);
+                html! {
+                    <p class="err" data-testid="retention-error" role="alert">
+                        <code>{ format!("{}: {}", e.error_type.as_str(), e.message_text()) }</code><br />{ refusal_text(refusal).text(lang) }
+                    </p>
+                }
+            }
         }
     });
 
@@ -231,8 +230,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                     html! {
                         <g key={r.id.to_string()} class={classes!("ret-row", (!r.open).then_some("closed"))} data-testid="ret-row">
                             <title>{ r.id.to_string() }</title>
-                            // format.rs: `shard_short(r.id)`.
-                            <text class="row-label" x="4" y={format!("{:.1}", y + ROW_H / 2.0)} dominant-baseline="middle">{ format!("#{}", r.id.0) }</text>
+                            <text class="row-label" x="4" y={format!("{:.1}", y + ROW_H / 2.0)} dominant-baseline="middle">{ shard_short(r.id) }</text>
                             <rect class="row-bg" x={format!("{:.1}", axis.lane_x)} y={format!("{y:.1}")} width={format!("{:.1}", axis.lane_end - axis.lane_x)} height={format!("{ROW_H:.1}")} />
                             if ex > axis.lane_x {
                                 <rect class="expired-zone" x={format!("{:.1}", axis.lane_x)} y={format!("{y:.1}")} width={format!("{:.1}", ex - axis.lane_x)} height={format!("{ROW_H:.1}")} />
@@ -444,10 +442,10 @@ fn ReadView(props: &ReadViewProps) -> Html {
         }
     });
     let body = match &r.answer {
-        Err((e, m)) => html! {
+        Err(e) => html! {
             <p class="err" data-testid="read-error" role="alert">
-                <code>{ format!("{e}: {m}") }</code>
-                if e == "ExpiredIteratorException" { <br />{ R::ExpiredExplain.text(lang) } }
+                <code>{ format!("{}: {}", e.error_type.as_str(), e.message_text()) }</code>
+                if e.error_type == ErrorType::ExpiredIteratorException { <br />{ R::ExpiredExplain.text(lang) } }
             </p>
         },
         Ok(v) => {
@@ -463,7 +461,7 @@ fn ReadView(props: &ReadViewProps) -> Html {
                     <dd data-testid="read-count">{ records.len() }</dd>
                     { for records.iter().take(FIRST_FEW).map(|rec| {
                         let seq = rec["SequenceNumber"].as_str().unwrap_or_default();
-                        html! { <dd class="seq"><code>{ format!("…{}", &seq[seq.len().saturating_sub(10)..]) }</code>{ format!(" {}", rec["PartitionKey"].as_str().unwrap_or_default()) }</dd> }
+                        html! { <dd class="seq"><code>{ format!("…{}", sequence_tail(seq, 10)) }</code>{ format!(" {}", rec["PartitionKey"].as_str().unwrap_or_default()) }</dd> }
                     }) }
                     <dt>{ "NextShardIterator" }</dt>
                     <dd data-testid="read-next"><code>{ next.unwrap_or_else(|| R::EndOfShard.text(lang).to_string()) }</code></dd>

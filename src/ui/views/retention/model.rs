@@ -1,4 +1,5 @@
-//! The retention view's geometry and labels (pure, tested natively).
+//! The retention view's geometry and labels, and the rule that explains a refused retention
+//! change (pure, tested natively).
 //!
 //! ```text
 //!   label │ expired (hatched) ┆ retention window (shaded) ........ │ LATEST
@@ -15,9 +16,14 @@
 //! consumers it lays out come from `snapshot.rs`.
 
 use super::snapshot::{RetLoss, RetRow};
+use crate::engine::error::ErrorType;
+use crate::engine::ops::retention::RETENTION_FIELD_MIN_HOURS;
 use crate::engine::state::sequence::SequenceNumber;
 use crate::engine::state::shard::ShardId;
+use crate::engine::state::stream::{MAX_RETENTION_HOURS, MIN_RETENTION_HOURS};
 use crate::engine::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
+use crate::i18n::retention::RetentionText;
+use crate::ui::format::{duration, DurationStyle};
 
 /// viewBox width on wide screens.
 pub const WIDTH: f64 = 640.0;
@@ -154,20 +160,6 @@ pub struct Axis {
     pub ticks: Vec<Tick>,
 }
 
-/// A tick label in the unit of its step.
-// format.rs: `duration(at_ms, DurationStyle::Tick(step_ms))`, the same.
-pub fn tick_label(at_ms: u64, step_ms: u64) -> String {
-    if step_ms < MINUTE_MS {
-        format!("{} s", at_ms / SECOND_MS)
-    } else if step_ms < HOUR_MS {
-        format!("{} min", at_ms / MINUTE_MS)
-    } else if step_ms < DAY_MS {
-        format!("{} h", at_ms / HOUR_MS)
-    } else {
-        format!("{} d", at_ms / DAY_MS)
-    }
-}
-
 /// Estimated width of a tick label, viewBox units.
 pub fn label_w(label: &str) -> f64 {
     label.chars().count() as f64 * CHAR_W
@@ -183,7 +175,9 @@ impl Axis {
         let from_ms = to_ms - span as f64;
         let w = lane_end - lane_x;
         // The smallest nice step whose labels (the widest one is the last) do not touch.
-        let widest = |step: u64| (label_w(&tick_label(elapsed_ms / step * step, step)) + LABEL_GAP).max(MIN_TICK_GAP);
+        let widest = |step: u64| {
+            (label_w(&duration(elapsed_ms / step * step, DurationStyle::Tick(step))) + LABEL_GAP).max(MIN_TICK_GAP)
+        };
         let step_ms = STEPS_MS
             .iter()
             .copied()
@@ -193,7 +187,11 @@ impl Axis {
         let first = if from_ms <= 0.0 { 0 } else { (from_ms as u64).div_ceil(step_ms) * step_ms };
         let mut t = first;
         while t <= elapsed_ms {
-            axis.ticks.push(Tick { x: axis.x_of(t as f64), at_ms: t, label: tick_label(t, step_ms) });
+            axis.ticks.push(Tick {
+                x: axis.x_of(t as f64),
+                at_ms: t,
+                label: duration(t, DurationStyle::Tick(step_ms)),
+            });
             t += step_ms;
         }
         axis
@@ -331,39 +329,97 @@ pub fn abbreviate_iterator(s: &str) -> String {
     format!("{head}…{tail}")
 }
 
-/// A duration in the largest whole unit that fits (`26 h`, `3 d 4 h`, `12 min`), for labels.
-// format.rs: `duration(ms, DurationStyle::Whole)`, the same.
-pub fn duration_text(ms: u64) -> String {
-    if ms >= 2 * DAY_MS {
-        let (d, h) = (ms / DAY_MS, ms % DAY_MS / HOUR_MS);
-        if h == 0 {
-            format!("{d} d")
-        } else {
-            format!("{d} d {h} h")
+/// One of the two operations that change a stream's retention period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RetentionOp {
+    /// `IncreaseStreamRetentionPeriod`: the new period may not be shorter than the current one.
+    Increase,
+    /// `DecreaseStreamRetentionPeriod`: the new period may not be longer than the current one.
+    Decrease,
+}
+
+impl RetentionOp {
+    /// Both.
+    pub const ALL: [RetentionOp; 2] = [RetentionOp::Increase, RetentionOp::Decrease];
+
+    /// The API name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RetentionOp::Increase => "IncreaseStreamRetentionPeriod",
+            RetentionOp::Decrease => "DecreaseStreamRetentionPeriod",
         }
-    } else if ms >= HOUR_MS {
-        let (h, m) = (ms / HOUR_MS, ms % HOUR_MS / MINUTE_MS);
-        if m == 0 {
-            format!("{h} h")
-        } else {
-            format!("{h} h {m} min")
-        }
-    } else if ms >= MINUTE_MS {
-        format!("{} min", ms / MINUTE_MS)
-    } else {
-        format!("{} s", ms / SECOND_MS)
+    }
+
+    /// The operation named `name`, if it is one of the two.
+    pub fn parse(name: &str) -> Option<RetentionOp> {
+        RetentionOp::ALL.into_iter().find(|op| op.as_str() == name)
     }
 }
 
-/// Dollars from micro-dollars, two decimals (`$12.34`).
-// format.rs: `usd(micro)`, the same.
-pub fn usd(micro: u64) -> String {
-    format!("${}.{:02}", micro / 1_000_000, micro % 1_000_000 / 10_000)
+/// Why AWS refuses a retention change, by the engine's rules (`engine/ops/retention.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetentionRefusal {
+    /// `RetentionPeriodHours` lies outside what the request field admits,
+    /// [`RETENTION_FIELD_MIN_HOURS`]`..=`[`MAX_RETENTION_HOURS`]: a ValidationException whose
+    /// message names the bound. (Above the maximum the field's check answers first, so the
+    /// operation's own "Maximum allowed" refusal is never seen.)
+    OutsideField,
+    /// Shorter than [`MIN_RETENTION_HOURS`] (InvalidArgumentException).
+    TooShort,
+    /// An increase to less than the current period (InvalidArgumentException: use Decrease).
+    ShorterThanCurrent,
+    /// A decrease to more than the current period (InvalidArgumentException: use Increase).
+    LongerThanCurrent,
+}
+
+impl RetentionRefusal {
+    /// The `__type` AWS answers with.
+    pub fn error_type(self) -> ErrorType {
+        match self {
+            RetentionRefusal::OutsideField => ErrorType::ValidationException,
+            RetentionRefusal::TooShort | RetentionRefusal::ShorterThanCurrent | RetentionRefusal::LongerThanCurrent => {
+                ErrorType::InvalidArgumentException
+            }
+        }
+    }
+}
+
+/// Whether AWS refuses `op` to `requested_hours` on a stream that keeps `current_hours`, and
+/// why, checking what the engine checks in its order: the request field's bounds, the minimum
+/// retention, then the current period (equal values are accepted). `None`: these rules accept
+/// it (the stream's state may still refuse it).
+pub fn retention_refusal(op: RetentionOp, requested_hours: i64, current_hours: u32) -> Option<RetentionRefusal> {
+    if !(RETENTION_FIELD_MIN_HOURS..=i64::from(MAX_RETENTION_HOURS)).contains(&requested_hours) {
+        return Some(RetentionRefusal::OutsideField);
+    }
+    if requested_hours < i64::from(MIN_RETENTION_HOURS) {
+        return Some(RetentionRefusal::TooShort);
+    }
+    let current = i64::from(current_hours);
+    match op {
+        RetentionOp::Increase if requested_hours < current => Some(RetentionRefusal::ShorterThanCurrent),
+        RetentionOp::Decrease if requested_hours > current => Some(RetentionRefusal::LongerThanCurrent),
+        RetentionOp::Increase | RetentionOp::Decrease => None,
+    }
+}
+
+/// The line under a refused retention change: what the rules say, or the general line (AWS's
+/// message above it says why) for the field's bounds and for a refusal the rules do not make.
+pub fn refusal_text(refusal: Option<RetentionRefusal>) -> RetentionText {
+    match refusal {
+        Some(RetentionRefusal::TooShort) => RetentionText::ExplainTooShort,
+        Some(RetentionRefusal::ShorterThanCurrent) => RetentionText::ExplainNotLonger,
+        Some(RetentionRefusal::LongerThanCurrent) => RetentionText::ExplainNotShorter,
+        Some(RetentionRefusal::OutsideField) | None => RetentionText::ExplainOther,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::error::ApiError;
+    use crate::engine::{Engine, EngineConfig};
+    use serde_json::json;
 
     fn no_overlap(a: &Axis) {
         for w in a.ticks.windows(2) {
@@ -472,9 +528,6 @@ mod tests {
     fn labels() {
         assert_eq!(abbreviate_iterator("AAAAAAAAAAE"), "AAAAAAAAAAE");
         assert_eq!(abbreviate_iterator(&"x".repeat(40)), format!("{}…{}", "x".repeat(12), "x".repeat(6)));
-        assert_eq!(duration_text(26 * HOUR_MS), "26 h");
-        assert_eq!(duration_text(50 * HOUR_MS), "2 d 2 h");
-        assert_eq!(usd(1_234_567), "$1.23");
         assert!(row_y(1) > row_y(0) + ROW_H);
     }
 
@@ -543,5 +596,77 @@ mod tests {
         let axis = Axis::new(snap.elapsed_ms, snap.retention_ms(), WIDTH);
         let (x, w) = loss_band(&axis, &e[0]).unwrap_or_default();
         assert!(x >= axis.lane_x && x + w <= axis.x_of(snap.trim_horizon_ms() as f64) + 1e-9 && w >= MIN_BAND_W);
+    }
+
+    /// How the view picked the explanation before, by searching AWS's message: the oracle
+    /// that the typed rule shows the same line.
+    fn by_message(message: &str) -> RetentionText {
+        if message.contains("Minimum allowed") {
+            RetentionText::ExplainTooShort
+        } else if message.contains("Maximum allowed") {
+            RetentionText::ExplainTooLong
+        } else if message.contains("can not be shorter") {
+            RetentionText::ExplainNotLonger
+        } else if message.contains("can not be longer") {
+            RetentionText::ExplainNotShorter
+        } else {
+            RetentionText::ExplainOther
+        }
+    }
+
+    /// What the engine answers to `op` to `requested` hours on a stream that keeps `current`.
+    fn engine_answer(op: RetentionOp, requested: i64, current: u32) -> Result<(), ApiError> {
+        let mut engine = Engine::new(EngineConfig::default());
+        let ok = |r: Result<serde_json::Value, ApiError>| r.unwrap_or_else(|e| panic!("setup: {e}"));
+        ok(engine.call("CreateStream", &json!({"StreamName": "s", "ShardCount": 1})));
+        let delay = engine.config().create_delay_ms;
+        engine.advance_by(delay);
+        if current != MIN_RETENTION_HOURS {
+            ok(engine
+                .call("IncreaseStreamRetentionPeriod", &json!({"StreamName": "s", "RetentionPeriodHours": current})));
+        }
+        engine.call(op.as_str(), &json!({"StreamName": "s", "RetentionPeriodHours": requested})).map(|_| ())
+    }
+
+    #[test]
+    fn the_retention_rule_agrees_with_the_engine_and_explains_as_before() {
+        use RetentionRefusal as R;
+        let (inc, dec) = (RetentionOp::Increase, RetentionOp::Decrease);
+        assert_eq!(retention_refusal(inc, 0, 24), Some(R::OutsideField));
+        assert_eq!(retention_refusal(inc, 23, 24), Some(R::TooShort));
+        assert_eq!(retention_refusal(dec, 1, 48), Some(R::TooShort));
+        assert_eq!(retention_refusal(inc, 30, 48), Some(R::ShorterThanCurrent));
+        assert_eq!(retention_refusal(dec, 72, 48), Some(R::LongerThanCurrent));
+        assert_eq!(retention_refusal(inc, 8761, 24), Some(R::OutsideField));
+        assert_eq!([retention_refusal(inc, 48, 48), retention_refusal(dec, 48, 48)], [None, None]);
+        assert_eq!([retention_refusal(inc, 8760, 24), retention_refusal(dec, 24, 8760)], [None, None]);
+
+        let mut seen = Vec::new();
+        for op in RetentionOp::ALL {
+            for current in [MIN_RETENTION_HOURS, 25, 48, 168, MAX_RETENTION_HOURS] {
+                let near = [i64::from(current) - 1, i64::from(current), i64::from(current) + 1];
+                for requested in
+                    [i64::MIN, -1, 0, 1, 23, 24, 25, 8_759, 8_760, 8_761, 1_000_000, i64::MAX].into_iter().chain(near)
+                {
+                    let rule = retention_refusal(op, requested, current);
+                    let case = format!("{} {requested} h on {current} h", op.as_str());
+                    match engine_answer(op, requested, current) {
+                        Ok(()) => assert_eq!(rule, None, "{case}: accepted"),
+                        Err(e) => {
+                            assert_eq!(rule.map(RetentionRefusal::error_type), Some(e.error_type), "{case}: {e}");
+                            assert_eq!(refusal_text(rule), by_message(e.message_text()), "{case}: {e}");
+                        }
+                    }
+                    seen.push(rule);
+                }
+            }
+        }
+        for r in
+            [None, Some(R::OutsideField), Some(R::TooShort), Some(R::ShorterThanCurrent), Some(R::LongerThanCurrent)]
+        {
+            assert!(seen.contains(&r), "{r:?} covered");
+        }
+        assert_eq!(RetentionOp::ALL.map(|o| RetentionOp::parse(o.as_str())), RetentionOp::ALL.map(Some));
+        assert_eq!(RetentionOp::parse("UpdateShardCount"), None);
     }
 }
