@@ -20,7 +20,8 @@ use super::snapshot::DotCache;
 use crate::engine::state::shard::{ShardCounters, ShardId};
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::wire::validation::validate_stream_name;
-use crate::i18n::Msg;
+use crate::engine::ErrorType;
+use crate::i18n::app::Msg;
 use crate::world::error::WorldError;
 use crate::world::payload::KeyDistribution;
 use crate::world::presets::Preset;
@@ -122,7 +123,7 @@ impl Settings {
         let mut s = Preset::from_slug(&self.scenario).map(|p| p.scenario(self.seed)).ok_or_else(|| {
             let presets = Preset::ALL.map(Preset::slug).join(", ");
             let message = format!("unknown preset {}; presets: {presets}", self.scenario);
-            Msg::AwsError { error: "InvalidArgumentException".into(), message }
+            Msg::AwsError { error: ErrorType::InvalidArgumentException, message }
         })?;
         if let Some(n) = self.shards {
             s.settings.shards = n;
@@ -146,10 +147,8 @@ impl Settings {
 
 /// Checks a stream name as CreateStream does (the engine's own rule) and returns AWS's error.
 pub fn check_stream_name(name: &str) -> Result<(), Msg> {
-    validate_stream_name(name).map_err(|err| Msg::AwsError {
-        error: err.error_type.as_str().into(),
-        message: err.message.unwrap_or_default(),
-    })
+    validate_stream_name(name)
+        .map_err(|err| Msg::AwsError { error: err.error_type, message: err.message.unwrap_or_default() })
 }
 
 /// A running simulation.
@@ -189,7 +188,7 @@ impl Sim {
     pub fn new(settings: Settings) -> Result<Sim, Msg> {
         let scenario = settings.scenario()?;
         let world = World::new(scenario)
-            .map_err(|e| Msg::AwsError { error: "InvalidArgumentException".into(), message: e.to_string() })?;
+            .map_err(|e| Msg::AwsError { error: ErrorType::InvalidArgumentException, message: e.to_string() })?;
         Ok(Sim { settings, world, sampled: None, rates: BTreeMap::new(), dots: DotCache::default() })
     }
 
@@ -398,7 +397,7 @@ mod tests {
         let Err(Msg::AwsError { error, message }) = Sim::new(s).map(|_| ()) else {
             panic!("accepted a bad name");
         };
-        assert_eq!(error, "ValidationException");
+        assert_eq!(error, ErrorType::ValidationException);
         assert!(
             message.contains("Value '<img src=x onerror=alert(1)>' at 'streamName' failed to satisfy constraint"),
             "{message}"

@@ -16,8 +16,8 @@ use super::snapshot::{
 };
 use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamStatus;
-use crate::i18n::hashing::{HashingMsg, HashingText};
-use crate::i18n::Lang;
+use crate::i18n::hashing::{Msg as HashingMsg, Text as HashingText};
+use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::app::store::ApiOutcome;
 // format.rs: `hash_key_short` (the other branch already swaps this import).
 use crate::ui::format::hash_key_short as abbreviate;
