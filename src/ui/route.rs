@@ -15,7 +15,8 @@
 
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
 use super::sim::{KeyMode, Settings, DEFAULT_SCENARIO};
-use crate::i18n::{Lang, Msg, Text};
+use crate::i18n::app::{Msg, Text};
+use crate::i18n::Lang;
 use crate::world::presets::Preset;
 
 /// The views of the app.

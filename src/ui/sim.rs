@@ -21,7 +21,8 @@ use crate::engine::error::ApiError;
 use crate::engine::state::shard::{ShardCounters, ShardId};
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::wire::validation::validate_stream_name;
-use crate::i18n::Msg;
+use crate::engine::ErrorType;
+use crate::i18n::app::Msg;
 use crate::world::error::WorldError;
 use crate::world::payload::KeyDistribution;
 use crate::world::presets::Preset;
@@ -144,10 +145,8 @@ impl Settings {
 
 /// Checks a stream name as CreateStream does (the engine's own rule) and returns AWS's error.
 pub fn check_stream_name(name: &str) -> Result<(), Msg> {
-    validate_stream_name(name).map_err(|err| Msg::AwsError {
-        error: err.error_type.as_str().into(),
-        message: err.message.unwrap_or_default(),
-    })
+    validate_stream_name(name)
+        .map_err(|err| Msg::AwsError { error: err.error_type, message: err.message.unwrap_or_default() })
 }
 
 /// A running simulation.
@@ -187,7 +186,7 @@ impl Sim {
     pub fn new(settings: Settings) -> Result<Sim, Msg> {
         let scenario = settings.scenario()?;
         let world = World::new(scenario)
-            .map_err(|e| Msg::AwsError { error: "InvalidArgumentException".into(), message: e.to_string() })?;
+            .map_err(|e| Msg::AwsError { error: ErrorType::InvalidArgumentException, message: e.to_string() })?;
         Ok(Sim { settings, world, sampled: None, rates: BTreeMap::new(), dots: DotCache::default() })
     }
 
@@ -393,7 +392,7 @@ mod tests {
         let Err(Msg::AwsError { error, message }) = Sim::new(s).map(|_| ()) else {
             panic!("accepted a bad name");
         };
-        assert_eq!(error, "ValidationException");
+        assert_eq!(error, ErrorType::ValidationException);
         assert!(
             message.contains("Value '<img src=x onerror=alert(1)>' at 'streamName' failed to satisfy constraint"),
             "{message}"

@@ -19,7 +19,7 @@ use crate::engine::state::shard::{Shard, ShardId, ShardState};
 use crate::engine::state::store::StoredRecord;
 use crate::engine::state::stream::StreamStatus;
 use crate::engine::Engine;
-use crate::i18n::Text;
+use crate::i18n::app::Text;
 use crate::world::metrics::{MetricName, Scope};
 use crate::world::{ConsumerApp, World};
 use std::cell::RefCell;
@@ -47,7 +47,7 @@ impl ConsumerKind {
     }
 
     /// What the views call this kind.
-    pub fn text(self) -> Text {
+    pub fn label(self) -> Text {
         match self {
             ConsumerKind::Polling => Text::KindPolling,
             ConsumerKind::FanOut => Text::KindFanOut,

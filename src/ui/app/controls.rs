@@ -2,7 +2,8 @@
 //! switch.
 
 use super::store::{Action, Store};
-use crate::i18n::{Lang, Msg, Text};
+use crate::i18n::app::{Msg, Text};
+use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{duration, DurationStyle};
 use crate::ui::pacer::{Pacer, SPEEDS_MILLI};
 use yew::prelude::*;
@@ -53,30 +54,30 @@ pub fn ClockControls(props: &ClockProps) -> Html {
     let speed = Pacer::speed_text(store.pacer.speed_milli);
     let (play_icon, play_text) = if playing { (PAUSE, Text::Pause) } else { (PLAY, Text::Play) };
     html! {
-        <div class="clock" role="group" aria-label={lang.t(Text::SimTime)}>
+        <div class="clock" role="group" aria-label={Text::SimTime.text(lang)}>
             <button type="button" class="primary" data-testid="play" aria-pressed={playing.to_string()}
-                    title={lang.t(play_text)} onclick={on_play}>
-                { icon(play_icon) }{ " " }{ lang.t(play_text) }
+                    title={play_text.text(lang)} onclick={on_play}>
+                { icon(play_icon) }{ " " }{ play_text.text(lang) }
             </button>
-            <button type="button" data-testid="step" title={lang.t(Text::StepHelp)} onclick={on_step}>
-                { icon(STEP) }{ " " }{ lang.t(Text::Step) }
+            <button type="button" data-testid="step" title={Text::StepHelp.text(lang)} onclick={on_step}>
+                { icon(STEP) }{ " " }{ Text::Step.text(lang) }
             </button>
-            <label class="speed" title={lang.t(Text::SpeedHelp)}>
-                <span>{ lang.t(Text::Speed) }</span>
+            <label class="speed" title={Text::SpeedHelp.text(lang)}>
+                <span>{ Text::Speed.text(lang) }</span>
                 <select data-testid="speed" onchange={on_speed}>
                     { for SPEEDS_MILLI.iter().map(|s| {
                         let v = Pacer::speed_text(*s);
-                        html! { <option key={v.clone()} value={v.clone()} selected={v == speed}>{ lang.msg(&Msg::SpeedOption { factor: v.clone() }) }</option> }
+                        html! { <option key={v.clone()} value={v.clone()} selected={v == speed}>{ Msg::SpeedOption { factor: v.clone() }.text(lang) }</option> }
                     }) }
                 </select>
             </label>
-            <output class="sim-time" data-testid="clock" title={lang.t(Text::SimTime)}>{ duration(elapsed, DurationStyle::ClockTenths) }</output>
+            <output class="sim-time" data-testid="clock" title={Text::SimTime.text(lang)}>{ duration(elapsed, DurationStyle::ClockTenths) }</output>
             if !props.compact {
-                <button type="button" data-testid="reset" title={lang.t(Text::ResetHelp)} onclick={on_reset}>
-                    { icon(RESET) }{ " " }{ lang.t(Text::Reset) }
+                <button type="button" data-testid="reset" title={Text::ResetHelp.text(lang)} onclick={on_reset}>
+                    { icon(RESET) }{ " " }{ Text::Reset.text(lang) }
                 </button>
-                <label class="seed" title={lang.t(Text::SeedHelp)}>
-                    <span>{ lang.t(Text::Seed) }</span>
+                <label class="seed" title={Text::SeedHelp.text(lang)}>
+                    <span>{ Text::Seed.text(lang) }</span>
                     <input data-testid="seed" type="number" min="0" max="4294967295" inputmode="numeric"
                            value={store.url.sim.seed.to_string()} onchange={on_seed} />
                 </label>
@@ -98,7 +99,7 @@ pub struct LangProps {
 #[component]
 pub fn LangSwitch(props: &LangProps) -> Html {
     html! {
-        <div class="lang" role="group" aria-label={props.lang.t(Text::Language)}>
+        <div class="lang" role="group" aria-label={Text::Language.text(props.lang)}>
             { for Lang::ALL.iter().map(|l| {
                 let l = *l;
                 let d = props.dispatch.clone();

@@ -19,7 +19,8 @@ mod hosts;
 mod side_panel;
 pub mod store;
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::app::Text;
+use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::route::{UrlState, View};
 use controls::{ClockControls, LangSwitch};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -115,7 +116,7 @@ pub fn App() -> Html {
                 if let Some(root) = doc.document_element() {
                     let _ = root.set_attribute("lang", lang.code());
                 }
-                doc.set_title(&format!("{} · {}", lang.t(Text::AppTitle), lang.t(Text::Tagline)));
+                doc.set_title(&format!("{} · {}", Text::AppTitle.text(*lang), Text::Tagline.text(*lang)));
             }
         });
     }
@@ -206,15 +207,15 @@ pub fn App() -> Html {
     let digest = store.sim.borrow().digest();
     let notices = store.notices.iter().enumerate().map(|(i, n)| {
         let text = match n {
-            Notice::Text(t) => lang.t(*t).to_string(),
-            Notice::Msg(m) => lang.msg(m),
+            Notice::Text(t) => t.text(lang).to_string(),
+            Notice::Msg(m) => m.text(lang),
         };
         let dispatch = store.dispatcher();
         let dismiss = Callback::from(move |_| dispatch.dispatch(Action::Dismiss(i)));
         html! {
             <p class="notice" role="status" data-testid="notice" key={format!("{i}-{text}")}>
                 <span>{ text }</span>
-                <button type="button" class="ghost" onclick={dismiss} aria-label={lang.t(Text::Dismiss)}>{ "×" }</button>
+                <button type="button" class="ghost" onclick={dismiss} aria-label={Text::Dismiss.text(lang)}>{ "×" }</button>
             </p>
         }
     });
@@ -234,7 +235,7 @@ pub fn App() -> Html {
             <a key={v.slug()} role="tab" aria-selected={selected.to_string()} class={classes!("tab", selected.then_some("selected"))}
                href={format!("#/{}", v.slug())}
                onclick={Callback::from(move |e: MouseEvent| { e.prevent_default(); dispatch.dispatch(Action::SetView(v)); })}>
-                { lang.t(v.title()) }
+                { v.title().text(lang) }
             </a>
         }
     });
@@ -244,19 +245,19 @@ pub fn App() -> Html {
         <div class={classes!("app", embed.then_some("embed"))} data-testid="app" ref={root}>
             if embed {
                 <div class="embed-strip" data-testid="embed-strip">
-                    <h1 class="sr-only">{ lang.t(Text::AppTitle) }</h1>
+                    <h1 class="sr-only">{ Text::AppTitle.text(lang) }</h1>
                     { clock }
                     <a class="open-full" href={full_app_href(&UrlState { embed: false, ..store.url.clone() }.to_hash(lang))} target="_blank" rel="noopener">
-                        { lang.t(Text::OpenFull) }
+                        { Text::OpenFull.text(lang) }
                     </a>
                 </div>
             } else {
                 <header class="topbar" data-testid="topbar">
                     <div class="brand">
-                        <h1>{ lang.t(Text::AppTitle) }</h1>
-                        <span class="tagline">{ lang.t(Text::Tagline) }</span>
+                        <h1>{ Text::AppTitle.text(lang) }</h1>
+                        <span class="tagline">{ Text::Tagline.text(lang) }</span>
                     </div>
-                    <nav class="tabs" role="tablist" aria-label={lang.t(Text::Views)}>{ for tabs }</nav>
+                    <nav class="tabs" role="tablist" aria-label={Text::Views.text(lang)}>{ for tabs }</nav>
                     { clock }
                     <LangSwitch {lang} dispatch={store.dispatcher()} />
                 </header>
@@ -265,7 +266,7 @@ pub fn App() -> Html {
                 <div class="notices">{ for notices }</div>
             }
             if store.capped && playing {
-                <p class="hint" data-testid="capped">{ lang.t(Text::CpuCapped) }</p>
+                <p class="hint" data-testid="capped">{ Text::CpuCapped.text(lang) }</p>
             }
             <div class="body">
                 if !embed {
@@ -275,11 +276,11 @@ pub fn App() -> Html {
             </div>
             if !embed {
                 <footer class="footer">
-                    <span title={lang.t(Text::DigestHelp)}>
-                        { lang.t(Text::Digest) }{ ": " }<code data-testid="digest">{ digest }</code>
+                    <span title={Text::DigestHelp.text(lang)}>
+                        { Text::Digest.text(lang) }{ ": " }<code data-testid="digest">{ digest }</code>
                     </span>
-                    <span>{ lang.t(Text::Shortcuts) }</span>
-                    <span>{ lang.t(Text::Disclaimer) }</span>
+                    <span>{ Text::Shortcuts.text(lang) }</span>
+                    <span>{ Text::Disclaimer.text(lang) }</span>
                 </footer>
             }
         </div>

@@ -1,7 +1,8 @@
 //! The side panel: the stream's controls and the model assumptions.
 
 use super::store::{Action, Store};
-use crate::i18n::{preset_text, Text};
+use crate::i18n::app::Text;
+use crate::i18n::{Message, Phrase};
 use crate::ui::route::{MAX_RATE, MAX_SHARDS};
 use crate::ui::sim::KeyMode;
 use crate::world::presets::Preset;
@@ -59,12 +60,12 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let on_name = Callback::from(move |e: Event| d.dispatch(Action::SetStreamName(input_value(&e))));
     let keys = store.url.sim.keys.or(Some(if preset_hot { KeyMode::Hot } else { KeyMode::Uniform }));
     let scenario = store.url.sim.scenario;
-    let description = lang.t(preset_text(scenario));
+    let description = scenario.text(lang);
     html! {
         <aside class="side-panel" data-testid="side-panel">
-            <h2>{ lang.t(Text::StreamControls) }</h2>
+            <h2>{ Text::StreamControls.text(lang) }</h2>
             <label class="field">
-                <span>{ lang.t(Text::Scenario) }</span>
+                <span>{ Text::Scenario.text(lang) }</span>
                 <select data-testid="scenario" onchange={on_scenario}>
                     { for Preset::ALL.map(|p| html! {
                         <option key={p.slug()} value={p.slug()} selected={scenario == p}>{ p.slug() }</option>
@@ -72,43 +73,43 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 </select>
                 <small class="help">{ description }</small>
             </label>
-            <label class="field" title={lang.t(Text::ShardsHelp)}>
-                <span>{ lang.t(Text::Shards) }</span>
+            <label class="field" title={Text::ShardsHelp.text(lang)}>
+                <span>{ Text::Shards.text(lang) }</span>
                 <input data-testid="shards" type="number" min="1" max={MAX_SHARDS.to_string()} inputmode="numeric"
                        value={shards.to_string()} onchange={on_shards} />
             </label>
             <label class="field">
-                <span>{ lang.t(Text::Rate) }</span>
+                <span>{ Text::Rate.text(lang) }</span>
                 <input data-testid="rate" type="number" min="0" max={MAX_RATE.to_string()} step="10" inputmode="numeric"
                        value={rate.to_string()} onchange={on_rate} />
             </label>
             <label class="field">
-                <span>{ lang.t(Text::Keys) }</span>
+                <span>{ Text::Keys.text(lang) }</span>
                 <select data-testid="keys" onchange={on_keys}>
-                    <option value="uniform" selected={keys != Some(KeyMode::Hot)}>{ lang.t(Text::KeysUniform) }</option>
-                    <option value="hot" selected={keys == Some(KeyMode::Hot)}>{ lang.t(Text::KeysHot) }</option>
+                    <option value="uniform" selected={keys != Some(KeyMode::Hot)}>{ Text::KeysUniform.text(lang) }</option>
+                    <option value="hot" selected={keys == Some(KeyMode::Hot)}>{ Text::KeysHot.text(lang) }</option>
                 </select>
             </label>
-            <label class="field check" title={lang.t(Text::LimitsHelp)}>
+            <label class="field check" title={Text::LimitsHelp.text(lang)}>
                 <input data-testid="limits" type="checkbox" checked={store.url.sim.limits} onchange={on_limits} />
-                <span>{ lang.t(Text::Limits) }</span>
+                <span>{ Text::Limits.text(lang) }</span>
             </label>
-            <label class="field" title={lang.t(Text::StreamNameHelp)}>
-                <span>{ lang.t(Text::StreamName) }</span>
+            <label class="field" title={Text::StreamNameHelp.text(lang)}>
+                <span>{ Text::StreamName.text(lang) }</span>
                 <input data-testid="stream-name" type="text" maxlength="256" spellcheck="false" autocomplete="off"
                        value={store.stream_name.clone()} onchange={on_name}
                        aria-invalid={store.stream_error.is_some().to_string()} />
                 if let Some(err) = &store.stream_error {
-                    <small class="error" role="alert" data-testid="stream-name-error">{ lang.msg(err) }</small>
+                    <small class="error" role="alert" data-testid="stream-name-error">{ err.text(lang) }</small>
                 } else {
-                    <small class="help">{ lang.t(Text::StreamNameHelp) }</small>
+                    <small class="help">{ Text::StreamNameHelp.text(lang) }</small>
                 }
             </label>
             <details class="assumptions" data-testid="assumptions">
-                <summary>{ lang.t(Text::ModelAssumptions) }</summary>
+                <summary>{ Text::ModelAssumptions.text(lang) }</summary>
                 <ul>
                     { for [Text::AssumeTime, Text::AssumeBuckets, Text::AssumeConsumers, Text::AssumePayloads, Text::AssumeReshard, Text::AssumePipelines]
-                        .iter().map(|t| html! { <li key={format!("{t:?}")}>{ lang.t(*t) }</li> }) }
+                        .iter().map(|t| html! { <li key={format!("{t:?}")}>{ t.text(lang) }</li> }) }
                 </ul>
             </details>
         </aside>

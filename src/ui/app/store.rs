@@ -5,7 +5,8 @@
 //! versions, and views get plain snapshots. Timers and animation-frame handles live in hooks,
 //! never here.
 
-use crate::i18n::{Lang, Msg, Text};
+use crate::i18n::app::{Msg, Text};
+use crate::i18n::{Lang, Phrase};
 use crate::ui::answers::{ApiOutcome, PipelineOutcome, ShardRead};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
@@ -181,7 +182,7 @@ impl Store {
     }
 
     fn bad_field(&mut self, field: Text, value: &str, allowed: String) {
-        let m = Msg::BadField { field: self.lang.t(field), value: value.to_string(), allowed };
+        let m = Msg::BadField { field: field.text(self.lang), value: value.to_string(), allowed };
         self.notices.retain(|n| !matches!(n, Notice::Msg(Msg::BadField { .. })));
         self.notices.push(Notice::Msg(m));
     }

@@ -8,8 +8,9 @@ use super::model::{
 };
 use super::snapshot::{FlowSnapshot, Selected};
 use crate::engine::state::shard::ShardId;
-use crate::i18n::flow::{announce_record, announce_throttle, hidden, older, FlowText as F};
-use crate::i18n::{Lang, Text};
+use crate::i18n::app::Text;
+use crate::i18n::flow::{Msg as FlowMsg, Text as F};
+use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{iso_time, mib, sequence_tail};
 use crate::ui::sim::KeyMode;
 use crate::ui::snapshot::{ConsumerKind, RecentRecord};
@@ -64,10 +65,12 @@ pub fn Flow(props: &FlowProps) -> Html {
         if now - a.0 >= ANNOUNCE_EVERY_MS {
             let throttled = snap.shards.iter().find(|s| s.rates.write_throttled > 0);
             let line = match (throttled, recent.first()) {
-                (Some(s), _) => announce_throttle(lang, &s.row.id.to_string(), s.rates.write_throttled),
+                (Some(s), _) => {
+                    FlowMsg::AnnounceThrottle { shard: s.row.id, per_sec: s.rates.write_throttled }.text(lang)
+                }
                 (None, Some(r)) => {
-                    let (tail, shard) = super::model::announce_record(r);
-                    announce_record(lang, &tail, &shard)
+                    let (seq_tail, shard) = super::model::announce_record(r);
+                    FlowMsg::AnnounceRecord { seq_tail, shard }.text(lang)
                 }
                 (None, None) => String::new(),
             };
@@ -187,8 +190,8 @@ fn Lanes(props: &LanesProps) -> Html {
                 }) }
             </svg>
             <p class="muted" data-testid="aggregated">
-                if hidden_total > 0 { { hidden(lang, hidden_total) }{ " · " } }
-                { older(lang, older_total, expired_total) }
+                if hidden_total > 0 { { FlowMsg::Hidden { n: hidden_total }.text(lang) }{ " · " } }
+                { FlowMsg::Older { older: older_total, expired: expired_total }.text(lang) }
             </p>
         </div>
     }
@@ -263,7 +266,7 @@ fn Consumers(props: &CardsProps) -> Html {
                 };
                 let title = format!(
                     "{} — {}. {}: {} · {}: {} ms · {}: {} · {}: {}",
-                    lang.t(c.kind.text()), note.text(lang),
+                    c.kind.label().text(lang), note.text(lang),
                     F::Processed.text(lang), c.processed,
                     F::Latency.text(lang), c.latency_avg_ms,
                     F::Duplicates.text(lang), c.duplicates,
@@ -473,9 +476,9 @@ fn FlowControls(props: &ControlsProps) -> Html {
             <div class="row">
                 <label>{ F::ConsumerKind.text(lang) }
                     <select data-testid="consumer-kind" onchange={on_kind}>
-                        <option value="polling" selected={*kind == "polling"}>{ lang.t(Text::KindPolling) }</option>
-                        <option value="fan-out" selected={*kind == "fan-out"}>{ lang.t(Text::KindFanOut) }</option>
-                        <option value="lambda" selected={*kind == "lambda"}>{ lang.t(Text::KindLambda) }</option>
+                        <option value="polling" selected={*kind == "polling"}>{ Text::KindPolling.text(lang) }</option>
+                        <option value="fan-out" selected={*kind == "fan-out"}>{ Text::KindFanOut.text(lang) }</option>
+                        <option value="lambda" selected={*kind == "lambda"}>{ Text::KindLambda.text(lang) }</option>
                     </select>
                 </label>
                 <button type="button" data-testid="add-consumer" onclick={add_consumer}>{ F::AddConsumer.text(lang) }</button>

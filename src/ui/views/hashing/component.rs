@@ -14,8 +14,8 @@ use super::rules::{
 use super::snapshot::{check_explicit_hash_key, owner, ExplicitKey, HashingSnapshot, KeyRecord, OpenRange, StreamView};
 use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamStatus;
-use crate::i18n::hashing::{HashingMsg, HashingText};
-use crate::i18n::Lang;
+use crate::i18n::hashing::{Msg as HashingMsg, Text as HashingText};
+use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::ApiOutcome;
 use crate::ui::format::{hash_key_short as abbreviate, shard_short};
 use std::cell::RefCell;

@@ -6,7 +6,7 @@ use super::snapshot::{hash_key_ranges, OpenRange};
 use crate::engine::state::hashing::{md5_digest, partition_key_hash, route, HashKeyRange};
 use crate::engine::state::shard::ShardId;
 use crate::engine::ErrorType;
-use crate::i18n::hashing::HashingText;
+use crate::i18n::hashing::Text as HashingText;
 use std::collections::BTreeSet;
 
 /// The steps from a partition key to its hash key.

@@ -2,7 +2,8 @@
 
 use super::model::{layout, NARROW_WIDTH, WIDTH};
 use super::snapshot::OverviewSnapshot;
-use crate::i18n::{Lang, Msg, Text};
+use crate::i18n::app::{Msg, Text};
+use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::hash_key_short;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -73,7 +74,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
     let rows = snap.shards.iter().map(|s| {
         html! {
             <tr key={s.id.to_string()} class={classes!((!s.open).then_some("closed"))}>
-                <th scope="row">{ s.id.to_string() }{ if s.open { String::new() } else { format!(" · {}", lang.t(Text::Closed)) } }</th>
+                <th scope="row">{ s.id.to_string() }{ if s.open { String::new() } else { format!(" · {}", Text::Closed.text(lang)) } }</th>
                 <td class="range">
                     <span title={s.start.to_string()}>{ hash_key_short(s.start) }</span>{ " – " }
                     <span title={s.end.to_string()}>{ hash_key_short(s.end) }</span>
@@ -89,7 +90,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
         html! {
             <tr key={c.name.clone()}>
                 <th scope="row">{ c.name.clone() }</th>
-                <td>{ lang.t(c.kind.text()) }</td>
+                <td>{ c.kind.label().text(lang) }</td>
                 <td class="num">{ c.delivered }</td>
                 <td class="num">{ format!("{} ms", c.lag_ms) }</td>
                 <td class={classes!("num", (c.lost > 0).then_some("warn"))}>{ c.lost }</td>
@@ -101,45 +102,45 @@ pub fn Overview(props: &OverviewProps) -> Html {
             <div class="stream-head">
                 <h2 data-testid="stream-label">{ snap.stream_name.clone() }</h2>
                 <span class="status">{ snap.status.map(|s| s.as_str()).unwrap_or_default() }</span>
-                <span class="muted">{ lang.msg(&Msg::OpenShards { n: open }) }</span>
+                <span class="muted">{ Msg::OpenShards { n: open }.text(lang) }</span>
                 <dl class="totals">
-                    <dt>{ lang.t(Text::Produced) }</dt><dd>{ snap.totals.produced }</dd>
-                    <dt>{ lang.t(Text::Accepted) }</dt><dd data-testid="accepted-total">{ snap.totals.accepted }</dd>
-                    <dt>{ lang.t(Text::Throttled) }</dt><dd>{ snap.totals.throttled }</dd>
-                    <dt>{ lang.t(Text::Dropped) }</dt><dd>{ snap.totals.dropped }</dd>
+                    <dt>{ Text::Produced.text(lang) }</dt><dd>{ snap.totals.produced }</dd>
+                    <dt>{ Text::Accepted.text(lang) }</dt><dd data-testid="accepted-total">{ snap.totals.accepted }</dd>
+                    <dt>{ Text::Throttled.text(lang) }</dt><dd>{ snap.totals.throttled }</dd>
+                    <dt>{ Text::Dropped.text(lang) }</dt><dd>{ snap.totals.dropped }</dd>
                 </dl>
             </div>
-            <p class="help">{ lang.t(Text::OverviewHelp) }</p>
+            <p class="help">{ Text::OverviewHelp.text(lang) }</p>
             <svg class="lanes" viewBox={format!("0 0 {} {:.0}", l.width, l.height)} role="img"
-                 aria-label={lang.msg(&Msg::OpenShards { n: open })} preserveAspectRatio="xMinYMin meet">
+                 aria-label={Msg::OpenShards { n: open }.text(lang)} preserveAspectRatio="xMinYMin meet">
                 { for lanes }
                 <line class="axis" x1={lane_x.to_string()} x2={lane_end.to_string()} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y)} />
                 { for ticks }
-                <text class="axis-label" x={lane_end.to_string()} y={format!("{:.1}", l.axis_y + 32.0)} text-anchor="end">{ lang.t(Text::AgeAxis) }</text>
+                <text class="axis-label" x={lane_end.to_string()} y={format!("{:.1}", l.axis_y + 32.0)} text-anchor="end">{ Text::AgeAxis.text(lang) }</text>
             </svg>
-            <div class="table-wrap" tabindex="0" role="region" aria-label={lang.t(Text::Shards)}>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={Text::Shards.text(lang)}>
                 <table class="shards">
                     <thead><tr>
                         <th scope="col">{ "ShardId" }</th>
                         <th scope="col">{ "HashKeyRange" }</th>
-                        <th scope="col">{ lang.t(Text::Incoming) }</th>
-                        <th scope="col">{ lang.t(Text::PerSecond) }</th>
-                        <th scope="col">{ lang.t(Text::Throttled) }</th>
-                        <th scope="col">{ lang.t(Text::Stored) }</th>
+                        <th scope="col">{ Text::Incoming.text(lang) }</th>
+                        <th scope="col">{ Text::PerSecond.text(lang) }</th>
+                        <th scope="col">{ Text::Throttled.text(lang) }</th>
+                        <th scope="col">{ Text::Stored.text(lang) }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
             if !snap.consumers.is_empty() {
-                <h3>{ lang.t(Text::Consumers) }</h3>
-                <div class="table-wrap" tabindex="0" role="region" aria-label={lang.t(Text::Consumers)}>
+                <h3>{ Text::Consumers.text(lang) }</h3>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={Text::Consumers.text(lang)}>
                     <table class="consumers">
                         <thead><tr>
                             <th scope="col">{ "ConsumerName" }</th>
-                            <th scope="col">{ lang.t(Text::ConsumerKindCol) }</th>
-                            <th scope="col">{ lang.t(Text::Delivered) }</th>
-                            <th scope="col">{ lang.t(Text::Lag) }</th>
-                            <th scope="col">{ lang.t(Text::Lost) }</th>
+                            <th scope="col">{ Text::ConsumerKindCol.text(lang) }</th>
+                            <th scope="col">{ Text::Delivered.text(lang) }</th>
+                            <th scope="col">{ Text::Lag.text(lang) }</th>
+                            <th scope="col">{ Text::Lost.text(lang) }</th>
                         </tr></thead>
                         <tbody>{ for consumers }</tbody>
                     </table>

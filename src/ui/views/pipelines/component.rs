@@ -16,8 +16,8 @@
 use super::model::{DOT_PERIOD_MS, NARROW, WIDE};
 use super::snapshot::PipelinesSnapshot;
 use super::svg::DotPhase;
-use crate::i18n::pipelines::{query_line, PipelinesText as P};
-use crate::i18n::Lang;
+use crate::i18n::pipelines::page::{self, Text as P};
+use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::PipelineOutcome;
 use crate::ui::route::{Panel, UrlState};
 use crate::world::pipeline_spec::PipelineAction;
@@ -105,7 +105,7 @@ pub fn Pipelines(props: &PipelinesProps) -> Html {
     html! {
         <section class={classes!("pipelines", panel.is_some().then_some("single"))} data-testid="pipelines">
             <h2>{ P::Title.text(lang) }</h2>
-            <p class="help">{ query_line(lang, &snap.stream, &snap.group_by, &snap.sum_of) }</p>
+            <p class="help">{ page::Msg::Query { stream: snap.stream.clone(), group_by: snap.group_by.clone(), sum_of: snap.sum_of.clone() }.text(lang) }</p>
             <nav class="panel-links" aria-label={P::Show.text(lang)}>
                 <span>{ P::Show.text(lang) }{ ":" }</span>
                 <ul>{ for links }</ul>

@@ -3,8 +3,8 @@
 
 use super::numbers::{accuracy, duration};
 use super::snapshot::{Measures, PipelinesSnapshot};
-use crate::i18n::pipelines::{self as t, PipelinesText as P};
-use crate::i18n::Lang;
+use crate::i18n::pipelines::facts::{self as t, Text as P};
+use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{bytes, grouped};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,25 +23,36 @@ pub struct FactsProps {
 pub fn Facts(props: &FactsProps) -> Html {
     let (s, lang) = (&props.snap, props.lang);
     let (l, k) = (&s.lambda.measures, &s.kappa.measures);
-    let correctness =
-        |m: &Measures| t::correctness(lang, &accuracy(m.error, m.truth_total), &grouped(m.error), &grouped(m.wrong));
+    let correctness = |m: &Measures| {
+        t::Msg::Correctness { pct: accuracy(m.error, m.truth_total), error: grouped(m.error), wrong: grouped(m.wrong) }
+            .text(lang)
+    };
     let rows = [
         ("freshness", P::Freshness, duration(l.freshness_ms), duration(k.freshness_ms)),
         ("correctness", P::Correctness, correctness(l), correctness(k)),
-        ("code-paths", P::CodePaths, t::code_paths(lang, l.code_paths, true), t::code_paths(lang, k.code_paths, false)),
+        (
+            "code-paths",
+            P::CodePaths,
+            t::Msg::CodePaths { n: l.code_paths, lambda: true }.text(lang),
+            t::Msg::CodePaths { n: k.code_paths, lambda: false }.text(lang),
+        ),
         (
             "storage",
             P::Storage,
-            t::storage_cell(lang, &bytes(l.storage_bytes), true),
-            t::storage_cell(lang, &bytes(k.storage_bytes), false),
+            t::Msg::StorageCell { bytes: bytes(l.storage_bytes), lambda: true }.text(lang),
+            t::Msg::StorageCell { bytes: bytes(k.storage_bytes), lambda: false }.text(lang),
         ),
         (
             "reprocessing",
             P::Reprocessing,
-            l.reprocess_ms
-                .map_or_else(|| P::NoCycle.text(lang).to_string(), |ms| t::batch_reprocess(lang, &duration(ms))),
-            k.reprocess_ms
-                .map_or_else(|| P::NoReplay.text(lang).to_string(), |ms| t::replay_reprocess(lang, &duration(ms))),
+            l.reprocess_ms.map_or_else(
+                || P::NoCycle.text(lang).to_string(),
+                |ms| t::Msg::BatchReprocess { duration: duration(ms) }.text(lang),
+            ),
+            k.reprocess_ms.map_or_else(
+                || P::NoReplay.text(lang).to_string(),
+                |ms| t::Msg::ReplayReprocess { duration: duration(ms) }.text(lang),
+            ),
         ),
     ];
     let course = [

@@ -7,8 +7,10 @@ use super::numbers::{clock, delta, duration, parse_parallelism, storage_ratio};
 use super::snapshot::{JobRow, PipelinesSnapshot};
 use super::svg::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
 use crate::engine::time::HOUR_MS;
-use crate::i18n::pipelines::{self as t, PipelinesText as P};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::app::Msg;
+use crate::i18n::pipelines::kappa::{self as t, Text as P};
+use crate::i18n::pipelines::page;
+use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::PipelineOutcome;
 use crate::ui::format::{bytes, grouped, percent, shard_short};
 use crate::world::pipeline_spec::{job_name, PipelineAction};
@@ -41,7 +43,7 @@ fn job_box(r: &Rect, job: Option<&JobRow>, next: u32, serving: u32, now: u64, la
             </g>
         };
     };
-    let status = t::job_status(lang, j.running, j.table_deleted, j.caught_up_ms.is_some());
+    let status = P::job_status(j.running, j.table_deleted, j.caught_up_ms.is_some()).text(lang);
     let class = classes!(
         "node",
         "job",
@@ -53,14 +55,14 @@ fn job_box(r: &Rect, job: Option<&JobRow>, next: u32, serving: u32, now: u64, la
         <g class={class} data-testid="job-box" data-version={j.version.to_string()}>
             { frame(r, "job-frame") }
             { line(r, 16.0, "t-title", job_name(j.version)) }
-            { line(r, 31.0, "t-line", t::job_settings(lang, j.parallelism, j.enhanced_fan_out)) }
+            { line(r, 31.0, "t-line", t::Msg::JobSettings { parallelism: j.parallelism, efo: j.enhanced_fan_out }.text(lang)) }
             { bar(r, 38.0, u64::from(j.progress_permille), if j.caught_up_ms.is_some() { "done" } else { "replay" }) }
             { line(r, 58.0, "t-small", format!("MillisBehindLatest {}", duration(j.millis_behind_latest))) }
             { line(r, 73.0, if j.throttled > 0 { "t-warn" } else { "t-line" },
-                   if j.throttled > 0 { format!("{} · {} throttled", t::per_sec(lang, &grouped(job_rate(j, now))), grouped(j.throttled)) }
-                   else { t::per_sec(lang, &grouped(job_rate(j, now))) }) }
+                   if j.throttled > 0 { format!("{} · {} throttled", page::Msg::PerSec { n: grouped(job_rate(j, now)) }.text(lang), grouped(j.throttled)) }
+                   else { page::Msg::PerSec { n: grouped(job_rate(j, now)) }.text(lang) }) }
             if j.bug && j.running {
-                { line(r, 89.0, "t-bug", P::BugBadge.text(lang)) }
+                { line(r, 89.0, "t-bug", page::Text::BugBadge.text(lang)) }
             } else {
                 { line(r, 89.0, "t-note", format!("{} · {}", status, percent(u64::from(j.progress_permille), 1000, 1))) }
             }
@@ -84,7 +86,7 @@ fn table_box(r: &Rect, job: Option<&JobRow>, next: u32, lang: Lang) -> Html {
             if j.table_deleted {
                 { line(r, 36.0, "t-note", P::Deleted.text(lang)) }
             } else {
-                { line(r, 36.0, "t-line", t::table_size(lang, &grouped(j.records), &bytes(j.table_bytes))) }
+                { line(r, 36.0, "t-line", t::Msg::TableSize { records: grouped(j.records), bytes: bytes(j.table_bytes) }.text(lang)) }
             }
         </g>
     }
@@ -210,7 +212,7 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
         }
     });
     let job_rows = k.jobs.iter().map(|j| {
-        let status = t::job_status(lang, j.running, j.table_deleted, j.caught_up_ms.is_some());
+        let status = P::job_status(j.running, j.table_deleted, j.caught_up_ms.is_some()).text(lang);
         html! {
             <tr key={j.version} data-testid="job-row" data-version={j.version.to_string()}
                 class={classes!((!j.running).then_some("off"), (j.version == k.serving).then_some("serving"))}>
@@ -228,7 +230,7 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
         html! {
             <div key={v} class="missed" role="note" data-testid="missed" data-records={m.records.to_string()}>
                 <h4>{ P::MissedTitle.text(lang) }</h4>
-                <p>{ t::missed_line(lang, v, &grouped(m.records), &clock(m.from_ms), &clock(m.to_ms), hours) }</p>
+                <p>{ t::Msg::MissedLine { version: v, n: grouped(m.records), from: clock(m.from_ms), to: clock(m.to_ms), hours }.text(lang) }</p>
                 <ul>
                     { for s.groups.iter().zip(&m.values).filter(|(_, u)| **u > 0).map(|(g, u)| html! {
                         <li key={g.clone()}><strong>{ g.clone() }</strong>{ format!(": −{}", grouped(*u)) }</li>
@@ -244,11 +246,11 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
         <section class="arch kappa" aria-labelledby="kappa-h" data-testid="kappa-panel">
             <header class="arch-head">
                 <h3 id="kappa-h">{ P::KappaTitle.text(lang) }</h3>
-                <span class="codebases" data-testid="kappa-codebases">{ t::codebases(lang, k.measures.code_paths) }</span>
+                <span class="codebases" data-testid="kappa-codebases">{ page::Msg::Codebases { n: k.measures.code_paths }.text(lang) }</span>
             </header>
             <p class="help">{ P::KappaHelp.text(lang) }</p>
             <svg class="diagram" viewBox={format!("0 0 {:.0} {:.0}", lay.width, lay.height)} role="img"
-                 aria-label={t::kappa_alt(lang, running.len(), k.serving, &grouped(answer_total), &grouped(truth_total))}>
+                 aria-label={t::Msg::KappaAlt { jobs: running.len(), serving: k.serving, answer: grouped(answer_total), truth: grouped(truth_total) }.text(lang)}>
                 { arrow_defs("pl-arrow-kappa") }
                 { edge(&lay.edge(E::Ingest), "ingest", "pl-arrow-kappa") }
                 { edge(&lay.edge(E::ReadA), if rate(job_a) > 0 || job_a.is_some_and(|j| j.running) { "kappa-path" } else { "kappa-path off" }, "pl-arrow-kappa") }
@@ -259,24 +261,24 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                     { edge(&pointer, "pointer", "pl-arrow-kappa") }
                 </g>
                 if let Some(j) = job_a.filter(|j| j.running) {
-                    { edge_label(&lay.edge(E::ReadA), 6.0, 4.0, "start", t::per_sec(lang, &grouped(job_rate(j, s.elapsed_ms)))) }
+                    { edge_label(&lay.edge(E::ReadA), 6.0, 4.0, "start", page::Msg::PerSec { n: grouped(job_rate(j, s.elapsed_ms)) }.text(lang)) }
                 }
                 if let Some(j) = job_b.filter(|j| j.running) {
-                    { edge_label(&lay.edge(E::ReadB), 6.0, 4.0, "start", t::per_sec(lang, &grouped(job_rate(j, s.elapsed_ms)))) }
+                    { edge_label(&lay.edge(E::ReadB), 6.0, 4.0, "start", page::Msg::PerSec { n: grouped(job_rate(j, s.elapsed_ms)) }.text(lang)) }
                 }
 
                 <g class="node producers">
                     { frame(&producers, "source") }
-                    { line(&producers, 17.0, "t-title", P::Producers.text(lang)) }
-                    { line(&producers, 33.0, "t-line", t::per_sec(lang, &grouped(s.ingest_per_sec))) }
+                    { line(&producers, 17.0, "t-title", page::Text::Producers.text(lang)) }
+                    { line(&producers, 33.0, "t-line", page::Msg::PerSec { n: grouped(s.ingest_per_sec) }.text(lang)) }
                 </g>
                 <g class="node log" data-testid="kappa-log">
                     { frame(&log, "stream") }
-                    { line(&log, 16.0, "t-title", t::log_title(lang, &s.stream)) }
+                    { line(&log, 16.0, "t-title", t::Msg::LogTitle { stream: s.stream.clone() }.text(lang)) }
                     if k.log_expired > 0 {
-                        { line(&log, 30.0, "t-warn", t::expired_records(lang, hours, &grouped(k.log_expired))) }
+                        { line(&log, 30.0, "t-warn", t::Msg::ExpiredRecords { hours, n: grouped(k.log_expired) }.text(lang)) }
                     } else {
-                        { line(&log, 30.0, "t-note", t::log_line(lang, hours, &grouped(k.log_records))) }
+                        { line(&log, 30.0, "t-note", t::Msg::LogLine { hours, records: grouped(k.log_records) }.text(lang)) }
                     }
                     { for shards }
                     <text class="t-small" x={f1(log.x + 10.0)} y={f1(log.bottom() - 8.0)}>
@@ -293,22 +295,22 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                 <g class="node app">
                     { frame(&app, "app-frame") }
                     { line(&app, 16.0, "t-title", P::App.text(lang)) }
-                    { line(&app, 32.0, "t-strong", t::reads_table(lang, k.serving)) }
+                    { line(&app, 32.0, "t-strong", t::Msg::ReadsTable { version: k.serving }.text(lang)) }
                 </g>
                 <Dots edges={dots} />
             </svg>
 
-            <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} (Kappa)", P::AnswerTable.text(lang))}>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} (Kappa)", page::Text::AnswerTable.text(lang))}>
                 <table data-testid="kappa-table">
                     <thead><tr>
-                        <th scope="col">{ P::Product.text(lang) }</th>
-                        <th scope="col" class="num">{ format!("table_v{} ({})", k.serving, P::AnswerCol.text(lang)) }</th>
-                        <th scope="col" class="num">{ P::TruthCol.text(lang) }</th>
+                        <th scope="col">{ page::Text::Product.text(lang) }</th>
+                        <th scope="col" class="num">{ format!("table_v{} ({})", k.serving, page::Text::AnswerCol.text(lang)) }</th>
+                        <th scope="col" class="num">{ page::Text::TruthCol.text(lang) }</th>
                         <th scope="col" class="num">{ "Δ" }</th>
                     </tr></thead>
                     <tbody>{ for answer_rows }</tbody>
                     <tfoot><tr>
-                        <th scope="row">{ P::Total.text(lang) }</th>
+                        <th scope="row">{ page::Text::Total.text(lang) }</th>
                         <td class="num strong" data-testid="kappa-answer-total">{ grouped(answer_total) }</td>
                         <td class="num">{ grouped(truth_total) }</td>
                         <td class="num">{ delta(answer_total, truth_total) }</td>
@@ -332,35 +334,35 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                     </label>
                     if let Some(v) = (*invalid).clone() {
                         <p class="error" role="alert" id="parallelism-error" data-testid="parallelism-error">
-                            { lang.msg(&Msg::BadField { field: P::Parallelism.text(lang), value: v, allowed: "1–64".into() }) }
+                            { Msg::BadField { field: P::Parallelism.text(lang), value: v, allowed: "1–64".into() }.text(lang) }
                         </p>
                     }
                 </div>
                 <ol class="step-list">
                     <li>
                         <button type="button" class="primary" data-testid="deploy" disabled={!can_deploy} onclick={on_deploy}
-                                aria-describedby={(!can_deploy).then_some("deploy-why")}>{ t::deploy(lang, next) }</button>
+                                aria-describedby={(!can_deploy).then_some("deploy-why")}>{ t::Msg::Deploy { version: next }.text(lang) }</button>
                         if !can_deploy {
                             <span class="why" id="deploy-why">{ P::DeployWhy.text(lang) }</span>
                         }
                     </li>
-                    { step_button("switch", t::switch(lang, newest), can_switch, P::SwitchWhy, PipelineAction::Switch) }
-                    { step_button("revert", t::revert(lang, oldest), can_revert, P::RevertWhy, PipelineAction::Revert) }
-                    { step_button("stop-old", t::stop(lang, oldest), can_stop, P::StopWhy, PipelineAction::StopOld) }
-                    { step_button("delete-old", t::delete(lang, stopped), can_delete, P::DeleteWhy, PipelineAction::DeleteOldTable) }
+                    { step_button("switch", t::Msg::Switch { version: newest }.text(lang), can_switch, P::SwitchWhy, PipelineAction::Switch) }
+                    { step_button("revert", t::Msg::Revert { version: oldest }.text(lang), can_revert, P::RevertWhy, PipelineAction::Revert) }
+                    { step_button("stop-old", t::Msg::Stop { version: oldest }.text(lang), can_stop, P::StopWhy, PipelineAction::StopOld) }
+                    { step_button("delete-old", t::Msg::Delete { version: stopped }.text(lang), can_delete, P::DeleteWhy, PipelineAction::DeleteOldTable) }
                 </ol>
                 if let Some(o) = outcome {
                     { match &o.result {
                         Ok(()) => html! {
                             <p class="outcome ok" data-testid="pipeline-outcome" data-code="ok">
-                                { format!("{}: {}", P::Done.text(lang), t::step_name(lang, &o.action)) }
+                                { format!("{}: {}", P::Done.text(lang), o.action.text(lang)) }
                             </p>
                         },
                         Err(e) => html! {
                             <p class="outcome error-box" role="alert" data-testid="pipeline-outcome" data-code={e.code()}>
-                                <strong>{ format!("{} ({}): {}", P::Refused.text(lang), t::step_name(lang, &o.action), e.code()) }</strong>
+                                <strong>{ format!("{} ({}): {}", P::Refused.text(lang), o.action.text(lang), e.code()) }</strong>
                                 { " " }
-                                { lang.world_error(e) }
+                                { e.text(lang) }
                             </p>
                         },
                     } }
@@ -370,12 +372,12 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                 <div class="toggles">
                     <label class="check">
                         <input type="checkbox" data-testid="job-bug" checked={j.bug} onchange={on_job_bug} />
-                        <span>{ t::job_bug(lang, j.version) }</span>
+                        <span>{ t::Msg::JobBug { version: j.version }.text(lang) }</span>
                     </label>
                 </div>
             }
             if k.measures.wrong > 0 {
-                <p class="wrong warn" data-testid="kappa-wrong">{ t::kappa_wrong_line(lang, &grouped(k.measures.wrong)) }</p>
+                <p class="wrong warn" data-testid="kappa-wrong">{ t::Msg::WrongLine { units: grouped(k.measures.wrong) }.text(lang) }</p>
             }
             <div class="table-wrap" tabindex="0" role="region" aria-label={P::Jobs.text(lang)}>
                 <table data-testid="jobs-table">
@@ -396,7 +398,7 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                 <div class="gauge" aria-hidden="true">
                     <div class="gauge-serving" style={format!("width: {storage_pct}%")}></div>
                 </div>
-                <p>{ t::storage_line(lang, &bytes(k.tables_bytes), &bytes(k.serving_bytes), &storage_ratio(k.tables_bytes, k.serving_bytes)) }</p>
+                <p>{ t::Msg::StorageLine { tables: bytes(k.tables_bytes), serving: bytes(k.serving_bytes), ratio: storage_ratio(k.tables_bytes, k.serving_bytes) }.text(lang) }</p>
                 <p class="help">{ P::StorageNote.text(lang) }</p>
             </div>
             { for missed }

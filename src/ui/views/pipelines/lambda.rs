@@ -6,8 +6,9 @@ use super::model::{LambdaEdge as E, LambdaLayout, LambdaNode as N};
 use super::numbers::{clock, duration};
 use super::snapshot::PipelinesSnapshot;
 use super::svg::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
-use crate::i18n::pipelines::{self as t, PipelinesText as P};
-use crate::i18n::Lang;
+use crate::i18n::pipelines::lambda::{self as t, Text as P};
+use crate::i18n::pipelines::page;
+use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{bytes, grouped};
 use crate::world::pipeline_spec::{PipelineAction, ARCHIVER, SPEED_LAYER};
 use std::rc::Rc;
@@ -112,11 +113,11 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
         <section class={classes!("arch", "lambda", off.then_some("batch-only"))} aria-labelledby="lambda-h" data-testid="lambda-panel">
             <header class="arch-head">
                 <h3 id="lambda-h">{ P::LambdaTitle.text(lang) }</h3>
-                <span class="codebases" data-testid="lambda-codebases">{ t::codebases(lang, l.measures.code_paths) }</span>
+                <span class="codebases" data-testid="lambda-codebases">{ page::Msg::Codebases { n: l.measures.code_paths }.text(lang) }</span>
             </header>
             <p class="help" data-testid="not-aws-lambda">{ P::NotAwsLambda.text(lang) }</p>
             <svg class="diagram" viewBox={format!("0 0 {:.0} {:.0}", lay.width, lay.height)} role="img"
-                 aria-label={t::lambda_alt(lang, l.batch_version, &grouped(answer_total), &grouped(truth_total))}>
+                 aria-label={t::Msg::LambdaAlt { version: l.batch_version, answer: grouped(answer_total), truth: grouped(truth_total) }.text(lang)}>
                 { arrow_defs("pl-arrow-lambda") }
                 // Edges first, so boxes sit on top of their ends.
                 { edge(&lay.edge(E::Ingest), "ingest", "pl-arrow-lambda") }
@@ -129,13 +130,13 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 { edge(&lay.edge(E::SpeedWrite), if off { "speed-path off" } else { "speed-path" }, "pl-arrow-lambda") }
                 { edge(&lay.edge(E::BatchQuery), "query-path", "pl-arrow-lambda") }
                 { edge(&lay.edge(E::RealtimeQuery), if off { "query-path off" } else { "query-path" }, "pl-arrow-lambda") }
-                { edge_label(&lay.edge(E::Archive), -6.0, 4.0, "end", format!("{ARCHIVER} · {}", t::per_sec(lang, &grouped(l.archiver_per_sec)))) }
-                { edge_label(&lay.edge(E::ToSpeed), 6.0, 4.0, "start", t::per_sec(lang, &grouped(if off { 0 } else { l.speed_per_sec }))) }
+                { edge_label(&lay.edge(E::Archive), -6.0, 4.0, "end", format!("{ARCHIVER} · {}", page::Msg::PerSec { n: grouped(l.archiver_per_sec) }.text(lang))) }
+                { edge_label(&lay.edge(E::ToSpeed), 6.0, 4.0, "start", page::Msg::PerSec { n: grouped(if off { 0 } else { l.speed_per_sec }) }.text(lang)) }
 
                 <g class="node producers">
                     { frame(&producers, "source") }
-                    { line(&producers, 17.0, "t-title", P::Producers.text(lang)) }
-                    { line(&producers, 33.0, "t-line", t::per_sec(lang, &grouped(s.ingest_per_sec))) }
+                    { line(&producers, 17.0, "t-title", page::Text::Producers.text(lang)) }
+                    { line(&producers, 33.0, "t-line", page::Msg::PerSec { n: grouped(s.ingest_per_sec) }.text(lang)) }
                 </g>
                 <g class="node stream">
                     { frame(&stream, "stream") }
@@ -147,7 +148,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     { line(&master, 16.0, "t-title", P::MasterDataset.text(lang)) }
                     { line(&master, 31.0, "t-note", P::AppendOnly.text(lang)) }
                     { for objects }
-                    { line(&master, master.h - 8.0, "t-line", t::objects(lang, &grouped(l.archive_objects), &bytes(l.archive_bytes))) }
+                    { line(&master, master.h - 8.0, "t-line", t::Msg::Objects { n: grouped(l.archive_objects), bytes: bytes(l.archive_bytes) }.text(lang)) }
                 </g>
                 <g class={classes!("node", "speed", off.then_some("off"), l.speed_bug.then_some("bug"))}>
                     { frame(&speed, "speed-box") }
@@ -157,9 +158,9 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     if off {
                         { line(&speed, 60.0, "t-strong", P::SpeedOff.text(lang)) }
                     } else if l.speed_bug {
-                        { line(&speed, 60.0, "t-bug", P::BugBadge.text(lang)) }
+                        { line(&speed, 60.0, "t-bug", page::Text::BugBadge.text(lang)) }
                     } else {
-                        { line(&speed, 60.0, "t-line", t::lag(lang, &duration(l.speed_lag_ms))) }
+                        { line(&speed, 60.0, "t-line", t::Msg::Lag { delay: duration(l.speed_lag_ms) }.text(lang)) }
                     }
                 </g>
                 <g class="node batch" data-testid="batch-layer">
@@ -168,8 +169,8 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     { line(&batch, 30.0, "t-note", P::FromScratch.text(lang)) }
                     { bar(&batch, 38.0, cycle.map_or(0, |c| c.5), "cycle") }
                     if let Some((version, _, horizon, _, facts, _)) = cycle {
-                        { line(&batch, 60.0, "t-line", t::cycle_short(lang, version, &grouped(facts))) }
-                        { line(&batch, 74.0, "t-line", t::absorbs(lang, &clock(horizon))) }
+                        { line(&batch, 60.0, "t-line", t::Msg::CycleShort { version, facts: grouped(facts) }.text(lang)) }
+                        { line(&batch, 74.0, "t-line", t::Msg::Absorbs { at: clock(horizon) }.text(lang)) }
                     } else {
                         { line(&batch, 60.0, "t-line", P::Idle.text(lang)) }
                         if let Some(next) = l.next_batch_ms {
@@ -180,12 +181,12 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 <g class={classes!("node", "realtime", off.then_some("off"))} data-testid="realtime-view">
                     { frame(&realtime, "speed-box") }
                     { line(&realtime, 16.0, "t-title", P::RealtimeView.text(lang)) }
-                    { line(&realtime, 32.0, "t-line", t::covers(lang, &clock(l.batch_horizon_ms))) }
+                    { line(&realtime, 32.0, "t-line", t::Msg::Covers { at: clock(l.batch_horizon_ms) }.text(lang)) }
                     { for blocks }
-                    { line(&realtime, realtime.h - 42.0, "t-line", t::records_minutes(lang, &grouped(l.realtime_records), l.realtime_buckets)) }
+                    { line(&realtime, realtime.h - 42.0, "t-line", t::Msg::RecordsMinutes { records: grouped(l.realtime_records), minutes: l.realtime_buckets }.text(lang)) }
                     if let Some(sw) = l.last_swap {
                         { line(&realtime, realtime.h - 24.0, "t-note", P::LastSwapExpired.text(lang)) }
-                        { line(&realtime, realtime.h - 10.0, "t-note", t::expired_short(lang, sw.expired_buckets, &grouped(sw.expired_records))) }
+                        { line(&realtime, realtime.h - 10.0, "t-note", t::Msg::ExpiredShort { minutes: sw.expired_buckets, records: grouped(sw.expired_records) }.text(lang)) }
                     }
                 </g>
                 <g class="node serving-layer" data-testid="serving-layer">
@@ -194,33 +195,33 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     <rect key={format!("flash-{}", l.batch_version)} class="flash" x={f1(serving.x)} y={f1(serving.y)}
                           width={f1(serving.w)} height={f1(serving.h)} rx="6" />
                     { line(&serving, 16.0, "t-title", P::ServingLayer.text(lang)) }
-                    { line(&serving, 32.0, "t-strong", t::batch_view(lang, l.batch_version)) }
-                    { line(&serving, 46.0, "t-line", t::absorbed(lang, &clock(l.batch_horizon_ms))) }
+                    { line(&serving, 32.0, "t-strong", t::Msg::BatchView { version: l.batch_version }.text(lang)) }
+                    { line(&serving, 46.0, "t-line", t::Msg::Absorbed { at: clock(l.batch_horizon_ms) }.text(lang)) }
                     if let Some(at) = l.batch_swapped_ms {
-                        { line(&serving, 60.0, "t-note", t::swapped(lang, &clock(at))) }
+                        { line(&serving, 60.0, "t-note", t::Msg::Swapped { at: clock(at) }.text(lang)) }
                     }
                 </g>
                 <g class="node query" data-testid="lambda-query">
                     { frame(&query, "query-box") }
                     { line(&query, 17.0, "t-title", if off { P::QueryBatchOnly.text(lang) } else { P::QueryMerge.text(lang) }) }
-                    { line(&query, 36.0, "t-strong", t::merge_line(lang, &grouped(batch_total), &grouped(if off { 0 } else { realtime_total }), &grouped(answer_total))) }
-                    { line(&query, 52.0, "t-line", t::truth_short(lang, &grouped(truth_total))) }
+                    { line(&query, 36.0, "t-strong", t::Msg::MergeLine { batch: grouped(batch_total), realtime: grouped(if off { 0 } else { realtime_total }), answer: grouped(answer_total) }.text(lang)) }
+                    { line(&query, 52.0, "t-line", t::Msg::TruthShort { truth: grouped(truth_total) }.text(lang)) }
                 </g>
                 <Dots edges={dots} />
             </svg>
 
-            <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} (Lambda)", P::AnswerTable.text(lang))}>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} (Lambda)", page::Text::AnswerTable.text(lang))}>
                 <table data-testid="lambda-table">
                     <thead><tr>
-                        <th scope="col">{ P::Product.text(lang) }</th>
+                        <th scope="col">{ page::Text::Product.text(lang) }</th>
                         <th scope="col" class="num">{ format!("{} v{}", P::BatchCol.text(lang), l.batch_version) }</th>
                         <th scope="col" class="num">{ format!("+\u{a0}{}", P::RealtimeCol.text(lang)) }</th>
-                        <th scope="col" class="num">{ format!("=\u{a0}{}", P::AnswerCol.text(lang)) }</th>
-                        <th scope="col" class="num">{ P::TruthCol.text(lang) }</th>
+                        <th scope="col" class="num">{ format!("=\u{a0}{}", page::Text::AnswerCol.text(lang)) }</th>
+                        <th scope="col" class="num">{ page::Text::TruthCol.text(lang) }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                     <tfoot><tr>
-                        <th scope="row">{ P::Total.text(lang) }</th>
+                        <th scope="row">{ page::Text::Total.text(lang) }</th>
                         <td class="num" data-testid="lambda-batch-total">{ grouped(batch_total) }</td>
                         <td class="num" data-testid="lambda-realtime-total">{ if off { "—".into() } else { grouped(realtime_total) } }</td>
                         <td class="num strong" data-testid="lambda-answer-total">{ grouped(answer_total) }</td>
@@ -231,20 +232,20 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
             <dl class="pl-status">
                 <dt>{ P::Horizon.text(lang) }</dt>
                 <dd data-testid="lambda-horizon" data-version={l.batch_version.to_string()}>
-                    { format!("{} · {}", t::batch_view(lang, l.batch_version), t::absorbed(lang, &clock(l.batch_horizon_ms))) }
+                    { format!("{} · {}", t::Msg::BatchView { version: l.batch_version }.text(lang), t::Msg::Absorbed { at: clock(l.batch_horizon_ms) }.text(lang)) }
                 </dd>
                 <dt>{ P::Cycle.text(lang) }</dt>
                 <dd data-testid="lambda-cycle">
                     if let Some((version, started, horizon, ends, facts, _)) = cycle {
-                        { t::cycle_line(lang, version, &clock(started), &clock(ends), &clock(horizon), &grouped(facts)) }
+                        { t::Msg::CycleLine { version, started: clock(started), ends: clock(ends), horizon: clock(horizon), facts: grouped(facts) }.text(lang) }
                     } else if let Some(next) = l.next_batch_ms {
-                        { t::next_cycle_line(lang, &clock(next)) }
+                        { t::Msg::NextCycleLine { at: clock(next) }.text(lang) }
                     }
                 </dd>
                 <dt>{ P::LastSwap.text(lang) }</dt>
                 <dd data-testid="lambda-swap">
                     if let Some(sw) = l.last_swap {
-                        { t::swap_line(lang, sw.version, &clock(sw.at_ms), sw.expired_buckets, &grouped(sw.expired_records)) }
+                        { t::Msg::SwapLine { version: sw.version, at: clock(sw.at_ms), minutes: sw.expired_buckets, records: grouped(sw.expired_records) }.text(lang) }
                     } else {
                         { P::NoSwapYet.text(lang) }
                     }
@@ -261,7 +262,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 </label>
             </div>
             <p class={classes!("wrong", (wrong > 0).then_some("warn"))} data-testid="lambda-wrong" data-wrong={wrong.to_string()}>
-                if wrong > 0 { { t::wrong_line(lang, &grouped(wrong)) } } else { { P::NoWrong.text(lang) } }
+                if wrong > 0 { { t::Msg::WrongLine { units: grouped(wrong) }.text(lang) } } else { { P::NoWrong.text(lang) } }
             </p>
         </section>
     }

@@ -3,11 +3,11 @@
 
 use super::model::{layout, reshards, State, HASH_H, LEFT, NARROW_WIDTH, TOP, WIDTH};
 use super::snapshot::{CallAnswer, LineageSnapshot};
-use crate::engine::error::ErrorType;
 use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamStatus;
-use crate::i18n::resharding::{reshard_line, ReshardingText as R};
-use crate::i18n::{Lang, Text};
+use crate::i18n::app::Text;
+use crate::i18n::resharding::{Msg as ReshardingMsg, Text as R};
+use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{duration, hash_key_short, percent, sequence_tail, DurationStyle};
 use crate::world::consumer::ConsumerSpec;
 use crate::world::polling::PollingSpec;
@@ -116,12 +116,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
         Some(a) => match &a.error {
             None => html! { <p data-testid="reshard-answer">{ format!("{} → 200 OK", a.operation) }</p> },
             Some(error) => {
-                let why = match error.error_type {
-                    ErrorType::ResourceInUseException => Some(R::ExplainInUse),
-                    ErrorType::LimitExceededException => Some(R::ExplainLimit),
-                    ErrorType::InvalidArgumentException => Some(R::ExplainArgument),
-                    _ => None,
-                };
+                let why = R::explanation(error.error_type);
                 html! {
                     <div data-testid="reshard-answer" class="error-box" role="alert">
                         <p><strong>{ format!("{}: {}", a.operation, error.error_type.as_str()) }</strong></p>
@@ -180,7 +175,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
         html! {
             <tr key={c.name.clone()}>
                 <th scope="row">{ c.name.clone() }</th>
-                <td>{ lang.t(c.kind.text()) }</td>
+                <td>{ c.kind.label().text(lang) }</td>
                 <td>{ if c.parent_first { R::ParentFirst.text(lang) } else { R::ChildrenFirst.text(lang) } }</td>
                 <td class="num">{ c.delivered }</td>
                 <td class={classes!("num", (c.order_violations > 0).then_some("warn"))} data-testid="out-of-order">{ c.order_violations }</td>
@@ -298,7 +293,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                         <ul data-testid="reshard-events">
                             { for events.iter().map(|r| html! {
                                 <li key={format!("{}-{}", r.at_ms, ids(&r.children, ","))}>
-                                    { reshard_line(lang, &clock(r.at_ms), &ids(&r.parents, " + "), &ids(&r.children, ", "), &percent(r.moved_per_mille, 1000, 1)) }
+                                    { ReshardingMsg::Reshard { at: clock(r.at_ms), parents: ids(&r.parents, " + "), children: ids(&r.children, ", "), moved: percent(r.moved_per_mille, 1000, 1) }.text(lang) }
                                 </li>
                             }) }
                         </ul>
@@ -313,7 +308,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                     <table data-testid="ordering">
                         <thead><tr>
                             <th scope="col">{ "ConsumerName" }</th>
-                            <th scope="col">{ lang.t(Text::ConsumerKindCol) }</th>
+                            <th scope="col">{ Text::ConsumerKindCol.text(lang) }</th>
                             <th scope="col">{ R::Reading.text(lang) }</th>
                             <th scope="col">{ R::Delivered.text(lang) }</th>
                             <th scope="col">{ R::OutOfOrder.text(lang) }</th>

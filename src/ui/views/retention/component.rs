@@ -11,8 +11,8 @@ use crate::engine::ops::get_records::ITERATOR_TTL_MS;
 use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamMode;
 use crate::engine::time::HOUR_MS;
-use crate::i18n::retention::{self as t, RetentionText as R};
-use crate::i18n::Lang;
+use crate::i18n::retention::{Msg as RetentionMsg, Text as R};
+use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::{ApiOutcome, ShardRead};
 use crate::ui::format::{duration, sequence_tail, shard_short, usd, DurationStyle};
 use crate::ui::views::flow::model::{consumer_letter, shape_path, Shape};
@@ -179,9 +179,9 @@ pub fn Retention(props: &RetentionProps) -> Html {
             <h2>{ R::Title.text(lang) }</h2>
             <p class="help">{ R::Help.text(lang) }</p>
             <p class="ret-status">
-                <strong data-testid="retention-hours">{ t::current(lang, snap.retention_hours, &snap.stream_name) }</strong>
+                <strong data-testid="retention-hours">{ RetentionMsg::Current { hours: snap.retention_hours, stream: snap.stream_name.clone() }.text(lang) }</strong>
                 { " · " }
-                <span data-testid="trim-horizon">{ t::trim_horizon(lang, &duration_text(snap.retention_ms())) }</span>
+                <span data-testid="trim-horizon">{ RetentionMsg::TrimHorizon { retention: duration_text(snap.retention_ms()) }.text(lang) }</span>
                 { format!(" ({})", duration_text(snap.trim_horizon_ms().max(0) as u64)) }
                 { " · " }
                 <span data-testid="retained-total">{ format!("{total_retained} {}", R::Retained.text(lang)) }</span>
@@ -267,7 +267,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                 }) }
                 <text class="tick-label now" x={format!("{:.1}", axis.lane_end)} y={format!("{:.1}", row_y(snap.rows.len()) + 22.0)} text-anchor="end">{ R::Now.text(lang) }</text>
             </svg>
-            <p class="muted" data-testid="aggregated">{ t::aggregated(lang, max_stride, drawn, total_retained) }</p>
+            <p class="muted" data-testid="aggregated">{ RetentionMsg::Aggregated { stride: max_stride, drawn, total: total_retained }.text(lang) }</p>
             <p class="help legend">{ R::Legend.text(lang) }</p>
             <div class="ret-panels">
                 <section class="ret-panel" aria-labelledby="ret-h">
@@ -345,11 +345,11 @@ pub fn Retention(props: &RetentionProps) -> Html {
                         { for snap.consumers.iter().enumerate().map(|(ci, c)| html! {
                             <li key={c.name.clone()} class={classes!((c.lost > 0).then_some("lost"))}>
                                 <span class="letter">{ consumer_letter(ci) }</span>{ " " }<strong>{ c.name.clone() }</strong>
-                                <br /><span data-testid="consumer-lost" class={classes!((c.lost > 0).then_some("warn"))}>{ t::lost(lang, c.lost) }</span>
+                                <br /><span data-testid="consumer-lost" class={classes!((c.lost > 0).then_some("warn"))}>{ RetentionMsg::Lost { lost: c.lost }.text(lang) }</span>
                                 if let Some(eps) = episodes.get(ci).filter(|e| !e.is_empty()) {
                                     <ul class="losses">
                                         if eps.len() > LOSSES_LISTED {
-                                            <li class="muted">{ t::earlier_losses(lang, eps.len() - LOSSES_LISTED) }</li>
+                                            <li class="muted">{ RetentionMsg::EarlierLosses { n: eps.len() - LOSSES_LISTED }.text(lang) }</li>
                                         }
                                         { for eps.iter().skip(eps.len().saturating_sub(LOSSES_LISTED)).map(|l| html! {
                                             <li key={format!("{}-{}", l.shard, l.from)} class="loss" data-testid="loss-range">{ format!("✗ {}", loss_text(lang, &c.name, l)) }</li>
@@ -359,9 +359,9 @@ pub fn Retention(props: &RetentionProps) -> Html {
                                 { for c.cursors.iter().filter(|cu| !cu.finished).map(|cu| html! {
                                     <><br />{
                                         if cu.expired_unread > 0 {
-                                            t::overtaken(lang, &cu.shard.to_string(), cu.expired_unread, cu.read_pos, cu.read_pos + cu.expired_unread - 1)
+                                            RetentionMsg::Overtaken { shard: cu.shard, n: cu.expired_unread, from: cu.read_pos, to: cu.read_pos + cu.expired_unread - 1 }.text(lang)
                                         } else {
-                                            t::behind(lang, &cu.shard.to_string(), &duration_text(cu.at_ms.map_or(0, |a| snap.elapsed_ms.saturating_sub(a))))
+                                            RetentionMsg::Behind { shard: cu.shard, ago: duration_text(cu.at_ms.map_or(0, |a| snap.elapsed_ms.saturating_sub(a))) }.text(lang)
                                         }
                                     }</>
                                 }) }
@@ -371,7 +371,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                 </section>
                 <section class="ret-panel" aria-labelledby="cost-h">
                     <h3 id="cost-h">{ R::CostHeading.text(lang) }</h3>
-                    <p data-testid="cost">{ t::cost(lang, &usd(now_bill.total), &usd(now_bill.retention_micro_usd), snap.open_shards, snap.retention_hours, snap.records_per_sec, snap.avg_record_bytes) }</p>
+                    <p data-testid="cost">{ RetentionMsg::Cost { total: usd(now_bill.total), retention: usd(now_bill.retention_micro_usd), shards: snap.open_shards, hours: snap.retention_hours, rate: snap.records_per_sec, bytes: snap.avg_record_bytes }.text(lang) }</p>
                     <p class="help">{ R::CostAssumptions.text(lang) }</p>
                 </section>
             </div>
@@ -381,16 +381,17 @@ pub fn Retention(props: &RetentionProps) -> Html {
 
 /// The line that names a loss episode's records.
 fn loss_text(lang: Lang, consumer: &str, l: &RetLoss) -> String {
-    let (after, before) = (duration_text(l.after_ms), duration_text(l.before_ms));
-    t::lost_range(
-        lang,
-        consumer,
-        &l.shard.to_string(),
-        (l.from, l.to.saturating_sub(1)),
-        l.lost,
-        l.span() - l.lost,
-        (&after, &before),
-    )
+    RetentionMsg::LostRange {
+        consumer: consumer.to_string(),
+        shard: l.shard,
+        from: l.from,
+        to: l.to.saturating_sub(1),
+        n: l.lost,
+        read: l.span() - l.lost,
+        after: duration_text(l.after_ms),
+        before: duration_text(l.before_ms),
+    }
+    .text(lang)
 }
 
 #[derive(Properties, PartialEq)]
@@ -437,7 +438,7 @@ fn ReadView(props: &ReadViewProps) -> Html {
     let age_line = r.iterator.as_ref().map(|it| {
         html! {
             <p data-testid="iter-age" class={classes!((age > ITERATOR_TTL_MS).then_some("warn"))}>
-                <code>{ abbreviate_iterator(it) }</code>{ " · " }{ t::iterator_age(lang, &duration_text(age)) }
+                <code>{ abbreviate_iterator(it) }</code>{ " · " }{ RetentionMsg::IteratorAge { age: duration_text(age) }.text(lang) }
             </p>
         }
     });

@@ -22,7 +22,7 @@ use crate::engine::state::sequence::SequenceNumber;
 use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::{MAX_RETENTION_HOURS, MIN_RETENTION_HOURS};
 use crate::engine::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
-use crate::i18n::retention::RetentionText;
+use crate::i18n::retention::Text as RetentionText;
 use crate::ui::format::{duration, DurationStyle};
 
 /// viewBox width on wide screens.
