@@ -2,7 +2,7 @@
 //!
 //! [`Phrase`] is a fixed string (`&'static str`), [`Message`] a message with values in it
 //! (`String`). Each implementor writes one exhaustive `match self` per language (`es`, `en`);
-//! callers ask for `key.text(lang)`. The [`keys!`] macro declares a module's `Text` enum with
+//! callers ask for `key.text(lang)`. The `keys!` macro declares a module's `Text` enum with
 //! its `ALL` list, so that the completeness tests see every key.
 
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,7 @@
 //!
 //! Every module is written in one pattern:
 //!
-//! 1. **`Text`** names the module's fixed strings. It is declared with [`lang::keys!`], which
+//! 1. **`Text`** names the module's fixed strings. It is declared with `lang::keys!`, which
 //!    also lists every key in `Text::ALL` for the completeness tests.
 //! 2. **`Msg`** names the messages with values; each variant carries its values, so a message is
 //!    data: the store can keep one and write it out later in whichever language is chosen then.
