@@ -166,9 +166,15 @@ pub fn layout(snap: &LineageSnapshot, width: f64) -> Layout {
         }
     }
     let axis_y = TOP + HASH_H + 8.0;
-    let ticks = (0..=4)
-        .map(|k| (LEFT + plot_w * k as f64 / 4.0, duration(snap.elapsed_ms * k / 4, DurationStyle::Axis)))
-        .collect();
+    // Five ticks across the span; a label equal to the one before it (a short or empty span,
+    // e.g. "0 s" five times at t = 0) is left out, so every label on the axis is different.
+    let mut ticks: Vec<(f64, String)> = Vec::with_capacity(5);
+    for k in 0..=4u64 {
+        let label = duration(snap.elapsed_ms * k / 4, DurationStyle::Axis);
+        if ticks.last().is_none_or(|(_, last)| *last != label) {
+            ticks.push((LEFT + plot_w * k as f64 / 4.0, label));
+        }
+    }
     Layout { width, height: axis_y + AXIS_H, bars, edges, ticks, axis_y }
 }
 
@@ -222,6 +228,23 @@ mod tests {
         for _ in 0..5 {
             s.step_second();
         }
+    }
+
+    #[test]
+    fn the_axis_never_repeats_a_label() {
+        // At t = 0 the axis once read "0 s 0 s 0 s 0 s 0 s" (#14).
+        let mut s = sim();
+        let labels = |s: &Sim| -> Vec<String> {
+            layout(&LineageSnapshot::of(s), WIDTH).ticks.into_iter().map(|(_, label)| label).collect()
+        };
+        assert_eq!(labels(&s), ["0 s"]);
+        for _ in 0..400 {
+            s.step_second();
+            let l = labels(&s);
+            assert!(l.windows(2).all(|w| w[0] != w[1]), "repeated tick label: {l:?}");
+            assert_eq!(l.first().map(String::as_str), Some("0 s"));
+        }
+        assert_eq!(labels(&s).len(), 5, "a long enough span has its five ticks: {:?}", labels(&s));
     }
 
     #[test]
