@@ -264,6 +264,16 @@ impl Engine {
         self.queue.push(self.now.plus(delay_ms), item);
     }
 
+    /// Schedules the next run of a recurring check, `period_ms` from now. At the end of time,
+    /// where `now + period_ms` saturates to `now`, there is no next run: a check that rescheduled
+    /// itself at `now` would be popped again by the same advance, forever.
+    pub(crate) fn schedule_recurring(&mut self, period_ms: u64, item: Scheduled) {
+        let at = self.now.plus(period_ms);
+        if at > self.now {
+            self.queue.push(at, item);
+        }
+    }
+
     pub(crate) fn new_stream_key(&mut self) -> StreamKey {
         let k = self.next_stream_key;
         self.next_stream_key += 1;
@@ -360,7 +370,7 @@ impl Engine {
                 }
                 self.emit(Event::StreamStatusChanged { at: now, stream: key, status: StreamStatus::Active });
                 if on_demand {
-                    self.schedule(SECOND_MS, Scheduled::OnDemandTick(key));
+                    self.schedule_recurring(SECOND_MS, Scheduled::OnDemandTick(key));
                 }
             }
             Scheduled::DeleteDone(key) => {

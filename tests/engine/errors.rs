@@ -115,7 +115,7 @@ fn sequence_number_from_another_shard_names_both_shards() {
 }
 
 #[test]
-fn garbage_sequence_number_is_invalid_and_legacy_v0_is_internal_failure() {
+fn garbage_sequence_number_is_invalid() {
     let mut e = with_stream(1);
     let garbage = format!("1{}", "0".repeat(50));
     expect_error(
@@ -125,16 +125,53 @@ fn garbage_sequence_number_is_invalid_and_legacy_v0_is_internal_failure() {
         ErrorType::InvalidArgumentException,
         &format!("StartingSequenceNumber {garbage} used in GetShardIterator on shard shardId-000000000000 in stream s under account {ACCOUNT} is invalid."),
     );
-    // Below 2^124: parsed as a legacy version-0 number, which AWS answers with a bare HTTP 500.
-    let error = err(
-        &mut e,
-        "GetShardIterator",
-        json!({"StreamName": "s", "ShardId": "shardId-000000000000", "ShardIteratorType": "AT_SEQUENCE_NUMBER", "StartingSequenceNumber": "0"}),
-    );
-    assert_eq!(error.error_type, ErrorType::InternalFailure);
-    assert_eq!(error.message, None);
-    assert_eq!(error.to_json(), json!({"__type": "InternalFailure"}));
-    assert_eq!(error.error_type.http_status(), 500);
+}
+
+/// Decimal numbers that parse as legacy version-0 sequence numbers (everything below 2^129,
+/// with 2^124 added below 2^124), each with the shard its low 16 bits name: "0", "1" and 2^124.
+/// The engine never issues them; they used to answer InternalFailure.
+const LEGACY_V0: [(&str, &str); 3] = [
+    ("0", "shardId-000000000000"),
+    ("1", "shardId-000000000001"),
+    ("21267647932558653966460912964485513216", "shardId-000000000000"),
+];
+
+#[test]
+fn legacy_v0_sequence_number_is_the_callers_error_in_get_shard_iterator() {
+    let mut e = with_stream(2);
+    for (seq, shard) in LEGACY_V0 {
+        for kind in ["AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"] {
+            expect_error(
+                &mut e,
+                "GetShardIterator",
+                json!({"StreamName": "s", "ShardId": shard, "ShardIteratorType": kind, "StartingSequenceNumber": seq}),
+                ErrorType::InvalidArgumentException,
+                &format!("StartingSequenceNumber {seq} used in GetShardIterator on shard {shard} in stream s under account {ACCOUNT} is invalid."),
+            );
+        }
+    }
+}
+
+#[test]
+fn legacy_v0_sequence_number_is_the_callers_error_in_subscribe_to_shard() {
+    let mut e = with_stream(2);
+    let arn = format!("arn:aws:kinesis:us-east-1:{ACCOUNT}:stream/s");
+    let r = ok(&mut e, "RegisterStreamConsumer", json!({"StreamARN": arn, "ConsumerName": "c"}));
+    let consumer = str_at(&r, "/Consumer/ConsumerARN");
+    e.advance_by(3_000);
+    for (seq, shard) in LEGACY_V0 {
+        for kind in ["AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"] {
+            // SubscribeToShard allows one call per second per consumer and shard.
+            e.advance_by(1_000);
+            expect_error(
+                &mut e,
+                "SubscribeToShard",
+                json!({"ConsumerARN": consumer, "ShardId": shard, "StartingPosition": {"Type": kind, "SequenceNumber": seq}}),
+                ErrorType::InvalidArgumentException,
+                &format!("StartingSequenceNumber {seq} used in SubscribeToShard on shard {shard} in stream s under account {ACCOUNT} is invalid."),
+            );
+        }
+    }
 }
 
 #[test]

@@ -4,6 +4,7 @@ use super::helpers::{
     arr_at, assert_tiles, b64, engine, get_records, iterator, ok, open_ranges, status, str_at, u64_at, with_stream,
     ACCOUNT,
 };
+use kinesis_playground::engine::time::SimTime;
 use kinesis_playground::engine::Engine;
 use serde_json::{json, Value};
 
@@ -116,4 +117,40 @@ fn encryption_flips_encryption_type_in_summary_and_records() {
     assert!(s.get("KeyId").is_none());
     let after = ok(&mut e, "PutRecord", json!({"StreamName": "s", "PartitionKey": "a", "Data": "eA=="}));
     assert_eq!(str_at(&after, "/EncryptionType"), "NONE");
+}
+
+/// At the end of time (u64::MAX ms) the once-per-second on-demand check has no next second; it
+/// used to reschedule itself at the same instant forever (`now + 1 s` saturates). Every advance
+/// here is to a fixed instant, so the test ends by construction once the check stops.
+#[test]
+fn on_demand_check_stops_at_the_end_of_time() {
+    let end = SimTime(u64::MAX);
+    let mut e = engine();
+    e.step_until(end);
+    ok(&mut e, "CreateStream", json!({"StreamName": "s", "StreamModeDetails": {"StreamMode": "ON_DEMAND"}}));
+    e.step_until(end);
+    assert_eq!(ok(&mut e, "ListStreams", json!({}))["StreamNames"], json!(["s"]));
+    assert_eq!(status(&mut e, "s"), "ACTIVE");
+    assert_eq!(e.now(), end);
+    assert_eq!(e.next_event_time(), None, "nothing may stay scheduled at the last instant");
+}
+
+/// Just before the end of time the check still runs once per second, up to the last instant,
+/// then stops: a bounded number of `step()`s empties the queue.
+#[test]
+fn on_demand_check_runs_up_to_the_end_of_time_then_stops() {
+    let end = SimTime(u64::MAX);
+    let mut e = engine();
+    e.step_until(end.minus(10_500));
+    ok(&mut e, "CreateStream", json!({"StreamName": "s", "StreamModeDetails": {"StreamMode": "ON_DEMAND"}}));
+    // CREATING until end − 5.5 s, then a check each second from end − 4.5 s; the one at
+    // end − 0.5 s has only the last instant left (its second saturates), and that one has none.
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        let Some(t) = e.step() else { break };
+        times.push(end.since(t));
+    }
+    assert_eq!(times, [5_500, 4_500, 3_500, 2_500, 1_500, 500, 0]);
+    assert_eq!(status(&mut e, "s"), "ACTIVE");
+    assert_eq!(e.next_event_time(), None);
 }

@@ -22,7 +22,7 @@
 //! `MillisBehindLatest` is the age of the oldest record still unread after this call (0 when the
 //! reader has caught up), i.e. how far behind the tip the reader is.
 
-use crate::engine::error::{expired_iterator, invalid_argument, invalid_iterator, ApiError, ErrorType};
+use crate::engine::error::{expired_iterator, invalid_argument, invalid_iterator, ApiError};
 use crate::engine::events::Event;
 use crate::engine::state::limits::{GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS};
 use crate::engine::state::record_source::RecordSources;
@@ -302,7 +302,10 @@ impl Engine {
                 }
                 let seq = match parsed {
                     ParsedSequence::V2 { seq, .. } if seq.shard_create_secs == shard.created.secs() => seq,
-                    ParsedSequence::V0 { .. } => return Err(ApiError::bare(ErrorType::InternalFailure)),
+                    // A legacy version-0 number (any decimal below 2^129, "0" and "1" included) is
+                    // one this engine never issues: the caller's error, worded as AWS words an
+                    // unusable StartingSequenceNumber (kinesalite answers a bare HTTP 500).
+                    ParsedSequence::V0 { .. } => return Err(invalid()),
                     _ => {
                         return Err(invalid_argument(format!(
                             "StartingSequenceNumber {text} used in {operation} on shard {shard_id} in stream {name} under account {} is invalid because it did not come from this stream.",

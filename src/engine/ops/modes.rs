@@ -156,6 +156,6 @@ impl Engine {
                 self.apply_reshard(key, &[id], &[lower, upper]);
             }
         }
-        self.schedule(SECOND_MS, Scheduled::OnDemandTick(key));
+        self.schedule_recurring(SECOND_MS, Scheduled::OnDemandTick(key));
     }
 }

@@ -337,7 +337,7 @@ impl Engine {
                 let mode = *mode;
                 self.emit(Event::StreamModeChanged { at: self.now, stream: key, mode });
                 if mode == StreamMode::OnDemand {
-                    self.schedule(SECOND_MS, crate::engine::Scheduled::OnDemandTick(key));
+                    self.schedule_recurring(SECOND_MS, crate::engine::Scheduled::OnDemandTick(key));
                 }
             }
             StreamUpdate::Encryption(t, key_id) => {
