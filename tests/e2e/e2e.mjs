@@ -21,13 +21,18 @@
 // codebase. axe-core and screenshots cover #/pipelines, #/pipelines/lambda and
 // #/pipelines/kappa (the last two in embed mode, as an iframe shows them).
 //
+// Issue #14 and later: more checks live in tests/e2e/checks/*.mjs, one file per topic. Each exports
+// `checks(kit)`, which returns `[name, async fn]` pairs; `kit` holds this file's helpers (newPage,
+// open, until, assert, tid, setPlaying, clockMs, nextClock, shoot, …). They run after the checks
+// below, in file-name order, before the final checks.
+//
 // Environment: E2E_DIST (the built site, default target/e2e-dist), CHROMIUM (default
 // /usr/bin/chromium), E2E_ARTIFACTS (default tests/e2e/artifacts), E2E_TIMEOUT_MS (per wait,
 // default 15000), E2E_ONLY (a regular expression: run only the checks whose name matches, then
 // the final checks; for working on one check).
 
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -644,6 +649,29 @@ const finalChecks = [
 
 // ---------------------------------------------------------------------------------------------
 
+/** What a check module (tests/e2e/checks/*.mjs) gets to work with. */
+const kit = {
+  DESKTOP, PHONE, VIEWPORTS, LANGS, ARTIFACTS, TIMEOUT, size, tid, screenshots,
+  newPage, open, until, assert, parseClock, clockMs, pressed, setPlaying, playLabel, docLang,
+  nextClock, shoot, runAxe, triage, describeCounts, describeViolation,
+  /** The static server: `url` (ends with /sub/), `origin`. */
+  get server() { return server; },
+  get browser() { return browser; },
+};
+
+/** The checks of every tests/e2e/checks/*.mjs, in file-name order. */
+async function moduleChecks() {
+  const dir = join(HERE, 'checks');
+  if (!existsSync(dir)) return [];
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.mjs')).sort();
+  const out = [];
+  for (const f of files) {
+    const mod = await import(pathToFileURL(join(dir, f)).href);
+    out.push(...mod.checks(kit));
+  }
+  return out;
+}
+
 async function main() {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error(`${DIST}/index.html not found: build first (make test-e2e does: trunk build --release --public-url ${PREFIX} --dist ${DIST})`);
@@ -674,7 +702,8 @@ async function main() {
     contexts.clear();
   };
   const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : null;
-  for (const [name, fn] of checks) if (!only || only.test(name)) await run(name, fn);
+  const all = [...checks, ...(await moduleChecks())];
+  for (const [name, fn] of all) if (!only || only.test(name)) await run(name, fn);
   for (const [name, fn] of finalChecks) await run(name, fn);
 
   for (const file of screenshots) console.log(`screenshot: ${relative(process.cwd(), file)}`);
