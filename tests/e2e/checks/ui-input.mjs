@@ -65,7 +65,7 @@ export function checks(kit) {
 
   const consumers = (page) => page.locator(`${tid('flow-controls')} ${tid('remove-consumer')}`).count();
   const naiveReaders = (page) => page.locator(`${tid('ordering')} tbody tr`).count();
-  const openShards = (page) => page.locator(`${tid('split-shard')} option`).count();
+  const rangeRows = (page) => page.locator(tid('range-row')).count();
 
   return [
     ['live inputs: typing while playing keeps the text, Enter commits it (shards, rate, stream name, seed)', async () => {
@@ -149,9 +149,27 @@ export function checks(kit) {
       await open(resharding, '#/resharding?lang=es&seed=7&scenario=resharding', 'add-naive');
       out.push(await spaceAfterClick(resharding, 'add-naive', naiveReaders, 'naive reader'));
 
+      // A split leaves the stream UPDATING until the clock runs: a repeated SplitShard shows as
+      // AWS's ResourceInUseException, and a split done twice as two more shards.
       const hashing = await newPage('space hashing');
-      await open(hashing, '#/hashing?lang=es&seed=7&shards=3', 'split-button');
-      out.push(await spaceAfterClick(hashing, 'split-button', openShards, 'SplitShard'));
+      await open(hashing, '#/hashing?lang=es&seed=7&shards=3&speed=60', 'split-button');
+      await setPlaying(hashing, false);
+      const answer = async () => ((await hashing.locator(tid('api-result')).first().textContent()) ?? '').trim();
+      const rows0 = await rangeRows(hashing);
+      await hashing.locator(tid('split-button')).first().click();
+      await until('the click should run SplitShard (200 OK)', async () => /SplitShard → 200 OK/.test(await answer()));
+      await hashing.keyboard.press('Space');
+      await until('SplitShard: Space after the click should start the clock', () => pressed(hashing));
+      const rows1 = await until(`the split should end with ${rows0 + 1} ranges while playing`, async () =>
+        ((await rangeRows(hashing)) === rows0 + 1 ? rows0 + 1 : null));
+      await hashing.keyboard.press('Space');
+      await until('SplitShard: a second Space should pause', async () => !(await pressed(hashing)));
+      await hashing.waitForTimeout(500);
+      const text = await answer();
+      assert(!/Exception/.test(text), `SplitShard: Space after the click called it again: "${text}"`);
+      const rows2 = await rangeRows(hashing);
+      assert(rows2 === rows1, `SplitShard: ${rows0} -> ${rows1} -> ${rows2} ranges`);
+      out.push(`SplitShard: ${rows0} -> ${rows2} ranges after a click and Space ×2; last answer "${text.slice(0, 60)}…"`);
       return out.join('\n');
     }],
 
