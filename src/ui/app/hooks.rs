@@ -42,9 +42,9 @@ fn schedule(handle: Rc<RefCell<Option<AnimationFrame>>>, last: Rc<RefCell<Option
 /// (the decision, and why a control clicked with the mouse gives Space up: [`crate::ui::keys`]).
 ///
 /// It listens on the window: `pointerdown` (capture) remembers the element pressed, `focusin`
-/// forgets it when the focus lands on an element that does not contain it (Tab, a script), and
-/// `keydown` asks [`key_action`] with "pointer-focused" meaning "the focused element contains
-/// the last element pressed".
+/// forgets it when the focus lands on an element that the press did not focus (Tab, a script),
+/// and `keydown` asks [`key_action`] with "pointer-focused" meaning "the last press focused the
+/// focused element" ([`pressed_on`]).
 #[hook]
 pub fn use_shortcuts(on_toggle: Callback<()>, on_step: Callback<()>) {
     use_effect_with((), move |_| {
@@ -58,7 +58,7 @@ pub fn use_shortcuts(on_toggle: Callback<()>, on_step: Callback<()>) {
             let p = pressed.clone();
             let focus = EventListener::new_with_options(&w, "focusin", capture, move |e| {
                 let keep =
-                    element(e.target()).is_some_and(|el| p.borrow().as_ref().is_some_and(|t| el.contains(Some(&**t))));
+                    element(e.target()).is_some_and(|el| p.borrow().as_ref().is_some_and(|t| pressed_on(&el, t)));
                 if !keep {
                     p.borrow_mut().take();
                 }
@@ -75,7 +75,7 @@ pub fn use_shortcuts(on_toggle: Callback<()>, on_step: Callback<()>) {
                     let target = el.as_ref().map_or(Target::Other, |el| {
                         Target::of(&el.tag_name(), &el.get_attribute("type").unwrap_or_default())
                     });
-                    let pointer = el.is_some_and(|el| p.borrow().as_ref().is_some_and(|t| el.contains(Some(&**t))));
+                    let pointer = el.is_some_and(|el| p.borrow().as_ref().is_some_and(|t| pressed_on(&el, t)));
                     let modified = e.ctrl_key() || e.meta_key() || e.alt_key();
                     match key_action(&e.key(), target, pointer, modified) {
                         KeyAction::Native => {}
@@ -94,6 +94,13 @@ pub fn use_shortcuts(on_toggle: Callback<()>, on_step: Callback<()>) {
         });
         move || drop(listeners)
     });
+}
+
+/// Whether a press on `pressed` is what focused `focused`: it is inside it, or inside a label
+/// that wraps it (a click on "Límites por shard" focuses its checkbox).
+fn pressed_on(focused: &web_sys::Element, pressed: &web_sys::Element) -> bool {
+    focused.contains(Some(pressed.as_ref()))
+        || pressed.closest("label").ok().flatten().is_some_and(|label| label.contains(Some(focused.as_ref())))
 }
 
 fn element(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {

@@ -149,6 +149,17 @@ export function checks(kit) {
       await open(resharding, '#/resharding?lang=es&seed=7&scenario=resharding', 'add-naive');
       out.push(await spaceAfterClick(resharding, 'add-naive', naiveReaders, 'naive reader'));
 
+      // A click on a checkbox's label focuses the checkbox: Space then plays, it does not untick it.
+      const panel = await newPage('space limits');
+      await open(panel, '#/overview?lang=es', 'limits');
+      const checked = () => panel.locator(tid('limits')).first().isChecked();
+      await panel.locator(`label:has(${tid('limits')}) span`).first().click();
+      const afterClick = await checked();
+      await panel.keyboard.press('Space');
+      await until('limits: Space after a click on the label should start the clock', () => pressed(panel));
+      assert((await checked()) === afterClick, 'limits: Space after a click on the label toggled the checkbox again');
+      out.push(`Límites por shard: clicked to ${afterClick}, Space played and left it ${afterClick}`);
+
       // A split leaves the stream UPDATING until the clock runs: a repeated SplitShard shows as
       // AWS's ResourceInUseException, and a split done twice as two more shards.
       const hashing = await newPage('space hashing');
