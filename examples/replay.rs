@@ -9,68 +9,21 @@
 //! (never back) before the operation runs. Each input line gives exactly one output line,
 //! flushed at once: `{"response": {…}}` or `{"error": {"__type": …, "message": …}}`.
 //! A malformed line (blank, whitespace only, not UTF-8, not JSON) gives a
-//! `SerializationException` line and the runner goes on.
+//! `SerializationException` line and the runner goes on. The per-line logic lives in the library
+//! (`kinesis_playground::engine::replay`), where the tests drive it in-process.
 //!
 //! Environment: `KINESIS_ACCOUNT_ID`, `KINESIS_REGION`, `KINESIS_START_MS` (Unix ms of virtual
-//! time 0; default 2025-01-01T00:00:00Z), `KINESIS_LIMITS=off` (teaching switch).
+//! time 0; default 2025-01-01T00:00:00Z; at most 16025174999999, 2477-10-25T13:29:59.999Z, the last
+//! instant the sequence-number layout can carry: a later or unreadable one stops the runner with
+//! a message and exit status 2), `KINESIS_LIMITS=off` (teaching switch).
 
-use kinesis_playground::engine::error::{serialization, ApiError};
+use kinesis_playground::engine::replay::replay;
+use kinesis_playground::engine::state::sequence::LAST_ENCODABLE_TIME;
 use kinesis_playground::engine::{Engine, EngineConfig};
-use serde_json::{json, Value};
-use std::io::{self, BufRead, Write};
-use std::str;
+use std::io;
+use std::process::ExitCode;
 
-fn run_line(engine: &mut Engine, line: &str) -> Value {
-    let parsed: Value = match serde_json::from_str(line) {
-        Ok(v) => v,
-        Err(e) => return error_line(&serialization(format!("Malformed input line: {e}"))),
-    };
-    let Some(op) = parsed.get("op").and_then(Value::as_str) else {
-        return error_line(&serialization("Input line has no \"op\" string."));
-    };
-    if let Some(at) = parsed.get("at_ms") {
-        let Some(ms) = at.as_u64() else {
-            return error_line(&serialization("\"at_ms\" must be a non-negative integer."));
-        };
-        let target = engine.config().start.plus(ms);
-        engine.step_until(target);
-    }
-    let request = parsed.get("request").cloned().unwrap_or_else(|| json!({}));
-    match engine.call(op, &request) {
-        Ok(response) => json!({ "response": response }),
-        Err(e) => error_line(&e),
-    }
-}
-
-/// The answer to one raw input line (its `\n` removed): bytes that are not UTF-8 are malformed
-/// input like any other, so one bad line never ends the session.
-fn answer(engine: &mut Engine, raw: &[u8]) -> Value {
-    // `\r\n` line ends, as `BufRead::lines` accepted them.
-    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-    match str::from_utf8(raw) {
-        Ok(line) => run_line(engine, line),
-        Err(e) => {
-            error_line(&serialization(format!("Malformed input line: invalid UTF-8 at byte {}", e.valid_up_to())))
-        }
-    }
-}
-
-fn error_line(e: &ApiError) -> Value {
-    json!({ "error": e.to_json() })
-}
-
-/// Answers every line of `input` on `out`, one line each (blank lines too: a client waiting for
-/// an answer must get one), flushed at once.
-fn replay(engine: &mut Engine, input: impl BufRead, mut out: impl Write) -> io::Result<()> {
-    for raw in input.split(b'\n') {
-        let result = answer(engine, &raw?);
-        writeln!(out, "{result}")?;
-        out.flush()?;
-    }
-    Ok(())
-}
-
-fn main() -> io::Result<()> {
+fn main() -> ExitCode {
     let mut config = EngineConfig::default();
     if let Ok(account) = std::env::var("KINESIS_ACCOUNT_ID") {
         config.account_id = account;
@@ -78,20 +31,38 @@ fn main() -> io::Result<()> {
     if let Ok(region) = std::env::var("KINESIS_REGION") {
         config.region = region;
     }
-    if let Some(ms) = std::env::var("KINESIS_START_MS").ok().and_then(|v| v.parse::<u64>().ok()) {
+    if let Ok(text) = std::env::var("KINESIS_START_MS") {
+        let Ok(ms) = text.trim().parse::<u64>() else {
+            eprintln!("replay: KINESIS_START_MS must be Unix milliseconds (a non-negative integer), got {text:?}");
+            return ExitCode::from(2);
+        };
         config.start = kinesis_playground::engine::time::SimTime(ms);
+        if !config.start_is_encodable() {
+            eprintln!(
+                "replay: KINESIS_START_MS {ms} is past {} (2477-10-25T13:29:59.999Z), the last instant whose sequence numbers can be encoded",
+                LAST_ENCODABLE_TIME.millis()
+            );
+            return ExitCode::from(2);
+        }
     }
     if std::env::var("KINESIS_LIMITS").is_ok_and(|v| v == "off") {
         config.limits_enabled = false;
     }
     config.event_capacity = 0; // nobody drains events here; keep only the digest
     let mut engine = Engine::new(config);
-    replay(&mut engine, io::stdin().lock(), io::stdout().lock())
+    match replay(&mut engine, io::stdin().lock(), io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("replay: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{replay, Engine, EngineConfig, Value};
+    use super::{replay, Engine, EngineConfig};
+    use serde_json::Value;
 
     /// Runs `input` through a fresh engine and parses each answer line.
     fn answers(input: &[u8]) -> Vec<Value> {

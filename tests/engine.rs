@@ -34,5 +34,7 @@ mod reading;
 mod resharding;
 #[path = "engine/retention.rs"]
 mod retention;
+#[path = "engine/robust.rs"]
+mod robust;
 #[path = "engine/sequence.rs"]
 mod sequence;

@@ -14,5 +14,7 @@ mod invariants;
 mod pipelines;
 #[path = "world/records.rs"]
 mod records;
+#[path = "world/robust.rs"]
+mod robust;
 #[path = "world/scenarios.rs"]
 mod scenarios;

@@ -9,7 +9,11 @@
 //!    (`engine.call("PutRecord", &json)`), always at the current virtual time [`Engine::now`].
 //! 3. Move time with [`Engine::step`] (to the next scheduled change) or [`Engine::step_until`]
 //!    (process everything due up to `t`, then stop exactly at `t`). Status changes, reshards,
-//!    on-demand scaling and retention expiry happen only here.
+//!    on-demand scaling and retention expiry happen only here. The work of an advance follows
+//!    the number of scheduled changes it meets, never the length of the jump: a recurring check
+//!    that has nothing to do sleeps until a call gives it something (see `ops/modes.rs`). The
+//!    clock ends at [`LAST_ENCODABLE_TIME`] (year 2477), the last instant whose sequence numbers
+//!    the 56-digit layout can carry (see `state/sequence.rs`).
 //! 4. Read what happened with [`Engine::drain_events`], [`Engine::digest`] and the read-only
 //!    accessors ([`Engine::streams`]).
 //!
@@ -51,6 +55,7 @@ pub mod error;
 pub mod events;
 pub mod ops;
 pub mod queue;
+pub mod replay;
 pub mod state;
 pub mod time;
 pub mod wire;
@@ -60,6 +65,7 @@ use crate::engine::events::{Digest, Event};
 use crate::engine::queue::EventQueue;
 use crate::engine::state::consumer::{ConsumerKey, ConsumerRegistry};
 use crate::engine::state::record_source::{RecordSource, RecordSources, SourceId};
+use crate::engine::state::sequence::LAST_ENCODABLE_TIME;
 use crate::engine::state::stream::{Stream, StreamKey, StreamMode, StreamStatus, StreamUpdate};
 use crate::engine::state::subscription::{SubscriptionId, Subscriptions};
 use crate::engine::time::{SimTime, SECOND_MS};
@@ -91,6 +97,14 @@ pub struct EngineConfig {
     pub event_capacity: usize,
 }
 
+impl EngineConfig {
+    /// Whether `start` is an instant whose sequence numbers can be encoded (at most
+    /// [`LAST_ENCODABLE_TIME`]); [`Engine::new`] brings a later start back to that instant.
+    pub fn start_is_encodable(&self) -> bool {
+        self.start <= LAST_ENCODABLE_TIME
+    }
+}
+
 impl Default for EngineConfig {
     fn default() -> Self {
         Self {
@@ -116,7 +130,7 @@ pub(crate) enum Scheduled {
     DeleteDone(StreamKey),
     /// An `UPDATING` change completes.
     UpdateDone(StreamKey, StreamUpdate),
-    /// On-demand capacity check (every second while the stream is ON_DEMAND).
+    /// On-demand capacity check (every second while the stream is ON_DEMAND and has work).
     OnDemandTick(StreamKey),
     /// An enhanced fan-out consumer turns `CREATING → ACTIVE`.
     ConsumerActive(ConsumerKey),
@@ -145,6 +159,11 @@ pub struct Engine {
     record_sources: RecordSources,
     consumers: ConsumerRegistry,
     subscriptions: Subscriptions,
+    /// ON_DEMAND streams whose capacity check sleeps, with the instant of their last check (the
+    /// phase of their once-per-second grid); see `ops/modes.rs`.
+    on_demand_asleep: BTreeMap<StreamKey, SimTime>,
+    /// Scheduled items run so far.
+    scheduled_runs: u64,
 }
 
 impl Default for Engine {
@@ -158,7 +177,7 @@ impl Engine {
     pub fn new(config: EngineConfig) -> Self {
         let identity = Identity { account_id: config.account_id.clone(), region: config.region.clone() };
         Self {
-            now: config.start,
+            now: config.start.min(LAST_ENCODABLE_TIME),
             limits_enabled: config.limits_enabled,
             identity,
             config,
@@ -172,7 +191,15 @@ impl Engine {
             record_sources: RecordSources::default(),
             consumers: ConsumerRegistry::default(),
             subscriptions: Subscriptions::default(),
+            on_demand_asleep: BTreeMap::new(),
+            scheduled_runs: 0,
         }
+    }
+
+    /// Scheduled changes processed so far (status changes, reshards, on-demand checks, pushes):
+    /// the work that advancing the clock has cost, independent of how far it went.
+    pub fn scheduled_runs(&self) -> u64 {
+        self.scheduled_runs
     }
 
     /// The configuration it was built with.
@@ -264,12 +291,12 @@ impl Engine {
         self.queue.push(self.now.plus(delay_ms), item);
     }
 
-    /// Schedules the next run of a recurring check, `period_ms` from now. At the end of time,
-    /// where `now + period_ms` saturates to `now`, there is no next run: a check that rescheduled
-    /// itself at `now` would be popped again by the same advance, forever.
+    /// Schedules the next run of a recurring check, `period_ms` from now. Past the end of time
+    /// ([`LAST_ENCODABLE_TIME`]) there is no next run: the clock never gets there, and a check that
+    /// rescheduled itself at `now` would be popped again by the same advance, forever.
     pub(crate) fn schedule_recurring(&mut self, period_ms: u64, item: Scheduled) {
         let at = self.now.plus(period_ms);
-        if at > self.now {
+        if at > self.now && at <= LAST_ENCODABLE_TIME {
             self.queue.push(at, item);
         }
     }
@@ -294,24 +321,30 @@ impl Engine {
         self.streams.values().map(|s| s.open_shard_count() as u64).sum()
     }
 
-    /// The next instant at which something is scheduled or a record expires.
+    /// The next instant at which something is scheduled or a record expires (never past the end
+    /// of time, [`LAST_ENCODABLE_TIME`]).
     pub fn next_event_time(&self) -> Option<SimTime> {
         let expiry = self.streams.values().filter_map(Stream::next_expiry).min();
-        match (self.queue.peek_time(), expiry) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        [self.queue.peek_time(), expiry, self.on_demand_wake_time()]
+            .into_iter()
+            .flatten()
+            .min()
+            .filter(|t| *t <= LAST_ENCODABLE_TIME)
     }
 
     /// Advances to the next scheduled change and processes it; `None` if nothing is pending.
     pub fn step(&mut self) -> Option<SimTime> {
+        self.wake_on_demand();
         let t = self.next_event_time()?.max(self.now);
         self.advance_to(t);
         Some(t)
     }
 
-    /// Processes everything due up to `t` in order, then stops exactly at `t`. Never goes back.
+    /// Processes everything due up to `t` in order, then stops exactly at `t` (or at the end of
+    /// time, [`LAST_ENCODABLE_TIME`], if `t` is later). Never goes back.
     pub fn step_until(&mut self, t: SimTime) {
+        let t = t.min(LAST_ENCODABLE_TIME);
+        self.wake_on_demand();
         while let Some(next) = self.next_event_time() {
             if next > t {
                 break;
@@ -331,6 +364,7 @@ impl Engine {
     }
 
     fn advance_to(&mut self, t: SimTime) {
+        let t = t.min(LAST_ENCODABLE_TIME);
         if t < self.now {
             return;
         }
@@ -342,6 +376,7 @@ impl Engine {
     }
 
     fn run_scheduled(&mut self, item: Scheduled) {
+        self.scheduled_runs += 1;
         match item {
             Scheduled::CreateDone(key) => {
                 let now = self.now;

@@ -126,6 +126,10 @@ keys! {
         Expired,
         /// Flow controls
         Controls,
+        /// nobody reading
+        NobodyReading,
+        /// No live worker reads for this consumer: its lag is the age of its oldest unread record, and it grows until a worker is restarted.
+        NobodyReadingNote,
     }
 }
 
@@ -150,6 +154,11 @@ pub enum Msg {
     Hidden {
         /// Records not drawn.
         n: u64,
+    },
+    /// The read rate's tooltip: a mean over the last `secs` seconds of simulated time.
+    ThroughputWindow {
+        /// The window, whole seconds of simulated time.
+        secs: u64,
     },
     /// Retained records older than the window and expired ones.
     Older {
@@ -222,6 +231,8 @@ impl Phrase for Text {
             Text::Data => "Data (decodificado)",
             Text::Expired => "El registro ya expiró (pasó la retención).",
             Text::Controls => "Controles del flujo",
+            Text::NobodyReading => "nadie lee",
+            Text::NobodyReadingNote => "Ningún worker vivo lee para este consumidor: su retraso es la edad de su registro sin leer más antiguo, y crece hasta que se reinicie un worker.",
         }
     }
 
@@ -286,6 +297,8 @@ impl Phrase for Text {
             Text::Data => "Data (decoded)",
             Text::Expired => "The record has expired (past retention).",
             Text::Controls => "Flow controls",
+            Text::NobodyReading => "nobody reading",
+            Text::NobodyReadingNote => "No live worker reads for this consumer: its lag is the age of its oldest unread record, and it grows until a worker is restarted.",
         }
     }
 }
@@ -299,6 +312,9 @@ impl Message for Msg {
             }
             Msg::Hidden { n } => format!("+{n} registros en la ventana sin dibujar (se dibuja una muestra)"),
             Msg::Older { older, expired } => format!("{older} retenidos más antiguos · {expired} expirados"),
+            Msg::ThroughputWindow { secs } => {
+                format!("lectura: media de los últimos {secs} s de tiempo simulado, en MiB/s")
+            }
         }
     }
 
@@ -308,6 +324,9 @@ impl Message for Msg {
             Msg::AnnounceThrottle { shard, per_sec } => format!("throttling on {shard}: {per_sec} writes/s refused"),
             Msg::Hidden { n } => format!("+{n} records in the window not drawn (a sample is drawn)"),
             Msg::Older { older, expired } => format!("{older} older retained · {expired} expired"),
+            Msg::ThroughputWindow { secs } => {
+                format!("read rate: mean over the last {secs} s of simulated time, in MiB/s")
+            }
         }
     }
 }

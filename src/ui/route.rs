@@ -258,7 +258,14 @@ impl UrlState {
         if st.view == View::Pipelines && !scenario_named {
             st.sim.scenario = PIPELINES_SCENARIO;
         }
-        (st, notes)
+        // The same bad value twice (in `search` and in the hash, say) is one mistake: one notice.
+        let mut unique: Vec<Msg> = Vec::with_capacity(notes.len());
+        for n in notes {
+            if !unique.contains(&n) {
+                unique.push(n);
+            }
+        }
+        (st, unique)
     }
 
     /// The hash for this state (`#/overview?seed=…`); `lang` is the language in use. Values equal
@@ -444,5 +451,20 @@ mod tests {
             let (st, _) = UrlState::parse(h, "");
             assert_eq!(st.view, View::Overview, "{h}");
         }
+    }
+
+    /// Issue #14: garbage in every parameter gives one notice per bad parameter; the same bad
+    /// value in `search` and in the hash is one notice, two different bad values are two.
+    #[test]
+    fn garbage_in_every_parameter_gives_one_notice_each() {
+        let q = "seed=-1&shards=%F0%9F%A6%80&rate=1e9&keys=%3Cb%3E&scenario=%E2%80%AEevil&limits=maybe&speed=NaN&lang=xx&embed=%00&zzz=1";
+        let (st, notes) = UrlState::parse(&format!("#/nowhere?{q}"), "");
+        assert_eq!(st, UrlState::default());
+        assert_eq!(notes.len(), 11, "{notes:?}");
+        let (st, notes) = UrlState::parse(&format!("#/pipelines/%E2%80%AE?{q}"), &format!("?{q}"));
+        assert_eq!((st.view, st.panel, st.embed), (View::Pipelines, None, false));
+        assert_eq!(notes.len(), 11, "{notes:?}");
+        let (_, notes) = UrlState::parse("#/flow?seed=x&seed=y&shards=&=&&", "");
+        assert_eq!(notes.len(), 4, "{notes:?}");
     }
 }

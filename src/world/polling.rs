@@ -159,6 +159,23 @@ impl PollingApp {
         }
     }
 
+    /// Its lag now, ms, and whether it has shards to read and no live worker. A lease a live
+    /// worker holds shows the `MillisBehindLatest` of its last GetRecords; a lease nobody holds
+    /// (its worker died, failover pending or no live worker at all) makes no calls, so it shows
+    /// the age of its oldest unread record, which grows as long as nobody reads.
+    pub fn lag_now(&self, engine: &Engine, stream: &str) -> (u64, bool) {
+        let mut lag = 0;
+        let mut unread_leases = false;
+        for lease in self.core.shards.values().filter(|l| !l.reader.finished) {
+            unread_leases = true;
+            let behind = lease.reader.millis_behind;
+            let held = lease.owner.is_some_and(|w| self.workers.get(w as usize) == Some(&true));
+            let now = if held { behind } else { behind.max(lease.reader.unread_age(engine, stream).unwrap_or(0)) };
+            lag = lag.max(now);
+        }
+        (lag, unread_leases && !self.workers.iter().any(|a| *a))
+    }
+
     /// Kills worker `w`: the batches it was processing are lost (their leases rewind to the
     /// checkpoint) and its leases wait for failover.
     pub fn kill_worker(&mut self, w: u32, now: SimTime) {

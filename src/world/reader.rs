@@ -239,6 +239,17 @@ impl ShardReader {
         (unread, expired)
     }
 
+    /// Age of the oldest record this reader has not been handed yet (the one at its read
+    /// position, or the oldest still stored after it), ms; `None` when it has everything stored.
+    /// It is what `MillisBehindLatest` would say if the reader called GetRecords now, and it
+    /// keeps growing while nobody calls.
+    pub fn unread_age(&self, engine: &Engine, stream: &str) -> Option<u64> {
+        let store = &engine.stream(stream)?.shard(self.shard)?.records;
+        let next = self.read_pos.max(store.first_index());
+        let offset = usize::try_from(next.checked_sub(store.first_index())?).ok()?;
+        (next < store.end_index()).then(|| store.get(offset)).flatten().map(|r| engine.now().since(r.arrival))
+    }
+
     fn iterator(&mut self, engine: &mut Engine, stream: &str, tally: &mut Tally) -> Result<String, ReadOutcome> {
         if let Some(it) = self.iterator.take() {
             return Ok(it);

@@ -4,8 +4,14 @@
 //!
 //! Every record is accounted for: per producer `produced = accepted + dropped + in flight`, and
 //! per consumer and shard `accepted = delivered + lost + skipped + backlog`.
+//!
+//! [`ConsumerNow`] is what the views show of a consumer at this instant beyond its totals: a read
+//! rate over a stated window of simulated time (a per-second reading is zero in most seconds for
+//! a consumer that polls once a second), and a lag that keeps growing, flagged, when nobody
+//! reads (`MillisBehindLatest` only comes back from GetRecords calls).
 
 use super::consumer::ConsumerApp;
+use super::metrics::{MetricName, Metrics, Scope};
 use super::producer::Producer;
 use super::reader::Tally;
 use crate::engine::time::SimTime;
@@ -103,5 +109,45 @@ impl Report {
             consumers,
             digest: format!("{digest:016x}"),
         }
+    }
+}
+
+/// Whole seconds of simulated time over which [`ConsumerNow`] averages a consumer's read rate.
+pub const RATE_WINDOW_SECS: u64 = 10;
+
+/// What the views show of one consumer now.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ConsumerNow {
+    /// How far behind the tip of the stream it is, ms: the `MillisBehindLatest` of its last
+    /// reads, and on a shard nobody reads (a polling lease no live worker holds), the age of its
+    /// oldest unread record, which grows while nobody reads.
+    pub lag_ms: u64,
+    /// It has shards left to read and no live worker to read them (polling applications).
+    pub nobody_reading: bool,
+    /// Bytes it received (`DataBytesProcessed`) in the last `window_secs` whole seconds.
+    pub window_bytes: u64,
+    /// The window, s: [`RATE_WINDOW_SECS`], or the whole seconds it has existed if fewer.
+    pub window_secs: u64,
+}
+
+impl ConsumerNow {
+    /// Consumer `c` of `stream` at the engine's current instant, its rate read from `metrics`.
+    pub fn of(c: &ConsumerApp, engine: &Engine, stream: &str, metrics: &Metrics) -> ConsumerNow {
+        let (lag_ms, nobody_reading) = match c {
+            ConsumerApp::Polling(p) => p.lag_now(engine, stream),
+            _ => (c.lag(), false),
+        };
+        // Seconds `now − window … now − 1`: the last whole seconds, the current one left out.
+        let second = engine.now().secs();
+        let series = metrics.series(Scope::Consumer(c.name()), MetricName::DataBytesProcessed);
+        let first = series.and_then(|r| r.first_second()).unwrap_or(second);
+        let window_secs = RATE_WINDOW_SECS.min(second.saturating_sub(first));
+        let window_bytes = (1..=window_secs).filter_map(|k| series?.get(second - k)).fold(0u64, u64::saturating_add);
+        ConsumerNow { lag_ms, nobody_reading, window_bytes, window_secs }
+    }
+
+    /// Mean read rate over the window, bytes per second (rounded down; 0 without a window).
+    pub fn bytes_per_sec(&self) -> u64 {
+        self.window_bytes.checked_div(self.window_secs).unwrap_or(0)
     }
 }

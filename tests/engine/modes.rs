@@ -4,6 +4,7 @@ use super::helpers::{
     arr_at, assert_tiles, b64, engine, get_records, iterator, ok, open_ranges, status, str_at, u64_at, with_stream,
     ACCOUNT,
 };
+use kinesis_playground::engine::state::sequence::LAST_ENCODABLE_TIME;
 use kinesis_playground::engine::time::SimTime;
 use kinesis_playground::engine::Engine;
 use serde_json::{json, Value};
@@ -119,38 +120,40 @@ fn encryption_flips_encryption_type_in_summary_and_records() {
     assert_eq!(str_at(&after, "/EncryptionType"), "NONE");
 }
 
-/// At the end of time (u64::MAX ms) the once-per-second on-demand check has no next second; it
-/// used to reschedule itself at the same instant forever (`now + 1 s` saturates). Every advance
-/// here is to a fixed instant, so the test ends by construction once the check stops.
+/// The engine's time ends at `LAST_ENCODABLE_TIME` (year 2477, the last instant sequence numbers
+/// can carry): an advance to u64::MAX stops there, and a change due after it never comes. The
+/// on-demand check used to reschedule itself at the same instant forever there (`now + 1 s`
+/// saturated). Every advance here is to a fixed instant, so the test ends by construction.
 #[test]
 fn on_demand_check_stops_at_the_end_of_time() {
-    let end = SimTime(u64::MAX);
     let mut e = engine();
-    e.step_until(end);
+    e.step_until(SimTime(u64::MAX));
+    assert_eq!(e.now(), LAST_ENCODABLE_TIME);
     ok(&mut e, "CreateStream", json!({"StreamName": "s", "StreamModeDetails": {"StreamMode": "ON_DEMAND"}}));
-    e.step_until(end);
+    e.step_until(SimTime(u64::MAX));
     assert_eq!(ok(&mut e, "ListStreams", json!({}))["StreamNames"], json!(["s"]));
-    assert_eq!(status(&mut e, "s"), "ACTIVE");
-    assert_eq!(e.now(), end);
+    assert_eq!(status(&mut e, "s"), "CREATING", "5 s of CREATING would end after the end of time");
+    assert_eq!(e.now(), LAST_ENCODABLE_TIME);
     assert_eq!(e.next_event_time(), None, "nothing may stay scheduled at the last instant");
 }
 
-/// Just before the end of time the check still runs once per second, up to the last instant,
-/// then stops: a bounded number of `step()`s empties the queue.
+/// Just before the end of time a stream that is written to is still checked once per second, up
+/// to the last instant, then the checks stop: a bounded number of `step()`s empties the queue.
 #[test]
 fn on_demand_check_runs_up_to_the_end_of_time_then_stops() {
-    let end = SimTime(u64::MAX);
+    let end = LAST_ENCODABLE_TIME;
     let mut e = engine();
     e.step_until(end.minus(10_500));
     ok(&mut e, "CreateStream", json!({"StreamName": "s", "StreamModeDetails": {"StreamMode": "ON_DEMAND"}}));
-    // CREATING until end − 5.5 s, then a check each second from end − 4.5 s; the one at
-    // end − 0.5 s has only the last instant left (its second saturates), and that one has none.
+    // CREATING until end − 5.5 s, then a check each second from end − 4.5 s while records keep
+    // arriving; the one at end − 0.5 s has no next second before the end, so it is the last.
     let mut times = Vec::new();
     for _ in 0..20 {
         let Some(t) = e.step() else { break };
         times.push(end.since(t));
+        ok(&mut e, "PutRecord", json!({"StreamName": "s", "PartitionKey": "k", "Data": "eA=="}));
     }
-    assert_eq!(times, [5_500, 4_500, 3_500, 2_500, 1_500, 500, 0]);
+    assert_eq!(times, [5_500, 4_500, 3_500, 2_500, 1_500, 500]);
     assert_eq!(status(&mut e, "s"), "ACTIVE");
     assert_eq!(e.next_event_time(), None);
 }

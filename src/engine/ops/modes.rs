@@ -11,7 +11,22 @@
 //! Simplifications (stated in the README's model assumptions): no cryptography happens; on-demand
 //! scaling checks once per simulated second, keeps the open-shard count at least
 //! `max(4, ceil(2 × last-second write demand / 1 MiB))` by splitting the busiest shards at their
-//! midpoint (at most once every 30 s per stream), and never scales down.
+//! midpoint (at most once every 30 s per stream), never scales down, and never takes the account
+//! past its open-shard quota (AWS: on-demand shards count against the account's shard quota,
+//! <https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html>).
+//!
+//! # Idle time costs nothing
+//!
+//! A check with no new writes since the one before, on a stream that already has its 4 shards,
+//! changes nothing. So the check does not reschedule itself then: the stream falls asleep with
+//! the instant of its last check. Before the clock moves, [`Engine::wake_on_demand`] looks at the
+//! sleeping streams, and one that was written to since (its shards' byte counters moved past
+//! their demand marks) gets its next check at the next instant of its old once-per-second grid.
+//! Every check that runs therefore runs at the same instant and sees the same demand as when the
+//! check ran every second, and a jump of a year, or to the end of time, costs one check per
+//! stream, not one per second. The one difference: a woken check is queued when the clock next
+//! moves, not a second before it runs, so among items due in the same millisecond it goes after
+//! those already queued.
 
 use crate::engine::error::{invalid_argument, limit_exceeded, ApiError};
 use crate::engine::ops::stream_admin::ON_DEMAND_INITIAL_SHARDS;
@@ -19,7 +34,7 @@ use crate::engine::state::hashing::HashKeyRange;
 use crate::engine::state::limits::MIB;
 use crate::engine::state::shard::{EncryptionType, ShardId};
 use crate::engine::state::stream::{StreamKey, StreamMode, StreamStatus, StreamUpdate};
-use crate::engine::time::{HOUR_MS, SECOND_MS};
+use crate::engine::time::{SimTime, HOUR_MS, SECOND_MS};
 use crate::engine::wire::shapes::StreamModeDetails;
 use crate::engine::wire::validation::parse_stream_arn;
 use crate::engine::{Engine, Scheduled};
@@ -118,9 +133,12 @@ impl Engine {
         Ok(())
     }
 
-    /// One on-demand capacity check (scheduled every second while the stream is ON_DEMAND).
+    /// One on-demand capacity check (every second while the stream is ON_DEMAND and written to;
+    /// see the module docs for how it sleeps).
     pub(crate) fn on_demand_tick(&mut self, key: StreamKey) {
         let now = self.now;
+        self.on_demand_asleep.remove(&key);
+        let room = self.config.shard_limit.saturating_sub(self.account_open_shards());
         let Some(stream) = self.stream_by_key_mut(key) else {
             return;
         };
@@ -142,7 +160,7 @@ impl Engine {
             stream.last_autoscale = Some(now);
             // Busiest first; ties by shard index, so the choice is deterministic.
             demand.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            let splits = usize::try_from(required - open).unwrap_or(usize::MAX);
+            let splits = usize::try_from((required - open).min(room)).unwrap_or(usize::MAX);
             let picked: Vec<(ShardId, HashKeyRange)> = demand
                 .into_iter()
                 .filter(|(_, _, r)| r.ending_hash_key - r.starting_hash_key >= 2)
@@ -156,6 +174,69 @@ impl Engine {
                 self.apply_reshard(key, &[id], &[lower, upper]);
             }
         }
-        self.schedule_recurring(SECOND_MS, Scheduled::OnDemandTick(key));
+        let open = self.stream_by_key_mut(key).map_or(0, |s| s.open_shard_count() as u64);
+        if open >= u64::from(ON_DEMAND_INITIAL_SHARDS) {
+            // Without new writes the next check would find nothing to do: sleep.
+            self.on_demand_asleep.insert(key, now);
+        } else {
+            self.schedule_recurring(SECOND_MS, Scheduled::OnDemandTick(key));
+        }
+    }
+
+    /// The instant of the next check of each sleeping ON_DEMAND stream that has work again, or
+    /// `None` for one that stays asleep (or is gone, or is no longer ON_DEMAND).
+    fn on_demand_wakes(&self) -> impl Iterator<Item = (StreamKey, Option<SimTime>)> + '_ {
+        self.on_demand_asleep.iter().map(move |(&key, &last)| {
+            let Some(stream) = self.streams.values().find(|s| s.key == key) else {
+                return (key, None);
+            };
+            let mut open = 0u64;
+            let mut written = false;
+            for s in stream.shards.iter().filter(|s| s.is_open()) {
+                open += 1;
+                written |= s.counters.incoming_bytes + s.counters.write_throttled_bytes != s.demand_mark;
+            }
+            let has_work =
+                stream.mode == StreamMode::OnDemand && (written || open < u64::from(ON_DEMAND_INITIAL_SHARDS));
+            // The first instant of the grid `last + k s` after now (k ≥ 1).
+            let periods = self.now.since(last) / SECOND_MS + 1;
+            let at = periods.checked_mul(SECOND_MS).and_then(|d| last.0.checked_add(d)).map(SimTime);
+            (key, at.filter(|_| has_work))
+        })
+    }
+
+    /// When the earliest sleeping ON_DEMAND check is due again (see the module docs).
+    pub(crate) fn on_demand_wake_time(&self) -> Option<SimTime> {
+        self.on_demand_wakes().filter_map(|(_, at)| at).min()
+    }
+
+    /// Queues the next check of every sleeping ON_DEMAND stream that was written to since its
+    /// last check; forgets streams that are gone or no longer ON_DEMAND. Called before the clock
+    /// moves, which is when a write made since the last check can first matter.
+    pub(crate) fn wake_on_demand(&mut self) {
+        if self.on_demand_asleep.is_empty() {
+            return;
+        }
+        let wakes: Vec<(StreamKey, Option<SimTime>, bool)> = self
+            .on_demand_wakes()
+            .map(|(key, at)| {
+                let keep = self.streams.values().any(|s| s.key == key && s.mode == StreamMode::OnDemand);
+                (key, at, keep)
+            })
+            .collect();
+        for (key, at, keep) in wakes {
+            match at {
+                Some(at) => {
+                    self.on_demand_asleep.remove(&key);
+                    if at <= crate::engine::state::sequence::LAST_ENCODABLE_TIME {
+                        self.queue.push(at, Scheduled::OnDemandTick(key));
+                    }
+                }
+                None if !keep => {
+                    self.on_demand_asleep.remove(&key);
+                }
+                None => {}
+            }
+        }
     }
 }

@@ -9,7 +9,15 @@
 //! - DescribeStream pages with `Limit` (default 100) and `ExclusiveStartShardId`; ListShards pages
 //!   with `MaxResults` (default 1000) and an opaque `NextToken` that expires after 300 s, and
 //!   filters with `ShardFilter`. Expired shards are never listed.
-//! - ON_DEMAND streams start with 4 shards (4 MiB/s write capacity).
+//! - ON_DEMAND streams start with 4 shards (4 MiB/s write capacity), and take no `ShardCount`:
+//!   AWS answers `ShardCount is not expected when StreamMode=ON_DEMAND`
+//!   (<https://docs.aws.amazon.com/kinesis/latest/APIReference/API_CreateStream.html>: "for the
+//!   data streams with a provisioned mode, you must specify the number of shards"; the wording of
+//!   the refusal is AWS's as CloudFormation relays it, aws/aws-cdk#18247).
+//! - Every open shard counts against the account's shard quota, whatever its stream's mode, and
+//!   DescribeLimits' `OpenShardCount` counts them all
+//!   (<https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html>,
+//!   <https://docs.aws.amazon.com/kinesis/latest/APIReference/API_DescribeLimits.html>).
 //!
 //! Simplifications: the "5 streams CREATING at once" quota and the ExpiredNextToken / bad token
 //! messages use our wording (AWS's exact text is not published).
@@ -282,7 +290,7 @@ pub struct ListShardsOutput {
 pub struct DescribeLimitsOutput {
     /// Open-shard quota.
     pub shard_limit: u64,
-    /// Open shards in the account (provisioned streams).
+    /// Open shards in the account, of every stream whatever its mode.
     pub open_shard_count: u64,
     /// ON_DEMAND streams.
     pub on_demand_stream_count: u64,
@@ -329,7 +337,10 @@ impl Engine {
             None => StreamMode::Provisioned,
         };
         let shard_count = match (input.shard_count, mode) {
-            (Some(n), _) => n,
+            (Some(_), StreamMode::OnDemand) => {
+                return Err(invalid_argument("ShardCount is not expected when StreamMode=ON_DEMAND"));
+            }
+            (Some(n), StreamMode::Provisioned) => n,
             (None, StreamMode::OnDemand) => i64::from(ON_DEMAND_INITIAL_SHARDS),
             (None, StreamMode::Provisioned) => {
                 let item = validation_item(None, Type::Integer, "shardCount", "Member must not be null");
@@ -343,16 +354,15 @@ impl Engine {
             return Err(self.identity.stream_exists(&name));
         }
         let count = u32::try_from(shard_count.clamp(1, 100_000)).unwrap_or(1);
-        if mode == StreamMode::Provisioned {
-            let current = self.provisioned_open_shards();
-            if current + u64::from(count) > self.config.shard_limit {
-                return Err(self.identity.shard_limit(current, self.config.shard_limit, u64::from(count)));
-            }
-        } else if self.on_demand_stream_count() >= ON_DEMAND_STREAM_LIMIT {
+        if mode == StreamMode::OnDemand && self.on_demand_stream_count() >= ON_DEMAND_STREAM_LIMIT {
             return Err(limit_exceeded(format!(
                 "This request would exceed the limit of {ON_DEMAND_STREAM_LIMIT} on-demand streams for the account {} in {}.",
                 self.identity.account_id, self.identity.region
             )));
+        }
+        let current = self.account_open_shards();
+        if current + u64::from(count) > self.config.shard_limit {
+            return Err(self.identity.shard_limit(current, self.config.shard_limit, u64::from(count)));
         }
         let creating = self.streams.values().filter(|s| s.status == StreamStatus::Creating).count();
         if creating >= MAX_CREATING_STREAMS {
@@ -374,10 +384,6 @@ impl Engine {
         self.emit_status(key, StreamStatus::Creating);
         self.schedule(self.config.create_delay_ms, Scheduled::CreateDone(key));
         Ok(())
-    }
-
-    fn provisioned_open_shards(&self) -> u64 {
-        self.streams.values().filter(|s| s.mode == StreamMode::Provisioned).map(|s| s.open_shard_count() as u64).sum()
     }
 
     fn on_demand_stream_count(&self) -> u64 {
@@ -552,7 +558,7 @@ impl Engine {
     pub fn describe_limits(&self) -> DescribeLimitsOutput {
         DescribeLimitsOutput {
             shard_limit: self.config.shard_limit,
-            open_shard_count: self.provisioned_open_shards(),
+            open_shard_count: self.account_open_shards(),
             on_demand_stream_count: self.on_demand_stream_count(),
             on_demand_stream_count_limit: ON_DEMAND_STREAM_LIMIT,
         }

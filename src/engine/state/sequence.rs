@@ -15,7 +15,19 @@
 //!
 //! Parsing accepts what kinesalite's AWS-validated parser accepts (versions 0, 1 and 2) so that
 //! foreign or legacy numbers get AWS's exact errors.
+//!
+//! # The range of time the layout can carry
+//!
+//! The `shard create` field holds 36 bits of seconds, but the parser rejects any value at or above
+//! [`MAX_CREATE_SECS`] (16,025,175,000 s, 2477-10-25T13:30:00Z) as a date too large, and the
+//! `record time` field wraps at 2^36 s (4147-08-20). A shard created at or after that instant would
+//! hand out numbers that GetShardIterator and `SequenceNumberForOrdering` then refuse. So the
+//! engine's clock ends at [`LAST_ENCODABLE_TIME`], the last millisecond before it: advancing past it
+//! stops there, a configured start past it is brought back to it, and the replay runner answers
+//! such a start or `at_ms` with an error instead of running (see `engine::replay`). Every number
+//! the engine issues up to that instant reads back.
 
+use crate::engine::time::{SimTime, SECOND_MS};
 use ethnum::U256;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -151,7 +163,13 @@ fn signed32(v: u64) -> i64 {
     }
 }
 
-const MAX_CREATE_SECS: u64 = 16_025_175_000;
+/// The first shard-creation second that the parser refuses as a date too large (kinesalite's
+/// AWS-validated rule): 16,025,175,000 s after the epoch, 2477-10-25T13:30:00Z.
+pub const MAX_CREATE_SECS: u64 = 16_025_175_000;
+
+/// The last instant whose sequence numbers the engine can issue and read back (one millisecond
+/// before [`MAX_CREATE_SECS`]); the engine's clock never goes past it.
+pub const LAST_ENCODABLE_TIME: SimTime = SimTime(MAX_CREATE_SECS * SECOND_MS - 1);
 
 /// Decodes a decimal sequence number the way kinesalite's AWS-validated parser does.
 pub fn parse_sequence(text: &str) -> Result<ParsedSequence, SequenceParseError> {

@@ -285,8 +285,9 @@ fn Consumers(props: &CardsProps) -> Html {
                             <span class={classes!("pill", format!("kind-{:?}", c.kind).to_lowercase())}>{ badge.text(lang) }</span>
                         </h4>
                         <p class="stats">
-                            <span data-testid="consumer-lag" title={F::Lag.text(lang)}>{ format!("{} {} ms", F::LagShort.text(lang), c.lag_ms) }</span>
-                            <span title={F::Throughput.text(lang)}>{ format!("{} MiB/s", mib(c.bytes_per_sec)) }</span>
+                            <span data-testid="consumer-lag" class={classes!(c.nobody_reading.then_some("warn"))} title={F::Lag.text(lang)}>{ format!("{} {} ms", F::LagShort.text(lang), c.lag_ms) }</span>
+                            if c.nobody_reading { <span class="warn" data-testid="nobody-reading" title={F::NobodyReadingNote.text(lang)}>{ F::NobodyReading.text(lang) }</span> }
+                            <span data-testid="consumer-rate" title={FlowMsg::ThroughputWindow { secs: c.rate_window_secs }.text(lang)}>{ format!("{} MiB/s ({} s)", mib(c.bytes_per_sec), c.rate_window_secs) }</span>
                             <span title={F::Processed.text(lang)}>{ format!("✓ {}", c.processed) }</span>
                             if c.lost > 0 { <span class="warn" title={F::Lost.text(lang)}>{ format!("✗ {}", c.lost) }</span> }
                         </p>

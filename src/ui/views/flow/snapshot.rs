@@ -7,9 +7,9 @@ use crate::engine::state::stream::StreamStatus;
 use crate::ui::sim::{ShardRates, Sim};
 use crate::ui::snapshot::{shard_rows, stream_status, ConsumerKind, RecentRecord, ShardRow, Totals};
 use crate::ui::views::live_input::model::set_rate;
-use crate::world::metrics::{MetricName, Scope};
 use crate::world::payload::KeyDistribution;
 use crate::world::producer::Batching;
+use crate::world::report::ConsumerNow;
 use crate::world::ConsumerApp;
 
 /// A producer, as the flow view shows it.
@@ -78,8 +78,10 @@ pub struct FlowConsumer {
     pub name: String,
     /// Kind.
     pub kind: ConsumerKind,
-    /// MillisBehindLatest, ms.
+    /// MillisBehindLatest, ms; on shards nobody reads, the age of the oldest unread record.
     pub lag_ms: u64,
+    /// It has shards to read and no live worker reading them.
+    pub nobody_reading: bool,
     /// Records received.
     pub delivered: u64,
     /// Records processed.
@@ -92,8 +94,10 @@ pub struct FlowConsumer {
     pub throttled: u64,
     /// Average propagation delay, ms.
     pub latency_avg_ms: u64,
-    /// Bytes received in the last whole second.
+    /// Bytes received per second, mean over the last `rate_window_secs` whole seconds.
     pub bytes_per_sec: u64,
+    /// The window of that mean, s (10, fewer at the start).
+    pub rate_window_secs: u64,
     /// Per shard.
     pub cursors: Vec<Cursor>,
     /// Polling: (live, total) workers.
@@ -175,11 +179,7 @@ impl FlowSnapshot {
                             .collect()
                     })
                     .unwrap_or_default();
-                let bytes_per_sec = w
-                    .metrics()
-                    .series(Scope::Consumer(c.name()), MetricName::DataBytesProcessed)
-                    .and_then(|r| r.get(now.secs().saturating_sub(1)))
-                    .unwrap_or(0);
+                let live = ConsumerNow::of(c, w.engine(), w.stream_name(), w.metrics());
                 let (workers, batches) = match c {
                     ConsumerApp::Polling(p) => {
                         (Some((p.workers.iter().filter(|a| **a).count() as u32, p.workers.len() as u32)), None)
@@ -197,14 +197,16 @@ impl FlowSnapshot {
                 FlowConsumer {
                     name: c.name().to_string(),
                     kind: ConsumerKind::of(c),
-                    lag_ms: c.lag(),
+                    lag_ms: live.lag_ms,
+                    nobody_reading: live.nobody_reading,
                     delivered: t.delivered,
                     processed: c.processed(),
                     lost: t.lost,
                     duplicates: t.duplicates,
                     throttled: t.throttled,
                     latency_avg_ms: t.latency_ms_total / t.delivered.max(1),
-                    bytes_per_sec,
+                    bytes_per_sec: live.bytes_per_sec(),
+                    rate_window_secs: live.window_secs,
                     cursors,
                     workers,
                     batches,

@@ -4,6 +4,7 @@
 use crate::engine::state::stream::StreamStatus;
 use crate::ui::sim::Sim;
 use crate::ui::snapshot::{shard_rows, stream_status, ConsumerKind, ShardRow, Totals};
+use crate::world::report::ConsumerNow;
 
 /// Dots the overview draws in all at most (the rest are counted): 120 per lane for a few
 /// shards, fewer per lane for many, so a frame's SVG stays small.
@@ -23,7 +24,7 @@ pub struct ConsumerRow {
     pub kind: ConsumerKind,
     /// Records delivered.
     pub delivered: u64,
-    /// Lag, ms.
+    /// Lag, ms (it grows while nobody reads; see [`ConsumerNow`]).
     pub lag_ms: u64,
     /// Records lost (expired unread).
     pub lost: u64,
@@ -62,7 +63,7 @@ impl OverviewSnapshot {
                 name: c.name().to_string(),
                 kind: ConsumerKind::of(c),
                 delivered: c.tally().delivered,
-                lag_ms: c.lag(),
+                lag_ms: ConsumerNow::of(c, w.engine(), w.stream_name(), w.metrics()).lag_ms,
                 lost: c.tally().lost,
             })
             .collect();
