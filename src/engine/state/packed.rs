@@ -291,7 +291,7 @@ mod tests {
     #[test]
     fn steady_rows_round_trip_in_a_byte_or_two_each() {
         let rows: Vec<Row> = (0..1024).map(row).collect();
-        let p = Packed::pack(&rows).expect("rows");
+        let p = Packed::pack(&rows).unwrap_or_else(|| panic!("no rows"));
         assert_eq!(p.rows().collect::<Vec<_>>(), rows);
         assert_eq!(p.row(700), Some(rows[700]));
         assert_eq!(p.row(1024), None);
@@ -308,7 +308,7 @@ mod tests {
         rows[8] = Row { n: u64::MAX, arrival: u64::MAX, event_time: 3, data_len: u32::MAX, ..rows[8] };
         rows[9] = Row { key_len: u16::MAX, source: u16::MAX, flags: u8::MAX, seq_ix: 0, ..rows[9] };
         rows[200].event_time = rows[200].arrival + 5;
-        let p = Packed::pack(&rows).expect("rows");
+        let p = Packed::pack(&rows).unwrap_or_else(|| panic!("no rows"));
         assert_eq!(p.rows().collect::<Vec<_>>(), rows);
         assert_eq!(Packed::pack(&rows[..1]).map(|p| p.rows().collect::<Vec<_>>()), Some(rows[..1].to_vec()));
         assert_eq!(Packed::pack(&[]), None);

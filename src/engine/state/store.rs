@@ -76,7 +76,7 @@ enum Body {
         arena: Vec<u8>,
     },
     /// Full, every record written by reference, packed (see `packed.rs`).
-    Packed(Packed),
+    Packed(Box<Packed>),
 }
 
 /// How a new record's payload is kept.
@@ -239,14 +239,14 @@ impl Chunk {
         if let Some(p) = Packed::pack(&rows) {
             self.first += self.head as u64;
             self.head = 0;
-            self.body = Body::Packed(p);
+            self.body = Body::Packed(Box::new(p));
         }
     }
 
     fn heap_bytes(&self) -> usize {
         match &self.body {
             Body::Open { entries, arena } => entries.capacity() * std::mem::size_of::<Entry>() + arena.capacity(),
-            Body::Packed(p) => p.heap_bytes(),
+            Body::Packed(p) => std::mem::size_of::<Packed>() + p.heap_bytes(),
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::i18n::{Lang, Phrase};
 use crate::ui::answers::{ApiOutcome, PipelineOutcome, ShardRead};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
-use crate::ui::sim::{KeyMode, Sim, MAX_RETAINED_RECORDS};
+use crate::ui::sim::{KeyMode, Sim, MAX_RETAINED_BYTES};
 use crate::world::presets::Preset;
 use crate::world::scenario::Command;
 use std::cell::RefCell;
@@ -200,7 +200,7 @@ impl yew::Reducible for Store {
                 let mut sim = s.sim.borrow_mut();
                 let ran = sim.advance(want);
                 s.capped = ran < want;
-                if sim.retained() > MAX_RETAINED_RECORDS {
+                if sim.retained_bytes() > MAX_RETAINED_BYTES {
                     s.pacer.paused = true;
                     s.notices.push(Notice::Text(Text::MemoryPaused));
                 }
