@@ -23,6 +23,7 @@
 //!   lang.rs   Lang · Phrase · Message · keys!      ◄── every other file here
 //!   app.rs    the shell, notices and the overview   (Text, Msg; Preset, WorldError)
 //!   flow.rs · hashing.rs · resharding.rs · retention.rs     one per view (Text, Msg)
+//!   input.rs  the live input fields (a live value beside the field that sets it)
 //!   pipelines/  page.rs · lambda.rs · kappa.rs · facts.rs   one per part of the view
 //! ```
 //!
@@ -34,6 +35,7 @@
 pub mod app;
 pub mod flow;
 pub mod hashing;
+pub mod input;
 pub mod lang;
 pub mod pipelines;
 pub mod resharding;

@@ -13,6 +13,7 @@
 
 pub mod answers;
 pub mod format;
+pub mod keys;
 pub mod pacer;
 pub mod route;
 pub mod sim;

@@ -154,6 +154,12 @@ pub fn check_stream_name(name: &str) -> Result<(), Msg> {
         .map_err(|err| Msg::AwsError { error: err.error_type, message: err.message.unwrap_or_default() })
 }
 
+/// The memory guard's rule (see [`Sim::memory_guard_pauses`]): pause when running above the
+/// limit, and only then.
+fn guard_pauses(retained: u64, paused: bool) -> bool {
+    !paused && retained > MAX_RETAINED_BYTES
+}
+
 /// A running simulation.
 #[derive(Clone, Debug)]
 pub struct Sim {
@@ -235,6 +241,15 @@ impl Sim {
     /// [`MAX_RETAINED_BYTES`]).
     pub fn retained_bytes(&self) -> u64 {
         self.world.engine().stream(self.world.stream_name()).map_or(0, |s| s.retained().1)
+    }
+
+    /// The memory guard for one frame: true when it must pause the clock now, which is when
+    /// the clock runs (`paused` false) and the record stores hold more than [`MAX_RETAINED_BYTES`]. The
+    /// store pauses and shows its notice only then, so the notice appears once per pause: the
+    /// browser has often scheduled one more animation frame before the pause takes effect, and
+    /// that frame sees a paused clock (#14: the notice was shown twice).
+    pub fn memory_guard_pauses(&self, paused: bool) -> bool {
+        guard_pauses(self.retained_bytes(), paused)
     }
 
     /// Runs `ms` simulated milliseconds (capped by the frame budget); returns what it ran.
@@ -399,6 +414,27 @@ mod tests {
             message.contains("Value '<img src=x onerror=alert(1)>' at 'streamName' failed to satisfy constraint"),
             "{message}"
         );
+    }
+
+    /// #14: the guard's notice was pushed by every frame above the limit, including the frame
+    /// the browser ran after the pause. Only the frame that finds the clock running pauses it.
+    #[test]
+    fn the_memory_guard_pauses_once_and_only_a_running_clock() {
+        let over = MAX_RETAINED_BYTES + 1;
+        // Frames as the store sees them: running above the limit, then the late frame (paused).
+        let mut paused = false;
+        let mut notices = 0;
+        for retained in [MAX_RETAINED_BYTES, over, over, over] {
+            if guard_pauses(retained, paused) {
+                paused = true;
+                notices += 1;
+            }
+        }
+        assert!(paused);
+        assert_eq!(notices, 1);
+        assert!(!guard_pauses(MAX_RETAINED_BYTES, false), "at the limit it keeps running");
+        let sim = Sim::new(settings()).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(!sim.memory_guard_pauses(false), "an empty stream never trips it");
     }
 
     #[test]

@@ -262,7 +262,9 @@ impl Pipelines {
                     started: now,
                     stopped: None,
                     table_deleted: false,
-                    caught_up_at: None,
+                    // v1 starts with the stream, at the head of an empty log: it is the live
+                    // job, caught up from the start, never a replay (#14).
+                    caught_up_at: Some(now),
                     missed: Missed::default(),
                 }],
                 serving: 1,

@@ -222,3 +222,19 @@ fn a_failed_command_says_why_as_a_typed_code() {
     assert!(matches!(&api, Err(WorldError::Aws(e)) if e.error_type == ErrorType::ValidationException), "{api:?}");
     assert_eq!(api.err().map(|e| e.code()), Some("ValidationException"));
 }
+
+/// #14: at t = 0 the Kappa panel said v1 was "replaying · 100.0 %". v1 starts with the stream,
+/// at the head of an empty log: it is the live job, caught up from its first instant, and only
+/// a later version replays.
+#[test]
+fn job_v1_is_caught_up_from_the_start_and_only_a_new_version_replays() {
+    let mut w = shop(1);
+    let start = w.now();
+    let v1 = pipes(&w).job(1).unwrap_or_else(|| panic!("v1 runs from the start"));
+    assert_eq!(v1.caught_up_at, Some(start));
+    w.advance_by(30_000);
+    step(&mut w, PipelineAction::Deploy { parallelism: 8, enhanced_fan_out: false })
+        .unwrap_or_else(|e| panic!("deploy v2: {e:?}"));
+    let v2 = pipes(&w).job(2).unwrap_or_else(|| panic!("v2 deployed"));
+    assert_eq!(v2.caught_up_at, None, "v2 starts at TRIM_HORIZON, 30 s behind");
+}

@@ -36,6 +36,11 @@ keys! {
         Total,
         /// Answer per product
         AnswerTable,
+        // The page's title when it shows one panel alone (`#/pipelines/lambda`, an embed).
+        /// Lambda: a batch layer and a speed layer on one stream
+        TitleLambdaOnly,
+        /// Kappa: one log, replayed to change the logic
+        TitleKappaOnly,
     }
 }
 
@@ -82,6 +87,9 @@ impl Phrase for Text {
             Text::TruthCol => "Verdad",
             Text::Total => "Totales",
             Text::AnswerTable => "Respuesta por producto",
+            // One panel alone.
+            Text::TitleLambdaOnly => "Arquitectura Lambda: una capa batch y una capa speed sobre el mismo stream",
+            Text::TitleKappaOnly => "Arquitectura Kappa: un único log que se reprocesa para cambiar la lógica",
         }
     }
 
@@ -103,6 +111,9 @@ impl Phrase for Text {
             Text::TruthCol => "Truth",
             Text::Total => "Total",
             Text::AnswerTable => "Answer per product",
+            // One panel alone.
+            Text::TitleLambdaOnly => "Lambda architecture: a batch layer and a speed layer on one stream",
+            Text::TitleKappaOnly => "Kappa architecture: one log, replayed to change the logic",
         }
     }
 }

@@ -6,6 +6,7 @@ use crate::i18n::app::{Msg, Text};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{duration, DurationStyle};
 use crate::ui::pacer::{Pacer, SPEEDS_MILLI};
+use crate::ui::views::live_input::LiveInput;
 use yew::prelude::*;
 
 /// SVG path data of the control icons (drawn inline: no icon font, nothing fetched).
@@ -47,9 +48,7 @@ pub fn ClockControls(props: &ClockProps) -> Html {
         }
     });
     let d = store.dispatcher();
-    let on_seed = Callback::from(move |e: Event| {
-        d.dispatch(Action::SetSeed(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
-    });
+    let on_seed = Callback::from(move |text: String| d.dispatch(Action::SetSeed(text)));
     let elapsed = store.sim.borrow().elapsed_ms();
     let speed = Pacer::speed_text(store.pacer.speed_milli);
     let (play_icon, play_text) = if playing { (PAUSE, Text::Pause) } else { (PLAY, Text::Play) };
@@ -78,8 +77,8 @@ pub fn ClockControls(props: &ClockProps) -> Html {
                 </button>
                 <label class="seed" title={Text::SeedHelp.text(lang)}>
                     <span>{ Text::Seed.text(lang) }</span>
-                    <input data-testid="seed" type="number" min="0" max="4294967295" inputmode="numeric"
-                           value={store.url.sim.seed.to_string()} onchange={on_seed} />
+                    <LiveInput testid="seed" min="0" max="4294967295" inputmode="numeric" {lang}
+                               value={store.url.sim.seed.to_string()} on_commit={on_seed} />
                 </label>
             }
         </div>

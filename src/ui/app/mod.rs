@@ -23,12 +23,11 @@ use crate::i18n::app::Text;
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::route::{UrlState, View};
 use controls::{ClockControls, LangSwitch};
-use gloo::events::{EventListener, EventListenerOptions};
-use hooks::use_animation_frame;
+use gloo::events::EventListener;
+use hooks::{use_animation_frame, use_shortcuts};
 use hosts::{FlowHost, HashingHost, OverviewHost, PipelinesHost, ReshardingHost, RetentionHost};
 use side_panel::SidePanel;
 use store::{Action, Notice, Store};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// `localStorage` key of the saved language.
@@ -145,44 +144,11 @@ pub fn App() -> Html {
 
     // Keyboard shortcuts while the page has focus: space plays or pauses, → steps.
     {
-        let dispatch = store.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                // Not passive: space must not scroll the page when it plays or pauses.
-                EventListener::new_with_options(
-                    &w,
-                    "keydown",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |e| {
-                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                        if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                            return;
-                        }
-                        let tag = e
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .map(|el| el.tag_name().to_ascii_lowercase())
-                            .unwrap_or_default();
-                        if matches!(tag.as_str(), "input" | "select" | "textarea") {
-                            return;
-                        }
-                        match e.key().as_str() {
-                            // A focused button already answers space with a click.
-                            " " if tag != "button" => {
-                                e.prevent_default();
-                                dispatch.dispatch(Action::TogglePlay);
-                            }
-                            "ArrowRight" => {
-                                e.prevent_default();
-                                dispatch.dispatch(Action::Step);
-                            }
-                            _ => {}
-                        }
-                    },
-                )
-            });
-            move || drop(listener)
-        });
+        let d = store.dispatcher();
+        let on_toggle = Callback::from(move |()| d.dispatch(Action::TogglePlay));
+        let d = store.dispatcher();
+        let on_step = Callback::from(move |()| d.dispatch(Action::Step));
+        use_shortcuts(on_toggle, on_step);
     }
 
     // Inside an iframe: tell the parent page how tall we are, whenever that changes.

@@ -2,9 +2,13 @@
 
 use super::store::{Action, Store};
 use crate::i18n::app::Text;
+use crate::i18n::input::{Msg as InputMsg, Text as InputText};
 use crate::i18n::{Message, Phrase};
+use crate::ui::format::grouped;
 use crate::ui::route::{MAX_RATE, MAX_SHARDS};
 use crate::ui::sim::KeyMode;
+use crate::ui::views::live_input::model::{live_note, set_rate};
+use crate::ui::views::live_input::LiveInput;
 use crate::world::presets::Preset;
 use yew::prelude::*;
 
@@ -15,8 +19,41 @@ pub struct SidePanelProps {
     pub store: UseReducerHandle<Store>,
 }
 
-fn input_value(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+/// What the side panel's live fields show: each setting, and the live state beside it when the
+/// scenario moved it (see [`LiveInput`]).
+struct Fields {
+    /// Shards the stream is set to (the link's or the preset's).
+    shards: u32,
+    /// Open shards now (UpdateShardCount, splits and merges change them).
+    open: usize,
+    /// The first producer's set rate, records/s; `None` when it follows a ramp or spikes.
+    rate: Option<u64>,
+    /// The first producer's rate now, records/s.
+    rate_now: u64,
+    /// The preset's first producer uses a few hot keys.
+    preset_hot: bool,
+}
+
+impl Fields {
+    fn of(store: &Store) -> Fields {
+        let sim = store.sim.borrow();
+        let w = sim.world();
+        let first = w.producers().first();
+        Fields {
+            shards: store.url.sim.shards.unwrap_or(w.scenario().settings.shards),
+            open: sim.open_shards(),
+            rate: store
+                .url
+                .sim
+                .rate
+                .map(u64::from)
+                .or_else(|| w.scenario().producers.first().and_then(|p| set_rate(&p.rate))),
+            rate_now: first.filter(|p| !p.stopped).map_or(0, |p| p.spec.rate.at(w.now().since(p.started))),
+            // Without an override, the keys select shows what the first producer really uses.
+            preset_hot: first
+                .is_some_and(|p| !matches!(p.spec.keys, crate::world::payload::KeyDistribution::Uniform { .. })),
+        }
+    }
 }
 
 /// Scenario, shards, rate, keys, limits, stream name; then the model assumptions.
@@ -24,18 +61,12 @@ fn input_value(e: &Event) -> String {
 pub fn SidePanel(props: &SidePanelProps) -> Html {
     let store = &props.store;
     let lang = store.lang;
-    let (shards, rate, preset_hot) = {
-        let sim = store.sim.borrow();
-        let w = sim.world();
-        // Without an override, the keys select shows what the first producer really uses.
-        let hot = w
-            .producers()
-            .first()
-            .is_some_and(|p| !matches!(p.spec.keys, crate::world::payload::KeyDistribution::Uniform { .. }));
-        (w.scenario().settings.shards, sim.target_rate(), hot)
-    };
-    let shards = store.url.sim.shards.unwrap_or(shards);
-    let rate = store.url.sim.rate.map_or(rate, u64::from);
+    let f = Fields::of(store);
+    let shards_live = live_note(Some(u64::from(f.shards)), f.open as u64)
+        .map(|open| AttrValue::from(InputMsg::ShardsNow { open: open as usize }.text(lang)));
+    let rate_live =
+        live_note(f.rate, f.rate_now).map(|n| AttrValue::from(InputMsg::RateNow { per_sec: grouped(n) }.text(lang)));
+    let preset_hot = f.preset_hot;
     let d = store.dispatcher();
     let on_scenario = Callback::from(move |e: Event| {
         // The options are the presets' slugs, so this always finds one.
@@ -44,9 +75,9 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         }
     });
     let d = store.dispatcher();
-    let on_shards = Callback::from(move |e: Event| d.dispatch(Action::SetShards(input_value(&e))));
+    let on_shards = Callback::from(move |text: String| d.dispatch(Action::SetShards(text)));
     let d = store.dispatcher();
-    let on_rate = Callback::from(move |e: Event| d.dispatch(Action::SetRate(input_value(&e))));
+    let on_rate = Callback::from(move |text: String| d.dispatch(Action::SetRate(text)));
     let d = store.dispatcher();
     let on_keys = Callback::from(move |e: Event| {
         let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
@@ -57,7 +88,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         d.dispatch(Action::SetLimits(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()));
     });
     let d = store.dispatcher();
-    let on_name = Callback::from(move |e: Event| d.dispatch(Action::SetStreamName(input_value(&e))));
+    let on_name = Callback::from(move |text: String| d.dispatch(Action::SetStreamName(text)));
     let keys = store.url.sim.keys.or(Some(if preset_hot { KeyMode::Hot } else { KeyMode::Uniform }));
     let scenario = store.url.sim.scenario;
     let description = scenario.text(lang);
@@ -75,13 +106,15 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             </label>
             <label class="field" title={Text::ShardsHelp.text(lang)}>
                 <span>{ Text::Shards.text(lang) }</span>
-                <input data-testid="shards" type="number" min="1" max={MAX_SHARDS.to_string()} inputmode="numeric"
-                       value={shards.to_string()} onchange={on_shards} />
+                <LiveInput testid="shards" min="1" max={MAX_SHARDS.to_string()} inputmode="numeric" {lang}
+                           value={f.shards.to_string()} live={shards_live} on_commit={on_shards} />
             </label>
             <label class="field">
                 <span>{ Text::Rate.text(lang) }</span>
-                <input data-testid="rate" type="number" min="0" max={MAX_RATE.to_string()} step="10" inputmode="numeric"
-                       value={rate.to_string()} onchange={on_rate} />
+                <LiveInput testid="rate" min="0" max={MAX_RATE.to_string()} step="10" inputmode="numeric" {lang}
+                           value={f.rate.map(|r| r.to_string()).unwrap_or_default()}
+                           placeholder={f.rate.is_none().then_some(InputText::RateVaries.text(lang))}
+                           live={rate_live} on_commit={on_rate} />
             </label>
             <label class="field">
                 <span>{ Text::Keys.text(lang) }</span>
@@ -96,9 +129,9 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             </label>
             <label class="field" title={Text::StreamNameHelp.text(lang)}>
                 <span>{ Text::StreamName.text(lang) }</span>
-                <input data-testid="stream-name" type="text" maxlength="256" spellcheck="false" autocomplete="off"
-                       value={store.stream_name.clone()} onchange={on_name}
-                       aria-invalid={store.stream_error.is_some().to_string()} />
+                <LiveInput testid="stream-name" kind="text" maxlength="256" plain=true {lang}
+                           value={store.stream_name.clone()} on_commit={on_name}
+                           invalid={store.stream_error.is_some()} />
                 if let Some(err) = &store.stream_error {
                     <small class="error" role="alert" data-testid="stream-name-error">{ err.text(lang) }</small>
                 } else {

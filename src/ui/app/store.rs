@@ -10,7 +10,7 @@ use crate::i18n::{Lang, Phrase};
 use crate::ui::answers::{ApiOutcome, PipelineOutcome, ShardRead};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
-use crate::ui::sim::{KeyMode, Sim, MAX_RETAINED_BYTES};
+use crate::ui::sim::{KeyMode, Sim};
 use crate::world::presets::Preset;
 use crate::world::scenario::Command;
 use std::cell::RefCell;
@@ -200,9 +200,14 @@ impl yew::Reducible for Store {
                 let mut sim = s.sim.borrow_mut();
                 let ran = sim.advance(want);
                 s.capped = ran < want;
-                if sim.retained_bytes() > MAX_RETAINED_BYTES {
+                // `want` is 0 once paused, but a frame the browser scheduled before the pause
+                // still arrives: the guard pauses, and speaks, only while the clock runs.
+                if sim.memory_guard_pauses(s.pacer.paused) {
                     s.pacer.paused = true;
-                    s.notices.push(Notice::Text(Text::MemoryPaused));
+                    let notice = Notice::Text(Text::MemoryPaused);
+                    if !s.notices.contains(&notice) {
+                        s.notices.push(notice);
+                    }
                 }
             }
             Action::TogglePlay => s.pacer.paused = !s.pacer.paused,

@@ -4,6 +4,7 @@
 
 pub mod flow;
 pub mod hashing;
+pub mod live_input;
 pub mod overview;
 pub mod pipelines;
 pub mod resharding;

@@ -10,10 +10,13 @@ use super::snapshot::{FlowSnapshot, Selected};
 use crate::engine::state::shard::ShardId;
 use crate::i18n::app::Text;
 use crate::i18n::flow::{Msg as FlowMsg, Text as F};
+use crate::i18n::input::{Msg as InputMsg, Text as InputText};
 use crate::i18n::{Lang, Message, Phrase};
-use crate::ui::format::{iso_time, mib, sequence_tail};
+use crate::ui::format::{grouped, iso_time, mib, sequence_tail};
 use crate::ui::sim::KeyMode;
 use crate::ui::snapshot::{ConsumerKind, RecentRecord};
+use crate::ui::views::live_input::model::live_note;
+use crate::ui::views::live_input::LiveInput;
 use crate::world::consumer::ConsumerSpec;
 use crate::world::fanout::FanOutSpec;
 use crate::world::lambda::LambdaSpec;
@@ -364,10 +367,6 @@ struct ControlsProps {
     on_command: Callback<Command>,
 }
 
-fn value_of(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
-}
-
 fn select_of(e: &Event) -> String {
     e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
 }
@@ -430,11 +429,19 @@ fn FlowControls(props: &ControlsProps) -> Html {
                     <fieldset key={name.clone()} class="row">
                         <legend>{ name.clone() }</legend>
                         <label>{ F::Rate.text(lang) }
-                            <input type="number" min="0" max="10000" step="10" value={p.rate.to_string()} data-testid="producer-rate"
-                                   onchange={send.reform(move |e: Event| Command::SetRate {
-                                       name: n1.clone(),
-                                       rate: Rate::Constant { per_sec: value_of(&e).trim().parse::<u32>().unwrap_or(0).min(10_000) },
-                                   })} />
+                            <LiveInput testid="producer-rate" min="0" max="10000" step="10" inputmode="numeric" {lang}
+                                       value={p.set_rate.map(|r| r.to_string()).unwrap_or_default()}
+                                       placeholder={p.set_rate.is_none().then_some(InputText::RateVaries.text(lang))}
+                                       live={live_note(p.set_rate, p.rate).map(|n| AttrValue::from(InputMsg::RateNow { per_sec: grouped(n) }.text(lang)))}
+                                       on_commit={{
+                                           let send = send.clone();
+                                           // Exactly what was typed; text that is no rate changes nothing.
+                                           Callback::from(move |text: String| {
+                                               if let Ok(per_sec) = text.trim().parse::<u32>() {
+                                                   send.emit(Command::SetRate { name: n1.clone(), rate: Rate::Constant { per_sec: per_sec.min(10_000) } });
+                                               }
+                                           })
+                                       }} />
                         </label>
                         <label>{ F::Keys.text(lang) }
                             <select data-testid="producer-keys" onchange={{

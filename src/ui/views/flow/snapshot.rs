@@ -6,6 +6,7 @@ use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamStatus;
 use crate::ui::sim::{ShardRates, Sim};
 use crate::ui::snapshot::{shard_rows, stream_status, ConsumerKind, RecentRecord, ShardRow, Totals};
+use crate::ui::views::live_input::model::set_rate;
 use crate::world::metrics::{MetricName, Scope};
 use crate::world::payload::KeyDistribution;
 use crate::world::producer::Batching;
@@ -18,6 +19,9 @@ pub struct ProducerRow {
     pub name: String,
     /// Target rate now, records/s (0 when stopped).
     pub rate: u64,
+    /// The rate it is set to, records/s, when that is one number; `None` for a ramp or spikes,
+    /// whose value now ([`ProducerRow::rate`]) is live state.
+    pub set_rate: Option<u64>,
     /// Records made.
     pub produced: u64,
     /// Records accepted.
@@ -136,6 +140,7 @@ impl FlowSnapshot {
             .map(|p| ProducerRow {
                 name: p.spec.name.clone(),
                 rate: if p.stopped { 0 } else { p.spec.rate.at(now.since(p.started)) },
+                set_rate: set_rate(&p.spec.rate),
                 produced: p.stats.produced,
                 accepted: p.stats.accepted,
                 retried: p.stats.retried,

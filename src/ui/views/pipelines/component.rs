@@ -2,7 +2,8 @@
 //! same stream.
 //!
 //! ```text
-//!  Pipelines ─┬─ panel links (both · Lambda only · Kappa only)
+//!  Pipelines ─┬─ title (the comparison, or one architecture's when shown alone)
+//!             ├─ panel links (both · Lambda only · Kappa only; not in a one-panel embed)
 //!             ├─ LambdaPanel (lambda.rs) ─ <svg> boxes, edges ─ Dots (svg.rs)
 //!             ├─ KappaPanel (kappa.rs)   ─ <svg> boxes, edges ─ Dots (svg.rs)
 //!             └─ Facts (facts.rs): measured side by side + the course's table
@@ -53,7 +54,19 @@ fn now_wall_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// The pipelines view.
+/// The page's title: the comparison with both panels, each architecture's own when it is shown
+/// alone (a `#/pipelines/kappa` embed is about Kappa, not "Lambda vs Kappa").
+fn title(panel: Option<Panel>) -> P {
+    match panel {
+        None => P::Title,
+        Some(Panel::Lambda) => P::TitleLambdaOnly,
+        Some(Panel::Kappa) => P::TitleKappaOnly,
+    }
+}
+
+/// The pipelines view. With one panel alone in embed mode, the links to the other panels go:
+/// an iframe shows the panel its page chose, and the full app (linked from the embed strip)
+/// has them.
 #[component]
 pub fn Pipelines(props: &PipelinesProps) -> Html {
     let lang = props.lang;
@@ -104,12 +117,14 @@ pub fn Pipelines(props: &PipelinesProps) -> Html {
     });
     html! {
         <section class={classes!("pipelines", panel.is_some().then_some("single"))} data-testid="pipelines">
-            <h2>{ P::Title.text(lang) }</h2>
+            <h2 data-testid="pipelines-title">{ title(panel).text(lang) }</h2>
             <p class="help">{ page::Msg::Query { stream: snap.stream.clone(), group_by: snap.group_by.clone(), sum_of: snap.sum_of.clone() }.text(lang) }</p>
-            <nav class="panel-links" aria-label={P::Show.text(lang)}>
-                <span>{ P::Show.text(lang) }{ ":" }</span>
-                <ul>{ for links }</ul>
-            </nav>
+            if !(url.embed && panel.is_some()) {
+                <nav class="panel-links" aria-label={P::Show.text(lang)} data-testid="panel-links">
+                    <span>{ P::Show.text(lang) }{ ":" }</span>
+                    <ul>{ for links }</ul>
+                </nav>
+            }
             <ContextProvider<DotPhase> context={DotPhase(phase)}>
                 <div class="pipelines-grid">
                     if panel != Some(Panel::Kappa) {

@@ -9,6 +9,7 @@ use crate::i18n::app::Text;
 use crate::i18n::resharding::{Msg as ReshardingMsg, Text as R};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{duration, hash_key_short, percent, sequence_tail, DurationStyle};
+use crate::ui::views::live_input::LiveInput;
 use crate::world::consumer::ConsumerSpec;
 use crate::world::polling::PollingSpec;
 use crate::world::scenario::Command;
@@ -48,10 +49,6 @@ fn record_cell(shard: ShardId, seq: &str, arrival_ms: u64) -> Html {
 /// Shard ids joined by `sep`.
 fn ids(shards: &[ShardId], sep: &str) -> String {
     shards.iter().map(ShardId::to_string).collect::<Vec<_>>().join(sep)
-}
-
-fn input_value(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
 }
 
 fn select_value(e: &Event) -> String {
@@ -276,8 +273,8 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                     </div>
                     <div class="form" role="group" aria-label="UpdateShardCount">
                         <label class="field"><span>{ R::CountLabel.text(lang) }</span>
-                            <input data-testid="reshard-count" type="number" min="1" max="64" value={(*count).clone()}
-                                   onchange={{ let c = count.clone(); Callback::from(move |e: Event| c.set(input_value(&e))) }} />
+                            <LiveInput testid="reshard-count" min="1" max="64" inputmode="numeric" {lang} value={(*count).clone()}
+                                       on_commit={{ let c = count.clone(); Callback::from(move |text: String| c.set(text)) }} />
                         </label>
                         <button type="button" data-testid="reshard-update-count" onclick={on_count}>{ R::CountButton.text(lang) }</button>
                         <p class="help">{ R::CountRules.text(lang) }</p>

@@ -16,6 +16,7 @@ use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::{ApiOutcome, ShardRead};
 use crate::ui::format::{duration, sequence_tail, shard_short, usd, DurationStyle};
 use crate::ui::views::flow::model::{consumer_letter, shape_path, Shape};
+use crate::ui::views::live_input::LiveInput;
 use crate::ui::views::overview::model::NARROW_BELOW_PX;
 use crate::world::cost::monthly;
 use serde_json::json;
@@ -323,13 +324,11 @@ pub fn Retention(props: &RetentionProps) -> Html {
                     }
                     if *kind == IterKind::AtTimestamp {
                         <label for="it-time">{ R::Timestamp.text(lang) }</label>
-                        <input id="it-time" type="number" min="0" step="0.5" data-testid="iter-time"
-                               value={format!("{:.2}", at_time.unwrap_or(0) as f64 / HOUR_MS as f64)}
-                               onchange={{ let at_time = at_time.clone(); Callback::from(move |e: Event| {
-                                   if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                                       if let Ok(h) = i.value().parse::<f64>() { at_time.set(Some((h.max(0.0) * HOUR_MS as f64) as u64)); }
-                                   }
-                               }) }} />
+                        <LiveInput id="it-time" min="0" step="0.5" testid="iter-time" {lang}
+                                   value={format!("{:.2}", at_time.unwrap_or(0) as f64 / HOUR_MS as f64)}
+                                   on_commit={{ let at_time = at_time.clone(); Callback::from(move |text: String| {
+                                       if let Ok(h) = text.parse::<f64>() { at_time.set(Some((h.max(0.0) * HOUR_MS as f64) as u64)); }
+                                   }) }} />
                     }
                     <div class="ret-buttons">
                         <button type="button" data-testid="iter-run" onclick={run}>{ R::Run.text(lang) }</button>
