@@ -7,6 +7,9 @@
 //! - `md5_route_only_x100k`: the MD5 of the same keys alone (the floor under PutRecord).
 //! - `put_records_500`: one PutRecords call of 500 such entries.
 //! - `get_records_10000`: one GetRecords call returning 10,000 records.
+//! - `record_store`: 65,536 records written by reference (a steady producer on one of two
+//!   shards) pushed into a shard's store, which packs every full chunk (`packed.rs`), and read
+//!   back in order; `bytes/record` is printed once.
 //!
 //! Run with `make bench` (or `cargo bench --bench engine`). Figures are in benches/README.md.
 
@@ -17,6 +20,9 @@ use kinesis_playground::engine::ops::get_records::{GetRecordsInput, GetShardIter
 use kinesis_playground::engine::ops::put_records::{PutRecordInput, PutRecordsInput, PutRecordsRequestEntry};
 use kinesis_playground::engine::ops::stream_admin::CreateStreamInput;
 use kinesis_playground::engine::state::hashing::partition_key_hash;
+use kinesis_playground::engine::state::record_source::RecordRef;
+use kinesis_playground::engine::state::store::{NewPayload, RecordStore};
+use kinesis_playground::engine::time::SimTime;
 use kinesis_playground::engine::{Engine, EngineConfig};
 use std::hint::black_box;
 
@@ -143,9 +149,33 @@ fn bench_put_record(c: &mut Criterion) {
     g.finish();
 }
 
+/// A store holding `n` records of a steady producer on one of two shards.
+fn steady_store(n: u64) -> RecordStore {
+    let mut s = RecordStore::default();
+    for i in 0..n {
+        let at = SimTime(i * 5 / 8);
+        let reference = RecordRef { source: 0, n: i * 2 + (i % 3 == 0) as u64, event_time: at };
+        let payload =
+            NewPayload::ByReference { reference, data_len: 120, key_len: 6 + (i % 3) as u16, explicit: false };
+        s.push(i * 2, at, false, payload);
+    }
+    s
+}
+
+fn bench_store(c: &mut Criterion) {
+    const N: u64 = 65_536;
+    let mut g = c.benchmark_group("record_store");
+    g.throughput(Throughput::Elements(N));
+    g.bench_function("push_by_reference_x64k", |b| b.iter(|| black_box(steady_store(N))));
+    let s = steady_store(N);
+    println!("record_store: {:.2} bytes/record over {N} records", s.heap_bytes() as f64 / N as f64);
+    g.bench_function("read_in_order_x64k", |b| b.iter(|| black_box(s.iter().map(|r| r.seq_ix).sum::<u64>())));
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(5));
-    targets = bench_put_record
+    targets = bench_put_record, bench_store
 }
 criterion_main!(benches);

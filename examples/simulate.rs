@@ -10,6 +10,8 @@
 //! fan-out, iot-sensors, e-commerce) or a path to a scenario JSON file. `--seed` overrides the scenario's
 //! seed. `--duration` takes `90s`, `10m`, `1h`, `2d`, … of virtual time (default 1h).
 //! `--every` sets the summary period (default 1m). `--quiet` prints only the final line.
+//! `--memory` prints, before it, a line with the records retained and the bytes their stores
+//! hold (the figures README's memory table gives).
 //!
 //! Output: one summary row per period (records in, throttled, per-shard load, consumer lag,
 //! lost), then one JSON line with the totals and the determinism `digest`. The same inputs give
@@ -29,6 +31,7 @@ struct Args {
     duration_ms: u64,
     every_ms: u64,
     quiet: bool,
+    memory: bool,
     print_scenario: bool,
 }
 
@@ -46,6 +49,7 @@ fn parse_args() -> Result<Args, String> {
         duration_ms: 60 * MINUTE_MS,
         every_ms: MINUTE_MS,
         quiet: false,
+        memory: false,
         print_scenario: false,
     };
     let mut parser = lexopt::Parser::from_env();
@@ -67,9 +71,10 @@ fn parse_args() -> Result<Args, String> {
             "duration" => args.duration_ms = parse_duration(&value(&mut parser)?)?,
             "every" => args.every_ms = parse_duration(&value(&mut parser)?)?.max(1_000),
             "quiet" => args.quiet = true,
+            "memory" => args.memory = true,
             "print-scenario" => args.print_scenario = true,
             "help" | "h" => {
-                return Err("usage: simulate [--scenario NAME|FILE.json] [--seed N] [--duration 1h] [--every 1m] [--quiet] [--print-scenario]".into())
+                return Err("usage: simulate [--scenario NAME|FILE.json] [--seed N] [--duration 1h] [--every 1m] [--quiet] [--memory] [--print-scenario]".into())
             }
             other => return Err(format!("unknown option --{other}")),
         }
@@ -107,8 +112,8 @@ fn run(args: &Args) -> Result<(), String> {
     if !args.quiet {
         let _ = writeln!(
             out,
-            "{:>8} {:>10} {:>10} {:>9} {:>10} {:>8}  shard load (records/s)",
-            "time", "in", "throttled", "dropped", "max lag ms", "lost"
+            "{:>8} {:>10} {:>10} {:>9} {:>10} {:>8} {:>11}  shard load (records/s)",
+            "time", "in", "throttled", "dropped", "max lag ms", "lost", "retained MB"
         );
     }
     let mut last_in = 0;
@@ -143,17 +148,28 @@ fn run(args: &Args) -> Result<(), String> {
         let lost: u64 = r.consumers.iter().map(|c| c.tally.lost + c.expired_unread).sum();
         let _ = writeln!(
             out,
-            "{:>8} {:>10} {:>10} {:>9} {:>10} {:>8} {load}",
+            "{:>8} {:>10} {:>10} {:>9} {:>10} {:>8} {:>11.1} {load}",
             humantime::format_duration(std::time::Duration::from_secs(elapsed / 1000)).to_string(),
             r.accepted - last_in,
             throttled - last_throttled,
             r.dropped - last_dropped,
             lag,
-            lost
+            lost,
+            stream.map_or(0, |s| s.retained().1) as f64 / 1e6
         );
         last_in = r.accepted;
         last_throttled = throttled;
         last_dropped = r.dropped;
+    }
+    if args.memory {
+        let (records, bytes) =
+            world.engine().streams().values().fold((0, 0), |(n, b), s| (n + s.retained().0, b + s.retained().1));
+        let per = if records == 0 { 0.0 } else { bytes as f64 / records as f64 };
+        let _ = writeln!(
+            out,
+            "memory: {records} records retained, {:.1} MB in their stores ({per:.2} bytes each)",
+            bytes as f64 / 1e6
+        );
     }
     let r = world.report();
     let _ = writeln!(out, "{}", serde_json::to_string(&r).unwrap_or_default());

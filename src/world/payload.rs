@@ -9,7 +9,7 @@
 //! Because of that, each template is registered with the engine as a [`RecordSource`] and
 //! producers write their records by reference: the shard keeps only a 16-byte `(n, event time)`
 //! and renders key and data again when a consumer reads them (see the engine's `store.rs`); this
-//! is what keeps a retained record within about 48 bytes.
+//! is what keeps a retained record within one or two bytes once its chunk is packed (`packed.rs`).
 //!
 //! Random choices use the stateless [`crate::world::rng::mix`] hash and integer arithmetic only
 //! (no floats, no `pow`), so a payload is byte-identical natively and in wasm.

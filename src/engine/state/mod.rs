@@ -12,6 +12,7 @@
 pub mod consumer;
 pub mod hashing;
 pub mod limits;
+pub mod packed;
 pub mod record_source;
 pub mod sequence;
 pub mod shard;

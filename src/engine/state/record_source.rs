@@ -5,7 +5,7 @@
 //! of a number and a time registers a [`RecordSource`] once, and then writes each record with a
 //! [`RecordRef`] beside its key and data. The shard checks, routes, sizes and throttles the
 //! record exactly as if it had only the bytes, but keeps just the reference (see `store.rs`:
-//! about 48 bytes per record whatever its size), and asks the source to render key and data
+//! 48 bytes per record whatever its size, and one or two once its chunk is full and packed), and asks the source to render key and data
 //! again whenever the record is read.
 //!
 //! The engine trusts the client: the key and data sent with a reference must be what its source

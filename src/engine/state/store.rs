@@ -13,13 +13,18 @@
 //! - a record written by reference keeps only its 16-byte [`RecordRef`] `(n, event time)` (the
 //!   source id fits in the entry): its key and data are rendered again by its
 //!   [`RecordSource`](crate::engine::state::record_source::RecordSource)
-//!   when read, so it costs 48 bytes whatever its size.
+//!   when read, so it costs 48 bytes whatever its size;
+//! - a full chunk whose records were all written by reference is **packed** column by column
+//!   (see `packed.rs`): a steady producer's record then costs one to two bytes. Only the newest,
+//!   open chunk of each shard keeps 48-byte entries, so a shard's memory is about
+//!   `48 × 1024 + 1.5 × retained` bytes for simulated traffic.
 //!
 //! The sequence number is not stored: its shard fields come from the shard, and its `seqTime` is
 //! the arrival time, or the shard's creation time when that is later (a child shard's first
 //! records, see `ops/put_records.rs`).
 
 use crate::engine::state::hashing::partition_key_hash;
+use crate::engine::state::packed::{Packed, Row};
 use crate::engine::state::record_source::{RecordRef, RecordSources, RenderedRecord, SourceId};
 use crate::engine::time::SimTime;
 use std::collections::VecDeque;
@@ -51,14 +56,27 @@ struct Entry {
 
 const _: () = assert!(std::mem::size_of::<Entry>() == 32);
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 struct Chunk {
-    /// Global index of `entries[0]`.
+    /// Global index of the chunk's record 0.
     first: u64,
-    /// Entries before `head` are trimmed.
+    /// Records before `head` are trimmed.
     head: usize,
-    entries: Vec<Entry>,
-    arena: Vec<u8>,
+    body: Body,
+}
+
+/// A chunk's records.
+#[derive(Clone, Debug)]
+enum Body {
+    /// Taking records: 32-byte entries and their bytes.
+    Open {
+        /// The records.
+        entries: Vec<Entry>,
+        /// Their payload bytes (or references).
+        arena: Vec<u8>,
+    },
+    /// Full, every record written by reference, packed (see `packed.rs`).
+    Packed(Box<Packed>),
 }
 
 /// How a new record's payload is kept.
@@ -160,6 +178,151 @@ pub struct RecordStore {
     next_index: u64,
 }
 
+impl Chunk {
+    /// Records in the chunk, trimmed ones included.
+    fn total(&self) -> usize {
+        match &self.body {
+            Body::Open { entries, .. } => entries.len(),
+            Body::Packed(p) => p.len(),
+        }
+    }
+
+    /// True when the open chunk takes no more records.
+    fn full(&self) -> bool {
+        match &self.body {
+            Body::Open { entries, arena } => entries.len() >= CHUNK_RECORDS || arena.len() >= CHUNK_ARENA_BYTES,
+            Body::Packed(_) => true,
+        }
+    }
+
+    /// Its records from `from` on (an index into the chunk, trimmed ones included).
+    fn records_from(&self, from: usize) -> Box<dyn Iterator<Item = StoredRecord<'_>> + '_> {
+        match &self.body {
+            Body::Open { entries, arena } => Box::new(entries.iter().skip(from).map(move |e| view(arena, e))),
+            Body::Packed(p) => Box::new(p.rows().skip(from).map(|r| packed_view(&r))),
+        }
+    }
+
+    /// Record `i` of the chunk (trimmed ones included).
+    fn record(&self, i: usize) -> Option<StoredRecord<'_>> {
+        match &self.body {
+            Body::Open { entries, arena } => entries.get(i).map(|e| view(arena, e)),
+            Body::Packed(p) => p.row(i).map(|r| packed_view(&r)),
+        }
+    }
+
+    /// Among live records, the count of the prefix for which `pred(seqIx, arrival)` holds.
+    fn live_prefix(&self, pred: &impl Fn(u64, u64) -> bool) -> usize {
+        match &self.body {
+            Body::Open { entries, .. } => {
+                entries.get(self.head..).unwrap_or_default().partition_point(|e| pred(e.seq_ix, e.arrival))
+            }
+            Body::Packed(p) => p.rows().skip(self.head).take_while(|r| pred(r.seq_ix, r.arrival)).count(),
+        }
+    }
+
+    /// True when its first live record satisfies `pred`.
+    fn first_live(&self, pred: &impl Fn(u64, u64) -> bool) -> bool {
+        self.record(self.head).is_some_and(|r| pred(r.seq_ix, r.arrival.millis()))
+    }
+
+    /// Packs a full open chunk of records written by reference; leaves any other as it is.
+    fn pack(&mut self) {
+        let Body::Open { entries, .. } = &self.body else {
+            return;
+        };
+        let live = entries.get(self.head..).unwrap_or_default();
+        if live.is_empty() || live.iter().any(|e| e.flags & BY_REFERENCE == 0) {
+            return;
+        }
+        let rows: Vec<Row> = self.records_from(self.head).map(|r| row_of(&r)).collect();
+        if let Some(p) = Packed::pack(&rows) {
+            self.first += self.head as u64;
+            self.head = 0;
+            self.body = Body::Packed(Box::new(p));
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        match &self.body {
+            Body::Open { entries, arena } => entries.capacity() * std::mem::size_of::<Entry>() + arena.capacity(),
+            Body::Packed(p) => std::mem::size_of::<Packed>() + p.heap_bytes(),
+        }
+    }
+}
+
+fn view<'a>(arena: &'a [u8], e: &Entry) -> StoredRecord<'a> {
+    let at = e.offset as usize;
+    let payload = if e.flags & BY_REFERENCE != 0 {
+        let word = |i: usize| {
+            let mut b = [0u8; 8];
+            if let Some(s) = arena.get(at + i..at + i + 8) {
+                b.copy_from_slice(s);
+            }
+            u64::from_le_bytes(b)
+        };
+        StoredPayload::ByReference(RecordRef { source: e.source, n: word(0), event_time: SimTime(word(8)) })
+    } else {
+        let (explicit_hash_key, start) = if e.flags & EXPLICIT != 0 {
+            let mut b = [0u8; 16];
+            if let Some(s) = arena.get(at..at + 16) {
+                b.copy_from_slice(s);
+            }
+            (Some(u128::from_le_bytes(b)), at + 16)
+        } else {
+            (None, at)
+        };
+        let key_end = start + usize::from(e.key_len);
+        let data_end = key_end + e.data_len as usize;
+        StoredPayload::Inline {
+            partition_key: arena.get(start..key_end).unwrap_or_default(),
+            data: arena.get(key_end..data_end).unwrap_or_default(),
+            explicit_hash_key,
+        }
+    };
+    StoredRecord {
+        seq_ix: e.seq_ix,
+        arrival: SimTime(e.arrival),
+        data_len: e.data_len,
+        key_len: e.key_len,
+        kms: e.flags & KMS != 0,
+        explicit_hash_key: e.flags & EXPLICIT != 0,
+        payload,
+    }
+}
+
+/// A packed row as a stored record (packed rows are always written by reference).
+fn packed_view<'a>(r: &Row) -> StoredRecord<'a> {
+    StoredRecord {
+        seq_ix: r.seq_ix,
+        arrival: SimTime(r.arrival),
+        data_len: r.data_len,
+        key_len: r.key_len,
+        kms: r.flags & KMS != 0,
+        explicit_hash_key: r.flags & EXPLICIT != 0,
+        payload: StoredPayload::ByReference(RecordRef { source: r.source, n: r.n, event_time: SimTime(r.event_time) }),
+    }
+}
+
+/// The row a record written by reference packs into.
+fn row_of(r: &StoredRecord<'_>) -> Row {
+    let (source, n, event_time) = match r.payload {
+        StoredPayload::ByReference(x) => (x.source, x.n, x.event_time.millis()),
+        StoredPayload::Inline { .. } => (0, 0, 0),
+    };
+    let flags = BY_REFERENCE | if r.kms { KMS } else { 0 } | if r.explicit_hash_key { EXPLICIT } else { 0 };
+    Row {
+        seq_ix: r.seq_ix,
+        arrival: r.arrival.millis(),
+        n,
+        event_time,
+        data_len: r.data_len,
+        key_len: r.key_len,
+        source,
+        flags,
+    }
+}
+
 impl RecordStore {
     /// Position of the oldest retained record among all records ever stored in this shard (the
     /// count of records trimmed so far).
@@ -184,29 +347,29 @@ impl RecordStore {
 
     /// Appends a record (its `seq_ix` must exceed every stored one).
     pub fn push(&mut self, seq_ix: u64, arrival: SimTime, kms: bool, payload: NewPayload) {
-        let needs_chunk =
-            self.chunks.back().is_none_or(|c| c.entries.len() >= CHUNK_RECORDS || c.arena.len() >= CHUNK_ARENA_BYTES);
-        if needs_chunk {
+        if self.chunks.back().is_none_or(Chunk::full) {
+            if let Some(done) = self.chunks.back_mut() {
+                done.pack();
+            }
             self.chunks.push_back(Chunk {
                 first: self.next_index,
                 head: 0,
-                entries: Vec::with_capacity(CHUNK_RECORDS),
-                arena: Vec::new(),
+                body: Body::Open { entries: Vec::with_capacity(CHUNK_RECORDS), arena: Vec::new() },
             });
         }
-        let Some(chunk) = self.chunks.back_mut() else {
+        let Some(Body::Open { entries, arena }) = self.chunks.back_mut().map(|c| &mut c.body) else {
             return;
         };
-        let offset = chunk.arena.len() as u32;
+        let offset = arena.len() as u32;
         let mut flags = if kms { KMS } else { 0 };
         let (data_len, key_len, source) = match payload {
             NewPayload::Inline { partition_key, data, explicit_hash_key } => {
                 if let Some(h) = explicit_hash_key {
                     flags |= EXPLICIT;
-                    chunk.arena.extend_from_slice(&h.to_le_bytes());
+                    arena.extend_from_slice(&h.to_le_bytes());
                 }
-                chunk.arena.extend_from_slice(partition_key.as_bytes());
-                chunk.arena.extend_from_slice(&data);
+                arena.extend_from_slice(partition_key.as_bytes());
+                arena.extend_from_slice(&data);
                 (data.len() as u32, partition_key.len() as u16, 0)
             }
             NewPayload::ByReference { reference, data_len, key_len, explicit } => {
@@ -214,57 +377,17 @@ impl RecordStore {
                 if explicit {
                     flags |= EXPLICIT;
                 }
-                chunk.arena.extend_from_slice(&reference.n.to_le_bytes());
-                chunk.arena.extend_from_slice(&reference.event_time.millis().to_le_bytes());
+                arena.extend_from_slice(&reference.n.to_le_bytes());
+                arena.extend_from_slice(&reference.event_time.millis().to_le_bytes());
                 (data_len, key_len, reference.source)
             }
         };
-        chunk.entries.push(Entry { seq_ix, arrival: arrival.millis(), offset, data_len, key_len, source, flags });
+        entries.push(Entry { seq_ix, arrival: arrival.millis(), offset, data_len, key_len, source, flags });
         self.len += 1;
         self.next_index += 1;
     }
 
-    fn view<'a>(chunk: &'a Chunk, e: &Entry) -> StoredRecord<'a> {
-        let at = e.offset as usize;
-        let payload = if e.flags & BY_REFERENCE != 0 {
-            let word = |i: usize| {
-                let mut b = [0u8; 8];
-                if let Some(s) = chunk.arena.get(at + i..at + i + 8) {
-                    b.copy_from_slice(s);
-                }
-                u64::from_le_bytes(b)
-            };
-            StoredPayload::ByReference(RecordRef { source: e.source, n: word(0), event_time: SimTime(word(8)) })
-        } else {
-            let (explicit_hash_key, start) = if e.flags & EXPLICIT != 0 {
-                let mut b = [0u8; 16];
-                if let Some(s) = chunk.arena.get(at..at + 16) {
-                    b.copy_from_slice(s);
-                }
-                (Some(u128::from_le_bytes(b)), at + 16)
-            } else {
-                (None, at)
-            };
-            let key_end = start + usize::from(e.key_len);
-            let data_end = key_end + e.data_len as usize;
-            StoredPayload::Inline {
-                partition_key: chunk.arena.get(start..key_end).unwrap_or_default(),
-                data: chunk.arena.get(key_end..data_end).unwrap_or_default(),
-                explicit_hash_key,
-            }
-        };
-        StoredRecord {
-            seq_ix: e.seq_ix,
-            arrival: SimTime(e.arrival),
-            data_len: e.data_len,
-            key_len: e.key_len,
-            kms: e.flags & KMS != 0,
-            explicit_hash_key: e.flags & EXPLICIT != 0,
-            payload,
-        }
-    }
-
-    /// Locates retained record `i` (0 = oldest) as (chunk, entry index).
+    /// Locates retained record `i` (0 = oldest) as (chunk, index in the chunk).
     fn locate(&self, i: usize) -> Option<(usize, usize)> {
         if i >= self.len {
             return None;
@@ -279,8 +402,7 @@ impl RecordStore {
     /// Retained record `i` (0 = oldest).
     pub fn get(&self, i: usize) -> Option<StoredRecord<'_>> {
         let (c, e) = self.locate(i)?;
-        let chunk = self.chunks.get(c)?;
-        chunk.entries.get(e).map(|e| Self::view(chunk, e))
+        self.chunks.get(c)?.record(e)
     }
 
     /// The oldest retained record.
@@ -299,7 +421,7 @@ impl RecordStore {
         let (c0, e0) = start.unwrap_or((self.chunks.len(), 0));
         self.chunks.iter().skip(c0).enumerate().flat_map(move |(k, chunk)| {
             let from = if k == 0 { e0 } else { chunk.head };
-            chunk.entries.iter().skip(from).map(move |e| Self::view(chunk, e))
+            chunk.records_from(from)
         })
     }
 
@@ -308,10 +430,10 @@ impl RecordStore {
         self.iter_from(0)
     }
 
-    /// Index of the first record for which `pred` is false, given that `pred` holds for a
-    /// prefix (binary search over chunks, then inside one).
-    fn partition_point(&self, pred: impl Fn(&Entry) -> bool) -> usize {
-        let c = self.chunks.partition_point(|ch| ch.entries.get(ch.head).is_some_and(&pred));
+    /// Index of the first record for which `pred(seqIx, arrival ms)` is false, given that
+    /// `pred` holds for a prefix (binary search over chunks, then a search inside one).
+    fn partition_point(&self, pred: impl Fn(u64, u64) -> bool) -> usize {
+        let c = self.chunks.partition_point(|ch| ch.first_live(&pred));
         // Every record of chunks before `c - 1` satisfies `pred`; search inside chunk `c - 1`.
         let Some(ci) = c.checked_sub(1) else {
             return 0;
@@ -319,7 +441,7 @@ impl RecordStore {
         let Some(chunk) = self.chunks.get(ci) else {
             return 0;
         };
-        let inside = chunk.entries[chunk.head..].partition_point(&pred);
+        let inside = chunk.live_prefix(&pred);
         // Chunks hold consecutive global indexes, so the live records before chunk `ci` are the
         // distance from the oldest live record to the chunk's first live one.
         let oldest = self.chunks.front().map_or(0, |f| f.first + f.head as u64);
@@ -328,26 +450,30 @@ impl RecordStore {
 
     /// Index of the first record whose `seqIx` is at least `min_seq_ix`.
     pub fn position_of_seq_ix(&self, min_seq_ix: u64) -> usize {
-        self.partition_point(|e| e.seq_ix < min_seq_ix)
+        self.partition_point(|seq, _| seq < min_seq_ix)
     }
 
     /// Index of the first record that arrived at or after `at`.
     pub fn position_of_arrival(&self, at: SimTime) -> usize {
-        self.partition_point(|e| e.arrival < at.millis())
+        self.partition_point(|_, arrival| arrival < at.millis())
     }
 
     /// Removes records that arrived before `cutoff`; returns how many.
     pub fn trim_before(&mut self, cutoff: SimTime) -> u64 {
         let mut removed = 0u64;
+        let cutoff = cutoff.millis();
         while let Some(chunk) = self.chunks.front_mut() {
-            let live = &chunk.entries[chunk.head..];
-            let expired = live.partition_point(|e| e.arrival < cutoff.millis());
+            let live = chunk.total() - chunk.head;
+            let expired = match &chunk.body {
+                // A packed chunk entirely older than the cutoff goes without decoding.
+                Body::Packed(p) if p.last_arrival() < cutoff => live,
+                _ => chunk.live_prefix(&|_, arrival| arrival < cutoff),
+            };
             chunk.head += expired;
             removed += expired as u64;
             self.len -= expired;
-            let drained = chunk.head >= chunk.entries.len();
-            let full = chunk.entries.len() >= CHUNK_RECORDS || chunk.arena.len() >= CHUNK_ARENA_BYTES;
-            if drained && (full || self.chunks.len() > 1) {
+            let drained = chunk.head >= chunk.total();
+            if drained && (chunk.full() || self.chunks.len() > 1) {
                 self.chunks.pop_front();
                 continue;
             }
@@ -366,13 +492,9 @@ impl RecordStore {
         self.len = 0;
     }
 
-    /// Heap bytes held (entries and arenas, by capacity), for memory accounting.
+    /// Heap bytes held (entries, arenas and packed chunks, by capacity), for memory accounting.
     pub fn heap_bytes(&self) -> usize {
-        self.chunks
-            .iter()
-            .map(|c| c.entries.capacity() * std::mem::size_of::<Entry>() + c.arena.capacity())
-            .sum::<usize>()
-            + self.chunks.capacity() * std::mem::size_of::<Chunk>()
+        self.chunks.iter().map(Chunk::heap_bytes).sum::<usize>() + self.chunks.capacity() * std::mem::size_of::<Chunk>()
     }
 }
 
@@ -437,16 +559,65 @@ mod tests {
         assert_eq!(b.map(|r| r.size()), Some(506));
     }
 
-    #[test]
-    fn a_record_written_by_reference_costs_48_bytes() {
+    /// Record `i` of a producer writing to one of two shards: every other `n`, 0 to 2 ms
+    /// apart, keys of 6 to 8 bytes; with `retries`, every 97th record is a retry from the past.
+    fn steady(i: u64, retries: bool) -> (u64, SimTime, RecordRef, u32, u16) {
+        let retry = retries && i % 97 == 0;
+        let n = if retry { i } else { i * 2 };
+        let at = SimTime(i * 3 / 4);
+        let reference = RecordRef { source: 2, n, event_time: SimTime(at.0 - u64::from(retry) * 40) };
+        (i * 2 + u64::from(retry), at, reference, 120, 6 + (n % 3) as u16)
+    }
+
+    fn fill(n: usize, retries: bool) -> RecordStore {
         let mut s = RecordStore::default();
-        let n = CHUNK_RECORDS * 16;
         for i in 0..n as u64 {
-            let reference = RecordRef { source: 0, n: i, event_time: SimTime(i) };
-            let payload = NewPayload::ByReference { reference, data_len: 1000, key_len: 8, explicit: false };
-            s.push(i, SimTime(i), false, payload);
+            let (seq, at, reference, data_len, key_len) = steady(i + 100, retries);
+            s.push(seq, at, false, NewPayload::ByReference { reference, data_len, key_len, explicit: false });
         }
-        let per = s.heap_bytes() / n;
-        assert!(per <= 49, "{per} bytes per record");
+        s
+    }
+
+    fn read(r: StoredRecord<'_>) -> Option<(u64, SimTime, RecordRef, u32, u16)> {
+        match r.payload {
+            StoredPayload::ByReference(x) => Some((r.seq_ix, r.arrival, x, r.data_len, r.key_len)),
+            StoredPayload::Inline { .. } => None,
+        }
+    }
+
+    #[test]
+    fn a_steady_producer_s_records_pack_to_under_two_bytes() {
+        let n = CHUNK_RECORDS * 256;
+        let s = fill(n, false);
+        let per = s.heap_bytes() as f64 / n as f64;
+        assert!(per < 2.0, "{per:.2} bytes per record");
+        assert!(s.iter().map(read).eq((0..n as u64).map(|i| Some(steady(i + 100, false)))));
+    }
+
+    #[test]
+    fn packed_records_read_seek_and_trim_exactly() {
+        let n = CHUNK_RECORDS * 40 + 17;
+        let s0 = fill(n, true);
+        let per = s0.heap_bytes() as f64 / n as f64;
+        assert!(per < 5.0, "{per:.2} bytes per record");
+        let expected = |i: usize| Some(steady(i as u64 + 100, true));
+        assert!(s0.iter().map(read).eq((0..n).map(expected)));
+        for i in [0usize, 1, 1023, 1024, 5000, n - 1] {
+            assert_eq!(s0.get(i).and_then(read), expected(i), "record {i}");
+            assert_eq!(s0.iter_from(i).next().and_then(read), expected(i), "record {i}");
+            let (seq, at, ..) = steady(i as u64 + 100, true);
+            assert_eq!(s0.position_of_seq_ix(seq), i);
+            let first_at = (0..n).find(|j| steady(*j as u64 + 100, true).1 >= at).unwrap_or(n);
+            assert_eq!(s0.position_of_arrival(at), first_at);
+        }
+        let mut s = s0.clone();
+        let cutoff = steady(30_000, true).1;
+        let first = s.position_of_arrival(cutoff);
+        assert_eq!(s.trim_before(cutoff), first as u64);
+        assert_eq!(s.front().and_then(read), expected(first));
+        assert_eq!(s.len(), n - first);
+        assert_eq!(s.get(1).and_then(read), expected(first + 1));
+        assert_eq!(s.trim_before(SimTime(u64::MAX)), (n - first) as u64);
+        assert!(s.is_empty());
     }
 }

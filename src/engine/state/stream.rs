@@ -234,6 +234,11 @@ impl Stream {
         &mut self.seq_counters[g]
     }
 
+    /// Records retained over all its shards, and the heap bytes their stores hold.
+    pub fn retained(&self) -> (u64, u64) {
+        self.shards.iter().fold((0, 0), |(n, b), sh| (n + sh.records.len() as u64, b + sh.records.heap_bytes() as u64))
+    }
+
     /// The next `seqIx` of a shard's group, without taking it (the LATEST position).
     pub fn peek_seq_ix(&self, shard: u32) -> u64 {
         self.seq_counters.get((shard / 5) as usize).copied().unwrap_or(0)
