@@ -162,6 +162,7 @@ fn steady_store(n: u64) -> RecordStore {
     s
 }
 
+#[allow(clippy::print_stdout)] // it prints the bytes per record it measures
 fn bench_store(c: &mut Criterion) {
     const N: u64 = 65_536;
     let mut g = c.benchmark_group("record_store");
