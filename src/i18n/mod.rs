@@ -35,6 +35,7 @@ pub mod app;
 pub mod flow;
 pub mod hashing;
 pub mod lang;
+pub mod numbers;
 pub mod pipelines;
 pub mod resharding;
 pub mod retention;

@@ -6,7 +6,7 @@
 //! codes of the world and are their own keys: a [`PipelineAction`] names itself and a
 //! [`Refusal`] explains itself (both panels' steps are answered in this panel's step list).
 
-use crate::i18n::lang::{keys, Message, Phrase};
+use crate::i18n::lang::{keys, Message, Phrase, FSI, PDI};
 use crate::world::error::Refusal;
 use crate::world::pipeline_spec::PipelineAction;
 
@@ -279,7 +279,7 @@ impl Message for Msg {
     fn es(&self) -> String {
         match self {
             Msg::WrongLine { units } => format!("Unidades erróneas por el bug: {units}. Kappa lo corrige desplegando código correcto y reprocesando desde TRIM_HORIZON."),
-            Msg::LogTitle { stream } => format!("stream «{stream}» (el log)"),
+            Msg::LogTitle { stream } => format!("stream «{FSI}{stream}{PDI}» (el log)"),
             Msg::LogLine { hours, records } => format!("retención {hours} h · {records} registros"),
             Msg::ExpiredRecords { hours, n } => format!("retención {hours} h · ← {n} expirados"),
             Msg::JobSettings { parallelism, efo: false } => format!("paralelismo {parallelism} · polling"),
@@ -303,7 +303,7 @@ impl Message for Msg {
     fn en(&self) -> String {
         match self {
             Msg::WrongLine { units } => format!("Units wrong because of the bug: {units}. Kappa fixes it by deploying correct code and replaying from TRIM_HORIZON."),
-            Msg::LogTitle { stream } => format!("stream “{stream}” (the log)"),
+            Msg::LogTitle { stream } => format!("stream “{FSI}{stream}{PDI}” (the log)"),
             Msg::LogLine { hours, records } => format!("retention {hours} h · {records} records"),
             Msg::ExpiredRecords { hours, n } => format!("retention {hours} h · ← {n} expired"),
             Msg::JobSettings { parallelism, efo: false } => format!("parallelism {parallelism} · polling"),

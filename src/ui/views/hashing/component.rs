@@ -17,7 +17,7 @@ use crate::engine::state::stream::StreamStatus;
 use crate::i18n::hashing::{Msg as HashingMsg, Text as HashingText};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::ApiOutcome;
-use crate::ui::format::{hash_key_short as abbreviate, shard_short};
+use crate::ui::format::{grouped, hash_key_short as abbreviate, percent_sign, shard_short};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -273,8 +273,8 @@ fn many_section(lang: Lang, recent: &[KeyRecord], view: &StreamView) -> Html {
                     if !r.open { { " " }<span class="badge">{ HashingText::ClosedBadge.text(lang) }</span> }
                 </th>
                 <td class="bar-cell"><span class={classes!("hbar", colour)} style={format!("width:{:.1}%", r.fill * 100.0)}></span></td>
-                <td class="num">{ r.count }<span class="pct">{ format!(" ({} %)", r.percent) }</span></td>
-                <td class={classes!("num", (throttled(r.id) > 0).then_some("warn"))}>{ throttled(r.id) }</td>
+                <td class="num">{ grouped(r.count as u64, lang) }<span class="pct">{ format!(" ({})", percent_sign(r.percent.to_string(), lang)) }</span></td>
+                <td class={classes!("num", (throttled(r.id) > 0).then_some("warn"))}>{ grouped(throttled(r.id), lang) }</td>
             </tr>
         }
     });
