@@ -29,6 +29,8 @@ keys! {
         ViewResharding,
         /// Tab: the pipelines (Lambda vs Kappa) view.
         ViewPipelines,
+        /// Tab: the glossary.
+        ViewGlossary,
         /// Label of the view tabs.
         Views,
         /// Play button.
@@ -220,6 +222,7 @@ impl Phrase for Text {
             Text::ViewRetention => "Retención",
             Text::ViewResharding => "Resharding (linaje)",
             Text::ViewPipelines => "Lambda y Kappa",
+            Text::ViewGlossary => "Glosario",
             Text::Views => "Vistas",
             Text::Play => "Reproducir",
             Text::Pause => "Pausa",
@@ -255,7 +258,7 @@ impl Phrase for Text {
             Text::OverviewHelp => "Cada fila es un shard con su rango de hash keys. Los puntos son registros: entran por la izquierda cuando el stream los acepta y se desplazan según su edad; su altura es la posición de su hash dentro del rango del shard y su color depende de la partition key.",
             Text::Incoming => "aceptados",
             Text::PerSecond => "reg/s",
-            Text::Throttled => "throttled (por límite)",
+            Text::Throttled => "rechazados (throttling)",
             Text::Stored => "retenidos",
             Text::Closed => "CLOSED (cerrado)",
             Text::Accepted => "Aceptados",
@@ -291,6 +294,7 @@ impl Phrase for Text {
             Text::ViewRetention => "Retention",
             Text::ViewResharding => "Resharding (lineage)",
             Text::ViewPipelines => "Lambda vs Kappa",
+            Text::ViewGlossary => "Glossary",
             Text::Views => "Views",
             Text::Play => "Play",
             Text::Pause => "Pause",

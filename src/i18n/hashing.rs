@@ -192,7 +192,7 @@ impl Phrase for Text {
             Text::ManyHeading => "Muchas claves: dónde caen los registros de los productores",
             Text::ColRecords => "Registros",
             Text::ColShare => "Proporción",
-            Text::ColThrottled => "Rechazadas",
+            Text::ColThrottled => "Rechazados (throttling)",
             Text::ColThrottledHelp => "Escrituras rechazadas por los límites del shard desde el inicio (throttling, ProvisionedThroughputExceededException)",
             Text::HotBadge => "caliente",
             Text::ClosedBadge => "cerrado",

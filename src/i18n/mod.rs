@@ -23,6 +23,8 @@
 //!   lang.rs   Lang · Phrase · Message · keys!      ◄── every other file here
 //!   app.rs    the shell, notices and the overview   (Text, Msg; Preset, WorldError)
 //!   flow.rs · hashing.rs · resharding.rs · retention.rs     one per view (Text, Msg)
+//!   glossary.rs  one Term per concept: AWS's term, the Spanish names, a definition
+//!   numbers.rs   CLDR number rules per language (decimal sign, grouping, %, US$)
 //!   pipelines/  page.rs · lambda.rs · kappa.rs · facts.rs   one per part of the view
 //! ```
 //!
@@ -33,6 +35,7 @@
 
 pub mod app;
 pub mod flow;
+pub mod glossary;
 pub mod hashing;
 pub mod lang;
 pub mod numbers;

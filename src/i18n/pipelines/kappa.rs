@@ -69,6 +69,8 @@ keys! {
         StorageNote,
         /// Throttled reads explanation.
         ThrottleNote,
+        /// After a job's read rate: how many of its reads were throttled (`12 rechazadas`).
+        ThrottledReads,
         /// Records the replay never saw
         MissedTitle,
         /// Refused
@@ -228,10 +230,11 @@ impl Phrase for Text {
             Text::Shared => "compartida (polling)",
             Text::StatusCol => "Estado",
             Text::ProgressCol => "Progreso",
-            Text::CallsCol => "llamadas (throttled)",
+            Text::CallsCol => "llamadas (rechazadas por throttling)",
+            Text::ThrottledReads => "lecturas rechazadas (throttling)",
             Text::StorageTitle => "Almacenamiento de salida",
             Text::StorageNote => "Unas 2× mientras existen las dos tablas (Kreps): el precio de poder volver atrás al instante.",
-            Text::ThrottleNote => "Las lecturas throttled (rechazadas por límite) se deben a que el reproceso comparte con v1, el archivador y la speed layer los 2 MiB/s y 5 GetRecords/s de cada shard; con enhanced fan-out tiene los suyos.",
+            Text::ThrottleNote => "Las lecturas rechazadas por límite (throttling) se deben a que el reproceso comparte con v1, el archivador y la speed layer los 2 MiB/s y 5 GetRecords/s de cada shard; con enhanced fan-out tiene los suyos.",
             Text::MissedTitle => "Registros que el reproceso nunca vio",
             Text::Refused => "Rechazado",
             Text::Done => "Hecho",
@@ -265,6 +268,7 @@ impl Phrase for Text {
             Text::StatusCol => "Status",
             Text::ProgressCol => "Progress",
             Text::CallsCol => "calls (throttled)",
+            Text::ThrottledReads => "reads throttled",
             Text::StorageTitle => "Output storage",
             Text::StorageNote => "About 2× while both tables exist (Kreps): the price of an instant revert.",
             Text::ThrottleNote => "Throttled reads happen because the replay shares each shard's 2 MiB/s and 5 GetRecords/s with v1, the archiver and the speed layer; with enhanced fan-out it has its own.",

@@ -59,7 +59,7 @@ fn job_box(r: &Rect, job: Option<&JobRow>, next: u32, serving: u32, now: u64, la
             { bar(r, 38.0, u64::from(j.progress_permille), if j.caught_up_ms.is_some() { "done" } else { "replay" }) }
             { line(r, 58.0, "t-small", format!("MillisBehindLatest {}", duration(j.millis_behind_latest, lang))) }
             { line(r, 73.0, if j.throttled > 0 { "t-warn" } else { "t-line" },
-                   if j.throttled > 0 { format!("{} · {} throttled", page::Msg::PerSec { n: grouped(job_rate(j, now), lang) }.text(lang), grouped(j.throttled, lang)) }
+                   if j.throttled > 0 { format!("{} · {} {}", page::Msg::PerSec { n: grouped(job_rate(j, now), lang) }.text(lang), grouped(j.throttled, lang), P::ThrottledReads.text(lang)) }
                    else { page::Msg::PerSec { n: grouped(job_rate(j, now), lang) }.text(lang) }) }
             if j.bug && j.running {
                 { line(r, 89.0, "t-bug", page::Text::BugBadge.text(lang)) }

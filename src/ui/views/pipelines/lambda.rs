@@ -6,6 +6,7 @@ use super::model::{LambdaEdge as E, LambdaLayout, LambdaNode as N};
 use super::numbers::{clock, duration};
 use super::snapshot::PipelinesSnapshot;
 use super::svg::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
+use crate::i18n::app::Msg;
 use crate::i18n::pipelines::lambda::{self as t, Text as P};
 use crate::i18n::pipelines::page;
 use crate::i18n::{Lang, Message, Phrase};
@@ -141,7 +142,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 <g class="node stream">
                     { frame(&stream, "stream") }
                     { line(&stream, 17.0, "t-title", "Kinesis Data Streams") }
-                    { line(&stream, 33.0, "t-line", format!("“{}” · {} shards", s.stream, s.kappa.shards.len())) }
+                    { line(&stream, 33.0, "t-line", format!("“{}” · {}", s.stream, Msg::OpenShards { n: s.kappa.open_shards }.text(lang))) }
                 </g>
                 <g class="node master" data-testid="master-dataset">
                     { frame(&master, "batch-box") }
