@@ -47,6 +47,10 @@ function badNumbers(text, lang) {
     if (!ok) bad.push(`${s} in ${ctx(m.index, s.length)}`);
   }
   if (lang === 'es') {
+    // English left in Spanish (#14): key distributions, gauge letters, table headers, plurals.
+    for (const m of text.matchAll(/\b(uniform|hot-keys|zipf|single|calls|State|shard\(s\)|rec\/s)\b|\bthrottled\b(?!\))/g)) {
+      bad.push(`English "${m[0]}" in ${ctx(m.index, m[0].length)}`);
+    }
     for (const m of text.matchAll(/\$\s?\d/g)) bad.push(`dollar sign before the amount in ${ctx(m.index, 2)}`);
     for (const m of text.matchAll(/\d%/g)) bad.push(`percent sign with no space in ${ctx(m.index, 2)}`);
   } else {
@@ -108,7 +112,7 @@ export function checks(kit) {
         const limits = await page.locator(`${tid('gauge')} .gauge-limit`).count();
         assert(limits === gauges.length, `${limits} limit lines for ${gauges.length} gauges`);
         const size = await page.locator(`${tid('gauge')} text`).first().evaluate((el) => el.getBoundingClientRect().height);
-        assert(size >= 9, `gauge text is ${size.toFixed(1)} px tall at 1280 px`);
+        assert(size >= 10, `gauge text is ${size.toFixed(1)} px tall at 1280 px`);
         const dups = await page.locator(tid('consumer-duplicates')).allTextContents();
         const cards = await page.locator(tid('consumer')).count();
         assert(cards > 0 && dups.length === cards, `${dups.length} duplicate counts on ${cards} consumer cards`);

@@ -187,8 +187,8 @@ pub struct Layout {
 
 /// The gauge bar spans this many times the limit, so a load above the limit stays visible.
 pub const GAUGE_SCALE: f64 = 1.25;
-/// Height of one gauge bar, viewBox units: its text (CSS 10.5 units) fits inside.
-pub const GAUGE_H: f64 = 13.0;
+/// Height of one gauge bar, viewBox units: its text (CSS 13 units) fits inside.
+pub const GAUGE_H: f64 = 16.0;
 /// Gap between two gauge bars.
 const GAUGE_GAP: f64 = 2.0;
 
@@ -222,7 +222,7 @@ pub fn layout(snap: &FlowSnapshot, width: f64, lang: Lang) -> Layout {
     let n = snap.shards.len();
     let h = lane_height(n).max(4.0 * GAUGE_H + 3.0 * GAUGE_GAP + 4.0);
     let lane_x = 34.0;
-    let gauge_w = if width < WIDTH { 150.0 } else { 160.0 };
+    let gauge_w = if width < WIDTH { 160.0 } else { 175.0 };
     let lane_end = width - gauge_w - 14.0;
     let lane_w = lane_end - lane_x;
     let window = snap.window_ms.max(1) as f64;
