@@ -281,7 +281,7 @@ fn many_section(lang: Lang, recent: &[KeyRecord], view: &StreamView) -> Html {
     let latest = recent.iter().take(RECENT_ROWS).map(|r| {
         html! {
             <tr key={format!("{}-{}", r.shard, r.position)}>
-                <td class="pk"><code title={r.partition_key.clone()}>{ r.partition_key.clone() }</code></td>
+                <td class="pk"><code title={r.partition_key.clone()}><bdi>{ r.partition_key.clone() }</bdi></code></td>
                 <td>{ hash_key(r.hash) }if r.explicit { <small class="muted">{ " " }{ HashingText::ExplicitMark.text(lang) }</small> }</td>
                 <td>{ shard_badge(r.shard, colour_of(ranges, &colours, r.shard)) }</td>
             </tr>
@@ -375,7 +375,8 @@ pub fn Hashing(props: &HashingProps) -> Html {
         let key: String =
             if pk.chars().count() > 16 { pk.chars().take(15).chain(['…']).collect() } else { (*pk).clone() };
         let key = if matches!(*explicit, ExplicitKey::Valid(_)) { "ExplicitHashKey".to_string() } else { key };
-        format!("{key} → {}", shard_short(r.id))
+        // The typed key is isolated (bidi): an override in it cannot reverse "→ #1".
+        format!("{} → {}", crate::i18n::lang::isolate(&key), shard_short(r.id))
     });
 
     // A click or drag on the bar picks the shard to split and the NewStartingHashKey.
@@ -616,7 +617,7 @@ fn api_outcome(lang: Lang, outcome: Option<&ApiOutcome>) -> Html {
         },
         Err(error) => html! {
             <>
-                <p class="error"><code>{ o.operation.clone() }</code>{ " → " }<strong>{ error.error_type.as_str() }</strong>{ ": " }{ error.message_text().to_string() }</p>
+                <p class="error"><code>{ o.operation.clone() }</code>{ " → " }<strong>{ error.error_type.as_str() }</strong>{ ": " }{ crate::i18n::lang::isolate_quoted_value(error.message_text()) }</p>
                 if let Some(t) = ReshardOp::parse(&o.operation).and_then(|op| explanation(op, error.error_type)) {
                     <p class="explain">{ t.text(lang) }</p>
                 }

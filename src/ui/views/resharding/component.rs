@@ -130,7 +130,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                 html! {
                     <div data-testid="reshard-answer" class="error-box" role="alert">
                         <p><strong>{ format!("{}: {}", a.operation, error.error_type.as_str()) }</strong></p>
-                        <p>{ error.message_text().to_string() }</p>
+                        <p>{ crate::i18n::lang::isolate_quoted_value(error.message_text()) }</p>
                         if let Some(w) = why { <p class="help">{ w.text(lang) }</p> }
                     </div>
                 }
