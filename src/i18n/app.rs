@@ -5,7 +5,7 @@
 //! are keys too: a [`Preset`] is its own description and a [`WorldError`] its own message (a
 //! refusal's text is with the pipelines' steps, `i18n::pipelines::page`).
 
-use super::lang::{keys, Message, Phrase};
+use super::lang::{isolate_quoted_value, keys, Message, Phrase, FSI, PDI};
 use crate::engine::ErrorType;
 use crate::world::error::{Named, WorldError};
 use crate::world::presets::Preset;
@@ -29,6 +29,8 @@ keys! {
         ViewResharding,
         /// Tab: the pipelines (Lambda vs Kappa) view.
         ViewPipelines,
+        /// Tab: the glossary.
+        ViewGlossary,
         /// Label of the view tabs.
         Views,
         /// Play button.
@@ -220,6 +222,7 @@ impl Phrase for Text {
             Text::ViewRetention => "Retención",
             Text::ViewResharding => "Resharding (linaje)",
             Text::ViewPipelines => "Lambda y Kappa",
+            Text::ViewGlossary => "Glosario",
             Text::Views => "Vistas",
             Text::Play => "Reproducir",
             Text::Pause => "Pausa",
@@ -255,7 +258,7 @@ impl Phrase for Text {
             Text::OverviewHelp => "Cada fila es un shard con su rango de hash keys. Los puntos son registros: entran por la izquierda cuando el stream los acepta y se desplazan según su edad; su altura es la posición de su hash dentro del rango del shard y su color depende de la partition key.",
             Text::Incoming => "aceptados",
             Text::PerSecond => "reg/s",
-            Text::Throttled => "throttled (por límite)",
+            Text::Throttled => "rechazados (throttling)",
             Text::Stored => "retenidos",
             Text::Closed => "CLOSED (cerrado)",
             Text::Accepted => "Aceptados",
@@ -291,6 +294,7 @@ impl Phrase for Text {
             Text::ViewRetention => "Retention",
             Text::ViewResharding => "Resharding (lineage)",
             Text::ViewPipelines => "Lambda vs Kappa",
+            Text::ViewGlossary => "Glossary",
             Text::Views => "Views",
             Text::Play => "Play",
             Text::Pause => "Pause",
@@ -357,15 +361,19 @@ impl Message for Msg {
     fn es(&self) -> String {
         match self {
             Msg::BadParam { name, value, allowed } => {
-                format!("Se ignoró «{name}={value}» del enlace: se admite {allowed}. Se usa el valor por defecto.")
+                format!("Se ignoró «{FSI}{name}={value}{PDI}» del enlace: se admite {allowed}. Se usa el valor por defecto.")
             }
-            Msg::UnknownParam { name } => format!("Se ignoró el parámetro desconocido «{name}» del enlace."),
-            Msg::UnknownView { slug } => format!("La vista «{slug}» no existe; se muestra la vista general."),
+            Msg::UnknownParam { name } => format!("Se ignoró el parámetro desconocido «{FSI}{name}{PDI}» del enlace."),
+            Msg::UnknownView { slug } => format!("La vista «{FSI}{slug}{PDI}» no existe; se muestra la vista general."),
             Msg::UnknownPanel { view, panel, allowed } => {
-                format!("La vista «{view}» no tiene el panel «{panel}» (se admite {allowed}); se muestran ambos.")
+                format!("La vista «{FSI}{view}{PDI}» no tiene el panel «{FSI}{panel}{PDI}» (se admite {allowed}); se muestran ambos.")
             }
-            Msg::BadField { field, value, allowed } => format!("{field}: «{value}» no es válido; se admite {allowed}."),
-            Msg::AwsError { error, message } => format!("AWS respondería {}: {message}", error.as_str()),
+            Msg::BadField { field, value, allowed } => {
+                format!("{field}: «{FSI}{value}{PDI}» no es válido; se admite {allowed}.")
+            }
+            Msg::AwsError { error, message } => {
+                format!("AWS respondería {}: {}", error.as_str(), isolate_quoted_value(message))
+            }
             Msg::World(e) => e.es(),
             Msg::OpenShards { n: 1 } => "1 shard abierto".into(),
             Msg::OpenShards { n } => format!("{n} shards abiertos"),
@@ -376,17 +384,21 @@ impl Message for Msg {
     fn en(&self) -> String {
         match self {
             Msg::BadParam { name, value, allowed } => {
-                format!("Ignored “{name}={value}” in the link: allowed is {allowed}. Using the default.")
+                format!("Ignored “{FSI}{name}={value}{PDI}” in the link: allowed is {allowed}. Using the default.")
             }
-            Msg::UnknownParam { name } => format!("Ignored the unknown link parameter “{name}”."),
-            Msg::UnknownView { slug } => format!("There is no view “{slug}”; showing the overview."),
+            Msg::UnknownParam { name } => format!("Ignored the unknown link parameter “{FSI}{name}{PDI}”."),
+            Msg::UnknownView { slug } => format!("There is no view “{FSI}{slug}{PDI}”; showing the overview."),
             Msg::UnknownPanel { view, panel, allowed } => {
-                format!("The view “{view}” has no panel “{panel}” (it takes {allowed}); showing both.")
+                format!(
+                    "The view “{FSI}{view}{PDI}” has no panel “{FSI}{panel}{PDI}” (it takes {allowed}); showing both."
+                )
             }
             Msg::BadField { field, value, allowed } => {
-                format!("{field}: “{value}” is not valid; allowed is {allowed}.")
+                format!("{field}: “{FSI}{value}{PDI}” is not valid; allowed is {allowed}.")
             }
-            Msg::AwsError { error, message } => format!("AWS would answer {}: {message}", error.as_str()),
+            Msg::AwsError { error, message } => {
+                format!("AWS would answer {}: {}", error.as_str(), isolate_quoted_value(message))
+            }
             Msg::World(e) => e.en(),
             Msg::OpenShards { n: 1 } => "1 open shard".into(),
             Msg::OpenShards { n } => format!("{n} open shards"),
@@ -433,16 +445,20 @@ impl Message for WorldError {
     fn es(&self) -> String {
         match self {
             WorldError::Aws(a) => {
-                format!("AWS respondería {}: {}", a.error_type.as_str(), a.message.as_deref().unwrap_or_default())
+                format!(
+                    "AWS respondería {}: {}",
+                    a.error_type.as_str(),
+                    isolate_quoted_value(a.message.as_deref().unwrap_or_default())
+                )
             }
             WorldError::NotFound { kind: Named::Producer, name } => {
-                format!("No hay ningún productor llamado «{name}».")
+                format!("No hay ningún productor llamado «{FSI}{name}{PDI}».")
             }
             WorldError::NotFound { kind: Named::Consumer, name } => {
-                format!("No hay ningún consumidor llamado «{name}».")
+                format!("No hay ningún consumidor llamado «{FSI}{name}{PDI}».")
             }
             WorldError::NotFound { kind: Named::PollingConsumer, name } => {
-                format!("No hay ningún consumidor de polling (KCL) llamado «{name}».")
+                format!("No hay ningún consumidor de polling (KCL) llamado «{FSI}{name}{PDI}».")
             }
             WorldError::Refused(r) => r.es().into(),
         }
@@ -451,12 +467,20 @@ impl Message for WorldError {
     fn en(&self) -> String {
         match self {
             WorldError::Aws(a) => {
-                format!("AWS would answer {}: {}", a.error_type.as_str(), a.message.as_deref().unwrap_or_default())
+                format!(
+                    "AWS would answer {}: {}",
+                    a.error_type.as_str(),
+                    isolate_quoted_value(a.message.as_deref().unwrap_or_default())
+                )
             }
-            WorldError::NotFound { kind: Named::Producer, name } => format!("There is no producer named “{name}”."),
-            WorldError::NotFound { kind: Named::Consumer, name } => format!("There is no consumer named “{name}”."),
+            WorldError::NotFound { kind: Named::Producer, name } => {
+                format!("There is no producer named “{FSI}{name}{PDI}”.")
+            }
+            WorldError::NotFound { kind: Named::Consumer, name } => {
+                format!("There is no consumer named “{FSI}{name}{PDI}”.")
+            }
             WorldError::NotFound { kind: Named::PollingConsumer, name } => {
-                format!("There is no polling (KCL) consumer named “{name}”.")
+                format!("There is no polling (KCL) consumer named “{FSI}{name}{PDI}”.")
             }
             WorldError::Refused(r) => r.en().into(),
         }

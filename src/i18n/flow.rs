@@ -2,8 +2,10 @@
 //!
 //! [`Text`] names the fixed strings and [`Msg`] the messages with values.
 
-use super::lang::{keys, Message, Phrase};
+use super::lang::{keys, Lang, Message, Phrase};
+use super::numbers::grouped;
 use crate::engine::state::shard::ShardId;
+use crate::world::payload::KeyDistribution;
 
 keys! {
     /// A fixed string of the flow view.
@@ -130,6 +132,28 @@ keys! {
         NobodyReading,
         /// No live worker reads for this consumer: its lag is the age of its oldest unread record, and it grows until a worker is restarted.
         NobodyReadingNote,
+        /// The letter of a write gauge (E, escritura / W, write).
+        WriteLetter,
+        /// The letter of a read gauge (L, lectura / R, read).
+        ReadLetter,
+        /// What a write gauge measures, for its tooltip.
+        GaugeWrite,
+        /// What a read gauge measures, for its tooltip.
+        GaugeRead,
+        /// The unit records per second (reg/s).
+        RecordsUnit,
+        /// The unit GetRecords calls per second (llamadas/s).
+        CallsUnit,
+        /// Key picker option: uniform keys.
+        KeysUniform,
+        /// Key picker option: Zipf keys.
+        KeysZipf,
+        /// Key picker option: a few hot keys.
+        KeysHot,
+        /// Key picker option: one key.
+        KeysSingle,
+        /// Consumer card: duplicates, short.
+        DuplicatesShort,
     }
 }
 
@@ -160,6 +184,13 @@ pub enum Msg {
         /// The window, whole seconds of simulated time.
         secs: u64,
     },
+    /// A lane's write throttling: refused per second now and in all.
+    ThrottledLane {
+        /// Writes refused per second in the last interval.
+        per_sec: u64,
+        /// Writes refused so far.
+        total: u64,
+    },
     /// Retained records older than the window and expired ones.
     Older {
         /// Retained records older than the window.
@@ -179,7 +210,7 @@ impl Phrase for Text {
             Text::Rate => "registros/s",
             Text::Keys => "Partition keys",
             Text::Accepted => "aceptados",
-            Text::Retried => "reintentos (throttled)",
+            Text::Retried => "reintentos (por throttling)",
             Text::Dropped => "descartados",
             Text::InFlight => "en espera",
             Text::Stopped => "detenido",
@@ -198,7 +229,7 @@ impl Phrase for Text {
             Text::Processed => "procesados",
             Text::Lost => "perdidos (expirados sin leer)",
             Text::Duplicates => "duplicados (relecturas)",
-            Text::ReadThrottled => "lecturas throttled",
+            Text::ReadThrottled => "lecturas limitadas (throttled)",
             Text::Latency => "retraso medio de propagación",
             Text::Throughput => "lectura",
             Text::Shared => "comparte con los demás consumidores polling 2 MiB/s y 5 llamadas/s por shard",
@@ -211,9 +242,9 @@ impl Phrase for Text {
             Text::Invocations => "invocaciones",
             Text::FailedInvocations => "fallidas",
             Text::Buffered => "en lote o procesándose",
-            Text::GaugesLegend => "Barras por shard, de arriba abajo: escritura en MiB/s (límite 1 MiB/s) y en reg/s (1000), lectura compartida en MiB/s (2 MiB/s) y en llamadas/s (5). En rojo, por encima del 90 %.",
+            Text::GaugesLegend => "Barras por shard, de arriba abajo: E = escritura (PutRecord) en MiB/s (límite 1 MiB/s) y en reg/s (límite 1000); L = lectura compartida (GetRecords) en MiB/s (límite 2 MiB/s) y en llamadas/s (límite 5). Cada barra dice «carga / límite»; la raya vertical marca el límite. En rojo, por encima del 90 %.",
             Text::CursorsLegend => "▲ polling compartido · ◆ enhanced fan-out · ■ Lambda; la letra es la del consumidor.",
-            Text::ThrottledLane => "¡throttling de escritura!",
+            Text::ThrottledLane => "¡escrituras rechazadas (throttling)!",
             Text::RecentRecords => "Registros recientes",
             Text::RecentHelp => "Elige un registro (o pulsa un punto) para ver sus detalles.",
             Text::Details => "Detalles del registro",
@@ -233,6 +264,17 @@ impl Phrase for Text {
             Text::Controls => "Controles del flujo",
             Text::NobodyReading => "nadie lee",
             Text::NobodyReadingNote => "Ningún worker vivo lee para este consumidor: su retraso es la edad de su registro sin leer más antiguo, y crece hasta que se reinicie un worker.",
+            Text::WriteLetter => "E",
+            Text::ReadLetter => "L",
+            Text::GaugeWrite => "escritura (PutRecord/PutRecords)",
+            Text::GaugeRead => "lectura compartida (GetRecords)",
+            Text::RecordsUnit => "reg/s",
+            Text::CallsUnit => "llamadas/s",
+            Text::KeysUniform => "uniformes",
+            Text::KeysZipf => "sesgadas (Zipf)",
+            Text::KeysHot => "pocas claves calientes",
+            Text::KeysSingle => "una sola clave",
+            Text::DuplicatesShort => "duplicados",
         }
     }
 
@@ -277,7 +319,7 @@ impl Phrase for Text {
             Text::Invocations => "invocations",
             Text::FailedInvocations => "failed",
             Text::Buffered => "batched or running",
-            Text::GaugesLegend => "Bars per shard, top to bottom: writes in MiB/s (limit 1 MiB/s) and in rec/s (1,000), shared reads in MiB/s (2 MiB/s) and in calls/s (5). Red above 90 %.",
+            Text::GaugesLegend => "Bars per shard, top to bottom: W = writes (PutRecord) in MiB/s (limit 1 MiB/s) and in rec/s (limit 1,000); R = shared reads (GetRecords) in MiB/s (limit 2 MiB/s) and in calls/s (limit 5). Each bar reads “load / limit”; the vertical line marks the limit. Red above 90%.",
             Text::CursorsLegend => "▲ shared polling · ◆ enhanced fan-out · ■ Lambda; the letter is the consumer's.",
             Text::ThrottledLane => "write throttling!",
             Text::RecentRecords => "Recent records",
@@ -299,6 +341,17 @@ impl Phrase for Text {
             Text::Controls => "Flow controls",
             Text::NobodyReading => "nobody reading",
             Text::NobodyReadingNote => "No live worker reads for this consumer: its lag is the age of its oldest unread record, and it grows until a worker is restarted.",
+            Text::WriteLetter => "W",
+            Text::ReadLetter => "R",
+            Text::GaugeWrite => "writes (PutRecord/PutRecords)",
+            Text::GaugeRead => "shared reads (GetRecords)",
+            Text::RecordsUnit => "rec/s",
+            Text::CallsUnit => "calls/s",
+            Text::KeysUniform => "uniform",
+            Text::KeysZipf => "skewed (Zipf)",
+            Text::KeysHot => "a few hot keys",
+            Text::KeysSingle => "a single key",
+            Text::DuplicatesShort => "duplicates",
         }
     }
 }
@@ -308,10 +361,22 @@ impl Message for Msg {
         match self {
             Msg::AnnounceRecord { seq_tail, shard } => format!("registro …{seq_tail} → {shard}"),
             Msg::AnnounceThrottle { shard, per_sec } => {
-                format!("throttling en {shard}: {per_sec} escrituras/s rechazadas")
+                format!("throttling en {shard}: {} escrituras/s rechazadas", grouped(*per_sec, Lang::Es))
             }
-            Msg::Hidden { n } => format!("+{n} registros en la ventana sin dibujar (se dibuja una muestra)"),
-            Msg::Older { older, expired } => format!("{older} retenidos más antiguos · {expired} expirados"),
+            Msg::Hidden { n } => {
+                format!("+{} registros en la ventana sin dibujar (se dibuja una muestra)", grouped(*n, Lang::Es))
+            }
+            Msg::ThrottledLane { per_sec, total } => format!(
+                "{} {}/s · Σ {}",
+                Text::ThrottledLane.es(),
+                grouped(*per_sec, Lang::Es),
+                grouped(*total, Lang::Es)
+            ),
+            Msg::Older { older, expired } => format!(
+                "{} retenidos más antiguos · {} expirados",
+                grouped(*older, Lang::Es),
+                grouped(*expired, Lang::Es)
+            ),
             Msg::ThroughputWindow { secs } => {
                 format!("lectura: media de los últimos {secs} s de tiempo simulado, en MiB/s")
             }
@@ -321,11 +386,57 @@ impl Message for Msg {
     fn en(&self) -> String {
         match self {
             Msg::AnnounceRecord { seq_tail, shard } => format!("record …{seq_tail} → {shard}"),
-            Msg::AnnounceThrottle { shard, per_sec } => format!("throttling on {shard}: {per_sec} writes/s refused"),
-            Msg::Hidden { n } => format!("+{n} records in the window not drawn (a sample is drawn)"),
-            Msg::Older { older, expired } => format!("{older} older retained · {expired} expired"),
+            Msg::AnnounceThrottle { shard, per_sec } => {
+                format!("throttling on {shard}: {} writes/s refused", grouped(*per_sec, Lang::En))
+            }
+            Msg::Hidden { n } => {
+                format!("+{} records in the window not drawn (a sample is drawn)", grouped(*n, Lang::En))
+            }
+            Msg::ThrottledLane { per_sec, total } => format!(
+                "{} {}/s · Σ {}",
+                Text::ThrottledLane.en(),
+                grouped(*per_sec, Lang::En),
+                grouped(*total, Lang::En)
+            ),
+            Msg::Older { older, expired } => {
+                format!("{} older retained · {} expired", grouped(*older, Lang::En), grouped(*expired, Lang::En))
+            }
             Msg::ThroughputWindow { secs } => {
                 format!("read rate: mean over the last {secs} s of simulated time, in MiB/s")
+            }
+        }
+    }
+}
+
+/// A producer's key distribution in words, with its parameters (`uniformes (1000 claves)`,
+/// `calientes: 2 de 100 claves llevan el 80 % (hot keys)`).
+impl Message for KeyDistribution {
+    fn es(&self) -> String {
+        let n = |k: &u32| grouped(u64::from(*k), Lang::Es);
+        match self {
+            KeyDistribution::Uniform { keys } => format!("uniformes ({} claves)", n(keys)),
+            KeyDistribution::Zipf { keys } => format!("sesgadas, Zipf ({} claves)", n(keys)),
+            KeyDistribution::HotKeys { keys, hot, hot_percent } => {
+                format!("calientes (hot keys): {} de {} claves llevan el {hot_percent}\u{a0}%", n(hot), n(keys))
+            }
+            KeyDistribution::Single => "una sola clave".into(),
+            KeyDistribution::ExplicitHashKeys { hash_keys } => {
+                format!("ExplicitHashKey ({} valores)", grouped(hash_keys.len() as u64, Lang::Es))
+            }
+        }
+    }
+
+    fn en(&self) -> String {
+        let n = |k: &u32| grouped(u64::from(*k), Lang::En);
+        match self {
+            KeyDistribution::Uniform { keys } => format!("uniform ({} keys)", n(keys)),
+            KeyDistribution::Zipf { keys } => format!("skewed, Zipf ({} keys)", n(keys)),
+            KeyDistribution::HotKeys { keys, hot, hot_percent } => {
+                format!("hot keys: {} of {} keys carry {hot_percent}%", n(hot), n(keys))
+            }
+            KeyDistribution::Single => "a single key".into(),
+            KeyDistribution::ExplicitHashKeys { hash_keys } => {
+                format!("ExplicitHashKey ({} values)", grouped(hash_keys.len() as u64, Lang::En))
             }
         }
     }
@@ -350,5 +461,15 @@ mod tests {
                 Text::Arrival
             ]
         );
+    }
+
+    #[test]
+    fn key_distributions_read_in_each_language() {
+        let hot = KeyDistribution::HotKeys { keys: 100, hot: 2, hot_percent: 80 };
+        assert_eq!(hot.es(), "calientes (hot keys): 2 de 100 claves llevan el 80\u{a0}%");
+        assert_eq!(hot.en(), "hot keys: 2 of 100 keys carry 80%");
+        let many = KeyDistribution::Uniform { keys: 10_000 };
+        assert_eq!((many.es(), many.en()), ("uniformes (10.000 claves)".into(), "uniform (10,000 keys)".into()));
+        assert_eq!(Msg::Older { older: 12_345, expired: 0 }.es(), "12.345 retenidos más antiguos · 0 expirados");
     }
 }

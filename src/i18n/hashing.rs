@@ -4,7 +4,8 @@
 //! names (`PartitionKey`, `ExplicitHashKey`, `SplitShard`, `UPDATING`) stay as AWS spells them,
 //! next to a Spanish gloss where one helps.
 
-use super::lang::{keys, Message, Phrase};
+use super::lang::{keys, Lang, Message, Phrase};
+use super::numbers::grouped;
 
 keys! {
     /// A fixed string of the hashing view.
@@ -192,7 +193,7 @@ impl Phrase for Text {
             Text::ManyHeading => "Muchas claves: dónde caen los registros de los productores",
             Text::ColRecords => "Registros",
             Text::ColShare => "Proporción",
-            Text::ColThrottled => "Rechazadas",
+            Text::ColThrottled => "Rechazados (throttling)",
             Text::ColThrottledHelp => "Escrituras rechazadas por los límites del shard desde el inicio (throttling, ProvisionedThroughputExceededException)",
             Text::HotBadge => "caliente",
             Text::ClosedBadge => "cerrado",
@@ -288,7 +289,9 @@ impl Message for Msg {
             Msg::BarAria { n: 1 } => "El espacio de hash de 0 a 2¹²⁸−1, todo en 1 shard abierto".into(),
             Msg::BarAria { n } => format!("El espacio de hash de 0 a 2¹²⁸−1, repartido entre {n} shards abiertos"),
             Msg::HistogramCaption { n: 1 } => "Dónde cayó el último registro, por shard".into(),
-            Msg::HistogramCaption { n } => format!("Dónde cayeron los últimos {n} registros, por shard"),
+            Msg::HistogramCaption { n } => {
+                format!("Dónde cayeron los últimos {} registros, por shard", grouped(*n as u64, Lang::Es))
+            }
             Msg::Updating { secs } => format!(
                 "El stream está UPDATING: el cambio se aplica tras {secs} s de tiempo simulado. Pulsa Reproducir o Paso (→)."
             ),
@@ -297,10 +300,14 @@ impl Message for Msg {
                 format!("NewStartingHashKey válidos para este shard: de {min} a {max}.")
             }
             Msg::Moved { moved, keys, closed } => format!(
-                "{moved} de las {keys} claves distintas más recientes cambiaron de shard: justo las de {closed}, que el resharding cerró."
+                "{} de las {} claves distintas más recientes cambiaron de shard: justo las de {closed}, que el resharding cerró.",
+                grouped(*moved as u64, Lang::Es),
+                grouped(*keys as u64, Lang::Es)
             ),
             Msg::ModN { moved, keys, from, to } => format!(
-                "Si el shard se eligiera con hash mod N, pasar de {from} a {to} shards habría movido {moved} de esas {keys} claves."
+                "Si el shard se eligiera con hash mod N, pasar de {from} a {to} shards habría movido {} de esas {} claves.",
+                grouped(*moved as u64, Lang::Es),
+                grouped(*keys as u64, Lang::Es)
             ),
         }
     }
@@ -310,17 +317,23 @@ impl Message for Msg {
             Msg::BarAria { n: 1 } => "The hash space from 0 to 2¹²⁸−1, all in 1 open shard".into(),
             Msg::BarAria { n } => format!("The hash space from 0 to 2¹²⁸−1, shared by {n} open shards"),
             Msg::HistogramCaption { n: 1 } => "Where the last record landed, per shard".into(),
-            Msg::HistogramCaption { n } => format!("Where the last {n} records landed, per shard"),
+            Msg::HistogramCaption { n } => {
+                format!("Where the last {} records landed, per shard", grouped(*n as u64, Lang::En))
+            }
             Msg::Updating { secs } => format!(
                 "The stream is UPDATING: the change takes effect after {secs} s of simulated time. Press Play or Step (→)."
             ),
             Msg::SplitChildren { lower, upper } => format!("Children: {lower} and {upper}"),
             Msg::SplitRule { min, max } => format!("Valid NewStartingHashKeys for this shard: {min} to {max}."),
             Msg::Moved { moved, keys, closed } => format!(
-                "{moved} of the {keys} most recent distinct keys moved to another shard: exactly those of {closed}, which the reshard closed."
+                "{} of the {} most recent distinct keys moved to another shard: exactly those of {closed}, which the reshard closed.",
+                grouped(*moved as u64, Lang::En),
+                grouped(*keys as u64, Lang::En)
             ),
             Msg::ModN { moved, keys, from, to } => format!(
-                "Had shards been chosen by hash mod N, going from {from} to {to} shards would have moved {moved} of those {keys} keys."
+                "Had shards been chosen by hash mod N, going from {from} to {to} shards would have moved {} of those {} keys.",
+                grouped(*moved as u64, Lang::En),
+                grouped(*keys as u64, Lang::En)
             ),
         }
     }
@@ -329,6 +342,14 @@ impl Message for Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_in_messages_are_grouped_per_language() {
+        let m = Msg::ModN { moved: 12_345, keys: 20_000, from: 3, to: 4 };
+        assert!(m.text(Lang::Es).contains("12.345 de esas 20.000 claves"), "{}", m.text(Lang::Es));
+        assert!(m.text(Lang::En).contains("12,345 of those 20,000 keys"), "{}", m.text(Lang::En));
+        assert!(Msg::HistogramCaption { n: 2_000 }.text(Lang::En).contains("last 2,000 records"));
+    }
     use crate::i18n::lang::{same_in_both, Lang};
 
     #[test]

@@ -57,6 +57,37 @@ impl Lang {
     }
 }
 
+/// U+2068 FIRST STRONG ISOLATE: opens the isolate around text a person typed (or a link
+/// carried) when a message echoes it, so that a right-to-left override inside it (U+202E)
+/// cannot reverse the message around it (Unicode UAX #9, rule X6a: the matching [`PDI`] closes
+/// every embedding and override opened inside).
+pub const FSI: char = '\u{2068}';
+/// U+2069 POP DIRECTIONAL ISOLATE: closes the isolate [`FSI`] opened.
+pub const PDI: char = '\u{2069}';
+
+/// `text` between [`FSI`] and [`PDI`]: user text echoed in a message.
+pub fn isolate(text: &str) -> String {
+    format!("{FSI}{text}{PDI}")
+}
+
+/// AWS's validation message with the value it quotes isolated: AWS writes
+/// `1 validation error detected: Value '<value>' at '<member>' failed to satisfy constraint: …`
+/// (<https://docs.aws.amazon.com/kinesis/latest/APIReference/CommonErrors.html>,
+/// ValidationException), and the value is what the person typed. Other messages are returned
+/// as they are.
+pub fn isolate_quoted_value(message: &str) -> String {
+    const OPEN: &str = "Value '";
+    const CLOSE: &str = "' at '";
+    let Some(start) = message.find(OPEN).map(|i| i + OPEN.len()) else {
+        return message.to_string();
+    };
+    // The last "' at '": the value itself may contain the same characters.
+    let Some(end) = message.rfind(CLOSE).filter(|e| *e >= start) else {
+        return message.to_string();
+    };
+    format!("{}{}{}", &message[..start], isolate(&message[start..end]), &message[end..])
+}
+
 /// A fixed string of the UI: a key with one `&'static str` per language.
 pub trait Phrase: Copy {
     /// The Spanish text.
@@ -128,6 +159,20 @@ pub(crate) fn same_in_both<P: Phrase + std::fmt::Debug>(all: &[P]) -> Vec<P> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn user_text_in_aws_messages_is_isolated() {
+        let m = "1 validation error detected: Value 'ab\u{202e}cd' at 'streamName' failed to satisfy constraint: x";
+        assert_eq!(
+            isolate_quoted_value(m),
+            "1 validation error detected: Value '\u{2068}ab\u{202e}cd\u{2069}' at 'streamName' failed to satisfy constraint: x"
+        );
+        let tricky = "Value 'a' at 'b' at 'streamName' failed";
+        assert_eq!(isolate_quoted_value(tricky), "Value '\u{2068}a' at 'b\u{2069}' at 'streamName' failed");
+        assert_eq!(isolate_quoted_value("Stream s not found"), "Stream s not found");
+        assert_eq!(isolate_quoted_value("Value 'x"), "Value 'x");
+        assert_eq!(isolate("\u{202e}x"), "\u{2068}\u{202e}x\u{2069}");
+    }
 
     #[test]
     fn navigator_language_picks_spanish_for_any_es_tag() {

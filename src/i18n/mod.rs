@@ -24,6 +24,8 @@
 //!   app.rs    the shell, notices and the overview   (Text, Msg; Preset, WorldError)
 //!   flow.rs · hashing.rs · resharding.rs · retention.rs     one per view (Text, Msg)
 //!   input.rs  the live input fields (a live value beside the field that sets it)
+//!   glossary.rs  one Term per concept: AWS's term, the Spanish names, a definition
+//!   numbers.rs   CLDR number rules per language (decimal sign, grouping, %, US$)
 //!   pipelines/  page.rs · lambda.rs · kappa.rs · facts.rs   one per part of the view
 //! ```
 //!
@@ -34,9 +36,11 @@
 
 pub mod app;
 pub mod flow;
+pub mod glossary;
 pub mod hashing;
 pub mod input;
 pub mod lang;
+pub mod numbers;
 pub mod pipelines;
 pub mod resharding;
 pub mod retention;

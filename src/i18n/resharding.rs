@@ -94,6 +94,20 @@ keys! {
         OooAfter,
         /// received at
         OooReceived,
+        /// Lineage table column: the shard's state.
+        StateCol,
+        /// A table cell: OPEN with its gloss.
+        OpenCell,
+        /// A table cell: CLOSED with its gloss.
+        ClosedCell,
+        /// A table cell: EXPIRED with its gloss.
+        ExpiredCell,
+        /// A lineage bar's short state: open.
+        OpenShort,
+        /// A lineage bar's short state: closed.
+        ClosedShort,
+        /// A lineage bar's short state: expired.
+        ExpiredShort,
     }
 }
 
@@ -179,6 +193,13 @@ impl Phrase for Text {
             Text::OooAfter => "Recibido después de (aceptado más tarde)",
             Text::OooReceived => "recibido a las",
             Text::Reading => "lectura",
+            Text::StateCol => "Estado",
+            Text::OpenCell => "OPEN (abierto)",
+            Text::ClosedCell => "CLOSED (cerrado)",
+            Text::ExpiredCell => "EXPIRED (expirado)",
+            Text::OpenShort => "abierto",
+            Text::ClosedShort => "cerrado",
+            Text::ExpiredShort => "expirado",
         }
     }
 
@@ -227,6 +248,13 @@ impl Phrase for Text {
             Text::OooAfter => "Received after (accepted later)",
             Text::OooReceived => "received at",
             Text::Reading => "reading",
+            Text::StateCol => "State",
+            Text::OpenCell => "OPEN",
+            Text::ClosedCell => "CLOSED",
+            Text::ExpiredCell => "EXPIRED",
+            Text::OpenShort => "open",
+            Text::ClosedShort => "closed",
+            Text::ExpiredShort => "expired",
         }
     }
 }

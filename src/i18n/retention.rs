@@ -2,7 +2,8 @@
 //!
 //! [`Text`] names the fixed strings and [`Msg`] the messages with values.
 
-use super::lang::{keys, Message, Phrase};
+use super::lang::{keys, Lang, Message, Phrase, FSI, PDI};
+use super::numbers::grouped;
 use crate::engine::state::shard::ShardId;
 
 keys! {
@@ -205,7 +206,7 @@ impl Phrase for Text {
             Text::NeedRecord => "Elige primero un registro (clic en una marca o en la lista).",
             Text::ConsumersHeading => "Consumidores",
             Text::CostHeading => "Coste",
-            Text::CostAssumptions => "Supuestos: precios de us-east-1 (pueden cambiar), modo aprovisionado: 0,015 $/shard-hora; retención extendida (24 h–7 d) 0,020 $/shard-hora; a largo plazo (> 7 d) 0,023 $/GB-mes; mes de 730 h, tráfico actual constante, sin nivel gratuito ni impuestos.",
+            Text::CostAssumptions => "Supuestos: precios de us-east-1 (pueden cambiar), modo aprovisionado: 0,015 US$/shard-hora; retención extendida (24 h–7 d) 0,020 US$/shard-hora; a largo plazo (> 7 d) 0,023 US$/GB-mes; mes de 730 h, tráfico actual constante, sin nivel gratuito ni impuestos.",
             Text::Legend => "Marcadores: TH = TRIM_HORIZON, AT = AT_SEQUENCE_NUMBER, AF = AFTER_SEQUENCE_NUMBER, TS = AT_TIMESTAMP, L = LATEST. Letras con triángulo: consumidores (rojo con ⚠ = adelantado por el trim horizon). Zona rayada: expirado. Banda roja ✗A: registros que el consumidor A perdió (expiraron antes de que los leyera), dibujados entre la llegada del último que leyó antes y la del primero que leyó después.",
             Text::Expired => "expirados",
             Text::Retained => "retenidos",
@@ -258,26 +259,38 @@ impl Message for Msg {
     fn es(&self) -> String {
         match self {
             Msg::TrimHorizon { retention } => format!("trim horizon = ahora − {retention}"),
-            Msg::Current { hours, stream } => format!("{stream}: {hours} h de retención"),
+            Msg::Current { hours, stream } => format!("{FSI}{stream}{PDI}: {hours} h de retención"),
             Msg::Aggregated { stride, drawn, total } => {
-                format!("{drawn} marcas de {total} registros retenidos: cada marca agrupa {stride}")
+                let g = |n: &u64| grouped(*n, Lang::Es);
+                format!("{} marcas de {} registros retenidos: cada marca agrupa {}", g(drawn), g(total), g(stride))
             }
-            Msg::Lost { lost } => format!("{lost} registros perdidos (expiraron sin leerse)"),
+            Msg::Lost { lost } => format!("{} registros perdidos (expiraron sin leerse)", grouped(*lost, Lang::Es)),
             Msg::LostRange { consumer, shard, from, to, n, read, after, before } => {
                 let mut s = format!(
-                    "{consumer} perdió los registros #{from}–#{to} ({n}) de {shard}, llegados entre {after} y {before}"
+                    "{FSI}{consumer}{PDI} perdió los registros #{from}–#{to} ({}) de {shard}, llegados entre {after} y {before}",
+                    grouped(*n, Lang::Es)
                 );
                 if *read > 0 {
-                    s += &format!("; de ese tramo leyó los otros {read}");
+                    s += &format!("; de ese tramo leyó los otros {}", grouped(*read, Lang::Es));
                 }
                 s
             }
-            Msg::EarlierLosses { n } => format!("… y {n} episodios de pérdida anteriores"),
+            Msg::EarlierLosses { n } => format!("… y {} episodios de pérdida anteriores", grouped(*n as u64, Lang::Es)),
             Msg::Overtaken { shard, n, from, to } => {
-                format!("⚠ {shard}: el trim horizon lo adelantó; {n} registros sin leer expiraron (posiciones {from}–{to})")
+                format!(
+                    "⚠ {shard}: el trim horizon lo adelantó; {} registros sin leer expiraron (posiciones {from}–{to})",
+                    grouped(*n, Lang::Es)
+                )
             }
             Msg::Behind { shard, ago } => format!("{shard}: leyendo registros de hace {ago}"),
-            Msg::Cost { total, retention, shards, hours, rate, bytes } => format!("{shards} shard(s), {hours} h de retención, {rate} registros/s de {bytes} B: {total} al mes, de ellos {retention} por la retención"),
+            Msg::Cost { total, retention, shards, hours, rate, bytes } => format!(
+                "{} {}, {hours} h de retención, {} {} de {} B: {total} al mes, de ellos {retention} por la retención",
+                grouped(*shards, Lang::Es),
+                if *shards == 1 { "shard abierto" } else { "shards abiertos" },
+                grouped(*rate, Lang::Es),
+                if *rate == 1 { "registro/s" } else { "registros/s" },
+                grouped(*bytes, Lang::Es)
+            ),
             Msg::IteratorAge { age } => format!("iterador emitido hace {age} (caduca a los 5 min)"),
         }
     }
@@ -285,26 +298,38 @@ impl Message for Msg {
     fn en(&self) -> String {
         match self {
             Msg::TrimHorizon { retention } => format!("trim horizon = now − {retention}"),
-            Msg::Current { hours, stream } => format!("{stream}: {hours} h retention"),
+            Msg::Current { hours, stream } => format!("{FSI}{stream}{PDI}: {hours} h retention"),
             Msg::Aggregated { stride, drawn, total } => {
-                format!("{drawn} marks for {total} retained records: each mark stands for {stride}")
+                let g = |n: &u64| grouped(*n, Lang::En);
+                format!("{} marks for {} retained records: each mark stands for {}", g(drawn), g(total), g(stride))
             }
-            Msg::Lost { lost } => format!("{lost} records lost (expired unread)"),
+            Msg::Lost { lost } => format!("{} records lost (expired unread)", grouped(*lost, Lang::En)),
             Msg::LostRange { consumer, shard, from, to, n, read, after, before } => {
                 let mut s = format!(
-                    "{consumer} lost records #{from}–#{to} ({n}) on {shard}, which arrived between {after} and {before}"
+                    "{FSI}{consumer}{PDI} lost records #{from}–#{to} ({}) on {shard}, which arrived between {after} and {before}",
+                    grouped(*n, Lang::En)
                 );
                 if *read > 0 {
-                    s += &format!("; it read the other {read} in that span");
+                    s += &format!("; it read the other {} in that span", grouped(*read, Lang::En));
                 }
                 s
             }
-            Msg::EarlierLosses { n } => format!("… and {n} earlier loss episodes"),
+            Msg::EarlierLosses { n } => format!("… and {} earlier loss episodes", grouped(*n as u64, Lang::En)),
             Msg::Overtaken { shard, n, from, to } => {
-                format!("⚠ {shard}: overtaken by the trim horizon; {n} unread records expired (positions {from}–{to})")
+                format!(
+                    "⚠ {shard}: overtaken by the trim horizon; {} unread records expired (positions {from}–{to})",
+                    grouped(*n, Lang::En)
+                )
             }
             Msg::Behind { shard, ago } => format!("{shard}: reading records from {ago} ago"),
-            Msg::Cost { total, retention, shards, hours, rate, bytes } => format!("{shards} shard(s), {hours} h retention, {rate} records/s of {bytes} B: {total} per month, of which {retention} for retention"),
+            Msg::Cost { total, retention, shards, hours, rate, bytes } => format!(
+                "{} {}, {hours} h retention, {} {} of {} B: {total} per month, of which {retention} for retention",
+                grouped(*shards, Lang::En),
+                if *shards == 1 { "open shard" } else { "open shards" },
+                grouped(*rate, Lang::En),
+                if *rate == 1 { "record/s" } else { "records/s" },
+                grouped(*bytes, Lang::En)
+            ),
             Msg::IteratorAge { age } => format!("iterator issued {age} ago (expires after 5 min)"),
         }
     }

@@ -1,21 +1,33 @@
 //! How the views print values: one formatter per kind of value, so a duration, a hash key or a
-//! shard reads the same in every view.
+//! shard reads the same in every view, and one rule set per language for every number.
 //!
-//! | value                         | formatter                                   | example                     |
-//! |-------------------------------|---------------------------------------------|-----------------------------|
-//! | duration / simulated instant  | [`duration`] with a [`DurationStyle`]       | `00:21:35`, `2.5 s`, `26 h` |
-//! | wall-clock instant (epoch ms) | [`iso_time`]                                | `2025-01-01T00:00:05.250Z`  |
-//! | hash key                      | [`hash_key_short`]                          | `340282…1455`               |
-//! | place in the hash space       | [`hash_fraction`], [`hash_fraction_in`]     | `0.5` (geometry)            |
-//! | shard                         | [`shard_short`], [`shard_number`]           | `#7`, `7`                   |
-//! | sequence number               | [`sequence_tail`]                           | `…123456`                   |
-//! | bytes                         | [`bytes`] (decimal), [`mib`] (binary)       | `2.3 KB`, `0.42`            |
-//! | share                         | [`percent`]                                 | `99.90 %`                   |
-//! | count, money                  | [`grouped`], [`usd`]                        | `1 234 567`, `$1.23`        |
+//! | value                         | formatter                                   | es                 | en                 |
+//! |-------------------------------|---------------------------------------------|--------------------|--------------------|
+//! | duration / simulated instant  | [`duration`] with a [`DurationStyle`]       | `2,5 s`, `00:21:35`| `2.5 s`, `00:21:35`|
+//! | wall-clock instant (epoch ms) | [`iso_time`] (AWS's own format)             | `2025-01-01T00:00:05.250Z` | same       |
+//! | hash key                      | [`hash_key_short`]                          | `340282…1455`      | same               |
+//! | place in the hash space       | [`hash_fraction`], [`hash_fraction_in`]     | `0.5` (geometry)   | same               |
+//! | shard                         | [`shard_short`], [`shard_number`]           | `#7`, `7`          | same               |
+//! | sequence number               | [`sequence_tail`]                           | `…123456`          | same               |
+//! | bytes                         | [`bytes`] (decimal), [`mib`] (binary)       | `2,3 KB`, `0,42`   | `2.3 KB`, `0.42`   |
+//! | share                         | [`percent`]                                 | `99,90 %`          | `99.90%`           |
+//! | count                         | [`grouped`]                                 | `1000`, `12.345`   | `1,000`, `12,345`  |
+//! | decimal                       | [`decimal`]                                 | `2,5`              | `2.5`              |
+//! | money                         | [`usd`], [`usd_precise`]                    | `19,11 US$`        | `$19.11`           |
 //!
-//! Numbers read the same in Spanish and English: thousands are grouped with a narrow no-break
-//! space and decimals use a point (SI style, as the course's slides write them), so no formatter
-//! takes a [`crate::i18n::Lang`]. Words around the numbers come from [`crate::i18n`].
+//! The rules are Unicode CLDR's for each locale (`common/main/es.xml` and `en.xml`,
+//! <https://github.com/unicode-org/cldr/blob/main/common/main/es.xml>), as browsers'
+//! `Intl.NumberFormat` applies them:
+//! - **es**: decimal comma; thousands grouped with a dot, but only from five digits on
+//!   (`minimumGroupingDigits` 2: `1000`, `12.345`, as the RAE also recommends for four-digit
+//!   numbers); percent `#,##0 %` and currency `#,##0.00 ¤` with a no-break space (U+00A0)
+//!   before the sign; the US dollar's symbol is `US$`.
+//! - **en**: decimal point; thousands grouped with a comma from four digits on; percent
+//!   `#,##0%` and currency `¤#,##0.00` with no space; the dollar's symbol is `$`.
+//!
+//! Units follow the number after a space (`2,3 KB`, `0,42 MiB/s`). Identifiers (hash keys,
+//! sequence numbers, shard numbers) and AWS's ISO 8601 timestamps are not numbers to read and
+//! keep their plain digits. Words around the numbers come from [`crate::i18n`].
 //!
 //! Pure (no Yew), tested natively. Integer arithmetic wherever the text depends on it; floats
 //! only where a value is drawn ([`hash_fraction`], [`hash_fraction_in`]) or has no exact decimal ([`mib`]).
@@ -23,6 +35,8 @@
 use crate::engine::state::limits::MIB;
 use crate::engine::state::shard::ShardId;
 use crate::engine::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
+pub use crate::i18n::numbers::{decimal, decimal_separator, grouped, percent, percent_sign, scaled, usd, usd_precise};
+use crate::i18n::Lang;
 
 /// A day, ms.
 const DAY_MS: u64 = 24 * HOUR_MS;
@@ -50,45 +64,51 @@ pub enum DurationStyle {
     Tick(u64),
 }
 
-/// `ms` written in `style` (see [`DurationStyle`]).
-pub fn duration(ms: u64, style: DurationStyle) -> String {
+/// `ms` written in `style` (see [`DurationStyle`]), with `lang`'s decimal separator.
+pub fn duration(ms: u64, style: DurationStyle, lang: Lang) -> String {
+    let sep = decimal_separator(lang);
     match style {
         DurationStyle::Clock => clock(ms),
-        DurationStyle::ClockTenths => format!("{}.{}", clock(ms), (ms / 100) % 10),
-        DurationStyle::ClockMillis => format!("{}.{:03}", clock(ms), ms % 1000),
+        DurationStyle::ClockTenths => format!("{}{sep}{}", clock(ms), (ms / 100) % 10),
+        DurationStyle::ClockMillis => format!("{}{sep}{:03}", clock(ms), ms % 1000),
         DurationStyle::Axis => match ms {
             0 => "0 s".into(),
-            m if m < MINUTE_MS => format!("{} s", one_decimal(m as f64 / SECOND_MS as f64)),
-            m if m < HOUR_MS => format!("{} min", one_decimal(m as f64 / MINUTE_MS as f64)),
-            m => format!("{} h", one_decimal(m as f64 / HOUR_MS as f64)),
+            m if m < MINUTE_MS => format!("{} s", tenths_trimmed(m * 10 / SECOND_MS, lang)),
+            m if m < HOUR_MS => format!("{} min", tenths_trimmed(m * 10 / MINUTE_MS, lang)),
+            m => format!("{} h", tenths_trimmed(m * 10 / HOUR_MS, lang)),
         },
         DurationStyle::Whole => whole(ms),
         DurationStyle::Precise => match ms {
             0..=999 => format!("{ms} ms"),
-            1_000..=59_999 => format!("{}.{} s", ms / SECOND_MS, ms % SECOND_MS / 100),
+            1_000..=59_999 => format!("{}{sep}{} s", ms / SECOND_MS, ms % SECOND_MS / 100),
             60_000..=3_599_999 => format!("{} min {:02} s", ms / MINUTE_MS, ms % MINUTE_MS / SECOND_MS),
-            _ => format!("{} h {:02} min", ms / HOUR_MS, ms % HOUR_MS / MINUTE_MS),
+            _ => format!("{} h {:02} min", grouped(ms / HOUR_MS, lang), ms % HOUR_MS / MINUTE_MS),
         },
         DurationStyle::Tick(step_ms) => {
-            if step_ms < MINUTE_MS {
-                format!("{} s", ms / SECOND_MS)
+            let n = if step_ms < MINUTE_MS {
+                (ms / SECOND_MS, "s")
             } else if step_ms < HOUR_MS {
-                format!("{} min", ms / MINUTE_MS)
+                (ms / MINUTE_MS, "min")
             } else if step_ms < DAY_MS {
-                format!("{} h", ms / HOUR_MS)
+                (ms / HOUR_MS, "h")
             } else {
-                format!("{} d", ms / DAY_MS)
-            }
+                (ms / DAY_MS, "d")
+            };
+            format!("{} {}", grouped(n.0, lang), n.1)
         }
     }
 }
 
-fn clock(ms: u64) -> String {
+/// `HH:MM:SS` since the stream became ACTIVE, hours growing past 24: the same in both
+/// languages ([`DurationStyle::Clock`]).
+pub fn clock(ms: u64) -> String {
     let s = ms / SECOND_MS;
     format!("{:02}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
 }
 
-fn whole(ms: u64) -> String {
+/// The largest whole unit and the next one (`1 h 30 min`, `3 d 4 h`): no decimals, so the
+/// same in both languages ([`DurationStyle::Whole`]).
+pub fn whole(ms: u64) -> String {
     if ms >= 2 * DAY_MS {
         match (ms / DAY_MS, ms % DAY_MS / HOUR_MS) {
             (d, 0) => format!("{d} d"),
@@ -106,12 +126,13 @@ fn whole(ms: u64) -> String {
     }
 }
 
-/// `v` with one decimal, without a trailing `.0` (`2.5`, `2`).
-fn one_decimal(v: f64) -> String {
-    let s = format!("{v:.1}");
-    match s.strip_suffix(".0") {
-        Some(whole) => whole.to_string(),
-        None => s,
+/// A count of tenths with one decimal, without a trailing zero decimal (`25` → `2,5` / `2.5`,
+/// `20` → `2`).
+fn tenths_trimmed(tenths: u64, lang: Lang) -> String {
+    if tenths % 10 == 0 {
+        grouped(tenths / 10, lang)
+    } else {
+        scaled(u128::from(tenths), 1, lang)
     }
 }
 
@@ -176,84 +197,52 @@ pub fn sequence_tail(sequence_number: &str, digits: usize) -> &str {
     sequence_number.get(start..).unwrap_or(sequence_number)
 }
 
-/// Bytes in decimal units with one decimal, rounded down: `940 B`, `2.3 KB`, `3.4 MB`, `1.2 GB`.
-pub fn bytes(b: u64) -> String {
+/// Bytes in decimal units with one decimal, rounded down, in `lang`'s conventions: `940 B`,
+/// `2,3 KB` / `2.3 KB`, `3,4 MB`, `1,2 GB`.
+pub fn bytes(b: u64, lang: Lang) -> String {
     const UNITS: [(u64, &str); 3] = [(1_000_000_000, "GB"), (1_000_000, "MB"), (1_000, "KB")];
     for (size, unit) in UNITS {
         if b >= size {
-            let tenths = u128::from(b) * 10 / u128::from(size);
-            return format!("{}.{} {unit}", tenths / 10, tenths % 10);
+            return format!("{} {unit}", scaled(u128::from(b) * 10 / u128::from(size), 1, lang));
         }
     }
     format!("{b} B")
 }
 
-/// Bytes as mebibytes with two decimals and no unit (`0.42` for 440,402 bytes), for throughput
-/// against the per-shard limits, which AWS states in MiB/s: callers write `0.42 MiB/s` or
-/// `0.42 / 1 MiB/s`.
-pub fn mib(b: u64) -> String {
-    format!("{:.2}", b as f64 / MIB as f64)
-}
-
-/// `part` of `whole` in percent with `decimals` decimals, rounded down so that anything short
-/// of the whole never shows 100 % (`99.90 %`; `percent(505, 1000, 1)` is `50.5 %`). An empty
-/// whole gives 0.
-pub fn percent(part: u64, whole: u64, decimals: u32) -> String {
-    let scale = 10u128.pow(decimals);
-    let scaled = (u128::from(part) * 100 * scale).checked_div(u128::from(whole)).unwrap_or(0);
-    if decimals == 0 {
-        format!("{scaled} %")
-    } else {
-        format!("{}.{:0width$} %", scaled / scale, scaled % scale, width = decimals as usize)
-    }
-}
-
-/// A count with its thousands grouped by a narrow no-break space (`1 234 567`), the same in
-/// Spanish and English.
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Dollars from micro-dollars, two decimals, rounded down (`$1.23`): AWS bills in US dollars in
-/// both languages.
-pub fn usd(micro: u64) -> String {
-    format!("${}.{:02}", micro / 1_000_000, micro % 1_000_000 / 10_000)
+/// Bytes as mebibytes with two decimals and no unit (`0,42` / `0.42` for 440,402 bytes), for
+/// throughput against the per-shard limits, which AWS states in MiB/s: callers write
+/// `0,42 MiB/s` or `0,42 / 1 MiB/s`.
+pub fn mib(b: u64, lang: Lang) -> String {
+    decimal(b as f64 / MIB as f64, 2, lang)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use DurationStyle::{Axis, Clock, ClockMillis, ClockTenths, Precise, Tick, Whole};
+    use Lang::{En, Es};
 
     #[test]
-    fn clocks_grow_past_a_day() {
-        assert_eq!(duration(3_723_400, Clock), "01:02:03");
-        assert_eq!(duration(90_000_000, Clock), "25:00:00");
-        assert_eq!(duration(1_500, ClockTenths), "00:00:01.5");
-        assert_eq!(duration(0, ClockTenths), "00:00:00.0");
-        assert_eq!(duration(61_250, ClockMillis), "00:01:01.250");
+    fn clocks_grow_past_a_day_with_each_languages_decimal_sign() {
+        assert_eq!(duration(3_723_400, Clock, Es), "01:02:03");
+        assert_eq!(duration(90_000_000, Clock, En), "25:00:00");
+        assert_eq!(duration(1_500, ClockTenths, En), "00:00:01.5");
+        assert_eq!(duration(1_500, ClockTenths, Es), "00:00:01,5");
+        assert_eq!(duration(0, ClockTenths, En), "00:00:00.0");
+        assert_eq!(duration(61_250, ClockMillis, En), "00:01:01.250");
+        assert_eq!(duration(61_250, ClockMillis, Es), "00:01:01,250");
     }
 
     #[test]
     fn axis_labels_use_one_unit_and_at_most_one_decimal() {
-        let axis = |ms| duration(ms, Axis);
-        assert_eq!(
-            [0, 2_500, 10_000, 90_000, 120_000, 5_400_000, 7_200_000].map(axis),
-            ["0 s", "2.5 s", "10 s", "1.5 min", "2 min", "1.5 h", "2 h"]
-        );
+        let ms = [0, 2_500, 10_000, 90_000, 120_000, 5_400_000, 7_200_000];
+        assert_eq!(ms.map(|m| duration(m, Axis, En)), ["0 s", "2.5 s", "10 s", "1.5 min", "2 min", "1.5 h", "2 h"]);
+        assert_eq!(ms.map(|m| duration(m, Axis, Es)), ["0 s", "2,5 s", "10 s", "1,5 min", "2 min", "1,5 h", "2 h"]);
     }
 
     #[test]
     fn whole_durations_name_the_largest_unit_and_the_next() {
-        let whole = |ms| duration(ms, Whole);
+        let whole = |ms| duration(ms, Whole, Es);
         assert_eq!(
             [45_000, 12 * MINUTE_MS, 90 * MINUTE_MS, 26 * HOUR_MS, 47 * HOUR_MS].map(whole),
             ["45 s", "12 min", "1 h 30 min", "26 h", "47 h"]
@@ -263,18 +252,23 @@ mod tests {
 
     #[test]
     fn precise_durations_keep_tenths_of_seconds() {
+        let ms = [850, 12_345, 1_295_000, 11_100_000, 91_000_000];
         assert_eq!(
-            [850, 12_345, 1_295_000, 11_100_000, 91_000_000].map(|ms| duration(ms, Precise)),
+            ms.map(|m| duration(m, Precise, En)),
             ["850 ms", "12.3 s", "21 min 35 s", "3 h 05 min", "25 h 16 min"]
+        );
+        assert_eq!(
+            ms.map(|m| duration(m, Precise, Es)),
+            ["850 ms", "12,3 s", "21 min 35 s", "3 h 05 min", "25 h 16 min"]
         );
     }
 
     #[test]
     fn ticks_follow_the_unit_of_their_step() {
-        assert_eq!(duration(30 * SECOND_MS, Tick(10 * SECOND_MS)), "30 s");
-        assert_eq!(duration(45 * MINUTE_MS, Tick(15 * MINUTE_MS)), "45 min");
-        assert_eq!(duration(30 * HOUR_MS, Tick(3 * HOUR_MS)), "30 h");
-        assert_eq!(duration(12 * DAY_MS, Tick(2 * DAY_MS)), "12 d");
+        assert_eq!(duration(30 * SECOND_MS, Tick(10 * SECOND_MS), Es), "30 s");
+        assert_eq!(duration(45 * MINUTE_MS, Tick(15 * MINUTE_MS), Es), "45 min");
+        assert_eq!(duration(30 * HOUR_MS, Tick(3 * HOUR_MS), En), "30 h");
+        assert_eq!(duration(12 * DAY_MS, Tick(2 * DAY_MS), En), "12 d");
     }
 
     #[test]
@@ -307,17 +301,10 @@ mod tests {
     }
 
     #[test]
-    fn bytes_shares_and_counts_print_the_same_in_both_languages() {
-        assert_eq!([940, 2_346, 3_401_413, 1_200_000_000].map(bytes), ["940 B", "2.3 KB", "3.4 MB", "1.2 GB"]);
-        assert_eq!((mib(440_402), mib(MIB), mib(0)), ("0.42".into(), "1.00".into(), "0.00".into()));
-        assert_eq!(percent(39_160, 39_196, 2), "99.90 %");
-        assert_eq!(percent(999_999, 1_000_000, 2), "99.99 %", "never rounds up to 100 %");
-        assert_eq!(
-            (percent(500, 1000, 1), percent(505, 1000, 1), percent(1, 3, 0)),
-            ("50.0 %".into(), "50.5 %".into(), "33 %".into())
-        );
-        assert_eq!(percent(5, 0, 2), "0.00 %");
-        assert_eq!([0, 999, 1_234_567].map(grouped), ["0", "999", "1\u{202f}234\u{202f}567"]);
-        assert_eq!(usd(1_234_567), "$1.23");
+    fn bytes_and_mebibytes_follow_the_language() {
+        let b = [940, 2_346, 3_401_413, 1_200_000_000];
+        assert_eq!(b.map(|b| bytes(b, En)), ["940 B", "2.3 KB", "3.4 MB", "1.2 GB"]);
+        assert_eq!(b.map(|b| bytes(b, Es)), ["940 B", "2,3 KB", "3,4 MB", "1,2 GB"]);
+        assert_eq!([mib(440_402, Es), mib(MIB, Es), mib(0, En), mib(440_402, En)], ["0,42", "1,00", "0.00", "0.42"]);
     }
 }

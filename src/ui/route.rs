@@ -35,12 +35,14 @@ pub enum View {
     Resharding,
     /// The Lambda and Kappa architectures fed by the same stream.
     Pipelines,
+    /// The glossary: AWS's terms and the Spanish names of each concept.
+    Glossary,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 6] =
-        [View::Overview, View::Hashing, View::Flow, View::Retention, View::Resharding, View::Pipelines];
+    pub const ALL: [View; 7] =
+        [View::Overview, View::Hashing, View::Flow, View::Retention, View::Resharding, View::Pipelines, View::Glossary];
 
     /// The slug in the hash (`#/overview`).
     pub fn slug(self) -> &'static str {
@@ -51,6 +53,7 @@ impl View {
             View::Retention => "retention",
             View::Resharding => "resharding",
             View::Pipelines => "pipelines",
+            View::Glossary => "glossary",
         }
     }
 
@@ -63,6 +66,7 @@ impl View {
             View::Retention => Text::ViewRetention,
             View::Resharding => Text::ViewResharding,
             View::Pipelines => Text::ViewPipelines,
+            View::Glossary => Text::ViewGlossary,
         }
     }
 

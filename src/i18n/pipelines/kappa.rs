@@ -6,7 +6,7 @@
 //! codes of the world and are their own keys: a [`PipelineAction`] names itself and a
 //! [`Refusal`] explains itself (both panels' steps are answered in this panel's step list).
 
-use crate::i18n::lang::{keys, Message, Phrase};
+use crate::i18n::lang::{keys, Message, Phrase, FSI, PDI};
 use crate::world::error::Refusal;
 use crate::world::pipeline_spec::PipelineAction;
 
@@ -69,6 +69,8 @@ keys! {
         StorageNote,
         /// Throttled reads explanation.
         ThrottleNote,
+        /// After a job's read rate: how many of its reads were throttled (`12 rechazadas`).
+        ThrottledReads,
         /// Records the replay never saw
         MissedTitle,
         /// Refused
@@ -228,10 +230,11 @@ impl Phrase for Text {
             Text::Shared => "compartida (polling)",
             Text::StatusCol => "Estado",
             Text::ProgressCol => "Progreso",
-            Text::CallsCol => "llamadas (throttled)",
+            Text::CallsCol => "llamadas (rechazadas por throttling)",
+            Text::ThrottledReads => "lecturas rechazadas (throttling)",
             Text::StorageTitle => "Almacenamiento de salida",
             Text::StorageNote => "Unas 2× mientras existen las dos tablas (Kreps): el precio de poder volver atrás al instante.",
-            Text::ThrottleNote => "Las lecturas throttled (rechazadas por límite) se deben a que el reproceso comparte con v1, el archivador y la speed layer los 2 MiB/s y 5 GetRecords/s de cada shard; con enhanced fan-out tiene los suyos.",
+            Text::ThrottleNote => "Las lecturas rechazadas por límite (throttling) se deben a que el reproceso comparte con v1, el archivador y la speed layer los 2 MiB/s y 5 GetRecords/s de cada shard; con enhanced fan-out tiene los suyos.",
             Text::MissedTitle => "Registros que el reproceso nunca vio",
             Text::Refused => "Rechazado",
             Text::Done => "Hecho",
@@ -265,6 +268,7 @@ impl Phrase for Text {
             Text::StatusCol => "Status",
             Text::ProgressCol => "Progress",
             Text::CallsCol => "calls (throttled)",
+            Text::ThrottledReads => "reads throttled",
             Text::StorageTitle => "Output storage",
             Text::StorageNote => "About 2× while both tables exist (Kreps): the price of an instant revert.",
             Text::ThrottleNote => "Throttled reads happen because the replay shares each shard's 2 MiB/s and 5 GetRecords/s with v1, the archiver and the speed layer; with enhanced fan-out it has its own.",
@@ -279,7 +283,7 @@ impl Message for Msg {
     fn es(&self) -> String {
         match self {
             Msg::WrongLine { units } => format!("Unidades erróneas por el bug: {units}. Kappa lo corrige desplegando código correcto y reprocesando desde TRIM_HORIZON."),
-            Msg::LogTitle { stream } => format!("stream «{stream}» (el log)"),
+            Msg::LogTitle { stream } => format!("stream «{FSI}{stream}{PDI}» (el log)"),
             Msg::LogLine { hours, records } => format!("retención {hours} h · {records} registros"),
             Msg::ExpiredRecords { hours, n } => format!("retención {hours} h · ← {n} expirados"),
             Msg::JobSettings { parallelism, efo: false } => format!("paralelismo {parallelism} · polling"),
@@ -303,7 +307,7 @@ impl Message for Msg {
     fn en(&self) -> String {
         match self {
             Msg::WrongLine { units } => format!("Units wrong because of the bug: {units}. Kappa fixes it by deploying correct code and replaying from TRIM_HORIZON."),
-            Msg::LogTitle { stream } => format!("stream “{stream}” (the log)"),
+            Msg::LogTitle { stream } => format!("stream “{FSI}{stream}{PDI}” (the log)"),
             Msg::LogLine { hours, records } => format!("retention {hours} h · {records} records"),
             Msg::ExpiredRecords { hours, n } => format!("retention {hours} h · ← {n} expired"),
             Msg::JobSettings { parallelism, efo: false } => format!("parallelism {parallelism} · polling"),

@@ -3,7 +3,7 @@
 //!
 //! [`Text`] names the fixed strings and [`Msg`] the messages with values.
 
-use crate::i18n::lang::{keys, Message, Phrase};
+use crate::i18n::lang::{keys, Message, Phrase, FSI, PDI};
 
 keys! {
     /// A fixed string of the whole view and of what both panels share.
@@ -123,9 +123,9 @@ impl Message for Msg {
         match self {
             Msg::Query { stream, group_by, sum_of } => {
                 if sum_of.is_empty() {
-                    format!("Consulta: registros por «{group_by}» desde que empezó el stream «{stream}».")
+                    format!("Consulta: registros por «{group_by}» desde que empezó el stream «{FSI}{stream}{PDI}».")
                 } else {
-                    format!("Consulta: unidades vendidas (suma de «{sum_of}») por «{group_by}» desde que empezó el stream «{stream}». Las dos arquitecturas leen el mismo stream de Kinesis y se comparan con la verdad: todo lo que el stream aceptó, con el código correcto.")
+                    format!("Consulta: unidades vendidas (suma de «{sum_of}») por «{group_by}» desde que empezó el stream «{FSI}{stream}{PDI}». Las dos arquitecturas leen el mismo stream de Kinesis y se comparan con la verdad: todo lo que el stream aceptó, con el código correcto.")
                 }
             }
             Msg::Codebases { n: 1 } => "1 base de código".into(),
@@ -138,9 +138,9 @@ impl Message for Msg {
         match self {
             Msg::Query { stream, group_by, sum_of } => {
                 if sum_of.is_empty() {
-                    format!("Query: records per “{group_by}” since the stream “{stream}” started.")
+                    format!("Query: records per “{group_by}” since the stream “{FSI}{stream}{PDI}” started.")
                 } else {
-                    format!("Query: units sold (sum of “{sum_of}”) per “{group_by}” since the stream “{stream}” started. Both architectures read the same Kinesis stream and are measured against the ground truth: everything the stream accepted, folded with the correct code.")
+                    format!("Query: units sold (sum of “{sum_of}”) per “{group_by}” since the stream “{FSI}{stream}{PDI}” started. Both architectures read the same Kinesis stream and are measured against the ground truth: everything the stream accepted, folded with the correct code.")
                 }
             }
             Msg::Codebases { n: 1 } => "1 codebase".into(),

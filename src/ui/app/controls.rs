@@ -70,7 +70,7 @@ pub fn ClockControls(props: &ClockProps) -> Html {
                     }) }
                 </select>
             </label>
-            <output class="sim-time" data-testid="clock" title={Text::SimTime.text(lang)}>{ duration(elapsed, DurationStyle::ClockTenths) }</output>
+            <output class="sim-time" data-testid="clock" title={Text::SimTime.text(lang)}>{ duration(elapsed, DurationStyle::ClockTenths, lang) }</output>
             if !props.compact {
                 <button type="button" data-testid="reset" title={Text::ResetHelp.text(lang)} onclick={on_reset}>
                     { icon(RESET) }{ " " }{ Text::Reset.text(lang) }

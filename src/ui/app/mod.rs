@@ -192,6 +192,7 @@ pub fn App() -> Html {
         View::Retention => html! { <RetentionHost store={store.clone()} /> },
         View::Resharding => html! { <ReshardingHost store={store.clone()} /> },
         View::Pipelines => html! { <PipelinesHost store={store.clone()} /> },
+        View::Glossary => html! { <crate::ui::views::glossary::Glossary {lang} /> },
     };
     let tabs = View::ALL.iter().map(|v| {
         let v = *v;

@@ -3,6 +3,7 @@
 //! `snapshot.rs`: what they show, built from the simulation by the app and passed down as props.
 
 pub mod flow;
+pub mod glossary;
 pub mod hashing;
 pub mod live_input;
 pub mod overview;

@@ -3,7 +3,7 @@
 //! by the app from `snapshot.rs`) and reports clicks through callbacks.
 
 use super::model::{
-    consumer_letter, data_view, keys_label, kind_shape, layout, sequence_fields, shape_path, DataView, NARROW_WIDTH,
+    consumer_letter, data_view, keys_slug, kind_shape, layout, sequence_fields, shape_path, DataView, NARROW_WIDTH,
     WIDTH,
 };
 use super::snapshot::{FlowSnapshot, Selected};
@@ -12,7 +12,7 @@ use crate::i18n::app::Text;
 use crate::i18n::flow::{Msg as FlowMsg, Text as F};
 use crate::i18n::input::{Msg as InputMsg, Text as InputText};
 use crate::i18n::{Lang, Message, Phrase};
-use crate::ui::format::{grouped, iso_time, mib, sequence_tail};
+use crate::ui::format::{duration, grouped, iso_time, mib, sequence_tail, DurationStyle};
 use crate::ui::sim::KeyMode;
 use crate::ui::snapshot::{ConsumerKind, RecentRecord};
 use crate::ui::views::live_input::model::live_note;
@@ -104,11 +104,11 @@ pub fn Flow(props: &FlowProps) -> Html {
                         { for recent.iter().map(|r| {
                             let key = (r.shard, r.position);
                             let on_select = on_select.clone();
-                            let label = format!("{} · {} · …{}", r.partition_key, r.shard, sequence_tail(&r.sequence_number, 6));
+                            let label = format!(" · {} · …{}", r.shard, sequence_tail(&r.sequence_number, 6));
                             html! {
                                 <li key={format!("{}-{}", r.shard, r.position)}>
                                     <button type="button" class="link" data-testid="recent-record"
-                                            onclick={Callback::from(move |_| on_select.emit(Some(key)))}>{ label }</button>
+                                            onclick={Callback::from(move |_| on_select.emit(Some(key)))}><bdi>{ r.partition_key.clone() }</bdi>{ label }</button>
                                 </li>
                             }
                         }) }
@@ -134,17 +134,19 @@ struct LanesProps {
 fn Lanes(props: &LanesProps) -> Html {
     let lang = props.lang;
     let snap = &props.snap;
-    let l = layout(snap, if crate::ui::views::is_narrow() { NARROW_WIDTH } else { WIDTH });
+    let l = layout(snap, if crate::ui::views::is_narrow() { NARROW_WIDTH } else { WIDTH }, lang);
     let lanes = l.lanes.iter().map(|lane| {
         let gauges = lane.gauges.iter().map(|g| {
             let level = if g.fraction >= 0.9 { "high" } else if g.fraction >= 0.6 { "mid" } else { "low" };
             html! {
-                <g key={g.label} class={classes!("gauge", level)} data-testid="gauge">
+                <g key={g.text.clone()} class={classes!("gauge", level)} data-testid="gauge">
                     <title>{ format!("{}: {}", g.label, g.text) }</title>
                     <rect class="gauge-bg" x={format!("{:.1}", g.x)} y={format!("{:.1}", g.y)} width={format!("{:.1}", g.w)} height={format!("{:.1}", g.h)} />
                     <rect class="gauge-fill" x={format!("{:.1}", g.x)} y={format!("{:.1}", g.y)}
-                          width={format!("{:.1}", g.w * g.fraction.min(1.0))} height={format!("{:.1}", g.h)} />
-                    <text x={format!("{:.1}", g.x + 2.0)} y={format!("{:.1}", g.y + g.h - 1.5)}>{ g.label }</text>
+                          width={format!("{:.1}", (g.limit_x - g.x) * g.fraction.min(super::model::GAUGE_SCALE))} height={format!("{:.1}", g.h)} />
+                    <line class="gauge-limit" x1={format!("{:.1}", g.limit_x)} x2={format!("{:.1}", g.limit_x)}
+                          y1={format!("{:.1}", g.y - 1.0)} y2={format!("{:.1}", g.y + g.h + 1.0)} />
+                    <text x={format!("{:.1}", g.x + 2.5)} y={format!("{:.1}", g.y + g.h - 3.0)}>{ g.text.clone() }</text>
                 </g>
             }
         });
@@ -167,7 +169,7 @@ fn Lanes(props: &LanesProps) -> Html {
                 <text class="lane-label" x="4" y={format!("{:.1}", lane.y + lane.h / 2.0)} dominant-baseline="middle">{ lane.label.clone() }</text>
                 if lane.throttled {
                     <text class="throttle-label" x={format!("{:.1}", l.lane_end - 4.0)} y={format!("{:.1}", lane.y + 12.0)} text-anchor="end">
-                        { format!("{} {}/s · Σ {}", F::ThrottledLane.text(lang), lane.throttled_per_sec, lane.throttled_total) }
+                        { FlowMsg::ThrottledLane { per_sec: lane.throttled_per_sec, total: lane.throttled_total }.text(lang) }
                     </text>
                 }
                 <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>
@@ -238,14 +240,14 @@ fn Producers(props: &CardsProps) -> Html {
             <h3>{ F::Producers.text(lang) }</h3>
             { for props.snap.producers.iter().map(|p| html! {
                 <article key={p.name.clone()} class={classes!("card", p.stopped.then_some("stopped"))} data-testid="producer">
-                    <h4>{ p.name.clone() }</h4>
-                    <p class="big">{ format!("{} {}", p.rate, F::Rate.text(lang)) }</p>
-                    <p class="muted">{ keys_label(&p.keys) }{ " · " }{ if p.batched { F::Batched.text(lang) } else { F::Single.text(lang) } }</p>
+                    <h4><bdi>{ p.name.clone() }</bdi></h4>
+                    <p class="big">{ format!("{} {}", grouped(p.rate, lang), F::Rate.text(lang)) }</p>
+                    <p class="muted">{ p.keys.text(lang) }{ " · " }{ if p.batched { F::Batched.text(lang) } else { F::Single.text(lang) } }</p>
                     <dl>
-                        <dt>{ F::Accepted.text(lang) }</dt><dd>{ p.accepted }</dd>
-                        <dt>{ F::Retried.text(lang) }</dt><dd class={classes!((p.retried > 0).then_some("warn"))} data-testid="producer-retried">{ p.retried }</dd>
-                        <dt>{ F::Dropped.text(lang) }</dt><dd class={classes!((p.dropped > 0).then_some("warn"))}>{ p.dropped }</dd>
-                        <dt>{ F::InFlight.text(lang) }</dt><dd>{ p.in_flight }</dd>
+                        <dt>{ F::Accepted.text(lang) }</dt><dd>{ grouped(p.accepted, lang) }</dd>
+                        <dt>{ F::Retried.text(lang) }</dt><dd class={classes!((p.retried > 0).then_some("warn"))} data-testid="producer-retried">{ grouped(p.retried, lang) }</dd>
+                        <dt>{ F::Dropped.text(lang) }</dt><dd class={classes!((p.dropped > 0).then_some("warn"))}>{ grouped(p.dropped, lang) }</dd>
+                        <dt>{ F::InFlight.text(lang) }</dt><dd>{ grouped(p.in_flight, lang) }</dd>
                     </dl>
                     if p.stopped { <p class="muted">{ F::Stopped.text(lang) }</p> }
                 </article>
@@ -268,12 +270,12 @@ fn Consumers(props: &CardsProps) -> Html {
                     ConsumerKind::Lambda => (F::LambdaShort, F::LambdaNote),
                 };
                 let title = format!(
-                    "{} — {}. {}: {} · {}: {} ms · {}: {} · {}: {}",
+                    "{} — {}. {}: {} · {}: {} · {}: {} · {}: {}",
                     c.kind.label().text(lang), note.text(lang),
-                    F::Processed.text(lang), c.processed,
-                    F::Latency.text(lang), c.latency_avg_ms,
-                    F::Duplicates.text(lang), c.duplicates,
-                    F::ReadThrottled.text(lang), c.throttled,
+                    F::Processed.text(lang), grouped(c.processed, lang),
+                    F::Latency.text(lang), duration(c.latency_avg_ms, DurationStyle::Precise, lang),
+                    F::Duplicates.text(lang), grouped(c.duplicates, lang),
+                    F::ReadThrottled.text(lang), grouped(c.throttled, lang),
                 );
                 html! {
                     <article key={c.name.clone()} class={classes!("card", "compact", format!("kind-{:?}", c.kind).to_lowercase())}
@@ -281,24 +283,27 @@ fn Consumers(props: &CardsProps) -> Html {
                         <h4>
                             <svg class="badge" viewBox="0 0 20 20" aria-hidden="true"><path d={shape_path(shape, 10.0, 10.0, 7.0)} /></svg>
                             <span class="letter">{ consumer_letter(i) }</span>
-                            <span class="name">{ c.name.clone() }</span>
+                            <span class="name"><bdi>{ c.name.clone() }</bdi></span>
                             <span class={classes!("pill", format!("kind-{:?}", c.kind).to_lowercase())}>{ badge.text(lang) }</span>
                         </h4>
                         <p class="stats">
-                            <span data-testid="consumer-lag" class={classes!(c.nobody_reading.then_some("warn"))} title={F::Lag.text(lang)}>{ format!("{} {} ms", F::LagShort.text(lang), c.lag_ms) }</span>
+                            <span data-testid="consumer-lag" class={classes!(c.nobody_reading.then_some("warn"))} title={F::Lag.text(lang)}>{ format!("{} {}", F::LagShort.text(lang), duration(c.lag_ms, DurationStyle::Precise, lang)) }</span>
                             if c.nobody_reading { <span class="warn" data-testid="nobody-reading" title={F::NobodyReadingNote.text(lang)}>{ F::NobodyReading.text(lang) }</span> }
-                            <span data-testid="consumer-rate" title={FlowMsg::ThroughputWindow { secs: c.rate_window_secs }.text(lang)}>{ format!("{} MiB/s ({} s)", mib(c.bytes_per_sec), c.rate_window_secs) }</span>
-                            <span title={F::Processed.text(lang)}>{ format!("✓ {}", c.processed) }</span>
-                            if c.lost > 0 { <span class="warn" title={F::Lost.text(lang)}>{ format!("✗ {}", c.lost) }</span> }
+                            <span data-testid="consumer-rate" title={FlowMsg::ThroughputWindow { secs: c.rate_window_secs }.text(lang)}>{ format!("{} MiB/s ({} s)", mib(c.bytes_per_sec, lang), c.rate_window_secs) }</span>
+                            <span title={F::Processed.text(lang)}>{ format!("✓ {}", grouped(c.processed, lang)) }</span>
+                            <span class={classes!((c.duplicates > 0).then_some("warn"))} title={F::Duplicates.text(lang)} data-testid="consumer-duplicates">
+                                { format!("⟳ {} {}", grouped(c.duplicates, lang), F::DuplicatesShort.text(lang)) }
+                            </span>
+                            if c.lost > 0 { <span class="warn" title={F::Lost.text(lang)}>{ format!("✗ {}", grouped(c.lost, lang)) }</span> }
                         </p>
                         if let Some((live, total)) = c.workers {
                             <p class="stats muted">{ format!("{}: {live}/{total}", F::Workers.text(lang)) }</p>
                         }
                         if let Some(b) = c.batches {
                             <p class="stats muted">
-                                <span data-testid="lambda-invocations">{ format!("{}: {}", F::Invocations.text(lang), b.invocations) }</span>
-                                <span>{ format!("{}: {}", F::FailedInvocations.text(lang), b.failed) }</span>
-                                <span>{ format!("{}: {}", F::Buffered.text(lang), b.in_flight) }</span>
+                                <span data-testid="lambda-invocations">{ format!("{}: {}", F::Invocations.text(lang), grouped(b.invocations, lang)) }</span>
+                                <span>{ format!("{}: {}", F::FailedInvocations.text(lang), grouped(b.failed, lang)) }</span>
+                                <span>{ format!("{}: {}", F::Buffered.text(lang), grouped(b.in_flight, lang)) }</span>
                             </p>
                         }
                     </article>
@@ -329,12 +334,12 @@ fn Details(props: &DetailsProps) -> Html {
                 DataView::Json(j) => html! { <pre data-testid="record-data">{ j }</pre> },
                 DataView::Text(t) => html! { <pre data-testid="record-data">{ t }</pre> },
                 DataView::Bytes(hex, n) => {
-                    html! { <pre data-testid="record-data">{ format!("{hex}… ({n} bytes)") }</pre> }
+                    html! { <pre data-testid="record-data">{ format!("{hex}… ({})", crate::ui::format::bytes(n as u64, lang)) }</pre> }
                 }
             };
             html! {
                 <dl class="kv">
-                    <dt>{ F::PartitionKey.text(lang) }</dt><dd data-testid="record-key">{ r.partition_key.clone() }</dd>
+                    <dt>{ F::PartitionKey.text(lang) }</dt><dd data-testid="record-key"><bdi>{ r.partition_key.clone() }</bdi></dd>
                     <dt>{ if r.explicit { F::ExplicitHashKey.text(lang) } else { F::HashKey.text(lang) } }</dt><dd><code>{ r.hash.to_string() }</code></dd>
                     <dt>{ F::ShardId.text(lang) }</dt><dd data-testid="record-shard">{ r.shard.to_string() }</dd>
                     <dt>{ F::SequenceNumber.text(lang) }</dt><dd><code data-testid="record-seq">{ r.sequence_number.clone() }</code></dd>
@@ -424,11 +429,11 @@ fn FlowControls(props: &ControlsProps) -> Html {
             <h4>{ F::Producers.text(lang) }</h4>
             { for props.snap.producers.iter().filter(|p| !p.stopped).map(|p| {
                 let name = p.name.clone();
-                let keys = keys_label(&p.keys);
+                let keys = keys_slug(&p.keys);
                 let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
                 html! {
                     <fieldset key={name.clone()} class="row">
-                        <legend>{ name.clone() }</legend>
+                        <legend><bdi>{ name.clone() }</bdi></legend>
                         <label>{ F::Rate.text(lang) }
                             <LiveInput testid="producer-rate" min="0" max="10000" step="10" inputmode="numeric" {lang}
                                        value={p.set_rate.map(|r| r.to_string()).unwrap_or_default()}
@@ -453,8 +458,8 @@ fn FlowControls(props: &ControlsProps) -> Html {
                                     }
                                 })
                             }}>
-                                { for ["uniform", "zipf", "hot", "single"].iter().map(|k| html! {
-                                    <option key={*k} value={*k} selected={keys.starts_with(k)}>{ *k }</option>
+                                { for [("uniform", F::KeysUniform), ("zipf", F::KeysZipf), ("hot", F::KeysHot), ("single", F::KeysSingle)].iter().map(|(k, label)| html! {
+                                    <option key={*k} value={*k} selected={keys == Some(*k)}>{ label.text(lang) }</option>
                                 }) }
                             </select>
                         </label>
@@ -469,7 +474,7 @@ fn FlowControls(props: &ControlsProps) -> Html {
                 let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
                 html! {
                     <fieldset key={name.clone()} class="row">
-                        <legend>{ format!("{} · {}", consumer_letter(i), name) }</legend>
+                        <legend>{ format!("{} · ", consumer_letter(i)) }<bdi>{ name.clone() }</bdi></legend>
                         if c.workers.is_some() {
                             <button type="button" data-testid="kill-worker"
                                     onclick={send.reform(move |_: MouseEvent| Command::KillWorker { name: n1.clone(), worker: 0 })}>{ F::KillWorker.text(lang) }</button>

@@ -17,7 +17,9 @@ use crate::engine::state::limits::{
 };
 use crate::engine::state::sequence::{parse_sequence, ParsedSequence};
 use crate::engine::state::shard::ShardId;
-use crate::ui::format::{duration, hash_fraction_in, mib, sequence_tail, shard_short, DurationStyle};
+use crate::i18n::flow::Text as F;
+use crate::i18n::{Lang, Phrase};
+use crate::ui::format::{duration, grouped, hash_fraction_in, mib, sequence_tail, shard_short, DurationStyle};
 use crate::ui::snapshot::{ConsumerKind, RecentRecord};
 use crate::ui::views::overview::model::lane_height;
 use crate::world::payload::KeyDistribution;
@@ -94,15 +96,20 @@ pub struct DotGeom {
     pub shape: Shape,
 }
 
-/// One gauge: a load against its limit.
+/// One gauge: a load against its limit. The bar's full width is [`GAUGE_SCALE`] times the
+/// limit, so the limit is a line drawn across the bar at `limit_x` and a load above it (limits
+/// switched off, or a burst) shows past the line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Gauge {
-    /// What it measures (`W MiB/s`, `W rec/s`, `R MiB/s`, `R calls/s`).
+    /// What it measures, in words (`escritura`, `write`, …), for the tooltip.
     pub label: &'static str,
     /// Load / limit (may exceed 1: limits off, or a burst).
     pub fraction: f64,
-    /// The load, as text with its limit (`0.42 / 1 MiB/s`).
+    /// The load with its limit and unit, written on the bar (`E 612 / 1000 reg/s`,
+    /// `W 0.42 / 1 MiB/s`).
     pub text: String,
+    /// x of the limit line.
+    pub limit_x: f64,
     /// Bar rectangle.
     pub x: f64,
     /// Bar rectangle.
@@ -178,20 +185,44 @@ pub struct Layout {
     pub ticks: Vec<(f64, String)>,
 }
 
-fn gauge_text(load: u64, limit: u64, unit: &str) -> String {
-    if unit == "MiB/s" {
-        format!("{} / {} {unit}", mib(load), limit / MIB)
-    } else {
-        format!("{load} / {limit} {unit}")
-    }
+/// The gauge bar spans this many times the limit, so a load above the limit stays visible.
+pub const GAUGE_SCALE: f64 = 1.25;
+/// Height of one gauge bar, viewBox units: its text (CSS 13 units) fits inside.
+pub const GAUGE_H: f64 = 16.0;
+/// Gap between two gauge bars.
+const GAUGE_GAP: f64 = 2.0;
+
+/// What a gauge measures: the per-shard limits AWS enforces
+/// (<https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html>).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum GaugeKind {
+    WriteBytes,
+    WriteRecords,
+    ReadBytes,
+    ReadCalls,
 }
 
-/// Lays out a flow snapshot for a viewBox `width` wide.
-pub fn layout(snap: &FlowSnapshot, width: f64) -> Layout {
+/// `E 612 / 1000 reg/s`: the gauge's side letter, the load, the limit and the unit, in `lang`.
+fn gauge_text(kind: GaugeKind, load: u64, limit: u64, lang: Lang) -> String {
+    let (side, numbers, unit) = match kind {
+        GaugeKind::WriteBytes => (F::WriteLetter, format!("{} / {}", mib(load, lang), limit / MIB), "MiB/s"),
+        GaugeKind::ReadBytes => (F::ReadLetter, format!("{} / {}", mib(load, lang), limit / MIB), "MiB/s"),
+        GaugeKind::WriteRecords => {
+            (F::WriteLetter, format!("{} / {}", grouped(load, lang), grouped(limit, lang)), F::RecordsUnit.text(lang))
+        }
+        GaugeKind::ReadCalls => {
+            (F::ReadLetter, format!("{} / {}", grouped(load, lang), grouped(limit, lang)), F::CallsUnit.text(lang))
+        }
+    };
+    format!("{} {numbers} {unit}", side.text(lang))
+}
+
+/// Lays out a flow snapshot for a viewBox `width` wide, its text in `lang`.
+pub fn layout(snap: &FlowSnapshot, width: f64, lang: Lang) -> Layout {
     let n = snap.shards.len();
-    let h = lane_height(n).max(40.0);
+    let h = lane_height(n).max(4.0 * GAUGE_H + 3.0 * GAUGE_GAP + 4.0);
     let lane_x = 34.0;
-    let gauge_w = if width < WIDTH { 70.0 } else { 110.0 };
+    let gauge_w = if width < WIDTH { 160.0 } else { 175.0 };
     let lane_end = width - gauge_w - 14.0;
     let lane_w = lane_end - lane_x;
     let window = snap.window_ms.max(1) as f64;
@@ -226,24 +257,24 @@ pub fn layout(snap: &FlowSnapshot, width: f64) -> Layout {
                 .collect();
             let r = fs.rates;
             let gx = lane_end + 8.0;
-            let gh = (h - 10.0) / 4.0;
             let loads = [
-                ("W MiB/s", r.write_bytes, WRITE_BYTES_PER_SEC, "MiB/s"),
-                ("W rec/s", r.write_records, WRITE_RECORDS_PER_SEC, "rec/s"),
-                ("R MiB/s", r.read_bytes, READ_BYTES_PER_SEC, "MiB/s"),
-                ("R calls/s", r.read_calls, READ_CALLS_PER_SEC, "calls/s"),
+                (GaugeKind::WriteBytes, F::GaugeWrite, r.write_bytes, WRITE_BYTES_PER_SEC),
+                (GaugeKind::WriteRecords, F::GaugeWrite, r.write_records, WRITE_RECORDS_PER_SEC),
+                (GaugeKind::ReadBytes, F::GaugeRead, r.read_bytes, READ_BYTES_PER_SEC),
+                (GaugeKind::ReadCalls, F::GaugeRead, r.read_calls, READ_CALLS_PER_SEC),
             ];
             let gauges = loads
                 .iter()
                 .enumerate()
-                .map(|(k, (label, load, limit, unit))| Gauge {
-                    label,
+                .map(|(k, (kind, label, load, limit))| Gauge {
+                    label: label.text(lang),
                     fraction: *load as f64 / (*limit).max(1) as f64,
-                    text: gauge_text(*load, *limit, unit),
+                    text: gauge_text(*kind, *load, *limit, lang),
+                    limit_x: gx + gauge_w / GAUGE_SCALE,
                     x: gx,
-                    y: y + 2.0 + k as f64 * (gh + 2.0),
+                    y: y + 2.0 + k as f64 * (GAUGE_H + GAUGE_GAP),
                     w: gauge_w,
-                    h: gh,
+                    h: GAUGE_H,
                 })
                 .collect();
             let cursors = snap
@@ -282,7 +313,7 @@ pub fn layout(snap: &FlowSnapshot, width: f64) -> Layout {
         .collect();
     let axis_y = TOP + n as f64 * (h + LANE_GAP);
     let ticks = (0..=4)
-        .map(|k| (lane_x + lane_w * k as f64 / 4.0, duration(snap.window_ms * k / 4, DurationStyle::Axis)))
+        .map(|k| (lane_x + lane_w * k as f64 / 4.0, duration(snap.window_ms * k / 4, DurationStyle::Axis, lang)))
         .collect();
     let shift = lane_x + dot_r + (snap.elapsed_ms as f64 / window) * (lane_w - 2.0 * dot_r);
     Layout { width, height: axis_y + AXIS_H, lane_x, lane_end, dot_r, shift, lanes, axis_y, ticks }
@@ -345,15 +376,15 @@ pub fn announce_record(r: &RecentRecord) -> (String, String) {
     (sequence_tail(&r.sequence_number, 6).to_string(), r.shard.to_string())
 }
 
-/// A producer's key distribution as scenarios spell it, with its parameters
-/// (`uniform (1000)`, `hot-keys (2/100: 80 %)`).
-pub fn keys_label(k: &KeyDistribution) -> String {
+/// The option of the flow controls' key picker a distribution is (`uniform`, `zipf`, `hot`,
+/// `single`; `None` for explicit hash keys, which the picker does not offer).
+pub fn keys_slug(k: &KeyDistribution) -> Option<&'static str> {
     match k {
-        KeyDistribution::Uniform { keys } => format!("uniform ({keys})"),
-        KeyDistribution::Zipf { keys } => format!("zipf ({keys})"),
-        KeyDistribution::HotKeys { keys, hot, hot_percent } => format!("hot-keys ({hot}/{keys}: {hot_percent} %)"),
-        KeyDistribution::Single => "single".into(),
-        KeyDistribution::ExplicitHashKeys { hash_keys } => format!("explicit-hash-keys ({})", hash_keys.len()),
+        KeyDistribution::Uniform { .. } => Some("uniform"),
+        KeyDistribution::Zipf { .. } => Some("zipf"),
+        KeyDistribution::HotKeys { .. } => Some("hot"),
+        KeyDistribution::Single => Some("single"),
+        KeyDistribution::ExplicitHashKeys { .. } => None,
     }
 }
 
@@ -376,7 +407,7 @@ mod tests {
             s.step_second();
         }
         let snap = FlowSnapshot::of(&s, 8_000, 40);
-        let l = layout(&snap, WIDTH);
+        let l = layout(&snap, WIDTH, Lang::Es);
         assert_eq!(l.lanes.len(), 4);
         // Exactly the hot shard is throttled and its write gauge is full.
         let hot: Vec<&LaneGeom> = l.lanes.iter().filter(|x| x.throttled).collect();
@@ -389,6 +420,10 @@ mod tests {
                 && d.y >= lane.y
                 && d.y <= lane.y + lane.h));
             assert!(lane.gauges.iter().all(|g| g.x > l.lane_end && g.x + g.w <= l.width));
+            // Readable: each bar holds its text, and the limit is a line inside the bar.
+            assert!(lane.gauges.iter().all(|g| g.h >= GAUGE_H && g.limit_x > g.x && g.limit_x < g.x + g.w));
+            assert!(lane.gauges.windows(2).all(|w| w[0].y + w[0].h < w[1].y));
+            assert!(lane.gauges.iter().all(|g| g.y + g.h <= lane.y + lane.h), "{}", lane.id);
             // Every consumer has a cursor in every lane it reads.
             assert_eq!(lane.cursors.len(), snap.consumers.len(), "{}", lane.id);
         }
@@ -402,7 +437,7 @@ mod tests {
         s.step_second();
         let snap = FlowSnapshot::of(&s, 8_000, 30);
         for width in [WIDTH, NARROW_WIDTH] {
-            let l = layout(&snap, width);
+            let l = layout(&snap, width, Lang::En);
             assert_eq!(l.lanes.len(), 16);
             assert!(l.lanes.iter().all(|x| x.dots.len() <= 31));
             assert!(l.lane_end - l.lane_x > 200.0, "{width}");
@@ -428,10 +463,21 @@ mod tests {
     }
 
     #[test]
-    fn keys_read_as_scenarios_spell_them() {
-        assert_eq!(keys_label(&KeyDistribution::Uniform { keys: 1_000 }), "uniform (1000)");
+    fn keys_pick_their_option() {
+        assert_eq!(keys_slug(&KeyDistribution::Uniform { keys: 1_000 }), Some("uniform"));
         let hot = KeyDistribution::HotKeys { keys: 100, hot: 2, hot_percent: 80 };
-        assert_eq!(keys_label(&hot), "hot-keys (2/100: 80 %)");
+        assert_eq!(keys_slug(&hot), Some("hot"));
+        assert_eq!(keys_slug(&KeyDistribution::ExplicitHashKeys { hash_keys: vec![] }), None);
+    }
+
+    #[test]
+    fn gauges_write_the_load_and_the_limit_in_each_language() {
+        let text = |kind, load, limit, lang| gauge_text(kind, load, limit, lang);
+        assert_eq!(text(GaugeKind::WriteRecords, 612, 1_000, Lang::Es), "E 612 / 1000 reg/s");
+        assert_eq!(text(GaugeKind::WriteRecords, 1_612, 1_000, Lang::En), "W 1,612 / 1,000 rec/s");
+        assert_eq!(text(GaugeKind::WriteBytes, 440_402, MIB, Lang::Es), "E 0,42 / 1 MiB/s");
+        assert_eq!(text(GaugeKind::ReadBytes, 440_402, 2 * MIB, Lang::En), "R 0.42 / 2 MiB/s");
+        assert_eq!(text(GaugeKind::ReadCalls, 3, 5, Lang::Es), "L 3 / 5 llamadas/s");
     }
 
     #[test]

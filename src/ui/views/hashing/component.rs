@@ -17,7 +17,7 @@ use crate::engine::state::stream::StreamStatus;
 use crate::i18n::hashing::{Msg as HashingMsg, Text as HashingText};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::ApiOutcome;
-use crate::ui::format::{hash_key_short as abbreviate, shard_short};
+use crate::ui::format::{grouped, hash_key_short as abbreviate, percent_sign, shard_short};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -273,15 +273,15 @@ fn many_section(lang: Lang, recent: &[KeyRecord], view: &StreamView) -> Html {
                     if !r.open { { " " }<span class="badge">{ HashingText::ClosedBadge.text(lang) }</span> }
                 </th>
                 <td class="bar-cell"><span class={classes!("hbar", colour)} style={format!("width:{:.1}%", r.fill * 100.0)}></span></td>
-                <td class="num">{ r.count }<span class="pct">{ format!(" ({} %)", r.percent) }</span></td>
-                <td class={classes!("num", (throttled(r.id) > 0).then_some("warn"))}>{ throttled(r.id) }</td>
+                <td class="num">{ grouped(r.count as u64, lang) }<span class="pct">{ format!(" ({})", percent_sign(r.percent.to_string(), lang)) }</span></td>
+                <td class={classes!("num", (throttled(r.id) > 0).then_some("warn"))}>{ grouped(throttled(r.id), lang) }</td>
             </tr>
         }
     });
     let latest = recent.iter().take(RECENT_ROWS).map(|r| {
         html! {
             <tr key={format!("{}-{}", r.shard, r.position)}>
-                <td class="pk"><code title={r.partition_key.clone()}>{ r.partition_key.clone() }</code></td>
+                <td class="pk"><code title={r.partition_key.clone()}><bdi>{ r.partition_key.clone() }</bdi></code></td>
                 <td>{ hash_key(r.hash) }if r.explicit { <small class="muted">{ " " }{ HashingText::ExplicitMark.text(lang) }</small> }</td>
                 <td>{ shard_badge(r.shard, colour_of(ranges, &colours, r.shard)) }</td>
             </tr>
@@ -375,7 +375,8 @@ pub fn Hashing(props: &HashingProps) -> Html {
         let key: String =
             if pk.chars().count() > 16 { pk.chars().take(15).chain(['…']).collect() } else { (*pk).clone() };
         let key = if matches!(*explicit, ExplicitKey::Valid(_)) { "ExplicitHashKey".to_string() } else { key };
-        format!("{key} → {}", shard_short(r.id))
+        // The typed key is isolated (bidi): an override in it cannot reverse "→ #1".
+        format!("{} → {}", crate::i18n::lang::isolate(&key), shard_short(r.id))
     });
 
     // A click or drag on the bar picks the shard to split and the NewStartingHashKey.
@@ -616,7 +617,7 @@ fn api_outcome(lang: Lang, outcome: Option<&ApiOutcome>) -> Html {
         },
         Err(error) => html! {
             <>
-                <p class="error"><code>{ o.operation.clone() }</code>{ " → " }<strong>{ error.error_type.as_str() }</strong>{ ": " }{ error.message_text().to_string() }</p>
+                <p class="error"><code>{ o.operation.clone() }</code>{ " → " }<strong>{ error.error_type.as_str() }</strong>{ ": " }{ crate::i18n::lang::isolate_quoted_value(error.message_text()) }</p>
                 if let Some(t) = ReshardOp::parse(&o.operation).and_then(|op| explanation(op, error.error_type)) {
                     <p class="explain">{ t.text(lang) }</p>
                 }

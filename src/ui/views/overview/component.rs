@@ -4,7 +4,7 @@ use super::model::{layout, NARROW_WIDTH, WIDTH};
 use super::snapshot::OverviewSnapshot;
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::{Lang, Message, Phrase};
-use crate::ui::format::hash_key_short;
+use crate::ui::format::{duration, grouped, hash_key_short, DurationStyle};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,7 +40,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
     let snap = &props.snapshot;
     let lang = props.lang;
     let narrow = crate::ui::views::is_narrow();
-    let l = layout(snap, if narrow { NARROW_WIDTH } else { WIDTH });
+    let l = layout(snap, if narrow { NARROW_WIDTH } else { WIDTH }, lang);
     let (lane_x, lane_end) = (l.lane_x, l.lane_end);
     let open = snap.shards.iter().filter(|s| s.open).count();
     let lanes = l.lanes.iter().map(|lane| {
@@ -79,35 +79,35 @@ pub fn Overview(props: &OverviewProps) -> Html {
                     <span title={s.start.to_string()}>{ hash_key_short(s.start) }</span>{ " – " }
                     <span title={s.end.to_string()}>{ hash_key_short(s.end) }</span>
                 </td>
-                <td class="num">{ s.incoming }</td>
-                <td class="num">{ s.per_sec }</td>
-                <td class={classes!("num", (s.throttled > 0).then_some("warn"))}>{ s.throttled }</td>
-                <td class="num">{ s.stored }</td>
+                <td class="num">{ grouped(s.incoming, lang) }</td>
+                <td class="num">{ grouped(s.per_sec, lang) }</td>
+                <td class={classes!("num", (s.throttled > 0).then_some("warn"))}>{ grouped(s.throttled, lang) }</td>
+                <td class="num">{ grouped(s.stored, lang) }</td>
             </tr>
         }
     });
     let consumers = snap.consumers.iter().map(|c| {
         html! {
             <tr key={c.name.clone()}>
-                <th scope="row">{ c.name.clone() }</th>
+                <th scope="row"><bdi>{ c.name.clone() }</bdi></th>
                 <td>{ c.kind.label().text(lang) }</td>
-                <td class="num">{ c.delivered }</td>
-                <td class="num">{ format!("{} ms", c.lag_ms) }</td>
-                <td class={classes!("num", (c.lost > 0).then_some("warn"))}>{ c.lost }</td>
+                <td class="num">{ grouped(c.delivered, lang) }</td>
+                <td class="num">{ duration(c.lag_ms, DurationStyle::Precise, lang) }</td>
+                <td class={classes!("num", (c.lost > 0).then_some("warn"))}>{ grouped(c.lost, lang) }</td>
             </tr>
         }
     });
     html! {
         <section class="overview" data-testid="overview">
             <div class="stream-head">
-                <h2 data-testid="stream-label">{ snap.stream_name.clone() }</h2>
+                <h2 data-testid="stream-label"><bdi>{ snap.stream_name.clone() }</bdi></h2>
                 <span class="status">{ snap.status.map(|s| s.as_str()).unwrap_or_default() }</span>
                 <span class="muted">{ Msg::OpenShards { n: open }.text(lang) }</span>
                 <dl class="totals">
-                    <dt>{ Text::Produced.text(lang) }</dt><dd>{ snap.totals.produced }</dd>
-                    <dt>{ Text::Accepted.text(lang) }</dt><dd data-testid="accepted-total">{ snap.totals.accepted }</dd>
-                    <dt>{ Text::Throttled.text(lang) }</dt><dd>{ snap.totals.throttled }</dd>
-                    <dt>{ Text::Dropped.text(lang) }</dt><dd>{ snap.totals.dropped }</dd>
+                    <dt>{ Text::Produced.text(lang) }</dt><dd>{ grouped(snap.totals.produced, lang) }</dd>
+                    <dt>{ Text::Accepted.text(lang) }</dt><dd data-testid="accepted-total">{ grouped(snap.totals.accepted, lang) }</dd>
+                    <dt>{ Text::Throttled.text(lang) }</dt><dd>{ grouped(snap.totals.throttled, lang) }</dd>
+                    <dt>{ Text::Dropped.text(lang) }</dt><dd>{ grouped(snap.totals.dropped, lang) }</dd>
                 </dl>
             </div>
             <p class="help">{ Text::OverviewHelp.text(lang) }</p>

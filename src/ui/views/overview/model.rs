@@ -10,6 +10,7 @@
 
 use super::snapshot::OverviewSnapshot;
 use crate::engine::state::shard::ShardId;
+use crate::i18n::Lang;
 use crate::ui::format::{duration, hash_fraction, hash_fraction_in, shard_short, DurationStyle};
 
 /// viewBox width on wide screens.
@@ -117,8 +118,9 @@ pub fn window_ms(speed_milli: u64) -> u64 {
     WINDOWS_MS.iter().copied().find(|w| *w >= want).unwrap_or(86_400_000)
 }
 
-/// Lays out a snapshot for a viewBox `width` units wide ([`WIDTH`] or [`NARROW_WIDTH`]).
-pub fn layout(snap: &OverviewSnapshot, width: f64) -> Layout {
+/// Lays out a snapshot for a viewBox `width` units wide ([`WIDTH`] or [`NARROW_WIDTH`]), its
+/// tick labels written in `lang`.
+pub fn layout(snap: &OverviewSnapshot, width: f64, lang: Lang) -> Layout {
     let n = snap.shards.len();
     let h = lane_height(n);
     let lane_x = if width < WIDTH { 64.0 } else { 110.0 };
@@ -164,7 +166,7 @@ pub fn layout(snap: &OverviewSnapshot, width: f64) -> Layout {
     let ticks = (0..=4)
         .map(|k| Tick {
             x: lane_x + lane_w * k as f64 / 4.0,
-            label: duration(snap.window_ms * k / 4, DurationStyle::Axis),
+            label: duration(snap.window_ms * k / 4, DurationStyle::Axis, lang),
         })
         .collect();
     let shift = lane_x + dot_r + (snap.elapsed_ms as f64 / window) * (lane_w - 2.0 * dot_r);
@@ -217,6 +219,7 @@ mod tests {
                 row(1, HALF + 1, u128::MAX, vec![d(0, u128::MAX)]),
             ]),
             WIDTH,
+            Lang::En,
         );
         assert_eq!(l.lanes.len(), 2);
         let (a, b) = (&l.lanes[0], &l.lanes[1]);
@@ -244,7 +247,7 @@ mod tests {
     fn many_lanes_get_compact_but_positive_height() {
         let rows: Vec<ShardRow> = (0..64u32).map(|i| row(i, u128::from(i), u128::from(i), vec![])).collect();
         for width in [WIDTH, NARROW_WIDTH] {
-            let l = layout(&snap(rows.clone()), width);
+            let l = layout(&snap(rows.clone()), width, Lang::Es);
             assert!(l.lanes.iter().all(|x| x.h >= 12.0 && x.range_w >= 1.0));
             assert!(l.lanes.windows(2).all(|w| w[0].y + w[0].h < w[1].y));
             assert!(l.lane_x > l.range_bar_w && l.lane_end < width && l.lane_x < l.lane_end);
@@ -257,14 +260,19 @@ mod tests {
         assert_eq!(window_ms(100), 4_000);
         assert_eq!(window_ms(10_000), 120_000);
         assert_eq!(window_ms(3_600_000), 8 * 3_600_000);
-        let tick = |ms| duration(ms, DurationStyle::Axis);
-        for w in WINDOWS_MS {
-            for k in 0..=4 {
-                let label = tick(w * k / 4);
-                assert!(
-                    !label.contains('.') || w < 60_000 || label.ends_with(".5 min") || label.ends_with(".5 h"),
-                    "{w}: {label}"
-                );
+        for (lang, sep) in [(Lang::En, '.'), (Lang::Es, ',')] {
+            for w in WINDOWS_MS {
+                for k in 0..=4 {
+                    let label = duration(w * k / 4, DurationStyle::Axis, lang);
+                    assert!(
+                        !label.contains(sep)
+                            || w < 60_000
+                            || label.ends_with(&format!("{sep}5 min"))
+                            || label.ends_with(&format!("{sep}5 h")),
+                        "{w}: {label}"
+                    );
+                    assert!(lang == Lang::En || !label.contains('.'), "a decimal point in Spanish: {label}");
+                }
             }
         }
     }

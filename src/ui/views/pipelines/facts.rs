@@ -24,11 +24,15 @@ pub fn Facts(props: &FactsProps) -> Html {
     let (s, lang) = (&props.snap, props.lang);
     let (l, k) = (&s.lambda.measures, &s.kappa.measures);
     let correctness = |m: &Measures| {
-        t::Msg::Correctness { pct: accuracy(m.error, m.truth_total), error: grouped(m.error), wrong: grouped(m.wrong) }
-            .text(lang)
+        t::Msg::Correctness {
+            pct: accuracy(m.error, m.truth_total, lang),
+            error: grouped(m.error, lang),
+            wrong: grouped(m.wrong, lang),
+        }
+        .text(lang)
     };
     let rows = [
-        ("freshness", P::Freshness, duration(l.freshness_ms), duration(k.freshness_ms)),
+        ("freshness", P::Freshness, duration(l.freshness_ms, lang), duration(k.freshness_ms, lang)),
         ("correctness", P::Correctness, correctness(l), correctness(k)),
         (
             "code-paths",
@@ -39,19 +43,19 @@ pub fn Facts(props: &FactsProps) -> Html {
         (
             "storage",
             P::Storage,
-            t::Msg::StorageCell { bytes: bytes(l.storage_bytes), lambda: true }.text(lang),
-            t::Msg::StorageCell { bytes: bytes(k.storage_bytes), lambda: false }.text(lang),
+            t::Msg::StorageCell { bytes: bytes(l.storage_bytes, lang), lambda: true }.text(lang),
+            t::Msg::StorageCell { bytes: bytes(k.storage_bytes, lang), lambda: false }.text(lang),
         ),
         (
             "reprocessing",
             P::Reprocessing,
             l.reprocess_ms.map_or_else(
                 || P::NoCycle.text(lang).to_string(),
-                |ms| t::Msg::BatchReprocess { duration: duration(ms) }.text(lang),
+                |ms| t::Msg::BatchReprocess { duration: duration(ms, lang) }.text(lang),
             ),
             k.reprocess_ms.map_or_else(
                 || P::NoReplay.text(lang).to_string(),
-                |ms| t::Msg::ReplayReprocess { duration: duration(ms) }.text(lang),
+                |ms| t::Msg::ReplayReprocess { duration: duration(ms, lang) }.text(lang),
             ),
         ),
     ];

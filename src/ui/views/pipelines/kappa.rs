@@ -57,14 +57,14 @@ fn job_box(r: &Rect, job: Option<&JobRow>, next: u32, serving: u32, now: u64, la
             { line(r, 16.0, "t-title", job_name(j.version)) }
             { line(r, 31.0, "t-line", t::Msg::JobSettings { parallelism: j.parallelism, efo: j.enhanced_fan_out }.text(lang)) }
             { bar(r, 38.0, u64::from(j.progress_permille), if j.caught_up_ms.is_some() { "done" } else { "replay" }) }
-            { line(r, 58.0, "t-small", format!("MillisBehindLatest {}", duration(j.millis_behind_latest))) }
+            { line(r, 58.0, "t-small", format!("MillisBehindLatest {}", duration(j.millis_behind_latest, lang))) }
             { line(r, 73.0, if j.throttled > 0 { "t-warn" } else { "t-line" },
-                   if j.throttled > 0 { format!("{} · {} throttled", page::Msg::PerSec { n: grouped(job_rate(j, now)) }.text(lang), grouped(j.throttled)) }
-                   else { page::Msg::PerSec { n: grouped(job_rate(j, now)) }.text(lang) }) }
+                   if j.throttled > 0 { format!("{} · {} {}", page::Msg::PerSec { n: grouped(job_rate(j, now), lang) }.text(lang), grouped(j.throttled, lang), P::ThrottledReads.text(lang)) }
+                   else { page::Msg::PerSec { n: grouped(job_rate(j, now), lang) }.text(lang) }) }
             if j.bug && j.running {
                 { line(r, 89.0, "t-bug", page::Text::BugBadge.text(lang)) }
             } else {
-                { line(r, 89.0, "t-note", format!("{} · {}", status, percent(u64::from(j.progress_permille), 1000, 1))) }
+                { line(r, 89.0, "t-note", format!("{} · {}", status, percent(u64::from(j.progress_permille), 1000, 1, lang))) }
             }
         </g>
     }
@@ -86,7 +86,7 @@ fn table_box(r: &Rect, job: Option<&JobRow>, next: u32, lang: Lang) -> Html {
             if j.table_deleted {
                 { line(r, 36.0, "t-note", P::Deleted.text(lang)) }
             } else {
-                { line(r, 36.0, "t-line", t::Msg::TableSize { records: grouped(j.records), bytes: bytes(j.table_bytes) }.text(lang)) }
+                { line(r, 36.0, "t-line", t::Msg::TableSize { records: grouped(j.records, lang), bytes: bytes(j.table_bytes, lang) }.text(lang)) }
             }
         </g>
     }
@@ -205,9 +205,9 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
         html! {
             <tr key={g.clone()} data-testid="kappa-row">
                 <th scope="row">{ g.clone() }</th>
-                <td class="num strong" data-testid="kappa-answer">{ grouped(a) }</td>
-                <td class="num">{ grouped(tr) }</td>
-                <td class="num">{ delta(a, tr) }</td>
+                <td class="num strong" data-testid="kappa-answer">{ grouped(a, lang) }</td>
+                <td class="num">{ grouped(tr, lang) }</td>
+                <td class="num">{ delta(a, tr, lang) }</td>
             </tr>
         }
     });
@@ -220,9 +220,9 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                     { job_name(j.version) }{ if j.version == k.serving { "\u{a0}◀\u{a0}app" } else { "" } }
                     <br /><small>{ if j.enhanced_fan_out { "enhanced fan-out".to_string() } else { format!("{} · P={}", P::Shared.text(lang), j.parallelism) } }</small>
                 </th>
-                <td><span data-testid="job-status">{ status }</span>{ format!(" · {}", percent(u64::from(j.progress_permille), 1000, 1)) }</td>
-                <td class="num" data-testid="job-mbl">{ duration(j.millis_behind_latest) }</td>
-                <td class={classes!("num", (j.throttled > 0).then_some("warn"))} data-testid="job-throttled">{ format!("{} ({})", grouped(j.calls), grouped(j.throttled)) }</td>
+                <td><span data-testid="job-status">{ status }</span>{ format!(" · {}", percent(u64::from(j.progress_permille), 1000, 1, lang)) }</td>
+                <td class="num" data-testid="job-mbl">{ duration(j.millis_behind_latest, lang) }</td>
+                <td class={classes!("num", (j.throttled > 0).then_some("warn"))} data-testid="job-throttled">{ format!("{} ({})", grouped(j.calls, lang), grouped(j.throttled, lang)) }</td>
             </tr>
         }
     });
@@ -230,10 +230,10 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
         html! {
             <div key={v} class="missed" role="note" data-testid="missed" data-records={m.records.to_string()}>
                 <h4>{ P::MissedTitle.text(lang) }</h4>
-                <p>{ t::Msg::MissedLine { version: v, n: grouped(m.records), from: clock(m.from_ms), to: clock(m.to_ms), hours }.text(lang) }</p>
+                <p>{ t::Msg::MissedLine { version: v, n: grouped(m.records, lang), from: clock(m.from_ms), to: clock(m.to_ms), hours }.text(lang) }</p>
                 <ul>
                     { for s.groups.iter().zip(&m.values).filter(|(_, u)| **u > 0).map(|(g, u)| html! {
-                        <li key={g.clone()}><strong>{ g.clone() }</strong>{ format!(": −{}", grouped(*u)) }</li>
+                        <li key={g.clone()}><strong>{ g.clone() }</strong>{ format!(": −{}", grouped(*u, lang)) }</li>
                     }) }
                 </ul>
             </div>
@@ -250,7 +250,7 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
             </header>
             <p class="help">{ P::KappaHelp.text(lang) }</p>
             <svg class="diagram" viewBox={format!("0 0 {:.0} {:.0}", lay.width, lay.height)} role="img"
-                 aria-label={t::Msg::KappaAlt { jobs: running.len(), serving: k.serving, answer: grouped(answer_total), truth: grouped(truth_total) }.text(lang)}>
+                 aria-label={t::Msg::KappaAlt { jobs: running.len(), serving: k.serving, answer: grouped(answer_total, lang), truth: grouped(truth_total, lang) }.text(lang)}>
                 { arrow_defs("pl-arrow-kappa") }
                 { edge(&lay.edge(E::Ingest), "ingest", "pl-arrow-kappa") }
                 { edge(&lay.edge(E::ReadA), if rate(job_a) > 0 || job_a.is_some_and(|j| j.running) { "kappa-path" } else { "kappa-path off" }, "pl-arrow-kappa") }
@@ -261,24 +261,24 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                     { edge(&pointer, "pointer", "pl-arrow-kappa") }
                 </g>
                 if let Some(j) = job_a.filter(|j| j.running) {
-                    { edge_label(&lay.edge(E::ReadA), 6.0, 4.0, "start", page::Msg::PerSec { n: grouped(job_rate(j, s.elapsed_ms)) }.text(lang)) }
+                    { edge_label(&lay.edge(E::ReadA), 6.0, 4.0, "start", page::Msg::PerSec { n: grouped(job_rate(j, s.elapsed_ms), lang) }.text(lang)) }
                 }
                 if let Some(j) = job_b.filter(|j| j.running) {
-                    { edge_label(&lay.edge(E::ReadB), 6.0, 4.0, "start", page::Msg::PerSec { n: grouped(job_rate(j, s.elapsed_ms)) }.text(lang)) }
+                    { edge_label(&lay.edge(E::ReadB), 6.0, 4.0, "start", page::Msg::PerSec { n: grouped(job_rate(j, s.elapsed_ms), lang) }.text(lang)) }
                 }
 
                 <g class="node producers">
                     { frame(&producers, "source") }
                     { line(&producers, 17.0, "t-title", page::Text::Producers.text(lang)) }
-                    { line(&producers, 33.0, "t-line", page::Msg::PerSec { n: grouped(s.ingest_per_sec) }.text(lang)) }
+                    { line(&producers, 33.0, "t-line", page::Msg::PerSec { n: grouped(s.ingest_per_sec, lang) }.text(lang)) }
                 </g>
                 <g class="node log" data-testid="kappa-log">
                     { frame(&log, "stream") }
                     { line(&log, 16.0, "t-title", t::Msg::LogTitle { stream: s.stream.clone() }.text(lang)) }
                     if k.log_expired > 0 {
-                        { line(&log, 30.0, "t-warn", t::Msg::ExpiredRecords { hours, n: grouped(k.log_expired) }.text(lang)) }
+                        { line(&log, 30.0, "t-warn", t::Msg::ExpiredRecords { hours, n: grouped(k.log_expired, lang) }.text(lang)) }
                     } else {
-                        { line(&log, 30.0, "t-note", t::Msg::LogLine { hours, records: grouped(k.log_records) }.text(lang)) }
+                        { line(&log, 30.0, "t-note", t::Msg::LogLine { hours, records: grouped(k.log_records, lang) }.text(lang)) }
                     }
                     { for shards }
                     <text class="t-small" x={f1(log.x + 10.0)} y={f1(log.bottom() - 8.0)}>
@@ -311,9 +311,9 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                     <tbody>{ for answer_rows }</tbody>
                     <tfoot><tr>
                         <th scope="row">{ page::Text::Total.text(lang) }</th>
-                        <td class="num strong" data-testid="kappa-answer-total">{ grouped(answer_total) }</td>
-                        <td class="num">{ grouped(truth_total) }</td>
-                        <td class="num">{ delta(answer_total, truth_total) }</td>
+                        <td class="num strong" data-testid="kappa-answer-total">{ grouped(answer_total, lang) }</td>
+                        <td class="num">{ grouped(truth_total, lang) }</td>
+                        <td class="num">{ delta(answer_total, truth_total, lang) }</td>
                     </tr></tfoot>
                 </table>
             </div>
@@ -377,7 +377,7 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
                 </div>
             }
             if k.measures.wrong > 0 {
-                <p class="wrong warn" data-testid="kappa-wrong">{ t::Msg::WrongLine { units: grouped(k.measures.wrong) }.text(lang) }</p>
+                <p class="wrong warn" data-testid="kappa-wrong">{ t::Msg::WrongLine { units: grouped(k.measures.wrong, lang) }.text(lang) }</p>
             }
             <div class="table-wrap" tabindex="0" role="region" aria-label={P::Jobs.text(lang)}>
                 <table data-testid="jobs-table">
@@ -393,12 +393,12 @@ pub fn KappaPanel(props: &KappaPanelProps) -> Html {
             if throttled {
                 <p class="help" data-testid="throttle-note">{ P::ThrottleNote.text(lang) }</p>
             }
-            <div class="storage" data-testid="storage" data-ratio={storage_ratio(k.tables_bytes, k.serving_bytes)}>
+            <div class="storage" data-testid="storage" data-ratio={storage_ratio(k.tables_bytes, k.serving_bytes, lang)}>
                 <h4>{ P::StorageTitle.text(lang) }</h4>
                 <div class="gauge" aria-hidden="true">
                     <div class="gauge-serving" style={format!("width: {storage_pct}%")}></div>
                 </div>
-                <p>{ t::Msg::StorageLine { tables: bytes(k.tables_bytes), serving: bytes(k.serving_bytes), ratio: storage_ratio(k.tables_bytes, k.serving_bytes) }.text(lang) }</p>
+                <p>{ t::Msg::StorageLine { tables: bytes(k.tables_bytes, lang), serving: bytes(k.serving_bytes, lang), ratio: storage_ratio(k.tables_bytes, k.serving_bytes, lang) }.text(lang) }</p>
                 <p class="help">{ P::StorageNote.text(lang) }</p>
             </div>
             { for missed }

@@ -6,6 +6,7 @@ use super::model::{LambdaEdge as E, LambdaLayout, LambdaNode as N};
 use super::numbers::{clock, duration};
 use super::snapshot::PipelinesSnapshot;
 use super::svg::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
+use crate::i18n::app::Msg;
 use crate::i18n::pipelines::lambda::{self as t, Text as P};
 use crate::i18n::pipelines::page;
 use crate::i18n::{Lang, Message, Phrase};
@@ -59,7 +60,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
             <g key={*number} class="object">
                 <rect x={f1(master.x + 8.0)} y={f1(y)} width={f1(master.w - 16.0)} height="14" rx="2" />
                 <text x={f1(master.x + 12.0)} y={f1(y + 10.5)}>
-                    { format!("{}-{:05} · {}", s.stream, number, grouped(*records)) }
+                    { format!("{}-{:05} · {}", s.stream, number, grouped(*records, lang)) }
                 </text>
             </g>
         }
@@ -92,10 +93,10 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
         html! {
             <tr key={g.clone()} data-testid="lambda-row">
                 <th scope="row">{ g.clone() }</th>
-                <td class="num" data-testid="lambda-batch">{ grouped(at(&l.batch)) }</td>
-                <td class="num" data-testid="lambda-realtime">{ if off { "—".into() } else { grouped(at(&l.realtime)) } }</td>
-                <td class="num strong" data-testid="lambda-answer">{ grouped(at(&l.answer)) }</td>
-                <td class="num" data-testid="lambda-truth">{ grouped(at(&s.truth)) }</td>
+                <td class="num" data-testid="lambda-batch">{ grouped(at(&l.batch), lang) }</td>
+                <td class="num" data-testid="lambda-realtime">{ if off { "—".into() } else { grouped(at(&l.realtime), lang) } }</td>
+                <td class="num strong" data-testid="lambda-answer">{ grouped(at(&l.answer), lang) }</td>
+                <td class="num" data-testid="lambda-truth">{ grouped(at(&s.truth), lang) }</td>
             </tr>
         }
     });
@@ -117,7 +118,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
             </header>
             <p class="help" data-testid="not-aws-lambda">{ P::NotAwsLambda.text(lang) }</p>
             <svg class="diagram" viewBox={format!("0 0 {:.0} {:.0}", lay.width, lay.height)} role="img"
-                 aria-label={t::Msg::LambdaAlt { version: l.batch_version, answer: grouped(answer_total), truth: grouped(truth_total) }.text(lang)}>
+                 aria-label={t::Msg::LambdaAlt { version: l.batch_version, answer: grouped(answer_total, lang), truth: grouped(truth_total, lang) }.text(lang)}>
                 { arrow_defs("pl-arrow-lambda") }
                 // Edges first, so boxes sit on top of their ends.
                 { edge(&lay.edge(E::Ingest), "ingest", "pl-arrow-lambda") }
@@ -130,25 +131,25 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 { edge(&lay.edge(E::SpeedWrite), if off { "speed-path off" } else { "speed-path" }, "pl-arrow-lambda") }
                 { edge(&lay.edge(E::BatchQuery), "query-path", "pl-arrow-lambda") }
                 { edge(&lay.edge(E::RealtimeQuery), if off { "query-path off" } else { "query-path" }, "pl-arrow-lambda") }
-                { edge_label(&lay.edge(E::Archive), -6.0, 4.0, "end", format!("{ARCHIVER} · {}", page::Msg::PerSec { n: grouped(l.archiver_per_sec) }.text(lang))) }
-                { edge_label(&lay.edge(E::ToSpeed), 6.0, 4.0, "start", page::Msg::PerSec { n: grouped(if off { 0 } else { l.speed_per_sec }) }.text(lang)) }
+                { edge_label(&lay.edge(E::Archive), -6.0, 4.0, "end", format!("{ARCHIVER} · {}", page::Msg::PerSec { n: grouped(l.archiver_per_sec, lang) }.text(lang))) }
+                { edge_label(&lay.edge(E::ToSpeed), 6.0, 4.0, "start", page::Msg::PerSec { n: grouped(if off { 0 } else { l.speed_per_sec }, lang) }.text(lang)) }
 
                 <g class="node producers">
                     { frame(&producers, "source") }
                     { line(&producers, 17.0, "t-title", page::Text::Producers.text(lang)) }
-                    { line(&producers, 33.0, "t-line", page::Msg::PerSec { n: grouped(s.ingest_per_sec) }.text(lang)) }
+                    { line(&producers, 33.0, "t-line", page::Msg::PerSec { n: grouped(s.ingest_per_sec, lang) }.text(lang)) }
                 </g>
                 <g class="node stream">
                     { frame(&stream, "stream") }
                     { line(&stream, 17.0, "t-title", "Kinesis Data Streams") }
-                    { line(&stream, 33.0, "t-line", format!("“{}” · {} shards", s.stream, s.kappa.shards.len())) }
+                    { line(&stream, 33.0, "t-line", format!("“{}” · {}", s.stream, Msg::OpenShards { n: s.kappa.open_shards }.text(lang))) }
                 </g>
                 <g class="node master" data-testid="master-dataset">
                     { frame(&master, "batch-box") }
                     { line(&master, 16.0, "t-title", P::MasterDataset.text(lang)) }
                     { line(&master, 31.0, "t-note", P::AppendOnly.text(lang)) }
                     { for objects }
-                    { line(&master, master.h - 8.0, "t-line", t::Msg::Objects { n: grouped(l.archive_objects), bytes: bytes(l.archive_bytes) }.text(lang)) }
+                    { line(&master, master.h - 8.0, "t-line", t::Msg::Objects { n: grouped(l.archive_objects, lang), bytes: bytes(l.archive_bytes, lang) }.text(lang)) }
                 </g>
                 <g class={classes!("node", "speed", off.then_some("off"), l.speed_bug.then_some("bug"))}>
                     { frame(&speed, "speed-box") }
@@ -160,7 +161,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     } else if l.speed_bug {
                         { line(&speed, 60.0, "t-bug", page::Text::BugBadge.text(lang)) }
                     } else {
-                        { line(&speed, 60.0, "t-line", t::Msg::Lag { delay: duration(l.speed_lag_ms) }.text(lang)) }
+                        { line(&speed, 60.0, "t-line", t::Msg::Lag { delay: duration(l.speed_lag_ms, lang) }.text(lang)) }
                     }
                 </g>
                 <g class="node batch" data-testid="batch-layer">
@@ -169,7 +170,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     { line(&batch, 30.0, "t-note", P::FromScratch.text(lang)) }
                     { bar(&batch, 38.0, cycle.map_or(0, |c| c.5), "cycle") }
                     if let Some((version, _, horizon, _, facts, _)) = cycle {
-                        { line(&batch, 60.0, "t-line", t::Msg::CycleShort { version, facts: grouped(facts) }.text(lang)) }
+                        { line(&batch, 60.0, "t-line", t::Msg::CycleShort { version, facts: grouped(facts, lang) }.text(lang)) }
                         { line(&batch, 74.0, "t-line", t::Msg::Absorbs { at: clock(horizon) }.text(lang)) }
                     } else {
                         { line(&batch, 60.0, "t-line", P::Idle.text(lang)) }
@@ -183,10 +184,10 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     { line(&realtime, 16.0, "t-title", P::RealtimeView.text(lang)) }
                     { line(&realtime, 32.0, "t-line", t::Msg::Covers { at: clock(l.batch_horizon_ms) }.text(lang)) }
                     { for blocks }
-                    { line(&realtime, realtime.h - 42.0, "t-line", t::Msg::RecordsMinutes { records: grouped(l.realtime_records), minutes: l.realtime_buckets }.text(lang)) }
+                    { line(&realtime, realtime.h - 42.0, "t-line", t::Msg::RecordsMinutes { records: grouped(l.realtime_records, lang), minutes: l.realtime_buckets }.text(lang)) }
                     if let Some(sw) = l.last_swap {
                         { line(&realtime, realtime.h - 24.0, "t-note", P::LastSwapExpired.text(lang)) }
-                        { line(&realtime, realtime.h - 10.0, "t-note", t::Msg::ExpiredShort { minutes: sw.expired_buckets, records: grouped(sw.expired_records) }.text(lang)) }
+                        { line(&realtime, realtime.h - 10.0, "t-note", t::Msg::ExpiredShort { minutes: sw.expired_buckets, records: grouped(sw.expired_records, lang) }.text(lang)) }
                     }
                 </g>
                 <g class="node serving-layer" data-testid="serving-layer">
@@ -204,8 +205,8 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 <g class="node query" data-testid="lambda-query">
                     { frame(&query, "query-box") }
                     { line(&query, 17.0, "t-title", if off { P::QueryBatchOnly.text(lang) } else { P::QueryMerge.text(lang) }) }
-                    { line(&query, 36.0, "t-strong", t::Msg::MergeLine { batch: grouped(batch_total), realtime: grouped(if off { 0 } else { realtime_total }), answer: grouped(answer_total) }.text(lang)) }
-                    { line(&query, 52.0, "t-line", t::Msg::TruthShort { truth: grouped(truth_total) }.text(lang)) }
+                    { line(&query, 36.0, "t-strong", t::Msg::MergeLine { batch: grouped(batch_total, lang), realtime: grouped(if off { 0 } else { realtime_total }, lang), answer: grouped(answer_total, lang) }.text(lang)) }
+                    { line(&query, 52.0, "t-line", t::Msg::TruthShort { truth: grouped(truth_total, lang) }.text(lang)) }
                 </g>
                 <Dots edges={dots} />
             </svg>
@@ -222,10 +223,10 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                     <tbody>{ for rows }</tbody>
                     <tfoot><tr>
                         <th scope="row">{ page::Text::Total.text(lang) }</th>
-                        <td class="num" data-testid="lambda-batch-total">{ grouped(batch_total) }</td>
-                        <td class="num" data-testid="lambda-realtime-total">{ if off { "—".into() } else { grouped(realtime_total) } }</td>
-                        <td class="num strong" data-testid="lambda-answer-total">{ grouped(answer_total) }</td>
-                        <td class="num" data-testid="lambda-truth-total">{ grouped(truth_total) }</td>
+                        <td class="num" data-testid="lambda-batch-total">{ grouped(batch_total, lang) }</td>
+                        <td class="num" data-testid="lambda-realtime-total">{ if off { "—".into() } else { grouped(realtime_total, lang) } }</td>
+                        <td class="num strong" data-testid="lambda-answer-total">{ grouped(answer_total, lang) }</td>
+                        <td class="num" data-testid="lambda-truth-total">{ grouped(truth_total, lang) }</td>
                     </tr></tfoot>
                 </table>
             </div>
@@ -237,7 +238,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 <dt>{ P::Cycle.text(lang) }</dt>
                 <dd data-testid="lambda-cycle">
                     if let Some((version, started, horizon, ends, facts, _)) = cycle {
-                        { t::Msg::CycleLine { version, started: clock(started), ends: clock(ends), horizon: clock(horizon), facts: grouped(facts) }.text(lang) }
+                        { t::Msg::CycleLine { version, started: clock(started), ends: clock(ends), horizon: clock(horizon), facts: grouped(facts, lang) }.text(lang) }
                     } else if let Some(next) = l.next_batch_ms {
                         { t::Msg::NextCycleLine { at: clock(next) }.text(lang) }
                     }
@@ -245,7 +246,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 <dt>{ P::LastSwap.text(lang) }</dt>
                 <dd data-testid="lambda-swap">
                     if let Some(sw) = l.last_swap {
-                        { t::Msg::SwapLine { version: sw.version, at: clock(sw.at_ms), minutes: sw.expired_buckets, records: grouped(sw.expired_records) }.text(lang) }
+                        { t::Msg::SwapLine { version: sw.version, at: clock(sw.at_ms), minutes: sw.expired_buckets, records: grouped(sw.expired_records, lang) }.text(lang) }
                     } else {
                         { P::NoSwapYet.text(lang) }
                     }
@@ -262,7 +263,7 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
                 </label>
             </div>
             <p class={classes!("wrong", (wrong > 0).then_some("warn"))} data-testid="lambda-wrong" data-wrong={wrong.to_string()}>
-                if wrong > 0 { { t::Msg::WrongLine { units: grouped(wrong) }.text(lang) } } else { { P::NoWrong.text(lang) } }
+                if wrong > 0 { { t::Msg::WrongLine { units: grouped(wrong, lang) }.text(lang) } } else { { P::NoWrong.text(lang) } }
             </p>
         </section>
     }

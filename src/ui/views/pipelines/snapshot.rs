@@ -180,8 +180,10 @@ pub struct KappaPanel {
     pub log_bytes: u64,
     /// Arrival of the oldest retained record (the trim horizon).
     pub trim_horizon_ms: Option<u64>,
-    /// The log's shards, in the stream's order.
+    /// The log's shards, in the stream's order (closed ones too).
     pub shards: Vec<ShardId>,
+    /// How many of them are open now (the stream's live shard count).
+    pub open_shards: usize,
     /// Jobs, oldest first (deleted ones included).
     pub jobs: Vec<JobRow>,
     /// Version whose table the app reads.
@@ -227,9 +229,11 @@ impl PipelinesSnapshot {
         let lambda = Self::lambda_panel(world, p, &groups, truth_total, lambda_answer);
         let (mut log_records, mut log_expired, mut log_bytes, mut trim) = (0, 0, 0, None::<u64>);
         let mut shards = Vec::new();
+        let mut open_shards = 0;
         if let Some(s) = stream {
             for sh in &s.shards {
                 shards.push(sh.id);
+                open_shards += usize::from(sh.is_open());
                 log_records += sh.records.len() as u64;
                 log_expired += sh.records.first_index();
                 // Retained bytes at the shard's average record size (summing every record's
@@ -318,6 +322,7 @@ impl PipelinesSnapshot {
             log_bytes,
             trim_horizon_ms: trim,
             shards,
+            open_shards,
             jobs,
             serving: p.kappa.serving,
             allowed: p.allowed(),
@@ -494,6 +499,7 @@ mod tests {
         let s = PipelinesSnapshot::of(&w).unwrap_or_else(|| panic!("snapshot"));
         assert_eq!(s.groups.len(), 6, "{:?}", s.groups);
         assert_eq!(s.kappa.shards, [ShardId(0), ShardId(1)], "the log's shards, in the stream's order");
+        assert_eq!(s.kappa.open_shards, 2, "the stream card counts the open shards from the live state");
         let l = &s.lambda;
         assert!(l.batch_version >= 1 && l.batch_horizon_ms > 0);
         for i in 0..s.groups.len() {

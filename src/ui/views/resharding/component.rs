@@ -8,7 +8,7 @@ use crate::engine::state::stream::StreamStatus;
 use crate::i18n::app::Text;
 use crate::i18n::resharding::{Msg as ReshardingMsg, Text as R};
 use crate::i18n::{Lang, Message, Phrase};
-use crate::ui::format::{duration, hash_key_short, percent, sequence_tail, DurationStyle};
+use crate::ui::format::{duration, grouped, hash_key_short, percent, sequence_tail, DurationStyle};
 use crate::ui::views::live_input::LiveInput;
 use crate::world::consumer::ConsumerSpec;
 use crate::world::polling::PollingSpec;
@@ -33,16 +33,26 @@ pub struct ReshardingProps {
 }
 
 fn clock(ms: u64) -> String {
-    duration(ms, DurationStyle::Clock)
+    crate::ui::format::clock(ms)
 }
 
 /// A record's shard, sequence number (its last digits; the whole one on hover) and arrival.
-fn record_cell(shard: ShardId, seq: &str, arrival_ms: u64) -> Html {
+fn record_cell(shard: ShardId, seq: &str, arrival_ms: u64, lang: Lang) -> Html {
     html! {
         <>
             { shard.to_string() }<br />
-            <code title={seq.to_string()}>{ format!("…{}", sequence_tail(seq, 10)) }</code>{ format!(" · {}", duration(arrival_ms, DurationStyle::ClockMillis)) }
+            <code title={seq.to_string()}>{ format!("…{}", sequence_tail(seq, 10)) }</code>{ format!(" · {}", duration(arrival_ms, DurationStyle::ClockMillis, lang)) }
         </>
+    }
+}
+
+/// A state's CSS class, its short word for a lineage bar and its table cell (AWS's word with
+/// a gloss).
+fn state_words(state: State) -> (&'static str, R, R) {
+    match state {
+        State::Open => ("open", R::OpenShort, R::OpenCell),
+        State::Closed => ("closed", R::ClosedShort, R::ClosedCell),
+        State::Expired => ("expired", R::ExpiredShort, R::ExpiredCell),
     }
 }
 
@@ -60,7 +70,7 @@ fn select_value(e: &Event) -> String {
 pub fn Resharding(props: &ReshardingProps) -> Html {
     let lang = props.lang;
     let snap = &props.snapshot;
-    let l = layout(snap, if crate::ui::views::is_narrow() { NARROW_WIDTH } else { WIDTH });
+    let l = layout(snap, if crate::ui::views::is_narrow() { NARROW_WIDTH } else { WIDTH }, lang);
     let open: Vec<_> = {
         let mut v: Vec<_> = snap.shards.iter().filter(|s| s.closed_ms.is_none()).collect();
         v.sort_by_key(|s| s.start);
@@ -117,7 +127,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                 html! {
                     <div data-testid="reshard-answer" class="error-box" role="alert">
                         <p><strong>{ format!("{}: {}", a.operation, error.error_type.as_str()) }</strong></p>
-                        <p>{ error.message_text().to_string() }</p>
+                        <p>{ crate::i18n::lang::isolate_quoted_value(error.message_text()) }</p>
                         if let Some(w) = why { <p class="help">{ w.text(lang) }</p> }
                     </div>
                 }
@@ -126,18 +136,17 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
     };
 
     let bars = l.bars.iter().map(|b| {
-        let class = match b.state {
-            State::Open => "open",
-            State::Closed => "closed",
-            State::Expired => "expired",
-        };
+        let (class, short, cell) = state_words(b.state);
+        let label = format!("{} {}", b.label, short.text(lang));
+        // Only the shard's number when its state does not fit in the bar (≈ 6 units a letter).
+        let label = if label.chars().count() as f64 * 6.0 + 8.0 <= b.w { label } else { b.label.clone() };
         html! {
             <g key={b.id.to_string()} class={classes!("bar", class)} data-testid="lineage-shard" data-state={b.state.word()}>
-                <title>{ format!("{} · {}", b.id, b.state.word()) }</title>
+                <title>{ format!("{} · {}", b.id, cell.text(lang)) }</title>
                 <rect x={format!("{:.1}", b.x)} y={format!("{:.1}", b.y)} width={format!("{:.1}", b.w)} height={format!("{:.1}", b.h)} rx="2" />
                 if b.w > 24.0 && b.h > 12.0 {
                     <text x={format!("{:.1}", b.x + 4.0)} y={format!("{:.1}", b.y + b.h / 2.0)} dominant-baseline="middle">
-                        { format!("{} {}", b.label, &b.state.word()[..1]) }
+                        { label }
                     </text>
                 }
             </g>
@@ -160,10 +169,10 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                 <td>{ s.parent.map(|p| p.to_string()).unwrap_or_default() }</td>
                 <td>{ s.adjacent_parent.map(|p| p.to_string()).unwrap_or_default() }</td>
                 <td><span title={s.start.to_string()}>{ hash_key_short(s.start) }</span>{ " – " }<span title={s.end.to_string()}>{ hash_key_short(s.end) }</span></td>
-                <td>{ state.word() }</td>
+                <td>{ state_words(state).2.text(lang) }</td>
                 <td>{ clock(s.created_ms) }</td>
                 <td>{ s.closed_ms.map(clock).unwrap_or_default() }</td>
-                <td class="num">{ s.retained }</td>
+                <td class="num">{ grouped(s.retained, lang) }</td>
             </tr>
         }
     });
@@ -171,11 +180,11 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
     let consumers = snap.consumers.iter().map(|c| {
         html! {
             <tr key={c.name.clone()}>
-                <th scope="row">{ c.name.clone() }</th>
+                <th scope="row"><bdi>{ c.name.clone() }</bdi></th>
                 <td>{ c.kind.label().text(lang) }</td>
                 <td>{ if c.parent_first { R::ParentFirst.text(lang) } else { R::ChildrenFirst.text(lang) } }</td>
-                <td class="num">{ c.delivered }</td>
-                <td class={classes!("num", (c.order_violations > 0).then_some("warn"))} data-testid="out-of-order">{ c.order_violations }</td>
+                <td class="num">{ grouped(c.delivered, lang) }</td>
+                <td class={classes!("num", (c.order_violations > 0).then_some("warn"))} data-testid="out-of-order">{ grouped(c.order_violations, lang) }</td>
             </tr>
         }
     });
@@ -188,11 +197,11 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                 // `data-label`: the column's name, shown on phones where rows stack.
                 html! {
                     <tr key={format!("{}-{}", c.name, o.sequence_number)} data-testid="out-of-order-record">
-                        <th scope="row">{ c.name.clone() }</th>
-                        <td class="c-key" data-label="PartitionKey"><code>{ o.partition_key.clone() }</code></td>
-                        <td class="c-rec" data-label={R::OooRecord.text(lang)}>{ record_cell(o.shard, &o.sequence_number, o.arrival_ms) }</td>
-                        <td class="c-after" data-label={R::OooAfter.text(lang)}>{ record_cell(o.after_shard, &o.after, o.after_arrival_ms) }</td>
-                        <td class="num c-at" data-label={R::OooReceived.text(lang)}>{ duration(o.delivered_ms, DurationStyle::ClockMillis) }</td>
+                        <th scope="row"><bdi>{ c.name.clone() }</bdi></th>
+                        <td class="c-key" data-label="PartitionKey"><code><bdi>{ o.partition_key.clone() }</bdi></code></td>
+                        <td class="c-rec" data-label={R::OooRecord.text(lang)}>{ record_cell(o.shard, &o.sequence_number, o.arrival_ms, lang) }</td>
+                        <td class="c-after" data-label={R::OooAfter.text(lang)}>{ record_cell(o.after_shard, &o.after, o.after_arrival_ms, lang) }</td>
+                        <td class="num c-at" data-label={R::OooReceived.text(lang)}>{ duration(o.delivered_ms, DurationStyle::ClockMillis, lang) }</td>
                     </tr>
                 }
             })
@@ -236,7 +245,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                         <th scope="col">{ "ParentShardId" }</th>
                         <th scope="col">{ "AdjacentParentShardId" }</th>
                         <th scope="col">{ "HashKeyRange" }</th>
-                        <th scope="col">{ "State" }</th>
+                        <th scope="col">{ R::StateCol.text(lang) }</th>
                         <th scope="col">{ R::Created.text(lang) }</th>
                         <th scope="col">{ R::ClosedAt.text(lang) }</th>
                         <th scope="col">{ R::Retained.text(lang) }</th>
@@ -290,7 +299,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                         <ul data-testid="reshard-events">
                             { for events.iter().map(|r| html! {
                                 <li key={format!("{}-{}", r.at_ms, ids(&r.children, ","))}>
-                                    { ReshardingMsg::Reshard { at: clock(r.at_ms), parents: ids(&r.parents, " + "), children: ids(&r.children, ", "), moved: percent(r.moved_per_mille, 1000, 1) }.text(lang) }
+                                    { ReshardingMsg::Reshard { at: clock(r.at_ms), parents: ids(&r.parents, " + "), children: ids(&r.children, ", "), moved: percent(r.moved_per_mille, 1000, 1, lang) }.text(lang) }
                                 </li>
                             }) }
                         </ul>

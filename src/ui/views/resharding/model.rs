@@ -16,6 +16,7 @@
 
 use super::snapshot::{LineageShard, LineageSnapshot};
 use crate::engine::state::shard::ShardId;
+use crate::i18n::Lang;
 use crate::ui::format::{duration, hash_fraction, shard_short, DurationStyle};
 
 /// viewBox width on wide screens.
@@ -132,8 +133,8 @@ pub struct Layout {
     pub axis_y: f64,
 }
 
-/// Lays out the lineage for a viewBox `width` wide.
-pub fn layout(snap: &LineageSnapshot, width: f64) -> Layout {
+/// Lays out the lineage for a viewBox `width` wide, its tick labels in `lang`.
+pub fn layout(snap: &LineageSnapshot, width: f64, lang: Lang) -> Layout {
     let span = snap.elapsed_ms.max(1) as f64;
     let plot_w = width - LEFT - 10.0;
     let x_of = |t: u64| LEFT + (t.min(snap.elapsed_ms) as f64 / span) * plot_w;
@@ -170,7 +171,7 @@ pub fn layout(snap: &LineageSnapshot, width: f64) -> Layout {
     // e.g. "0 s" five times at t = 0) is left out, so every label on the axis is different.
     let mut ticks: Vec<(f64, String)> = Vec::with_capacity(5);
     for k in 0..=4u64 {
-        let label = duration(snap.elapsed_ms * k / 4, DurationStyle::Axis);
+        let label = duration(snap.elapsed_ms * k / 4, DurationStyle::Axis, lang);
         if ticks.last().is_none_or(|(_, last)| *last != label) {
             ticks.push((LEFT + plot_w * k as f64 / 4.0, label));
         }
@@ -235,7 +236,7 @@ mod tests {
         // At t = 0 the axis once read "0 s 0 s 0 s 0 s 0 s" (#14).
         let mut s = sim();
         let labels = |s: &Sim| -> Vec<String> {
-            layout(&LineageSnapshot::of(s), WIDTH).ticks.into_iter().map(|(_, label)| label).collect()
+            layout(&LineageSnapshot::of(s), WIDTH, Lang::Es).ticks.into_iter().map(|(_, label)| label).collect()
         };
         assert_eq!(labels(&s), ["0 s"]);
         for _ in 0..400 {
@@ -271,7 +272,7 @@ mod tests {
         assert_eq!(snap.shards.len(), 7, "2 + 2 + 2 + 1");
         let child = snap.shards.iter().find(|x| x.id == ShardId(6)).unwrap_or_else(|| panic!("no merge child"));
         assert_eq!((child.parent, child.adjacent_parent), (Some(ShardId(3)), Some(ShardId(4))));
-        let l = layout(&snap, WIDTH);
+        let l = layout(&snap, WIDTH, Lang::En);
         // No two bars overlap.
         for (i, a) in l.bars.iter().enumerate() {
             for b in &l.bars[i + 1..] {

@@ -14,7 +14,7 @@ use crate::engine::time::HOUR_MS;
 use crate::i18n::retention::{Msg as RetentionMsg, Text as R};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::{ApiOutcome, ShardRead};
-use crate::ui::format::{duration, sequence_tail, shard_short, usd, DurationStyle};
+use crate::ui::format::{grouped, sequence_tail, shard_short, usd, whole};
 use crate::ui::views::flow::model::{consumer_letter, shape_path, Shape};
 use crate::ui::views::live_input::LiveInput;
 use crate::ui::views::overview::model::NARROW_BELOW_PX;
@@ -53,7 +53,7 @@ fn narrow() -> bool {
 
 /// Retention windows, gaps and ages, as this view writes them (`26 h`, `3 d 4 h`, `12 min`).
 fn duration_text(ms: u64) -> String {
-    duration(ms, DurationStyle::Whole)
+    whole(ms)
 }
 
 /// The retention view.
@@ -62,7 +62,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
     let lang = props.lang;
     let snap = props.snapshot.clone();
     let width = if narrow() { NARROW_WIDTH } else { WIDTH };
-    let axis = Axis::new(snap.elapsed_ms, snap.retention_ms(), width);
+    let axis = Axis::new(snap.elapsed_ms, snap.retention_ms(), width, lang);
 
     let hours = use_state(|| "48".to_string());
     let kind = use_state(|| IterKind::TrimHorizon);
@@ -185,9 +185,9 @@ pub fn Retention(props: &RetentionProps) -> Html {
                 <span data-testid="trim-horizon">{ RetentionMsg::TrimHorizon { retention: duration_text(snap.retention_ms()) }.text(lang) }</span>
                 { format!(" ({})", duration_text(snap.trim_horizon_ms().max(0) as u64)) }
                 { " · " }
-                <span data-testid="retained-total">{ format!("{total_retained} {}", R::Retained.text(lang)) }</span>
+                <span data-testid="retained-total">{ format!("{} {}", grouped(total_retained, lang), R::Retained.text(lang)) }</span>
                 { " · " }
-                <span data-testid="expired-total">{ format!("{} {}", snap.rows.iter().map(|r| r.first_index).sum::<u64>(), R::Expired.text(lang)) }</span>
+                <span data-testid="expired-total">{ format!("{} {}", grouped(snap.rows.iter().map(|r| r.first_index).sum::<u64>(), lang), R::Expired.text(lang)) }</span>
             </p>
             <svg class="ret-axis" viewBox={format!("0 0 {width:.0} {:.0}", height(snap.rows.len()))} role="img"
                  aria-label={R::Title.text(lang)} preserveAspectRatio="xMinYMin meet" onclick={on_axis_click}>
@@ -242,10 +242,10 @@ pub fn Retention(props: &RetentionProps) -> Html {
                                 <RowMarks shard={r.id} marks={r.marks.clone()} y={y} on_mark={on_mark.clone()} />
                             </g>
                             <text class="row-count" x={format!("{:.1}", axis.lane_x + 3.0)} y={format!("{:.1}", y + ROW_H - 4.0)} data-testid="expired-count">
-                                { format!("{} {}", r.first_index, R::Expired.text(lang)) }
+                                { format!("{} {}", grouped(r.first_index, lang), R::Expired.text(lang)) }
                             </text>
                             <text class="row-count" x={format!("{:.1}", axis.lane_end - 3.0)} y={format!("{:.1}", y + 10.0)} text-anchor="end" data-testid="retained-count">
-                                { format!("{} {}{}", r.retained(), R::Retained.text(lang), if r.open { String::new() } else { format!(" · {}", R::Closed.text(lang)) }) }
+                                { format!("{} {}{}", grouped(r.retained(), lang), R::Retained.text(lang), if r.open { String::new() } else { format!(" · {}", R::Closed.text(lang)) }) }
                             </text>
                             { for markers.iter().map(|m| html! {
                                 <g key={m.kind.as_str()} class={classes!("iter-marker", format!("k-{}", m.kind.short().to_lowercase()))} data-testid="iter-marker">
@@ -370,7 +370,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                 </section>
                 <section class="ret-panel" aria-labelledby="cost-h">
                     <h3 id="cost-h">{ R::CostHeading.text(lang) }</h3>
-                    <p data-testid="cost">{ RetentionMsg::Cost { total: usd(now_bill.total), retention: usd(now_bill.retention_micro_usd), shards: snap.open_shards, hours: snap.retention_hours, rate: snap.records_per_sec, bytes: snap.avg_record_bytes }.text(lang) }</p>
+                    <p data-testid="cost">{ RetentionMsg::Cost { total: usd(now_bill.total, lang), retention: usd(now_bill.retention_micro_usd, lang), shards: snap.open_shards, hours: snap.retention_hours, rate: snap.records_per_sec, bytes: snap.avg_record_bytes }.text(lang) }</p>
                     <p class="help">{ R::CostAssumptions.text(lang) }</p>
                 </section>
             </div>
@@ -461,12 +461,12 @@ fn ReadView(props: &ReadViewProps) -> Html {
                     <dd data-testid="read-count">{ records.len() }</dd>
                     { for records.iter().take(FIRST_FEW).map(|rec| {
                         let seq = rec["SequenceNumber"].as_str().unwrap_or_default();
-                        html! { <dd class="seq"><code>{ format!("…{}", sequence_tail(seq, 10)) }</code>{ format!(" {}", rec["PartitionKey"].as_str().unwrap_or_default()) }</dd> }
+                        html! { <dd class="seq"><code>{ format!("…{}", sequence_tail(seq, 10)) }</code>{ " " }<bdi>{ rec["PartitionKey"].as_str().unwrap_or_default().to_string() }</bdi></dd> }
                     }) }
                     <dt>{ "NextShardIterator" }</dt>
                     <dd data-testid="read-next"><code>{ next.unwrap_or_else(|| R::EndOfShard.text(lang).to_string()) }</code></dd>
                     <dt>{ "MillisBehindLatest" }</dt>
-                    <dd data-testid="read-millis">{ format!("{} ({})", v["MillisBehindLatest"].as_u64().unwrap_or(0), duration_text(v["MillisBehindLatest"].as_u64().unwrap_or(0))) }</dd>
+                    <dd data-testid="read-millis">{ format!("{} ({})", grouped(v["MillisBehindLatest"].as_u64().unwrap_or(0), lang), duration_text(v["MillisBehindLatest"].as_u64().unwrap_or(0))) }</dd>
                     if !children.is_empty() {
                         <dt>{ "ChildShards" }</dt>
                         <dd data-testid="read-children">{ children.join(", ") }</dd>

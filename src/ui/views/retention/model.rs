@@ -23,6 +23,7 @@ use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::{MAX_RETENTION_HOURS, MIN_RETENTION_HOURS};
 use crate::engine::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
 use crate::i18n::retention::Text as RetentionText;
+use crate::i18n::Lang;
 use crate::ui::format::{duration, DurationStyle};
 
 /// viewBox width on wide screens.
@@ -166,8 +167,8 @@ pub fn label_w(label: &str) -> f64 {
 }
 
 impl Axis {
-    /// The axis at `elapsed_ms` for a retention, drawn `width` wide.
-    pub fn new(elapsed_ms: u64, retention_ms: u64, width: f64) -> Axis {
+    /// The axis at `elapsed_ms` for a retention, drawn `width` wide, its labels in `lang`.
+    pub fn new(elapsed_ms: u64, retention_ms: u64, width: f64, lang: Lang) -> Axis {
         let span = span_ms(elapsed_ms, retention_ms);
         let lane_x = LANE_X;
         let lane_end = width - RIGHT_PAD;
@@ -176,7 +177,8 @@ impl Axis {
         let w = lane_end - lane_x;
         // The smallest nice step whose labels (the widest one is the last) do not touch.
         let widest = |step: u64| {
-            (label_w(&duration(elapsed_ms / step * step, DurationStyle::Tick(step))) + LABEL_GAP).max(MIN_TICK_GAP)
+            (label_w(&duration(elapsed_ms / step * step, DurationStyle::Tick(step), lang)) + LABEL_GAP)
+                .max(MIN_TICK_GAP)
         };
         let step_ms = STEPS_MS
             .iter()
@@ -190,7 +192,7 @@ impl Axis {
             axis.ticks.push(Tick {
                 x: axis.x_of(t as f64),
                 at_ms: t,
-                label: duration(t, DurationStyle::Tick(step_ms)),
+                label: duration(t, DurationStyle::Tick(step_ms), lang),
             });
             t += step_ms;
         }
@@ -444,7 +446,7 @@ mod tests {
             (30 * day, 8760 * HOUR_MS, " d"),
         ] {
             for width in [WIDTH, NARROW_WIDTH] {
-                let a = Axis::new(elapsed, retention, width);
+                let a = Axis::new(elapsed, retention, width, Lang::Es);
                 assert!(a.ticks.len() >= 2, "{elapsed} {width}: {:?}", a.ticks);
                 assert!(a.ticks.iter().all(|t| t.label.ends_with(unit)), "{elapsed}: {:?}", a.ticks);
                 assert!(a.ticks.iter().all(|t| t.at_ms % a.step_ms == 0));
@@ -452,7 +454,7 @@ mod tests {
             }
         }
         // 26 h on a wide axis: every 3 hours (0 h … 24 h).
-        let a = Axis::new(26 * HOUR_MS, day, WIDTH);
+        let a = Axis::new(26 * HOUR_MS, day, WIDTH, Lang::Es);
         assert_eq!(a.step_ms, 3 * HOUR_MS);
         assert_eq!(a.ticks.first().map(|t| t.label.as_str()), Some("0 h"));
         assert_eq!(a.ticks.last().map(|t| t.label.as_str()), Some("24 h"));
@@ -469,15 +471,15 @@ mod tests {
         // Every elapsed time from a second to a year gives non-overlapping ticks.
         let mut t = SECOND_MS;
         while t < 400 * DAY_MS {
-            no_overlap(&Axis::new(t, 8760 * HOUR_MS, NARROW_WIDTH));
-            no_overlap(&Axis::new(t, DAY_MS, WIDTH));
+            no_overlap(&Axis::new(t, 8760 * HOUR_MS, NARROW_WIDTH, Lang::Es));
+            no_overlap(&Axis::new(t, DAY_MS, WIDTH, Lang::Es));
             t = t * 5 / 4 + 1;
         }
     }
 
     #[test]
     fn x_and_time_round_trip_and_marks_transform_agrees() {
-        let a = Axis::new(30 * HOUR_MS, DAY_MS, WIDTH);
+        let a = Axis::new(30 * HOUR_MS, DAY_MS, WIDTH, Lang::Es);
         assert!((a.x_of(a.to_ms) - a.lane_end).abs() < 1e-9);
         let t = 20 * HOUR_MS;
         assert!(a.t_of(a.x_of(t as f64)).abs_diff(t) <= 1);
@@ -503,7 +505,7 @@ mod tests {
 
     #[test]
     fn iterator_markers_sit_where_aws_starts_reading() {
-        let a = Axis::new(30 * HOUR_MS, DAY_MS, WIDTH);
+        let a = Axis::new(30 * HOUR_MS, DAY_MS, WIDTH, Lang::Es);
         let r = row(Some(6 * HOUR_MS));
         let sequence_number = SequenceNumber { shard_create_secs: 0, seq_ix: 150, seq_time_secs: 0, shard_index: 0 };
         let chosen = Chosen { shard: r.id, position: 150, at_ms: 20 * HOUR_MS, sequence_number };
@@ -559,7 +561,7 @@ mod tests {
         assert_eq!((e[1].from, e[1].lost), (100_000, 30));
         assert_eq!(e[2].shard, ShardId(1), "another shard is another episode");
 
-        let axis = Axis::new(30 * HOUR_MS, DAY_MS, WIDTH);
+        let axis = Axis::new(30 * HOUR_MS, DAY_MS, WIDTH, Lang::Es);
         let wide = RetLoss { after_ms: 8 * HOUR_MS, before_ms: 12 * HOUR_MS, ..e[0].clone() };
         let (x, w) = loss_band(&axis, &wide).unwrap_or((f64::NAN, f64::NAN));
         assert!((x - axis.x_of(8.0 * HOUR_MS as f64)).abs() < 1e-9);
@@ -569,7 +571,7 @@ mod tests {
         let (x, w) = loss_band(&axis, &few).unwrap_or_default();
         assert!((w - MIN_BAND_W).abs() < 1e-9);
         assert!((x + w - axis.x_of(few.before_ms as f64)).abs() < 1e-9, "its right edge stays the upper bound");
-        let late = Axis::new(60 * HOUR_MS, DAY_MS, WIDTH);
+        let late = Axis::new(60 * HOUR_MS, DAY_MS, WIDTH, Lang::Es);
         assert_eq!(loss_band(&late, &wide), None, "12 h is left of a 48 h span ending at 60 h");
     }
 
@@ -593,7 +595,7 @@ mod tests {
         // The records lost had arrived about 8 h in, and are older than the trim horizon.
         assert!((7 * HOUR_MS..9 * HOUR_MS).contains(&e[0].after_ms), "{e:?}");
         assert!((e[0].before_ms as i64) <= snap.trim_horizon_ms(), "{e:?}");
-        let axis = Axis::new(snap.elapsed_ms, snap.retention_ms(), WIDTH);
+        let axis = Axis::new(snap.elapsed_ms, snap.retention_ms(), WIDTH, Lang::Es);
         let (x, w) = loss_band(&axis, &e[0]).unwrap_or_default();
         assert!(x >= axis.lane_x && x + w <= axis.x_of(snap.trim_horizon_ms() as f64) + 1e-9 && w >= MIN_BAND_W);
     }
