@@ -64,8 +64,8 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let f = Fields::of(store);
     let shards_live = live_note(Some(u64::from(f.shards)), f.open as u64)
         .map(|open| AttrValue::from(InputMsg::ShardsNow { open: open as usize }.text(lang)));
-    let rate_live =
-        live_note(f.rate, f.rate_now).map(|n| AttrValue::from(InputMsg::RateNow { per_sec: grouped(n) }.text(lang)));
+    let rate_live = live_note(f.rate, f.rate_now)
+        .map(|n| AttrValue::from(InputMsg::RateNow { per_sec: grouped(n, lang) }.text(lang)));
     let preset_hot = f.preset_hot;
     let d = store.dispatcher();
     let on_scenario = Callback::from(move |e: Event| {

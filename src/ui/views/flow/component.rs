@@ -438,7 +438,7 @@ fn FlowControls(props: &ControlsProps) -> Html {
                             <LiveInput testid="producer-rate" min="0" max="10000" step="10" inputmode="numeric" {lang}
                                        value={p.set_rate.map(|r| r.to_string()).unwrap_or_default()}
                                        placeholder={p.set_rate.is_none().then_some(InputText::RateVaries.text(lang))}
-                                       live={live_note(p.set_rate, p.rate).map(|n| AttrValue::from(InputMsg::RateNow { per_sec: grouped(n) }.text(lang)))}
+                                       live={live_note(p.set_rate, p.rate).map(|n| AttrValue::from(InputMsg::RateNow { per_sec: grouped(n, lang) }.text(lang)))}
                                        on_commit={{
                                            let send = send.clone();
                                            // Exactly what was typed; text that is no rate changes nothing.
