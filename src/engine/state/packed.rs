@@ -15,8 +15,9 @@
 //!   column's escape bytes (a retried record sent out of order, a long pause).
 //!
 //! A steady producer's record costs 1 to 2 bytes (about 1.5 for the course's activity log on
-//! two shards) instead of 48. Reading decodes rows in order from row 0: random access costs up
-//! to [`super::store::CHUNK_RECORDS`] steps, sequential reading one step per record.
+//! two shards) instead of 48. Reading decodes rows in order from the checkpoint before the
+//! row asked for (one every 256 rows): random access costs at most 256 steps, sequential reading
+//! one step per record.
 //! Every value round-trips exactly (deltas are taken in `i128`), so nothing a reader sees
 //! changes.
 
@@ -43,6 +44,11 @@ pub struct Row {
 
 /// Number of columns.
 const COLUMNS: usize = 8;
+/// Rows between two checkpoints: reading row `i` decodes at most this many rows.
+const CHECKPOINT_ROWS: usize = 256;
+// A checkpoint keeps escape cursors in 16 bits: a chunk's escapes (at most 19 bytes per row,
+// the longest varint of a 128-bit value) must fit.
+const _: () = assert!(super::store::CHUNK_RECORDS * 19 <= u16::MAX as usize);
 /// The nibble that says "the value is in the escape bytes".
 const ESCAPE: u8 = 15;
 
@@ -194,6 +200,11 @@ pub struct Packed {
     last_arrival: u64,
     len: usize,
     columns: [Column; COLUMNS],
+    /// The decoder's state just before rows 256, 512 and 768: the row before and the escape
+    /// cursors (64 bytes per 256 rows, a quarter byte per record), so that reading any row decodes at
+    /// most [`CHECKPOINT_ROWS`] rows, not the whole chunk (a consumer reading 5 records per call
+    /// deep in the backlog).
+    checkpoints: Box<[(Row, [u16; COLUMNS])]>,
 }
 
 impl Packed {
@@ -202,7 +213,18 @@ impl Packed {
         let (first, last) = (*rows.first()?, rows.last()?);
         let steps: Vec<[i128; COLUMNS]> = rows.windows(2).map(|w| steps(&w[0], &w[1])).collect();
         let columns = std::array::from_fn(|c| Column::encode(&steps.iter().map(|s| s[c]).collect::<Vec<_>>()));
-        Some(Packed { first, last_arrival: last.arrival, len: rows.len(), columns })
+        let mut packed =
+            Packed { first, last_arrival: last.arrival, len: rows.len(), columns, checkpoints: Box::default() };
+        let mut checkpoints = Vec::with_capacity(rows.len() / CHECKPOINT_ROWS);
+        let mut it = packed.rows();
+        while it.next < packed.len {
+            if it.next > 0 && it.next % CHECKPOINT_ROWS == 0 {
+                checkpoints.push((it.prev, it.cursors.map(|c| c as u16)));
+            }
+            it.next();
+        }
+        packed.checkpoints = checkpoints.into();
+        Some(packed)
     }
 
     /// Number of rows.
@@ -225,14 +247,40 @@ impl Packed {
         Rows { packed: self, next: 0, prev: self.first, cursors: [0; COLUMNS] }
     }
 
+    /// Its rows from row `i` on, decoding from the checkpoint at or before `i`.
+    pub fn rows_from(&self, i: usize) -> Rows<'_> {
+        let k = (i / CHECKPOINT_ROWS).min(self.checkpoints.len());
+        let mut it = match k.checked_sub(1).and_then(|c| self.checkpoints.get(c)) {
+            Some((prev, cursors)) => {
+                Rows { packed: self, next: k * CHECKPOINT_ROWS, prev: *prev, cursors: cursors.map(|c| c as usize) }
+            }
+            None => self.rows(),
+        };
+        let skip = i - it.next.min(i);
+        if skip > 0 {
+            it.nth(skip - 1);
+        }
+        it
+    }
+
+    /// From row `from` on, how many rows satisfy `pred`, given that it holds for a prefix of
+    /// the rows: checkpoints are searched first, so this decodes at most 256 rows.
+    pub fn prefix_from(&self, from: usize, pred: impl Fn(&Row) -> bool) -> usize {
+        // Checkpoint k holds row 256 (k + 1) − 1: when it satisfies `pred`, so do all before it.
+        let k = self.checkpoints.partition_point(|(row, _)| pred(row));
+        let start = (k * CHECKPOINT_ROWS).max(from);
+        (start - from) + self.rows_from(start).take_while(|r| pred(r)).count()
+    }
+
     /// Row `i`.
     pub fn row(&self, i: usize) -> Option<Row> {
-        self.rows().nth(i)
+        self.rows_from(i).next()
     }
 
     /// Heap bytes held beyond the struct itself.
     pub fn heap_bytes(&self) -> usize {
         self.columns.iter().map(Column::heap_bytes).sum::<usize>()
+            + self.checkpoints.len() * std::mem::size_of::<(Row, [u16; COLUMNS])>()
     }
 }
 
@@ -293,12 +341,20 @@ mod tests {
         let rows: Vec<Row> = (0..1024).map(row).collect();
         let p = Packed::pack(&rows).unwrap_or_else(|| panic!("no rows"));
         assert_eq!(p.rows().collect::<Vec<_>>(), rows);
-        assert_eq!(p.row(700), Some(rows[700]));
+        for (i, row) in rows.iter().enumerate() {
+            assert_eq!(p.prefix_from(0, |r| r.seq_ix < row.seq_ix), i);
+            assert_eq!(p.prefix_from(i.min(300), |r| r.seq_ix < row.seq_ix), i - i.min(300));
+        }
+        assert_eq!(p.prefix_from(0, |_| true), 1024);
+        for i in [0, 1, 127, 128, 129, 255, 256, 700, 1023] {
+            assert_eq!(p.row(i), Some(rows[i]), "row {i}");
+            assert_eq!(p.rows_from(i).collect::<Vec<_>>(), rows[i..], "rows from {i}");
+        }
         assert_eq!(p.row(1024), None);
         assert_eq!(p.last_arrival(), rows[1023].arrival);
         // Arrival and key length vary: two nibble columns, one byte per record.
         let bytes = p.heap_bytes() + std::mem::size_of::<Packed>();
-        assert!(bytes <= 1024 + 512, "{bytes} bytes");
+        assert!(bytes <= 1024 + 1024, "{bytes} bytes");
     }
 
     #[test]
@@ -310,6 +366,9 @@ mod tests {
         rows[200].event_time = rows[200].arrival + 5;
         let p = Packed::pack(&rows).unwrap_or_else(|| panic!("no rows"));
         assert_eq!(p.rows().collect::<Vec<_>>(), rows);
+        for i in [7, 8, 9, 10, 127, 128, 200, 256, 299] {
+            assert_eq!(p.rows_from(i).collect::<Vec<_>>(), rows[i..], "rows from {i}");
+        }
         assert_eq!(Packed::pack(&rows[..1]).map(|p| p.rows().collect::<Vec<_>>()), Some(rows[..1].to_vec()));
         assert_eq!(Packed::pack(&[]), None);
     }

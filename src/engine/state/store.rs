@@ -199,7 +199,7 @@ impl Chunk {
     fn records_from(&self, from: usize) -> Box<dyn Iterator<Item = StoredRecord<'_>> + '_> {
         match &self.body {
             Body::Open { entries, arena } => Box::new(entries.iter().skip(from).map(move |e| view(arena, e))),
-            Body::Packed(p) => Box::new(p.rows().skip(from).map(|r| packed_view(&r))),
+            Body::Packed(p) => Box::new(p.rows_from(from).map(|r| packed_view(&r))),
         }
     }
 
@@ -217,7 +217,7 @@ impl Chunk {
             Body::Open { entries, .. } => {
                 entries.get(self.head..).unwrap_or_default().partition_point(|e| pred(e.seq_ix, e.arrival))
             }
-            Body::Packed(p) => p.rows().skip(self.head).take_while(|r| pred(r.seq_ix, r.arrival)).count(),
+            Body::Packed(p) => p.prefix_from(self.head, |r| pred(r.seq_ix, r.arrival)),
         }
     }
 
