@@ -279,7 +279,7 @@ impl Phrase for Text {
             Text::Shortcuts => "Atajos: espacio = reproducir/pausa, → = paso",
             Text::AgeAxis => "edad del registro →",
             Text::Disclaimer => "Simulación didáctica: no se conecta a AWS.",
-            Text::MemoryPaused => "Pausado: los registros retenidos en el stream ocupan más de 512 MB y el navegador se quedaría sin memoria. Baja el ritmo o la retención, o reinicia.",
+            Text::MemoryPaused => "Pausado: los registros retenidos en el stream ocupan más de 1 GB y el navegador se quedaría sin memoria. Baja el ritmo o la retención, o reinicia.",
             Text::CpuCapped => "El reloj va más lento de lo pedido: cada fotograma simula como mucho 20 000 registros.",
         }
     }
@@ -351,7 +351,7 @@ impl Phrase for Text {
             Text::Shortcuts => "Shortcuts: space = play/pause, → = step",
             Text::AgeAxis => "record age →",
             Text::Disclaimer => "A teaching simulation: it never connects to AWS.",
-            Text::MemoryPaused => "Paused: the records the stream retains take more than 512 MB and the browser would run out of memory. Lower the rate or the retention, or reset.",
+            Text::MemoryPaused => "Paused: the records the stream retains take more than 1 GB and the browser would run out of memory. Lower the rate or the retention, or reset.",
             Text::CpuCapped => "The clock runs slower than asked: each frame simulates at most 20,000 records.",
         }
     }

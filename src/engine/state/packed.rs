@@ -46,42 +46,76 @@ pub struct Row {
 const COLUMNS: usize = 8;
 /// Rows between two checkpoints: reading row `i` decodes at most this many rows.
 const CHECKPOINT_ROWS: usize = 256;
-// A checkpoint keeps escape cursors in 16 bits: a chunk's escapes (at most 19 bytes per row,
-// the longest varint of a 128-bit value) must fit.
-const _: () = assert!(super::store::CHUNK_RECORDS * 19 <= u16::MAX as usize);
+/// Most rows a packed chunk takes: a checkpoint keeps escape cursors in 16 bits, and a chunk's
+/// escapes (at most 19 bytes per row, the longest varint of a 128-bit value) must fit.
+pub const MAX_ROWS: usize = 2048;
+const _: () = assert!(MAX_ROWS * 19 <= u16::MAX as usize);
 /// The nibble that says "the value is in the escape bytes".
 const ESCAPE: u8 = 15;
 
-/// The eight steps from `prev` to `row`: n, seqIx beyond n's step, arrival, arrival minus event
-/// time (not a step), key length, data length, source, flags.
-fn steps(prev: &Row, row: &Row) -> [i128; COLUMNS] {
-    let d = |a: u64, b: u64| i128::from(a) - i128::from(b);
-    let dn = d(row.n, prev.n);
-    [
-        dn,
-        d(row.seq_ix, prev.seq_ix) - dn,
-        d(row.arrival, prev.arrival),
-        d(row.arrival, row.event_time),
-        i128::from(row.key_len) - i128::from(prev.key_len),
-        i128::from(row.data_len) - i128::from(prev.data_len),
-        i128::from(row.source) - i128::from(prev.source),
-        i128::from(row.flags) - i128::from(prev.flags),
-    ]
+/// How a chunk predicts `n` and `seqIx`; [`Packed::pack`] picks, per chunk, whichever encodes
+/// smaller.
+///
+/// - `n` as its step from the row before (a steady producer: about the number of shards), or
+///   **by time**: as its distance from a line through the chunk's `(event time, n)` points.
+///   A throttled shard mixes fresh records with retries made seconds earlier, whose `n` jumps
+///   back and forth by thousands; their distance from the line stays small.
+/// - `seqIx` as its step beyond `n`'s step (one producer alone in its shard group), or plainly.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Model {
+    by_time: bool,
+    plain_seq: bool,
+    /// `n` per ms of event time, in 1/65,536 (clamped to 0..=2^40, so no product overflows).
+    slope: i128,
+    /// The line's origin: the first row's event time and `n`.
+    origin: (i128, i128),
 }
 
-/// Rebuilds a row from the previous one and its steps (the inverse of [`steps`]).
-fn apply(prev: &Row, s: &[i128; COLUMNS]) -> Row {
-    let add = |a: u64, b: i128| (i128::from(a) + b) as u64;
-    let arrival = add(prev.arrival, s[2]);
-    Row {
-        n: add(prev.n, s[0]),
-        seq_ix: add(prev.seq_ix, s[1] + s[0]),
-        arrival,
-        event_time: (i128::from(arrival) - s[3]) as u64,
-        key_len: (i128::from(prev.key_len) + s[4]) as u16,
-        data_len: (i128::from(prev.data_len) + s[5]) as u32,
-        source: (i128::from(prev.source) + s[6]) as u16,
-        flags: (i128::from(prev.flags) + s[7]) as u8,
+impl Model {
+    /// `n`'s distance from the line at `row`'s event time.
+    fn residual(&self, row: &Row) -> i128 {
+        i128::from(row.n) - self.line(row.event_time)
+    }
+
+    fn line(&self, event_time: u64) -> i128 {
+        self.origin.1 + (((i128::from(event_time) - self.origin.0) * self.slope) >> 16)
+    }
+
+    /// The eight steps from `prev` to `row`: n, seqIx, arrival, arrival minus event time (not a
+    /// step), key length, data length, source, flags.
+    fn steps(&self, prev: &Row, row: &Row) -> [i128; COLUMNS] {
+        let d = |a: u64, b: u64| i128::from(a) - i128::from(b);
+        let dn = d(row.n, prev.n);
+        [
+            if self.by_time { self.residual(row) - self.residual(prev) } else { dn },
+            d(row.seq_ix, prev.seq_ix) - if self.plain_seq { 0 } else { dn },
+            d(row.arrival, prev.arrival),
+            d(row.arrival, row.event_time),
+            i128::from(row.key_len) - i128::from(prev.key_len),
+            i128::from(row.data_len) - i128::from(prev.data_len),
+            i128::from(row.source) - i128::from(prev.source),
+            i128::from(row.flags) - i128::from(prev.flags),
+        ]
+    }
+
+    /// Rebuilds a row from the previous one and its steps (the inverse of [`Model::steps`]).
+    fn apply(&self, prev: &Row, s: &[i128; COLUMNS]) -> Row {
+        let add = |a: u64, b: i128| (i128::from(a) + b) as u64;
+        let arrival = add(prev.arrival, s[2]);
+        let event_time = (i128::from(arrival) - s[3]) as u64;
+        let n =
+            if self.by_time { (self.line(event_time) + self.residual(prev) + s[0]) as u64 } else { add(prev.n, s[0]) };
+        let dn = i128::from(n) - i128::from(prev.n);
+        Row {
+            n,
+            seq_ix: add(prev.seq_ix, s[1] + if self.plain_seq { 0 } else { dn }),
+            arrival,
+            event_time,
+            key_len: (i128::from(prev.key_len) + s[4]) as u16,
+            data_len: (i128::from(prev.data_len) + s[5]) as u32,
+            source: (i128::from(prev.source) + s[6]) as u16,
+            flags: (i128::from(prev.flags) + s[7]) as u8,
+        }
     }
 }
 
@@ -199,6 +233,7 @@ pub struct Packed {
     /// Arrival of the last row, ms (trimming a whole chunk needs no decoding).
     last_arrival: u64,
     len: usize,
+    model: Model,
     columns: [Column; COLUMNS],
     /// The decoder's state just before rows 256, 512 and 768: the row before and the escape
     /// cursors (64 bytes per 256 rows, a quarter byte per record), so that reading any row decodes at
@@ -208,13 +243,35 @@ pub struct Packed {
 }
 
 impl Packed {
-    /// Packs `rows` (at least one).
+    /// Packs `rows` (at least one, at most [`MAX_ROWS`]).
     pub fn pack(rows: &[Row]) -> Option<Packed> {
+        if rows.len() > MAX_ROWS {
+            return None;
+        }
         let (first, last) = (*rows.first()?, rows.last()?);
-        let steps: Vec<[i128; COLUMNS]> = rows.windows(2).map(|w| steps(&w[0], &w[1])).collect();
-        let columns = std::array::from_fn(|c| Column::encode(&steps.iter().map(|s| s[c]).collect::<Vec<_>>()));
+        // The line through the rows made first and last.
+        let (lo, hi) = (
+            rows.iter().min_by_key(|r| r.event_time).unwrap_or(&first),
+            rows.iter().max_by_key(|r| r.event_time).unwrap_or(&first),
+        );
+        let span = i128::from(hi.event_time - lo.event_time).max(1);
+        let slope = (((i128::from(hi.n) - i128::from(lo.n)) << 16) / span).clamp(0, 1 << 40);
+        let origin = (i128::from(first.event_time), i128::from(first.n));
+        let column = |model: Model, c: usize| {
+            Column::encode(&rows.windows(2).map(|w| model.steps(&w[0], &w[1])[c]).collect::<Vec<_>>())
+        };
+        let cheaper = |a: Column, b: Column| if b.heap_bytes() < a.heap_bytes() { (b, true) } else { (a, false) };
+        let plain = Model { by_time: false, plain_seq: false, slope, origin };
+        let (n_column, by_time) = cheaper(column(plain, 0), column(Model { by_time: true, ..plain }, 0));
+        let (seq_column, plain_seq) = cheaper(column(plain, 1), column(Model { plain_seq: true, ..plain }, 1));
+        let model = Model { by_time, plain_seq, slope, origin };
+        let mut n_seq = [Some(n_column), Some(seq_column)].into_iter();
+        let columns = std::array::from_fn(|c| match n_seq.next().flatten() {
+            Some(col) if c < 2 => col,
+            _ => column(model, c),
+        });
         let mut packed =
-            Packed { first, last_arrival: last.arrival, len: rows.len(), columns, checkpoints: Box::default() };
+            Packed { first, last_arrival: last.arrival, len: rows.len(), model, columns, checkpoints: Box::default() };
         let mut checkpoints = Vec::with_capacity(rows.len() / CHECKPOINT_ROWS);
         let mut it = packed.rows();
         while it.next < packed.len {
@@ -309,7 +366,7 @@ impl Iterator for Rows<'_> {
         for (c, col) in self.packed.columns.iter().enumerate() {
             s[c] = col.step(i - 1, &mut self.cursors[c]);
         }
-        self.prev = apply(&self.prev, &s);
+        self.prev = self.packed.model.apply(&self.prev, &s);
         Some(self.prev)
     }
 
@@ -371,6 +428,34 @@ mod tests {
         }
         assert_eq!(Packed::pack(&rows[..1]).map(|p| p.rows().collect::<Vec<_>>()), Some(rows[..1].to_vec()));
         assert_eq!(Packed::pack(&[]), None);
+    }
+
+    #[test]
+    fn a_throttled_shard_s_retries_are_predicted_by_their_event_time() {
+        // A hot shard: 1 ms apart, every other record a retry made 0.5 to 3 s earlier by a
+        // producer writing 1.5 records per ms, its seqIx counted with three other shards.
+        let rows: Vec<Row> = (0..1024u64)
+            .map(|i| {
+                let back = if i % 2 == 1 { 500 + (i * 7919) % 2_500 } else { 0 };
+                let event_time = 10_000 + i - back;
+                Row {
+                    seq_ix: 40 + i * 3,
+                    arrival: 10_000 + i,
+                    n: event_time * 3 / 2 + i % 2,
+                    event_time,
+                    data_len: 200,
+                    key_len: 5,
+                    source: 0,
+                    flags: 4,
+                }
+            })
+            .collect();
+        let p = Packed::pack(&rows).unwrap_or_else(|| panic!("no rows"));
+        assert!(p.model.by_time && p.model.plain_seq, "{:?}", p.model);
+        assert_eq!(p.rows().collect::<Vec<_>>(), rows);
+        assert_eq!(p.rows_from(513).collect::<Vec<_>>(), rows[513..]);
+        let per = p.heap_bytes() as f64 / 1024.0;
+        assert!(per < 4.0, "{per:.2} bytes per record");
     }
 
     #[test]

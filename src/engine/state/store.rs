@@ -31,6 +31,7 @@ use std::collections::VecDeque;
 
 /// Entries per chunk.
 pub const CHUNK_RECORDS: usize = 1024;
+const _: () = assert!(CHUNK_RECORDS <= crate::engine::state::packed::MAX_ROWS);
 /// A chunk takes no more records once its arena holds this many bytes.
 const CHUNK_ARENA_BYTES: usize = 4 * 1024 * 1024;
 
