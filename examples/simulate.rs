@@ -163,7 +163,7 @@ fn run(args: &Args) -> Result<(), String> {
     }
     if args.memory {
         let (records, bytes) =
-            world.engine().streams().values().fold((0, 0), |(n, b), s| (n + s.retained().0, b + s.retained().1));
+            world.engine().streams().values().map(|s| s.retained()).fold((0, 0), |(n, b), (sn, sb)| (n + sn, b + sb));
         let per = if records == 0 { 0.0 } else { bytes as f64 / records as f64 };
         let _ = writeln!(
             out,

@@ -257,19 +257,20 @@ impl Packed {
         let span = i128::from(hi.event_time - lo.event_time).max(1);
         let slope = (((i128::from(hi.n) - i128::from(lo.n)) << 16) / span).clamp(0, 1 << 40);
         let origin = (i128::from(first.event_time), i128::from(first.n));
-        let column = |model: Model, c: usize| {
+        let plain = Model { by_time: false, plain_seq: false, slope, origin };
+        // Columns 2 to 7 do not depend on the model: their steps are computed once.
+        let steps: Vec<[i128; COLUMNS]> = rows.windows(2).map(|w| plain.steps(&w[0], &w[1])).collect();
+        let column = |c: usize| Column::encode(&steps.iter().map(|s| s[c]).collect::<Vec<_>>());
+        let other = |model: Model, c: usize| {
             Column::encode(&rows.windows(2).map(|w| model.steps(&w[0], &w[1])[c]).collect::<Vec<_>>())
         };
         let cheaper = |a: Column, b: Column| if b.heap_bytes() < a.heap_bytes() { (b, true) } else { (a, false) };
-        let plain = Model { by_time: false, plain_seq: false, slope, origin };
-        let (n_column, by_time) = cheaper(column(plain, 0), column(Model { by_time: true, ..plain }, 0));
-        let (seq_column, plain_seq) = cheaper(column(plain, 1), column(Model { plain_seq: true, ..plain }, 1));
+        let (n_column, by_time) = cheaper(column(0), other(Model { by_time: true, ..plain }, 0));
+        let (seq_column, plain_seq) = cheaper(column(1), other(Model { plain_seq: true, ..plain }, 1));
         let model = Model { by_time, plain_seq, slope, origin };
-        let mut n_seq = [Some(n_column), Some(seq_column)].into_iter();
-        let columns = std::array::from_fn(|c| match n_seq.next().flatten() {
-            Some(col) if c < 2 => col,
-            _ => column(model, c),
-        });
+        let mut columns: [Column; COLUMNS] = std::array::from_fn(|c| if c < 2 { Column::Same(0) } else { column(c) });
+        columns[0] = n_column;
+        columns[1] = seq_column;
         let mut packed =
             Packed { first, last_arrival: last.arrival, len: rows.len(), model, columns, checkpoints: Box::default() };
         let mut checkpoints = Vec::with_capacity(rows.len() / CHECKPOINT_ROWS);

@@ -15,9 +15,10 @@
 //!   [`RecordSource`](crate::engine::state::record_source::RecordSource)
 //!   when read, so it costs 48 bytes whatever its size;
 //! - a full chunk whose records were all written by reference is **packed** column by column
-//!   (see `packed.rs`): a steady producer's record then costs one to two bytes. Only the newest,
-//!   open chunk of each shard keeps 48-byte entries, so a shard's memory is about
-//!   `48 × 1024 + 1.5 × retained` bytes for simulated traffic.
+//!   (see `packed.rs`): a steady producer's record then costs one to two and a half bytes, one
+//!   on a throttled shard full of retries about five. Only the newest, open chunk of each shard
+//!   keeps 48-byte entries, so a shard's memory is about `48 × 1024 + (1…5) × retained` bytes
+//!   for simulated traffic.
 //!
 //! The sequence number is not stored: its shard fields come from the shard, and its `seqTime` is
 //! the arrival time, or the shard's creation time when that is later (a child shard's first
@@ -229,14 +230,14 @@ impl Chunk {
 
     /// Packs a full open chunk of records written by reference; leaves any other as it is.
     fn pack(&mut self) {
-        let Body::Open { entries, .. } = &self.body else {
+        let Body::Open { entries, arena } = &self.body else {
             return;
         };
         let live = entries.get(self.head..).unwrap_or_default();
         if live.is_empty() || live.iter().any(|e| e.flags & BY_REFERENCE == 0) {
             return;
         }
-        let rows: Vec<Row> = self.records_from(self.head).map(|r| row_of(&r)).collect();
+        let rows: Vec<Row> = live.iter().map(|e| row_of(arena, e)).collect();
         if let Some(p) = Packed::pack(&rows) {
             self.first += self.head as u64;
             self.head = 0;
@@ -252,18 +253,43 @@ impl Chunk {
     }
 }
 
+/// The reference a record written by reference keeps in the arena: `(n, event time)`.
+fn reference(arena: &[u8], e: &Entry) -> RecordRef {
+    let word = |i: usize| {
+        let mut b = [0u8; 8];
+        if let Some(s) = arena.get(e.offset as usize + i..e.offset as usize + i + 8) {
+            b.copy_from_slice(s);
+        }
+        u64::from_le_bytes(b)
+    };
+    RecordRef { source: e.source, n: word(0), event_time: SimTime(word(8)) }
+}
+
+/// A stored record from the fields an entry and a packed row share.
+fn stored(
+    seq_ix: u64,
+    arrival: u64,
+    data_len: u32,
+    key_len: u16,
+    flags: u8,
+    payload: StoredPayload<'_>,
+) -> StoredRecord<'_> {
+    StoredRecord {
+        seq_ix,
+        arrival: SimTime(arrival),
+        data_len,
+        key_len,
+        kms: flags & KMS != 0,
+        explicit_hash_key: flags & EXPLICIT != 0,
+        payload,
+    }
+}
+
 fn view<'a>(arena: &'a [u8], e: &Entry) -> StoredRecord<'a> {
-    let at = e.offset as usize;
     let payload = if e.flags & BY_REFERENCE != 0 {
-        let word = |i: usize| {
-            let mut b = [0u8; 8];
-            if let Some(s) = arena.get(at + i..at + i + 8) {
-                b.copy_from_slice(s);
-            }
-            u64::from_le_bytes(b)
-        };
-        StoredPayload::ByReference(RecordRef { source: e.source, n: word(0), event_time: SimTime(word(8)) })
+        StoredPayload::ByReference(reference(arena, e))
     } else {
+        let at = e.offset as usize;
         let (explicit_hash_key, start) = if e.flags & EXPLICIT != 0 {
             let mut b = [0u8; 16];
             if let Some(s) = arena.get(at..at + 16) {
@@ -281,46 +307,27 @@ fn view<'a>(arena: &'a [u8], e: &Entry) -> StoredRecord<'a> {
             explicit_hash_key,
         }
     };
-    StoredRecord {
-        seq_ix: e.seq_ix,
-        arrival: SimTime(e.arrival),
-        data_len: e.data_len,
-        key_len: e.key_len,
-        kms: e.flags & KMS != 0,
-        explicit_hash_key: e.flags & EXPLICIT != 0,
-        payload,
-    }
+    stored(e.seq_ix, e.arrival, e.data_len, e.key_len, e.flags, payload)
 }
 
 /// A packed row as a stored record (packed rows are always written by reference).
 fn packed_view<'a>(r: &Row) -> StoredRecord<'a> {
-    StoredRecord {
-        seq_ix: r.seq_ix,
-        arrival: SimTime(r.arrival),
-        data_len: r.data_len,
-        key_len: r.key_len,
-        kms: r.flags & KMS != 0,
-        explicit_hash_key: r.flags & EXPLICIT != 0,
-        payload: StoredPayload::ByReference(RecordRef { source: r.source, n: r.n, event_time: SimTime(r.event_time) }),
-    }
+    let reference = RecordRef { source: r.source, n: r.n, event_time: SimTime(r.event_time) };
+    stored(r.seq_ix, r.arrival, r.data_len, r.key_len, r.flags, StoredPayload::ByReference(reference))
 }
 
-/// The row a record written by reference packs into.
-fn row_of(r: &StoredRecord<'_>) -> Row {
-    let (source, n, event_time) = match r.payload {
-        StoredPayload::ByReference(x) => (x.source, x.n, x.event_time.millis()),
-        StoredPayload::Inline { .. } => (0, 0, 0),
-    };
-    let flags = BY_REFERENCE | if r.kms { KMS } else { 0 } | if r.explicit_hash_key { EXPLICIT } else { 0 };
+/// The row an entry written by reference packs into.
+fn row_of(arena: &[u8], e: &Entry) -> Row {
+    let r = reference(arena, e);
     Row {
-        seq_ix: r.seq_ix,
-        arrival: r.arrival.millis(),
-        n,
-        event_time,
-        data_len: r.data_len,
-        key_len: r.key_len,
-        source,
-        flags,
+        seq_ix: e.seq_ix,
+        arrival: e.arrival,
+        n: r.n,
+        event_time: r.event_time.millis(),
+        data_len: e.data_len,
+        key_len: e.key_len,
+        source: e.source,
+        flags: e.flags,
     }
 }
 
