@@ -21,6 +21,21 @@ const QUERY = GARBAGE.map(([k, v]) => `${k}=${v}`).join('&');
 /** localStorage keys the app persists (src/ui/app/mod.rs), and garbage for them. */
 const STORAGE = { 'kinesis-playground.lang': '\u202e<b>"klingon"', 'kinesis-playground.junk': '{"__proto__":1}' };
 
+/**
+ * Milliseconds of a lag written in src/ui/format.rs's `DurationStyle::Precise`, in either
+ * language: `850 ms`, `12.3 s` / `12,3 s`, `21 min 35 s`, `3 h 05 min` (hours may be grouped).
+ * NaN when the text holds none of these.
+ */
+export function preciseMs(text) {
+  const t = text.replace(/[\u2068\u2069]/g, '');
+  let m;
+  if ((m = t.match(/(\d[\d.,\u00a0\u202f ]*) h (\d+) min/))) return Number(m[1].replace(/\D/g, '')) * 3_600_000 + Number(m[2]) * 60_000;
+  if ((m = t.match(/(\d+) min (\d+) s/))) return Number(m[1]) * 60_000 + Number(m[2]) * 1000;
+  if ((m = t.match(/(\d+)[.,](\d) s/))) return Number(m[1]) * 1000 + Number(m[2]) * 100;
+  if ((m = t.match(/(\d+) ms/))) return Number(m[1]);
+  return NaN;
+}
+
 export function checks(kit) {
   const { newPage, open, until, assert, tid, shoot, setPlaying, VIEWPORTS, LANGS, server } = kit;
 
@@ -89,7 +104,7 @@ export function checks(kit) {
           await flow.locator(tid('kill-worker')).first().click();
           const flag = flow.locator(tid('nobody-reading')).first();
           await flag.waitFor({ state: 'visible' });
-          const lagMs = async () => Number((((await flow.locator(tid('consumer-lag')).first().textContent()) ?? '').match(/(\d+) ms/) ?? [])[1]);
+          const lagMs = async () => preciseMs((await flow.locator(tid('consumer-lag')).first().textContent()) ?? '');
           const first = await lagMs();
           const grown = await until(`${lang} ${where}: the lag should grow past ${first} ms while nobody reads`, async () => {
             const now = await lagMs();
