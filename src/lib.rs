@@ -10,8 +10,9 @@
 //!
 //! ```text
 //!   engine (service) ◄─ world (clients) ◄─ ui/sim (read model) ◄─ ui/views ◄─ ui/app
-//!                            ▲                      │                 │
-//!                            └───────── i18n ◄──────┴─────────────────┘
+//!         ▲                  ▲                      │                 │
+//!         │                  └───────── i18n ◄──────┴─────────────────┤
+//!         └────────────────── console (aws CLI + shell) ◄─────────────┘
 //! ```
 //!
 //! - [`engine`]: the service, what AWS runs, on a virtual clock: `ops/` (one file per operation
@@ -23,6 +24,8 @@
 //!   `route.rs` (the URL state) and `answers.rs` (what the views' calls got back).
 //! - [`ui::views`]: one folder per view, `snapshot.rs` (world → props) · `model.rs` (pure
 //!   geometry) · `component.rs` (Yew); `ui/app` holds the store and hosts them.
+//! - [`console`]: the `aws kinesis` CLI and a minimal shell over the engine (pure; the
+//!   `#/console` view is a thin component).
 //! - [`i18n`]: every word a person reads, in Spanish and English, one exhaustive `match` per
 //!   language over typed keys and the world's typed codes (refusals, presets).
 //!
@@ -30,6 +33,7 @@
 //! and are the only source of every number the app shows. Everything but the Yew components
 //! (`ui/app`, each view's `component.rs`, built only for wasm32) is plain Rust, tested natively.
 
+pub mod console;
 pub mod engine;
 pub mod i18n;
 pub mod ui;
