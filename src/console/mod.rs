@@ -22,6 +22,7 @@
 
 pub mod cli;
 pub mod output;
+pub mod shell;
 
 use crate::engine::error::ApiError;
 use crate::i18n::Lang;

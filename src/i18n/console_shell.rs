@@ -1,0 +1,79 @@
+//! Text of the console's minimal shell (`console::shell`): what it says when a line uses more
+//! than the tutorial needs. Spanish and English, one exhaustive match each. Bash's own
+//! vocabulary (`$(…)`, `NAME=value`) stays as typed.
+
+use super::lang::Message;
+
+/// A message of the shell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShellText {
+    /// A program other than the shell's few.
+    NotAvailable(String),
+    /// A construct the shell does not run (`|`, `;`, `&&`, `>`, backquotes, `$((…))`).
+    Unsupported(String),
+    /// A quote opened and never closed.
+    UnclosedQuote,
+    /// `$(` without its `)`.
+    UnclosedSubstitution,
+    /// `${…}` that is not `${NAME}`.
+    BadSubstitution,
+    /// `$( $( … ) )` nested too deep.
+    TooDeep,
+    /// `NAME=value command`: a variable for one command only.
+    NoEnvPrefix,
+    /// `sleep` without exactly one argument.
+    SleepUsage,
+    /// `sleep` with something that is not a number of seconds.
+    SleepInvalid(String),
+    /// `sleep` for more than a day.
+    SleepTooLong,
+    /// A line longer than the shell takes.
+    LineTooLong,
+}
+
+const AVAILABLE_ES: &str = "aquí solo hay aws, echo, sleep, clear, history y NOMBRE=valor";
+const AVAILABLE_EN: &str = "here there are only aws, echo, sleep, clear, history and NAME=value";
+
+impl Message for ShellText {
+    fn es(&self) -> String {
+        match self {
+            ShellText::NotAvailable(p) => format!("{p}: no está disponible en esta consola ({AVAILABLE_ES})"),
+            ShellText::Unsupported(op) => {
+                format!("«{op}» no está disponible en esta consola: escribe un comando por línea ({AVAILABLE_ES})")
+            }
+            ShellText::UnclosedQuote => "error de sintaxis: falta cerrar una comilla (' o \")".into(),
+            ShellText::UnclosedSubstitution => "error de sintaxis: falta el «)» que cierra «$(»".into(),
+            ShellText::BadSubstitution => "sustitución incorrecta: usa $NOMBRE o ${NOMBRE}".into(),
+            ShellText::TooDeep => "demasiados $( … ) anidados".into(),
+            ShellText::NoEnvPrefix => {
+                "NOMBRE=valor delante de un comando no está disponible: escríbelo en su propia línea".into()
+            }
+            ShellText::SleepUsage => "sleep: indica los segundos, por ejemplo: sleep 10".into(),
+            ShellText::SleepInvalid(a) => {
+                format!("sleep: «{a}» no es un número de segundos válido (por ejemplo: sleep 10)")
+            }
+            ShellText::SleepTooLong => "sleep: como mucho un día (86400 s); para más, usa Reproducir".into(),
+            ShellText::LineTooLong => "la línea es demasiado larga (más de 100 000 caracteres)".into(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            ShellText::NotAvailable(p) => format!("{p}: not available in this console ({AVAILABLE_EN})"),
+            ShellText::Unsupported(op) => {
+                format!("“{op}” is not available in this console: write one command per line ({AVAILABLE_EN})")
+            }
+            ShellText::UnclosedQuote => "syntax error: a quote (' or \") is never closed".into(),
+            ShellText::UnclosedSubstitution => "syntax error: the “)” closing “$(” is missing".into(),
+            ShellText::BadSubstitution => "bad substitution: use $NAME or ${NAME}".into(),
+            ShellText::TooDeep => "too many nested $( … )".into(),
+            ShellText::NoEnvPrefix => "NAME=value before a command is not available: put it on its own line".into(),
+            ShellText::SleepUsage => "sleep: give the seconds, for example: sleep 10".into(),
+            ShellText::SleepInvalid(a) => {
+                format!("sleep: “{a}” is not a valid number of seconds (for example: sleep 10)")
+            }
+            ShellText::SleepTooLong => "sleep: one day (86400 s) at most; for more, use Play".into(),
+            ShellText::LineTooLong => "the line is too long (over 100,000 characters)".into(),
+        }
+    }
+}
