@@ -105,7 +105,7 @@ fn sleep_lets_simulated_time_pass() {
         assert_eq!((r.outcome.status, host.slept_ms), (0, ms), "{line}");
     }
     for bad in
-        ["sleep", "sleep x", "sleep -1", "sleep 1e9", "sleep nan", "sleep inf", "sleep 2d", "sleep 1 2", "sleep 25h"]
+        ["sleep", "sleep x", "sleep -1", "sleep 1e9", "sleep nan", "sleep inf", "sleep 2d", "sleep 1 2", "sleep 2h", "sleep 3601"]
     {
         let r = shell.run(bad, &mut host, ES);
         assert_eq!(r.outcome.status, 1, "{bad}");
@@ -176,6 +176,6 @@ proptest! {
         if r.outcome.status != 0 && !line.trim_start().starts_with("aws") {
             prop_assert!(!r.outcome.stderr.is_empty(), "{:?} failed silently", line);
         }
-        prop_assert!(host.slept_ms <= 86_400_000);
+        prop_assert!(host.slept_ms <= 3_600_000);
     }
 }

@@ -87,4 +87,9 @@ pub trait Host {
     fn region(&self) -> String;
     /// The stream names, for completion.
     fn stream_names(&self) -> Vec<String>;
+    /// The shard ids of `stream`, for completion (none by default).
+    fn shard_ids(&self, stream: &str) -> Vec<String> {
+        let _ = stream;
+        Vec::new()
+    }
 }

@@ -70,6 +70,11 @@ impl Shell {
         &self.history
     }
 
+    /// Replaces the history (a session restarted on a rebuilt world keeps its ↑ lines).
+    pub fn set_history(&mut self, history: Vec<String>) {
+        self.history = history;
+    }
+
     /// The variables set so far (`NAME=value`), by name.
     pub fn vars(&self) -> &BTreeMap<String, String> {
         &self.vars
@@ -387,9 +392,10 @@ fn sleep(args: &[String], host: &mut dyn Host, settings: Settings) -> Outcome {
     let Some(s) = seconds else {
         return error(ShellText::SleepInvalid(arg.clone()).text(lang), 1);
     };
-    // A day at most: the clock runs on, and a typo should not jump a year.
+    // An hour at most: every producer and consumer runs through it at once, so a long jump
+    // would freeze the page; Play covers longer spans.
     let ms = (s * unit_ms).round();
-    if ms > 86_400_000.0 {
+    if ms > 3_600_000.0 {
         return error(ShellText::SleepTooLong.text(lang), 1);
     }
     host.sleep(ms as u64);

@@ -29,6 +29,8 @@ keys! {
         ViewResharding,
         /// Tab: the pipelines (Lambda vs Kappa) view.
         ViewPipelines,
+        /// Tab: the aws kinesis console.
+        ViewConsole,
         /// Tab: the glossary.
         ViewGlossary,
         /// Label of the view tabs.
@@ -222,6 +224,7 @@ impl Phrase for Text {
             Text::ViewRetention => "Retención",
             Text::ViewResharding => "Resharding (linaje)",
             Text::ViewPipelines => "Lambda y Kappa",
+            Text::ViewConsole => "Consola (CLI)",
             Text::ViewGlossary => "Glosario",
             Text::Views => "Vistas",
             Text::Play => "Reproducir",
@@ -294,6 +297,7 @@ impl Phrase for Text {
             Text::ViewRetention => "Retention",
             Text::ViewResharding => "Resharding (lineage)",
             Text::ViewPipelines => "Lambda vs Kappa",
+            Text::ViewConsole => "Console (CLI)",
             Text::ViewGlossary => "Glossary",
             Text::Views => "Views",
             Text::Play => "Play",

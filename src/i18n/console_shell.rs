@@ -25,7 +25,7 @@ pub enum ShellText {
     SleepUsage,
     /// `sleep` with something that is not a number of seconds.
     SleepInvalid(String),
-    /// `sleep` for more than a day.
+    /// `sleep` for more than an hour.
     SleepTooLong,
     /// A line longer than the shell takes.
     LineTooLong,
@@ -52,7 +52,7 @@ impl Message for ShellText {
             ShellText::SleepInvalid(a) => {
                 format!("sleep: «{a}» no es un número de segundos válido (por ejemplo: sleep 10)")
             }
-            ShellText::SleepTooLong => "sleep: como mucho un día (86400 s); para más, usa Reproducir".into(),
+            ShellText::SleepTooLong => "sleep: como mucho una hora (3600 s); para más tiempo, usa Reproducir".into(),
             ShellText::LineTooLong => "la línea es demasiado larga (más de 100 000 caracteres)".into(),
         }
     }
@@ -72,8 +72,46 @@ impl Message for ShellText {
             ShellText::SleepInvalid(a) => {
                 format!("sleep: “{a}” is not a valid number of seconds (for example: sleep 10)")
             }
-            ShellText::SleepTooLong => "sleep: one day (86400 s) at most; for more, use Play".into(),
+            ShellText::SleepTooLong => "sleep: one hour (3600 s) at most; for longer, use Play".into(),
             ShellText::LineTooLong => "the line is too long (over 100,000 characters)".into(),
         }
+    }
+}
+
+/// A note of the console beside a command's output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConsoleNote {
+    /// The stream is CREATING.
+    Creating,
+    /// The stream is UPDATING (resharding, retention, mode).
+    Updating,
+    /// The stream is DELETING.
+    Deleting,
+    /// AWS refused the call because the stream is not ACTIVE (ResourceInUseException).
+    InUse,
+}
+
+const LET_TIME_PASS_ES: &str = "Para dejar pasar el tiempo: pulsa Reproducir, escribe «sleep 10» o «aws kinesis wait stream-exists --stream-name …» (el waiter pregunta cada 10 s).";
+const LET_TIME_PASS_EN: &str = "To let time pass: press Play, type “sleep 10” or “aws kinesis wait stream-exists --stream-name …” (the waiter asks every 10 s).";
+
+impl Message for ConsoleNote {
+    fn es(&self) -> String {
+        let what = match self {
+            ConsoleNote::Creating => "El stream aún se está creando (CREATING): en AWS tarda unos segundos; aquí, 5 s de tiempo simulado.",
+            ConsoleNote::Updating => "El stream se está actualizando (UPDATING): en este modelo tarda 3 s de tiempo simulado.",
+            ConsoleNote::Deleting => "El stream se está borrando (DELETING): en este modelo tarda 3 s de tiempo simulado; después, describe-stream dirá que no existe.",
+            ConsoleNote::InUse => "AWS lo rechaza porque el stream no está ACTIVE todavía (ResourceInUseException).",
+        };
+        format!("{what} {LET_TIME_PASS_ES}")
+    }
+
+    fn en(&self) -> String {
+        let what = match self {
+            ConsoleNote::Creating => "The stream is still being created (CREATING): on AWS it takes seconds; here, 5 s of simulated time.",
+            ConsoleNote::Updating => "The stream is being updated (UPDATING): in this model it takes 3 s of simulated time.",
+            ConsoleNote::Deleting => "The stream is being deleted (DELETING): in this model it takes 3 s of simulated time; then describe-stream says it does not exist.",
+            ConsoleNote::InUse => "AWS refuses it because the stream is not ACTIVE yet (ResourceInUseException).",
+        };
+        format!("{what} {LET_TIME_PASS_EN}")
     }
 }

@@ -17,6 +17,7 @@ use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
 use super::sim::{KeyMode, Settings, DEFAULT_SCENARIO};
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::Lang;
+use crate::console::CliVersion;
 use crate::world::presets::Preset;
 
 /// The views of the app.
@@ -35,14 +36,24 @@ pub enum View {
     Resharding,
     /// The Lambda and Kappa architectures fed by the same stream.
     Pipelines,
+    /// The `aws kinesis` console and the CLI tutorial as a guided level.
+    Console,
     /// The glossary: AWS's terms and the Spanish names of each concept.
     Glossary,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 7] =
-        [View::Overview, View::Hashing, View::Flow, View::Retention, View::Resharding, View::Pipelines, View::Glossary];
+    pub const ALL: [View; 8] = [
+        View::Overview,
+        View::Hashing,
+        View::Flow,
+        View::Retention,
+        View::Resharding,
+        View::Pipelines,
+        View::Console,
+        View::Glossary,
+    ];
 
     /// The slug in the hash (`#/overview`).
     pub fn slug(self) -> &'static str {
@@ -53,6 +64,7 @@ impl View {
             View::Retention => "retention",
             View::Resharding => "resharding",
             View::Pipelines => "pipelines",
+            View::Console => "console",
             View::Glossary => "glossary",
         }
     }
@@ -66,6 +78,7 @@ impl View {
             View::Retention => Text::ViewRetention,
             View::Resharding => Text::ViewResharding,
             View::Pipelines => Text::ViewPipelines,
+            View::Console => Text::ViewConsole,
             View::Glossary => Text::ViewGlossary,
         }
     }
@@ -107,6 +120,10 @@ impl Panel {
 pub const MAX_SEED: u64 = u32::MAX as u64;
 /// Shards the overview draws at most.
 pub const MAX_SHARDS: u32 = 64;
+/// Characters a `cmd=` link may pre-type into the console.
+pub const MAX_CMD_CHARS: usize = 4_000;
+/// Steps of the console's tutorial level (`step=` takes 1 to this).
+pub const MAX_STEP: u8 = 12;
 /// Highest producer rate the UI offers, records/s.
 pub const MAX_RATE: u32 = 10_000;
 /// The scenario a pipelines link opens when it names none: the only preset with pipelines.
@@ -128,6 +145,13 @@ pub struct UrlState {
     pub lang: Option<Lang>,
     /// Embed mode: minimal chrome.
     pub embed: bool,
+    /// The console: lines typed into its prompt when it opens (`cmd=`, URL-encoded, lines
+    /// separated by `%0A`), not run: the student presses Enter.
+    pub cmd: Option<String>,
+    /// The console's tutorial level open at this step (`step=`, from 1).
+    pub step: Option<u8>,
+    /// The AWS CLI the console emulates (`cli=v1`; v2 by default).
+    pub cli: CliVersion,
 }
 
 impl Default for UrlState {
@@ -139,6 +163,9 @@ impl Default for UrlState {
             speed_milli: DEFAULT_SPEED_MILLI,
             lang: None,
             embed: false,
+            cmd: None,
+            step: None,
+            cli: CliVersion::V2,
         }
     }
 }
@@ -256,6 +283,17 @@ impl UrlState {
                     "0" | "false" => st.embed = false,
                     _ => notes.push(bad("embed", value, "1, 0")),
                 },
+                "cmd" if value.chars().count() <= MAX_CMD_CHARS => st.cmd = Some(value.to_string()),
+                "cmd" => notes.push(bad("cmd", &value.chars().take(40).collect::<String>(), &format!("≤ {MAX_CMD_CHARS}"))),
+                "step" => match number(value, 1, MAX_STEP) {
+                    Some(v) => st.step = Some(v),
+                    None => notes.push(bad("step", value, &format!("1–{MAX_STEP}"))),
+                },
+                "cli" => match value {
+                    "v1" | "1" => st.cli = CliVersion::V1,
+                    "v2" | "2" => st.cli = CliVersion::V2,
+                    _ => notes.push(bad("cli", value, "v1, v2")),
+                },
                 _ => notes.push(Msg::UnknownParam { name: name.clone() }),
             }
         }
@@ -300,6 +338,14 @@ impl UrlState {
         }
         if self.embed {
             q.push("embed=1".into());
+        }
+        if self.view == View::Console {
+            if let Some(step) = self.step {
+                q.push(format!("step={step}"));
+            }
+            if self.cli == CliVersion::V1 {
+                q.push("cli=v1".into());
+            }
         }
         let panel = match (self.view, self.panel) {
             (View::Pipelines, Some(p)) => format!("/{}", p.slug()),

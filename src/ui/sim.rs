@@ -335,7 +335,14 @@ impl Sim {
     /// Any Kinesis API call on the running engine, now (a view's buttons, the console):
     /// AWS's JSON response, or AWS's error.
     pub fn api(&mut self, operation: &str, request: &serde_json::Value) -> Result<serde_json::Value, ApiError> {
-        self.world.engine_mut().call(operation, request)
+        self.world.call(operation, request)
+    }
+
+    /// Lets `ms` of simulated time pass at once, with no frame cap (the console's `sleep`
+    /// and waiters).
+    pub fn sleep(&mut self, ms: u64) {
+        self.world.advance_by(ms);
+        self.sample_rates();
     }
 
     /// The determinism digest, hex.
