@@ -21,6 +21,7 @@
 //!    CLI's `json`, `text` or `table` format.
 
 pub mod cli;
+pub mod complete;
 pub mod output;
 pub mod shell;
 

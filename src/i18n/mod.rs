@@ -36,6 +36,7 @@
 
 pub mod app;
 pub mod console_shell;
+pub mod console_view;
 pub mod flow;
 pub mod glossary;
 pub mod hashing;

@@ -68,6 +68,11 @@ impl Host for SimHost<'_> {
 }
 
 impl Session {
+    /// An empty session emulating `version`.
+    pub fn new(version: CliVersion) -> Self {
+        Session { version, ..Session::default() }
+    }
+
     /// Runs `text` on `sim`: each of its lines in order (a paste of several lines runs them
     /// all), each as an entry of the scrollback.
     pub fn run(&mut self, text: &str, sim: &mut Sim, lang: Lang) {
@@ -89,6 +94,11 @@ impl Session {
                 self.entries.drain(..extra);
             }
         }
+    }
+
+    /// Tab completion of `line` on `sim` (streams and shards of the world).
+    pub fn complete(line: &str, sim: &mut Sim) -> (String, Vec<String>) {
+        crate::console::complete::complete(line, &SimHost(sim), &crate::console::cli::options_of)
     }
 
     /// Empties the scrollback (Ctrl+L); variables and history stay.

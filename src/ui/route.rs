@@ -376,6 +376,23 @@ mod tests {
     }
 
     #[test]
+    fn console_links_pretype_lines_and_open_a_step() {
+        let (st, notes) = UrlState::parse("#/console?cmd=aws%20kinesis%20list-streams%0Aecho%20a+b&step=3&cli=v1", "");
+        assert_eq!(notes, vec![]);
+        assert_eq!(st.view, View::Console);
+        assert_eq!(st.cmd.as_deref(), Some("aws kinesis list-streams\necho a+b"));
+        assert_eq!((st.step, st.cli), (Some(3), CliVersion::V1));
+        assert!(st.to_hash(Lang::Es).ends_with("&step=3&cli=v1"), "{}", st.to_hash(Lang::Es));
+        for bad in ["step=0", "step=99", "step=x", "cli=v3"] {
+            let (_, notes) = UrlState::parse(&format!("#/console?{bad}"), "");
+            assert_eq!(notes.len(), 1, "{bad}");
+        }
+        let long = format!("#/console?cmd={}", "a".repeat(MAX_CMD_CHARS + 1));
+        let (st, notes) = UrlState::parse(&long, "");
+        assert_eq!((st.cmd, notes.len()), (None, 1));
+    }
+
+    #[test]
     fn every_state_round_trips() {
         let st = UrlState {
             view: View::Overview,
@@ -392,6 +409,7 @@ mod tests {
             speed_milli: 100,
             lang: Some(Lang::En),
             embed: true,
+            ..UrlState::default()
         };
         let hash = st.to_hash(Lang::En);
         assert_eq!(UrlState::parse(&hash, ""), (st, vec![]));

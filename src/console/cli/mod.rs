@@ -7,3 +7,9 @@ pub fn run(args: &[String], host: &mut dyn Host, settings: Settings) -> Outcome 
     let _ = (args, host, settings);
     Outcome::default()
 }
+
+/// The options of `command` (`--stream-name` …), for completion.
+pub fn options_of(command: &str) -> Vec<String> {
+    let _ = command;
+    Vec::new()
+}

@@ -17,11 +17,18 @@
 //!                         ─► <Retention> ─► on_api, on_read, on_read_again
 //!        ─► PipelinesHost ─► pipelines::SnapshotCache (at most every 100 ms of wall time)
 //!                         ─► <Pipelines> ─► on_step, on_panel, on_open
+//!        ─► ConsoleHost   ─► ConsoleSnapshot::of(engine, session, step) (lists shared while
+//!                             the session is unchanged)
+//!                         ─► <Console>   ─► on_run, on_clear, on_cli, complete
 //! ```
 
 use super::store::{Action, Store};
 use crate::engine::state::shard::ShardId;
+use crate::console::CliVersion;
+use crate::ui::console::Session;
 use crate::ui::route::{Panel, PIPELINES_SCENARIO};
+use crate::ui::views::console::snapshot::ConsoleSnapshot;
+use crate::ui::views::console::Console;
 use crate::ui::views::flow::snapshot::{dots_per_lane as flow_dots_per_lane, FlowSnapshot, RecentCache, Selected};
 use crate::ui::views::flow::Flow;
 use crate::ui::views::hashing::snapshot::SnapshotCache as HashingCache;
@@ -173,5 +180,31 @@ pub fn PipelinesHost(props: &HostProps) -> Html {
     html! {
         <Pipelines {snapshot} {elapsed_ms} lang={store.lang} url={store.url.clone()} outcome={store.last_pipeline.clone()}
                    {on_step} {on_panel} {on_open} />
+    }
+}
+
+/// Hosts the console view.
+#[component]
+pub fn ConsoleHost(props: &HostProps) -> Html {
+    let store = &props.store;
+    let last = use_mut_ref(|| None::<ConsoleSnapshot>);
+    let open_step = store.url.step.map(|s| usize::from(s).saturating_sub(1));
+    let snapshot = {
+        let sim = store.sim.borrow();
+        let session = store.console.borrow();
+        let snap = ConsoleSnapshot::of(sim.world().engine(), &session, open_step, last.borrow().as_ref());
+        *last.borrow_mut() = Some(snap.clone());
+        snap
+    };
+    let d = store.dispatcher();
+    let on_run = use_callback((), move |text: String, _| d.dispatch(Action::Console(text)));
+    let d = store.dispatcher();
+    let on_clear = use_callback((), move |(), _| d.dispatch(Action::ConsoleClear));
+    let d = store.dispatcher();
+    let on_cli = use_callback((), move |v: CliVersion, _| d.dispatch(Action::SetCli(v)));
+    let sim = store.sim.clone();
+    let complete = use_callback(store.version, move |line: String, _| Session::complete(&line, &mut sim.borrow_mut()));
+    html! {
+        <Console lang={store.lang} {snapshot} pretyped={store.url.cmd.clone()} {on_run} {on_clear} {on_cli} {complete} />
     }
 }

@@ -25,7 +25,7 @@ use crate::ui::route::{UrlState, View};
 use controls::{ClockControls, LangSwitch};
 use gloo::events::EventListener;
 use hooks::{use_animation_frame, use_shortcuts};
-use hosts::{FlowHost, HashingHost, OverviewHost, PipelinesHost, ReshardingHost, RetentionHost};
+use hosts::{ConsoleHost, FlowHost, HashingHost, OverviewHost, PipelinesHost, ReshardingHost, RetentionHost};
 use side_panel::SidePanel;
 use store::{Action, Notice, Store};
 use yew::prelude::*;
@@ -192,6 +192,7 @@ pub fn App() -> Html {
         View::Retention => html! { <RetentionHost store={store.clone()} /> },
         View::Resharding => html! { <ReshardingHost store={store.clone()} /> },
         View::Pipelines => html! { <PipelinesHost store={store.clone()} /> },
+        View::Console => html! { <ConsoleHost store={store.clone()} /> },
         View::Glossary => html! { <crate::ui::views::glossary::Glossary {lang} /> },
     };
     let tabs = View::ALL.iter().map(|v| {

@@ -7,7 +7,9 @@
 
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::{Lang, Phrase};
+use crate::console::CliVersion;
 use crate::ui::answers::{ApiOutcome, PipelineOutcome, ShardRead};
+use crate::ui::console::Session;
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
 use crate::ui::sim::{KeyMode, Sim};
@@ -55,6 +57,9 @@ pub struct Store {
     /// The last pipeline step and whether the pipelines refused it (the pipelines view
     /// explains a refusal by its code next to the buttons, instead of a notice).
     pub last_pipeline: Option<PipelineOutcome>,
+    /// The console's session (shell, scrollback), behind a `RefCell` like the world: it is
+    /// large, and every action clones the store.
+    pub console: Rc<RefCell<Session>>,
 }
 
 /// Records one `GetRecords` call asks for in the iterator panel (`Limit`).
@@ -113,6 +118,12 @@ pub enum Action {
     ReadFrom(serde_json::Value),
     /// `GetRecords` again with the last read's iterator (nothing without one).
     ReadAgain,
+    /// Lines typed at the console's prompt (a paste may hold several), run in order now.
+    Console(String),
+    /// Empty the console's scrollback (Ctrl+L).
+    ConsoleClear,
+    /// The AWS CLI the console emulates.
+    SetCli(CliVersion),
 }
 
 fn get_records(iterator: &str) -> serde_json::Value {
@@ -130,6 +141,7 @@ fn field_number(text: &str, min: u64, max: u64) -> Option<u64> {
 impl Store {
     /// The store for a URL and a language.
     pub fn new(url: UrlState, lang: Lang, notes: Vec<Msg>) -> Self {
+        let cli = url.cli;
         let (sim, mut notices) = match Sim::new(url.sim.clone()) {
             Ok(sim) => (sim, Vec::new()),
             Err(m) => (Self::fallback_sim(), vec![Notice::Msg(m)]),
@@ -149,6 +161,7 @@ impl Store {
             last_api: None,
             last_read: None,
             last_pipeline: None,
+            console: Rc::new(RefCell::new(Session::new(cli))),
         }
     }
 
@@ -176,6 +189,7 @@ impl Store {
                 self.sim = Rc::new(RefCell::new(sim));
                 self.last_read = None;
                 self.last_pipeline = None;
+                self.console.borrow_mut().restart();
             }
             Err(m) => self.stream_error = Some(m),
         }
@@ -322,6 +336,16 @@ impl yew::Reducible for Store {
                 if let Err(e) = s.sim.borrow_mut().command(command) {
                     s.notices.push(Notice::Msg(Msg::World(e)));
                 }
+            }
+            Action::Console(text) => {
+                let lang = s.lang;
+                s.console.borrow_mut().run(&text, &mut s.sim.borrow_mut(), lang);
+                s.url.cmd = None;
+            }
+            Action::ConsoleClear => s.console.borrow_mut().clear(),
+            Action::SetCli(v) => {
+                s.console.borrow_mut().version = v;
+                s.url.cli = v;
             }
             Action::Dismiss(i) => {
                 if i < s.notices.len() {
