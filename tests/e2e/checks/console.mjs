@@ -1,0 +1,177 @@
+// Issue #15, the `aws kinesis` console (#/console): the course's CLI tutorial typed at the prompt
+// in ES and EN, the level's checks ticking, the tutorial's $(… --query) trap failing as the real
+// CLI fails, the keys of a terminal (Enter, ↑, Tab, Ctrl+L, a multi-line paste), typing while
+// the clock runs, cmd= and step= links, the HTTP fold; screenshots at 1280 and 375 px; axe.
+
+/** The tutorial as a student types it, with what each answer must contain. */
+const TUTORIAL = [
+  ['aws kinesis create-stream --stream-name Foo --shard-count 1', null],
+  ['aws kinesis describe-stream --stream-name Foo', '"StreamStatus": "CREATING"'],
+  ['aws kinesis wait stream-exists --stream-name Foo', null],
+  ['aws kinesis describe-stream --stream-name Foo', '"EndingHashKey": "340282366920938463463374607431768211455"'],
+  ['aws kinesis list-streams', '"Foo"'],
+  ['aws kinesis put-record --stream-name Foo --partition-key 123 --data testdata', '"ShardId": "shardId-000000000000"'],
+  ['aws kinesis get-shard-iterator --shard-id shardId-000000000000 --shard-iterator-type TRIM_HORIZON --stream-name Foo', '"ShardIterator": "'],
+  ["SHARD_ITERATOR=$(aws kinesis get-shard-iterator --shard-id shardId-000000000000 --shard-iterator-type TRIM_HORIZON --stream-name Foo --query 'ShardIterator')", null],
+  ['aws kinesis get-records --shard-iterator $SHARD_ITERATOR', 'InvalidArgumentException'],
+  ["SHARD_ITERATOR=$(aws kinesis get-shard-iterator --shard-id shardId-000000000000 --shard-iterator-type TRIM_HORIZON --stream-name Foo --query 'ShardIterator' --output text)", null],
+  ['aws kinesis get-records --shard-iterator $SHARD_ITERATOR', '"MillisBehindLatest"'],
+  ['aws kinesis delete-stream --stream-name Foo', null],
+  ['sleep 5', null],
+  ['aws kinesis describe-stream --stream-name Foo', 'An error occurred (ResourceNotFoundException) when calling the DescribeStream operation: Stream Foo under account 000000000000 not found.'],
+];
+
+export function checks(kit) {
+  const { newPage, open, until, assert, tid, shoot, setPlaying, runAxe, triage, describeCounts, VIEWPORTS, LANGS } = kit;
+
+  const entries = (page) => page.locator(tid('console-entry'));
+  const lastEntryText = async (page) => ((await entries(page).last().textContent()) ?? '');
+
+  /** Types `line` at the prompt and presses Enter; waits for its entry; returns the entry's text. */
+  async function run(page, line) {
+    const before = await entries(page).count();
+    const input = page.locator(tid('console-input')).first();
+    await input.click();
+    await input.fill(line);
+    await page.keyboard.press('Enter');
+    await until(`"${line.slice(0, 50)}" should add an entry`, async () => (await entries(page).count()) > before);
+    return lastEntryText(page);
+  }
+
+  /** The whole tutorial; returns a summary. */
+  async function tutorial(page) {
+    for (const [line, want] of TUTORIAL) {
+      const text = await run(page, line);
+      if (want) assert(text.includes(want), `"${line}" should print ${JSON.stringify(want)}; got ${JSON.stringify(text.slice(0, 400))}`);
+    }
+    const done = await page.locator(`${tid('level-step')}[data-done=true]`).count();
+    const all = await page.locator(tid('level-step')).count();
+    assert(done === all, `the level shows ${done} of ${all} steps done after the whole tutorial`);
+    await page.locator(tid('level-done')).first().waitFor({ state: 'visible' });
+    return `${all}/${all} steps`;
+  }
+
+  return [
+    ['console: the course tutorial typed at the prompt gives the CLI answers and ticks every step (ES, EN; 1280, 375)', async () => {
+      const out = [];
+      for (const lang of LANGS) {
+        for (const [where, viewport] of VIEWPORTS) {
+          const page = await newPage(`console tutorial ${lang} ${where}`, viewport);
+          await open(page, `#/console?lang=${lang}`, 'console-input');
+          out.push(`${lang} ${where}: ${await tutorial(page)}`);
+          // The trap's entry explains nothing by itself; the level's step does: open it.
+          await page.locator(tid('level-diffs')).first().evaluate((d) => { d.open = true; });
+          await shoot(page, `console-tutorial-${lang}-${where}`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert(overflow <= 1, `#/console ${lang} ${where} scrolls sideways by ${overflow} px`);
+          await page.context().close();
+        }
+      }
+      return out.join('; ');
+    }],
+
+    ['console: v2 reads --data as base64 and says so; v1 stores the text (the course\'s dGVzdGRhdGE=)', async () => {
+      const page = await newPage('console blobs');
+      await open(page, '#/console?lang=es', 'console-input');
+      await run(page, 'aws kinesis create-stream --stream-name Foo --shard-count 1');
+      await run(page, 'sleep 10');
+      const v2 = await run(page, 'aws kinesis put-record --stream-name Foo --partition-key 123 --data testdata');
+      assert(v2.includes('base64'), `v2 put-record should note base64: ${v2}`);
+      await page.locator(tid('console-cli')).first().selectOption('v1');
+      await run(page, 'aws kinesis put-record --stream-name Foo --partition-key 123 --data testdata');
+      await run(page, 'IT=$(aws kinesis get-shard-iterator --stream-name Foo --shard-id shardId-000000000000 --shard-iterator-type TRIM_HORIZON --query ShardIterator --output text)');
+      const read = await run(page, 'aws kinesis get-records --shard-iterator $IT');
+      assert(read.includes('"Data": "testdata"') && read.includes('"Data": "dGVzdGRhdGE="'), `get-records should show both records' Data: ${read.slice(0, 600)}`);
+      return 'v2 "testdata" and v1 "dGVzdGRhdGE=" both read back';
+    }],
+
+    ['console: Enter, ↑, Tab, Ctrl+L and a multi-line paste work while the clock runs; Space types a space', async () => {
+      const page = await newPage('console keys');
+      await open(page, '#/console?lang=en', 'console-input');
+      await setPlaying(page, true);
+      const input = page.locator(tid('console-input')).first();
+      await input.click();
+      await page.keyboard.type('echo hello world', { delay: 30 });
+      assert((await input.inputValue()) === 'echo hello world', `typed while playing: "${await input.inputValue()}"`);
+      await page.keyboard.press('Enter');
+      await until('echo should print', async () => (await lastEntryText(page)).includes('hello world'));
+      assert((await page.locator(tid('play')).first().getAttribute('aria-pressed')) === 'true', 'Space in the prompt paused the clock');
+      await page.keyboard.press('ArrowUp');
+      assert((await input.inputValue()) === 'echo hello world', `↑ should bring back the line: "${await input.inputValue()}"`);
+      await input.fill('aws kinesis describe-stream-s');
+      await page.keyboard.press('Tab');
+      assert((await input.inputValue()) === 'aws kinesis describe-stream-summary ', `Tab: "${await input.inputValue()}"`);
+      assert(await input.evaluate((el) => el === document.activeElement), 'Tab left the prompt');
+      await input.fill('');
+      const before = await entries(page).count();
+      await input.evaluate((el) => {
+        const dt = new DataTransfer();
+        dt.setData('text', 'echo one\necho two\necho three\n');
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      });
+      await until('a pasted script should run line by line', async () => (await entries(page).count()) === before + 3);
+      assert((await lastEntryText(page)).includes('three'), 'the last pasted line ran last');
+      await input.click();
+      await page.keyboard.press('Control+L');
+      await until('Ctrl+L should clear the scrollback', async () => (await entries(page).count()) === 0);
+      await setPlaying(page, false);
+      return `typed, ↑, Tab, paste of 3 lines, Ctrl+L`;
+    }],
+
+    ['console: a cmd= link pre-types lines, step= opens the level there, and each command shows its HTTP request', async () => {
+      const page = await newPage('console link');
+      await open(page, `#/console?lang=es&step=6&cmd=${encodeURIComponent('aws kinesis list-streams')}`, 'console-input');
+      const input = page.locator(tid('console-input')).first();
+      assert((await input.inputValue()) === 'aws kinesis list-streams', `cmd= should pre-type: "${await input.inputValue()}"`);
+      const open6 = await page.locator(tid('level-step')).nth(5).locator('details').evaluate((d) => d.open);
+      assert(open6, 'step=6 should open the sixth step');
+      await input.click();
+      await page.keyboard.press('Enter');
+      await until('list-streams should run', async () => (await entries(page).count()) === 1);
+      const fold = page.locator(tid('console-http')).first();
+      await fold.locator('summary').click();
+      const http = (await fold.textContent()) ?? '';
+      assert(http.includes('X-Amz-Target: Kinesis_20131202.ListStreams') && http.includes('HTTP/1.1 200 OK'), `HTTP fold: ${http.slice(0, 300)}`);
+      // A Type button fills the prompt with the step's command.
+      await page.locator(tid('level-type')).first().click();
+      assert((await input.inputValue()).startsWith('aws kinesis create-stream'), `Type: "${await input.inputValue()}"`);
+      return 'pre-typed, step 6 open, HTTP fold, Type button';
+    }],
+
+    ['console: anything but the tutorial\'s shell gets a clear message, nothing breaks', async () => {
+      const page = await newPage('console hostile');
+      await open(page, '#/console?lang=es', 'console-input');
+      for (const [line, want] of [
+        ['ls -la', 'no está disponible'],
+        ['echo a | grep a', 'no está disponible'],
+        ['aws kinesis frob', 'aws: error'],
+        ["echo 'abierta", 'comilla'],
+        ['aws kinesis describe-stream', 'aws: error'],
+        ['<img src=x onerror=alert(1)>', 'no está disponible'],
+      ]) {
+        const text = await run(page, line);
+        assert(text.includes(want), `"${line}" should say ${JSON.stringify(want)}: ${text.slice(0, 300)}`);
+      }
+      assert((await page.locator(`${tid('console-log')} img`).count()) === 0, 'a line rendered markup');
+      return 'six hostile lines, six messages';
+    }],
+
+    ['axe-core: #/console after the tutorial, EN and ES, 1280x800 and 375x812, no serious or critical violation', async () => {
+      const out = [];
+      for (const lang of LANGS) {
+        for (const [where, viewport] of VIEWPORTS) {
+          const page = await newPage(`console axe ${lang} ${where}`, viewport);
+          await open(page, `#/console?lang=${lang}`, 'console-input');
+          await run(page, 'aws kinesis create-stream --stream-name Foo --shard-count 1');
+          await run(page, 'aws kinesis describe-stream --stream-name Foo');
+          await run(page, 'aws kinesis frob');
+          const { failing, counts } = triage(await runAxe(page));
+          assert(failing.length === 0, `${lang} ${where}: ${failing.map((v) => v.id).join(', ')}`);
+          out.push(`${lang} ${where}: ${describeCounts(counts)}`);
+          await page.context().close();
+        }
+      }
+      return out.join('; ');
+    }],
+  ];
+}
