@@ -18,3 +18,5 @@ mod records;
 mod robust;
 #[path = "world/scenarios.rs"]
 mod scenarios;
+#[path = "world/yours.rs"]
+mod yours;

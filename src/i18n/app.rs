@@ -149,6 +149,14 @@ keys! {
         MemoryPaused,
         /// Notice: the clock runs slower than asked because a frame's work is capped.
         CpuCapped,
+        /// Label of the side panel's picker of the stream the views draw.
+        ShownStream,
+        /// What that picker does.
+        ShownStreamHelp,
+        /// Beside the scenario's stream in that picker.
+        ScenarioStreamTag,
+        /// Legend entry of a record of yours (put in the console), in the views that draw records.
+        YoursLegend,
     }
 }
 
@@ -210,6 +218,13 @@ pub enum Msg {
     SpeedOption {
         /// Multiplier text (`0.1`, `3600`).
         factor: String,
+    },
+    /// The views draw another stream than the scenario's, so its apps are not shown.
+    OtherStream {
+        /// The stream drawn.
+        shown: String,
+        /// The scenario's stream, which its producers write and its consumers read.
+        scenario: String,
     },
 }
 
@@ -284,6 +299,10 @@ impl Phrase for Text {
             Text::Disclaimer => "Simulación didáctica: no se conecta a AWS.",
             Text::MemoryPaused => "Pausado: los registros retenidos en el stream ocupan más de 1 GB y el navegador se quedaría sin memoria. Baja el ritmo o la retención, o reinicia.",
             Text::CpuCapped => "El reloj va más lento de lo pedido: cada fotograma simula como mucho 20 000 registros.",
+            Text::ShownStream => "Stream en las vistas",
+            Text::ShownStreamHelp => "Flujo, Hashing, Retención y las demás vistas dibujan este stream. Los que crees en la consola aparecen aquí junto al del escenario.",
+            Text::ScenarioStreamTag => "del escenario",
+            Text::YoursLegend => "◎ tuyo (consola): un registro que pusiste con put-record o put-records en la consola; siempre se dibuja.",
         }
     }
 
@@ -357,6 +376,10 @@ impl Phrase for Text {
             Text::Disclaimer => "A teaching simulation: it never connects to AWS.",
             Text::MemoryPaused => "Paused: the records the stream retains take more than 1 GB and the browser would run out of memory. Lower the rate or the retention, or reset.",
             Text::CpuCapped => "The clock runs slower than asked: each frame simulates at most 20,000 records.",
+            Text::ShownStream => "Stream in the views",
+            Text::ShownStreamHelp => "Flow, Hashing, Retention and the other views draw this stream. Streams you create in the console appear here beside the scenario's.",
+            Text::ScenarioStreamTag => "the scenario's",
+            Text::YoursLegend => "◎ yours (console): a record you put with put-record or put-records in the console; it is always drawn.",
         }
     }
 }
@@ -382,6 +405,9 @@ impl Message for Msg {
             Msg::OpenShards { n: 1 } => "1 shard abierto".into(),
             Msg::OpenShards { n } => format!("{n} shards abiertos"),
             Msg::SpeedOption { factor } => format!("{factor}×"),
+            Msg::OtherStream { shown, scenario } => format!(
+                "Se muestra «{FSI}{shown}{PDI}». Los productores y consumidores del escenario escriben y leen «{FSI}{scenario}{PDI}», así que aquí no aparecen: elige «{FSI}{scenario}{PDI}» en «Stream en las vistas» para verlos."
+            ),
         }
     }
 
@@ -407,6 +433,9 @@ impl Message for Msg {
             Msg::OpenShards { n: 1 } => "1 open shard".into(),
             Msg::OpenShards { n } => format!("{n} open shards"),
             Msg::SpeedOption { factor } => format!("{factor}×"),
+            Msg::OtherStream { shown, scenario } => format!(
+                "Showing “{FSI}{shown}{PDI}”. The scenario's producers and consumers write and read “{FSI}{scenario}{PDI}”, so they are not shown here: pick “{FSI}{scenario}{PDI}” in “Stream in the views” to see them."
+            ),
         }
     }
 }

@@ -7,6 +7,7 @@
 //!  2. each frame: Pacer ─► Sim::advance(ms) (capped by FRAME_RECORD_BUDGET) ─► sample_rates
 //!     or one step: Sim::step_second (exactly STEP_MS)
 //!  3. controls: set_rate / set_keys / set_limits, command (world), api (Kinesis call), now
+//!     show_stream: which of the engine's streams the views draw (the scenario's by default)
 //!  4. the store pauses when Sim::retained_bytes passes MAX_RETAINED_BYTES (memory guard, a last
 //!     resort: packed record stores keep every preset's 48 h far below it)
 //! ```
@@ -16,10 +17,15 @@
 //! name. Changing the seed, the preset, the shard count or the stream name builds a new world
 //! (time 0); the rate, the keys and the limits change the running world at the current instant,
 //! as the scenario commands `set-rate`, `set-keys` and `set-limits` do.
+//!
+//! The views draw one stream, [`Sim::shown_stream`]: the scenario's, or another stream of the
+//! engine a person picked (one created in the console). The scenario's producers and consumers
+//! still write and read the scenario's stream only.
 
 use super::snapshot::DotCache;
 use crate::engine::error::ApiError;
 use crate::engine::state::shard::{ShardCounters, ShardId};
+use crate::engine::state::stream::StreamKey;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::wire::validation::validate_stream_name;
 use crate::engine::ErrorType;
@@ -160,16 +166,22 @@ fn guard_pauses(retained: u64, paused: bool) -> bool {
     !paused && retained > MAX_RETAINED_BYTES
 }
 
+/// A shard of one of the engine's streams (a stream's key, since names can be reused).
+type StreamShard = (StreamKey, ShardId);
+
 /// A running simulation.
 #[derive(Clone, Debug)]
 pub struct Sim {
     /// What it was built from, with the live changes since (rate, keys, limits).
     settings: Settings,
     world: World,
-    /// Per-shard counters at the last rate sample, and when it was taken.
-    sampled: Option<(SimTime, BTreeMap<ShardId, ShardCounters>)>,
-    /// Per-shard rates over the last sample interval (≥ 1 simulated second).
-    rates: BTreeMap<ShardId, ShardRates>,
+    /// The stream the views draw when it is not the scenario's: its name and the key of the
+    /// stream that had it when picked (a stream deleted and created again is another stream).
+    shown: Option<(String, StreamKey)>,
+    /// Per-shard counters of every stream at the last rate sample, and when it was taken.
+    sampled: Option<(SimTime, BTreeMap<StreamShard, ShardCounters>)>,
+    /// Per-shard rates over the last sample interval (≥ 1 simulated second), every stream.
+    rates: BTreeMap<StreamShard, ShardRates>,
     /// Hash keys of the records drawn as dots: they belong to this world, so they go with it.
     dots: DotCache,
 }
@@ -198,7 +210,38 @@ impl Sim {
         let scenario = settings.scenario()?;
         let world = World::new(scenario)
             .map_err(|e| Msg::AwsError { error: ErrorType::InvalidArgumentException, message: e.to_string() })?;
-        Ok(Sim { settings, world, sampled: None, rates: BTreeMap::new(), dots: DotCache::default() })
+        Ok(Sim { settings, world, shown: None, sampled: None, rates: BTreeMap::new(), dots: DotCache::default() })
+    }
+
+    /// The name of the stream the views draw: the one picked with [`Sim::show_stream`] while
+    /// it exists, else the scenario's (also once the picked one is deleted).
+    pub fn shown_stream(&self) -> &str {
+        match &self.shown {
+            Some((name, key)) if self.world.engine().stream(name).is_some_and(|s| s.key == *key) => name,
+            _ => self.world.stream_name(),
+        }
+    }
+
+    /// Whether the views draw the scenario's stream (the one its producers and consumers use).
+    pub fn shows_scenario_stream(&self) -> bool {
+        self.shown_stream() == self.world.stream_name()
+    }
+
+    /// Makes the views draw the engine's stream `name` (the scenario's name, or a stream that
+    /// does not exist, brings back the scenario's); returns whether `name` is shown now.
+    pub fn show_stream(&mut self, name: &str) -> bool {
+        self.shown = match self.world.engine().stream(name) {
+            Some(s) if name != self.world.stream_name() => Some((name.to_string(), s.key)),
+            _ => None,
+        };
+        self.shown_stream() == name
+    }
+
+    /// The streams a view can draw: the scenario's first, then the engine's others by name.
+    pub fn stream_names(&self) -> Vec<String> {
+        let scenario = self.world.stream_name();
+        let others = self.world.engine().streams().keys().filter(|n| n.as_str() != scenario).cloned();
+        std::iter::once(scenario.to_string()).chain(others).collect()
     }
 
     /// The world.
@@ -232,9 +275,9 @@ impl Sim {
         (FRAME_RECORD_BUDGET * SECOND_MS / self.target_rate().max(1)).max(16)
     }
 
-    /// Open shards of the stream.
+    /// Open shards of the stream the views draw ([`Sim::shown_stream`]).
     pub fn open_shards(&self) -> usize {
-        self.world.engine().stream(self.world.stream_name()).map_or(0, |s| s.open_shard_count())
+        self.world.engine().stream(self.shown_stream()).map_or(0, |s| s.open_shard_count())
     }
 
     /// Heap bytes the stream's record stores hold (the memory guard compares it with
@@ -267,13 +310,17 @@ impl Sim {
         self.sample_rates();
     }
 
-    /// Updates [`Sim::rates`] once at least a simulated second has passed since the last sample.
+    /// Updates [`Sim::rates`] once at least a simulated second has passed since the last sample
+    /// (every stream's shards: the views may draw any of them).
     fn sample_rates(&mut self) {
         let now = self.world.now();
-        let Some(stream) = self.world.engine().stream(self.world.stream_name()) else {
-            return;
-        };
-        let counters: BTreeMap<ShardId, ShardCounters> = stream.shards.iter().map(|sh| (sh.id, sh.counters)).collect();
+        let counters: BTreeMap<StreamShard, ShardCounters> = self
+            .world
+            .engine()
+            .streams()
+            .values()
+            .flat_map(|s| s.shards.iter().map(move |sh| ((s.key, sh.id), sh.counters)))
+            .collect();
         match &self.sampled {
             Some((at, _)) if now.since(*at) < SECOND_MS => {}
             Some((at, before)) => {
@@ -300,9 +347,12 @@ impl Sim {
         }
     }
 
-    /// A shard's recent load (zero before the first second).
+    /// The recent load of a shard of the stream the views draw (zero before the first second).
     pub fn rates(&self, shard: ShardId) -> ShardRates {
-        self.rates.get(&shard).copied().unwrap_or_default()
+        let Some(key) = self.world.engine().stream(self.shown_stream()).map(|s| s.key) else {
+            return ShardRates::default();
+        };
+        self.rates.get(&(key, shard)).copied().unwrap_or_default()
     }
 
     /// Runs a world command now (add a producer, kill a worker…); on failure why.
@@ -454,5 +504,114 @@ mod tests {
         assert_eq!(Totals::of(sim.world()).accepted, 250);
         assert_eq!(sim.frame_cap_ms(), 100_000, "20,000 records at 200 records/s");
         assert_eq!((sim.settings().rate, sim.settings().keys), (Some(200), Some(KeyMode::Hot)));
+    }
+
+    fn call(sim: &mut Sim, op: &str, request: serde_json::Value) {
+        sim.api(op, &request).unwrap_or_else(|e| panic!("{op}: {e}"));
+    }
+
+    #[test]
+    fn the_views_show_a_stream_picked_until_it_is_deleted_then_the_scenario_s() {
+        let mut sim = Sim::new(settings()).unwrap_or_else(|e| panic!("{e:?}"));
+        let scenario = sim.world().stream_name().to_string();
+        assert_eq!((sim.shown_stream(), sim.shows_scenario_stream()), (scenario.as_str(), true));
+        assert_eq!(sim.stream_names(), vec![scenario.clone()]);
+        assert!(!sim.show_stream("Foo"), "no such stream yet");
+        assert_eq!(sim.shown_stream(), scenario);
+
+        call(&mut sim, "CreateStream", serde_json::json!({"StreamName": "Foo", "ShardCount": 1}));
+        assert_eq!(sim.stream_names(), vec![scenario.clone(), "Foo".to_string()], "the scenario's first");
+        assert!(sim.show_stream("Foo"), "CREATING streams can be shown");
+        sim.sleep(10 * SECOND_MS);
+        assert_eq!((sim.shown_stream(), sim.shows_scenario_stream()), ("Foo", false));
+        assert_eq!(sim.open_shards(), 1, "the shown stream's, not the scenario's 4");
+        call(
+            &mut sim,
+            "PutRecord",
+            serde_json::json!({"StreamName": "Foo", "PartitionKey": "123", "Data": "dGVzdGRhdGE="}),
+        );
+        sim.step_second();
+        assert_eq!(sim.rates(ShardId(0)).write_records, 1, "Foo's shard: one record in the last second");
+        assert!(sim.show_stream(&scenario));
+        assert!(sim.rates(ShardId(0)).write_records > 1, "the scenario's shard 0: its producer's share of 50/s");
+        assert!(sim.show_stream("Foo"));
+
+        // Deleting: still shown; gone: the scenario's again, and a new Foo is another stream.
+        call(&mut sim, "DeleteStream", serde_json::json!({"StreamName": "Foo"}));
+        assert_eq!(sim.shown_stream(), "Foo");
+        sim.sleep(10 * SECOND_MS);
+        assert_eq!(sim.shown_stream(), scenario);
+        assert!(sim.shows_scenario_stream());
+        call(&mut sim, "CreateStream", serde_json::json!({"StreamName": "Foo", "ShardCount": 2}));
+        assert_eq!(sim.shown_stream(), scenario, "the picked stream was deleted");
+        assert!(sim.show_stream("Foo"));
+        assert!(sim.show_stream(&scenario), "the scenario's name brings it back");
+        assert_eq!(sim.shown_stream(), scenario);
+    }
+
+    #[test]
+    fn another_stream_shown_leaves_the_scenario_s_apps_out_of_the_views() {
+        use crate::ui::views::flow::snapshot::{recent_list, FlowSnapshot};
+        use crate::ui::views::retention::snapshot::{RetentionSnapshot, MAX_MARKS};
+        let mut sim = Sim::new(settings()).unwrap_or_else(|e| panic!("{e:?}"));
+        let scenario = sim.world().stream_name().to_string();
+        call(&mut sim, "CreateStream", serde_json::json!({"StreamName": "Foo", "ShardCount": 1}));
+        sim.sleep(10 * SECOND_MS);
+        call(
+            &mut sim,
+            "PutRecord",
+            serde_json::json!({"StreamName": "Foo", "PartitionKey": "123", "Data": "dGVzdGRhdGE="}),
+        );
+        let flow = FlowSnapshot::of(&sim, 10_000, 48);
+        assert_eq!((flow.stream_name.as_str(), flow.scenario_stream.as_ref()), (scenario.as_str(), None));
+        assert!(!flow.consumers.is_empty());
+        assert!(sim.show_stream("Foo"));
+        let flow = FlowSnapshot::of(&sim, 10_000, 48);
+        assert_eq!((flow.stream_name.as_str(), flow.scenario_stream.as_deref()), ("Foo", Some(scenario.as_str())));
+        assert!(flow.producers.is_empty() && flow.consumers.is_empty() && flow.totals == Totals::default());
+        assert_eq!(flow.shards.len(), 1);
+        assert!(flow.shards[0].row.dots.iter().any(|d| d.yours));
+        let recent = recent_list(&sim);
+        assert_eq!(recent.len(), 1);
+        assert!(recent[0].yours && recent[0].partition_key == "123");
+        let ret = RetentionSnapshot::of(&sim, MAX_MARKS);
+        assert_eq!((ret.stream_name.as_str(), ret.consumers.len(), ret.records_per_sec), ("Foo", 0, 0));
+        assert_eq!(ret.rows.len(), 1);
+        assert_eq!(ret.rows[0].marks.iter().filter(|m| m.yours).count(), 1);
+    }
+
+    #[test]
+    fn records_of_yours_in_the_scenario_s_stream_lead_the_lists_and_stay_marked() {
+        use crate::ui::views::flow::snapshot::{recent_list, Selected, RECENT};
+        use crate::ui::views::hashing::snapshot::SnapshotCache;
+        use crate::ui::views::retention::snapshot::{RetentionSnapshot, MAX_MARKS};
+        let sim = std::rc::Rc::new(std::cell::RefCell::new(Sim::new(settings()).unwrap_or_else(|e| panic!("{e:?}"))));
+        sim.borrow_mut().step_second();
+        let mut cache = SnapshotCache::default();
+        let before = cache.get(&sim);
+        assert!(before.yours.is_empty() && before.scenario_stream.is_none());
+        let stream = sim.borrow().world().stream_name().to_string();
+        let req = serde_json::json!({"StreamName": stream, "PartitionKey": "123", "Data": "dGVzdGRhdGE="});
+        sim.borrow_mut().api("PutRecord", &req).unwrap_or_else(|e| panic!("{e}"));
+        // Paused (same clock): the hashing view reads its records again at once.
+        let after = cache.get(&sim);
+        assert_eq!(after.yours.len(), 1);
+        assert_eq!(after.yours[0].partition_key, "123");
+        assert!(after.recent.iter().any(|r| r.yours), "the newest records include it");
+        for _ in 0..3 {
+            sim.borrow_mut().step_second();
+        }
+        let s = sim.borrow();
+        let list = recent_list(&s);
+        assert!(list[0].yours, "listed first while retained");
+        assert_eq!(list.len(), RECENT + 1);
+        assert_eq!(list.iter().filter(|r| r.yours).count(), 1);
+        let picked = Selected::of(&s, list[0].shard, list[0].position);
+        assert!(picked.record.is_some_and(|r| r.yours));
+        let ret = RetentionSnapshot::of(&s, MAX_MARKS);
+        let marked: Vec<_> =
+            ret.rows.iter().flat_map(|r| r.marks.iter().filter(|m| m.yours).map(move |m| (r.id, m.position))).collect();
+        assert_eq!(marked, vec![(list[0].shard, list[0].position)]);
+        assert!(!ret.consumers.is_empty(), "the scenario's stream: its consumers are shown");
     }
 }

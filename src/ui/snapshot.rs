@@ -12,12 +12,16 @@
 //!            └─────────────────────────────────────┘
 //! ```
 //!
+//! Every builder takes the name of the stream it reads: the views draw
+//! [`super::sim::Sim::shown_stream`], which may be a stream created in the console rather than
+//! the scenario's. Records a person put through [`World::call`] are marked `yours`.
+//!
 //! Shards stay [`ShardId`]s here; views print them with [`super::format`].
 
 use crate::engine::state::hashing::partition_key_hash;
 use crate::engine::state::shard::{Shard, ShardId, ShardState};
 use crate::engine::state::store::StoredRecord;
-use crate::engine::state::stream::StreamStatus;
+use crate::engine::state::stream::{StreamKey, StreamStatus};
 use crate::engine::Engine;
 use crate::i18n::app::Text;
 use crate::world::metrics::{MetricName, Scope};
@@ -83,9 +87,9 @@ impl Totals {
     }
 }
 
-/// The stream's status (`None` when it does not exist).
-pub fn stream_status(world: &World) -> Option<StreamStatus> {
-    world.engine().stream(world.stream_name()).map(|s| s.status)
+/// The status of `stream` (`None` when it does not exist).
+pub fn stream_status(world: &World, stream: &str) -> Option<StreamStatus> {
+    world.engine().stream(stream).map(|s| s.status)
 }
 
 /// One record drawn in a lane.
@@ -97,6 +101,8 @@ pub struct Dot {
     pub age_ms: u64,
     /// Hash key (MD5 of the partition key, or the explicit hash key).
     pub hash: u128,
+    /// Put by a person through [`World::call`] (the console): always drawn, and marked.
+    pub yours: bool,
 }
 
 /// One shard lane.
@@ -124,26 +130,53 @@ pub struct ShardRow {
     pub expired: u64,
     /// Records inside the window (drawn, or sampled when more than the dot budget).
     pub in_window: u64,
-    /// Recent records (oldest first), sampled.
+    /// Recent records (oldest first), sampled, and every record of yours in the window.
     pub dots: Vec<Dot>,
 }
 
-/// Hash keys of the records drawn as dots, by (shard, position): a drawn record keeps its dot
-/// for many frames, and its hash needs the payload rebuilt and an MD5. A world owns one
+/// Hash keys of the records drawn as dots, by (stream, shard, position): a drawn record keeps
+/// its dot for many frames, and its hash needs the payload rebuilt and an MD5. A world owns one
 /// ([`super::sim::Sim::dot_cache`]), since a position's hash is only valid in its world.
 #[derive(Clone, Debug, Default)]
-pub struct DotCache(RefCell<BTreeMap<(ShardId, u64), u128>>);
+pub struct DotCache(RefCell<BTreeMap<(StreamKey, ShardId, u64), u128>>);
 
-/// Lanes: open shards in hash order, then closed ones still holding records; each with its
-/// records younger than `window_ms`, at most about `max_dots` of them (sampled on stable
-/// positions, so a dot stays drawn while the window slides). `cache` keeps the hashes of the
-/// dots drawn by this call only.
-pub fn shard_rows(world: &World, cache: &DotCache, window_ms: u64, max_dots: usize) -> Vec<ShardRow> {
+/// The positions to draw of one shard's window `lo..end`: the multiples of `stride`, and every
+/// position in `yours` (sorted), in order and once each.
+pub fn sampled_positions(lo: u64, end: u64, stride: u64, yours: &[u64]) -> Vec<u64> {
+    let stride = stride.max(1);
+    let mut out = Vec::new();
+    let mut pos = lo.div_ceil(stride) * stride;
+    let mut mine = yours.iter().copied().filter(|p| (lo..end).contains(p)).peekable();
+    loop {
+        let sampled = (pos < end).then_some(pos);
+        let p = match (sampled, mine.peek().copied()) {
+            (None, None) => break,
+            (Some(a), None) => a,
+            (None, Some(b)) => b,
+            (Some(a), Some(b)) => a.min(b),
+        };
+        if sampled == Some(p) {
+            pos += stride;
+        }
+        if mine.peek() == Some(&p) {
+            mine.next();
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// Lanes of `stream`: open shards in hash order, then closed ones still holding records; each
+/// with its records younger than `window_ms`, at most about `max_dots` of them (sampled on
+/// stable positions, so a dot stays drawn while the window slides) plus every record of yours
+/// in the window, sampled or not. `cache` keeps the hashes of the dots drawn by this call only.
+pub fn shard_rows(world: &World, stream: &str, cache: &DotCache, window_ms: u64, max_dots: usize) -> Vec<ShardRow> {
     let engine = world.engine();
     let now = world.now();
-    let Some(s) = engine.stream(world.stream_name()) else {
+    let Some(s) = engine.stream(stream) else {
         return Vec::new();
     };
+    let yours = world.yours(stream);
     let mut listed: Vec<_> = s
         .shards
         .iter()
@@ -164,17 +197,19 @@ pub fn shard_rows(world: &World, cache: &DotCache, window_ms: u64, max_dots: usi
         let in_window = store.len().saturating_sub(from);
         let stride = in_window.div_ceil(max_dots.max(1)).max(1) as u64;
         let first = store.first_index();
-        let mut dots = Vec::with_capacity(in_window.min(max_dots));
-        let mut pos = (first + from as u64).div_ceil(stride) * stride;
-        while pos < store.end_index() {
+        let (lo, end) = (first + from as u64, store.end_index());
+        let mine: Vec<u64> = yours.range((sh.id, lo)..(sh.id, end)).map(|(_, p)| *p).collect();
+        let mut dots = Vec::with_capacity(in_window.min(max_dots) + mine.len());
+        for pos in sampled_positions(lo, end, stride, &mine) {
             let Some(r) = store.get((pos - first) as usize) else { break };
-            let hash = match cache.get(&(sh.id, pos)) {
+            let key = (s.key, sh.id, pos);
+            let hash = match cache.get(&key) {
                 Some(h) => *h,
                 None => r.hash_key(engine.record_sources()),
             };
-            kept.insert((sh.id, pos), hash);
-            dots.push(Dot { position: pos, age_ms: now.since(r.arrival), hash });
-            pos += stride;
+            kept.insert(key, hash);
+            let yours = mine.binary_search(&pos).is_ok();
+            dots.push(Dot { position: pos, age_ms: now.since(r.arrival), hash, yours });
         }
         rows.push(ShardRow {
             id: sh.id,
@@ -215,12 +250,14 @@ pub struct RecentRecord {
     pub explicit: bool,
     /// Data bytes.
     pub data: Vec<u8>,
+    /// Put by a person through [`World::call`] (the console).
+    pub yours: bool,
 }
 
 impl RecentRecord {
     /// The record at `position` of shard `sh`, rendered once: the hash comes from the rendered
     /// key (or its ExplicitHashKey) rather than a second rendering.
-    fn of(engine: &Engine, sh: &Shard, position: u64, r: &StoredRecord<'_>) -> Self {
+    fn of(engine: &Engine, sh: &Shard, position: u64, r: &StoredRecord<'_>, yours: bool) -> Self {
         let body = r.materialize(engine.record_sources());
         let hash = body.explicit_hash_key.unwrap_or_else(|| partition_key_hash(&body.partition_key));
         RecentRecord {
@@ -232,25 +269,26 @@ impl RecentRecord {
             hash,
             explicit: body.explicit_hash_key.is_some(),
             data: body.data,
+            yours,
         }
     }
 
-    /// The record at `position` of `shard`, if still retained.
-    pub fn at(world: &World, shard: ShardId, position: u64) -> Option<RecentRecord> {
+    /// The record at `position` of `shard` in `stream`, if still retained.
+    pub fn at(world: &World, stream: &str, shard: ShardId, position: u64) -> Option<RecentRecord> {
         let engine = world.engine();
-        let sh = engine.stream(world.stream_name())?.shard(shard)?;
+        let sh = engine.stream(stream)?.shard(shard)?;
         let index = position.checked_sub(sh.records.first_index())?;
         let r = sh.records.get(usize::try_from(index).ok()?)?;
-        Some(RecentRecord::of(engine, sh, position, &r))
+        Some(RecentRecord::of(engine, sh, position, &r, world.is_yours(stream, shard, position)))
     }
 }
 
-/// The `n` most recently accepted records of the stream as `(shard slot, index in its store)`,
+/// The `n` most recently accepted records of `stream` as `(shard slot, index in its store)`,
 /// newest first: by arrival, then lower shard id, then newer position. It merges the shards
 /// newest-first on arrival time, so it touches `n` records however many shards the stream has.
-pub fn newest(world: &World, n: usize) -> Vec<(usize, usize)> {
+pub fn newest(world: &World, stream: &str, n: usize) -> Vec<(usize, usize)> {
     use std::cmp::Reverse;
-    let Some(s) = world.engine().stream(world.stream_name()) else {
+    let Some(s) = world.engine().stream(stream) else {
         return Vec::new();
     };
     // (arrival ms, lower shard id first, newer index first, shard slot)
@@ -276,19 +314,141 @@ pub fn newest(world: &World, n: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// The `n` most recently accepted records of the stream, newest first (see [`newest`]), over
+/// The `n` most recently accepted records of `stream`, newest first (see [`newest`]), over
 /// all shards still holding records.
-pub fn recent_records(world: &World, n: usize) -> Vec<RecentRecord> {
+pub fn recent_records(world: &World, stream: &str, n: usize) -> Vec<RecentRecord> {
     let engine = world.engine();
-    let Some(s) = engine.stream(world.stream_name()) else {
+    let Some(s) = engine.stream(stream) else {
         return Vec::new();
     };
-    newest(world, n)
+    newest(world, stream, n)
         .into_iter()
         .filter_map(|(slot, i)| {
             let sh = s.shards.get(slot)?;
             let r = sh.records.get(i)?;
-            Some(RecentRecord::of(engine, sh, sh.records.first_index() + i as u64, &r))
+            let position = sh.records.first_index() + i as u64;
+            Some(RecentRecord::of(engine, sh, position, &r, world.is_yours(stream, sh.id, position)))
         })
         .collect()
+}
+
+/// Positions of the records of yours that `stream` still retains, `(shard, position)`, newest
+/// first (by arrival, then shard, then position), at most `n`.
+pub fn yours_retained(world: &World, stream: &str, n: usize) -> Vec<(ShardId, u64)> {
+    let Some(s) = world.engine().stream(stream) else {
+        return Vec::new();
+    };
+    let mut held: Vec<(u64, ShardId, u64)> = world
+        .yours(stream)
+        .iter()
+        .filter_map(|&(id, position)| {
+            let sh = s.shard(id)?;
+            let index = position.checked_sub(sh.records.first_index())?;
+            let r = sh.records.get(usize::try_from(index).ok()?)?;
+            Some((r.arrival.millis(), id, position))
+        })
+        .collect();
+    held.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+    held.into_iter().take(n).map(|(_, id, position)| (id, position)).collect()
+}
+
+/// The records of yours that `stream` still retains ([`yours_retained`]), read back, newest
+/// first, at most `n`.
+pub fn yours_records(world: &World, stream: &str, n: usize) -> Vec<RecentRecord> {
+    yours_retained(world, stream, n)
+        .into_iter()
+        .filter_map(|(shard, position)| RecentRecord::at(world, stream, shard, position))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::sim::{Settings, Sim};
+    use serde_json::json;
+
+    fn busy() -> Sim {
+        // One shard at 900 records/s: a lane holds far more records than dots.
+        let settings = Settings { seed: 5, shards: Some(1), rate: Some(900), ..Settings::default() };
+        let mut sim = Sim::new(settings).unwrap_or_else(|e| panic!("{e:?}"));
+        sim.step_second();
+        sim
+    }
+
+    fn put(sim: &mut Sim, stream: &str, key: &str) -> (ShardId, u64) {
+        let req = json!({"StreamName": stream, "PartitionKey": key, "Data": "dGVzdGRhdGE="});
+        sim.api("PutRecord", &req).unwrap_or_else(|e| panic!("{e}"));
+        let mine = sim.world().yours(stream);
+        *mine.iter().next_back().unwrap_or_else(|| panic!("not remembered"))
+    }
+
+    #[test]
+    fn sampled_positions_add_every_record_of_yours_once_and_in_order() {
+        assert_eq!(sampled_positions(10, 40, 8, &[]), vec![16, 24, 32]);
+        assert_eq!(sampled_positions(10, 40, 8, &[3, 11, 24, 39, 40]), vec![11, 16, 24, 32, 39]);
+        assert_eq!(sampled_positions(0, 3, 1, &[1]), vec![0, 1, 2]);
+        assert_eq!(sampled_positions(5, 5, 4, &[5]), Vec::<u64>::new());
+        assert_eq!(sampled_positions(0, 10, 0, &[]), (0..10).collect::<Vec<_>>(), "a zero stride is one");
+    }
+
+    #[test]
+    fn a_record_of_yours_in_the_window_is_always_drawn_and_marked() {
+        let mut sim = busy();
+        let stream = sim.world().stream_name().to_string();
+        // Put until a record of yours lands between two sampled positions.
+        let mut mine = put(&mut sim, &stream, "123");
+        while mine.1 % 64 == 0 {
+            sim.advance(7);
+            mine = put(&mut sim, &stream, "123");
+        }
+        sim.advance(500);
+        let rows = shard_rows(sim.world(), &stream, sim.dot_cache(), 10_000, 12);
+        let row = rows.iter().find(|r| r.id == mine.0).unwrap_or_else(|| panic!("no lane"));
+        assert!(row.in_window > 1_000, "{}", row.in_window);
+        assert!(row.dots.len() <= 14, "sampled: {}", row.dots.len());
+        let marked: Vec<&Dot> = row.dots.iter().filter(|d| d.yours).collect();
+        let all_mine = sim.world().yours(&stream).iter().filter(|(s, _)| *s == mine.0).count();
+        assert_eq!(marked.len(), all_mine, "every record of yours, sampled or not");
+        assert!(marked.iter().any(|d| d.position == mine.1));
+        assert!(row.dots.windows(2).all(|w| w[0].position < w[1].position), "oldest first, once each");
+        // Its hash is the record's own (the cache keeps it for the next frame).
+        let record = RecentRecord::at(sim.world(), &stream, mine.0, mine.1).unwrap_or_else(|| panic!("gone"));
+        assert!(record.yours);
+        assert_eq!(marked.iter().find(|d| d.position == mine.1).map(|d| d.hash), Some(record.hash));
+        let again = shard_rows(sim.world(), &stream, sim.dot_cache(), 10_000, 12);
+        assert_eq!(again, rows);
+        // Outside the window it is not drawn.
+        sim.advance(11_000);
+        let later = shard_rows(sim.world(), &stream, sim.dot_cache(), 10_000, 12);
+        assert!(later.iter().all(|r| r.dots.iter().all(|d| !d.yours)));
+        // Still retained: listed as yours, newest first.
+        assert_eq!(yours_retained(sim.world(), &stream, 10).first(), Some(&mine));
+        assert!(yours_records(sim.world(), &stream, 10).iter().all(|r| r.yours));
+    }
+
+    #[test]
+    fn the_lanes_of_a_stream_created_in_the_console_hold_its_records() {
+        let mut sim = busy();
+        sim.api("CreateStream", &json!({"StreamName": "Foo", "ShardCount": 1})).unwrap_or_else(|e| panic!("{e}"));
+        sim.sleep(10_000);
+        let mine = put(&mut sim, "Foo", "123");
+        assert_eq!(mine, (ShardId(0), 0));
+        let rows = shard_rows(sim.world(), "Foo", sim.dot_cache(), 30_000, 48);
+        assert_eq!(rows.len(), 1);
+        assert_eq!((rows[0].in_window, rows[0].dots.len()), (1, 1));
+        assert!(rows[0].dots[0].yours);
+        let recent = recent_records(sim.world(), "Foo", 5);
+        assert_eq!(recent.len(), 1);
+        assert_eq!(
+            (recent[0].partition_key.as_str(), recent[0].data.as_slice(), recent[0].yours),
+            ("123", &b"testdata"[..], true)
+        );
+        assert_eq!(stream_status(sim.world(), "Foo"), Some(StreamStatus::Active));
+        // The scenario's lanes share shard ids with Foo's: the cache must not mix them up.
+        let stream = sim.world().stream_name().to_string();
+        let scenario_rows = shard_rows(sim.world(), &stream, sim.dot_cache(), 30_000, 48);
+        assert!(scenario_rows.iter().all(|r| r.dots.iter().all(|d| !d.yours)));
+        let foo_again = shard_rows(sim.world(), "Foo", sim.dot_cache(), 30_000, 48);
+        assert_eq!(foo_again[0].dots[0].hash, crate::engine::state::hashing::partition_key_hash("123"));
+    }
 }

@@ -37,11 +37,13 @@
 //!   (enhanced fan-out); their shared core is `app.rs`, and they read shards with `reader.rs`.
 //! - `pipelines.rs` and `sink.rs`: the Lambda and Kappa architectures and the code they run.
 //! - `scenario.rs` (the JSON format, validation) and `presets.rs` (the course's scenarios).
+//! - `calls.rs`: API calls a person makes ([`World::call`]) and the records they put.
 //! - `error.rs`: why a command failed. `report.rs`: totals. `metrics.rs`, `cost.rs`, `rng.rs`.
 //!
 //! This file holds the [`World`] itself: its task queue, the task handlers, and commands.
 
 pub mod app;
+pub mod calls;
 pub mod consumer;
 pub mod cost;
 pub mod digest;
@@ -65,8 +67,8 @@ pub use consumer::ConsumerApp;
 
 use crate::engine::queue::EventQueue;
 use crate::engine::state::shard::ShardId;
+use crate::engine::state::stream::StreamKey;
 use crate::engine::time::{SimTime, SECOND_MS};
-use crate::engine::error::ApiError;
 use crate::engine::{Engine, EngineConfig};
 use consumer::ConsumerSpec;
 use digest::DecisionDigest;
@@ -80,6 +82,7 @@ use polling::PollingApp;
 use producer::{Batching, Pending, Producer, ProducerSpec};
 use report::Report;
 use scenario::{Command, Scenario, ScenarioError};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Work the world schedules on its own queue.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,8 +136,10 @@ pub struct World {
     pipelines: Option<Pipelines>,
     /// The producers' payload templates, registered with the engine as record sources.
     payloads: PayloadBook,
-    /// Records put by a person through [`World::call`]: `(stream, sequence number)`.
-    yours: std::collections::BTreeSet<(String, String)>,
+    /// Records put by a person through [`World::call`], per stream: `(shard, position)`. Keyed
+    /// by the stream's [`StreamKey`] (one per CreateStream), so a stream deleted and created
+    /// again under the same name starts with none.
+    yours: BTreeMap<StreamKey, BTreeSet<(ShardId, u64)>>,
 }
 
 impl World {
@@ -179,7 +184,7 @@ impl World {
             digest: DecisionDigest::default(),
             pipelines: None,
             payloads: PayloadBook::new(scenario.seed),
-            yours: std::collections::BTreeSet::new(),
+            yours: BTreeMap::new(),
             scenario: scenario.clone(),
         };
         for p in scenario.producers {
@@ -378,36 +383,6 @@ impl World {
             }
         }
         self.engine.step_until(t);
-    }
-
-    /// Calls a Kinesis API operation now for a person (the console, a view's button), as an
-    /// HTTP request to the endpoint would: AWS's JSON answer or error. The digest covers the
-    /// call and its outcome, so a replay of the same calls at the same times gives the same
-    /// digest; records it puts are remembered as [`World::yours`].
-    pub fn call(&mut self, operation: &str, request: &serde_json::Value) -> Result<serde_json::Value, ApiError> {
-        let now = self.engine.now();
-        let result = self.engine.call(operation, request);
-        let name_hash = operation.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
-        self.digest.words(&[10, now.millis(), name_hash, u64::from(result.is_err())]);
-        if let (Ok(answer), Some(stream)) = (&result, request.get("StreamName").and_then(|v| v.as_str())) {
-            let put: Vec<&serde_json::Value> = match operation {
-                "PutRecord" => vec![answer],
-                "PutRecords" => answer.get("Records").and_then(|r| r.as_array()).map(|a| a.iter().collect()).unwrap_or_default(),
-                _ => Vec::new(),
-            };
-            for r in put {
-                if let Some(seq) = r.get("SequenceNumber").and_then(|v| v.as_str()) {
-                    self.yours.insert((stream.to_string(), seq.to_string()));
-                }
-            }
-        }
-        result
-    }
-
-    /// The records a person put with [`World::call`] (the console, a view), as
-    /// `(stream name, sequence number)`: the views mark them as the student's own.
-    pub fn yours(&self) -> &std::collections::BTreeSet<(String, String)> {
-        &self.yours
     }
 
     /// Advances by `ms` milliseconds.

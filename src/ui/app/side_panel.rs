@@ -1,7 +1,9 @@
-//! The side panel: the stream's controls and the model assumptions.
+//! The side panel: the stream's controls, the stream the views draw (when the console created
+//! more than the scenario's), and the model assumptions.
 
 use super::store::{Action, Store};
 use crate::i18n::app::Text;
+use crate::i18n::console_view::Text as ConsoleText;
 use crate::i18n::input::{Msg as InputMsg, Text as InputText};
 use crate::i18n::{Message, Phrase};
 use crate::ui::format::grouped;
@@ -32,6 +34,8 @@ struct Fields {
     rate_now: u64,
     /// The preset's first producer uses a few hot keys.
     preset_hot: bool,
+    /// The streams the views can draw (the scenario's first), and the one they draw.
+    streams: (Vec<String>, String),
 }
 
 impl Fields {
@@ -41,7 +45,7 @@ impl Fields {
         let first = w.producers().first();
         Fields {
             shards: store.url.sim.shards.unwrap_or(w.scenario().settings.shards),
-            open: sim.open_shards(),
+            open: w.engine().stream(w.stream_name()).map_or(0, |s| s.open_shard_count()),
             rate: store
                 .url
                 .sim
@@ -52,6 +56,7 @@ impl Fields {
             // Without an override, the keys select shows what the first producer really uses.
             preset_hot: first
                 .is_some_and(|p| !matches!(p.spec.keys, crate::world::payload::KeyDistribution::Uniform { .. })),
+            streams: (sim.stream_names(), sim.shown_stream().to_string()),
         }
     }
 }
@@ -89,12 +94,34 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     });
     let d = store.dispatcher();
     let on_name = Callback::from(move |text: String| d.dispatch(Action::SetStreamName(text)));
+    let d = store.dispatcher();
+    let on_shown = Callback::from(move |e: Event| {
+        d.dispatch(Action::ShowStream(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+    });
+    let (streams, shown) = f.streams;
+    // Only once the console created another stream: the scenario's first, then the others.
+    let picker = (streams.len() > 1).then(|| {
+        let options = streams.iter().enumerate().map(|(i, name)| {
+            let tag = if i == 0 { Text::ScenarioStreamTag.text(lang) } else { ConsoleText::ConsoleStream.text(lang) };
+            html! {
+                <option key={name.clone()} value={name.clone()} selected={*name == shown}>{ format!("{name} ({tag})") }</option>
+            }
+        });
+        html! {
+            <label class="field shown-stream">
+                <span>{ Text::ShownStream.text(lang) }</span>
+                <select data-testid="shown-stream" onchange={on_shown}>{ for options }</select>
+                <small class="help">{ Text::ShownStreamHelp.text(lang) }</small>
+            </label>
+        }
+    });
     let keys = store.url.sim.keys.or(Some(if preset_hot { KeyMode::Hot } else { KeyMode::Uniform }));
     let scenario = store.url.sim.scenario;
     let description = scenario.text(lang);
     html! {
         <aside class="side-panel" data-testid="side-panel">
             <h2>{ Text::StreamControls.text(lang) }</h2>
+            { for picker }
             <label class="field">
                 <span>{ Text::Scenario.text(lang) }</span>
                 <select data-testid="scenario" onchange={on_scenario}>

@@ -5,9 +5,9 @@
 //! versions, and views get plain snapshots. Timers and animation-frame handles live in hooks,
 //! never here.
 
+use crate::console::CliVersion;
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::{Lang, Phrase};
-use crate::console::CliVersion;
 use crate::ui::answers::{ApiOutcome, PipelineOutcome, ShardRead};
 use crate::ui::console::Session;
 use crate::ui::pacer::Pacer;
@@ -124,6 +124,9 @@ pub enum Action {
     ConsoleClear,
     /// The AWS CLI the console emulates.
     SetCli(CliVersion),
+    /// The stream the views draw: one of the engine's streams by name (the scenario's name,
+    /// or a name no stream has, brings back the scenario's).
+    ShowStream(String),
 }
 
 fn get_records(iterator: &str) -> serde_json::Value {
@@ -297,7 +300,8 @@ impl yew::Reducible for Store {
                 s = fresh;
             }
             Action::Api(operation, mut request) => {
-                let stream = s.sim.borrow().world().stream_name().to_string();
+                // A view's button acts on the stream the view draws.
+                let stream = s.sim.borrow().shown_stream().to_string();
                 if let Some(obj) = request.as_object_mut() {
                     obj.entry("StreamName").or_insert(serde_json::Value::from(stream));
                 }
@@ -306,7 +310,7 @@ impl yew::Reducible for Store {
             }
             Action::ReadFrom(mut request) => {
                 let mut sim = s.sim.borrow_mut();
-                let stream = sim.world().stream_name().to_string();
+                let stream = sim.shown_stream().to_string();
                 if let Some(obj) = request.as_object_mut() {
                     obj.entry("StreamName").or_insert(serde_json::Value::from(stream));
                 }
@@ -346,6 +350,15 @@ impl yew::Reducible for Store {
             Action::SetCli(v) => {
                 s.console.borrow_mut().version = v;
                 s.url.cli = v;
+            }
+            Action::ShowStream(name) => {
+                let mut sim = s.sim.borrow_mut();
+                let before = sim.shown_stream().to_string();
+                sim.show_stream(&name);
+                if sim.shown_stream() != before {
+                    // The iterator panel's last read named the other stream's shards.
+                    s.last_read = None;
+                }
             }
             Action::Dismiss(i) => {
                 if i < s.notices.len() {

@@ -20,3 +20,14 @@ pub fn is_narrow() -> bool {
         .and_then(|v| v.as_f64())
         .is_some_and(|px| px < overview::model::NARROW_BELOW_PX)
 }
+
+/// The note a view shows in place of the scenario's producers and consumers when it draws
+/// another stream than the scenario's (`scenario`: that stream's name, `None` when it draws the
+/// scenario's own and the note is not needed).
+#[cfg(target_arch = "wasm32")]
+pub fn other_stream_note(lang: crate::i18n::Lang, shown: &str, scenario: Option<&String>) -> yew::Html {
+    use crate::i18n::Message;
+    let Some(scenario) = scenario else { return yew::Html::default() };
+    let text = crate::i18n::app::Msg::OtherStream { shown: shown.to_string(), scenario: scenario.clone() }.text(lang);
+    yew::html! { <p class="note other-stream" data-testid="other-stream-note">{ text }</p> }
+}

@@ -9,6 +9,7 @@ use super::model::{
 use super::snapshot::{FlowSnapshot, Selected};
 use crate::engine::state::shard::ShardId;
 use crate::i18n::app::Text;
+use crate::i18n::console_view::Text as ConsoleText;
 use crate::i18n::flow::{Msg as FlowMsg, Text as F};
 use crate::i18n::input::{Msg as InputMsg, Text as InputText};
 use crate::i18n::{Lang, Message, Phrase};
@@ -85,17 +86,24 @@ pub fn Flow(props: &FlowProps) -> Html {
     };
 
     let on_select = &props.on_select;
+    let other = snap.scenario_stream.is_some();
+    let any_yours = recent.iter().any(|r| r.yours) || snap.shards.iter().any(|s| s.row.dots.iter().any(|d| d.yours));
     html! {
         <section class="flow" data-testid="flow">
             <h2>{ F::Title.text(lang) }</h2>
             <p class="help">{ F::Help.text(lang) }</p>
+            { crate::ui::views::other_stream_note(lang, &snap.stream_name, snap.scenario_stream.as_ref()) }
             <p class="sr-only" aria-live="polite" role="status" data-testid="live">{ live }</p>
-            <div class="flow-grid">
-                <Producers snap={snap.clone()} {lang} />
+            <div class={classes!("flow-grid", other.then_some("other-stream"))}>
+                if !other { <Producers snap={snap.clone()} {lang} /> }
                 <Lanes snap={snap.clone()} {lang} on_select={on_select.clone()} />
-                <Consumers snap={snap.clone()} {lang} />
+                if !other { <Consumers snap={snap.clone()} {lang} /> }
             </div>
-            <p class="help legend">{ F::GaugesLegend.text(lang) }{ " " }{ F::CursorsLegend.text(lang) }</p>
+            <p class="help legend">
+                { F::GaugesLegend.text(lang) }
+                if !other { { " " }{ F::CursorsLegend.text(lang) } }
+                if any_yours { { " " }<span class="yours-legend" data-testid="yours-legend">{ Text::YoursLegend.text(lang) }</span> }
+            </p>
             <div class="flow-bottom">
                 <section class="recent" aria-labelledby="recent-h">
                     <h3 id="recent-h">{ F::RecentRecords.text(lang) }</h3>
@@ -106,9 +114,10 @@ pub fn Flow(props: &FlowProps) -> Html {
                             let on_select = on_select.clone();
                             let label = format!(" · {} · …{}", r.shard, sequence_tail(&r.sequence_number, 6));
                             html! {
-                                <li key={format!("{}-{}", r.shard, r.position)}>
+                                <li key={format!("{}-{}", r.shard, r.position)} class={classes!(r.yours.then_some("yours"))}>
                                     <button type="button" class="link" data-testid="recent-record"
                                             onclick={Callback::from(move |_| on_select.emit(Some(key)))}><bdi>{ r.partition_key.clone() }</bdi>{ label }</button>
+                                    if r.yours { { " " }<span class="badge yours" data-testid="recent-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</span> }
                                 </li>
                             }
                         }) }
@@ -117,7 +126,9 @@ pub fn Flow(props: &FlowProps) -> Html {
                 if let Some(selected) = props.selected.clone() {
                     <Details {lang} {selected} on_close={on_select.reform(|_| None)} />
                 }
-                <FlowControls {lang} snap={snap.clone()} on_command={props.on_command.clone()} />
+                if !other {
+                    <FlowControls {lang} snap={snap.clone()} on_command={props.on_command.clone()} />
+                }
             </div>
         </section>
     }
@@ -173,7 +184,7 @@ fn Lanes(props: &LanesProps) -> Html {
                     </text>
                 }
                 <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>
-                    <LaneDots dots={lane.dots.clone()} r={l.dot_r} on_select={props.on_select.clone()} />
+                    <LaneDots dots={lane.dots.clone()} r={l.dot_r} {lang} on_select={props.on_select.clone()} />
                 </g>
                 { for gauges }
                 { for cursors }
@@ -206,21 +217,35 @@ fn Lanes(props: &LanesProps) -> Html {
 struct LaneDotsProps {
     dots: Vec<super::model::DotGeom>,
     r: f64,
+    lang: Lang,
     on_select: Callback<Option<(ShardId, u64)>>,
 }
 
 /// One lane's dots. Their geometry is fixed by arrival (the lane group moves), so this re-renders
-/// only when a dot arrives or leaves: most frames skip it.
+/// only when a dot arrives or leaves: most frames skip it. A record of yours gets a ring, a
+/// label above it and its title, so it reads without colour.
 #[component]
 fn LaneDots(props: &LaneDotsProps) -> Html {
+    let (r, lang) = (props.r, props.lang);
     html! {
         { for props.dots.iter().map(|d| {
             let key = (d.shard, d.key);
             let on_select = props.on_select.clone();
-            html! {
-                <path key={d.key} class="dot" data-testid="record" d={shape_path(d.shape, d.x, d.y, props.r)}
-                      fill={format!("hsl({} 70% 42%)", d.hue)}
-                      onclick={Callback::from(move |_| on_select.emit(Some(key)))} />
+            let onclick = Callback::from(move |_| on_select.emit(Some(key)));
+            let (path, fill) = (shape_path(d.shape, d.x, d.y, r), format!("hsl({} 70% 42%)", d.hue));
+            if d.yours {
+                html! {
+                    <g key={d.key} class="yours" data-testid="record-yours" {onclick}>
+                        <title>{ format!("{} · {} #{}", ConsoleText::Yours.text(lang), d.shard, d.key) }</title>
+                        <circle class="yours-ring" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)} r={format!("{:.1}", r * 2.4)} />
+                        <path class="dot" data-testid="record" d={path} {fill} />
+                        <text class="yours-label" x={format!("{:.1}", d.x)} y={format!("{:.1}", d.y - r * 2.4 - 2.0)} text-anchor="middle">
+                            { ConsoleText::Yours.text(lang) }
+                        </text>
+                    </g>
+                }
+            } else {
+                html! { <path key={d.key} class="dot" data-testid="record" d={path} {fill} {onclick} /> }
             }
         }) }
     }
@@ -338,6 +363,10 @@ fn Details(props: &DetailsProps) -> Html {
                 }
             };
             html! {
+                <>
+                if r.yours {
+                    <p class="badge yours" data-testid="details-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</p>
+                }
                 <dl class="kv">
                     <dt>{ F::PartitionKey.text(lang) }</dt><dd data-testid="record-key"><bdi>{ r.partition_key.clone() }</bdi></dd>
                     <dt>{ if r.explicit { F::ExplicitHashKey.text(lang) } else { F::HashKey.text(lang) } }</dt><dd><code>{ r.hash.to_string() }</code></dd>
@@ -352,6 +381,7 @@ fn Details(props: &DetailsProps) -> Html {
                     <dt>{ F::Arrival.text(lang) }</dt><dd>{ iso_time(r.arrival_ms) }</dd>
                     <dt>{ F::Data.text(lang) }</dt><dd>{ data }</dd>
                 </dl>
+                </>
             }
         }
     };

@@ -94,6 +94,8 @@ pub struct DotGeom {
     pub hue: u16,
     /// Shape, from the hash too.
     pub shape: Shape,
+    /// A record of yours (put in the console): drawn with a ring and labelled.
+    pub yours: bool,
 }
 
 /// One gauge: a load against its limit. The bar's full width is [`GAUGE_SCALE`] times the
@@ -252,6 +254,7 @@ pub fn layout(snap: &FlowSnapshot, width: f64, lang: Lang) -> Layout {
                             1 => Shape::Square,
                             _ => Shape::Triangle,
                         },
+                        yours: d.yours,
                     }
                 })
                 .collect();
@@ -448,7 +451,7 @@ mod tests {
     fn record_details_decode() {
         let mut s = sim("#/flow?seed=7&shards=2&rate=10");
         s.step_second();
-        let recent = recent_records(s.world(), 3);
+        let recent = recent_records(s.world(), s.shown_stream(), 3);
         assert_eq!(recent.len(), 3);
         let r = &recent[0];
         let f = sequence_fields(&r.sequence_number).unwrap_or_else(|| panic!("{}", r.sequence_number));
@@ -456,7 +459,7 @@ mod tests {
         assert_eq!(f.seq_time_secs, r.arrival_ms / 1000);
         let DataView::Json(json) = data_view(&r.data) else { panic!("activity events are JSON") };
         assert!(json.contains("\"action\""), "{json}");
-        assert_eq!(RecentRecord::at(s.world(), r.shard, r.position).as_ref(), Some(r));
+        assert_eq!(RecentRecord::at(s.world(), s.shown_stream(), r.shard, r.position).as_ref(), Some(r));
         assert_eq!(data_view(b"hi"), DataView::Text("hi".into()));
         assert_eq!(data_view(&[0xff, 0x00]), DataView::Bytes("ff00".into(), 2));
         assert_eq!(announce_record(r), (r.sequence_number[50..].to_string(), r.shard.to_string()));

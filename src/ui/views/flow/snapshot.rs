@@ -113,8 +113,11 @@ pub struct FlowSnapshot {
     pub elapsed_ms: u64,
     /// Records younger than this are drawn, ms.
     pub window_ms: u64,
-    /// Stream name.
+    /// The name of the stream drawn ([`Sim::shown_stream`]).
     pub stream_name: String,
+    /// The scenario's stream, when the stream drawn is another one (created in the console):
+    /// the scenario's producers and consumers write and read that one, so they are left out.
+    pub scenario_stream: Option<String>,
     /// Stream status (`None` before the stream exists).
     pub status: Option<StreamStatus>,
     /// Producers.
@@ -123,21 +126,36 @@ pub struct FlowSnapshot {
     pub shards: Vec<FlowShard>,
     /// Consumers (removed ones left out).
     pub consumers: Vec<FlowConsumer>,
-    /// Totals.
+    /// Totals of the producers (zero when the scenario's stream is not the one drawn).
     pub totals: Totals,
 }
 
 impl FlowSnapshot {
-    /// The record flow of `sim` now: records younger than `window_ms`, at most about
-    /// `max_dots` per lane.
+    /// The record flow of `sim` now, in the stream it shows: records younger than `window_ms`,
+    /// at most about `max_dots` per lane, and every record of yours among them.
     pub fn of(sim: &Sim, window_ms: u64, max_dots: usize) -> FlowSnapshot {
         let w = sim.world();
         let now = w.now();
-        let stream = w.engine().stream(w.stream_name());
-        let shards = shard_rows(w, sim.dot_cache(), window_ms, max_dots)
+        let shown = sim.shown_stream();
+        let stream = w.engine().stream(shown);
+        let shards = shard_rows(w, shown, sim.dot_cache(), window_ms, max_dots)
             .into_iter()
             .map(|row| FlowShard { rates: sim.rates(row.id), row })
             .collect();
+        let scenario_stream = (!sim.shows_scenario_stream()).then(|| w.stream_name().to_string());
+        if scenario_stream.is_some() {
+            return FlowSnapshot {
+                elapsed_ms: sim.elapsed_ms(),
+                window_ms,
+                stream_name: shown.to_string(),
+                scenario_stream,
+                status: stream_status(w, shown),
+                producers: Vec::new(),
+                shards,
+                consumers: Vec::new(),
+                totals: Totals::default(),
+            };
+        }
         let producers = w
             .producers()
             .iter()
@@ -216,8 +234,9 @@ impl FlowSnapshot {
         FlowSnapshot {
             elapsed_ms: sim.elapsed_ms(),
             window_ms,
-            stream_name: w.stream_name().to_string(),
-            status: stream_status(w),
+            stream_name: shown.to_string(),
+            scenario_stream,
+            status: stream_status(w, shown),
             producers,
             shards,
             consumers,
@@ -239,15 +258,16 @@ pub struct Selected {
 }
 
 impl Selected {
-    /// Record `position` of `shard` in `sim`, read now.
+    /// Record `position` of `shard` in the stream `sim` shows, read now.
     pub fn of(sim: &Sim, shard: ShardId, position: u64) -> Selected {
-        Selected { shard, position, record: RecentRecord::at(sim.world(), shard, position) }
+        Selected { shard, position, record: RecentRecord::at(sim.world(), sim.shown_stream(), shard, position) }
     }
 }
 
 /// Dots drawn in all lanes together at most (the rest are counted, not drawn).
 pub const MAX_DOTS: usize = 480;
-/// Recent records listed (a keyboard-reachable way to open details).
+/// Recent records listed (a keyboard-reachable way to open details); records of yours still
+/// retained are listed first, this many at most too.
 pub const RECENT: usize = 6;
 /// The recent-records list refreshes at most this often while playing, wall ms, so that it can
 /// be read and clicked.
@@ -258,33 +278,54 @@ pub fn dots_per_lane(open_shards: usize) -> usize {
     (MAX_DOTS / open_shards.max(1)).clamp(12, 48)
 }
 
+/// The recent-records list of the stream `sim` shows: the records of yours it still retains
+/// (newest first, at most [`RECENT`]), then its [`RECENT`] newest records that are not yours.
+pub fn recent_list(sim: &Sim) -> Vec<RecentRecord> {
+    let (w, shown) = (sim.world(), sim.shown_stream());
+    let mut list = crate::ui::snapshot::yours_records(w, shown, RECENT);
+    list.extend(crate::ui::snapshot::recent_records(w, shown, RECENT + list.len()).into_iter().filter(|r| !r.yours));
+    list.truncate(RECENT + list.iter().filter(|r| r.yours).count());
+    list
+}
+
 /// The recent-records list, kept between frames: rebuilt every [`RECENT_EVERY_MS`] of wall
-/// time, or at once when the simulation is paused and its clock moved (a step).
+/// time, at once when the simulation is paused and its clock moved (a step), and at once when
+/// the stream shown or its records of yours change (a stream picked, a console put).
 #[derive(Clone, Debug)]
 pub struct RecentCache {
     /// Wall ms of the last rebuild.
     wall_ms: f64,
     /// Simulated ms of the last rebuild.
     elapsed_ms: u64,
+    /// The stream shown and how many records of yours it had at the last rebuild.
+    source: (String, usize),
     /// The list.
     records: std::rc::Rc<Vec<RecentRecord>>,
 }
 
 impl Default for RecentCache {
     fn default() -> Self {
-        Self { wall_ms: f64::NEG_INFINITY, elapsed_ms: u64::MAX, records: Default::default() }
+        Self {
+            wall_ms: f64::NEG_INFINITY,
+            elapsed_ms: u64::MAX,
+            source: (String::new(), 0),
+            records: Default::default(),
+        }
     }
 }
 
 impl RecentCache {
-    /// The [`RECENT`] newest records of `sim`, rebuilt only when stale at wall time
-    /// `now_wall_ms`.
+    /// The list of [`recent_list`], rebuilt only when stale at wall time `now_wall_ms`.
     pub fn get(&mut self, sim: &Sim, now_wall_ms: f64, paused: bool) -> std::rc::Rc<Vec<RecentRecord>> {
         let elapsed_ms = sim.elapsed_ms();
-        let stale = now_wall_ms - self.wall_ms >= RECENT_EVERY_MS || (paused && self.elapsed_ms != elapsed_ms);
+        let shown = sim.shown_stream();
+        let source = (shown.to_string(), sim.world().yours(shown).len());
+        let stale = now_wall_ms - self.wall_ms >= RECENT_EVERY_MS
+            || (paused && self.elapsed_ms != elapsed_ms)
+            || self.source != source;
         if stale {
-            let records = crate::ui::snapshot::recent_records(sim.world(), RECENT);
-            *self = RecentCache { wall_ms: now_wall_ms, elapsed_ms, records: std::rc::Rc::new(records) };
+            let records = recent_list(sim);
+            *self = RecentCache { wall_ms: now_wall_ms, elapsed_ms, source, records: std::rc::Rc::new(records) };
         }
         self.records.clone()
     }

@@ -14,6 +14,8 @@ use super::rules::{
 use super::snapshot::{check_explicit_hash_key, owner, ExplicitKey, HashingSnapshot, KeyRecord, OpenRange, StreamView};
 use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamStatus;
+use crate::i18n::app::Text as AppText;
+use crate::i18n::console_view::Text as ConsoleText;
 use crate::i18n::hashing::{Msg as HashingMsg, Text as HashingText};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::ApiOutcome;
@@ -94,8 +96,25 @@ fn bar_svg(
     svg_ref: NodeRef,
     hit_label: Option<String>,
     marker_caption: Option<String>,
+    yours: &[KeyRecord],
     on_pointer: Callback<(PointerEvent, bool)>,
 ) -> Html {
+    // Records of yours: a ring at the foot of the density strip, a line down the bar, a caption.
+    let hashes: Vec<u128> = yours.iter().map(|r| r.hash).collect();
+    let yours_marks = l.yours_marks(&hashes).into_iter().enumerate().map(|(i, m)| {
+        let keys: Vec<String> = yours.iter().filter(|r| (l.x_of(r.hash) - m.x).abs() < 0.5).map(|r| r.partition_key.clone()).collect();
+        let ring_y = l.density_y + DENSITY_H - 7.0;
+        html! {
+            <g key={i} class="yours-mark" data-testid="hash-yours">
+                <title>{ format!("{}: {}", ConsoleText::Yours.text(lang), keys.join(", ")) }</title>
+                <line x1={format!("{:.1}", m.x)} x2={format!("{:.1}", m.x)} y1={format!("{ring_y:.1}")} y2={format!("{:.1}", l.bar_y + BAR_H)} />
+                <circle cx={format!("{:.1}", m.x)} cy={format!("{ring_y:.1}")} r="5" />
+                <text class="yours-label" x={format!("{:.1}", m.label.0)} y={format!("{:.1}", ring_y - 8.0)} text-anchor={m.label.1.as_str()}>
+                    { ConsoleText::Yours.text(lang) }
+                </text>
+            </g>
+        }
+    });
     let n = l.segments.len();
     let bar_y = l.bar_y;
     let bins = l.bins.iter().enumerate().filter(|(_, b)| b.count > 0).map(|(i, b)| {
@@ -145,6 +164,7 @@ fn bar_svg(
                       y1={format!("{:.1}", l.density_y + DENSITY_H)} y2={format!("{:.1}", l.density_y + DENSITY_H)} />
             </g>
             { for segments }
+            { for yours_marks }
             if let Some(x) = l.split {
                 <g class="split-mark" aria-hidden="true">
                     <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", bar_y - 4.0)} y2={format!("{:.1}", bar_y + BAR_H + 4.0)} />
@@ -258,7 +278,7 @@ fn key_section(
     }
 }
 
-fn many_section(lang: Lang, recent: &[KeyRecord], view: &StreamView) -> Html {
+fn many_section(lang: Lang, recent: &[KeyRecord], yours: &[KeyRecord], view: &StreamView) -> Html {
     let ranges = &view.ranges;
     let throttled = |id: ShardId| view.throttled.iter().find(|(s, _)| *s == id).map_or(0, |(_, n)| *n);
     let rows = histogram(ranges, recent.iter().map(|r| r.shard));
@@ -278,10 +298,15 @@ fn many_section(lang: Lang, recent: &[KeyRecord], view: &StreamView) -> Html {
             </tr>
         }
     });
-    let latest = recent.iter().take(RECENT_ROWS).map(|r| {
+    // Records of yours first (marked), then the newest others.
+    let rows_shown = yours.iter().chain(recent.iter().filter(|r| !r.yours).take(RECENT_ROWS));
+    let latest = rows_shown.map(|r| {
         html! {
-            <tr key={format!("{}-{}", r.shard, r.position)}>
-                <td class="pk"><code title={r.partition_key.clone()}><bdi>{ r.partition_key.clone() }</bdi></code></td>
+            <tr key={format!("{}-{}", r.shard, r.position)} class={classes!(r.yours.then_some("yours"))}>
+                <td class="pk">
+                    <code title={r.partition_key.clone()}><bdi>{ r.partition_key.clone() }</bdi></code>
+                    if r.yours { { " " }<span class="badge yours" data-testid="recent-key-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</span> }
+                </td>
                 <td>{ hash_key(r.hash) }if r.explicit { <small class="muted">{ " " }{ HashingText::ExplicitMark.text(lang) }</small> }</td>
                 <td>{ shard_badge(r.shard, colour_of(ranges, &colours, r.shard)) }</td>
             </tr>
@@ -527,19 +552,23 @@ pub fn Hashing(props: &HashingProps) -> Html {
         <section class="hashing" data-testid="hashing">
             <h2>{ HashingText::Title.text(lang) }</h2>
             <p class="intro">{ HashingText::Intro.text(lang) }</p>
+            { crate::ui::views::other_stream_note(lang, &snap.stream_name, snap.scenario_stream.as_ref()) }
 
             <section class="hk-section" aria-labelledby="hashing-bar-h">
                 <h3 id="hashing-bar-h">{ HashingText::BarHeading.text(lang) }</h3>
                 if ranges.is_empty() {
                     <p class="help">{ HashingText::NoShards.text(lang) }</p>
                 }
-                { bar_svg(&l, lang, svg_ref, hit_label, marker_caption, on_pointer) }
+                { bar_svg(&l, lang, svg_ref, hit_label, marker_caption, &snap.yours, on_pointer) }
                 <ol class="ranges" aria-label={HashingMsg::BarAria { n: ranges.len() }.text(lang)}>{ for legend }</ol>
+                if !snap.yours.is_empty() {
+                    <p class="help legend" data-testid="yours-legend">{ AppText::YoursLegend.text(lang) }</p>
+                }
                 <p class="help">{ HashingText::FullValueHint.text(lang) }</p>
             </section>
 
             { key_section(lang, &pk, &ehk, &explicit, ranges) }
-            { many_section(lang, recent, view) }
+            { many_section(lang, recent, &snap.yours, view) }
 
             <section class="hk-section reshard" aria-labelledby="hashing-reshard-h">
                 <h3 id="hashing-reshard-h">{ HashingText::ReshardHeading.text(lang) }</h3>

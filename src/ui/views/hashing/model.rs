@@ -139,7 +139,30 @@ pub struct Layout {
     pub edge_labels: Vec<EdgeLabel>,
 }
 
+/// A record of yours (put in the console) marked on the bar, at its hash key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YoursMark {
+    /// x of its hash key.
+    pub x: f64,
+    /// Where its caption goes: beside the mark, on the side with room.
+    pub label: (f64, Anchor),
+}
+
 impl Layout {
+    /// The marks of records of yours with hash keys `hashes`, one per distinct x (records with
+    /// one key share a mark).
+    pub fn yours_marks(&self, hashes: &[u128]) -> Vec<YoursMark> {
+        let mut out: Vec<YoursMark> = Vec::new();
+        for &h in hashes {
+            let x = self.x_of(h);
+            if out.iter().any(|m| (m.x - x).abs() < 0.5) {
+                continue;
+            }
+            out.push(YoursMark { x, label: caption_beside(self.bar_x, self.bar_w, x) });
+        }
+        out
+    }
+
     /// x of hash key `h`.
     pub fn x_of(&self, h: u128) -> f64 {
         self.bar_x + hash_fraction(h) * self.bar_w
@@ -155,6 +178,16 @@ impl Layout {
         } else {
             step << (128 - DRAG_STEPS.trailing_zeros())
         }
+    }
+}
+
+/// Where the caption of a mark at `x` goes on a bar from `bar_x`, `bar_w` wide: right of it,
+/// or left of it in the right part of the bar, so it stays on the bar.
+fn caption_beside(bar_x: f64, bar_w: f64, x: f64) -> (f64, Anchor) {
+    if x > bar_x + bar_w * 0.6 {
+        (x - 6.0, Anchor::End)
+    } else {
+        (x + 6.0, Anchor::Start)
     }
 }
 
@@ -260,13 +293,7 @@ pub fn layout(ranges: &[OpenRange], recent: &[u128], marker: Option<u128>, split
         bins,
         segments,
         marker: marker.map(x_of),
-        marker_label: marker.map(x_of).map(|x| {
-            if x > bar_x + bar_w * 0.6 {
-                (x - 6.0, Anchor::End)
-            } else {
-                (x + 6.0, Anchor::Start)
-            }
-        }),
+        marker_label: marker.map(x_of).map(|x| caption_beside(bar_x, bar_w, x)),
         split: split.map(x_of),
         edge_labels,
     }
@@ -412,6 +439,19 @@ mod tests {
             let s = &l.segments[of3];
             assert!(s.hit && s.x <= x && x <= s.x + s.w, "{key}");
         }
+    }
+
+    #[test]
+    fn records_of_yours_are_marked_where_their_keys_hash() {
+        let l = layout(&uniform(3), &[], None, None, WIDTH);
+        let (a, e) = (partition_key_hash("a"), partition_key_hash("e"));
+        let marks = l.yours_marks(&[a, e, a]);
+        assert_eq!(marks.len(), 2, "one mark per key");
+        assert!((marks[0].x - l.x_of(a)).abs() < 1e-9);
+        assert_eq!(marks[0].label, (marks[0].x + 6.0, Anchor::Start));
+        assert_eq!(marks[1].label, (marks[1].x - 6.0, Anchor::End), "right part: caption on the left");
+        assert!(marks.iter().all(|m| m.x >= l.bar_x && m.x <= l.bar_x + l.bar_w));
+        assert_eq!(l.yours_marks(&[]), vec![]);
     }
 
     #[test]

@@ -51,12 +51,12 @@ pub struct StreamView {
     pub throttled: Vec<(ShardId, u64)>,
 }
 
-/// Reads the open shards and the status of the simulation's stream.
+/// Reads the open shards and the status of the stream the simulation shows.
 pub fn stream_view(sim: &Sim) -> StreamView {
     let world = sim.world();
     let engine = world.engine();
     let update_delay_ms = engine.config().update_delay_ms;
-    let Some(s) = engine.stream(world.stream_name()) else {
+    let Some(s) = engine.stream(sim.shown_stream()) else {
         return StreamView { update_delay_ms, ..StreamView::default() };
     };
     let ranges = s
@@ -84,30 +84,54 @@ pub struct KeyRecord {
     pub hash: u128,
     /// Routed by an ExplicitHashKey rather than the MD5 of its key.
     pub explicit: bool,
+    /// Put by a person through [`crate::world::World::call`] (the console).
+    pub yours: bool,
 }
 
-/// The `n` most recently accepted records of the stream, newest first, in the order of
-/// [`crate::ui::snapshot::recent_records`] (arrival, then shard id, then position). It merges
-/// the shards newest-first on arrival time and rebuilds only the `n` records it returns, so a
-/// frame costs `n` MD5s however many shards the stream has.
+/// The `n` most recently accepted records of the stream the simulation shows, newest first, in
+/// the order of [`crate::ui::snapshot::recent_records`] (arrival, then shard id, then
+/// position). It merges the shards newest-first on arrival time and rebuilds only the `n`
+/// records it returns, so a frame costs `n` MD5s however many shards the stream has.
 pub fn recent_keys(sim: &Sim, n: usize) -> Vec<KeyRecord> {
     let world = sim.world();
     let engine = world.engine();
-    let Some(s) = engine.stream(world.stream_name()) else {
+    let shown = sim.shown_stream();
+    let Some(s) = engine.stream(shown) else {
         return Vec::new();
     };
-    crate::ui::snapshot::newest(sim.world(), n)
+    crate::ui::snapshot::newest(world, shown, n)
         .into_iter()
         .filter_map(|(slot, i)| {
             let sh = s.shards.get(slot)?;
             let body = sh.records.get(i)?.materialize(engine.record_sources());
+            let position = sh.records.first_index() + i as u64;
             Some(KeyRecord {
                 shard: sh.id,
-                position: sh.records.first_index() + i as u64,
+                position,
                 hash: body.explicit_hash_key.unwrap_or_else(|| partition_key_hash(&body.partition_key)),
                 explicit: body.explicit_hash_key.is_some(),
                 partition_key: body.partition_key,
+                yours: world.is_yours(shown, sh.id, position),
             })
+        })
+        .collect()
+}
+
+/// Records of yours listed and drawn on the bar at most.
+pub const YOURS: usize = 20;
+
+/// The records of yours the stream the simulation shows still retains, newest first, at most
+/// `n`: the view marks them on the bar and lists them first.
+pub fn yours_keys(sim: &Sim, n: usize) -> Vec<KeyRecord> {
+    crate::ui::snapshot::yours_records(sim.world(), sim.shown_stream(), n)
+        .into_iter()
+        .map(|r| KeyRecord {
+            shard: r.shard,
+            position: r.position,
+            partition_key: r.partition_key,
+            hash: r.hash,
+            explicit: r.explicit,
+            yours: true,
         })
         .collect()
 }
@@ -124,31 +148,51 @@ pub struct HashingSnapshot {
     pub stream: StreamView,
     /// The [`RECENT`] most recent records, newest first (at most [`RECENT_EVERY_MS`] old).
     pub recent: Rc<Vec<KeyRecord>>,
+    /// The records of yours still retained, newest first, at most [`YOURS`] ([`yours_keys`]).
+    pub yours: Rc<Vec<KeyRecord>>,
+    /// The name of the stream drawn ([`Sim::shown_stream`]).
+    pub stream_name: String,
+    /// The scenario's stream, when the stream drawn is another one (created in the console).
+    pub scenario_stream: Option<String>,
 }
 
-/// The recent records of the last snapshot and what they were read from: they are read again
-/// when the world, the open ranges or the clock's [`RECENT_EVERY_MS`] slot change.
+/// The records of the last snapshot and what they were read from: they are read again when the
+/// world, the stream shown, its records of yours, the open ranges or the clock's
+/// [`RECENT_EVERY_MS`] slot change.
 #[derive(Debug, Default)]
 pub struct SnapshotCache {
-    /// World, clock slot and open ranges they were read at.
-    key: Option<(usize, u64, Vec<OpenRange>)>,
-    /// The records.
+    /// World, stream shown, records of yours, clock slot and open ranges they were read at.
+    key: Option<(usize, String, usize, u64, Vec<OpenRange>)>,
+    /// The recent records.
     recent: Rc<Vec<KeyRecord>>,
+    /// The records of yours.
+    yours: Rc<Vec<KeyRecord>>,
 }
 
 impl SnapshotCache {
-    /// The snapshot of `sim`, reusing the recent records while they are fresh.
+    /// The snapshot of `sim`, reusing the records while they are fresh.
     pub fn get(&mut self, sim: &Rc<RefCell<Sim>>) -> HashingSnapshot {
         let s = sim.borrow();
         let world = Rc::as_ptr(sim) as usize;
         let elapsed_ms = s.elapsed_ms();
         let stream = stream_view(&s);
-        let key = (world, elapsed_ms / RECENT_EVERY_MS, stream.ranges.clone());
+        let shown = s.shown_stream().to_string();
+        let mine = s.world().yours(&shown).len();
+        let key = (world, shown.clone(), mine, elapsed_ms / RECENT_EVERY_MS, stream.ranges.clone());
         if self.key.as_ref() != Some(&key) {
             self.recent = Rc::new(recent_keys(&s, RECENT));
+            self.yours = Rc::new(yours_keys(&s, YOURS));
             self.key = Some(key);
         }
-        HashingSnapshot { world, elapsed_ms, stream, recent: self.recent.clone() }
+        HashingSnapshot {
+            world,
+            elapsed_ms,
+            stream,
+            recent: self.recent.clone(),
+            yours: self.yours.clone(),
+            stream_name: shown,
+            scenario_stream: (!s.shows_scenario_stream()).then(|| s.world().stream_name().to_string()),
+        }
     }
 }
 
@@ -301,10 +345,12 @@ mod tests {
                 .into_iter()
                 .map(|r| (r.shard.to_string(), r.position, r.partition_key, r.hash, r.explicit))
                 .collect();
-            let sims: Vec<(String, u64, String, u128, bool)> = crate::ui::snapshot::recent_records(sim.world(), n)
-                .into_iter()
-                .map(|r| (r.shard.to_string(), r.position, r.partition_key, r.hash, r.explicit))
-                .collect();
+            let shown = sim.shown_stream();
+            let sims: Vec<(String, u64, String, u128, bool)> =
+                crate::ui::snapshot::recent_records(sim.world(), shown, n)
+                    .into_iter()
+                    .map(|r| (r.shard.to_string(), r.position, r.partition_key, r.hash, r.explicit))
+                    .collect();
             assert_eq!(ours.len(), sims.len().min(n));
             assert_eq!(ours, sims, "n = {n}");
             // The merge returns what sorting every record would.

@@ -3,6 +3,7 @@
 use super::model::{layout, NARROW_WIDTH, WIDTH};
 use super::snapshot::OverviewSnapshot;
 use crate::i18n::app::{Msg, Text};
+use crate::i18n::console_view::Text as ConsoleText;
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{duration, grouped, hash_key_short, DurationStyle};
 use std::rc::Rc;
@@ -21,15 +22,29 @@ pub struct OverviewProps {
 struct LaneDotsProps {
     dots: Vec<super::model::DotGeom>,
     r: f64,
+    lang: Lang,
 }
 
-/// One lane's dots; fixed geometry, so most frames skip re-rendering it (see the model).
+/// One lane's dots; fixed geometry, so most frames skip re-rendering it (see the model). A
+/// record of yours gets a ring and its title.
 #[component]
 fn LaneDots(props: &LaneDotsProps) -> Html {
+    let r = props.r;
     html! {
-        { for props.dots.iter().map(|d| html! {
-            <circle key={d.key} data-testid="record" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)}
-                    r={format!("{:.1}", props.r)} fill={format!("hsl({} 70% 45%)", d.hue)} />
+        { for props.dots.iter().map(|d| if d.yours {
+            html! {
+                <g key={d.key} class="yours" data-testid="record-yours">
+                    <title>{ ConsoleText::Yours.text(props.lang) }</title>
+                    <circle class="yours-ring" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)} r={format!("{:.1}", r * 2.2)} />
+                    <circle data-testid="record" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)}
+                            r={format!("{r:.1}")} fill={format!("hsl({} 70% 45%)", d.hue)} />
+                </g>
+            }
+        } else {
+            html! {
+                <circle key={d.key} data-testid="record" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)}
+                        r={format!("{r:.1}")} fill={format!("hsl({} 70% 45%)", d.hue)} />
+            }
         }) }
     }
 }
@@ -56,7 +71,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 <rect class="range-own" x={format!("{:.2}", lane.range_x)} y={format!("{:.1}", lane.y + lane.h - 7.0)}
                       width={format!("{:.2}", lane.range_w)} height="5" />
                 <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>
-                    <LaneDots dots={lane.dots.clone()} r={l.dot_r} />
+                    <LaneDots dots={lane.dots.clone()} r={l.dot_r} {lang} />
                 </g>
             </g>
         }
@@ -103,14 +118,20 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 <h2 data-testid="stream-label"><bdi>{ snap.stream_name.clone() }</bdi></h2>
                 <span class="status">{ snap.status.map(|s| s.as_str()).unwrap_or_default() }</span>
                 <span class="muted">{ Msg::OpenShards { n: open }.text(lang) }</span>
-                <dl class="totals">
-                    <dt>{ Text::Produced.text(lang) }</dt><dd>{ grouped(snap.totals.produced, lang) }</dd>
-                    <dt>{ Text::Accepted.text(lang) }</dt><dd data-testid="accepted-total">{ grouped(snap.totals.accepted, lang) }</dd>
-                    <dt>{ Text::Throttled.text(lang) }</dt><dd>{ grouped(snap.totals.throttled, lang) }</dd>
-                    <dt>{ Text::Dropped.text(lang) }</dt><dd>{ grouped(snap.totals.dropped, lang) }</dd>
-                </dl>
+                if snap.scenario_stream.is_none() {
+                    <dl class="totals">
+                        <dt>{ Text::Produced.text(lang) }</dt><dd>{ grouped(snap.totals.produced, lang) }</dd>
+                        <dt>{ Text::Accepted.text(lang) }</dt><dd data-testid="accepted-total">{ grouped(snap.totals.accepted, lang) }</dd>
+                        <dt>{ Text::Throttled.text(lang) }</dt><dd>{ grouped(snap.totals.throttled, lang) }</dd>
+                        <dt>{ Text::Dropped.text(lang) }</dt><dd>{ grouped(snap.totals.dropped, lang) }</dd>
+                    </dl>
+                }
             </div>
+            { crate::ui::views::other_stream_note(lang, &snap.stream_name, snap.scenario_stream.as_ref()) }
             <p class="help">{ Text::OverviewHelp.text(lang) }</p>
+            if l.lanes.iter().any(|lane| lane.dots.iter().any(|d| d.yours)) {
+                <p class="help legend">{ Text::YoursLegend.text(lang) }</p>
+            }
             <svg class="lanes" viewBox={format!("0 0 {} {:.0}", l.width, l.height)} role="img"
                  aria-label={Msg::OpenShards { n: open }.text(lang)} preserveAspectRatio="xMinYMin meet">
                 { for lanes }

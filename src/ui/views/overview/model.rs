@@ -39,6 +39,8 @@ pub struct DotGeom {
     pub y: f64,
     /// Hue, degrees (from the hash key, so one partition key keeps one colour).
     pub hue: u16,
+    /// A record of yours (put in the console): drawn with a ring.
+    pub yours: bool,
 }
 
 /// One shard's lane.
@@ -147,6 +149,7 @@ pub fn layout(snap: &OverviewSnapshot, width: f64, lang: Lang) -> Layout {
                         // Low hash at the bottom, as on a number line turned upright.
                         y: y + h - dot_r - within.clamp(0.0, 1.0) * (h - 2.0 * dot_r),
                         hue: (d.hash % 360) as u16,
+                        yours: d.yours,
                     }
                 })
                 .collect();
@@ -200,6 +203,7 @@ mod tests {
             elapsed_ms: 10_000,
             window_ms: 10_000,
             stream_name: "s".into(),
+            scenario_stream: None,
             status: None,
             shards,
             totals: Totals::default(),
@@ -212,7 +216,7 @@ mod tests {
 
     #[test]
     fn lanes_stack_without_overlap_and_dots_stay_inside_their_lane() {
-        let d = |age_ms, hash| Dot { position: age_ms, age_ms, hash };
+        let d = |age_ms, hash| Dot { position: age_ms, age_ms, hash, yours: false };
         let l = layout(
             &snap(vec![
                 row(0, 0, HALF, vec![d(0, 0), d(10_000, HALF), d(5_000, HALF / 2)]),

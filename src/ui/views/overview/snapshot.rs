@@ -37,8 +37,11 @@ pub struct OverviewSnapshot {
     pub elapsed_ms: u64,
     /// Records younger than this are drawn, ms.
     pub window_ms: u64,
-    /// Stream name.
+    /// The name of the stream drawn ([`Sim::shown_stream`]).
     pub stream_name: String,
+    /// The scenario's stream, when the stream drawn is another one (created in the console):
+    /// its producers' totals and its consumers are left out.
+    pub scenario_stream: Option<String>,
     /// Stream status (`None` before the stream exists).
     pub status: Option<StreamStatus>,
     /// Lanes, open shards in hash order, then closed ones still holding records.
@@ -52,10 +55,12 @@ pub struct OverviewSnapshot {
 }
 
 impl OverviewSnapshot {
-    /// The overview of `sim` now: records younger than `window_ms`, at most about `max_dots`
-    /// per lane.
+    /// The overview of `sim` now, in the stream it shows: records younger than `window_ms`, at
+    /// most about `max_dots` per lane.
     pub fn of(sim: &Sim, window_ms: u64, max_dots: usize) -> OverviewSnapshot {
         let w = sim.world();
+        let shown = sim.shown_stream();
+        let scenario_stream = (!sim.shows_scenario_stream()).then(|| w.stream_name().to_string());
         let consumers = w
             .consumers()
             .iter()
@@ -66,14 +71,16 @@ impl OverviewSnapshot {
                 lag_ms: ConsumerNow::of(c, w.engine(), w.stream_name(), w.metrics()).lag_ms,
                 lost: c.tally().lost,
             })
+            .filter(|_| scenario_stream.is_none())
             .collect();
         OverviewSnapshot {
             elapsed_ms: sim.elapsed_ms(),
             window_ms,
-            stream_name: w.stream_name().to_string(),
-            status: stream_status(w),
-            shards: shard_rows(w, sim.dot_cache(), window_ms, max_dots),
-            totals: Totals::of(w),
+            stream_name: shown.to_string(),
+            status: stream_status(w, shown),
+            shards: shard_rows(w, shown, sim.dot_cache(), window_ms, max_dots),
+            totals: if scenario_stream.is_none() { Totals::of(w) } else { Totals::default() },
+            scenario_stream,
             consumers,
             digest: sim.digest(),
         }

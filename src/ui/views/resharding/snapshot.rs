@@ -79,19 +79,24 @@ pub struct LineageSnapshot {
     pub status: Option<StreamStatus>,
     /// Every shard, in id order.
     pub shards: Vec<LineageShard>,
-    /// Consumers (removed ones left out).
+    /// Consumers (removed ones left out; none when another stream than the scenario's is drawn).
     pub consumers: Vec<OrderRow>,
+    /// The name of the stream drawn ([`Sim::shown_stream`]).
+    pub stream_name: String,
+    /// The scenario's stream, when the stream drawn is another one (created in the console).
+    pub scenario_stream: Option<String>,
 }
 
 impl LineageSnapshot {
     /// The shard lineage of `sim` and its consumers' ordering, now.
     pub fn of(sim: &Sim) -> LineageSnapshot {
         let w = sim.world();
+        let shown = sim.shown_stream();
         let started = w.started();
         let since = |t: SimTime| t.since(started);
         let shards = w
             .engine()
-            .stream(w.stream_name())
+            .stream(shown)
             .map(|s| {
                 s.shards
                     .iter()
@@ -113,7 +118,8 @@ impl LineageSnapshot {
             .consumers()
             .iter()
             .enumerate()
-            .filter(|(i, _)| !w.is_removed(*i))
+            // The scenario's consumers read the scenario's stream: left out when another is drawn.
+            .filter(|(i, _)| !w.is_removed(*i) && sim.shows_scenario_stream())
             .map(|(_, c)| OrderRow {
                 name: c.name().to_string(),
                 kind: ConsumerKind::of(c),
@@ -141,7 +147,15 @@ impl LineageSnapshot {
                     .collect(),
             })
             .collect();
-        LineageSnapshot { elapsed_ms: sim.elapsed_ms(), status: stream_status(w), shards, consumers }
+        let scenario_stream = (!sim.shows_scenario_stream()).then(|| w.stream_name().to_string());
+        LineageSnapshot {
+            elapsed_ms: sim.elapsed_ms(),
+            status: stream_status(w, shown),
+            shards,
+            consumers,
+            stream_name: shown.to_string(),
+            scenario_stream,
+        }
     }
 }
 

@@ -11,6 +11,8 @@ use crate::engine::ops::get_records::ITERATOR_TTL_MS;
 use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamMode;
 use crate::engine::time::HOUR_MS;
+use crate::i18n::app::Text as AppText;
+use crate::i18n::console_view::Text as ConsoleText;
 use crate::i18n::retention::{Msg as RetentionMsg, Text as R};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::{ApiOutcome, ShardRead};
@@ -174,11 +176,13 @@ pub fn Retention(props: &RetentionProps) -> Html {
     let drawn: u64 = snap.rows.iter().map(|r| r.marks.len() as u64).sum();
     // Each consumer's losses, one band and one line per episode.
     let episodes: Vec<Vec<RetLoss>> = snap.consumers.iter().map(|c| loss_episodes(&c.losses)).collect();
+    let any_yours = snap.rows.iter().any(|r| r.marks.iter().any(|m| m.yours));
 
     html! {
         <section class="retention" data-testid="retention">
             <h2>{ R::Title.text(lang) }</h2>
             <p class="help">{ R::Help.text(lang) }</p>
+            { crate::ui::views::other_stream_note(lang, &snap.stream_name, snap.scenario_stream.as_ref()) }
             <p class="ret-status">
                 <strong data-testid="retention-hours">{ RetentionMsg::Current { hours: snap.retention_hours, stream: snap.stream_name.clone() }.text(lang) }</strong>
                 { " · " }
@@ -228,6 +232,25 @@ pub fn Retention(props: &RetentionProps) -> Html {
                             })
                         }).collect::<Vec<_>>()
                     });
+                    // Records of yours: a ring and a caption, outside the scaled group so they keep
+                    // their shape.
+                    let yours = r.marks.iter().filter(|m| m.yours).map(|m| {
+                        let x = axis.x_of(m.at_ms as f64).clamp(axis.lane_x, axis.lane_end);
+                        let right = x > (axis.lane_x + axis.lane_end) / 2.0;
+                        let (lx, anchor) = if right { (x - 9.0, "end") } else { (x + 9.0, "start") };
+                        let c = Chosen { shard: r.id, position: m.position, at_ms: m.at_ms, sequence_number: m.sequence_number };
+                        let on_mark = on_mark.clone();
+                        let onclick = Callback::from(move |e: MouseEvent| { e.stop_propagation(); on_mark.emit(c.clone()); });
+                        html! {
+                            <g key={m.position} class="yours-mark" data-testid="ret-yours" {onclick}>
+                                <title>{ format!("{} · {} #{}", ConsoleText::Yours.text(lang), r.id, m.position) }</title>
+                                <circle cx={format!("{x:.1}")} cy={format!("{:.1}", y + ROW_H / 2.0)} r="6" />
+                                <text class="yours-label" x={format!("{lx:.1}")} y={format!("{:.1}", y + ROW_H - 4.0)} text-anchor={anchor}>
+                                    { ConsoleText::Yours.text(lang) }
+                                </text>
+                            </g>
+                        }
+                    });
                     html! {
                         <g key={r.id.to_string()} class={classes!("ret-row", (!r.open).then_some("closed"))} data-testid="ret-row">
                             <title>{ r.id.to_string() }</title>
@@ -241,6 +264,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                             <g class="marks" transform={format!("translate({tx:.3} 0) scale({k:.6} 1)")}>
                                 <RowMarks shard={r.id} marks={r.marks.clone()} y={y} on_mark={on_mark.clone()} />
                             </g>
+                            { for yours }
                             <text class="row-count" x={format!("{:.1}", axis.lane_x + 3.0)} y={format!("{:.1}", y + ROW_H - 4.0)} data-testid="expired-count">
                                 { format!("{} {}", grouped(r.first_index, lang), R::Expired.text(lang)) }
                             </text>
@@ -269,7 +293,10 @@ pub fn Retention(props: &RetentionProps) -> Html {
                 <text class="tick-label now" x={format!("{:.1}", axis.lane_end)} y={format!("{:.1}", row_y(snap.rows.len()) + 22.0)} text-anchor="end">{ R::Now.text(lang) }</text>
             </svg>
             <p class="muted" data-testid="aggregated">{ RetentionMsg::Aggregated { stride: max_stride, drawn, total: total_retained }.text(lang) }</p>
-            <p class="help legend">{ R::Legend.text(lang) }</p>
+            <p class="help legend">
+                { R::Legend.text(lang) }
+                if any_yours { { " " }<span class="yours-legend" data-testid="yours-legend">{ AppText::YoursLegend.text(lang) }</span> }
+            </p>
             <div class="ret-panels">
                 <section class="ret-panel" aria-labelledby="ret-h">
                     <h3 id="ret-h">{ R::RetentionHeading.text(lang) }</h3>
@@ -317,7 +344,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                             <option value="" selected={chosen_here.is_none()}>{ R::NoRecord.text(lang) }</option>
                             { for pick_marks.iter().map(|m| html! {
                                 <option value={m.position.to_string()} selected={chosen_here.as_ref().is_some_and(|c| c.position == m.position)}>
-                                    { format!("#{} · {}", m.position, duration_text(m.at_ms)) }
+                                    { format!("#{} · {}{}", m.position, duration_text(m.at_ms), if m.yours { format!(" · {}", ConsoleText::Yours.text(lang)) } else { String::new() }) }
                                 </option>
                             }) }
                         </select>
@@ -340,6 +367,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                 </section>
                 <section class="ret-panel" aria-labelledby="rc-h" data-testid="ret-consumers">
                     <h3 id="rc-h">{ R::ConsumersHeading.text(lang) }</h3>
+                    { crate::ui::views::other_stream_note(lang, &snap.stream_name, snap.scenario_stream.as_ref()) }
                     <ul>
                         { for snap.consumers.iter().enumerate().map(|(ci, c)| html! {
                             <li key={c.name.clone()} class={classes!((c.lost > 0).then_some("lost"))}>
@@ -412,7 +440,7 @@ fn RowMarks(props: &RowMarksProps) -> Html {
             let c = Chosen { shard: props.shard, position: m.position, at_ms: m.at_ms, sequence_number: m.sequence_number };
             let on_mark = props.on_mark.clone();
             html! {
-                <line key={m.position} class="mark" data-testid="ret-mark" vector-effect="non-scaling-stroke"
+                <line key={m.position} class={classes!("mark", m.yours.then_some("yours"))} data-testid="ret-mark" vector-effect="non-scaling-stroke"
                       x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", y + 12.0)} y2={format!("{:.1}", y + ROW_H - 9.0)}
                       onclick={Callback::from(move |e: MouseEvent| { e.stop_propagation(); on_mark.emit(c.clone()); })}>
                     <title>{ format!("#{}", m.position) }</title>

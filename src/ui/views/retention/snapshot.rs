@@ -7,7 +7,7 @@ use crate::engine::state::shard::{ShardId, ShardState};
 use crate::engine::state::stream::StreamMode;
 use crate::engine::time::{SimTime, HOUR_MS};
 use crate::ui::sim::Sim;
-use crate::ui::snapshot::ConsumerKind;
+use crate::ui::snapshot::{sampled_positions, ConsumerKind};
 
 /// One record drawn as a mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +18,8 @@ pub struct Mark {
     pub at_ms: u64,
     /// Its SequenceNumber (for `AT_`/`AFTER_SEQUENCE_NUMBER` once it is chosen).
     pub sequence_number: SequenceNumber,
+    /// Put by a person through [`crate::world::World::call`] (the console): always drawn.
+    pub yours: bool,
 }
 
 /// One shard, closed ones included.
@@ -39,7 +41,7 @@ pub struct RetRow {
     pub oldest_seq: Option<String>,
     /// When it closed, ms since start.
     pub closed_ms: Option<u64>,
-    /// Sampled records, oldest first (every `stride`-th position).
+    /// Sampled records, oldest first (every `stride`-th position), and every record of yours.
     pub marks: Vec<Mark>,
     /// One mark stands for this many records.
     pub stride: u64,
@@ -124,13 +126,17 @@ pub struct RetentionSnapshot {
     pub elapsed_ms: u64,
     /// The stream's start, epoch ms (to turn axis times into AWS timestamps).
     pub started_epoch_ms: u64,
-    /// Stream name.
+    /// The name of the stream drawn ([`Sim::shown_stream`]).
     pub stream_name: String,
+    /// The scenario's stream, when the stream drawn is another one (created in the console):
+    /// the scenario's consumers read that one, so they are left out, and no producer writes
+    /// to the one drawn.
+    pub scenario_stream: Option<String>,
     /// Retention period, hours.
     pub retention_hours: u32,
     /// Open shards.
     pub open_shards: u64,
-    /// Records per second the producers aim at now.
+    /// Records per second the producers aim at now (0 when they write another stream).
     pub records_per_sec: u64,
     /// Average record size so far (data + key), bytes.
     pub avg_record_bytes: u64,
@@ -168,16 +174,20 @@ pub fn stride(len: u64, budget: u64) -> u64 {
 // sim.rs: its `kind_of` is private; the lead swaps this copy for the shared one at merge.
 
 impl RetentionSnapshot {
-    /// The snapshot of `sim`: every shard (closed ones included, until they expire) with its
-    /// retained records sampled into at most about `max_marks` marks, and each consumer's
-    /// position per shard.
+    /// The snapshot of the stream `sim` shows: every shard (closed ones included, until they
+    /// expire) with its retained records sampled into at most about `max_marks` marks plus
+    /// every record of yours, and each consumer's position per shard (the scenario's stream
+    /// only).
     pub fn of(sim: &Sim, max_marks: usize) -> RetentionSnapshot {
         let w = sim.world();
         let engine = w.engine();
         let now = w.now();
         let start = w.started();
         let since = |t: SimTime| t.since(start);
-        let stream = engine.stream(w.stream_name());
+        let shown = sim.shown_stream();
+        let scenario_stream = (!sim.shows_scenario_stream()).then(|| w.stream_name().to_string());
+        let stream = engine.stream(shown);
+        let yours = w.yours(shown);
         let mut rows = Vec::new();
         let (mut records, mut bytes) = (0u64, 0u64);
         if let Some(s) = stream {
@@ -189,16 +199,17 @@ impl RetentionSnapshot {
                 let store = &sh.records;
                 let first = store.first_index();
                 let stride = stride(store.len() as u64, max_marks as u64);
-                let mut marks = Vec::with_capacity(max_marks + 1);
-                let mut pos = first.div_ceil(stride) * stride;
-                while pos < store.end_index() {
+                let end = store.end_index();
+                let mine: Vec<u64> = yours.range((sh.id, first)..(sh.id, end)).map(|(_, p)| *p).collect();
+                let mut marks = Vec::with_capacity(max_marks + 1 + mine.len());
+                for pos in sampled_positions(first, end, stride, &mine) {
                     let Some(r) = store.get((pos - first) as usize) else { break };
                     marks.push(Mark {
                         position: pos,
                         at_ms: since(r.arrival),
                         sequence_number: sh.sequence_number_of(&r),
+                        yours: mine.binary_search(&pos).is_ok(),
                     });
-                    pos += stride;
                 }
                 rows.push(RetRow {
                     id: sh.id,
@@ -218,7 +229,7 @@ impl RetentionSnapshot {
             .consumers()
             .iter()
             .enumerate()
-            .filter(|(i, _)| !w.is_removed(*i))
+            .filter(|(i, _)| !w.is_removed(*i) && scenario_stream.is_none())
             .map(|(_, c)| {
                 let cursors = stream
                     .map(|s| {
@@ -282,10 +293,11 @@ impl RetentionSnapshot {
         RetentionSnapshot {
             elapsed_ms: now.since(start),
             started_epoch_ms: start.millis(),
-            stream_name: w.stream_name().to_string(),
+            stream_name: shown.to_string(),
             retention_hours: stream.map_or(24, |s| s.retention_hours),
             open_shards: sim.open_shards() as u64,
-            records_per_sec: sim.target_rate(),
+            records_per_sec: if scenario_stream.is_none() { sim.target_rate() } else { 0 },
+            scenario_stream,
             avg_record_bytes: bytes / records.max(1),
             efo_consumers: consumers.iter().filter(|c| c.kind == ConsumerKind::FanOut).count() as u64,
             on_demand: stream.is_some_and(|s| s.mode == StreamMode::OnDemand),
@@ -322,8 +334,8 @@ mod tests {
         assert!(r.marks.len() <= 65 && r.marks.iter().all(|m| m.position % r.stride == 0));
         // A mark carries the SequenceNumber GetShardIterator names it by.
         for m in [r.marks[0], r.marks[r.marks.len() / 2]] {
-            let seq =
-                crate::ui::snapshot::RecentRecord::at(sim.world(), r.id, m.position).map(|rec| rec.sequence_number);
+            let seq = crate::ui::snapshot::RecentRecord::at(sim.world(), sim.shown_stream(), r.id, m.position)
+                .map(|rec| rec.sequence_number);
             assert_eq!(seq, Some(m.sequence_number.to_string()));
         }
         // 20 records/s for 24 h; a record exactly 24 h old is still retained.
