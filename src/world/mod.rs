@@ -63,10 +63,10 @@ pub mod sink;
 
 pub use consumer::ConsumerApp;
 
+use crate::engine::error::ApiError;
 use crate::engine::queue::EventQueue;
 use crate::engine::state::shard::ShardId;
 use crate::engine::time::{SimTime, SECOND_MS};
-use crate::engine::error::ApiError;
 use crate::engine::{Engine, EngineConfig};
 use consumer::ConsumerSpec;
 use digest::DecisionDigest;
@@ -392,7 +392,9 @@ impl World {
         if let (Ok(answer), Some(stream)) = (&result, request.get("StreamName").and_then(|v| v.as_str())) {
             let put: Vec<&serde_json::Value> = match operation {
                 "PutRecord" => vec![answer],
-                "PutRecords" => answer.get("Records").and_then(|r| r.as_array()).map(|a| a.iter().collect()).unwrap_or_default(),
+                "PutRecords" => {
+                    answer.get("Records").and_then(|r| r.as_array()).map(|a| a.iter().collect()).unwrap_or_default()
+                }
                 _ => Vec::new(),
             };
             for r in put {

@@ -5,9 +5,9 @@
 //! versions, and views get plain snapshots. Timers and animation-frame handles live in hooks,
 //! never here.
 
+use crate::console::CliVersion;
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::{Lang, Phrase};
-use crate::console::CliVersion;
 use crate::ui::answers::{ApiOutcome, PipelineOutcome, ShardRead};
 use crate::ui::console::Session;
 use crate::ui::pacer::Pacer;
