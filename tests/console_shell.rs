@@ -104,9 +104,18 @@ fn sleep_lets_simulated_time_pass() {
         let r = shell.run(line, &mut host, EN);
         assert_eq!((r.outcome.status, host.slept_ms), (0, ms), "{line}");
     }
-    for bad in
-        ["sleep", "sleep x", "sleep -1", "sleep 1e9", "sleep nan", "sleep inf", "sleep 2d", "sleep 1 2", "sleep 2h", "sleep 3601"]
-    {
+    for bad in [
+        "sleep",
+        "sleep x",
+        "sleep -1",
+        "sleep 1e9",
+        "sleep nan",
+        "sleep inf",
+        "sleep 2d",
+        "sleep 1 2",
+        "sleep 2h",
+        "sleep 3601",
+    ] {
         let r = shell.run(bad, &mut host, ES);
         assert_eq!(r.outcome.status, 1, "{bad}");
         assert!(r.outcome.stderr.starts_with("sleep:"), "{bad}: {}", r.outcome.stderr);

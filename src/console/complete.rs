@@ -44,12 +44,18 @@ pub fn complete(line: &str, host: &dyn Host, options: &dyn Fn(&str) -> Vec<Strin
         ["aws", "kinesis"] => commands(),
         ["aws", "kinesis", "wait"] => vec!["stream-exists".into(), "stream-not-exists".into()],
         [.., "--stream-name"] => host.stream_names(),
-        [.., "--shard-id" | "--shard-to-split" | "--shard-to-merge" | "--adjacent-shard-to-merge" | "--exclusive-start-shard-id"] => {
+        [.., "--shard-id"
+        | "--shard-to-split"
+        | "--shard-to-merge"
+        | "--adjacent-shard-to-merge"
+        | "--exclusive-start-shard-id"] => {
             let stream = words.windows(2).find(|w| w[0] == "--stream-name").map(|w| w[1]).unwrap_or_default();
             host.shard_ids(stream)
         }
         [.., "--shard-iterator-type"] => {
-            ["TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "AT_TIMESTAMP"].map(String::from).to_vec()
+            ["TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "AT_TIMESTAMP"]
+                .map(String::from)
+                .to_vec()
         }
         [.., "--output"] => ["json", "text", "table"].map(String::from).to_vec(),
         ["aws", "kinesis", command, ..] => {
@@ -76,7 +82,14 @@ fn common_prefix(all: &[String]) -> String {
     let Some(first) = all.first() else { return String::new() };
     let mut end = first.len();
     for s in &all[1..] {
-        end = first.char_indices().zip(s.chars()).take_while(|((_, a), b)| a == b).map(|((i, a), _)| i + a.len_utf8()).last().unwrap_or(0).min(end);
+        end = first
+            .char_indices()
+            .zip(s.chars())
+            .take_while(|((_, a), b)| a == b)
+            .map(|((i, a), _)| i + a.len_utf8())
+            .last()
+            .unwrap_or(0)
+            .min(end);
     }
     first[..end].to_string()
 }

@@ -63,7 +63,11 @@ impl Host for SimHost<'_> {
     }
 
     fn shard_ids(&self, stream: &str) -> Vec<String> {
-        self.0.world().engine().stream(stream).map_or_else(Vec::new, |s| s.shards.iter().map(|sh| sh.id.to_string()).collect())
+        self.0
+            .world()
+            .engine()
+            .stream(stream)
+            .map_or_else(Vec::new, |s| s.shards.iter().map(|sh| sh.id.to_string()).collect())
     }
 }
 

@@ -15,9 +15,9 @@
 
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
 use super::sim::{KeyMode, Settings, DEFAULT_SCENARIO};
+use crate::console::CliVersion;
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::Lang;
-use crate::console::CliVersion;
 use crate::world::presets::Preset;
 
 /// The views of the app.
@@ -284,7 +284,9 @@ impl UrlState {
                     _ => notes.push(bad("embed", value, "1, 0")),
                 },
                 "cmd" if value.chars().count() <= MAX_CMD_CHARS => st.cmd = Some(value.to_string()),
-                "cmd" => notes.push(bad("cmd", &value.chars().take(40).collect::<String>(), &format!("≤ {MAX_CMD_CHARS}"))),
+                "cmd" => {
+                    notes.push(bad("cmd", &value.chars().take(40).collect::<String>(), &format!("≤ {MAX_CMD_CHARS}")))
+                }
                 "step" => match number(value, 1, MAX_STEP) {
                     Some(v) => st.step = Some(v),
                     None => notes.push(bad("step", value, &format!("1–{MAX_STEP}"))),

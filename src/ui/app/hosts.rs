@@ -23,8 +23,8 @@
 //! ```
 
 use super::store::{Action, Store};
-use crate::engine::state::shard::ShardId;
 use crate::console::CliVersion;
+use crate::engine::state::shard::ShardId;
 use crate::ui::console::Session;
 use crate::ui::route::{Panel, PIPELINES_SCENARIO};
 use crate::ui::views::console::snapshot::ConsoleSnapshot;

@@ -59,7 +59,8 @@ fn status(x: &Exchange) -> Option<&str> {
 pub fn progress(engine: &Engine, session: &Session) -> Vec<bool> {
     let foo = engine.stream(TUTORIAL_STREAM);
     let xs: Vec<&Exchange> = exchanges(session).collect();
-    let described = |want: &dyn Fn(&str) -> bool| xs.iter().any(|x| on_foo(x, "DescribeStream") && status(x).is_some_and(want));
+    let described =
+        |want: &dyn Fn(&str) -> bool| xs.iter().any(|x| on_foo(x, "DescribeStream") && status(x).is_some_and(want));
     let created = xs.iter().any(|x| on_foo(x, "CreateStream") && x.response.is_ok());
     let put = xs.iter().any(|x| on_foo(x, "PutRecord") && x.response.is_ok());
     let read_back = xs.iter().any(|x| {
@@ -92,9 +93,12 @@ pub fn progress(engine: &Engine, session: &Session) -> Vec<bool> {
             Step::DescribeActive => described(&|s| s == "ACTIVE"),
             Step::List => xs.iter().any(|x| {
                 x.operation == "ListStreams"
-                    && x.response.as_ref().ok().and_then(|v| v.get("StreamNames")).and_then(Value::as_array).is_some_and(
-                        |names| names.iter().any(|n| n.as_str() == Some(TUTORIAL_STREAM)),
-                    )
+                    && x.response
+                        .as_ref()
+                        .ok()
+                        .and_then(|v| v.get("StreamNames"))
+                        .and_then(Value::as_array)
+                        .is_some_and(|names| names.iter().any(|n| n.as_str() == Some(TUTORIAL_STREAM)))
             }),
             Step::Put => put,
             Step::Iterator => xs.iter().any(|x| on_foo(x, "GetShardIterator") && x.response.is_ok()),

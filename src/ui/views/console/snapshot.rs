@@ -40,9 +40,10 @@ impl ConsoleSnapshot {
     /// when the session has not changed since (`revision`).
     pub fn of(engine: &Engine, session: &Session, open_step: Option<usize>, shared: Option<&ConsoleSnapshot>) -> Self {
         let (entries, history) = match shared {
-            Some(s) if s.entries.last().map(|e| e.id) == session.entries.last().map(|e| e.id)
-                && s.entries.len() == session.entries.len()
-                && s.history.len() == session.shell.history().len() =>
+            Some(s)
+                if s.entries.last().map(|e| e.id) == session.entries.last().map(|e| e.id)
+                    && s.entries.len() == session.entries.len()
+                    && s.history.len() == session.shell.history().len() =>
             {
                 (s.entries.clone(), s.history.clone())
             }
@@ -104,7 +105,13 @@ mod tests {
         assert!(req.starts_with("POST / HTTP/1.1\nHost: kinesis.us-east-1.amazonaws.com\n"), "{req}");
         assert!(req.contains("X-Amz-Target: Kinesis_20131202.PutRecord\n\n{\n  \"StreamName\": \"Foo\""), "{req}");
         assert!(http_response(&x).starts_with("HTTP/1.1 200 OK\n"));
-        let err = Exchange { response: Err(ApiError::new(ErrorType::ResourceNotFoundException, "Stream Foo under account 000000000000 not found.")), ..x };
+        let err = Exchange {
+            response: Err(ApiError::new(
+                ErrorType::ResourceNotFoundException,
+                "Stream Foo under account 000000000000 not found.",
+            )),
+            ..x
+        };
         let res = http_response(&err);
         assert!(res.starts_with("HTTP/1.1 400 Bad Request\n"), "{res}");
         assert!(res.contains("\"__type\": \"ResourceNotFoundException\""), "{res}");
