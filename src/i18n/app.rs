@@ -219,6 +219,11 @@ pub enum Msg {
         /// Multiplier text (`0.1`, `3600`).
         factor: String,
     },
+    /// In place of the consumers, when the views draw another stream than the scenario's.
+    ConsumersElsewhere {
+        /// The scenario's stream, which its consumers read.
+        scenario: String,
+    },
     /// The views draw another stream than the scenario's, so its apps are not shown.
     OtherStream {
         /// The stream drawn.
@@ -405,6 +410,9 @@ impl Message for Msg {
             Msg::OpenShards { n: 1 } => "1 shard abierto".into(),
             Msg::OpenShards { n } => format!("{n} shards abiertos"),
             Msg::SpeedOption { factor } => format!("{factor}×"),
+            Msg::ConsumersElsewhere { scenario } => {
+                format!("Los consumidores del escenario leen «{FSI}{scenario}{PDI}», no este stream.")
+            }
             Msg::OtherStream { shown, scenario } => format!(
                 "Se muestra «{FSI}{shown}{PDI}». Los productores y consumidores del escenario escriben y leen «{FSI}{scenario}{PDI}», así que aquí no aparecen: elige «{FSI}{scenario}{PDI}» en «Stream en las vistas» para verlos."
             ),
@@ -433,6 +441,9 @@ impl Message for Msg {
             Msg::OpenShards { n: 1 } => "1 open shard".into(),
             Msg::OpenShards { n } => format!("{n} open shards"),
             Msg::SpeedOption { factor } => format!("{factor}×"),
+            Msg::ConsumersElsewhere { scenario } => {
+                format!("The scenario's consumers read “{FSI}{scenario}{PDI}”, not this stream.")
+            }
             Msg::OtherStream { shown, scenario } => format!(
                 "Showing “{FSI}{shown}{PDI}”. The scenario's producers and consumers write and read “{FSI}{scenario}{PDI}”, so they are not shown here: pick “{FSI}{scenario}{PDI}” in “Stream in the views” to see them."
             ),
@@ -565,6 +576,15 @@ mod tests {
         for lang in Lang::ALL {
             let text = m.text(lang);
             assert!(text.contains("shards") && text.contains("abc") && text.contains("1–64"), "{text}");
+        }
+        let shown = Msg::OtherStream { shown: "Foo".into(), scenario: "my-activity-logs".into() };
+        let elsewhere = Msg::ConsumersElsewhere { scenario: "my-activity-logs".into() };
+        for lang in Lang::ALL {
+            let text = shown.text(lang);
+            assert!(text.contains("Foo") && text.contains("my-activity-logs"), "{text}");
+            assert!(elsewhere.text(lang).contains("my-activity-logs"));
+            // It names the picker by its own label.
+            assert!(text.contains(Text::ShownStream.text(lang)), "{text}");
         }
     }
 }

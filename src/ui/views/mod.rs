@@ -31,3 +31,13 @@ pub fn other_stream_note(lang: crate::i18n::Lang, shown: &str, scenario: Option<
     let text = crate::i18n::app::Msg::OtherStream { shown: shown.to_string(), scenario: scenario.clone() }.text(lang);
     yew::html! { <p class="note other-stream" data-testid="other-stream-note">{ text }</p> }
 }
+
+/// The short note a view's consumers part shows instead of them when the view draws another
+/// stream than the scenario's (nothing when `scenario` is `None`).
+#[cfg(target_arch = "wasm32")]
+pub fn consumers_elsewhere_note(lang: crate::i18n::Lang, scenario: Option<&String>) -> yew::Html {
+    use crate::i18n::Message;
+    let Some(scenario) = scenario else { return yew::Html::default() };
+    let text = crate::i18n::app::Msg::ConsumersElsewhere { scenario: scenario.clone() }.text(lang);
+    yew::html! { <p class="help muted" data-testid="consumers-elsewhere">{ text }</p> }
+}

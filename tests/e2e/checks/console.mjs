@@ -27,6 +27,15 @@ export function checks(kit) {
   const entries = (page) => page.locator(tid('console-entry'));
   const lastEntryText = async (page) => ((await entries(page).last().textContent()) ?? '');
 
+  /** The label of a record of yours (i18n/console_view.rs, Text::Yours). */
+  const YOURS = { es: 'tuyo (consola)', en: 'yours (console)' };
+
+  /** Switches to the view `slug` with its tab (the same world: a new hash would rebuild it). */
+  async function view(page, slug) {
+    await page.locator(`a.tab[href="#/${slug}"]`).first().click();
+    await until(`#/${slug} should open`, async () => (await page.evaluate(() => location.hash)).startsWith(`#/${slug}`));
+  }
+
   /** Types `line` at the prompt and presses Enter; waits for its entry; returns the entry's text. */
   async function run(page, line) {
     const before = await entries(page).count();
@@ -172,6 +181,101 @@ export function checks(kit) {
         }
       }
       return out.join('; ');
+    }],
+
+    ['console: a stream created in the console is picked in the side panel, and the record put there is marked as yours in #/flow, #/hashing and #/retention (ES, EN; 1280, 375)', async () => {
+      const out = [];
+      for (const lang of LANGS) {
+        for (const [where, viewport] of VIEWPORTS) {
+          const page = await newPage(`console yours ${lang} ${where}`, viewport);
+          await open(page, `#/console?lang=${lang}`, 'console-input');
+          const picker = page.locator(tid('shown-stream'));
+          assert((await picker.count()) === 0, 'the picker shows only once the engine has a second stream');
+          await run(page, 'aws kinesis create-stream --stream-name Foo --shard-count 1');
+          await run(page, 'sleep 10');
+          const put = await run(page, 'aws kinesis put-record --stream-name Foo --partition-key 123 --data dGVzdGRhdGE=');
+          assert(put.includes('"ShardId": "shardId-000000000000"'), `put-record should answer Foo's shard: ${put.slice(0, 300)}`);
+          await picker.first().waitFor({ state: 'attached' });
+          const options = await picker.first().locator('option').allTextContents();
+          assert(options.length === 2 && options[1].startsWith('Foo ('), `picker options: ${JSON.stringify(options)}`);
+          await picker.first().selectOption('Foo');
+
+          await view(page, 'flow');
+          const dot = page.locator(`${tid('flow')} ${tid('record-yours')}`).first();
+          await dot.waitFor({ state: 'attached' });
+          const title = (await dot.locator('title').textContent()) ?? '';
+          assert(title.includes(YOURS[lang]), `the flow dot's title should say ${YOURS[lang]}: ${title}`);
+          await page.locator(tid('other-stream-note')).first().waitFor({ state: 'visible' });
+          assert((await page.locator(tid('producer')).count()) === 0, "the scenario's producers are left out beside Foo");
+          const recent = page.locator(tid('recent-yours')).first();
+          await recent.waitFor({ state: 'visible' });
+          await page.locator(`li.yours ${tid('recent-record')}`).first().click();
+          await page.locator(tid('details-yours')).first().waitFor({ state: 'visible' });
+          const key = ((await page.locator(tid('record-key')).first().textContent()) ?? '').trim();
+          const data = ((await page.locator(tid('record-data')).first().textContent()) ?? '').trim();
+          assert(key === '123' && data === 'testdata', `details: key ${JSON.stringify(key)}, data ${JSON.stringify(data)}`);
+          await page.locator(tid('yours-legend')).first().waitFor({ state: 'visible' });
+          await shoot(page, `console-yours-flow-${lang}-${where}`);
+
+          await view(page, 'hashing');
+          await page.locator(tid('hash-yours')).first().waitFor({ state: 'attached' });
+          const row = ((await page.locator(tid('recent-key-yours')).first().textContent()) ?? '');
+          assert(row.includes(YOURS[lang]), `the hashing view's recent keys should mark it: ${row}`);
+          await shoot(page, `console-yours-hashing-${lang}-${where}`);
+
+          await view(page, 'retention');
+          const mark = page.locator(tid('ret-yours')).first();
+          await mark.waitFor({ state: 'attached' });
+          assert(((await mark.locator('title').textContent()) ?? '').includes(YOURS[lang]), 'the retention mark says yours');
+          assert((await page.locator(tid('ret-row')).count()) === 1, "Foo's one shard, not the scenario's");
+          await shoot(page, `console-yours-retention-${lang}-${where}`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert(overflow <= 1, `#/retention with Foo ${lang} ${where} scrolls sideways by ${overflow} px`);
+
+          if (lang === LANGS[0] && where === VIEWPORTS[0][0]) {
+            // Deleted: the views fall back to the scenario's stream, and the picker goes.
+            await view(page, 'console');
+            await page.locator(tid('console-input')).first().waitFor({ state: 'visible' });
+            await run(page, 'aws kinesis delete-stream --stream-name Foo');
+            await run(page, 'sleep 10');
+            await until('the picker should go with Foo', async () => (await picker.count()) === 0);
+            await view(page, 'retention');
+            const scenario = await page.locator(tid('stream-name')).first().inputValue();
+            await until("retention should draw the scenario's stream again", async () =>
+              ((await page.locator(tid('retention-hours')).first().textContent()) ?? '').includes(scenario));
+            assert((await page.locator(tid('other-stream-note')).count()) === 0, 'no note on the scenario\'s stream');
+          }
+          out.push(`${lang} ${where}: flow, hashing, retention`);
+          await page.context().close();
+        }
+      }
+      return out.join('; ');
+    }],
+
+    ['console: a record put into the scenario\'s own stream from the console is marked as yours in #/flow, among the producers\' records', async () => {
+      const page = await newPage('console yours scenario');
+      await open(page, '#/console?lang=es', 'console-input');
+      const stream = await page.locator(tid('stream-name')).first().inputValue();
+      assert(stream.length > 0, 'the side panel names the scenario\'s stream');
+      await setPlaying(page, true);
+      await new Promise((r) => setTimeout(r, 1500));
+      await run(page, `aws kinesis put-record --stream-name ${stream} --partition-key mine --data dGVzdGRhdGE=`);
+      await setPlaying(page, false);
+      assert((await page.locator(tid('shown-stream')).count()) === 0, 'one stream: no picker');
+      await view(page, 'flow');
+      const dot = page.locator(`${tid('flow')} ${tid('record-yours')}`);
+      await until('the flow should draw the record of yours', async () => (await dot.count()) === 1);
+      const others = await page.locator(`${tid('flow')} ${tid('record')}`).count();
+      assert(others > 1, `the producers' records are drawn beside it (${others} dots)`);
+      assert((await page.locator(tid('producer')).count()) > 0, "the scenario's producers stay on its own stream");
+      await dot.first().click();
+      await page.locator(tid('details-yours')).first().waitFor({ state: 'visible' });
+      const key = ((await page.locator(tid('record-key')).first().textContent()) ?? '').trim();
+      assert(key === 'mine', `the ringed dot opens the record put: ${key}`);
+      const first = ((await page.locator(`${tid('recent-records')} li`).first().textContent()) ?? '');
+      assert(first.includes('mine') && first.includes(YOURS.es), `listed first and marked: ${first}`);
+      await shoot(page, 'console-yours-scenario-flow-es-desktop');
+      return `${others} dots, one of them yours (key "mine") in ${stream}`;
     }],
   ];
 }

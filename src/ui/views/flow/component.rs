@@ -117,7 +117,7 @@ pub fn Flow(props: &FlowProps) -> Html {
                                 <li key={format!("{}-{}", r.shard, r.position)} class={classes!(r.yours.then_some("yours"))}>
                                     <button type="button" class="link" data-testid="recent-record"
                                             onclick={Callback::from(move |_| on_select.emit(Some(key)))}><bdi>{ r.partition_key.clone() }</bdi>{ label }</button>
-                                    if r.yours { { " " }<span class="badge yours" data-testid="recent-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</span> }
+                                    if r.yours { { " " }<span class="yours-badge" data-testid="recent-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</span> }
                                 </li>
                             }
                         }) }
@@ -186,6 +186,18 @@ fn Lanes(props: &LanesProps) -> Html {
                 <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>
                     <LaneDots dots={lane.dots.clone()} r={l.dot_r} {lang} on_select={props.on_select.clone()} />
                 </g>
+                // The labels of records of yours, beside their rings, on the side of the lane
+                // with room: placed every frame (there are few), so they never leave the lane.
+                { for lane.dots.iter().filter(|d| d.yours).map(|d| {
+                    let x = l.shift + d.x;
+                    let gap = l.dot_r * 2.4 + 3.0;
+                    let (lx, anchor) = if x < (l.lane_x + l.lane_end) / 2.0 { (x + gap, "start") } else { (x - gap, "end") };
+                    html! {
+                        <text key={format!("yours-{}", d.key)} class="yours-label" x={format!("{lx:.1}")} y={format!("{:.1}", d.y + 3.5)} text-anchor={anchor}>
+                            { ConsoleText::Yours.text(lang) }
+                        </text>
+                    }
+                }) }
                 { for gauges }
                 { for cursors }
             </g>
@@ -222,8 +234,8 @@ struct LaneDotsProps {
 }
 
 /// One lane's dots. Their geometry is fixed by arrival (the lane group moves), so this re-renders
-/// only when a dot arrives or leaves: most frames skip it. A record of yours gets a ring, a
-/// label above it and its title, so it reads without colour.
+/// only when a dot arrives or leaves: most frames skip it. A record of yours gets a ring and
+/// its title (its label is drawn by the lane, which knows where the dot is now).
 #[component]
 fn LaneDots(props: &LaneDotsProps) -> Html {
     let (r, lang) = (props.r, props.lang);
@@ -239,9 +251,6 @@ fn LaneDots(props: &LaneDotsProps) -> Html {
                         <title>{ format!("{} · {} #{}", ConsoleText::Yours.text(lang), d.shard, d.key) }</title>
                         <circle class="yours-ring" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)} r={format!("{:.1}", r * 2.4)} />
                         <path class="dot" data-testid="record" d={path} {fill} />
-                        <text class="yours-label" x={format!("{:.1}", d.x)} y={format!("{:.1}", d.y - r * 2.4 - 2.0)} text-anchor="middle">
-                            { ConsoleText::Yours.text(lang) }
-                        </text>
                     </g>
                 }
             } else {
@@ -365,7 +374,7 @@ fn Details(props: &DetailsProps) -> Html {
             html! {
                 <>
                 if r.yours {
-                    <p class="badge yours" data-testid="details-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</p>
+                    <p class="yours-badge" data-testid="details-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</p>
                 }
                 <dl class="kv">
                     <dt>{ F::PartitionKey.text(lang) }</dt><dd data-testid="record-key"><bdi>{ r.partition_key.clone() }</bdi></dd>

@@ -305,7 +305,7 @@ fn many_section(lang: Lang, recent: &[KeyRecord], yours: &[KeyRecord], view: &St
             <tr key={format!("{}-{}", r.shard, r.position)} class={classes!(r.yours.then_some("yours"))}>
                 <td class="pk">
                     <code title={r.partition_key.clone()}><bdi>{ r.partition_key.clone() }</bdi></code>
-                    if r.yours { { " " }<span class="badge yours" data-testid="recent-key-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</span> }
+                    if r.yours { { " " }<span class="yours-badge" data-testid="recent-key-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</span> }
                 </td>
                 <td>{ hash_key(r.hash) }if r.explicit { <small class="muted">{ " " }{ HashingText::ExplicitMark.text(lang) }</small> }</td>
                 <td>{ shard_badge(r.shard, colour_of(ranges, &colours, r.shard)) }</td>

@@ -311,7 +311,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
             <section class="ordering-section">
                 <h3>{ R::Ordering.text(lang) }</h3>
                 <p class="help">{ R::OrderingHelp.text(lang) }</p>
-                { crate::ui::views::other_stream_note(lang, &snap.stream_name, snap.scenario_stream.as_ref()) }
+                { crate::ui::views::consumers_elsewhere_note(lang, snap.scenario_stream.as_ref()) }
                 <div class="table-wrap" tabindex="0" role="region" aria-label={R::Ordering.text(lang)}>
                     <table data-testid="ordering">
                         <thead><tr>

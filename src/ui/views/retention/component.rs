@@ -367,7 +367,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                 </section>
                 <section class="ret-panel" aria-labelledby="rc-h" data-testid="ret-consumers">
                     <h3 id="rc-h">{ R::ConsumersHeading.text(lang) }</h3>
-                    { crate::ui::views::other_stream_note(lang, &snap.stream_name, snap.scenario_stream.as_ref()) }
+                    { crate::ui::views::consumers_elsewhere_note(lang, snap.scenario_stream.as_ref()) }
                     <ul>
                         { for snap.consumers.iter().enumerate().map(|(ci, c)| html! {
                             <li key={c.name.clone()} class={classes!((c.lost > 0).then_some("lost"))}>
