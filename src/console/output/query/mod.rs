@@ -1,0 +1,268 @@
+//! `--query`: a JMESPath expression applied to the response, as the AWS CLI applies it.
+//!
+//! The CLI compiles `--query` while it parses its arguments (`awscli/customizations/globalargs.py`,
+//! `_resolve_query`: `jmespath.compile(value)`), before it calls the service, and refuses a bad
+//! one with `Bad value for --query <expression>: <the jmespath error>`; it searches the response
+//! after the call (`formatter.py`: `self._args.query.search(response_data)`), where an error
+//! (an unknown function, a wrong argument) is an ordinary Python exception. Hence two steps:
+//! [`Query::compile`] and [`Query::search`], and the two kinds of [`QueryError`].
+//!
+//! ```text
+//!  expression ─► lexer (Python's tokens: its errors, its literals) ─► jmespath::parse
+//!             ─► rewrite (Python semantics through the console's functions) ─► Query
+//!  response ─► book::to_variable (records key orders) ─► jmespath::interpret ─► book::to_value
+//! ```
+//!
+//! The `jmespath` crate does the parsing and the evaluation. Around it, the console restores
+//! Python's behaviour where the printed result depends on it: key order ([`book`]), numbers and
+//! function semantics ([`functions`]), comparisons and multiselect hashes ([`rewrite`]), and the
+//! error messages of `jmespath.py` ([`lexer`]).
+//!
+//! Known differences from the CLI:
+//! - a parse error (as opposed to a lexer error) is worded from the position where the crate's
+//!   parser stopped: `Invalid jmespath expression: Incomplete expression: …` when it stopped at
+//!   the end, else `Unexpected token: <token>: Parse error at column <n>, …`; where Python's
+//!   parser says `Expecting: …` or `invalid token`, or stops at another token, the detail differs
+//!   (the `Bad value for --query <expression>:` part never does);
+//! - a slice with step 0 fails even on a non-list (Python returns `null` there);
+//! - integers beyond 64 bits (Python keeps every digit) become floats; `inf`/`nan` results
+//!   (`to_number('1e999')`) become `null`; a literal `` `NaN` `` is read as a string;
+//! - expressions nested deeper than [`MAX_NESTING`] brackets or longer than [`MAX_TOKENS`] tokens
+//!   are refused as Python refuses nesting past ~400 (`maximum recursion depth exceeded`), so that
+//!   no input can overflow the browser's stack.
+
+pub mod book;
+pub mod functions;
+pub mod lexer;
+pub mod pyvalue;
+pub mod rewrite;
+
+use book::{lock, to_value, to_variable, Book};
+use jmespath::ast::Ast;
+use jmespath::{Context, ErrorReason, Rcvar, RuntimeError};
+use lexer::{Literal, Token};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::{Arc, Mutex};
+
+/// The deepest bracket nesting (`[`, `(`, `{`, `[?`) a query may have.
+pub const MAX_NESTING: usize = 64;
+/// The most tokens a query may have.
+pub const MAX_TOKENS: usize = 2000;
+/// The deepest JSON a query searches (deeper input is refused, never met in a Kinesis response).
+pub const MAX_INPUT_DEPTH: usize = 256;
+
+/// Why `--query` failed, with the text the CLI prints.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QueryError {
+    /// The expression does not compile. The CLI refuses it before calling the service:
+    /// `Bad value for --query <expression>: <detail>` (v1: a `ValueError`, exit 255; v2: a
+    /// `ParamValidationError`, exit 252).
+    Invalid {
+        /// The expression as given.
+        expression: String,
+        /// `str()` of the jmespath exception (`Bad jmespath expression: Unclosed ' delimiter:…`).
+        detail: String,
+    },
+    /// The search raised an exception, after the service was called: its message
+    /// (`Unknown function: foo()`, `Expected 1 argument for function length(), received 2`;
+    /// exit 255 in both versions).
+    Failed {
+        /// `str()` of the exception.
+        message: String,
+    },
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QueryError::Invalid { expression, detail } => write!(f, "Bad value for --query {expression}: {detail}"),
+            QueryError::Failed { message } => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// A compiled `--query`.
+#[derive(Debug)]
+pub struct Query {
+    /// The expression as given.
+    expression: String,
+    /// The text handed to the crate (legacy literals rewritten as JSON strings).
+    parsed: String,
+    /// The rewritten syntax tree.
+    ast: Ast,
+    /// The key orders of the expression's literal objects (their allocations live in `ast`).
+    literal_orders: Book,
+}
+
+impl Query {
+    /// Compiles `expression` as the CLI's `jmespath.compile` does, or says why it does not.
+    pub fn compile(expression: &str) -> Result<Query, QueryError> {
+        let invalid = |detail: String| QueryError::Invalid { expression: expression.to_owned(), detail };
+        let tokens = lexer::tokenize(expression).map_err(|e| invalid(e.message))?;
+        if too_deep(&tokens) {
+            return Err(invalid("maximum recursion depth exceeded".to_owned()));
+        }
+        let (parsed, shifts, literal_values) = crate_text(expression, &tokens);
+        let ast = jmespath::parse(&parsed).map_err(|error| {
+            let at_end = match &error.reason {
+                ErrorReason::Parse(message) => message.ends_with("found Eof") || error.offset >= parsed.len(),
+                ErrorReason::Runtime(_) => false,
+            };
+            invalid(parse_error_detail(expression, &tokens, original_offset(&shifts, error.offset), at_end))
+        })?;
+        let mut literal_orders = Book::default();
+        let literals: BTreeMap<usize, Rcvar> =
+            literal_values.into_iter().map(|(offset, value)| (offset, to_variable(&value, &mut literal_orders))).collect();
+        let ast = rewrite::rewrite(ast, &literals);
+        Ok(Query { expression: expression.to_owned(), parsed, ast, literal_orders })
+    }
+
+    /// The expression as given.
+    pub fn expression(&self) -> &str {
+        &self.expression
+    }
+
+    /// `value` searched (`expression.search(response)`), every object's keys in the order the
+    /// CLI prints them.
+    pub fn search(&self, value: &Value) -> Result<Value, QueryError> {
+        if depth(value) > MAX_INPUT_DEPTH {
+            return Err(QueryError::Failed { message: "maximum recursion depth exceeded".to_owned() });
+        }
+        let mut book = self.literal_orders.clone();
+        let input = to_variable(value, &mut book);
+        let shared = Arc::new(Mutex::new(book));
+        let runtime = functions::runtime(&shared);
+        let mut ctx = Context::new(&self.parsed, &runtime);
+        let result = jmespath::interpret(&input, &self.ast, &mut ctx);
+        let mut book = lock(&shared);
+        match result {
+            Ok(var) => Ok(to_value(&var, &book)),
+            Err(error) => {
+                let message = book.error.take().unwrap_or_else(|| match &error.reason {
+                    ErrorReason::Runtime(RuntimeError::UnknownFunction(name)) => format!("Unknown function: {name}()"),
+                    ErrorReason::Runtime(RuntimeError::InvalidSlice) => "slice step cannot be zero".to_owned(),
+                    _ => error.to_string(),
+                });
+                Err(QueryError::Failed { message })
+            }
+        }
+    }
+}
+
+/// Whether the tokens nest deeper than [`MAX_NESTING`] or number more than [`MAX_TOKENS`].
+fn too_deep(tokens: &[Token]) -> bool {
+    let mut depth: usize = 0;
+    for token in tokens {
+        match token.kind {
+            "lbracket" | "filter" | "lparen" | "lbrace" => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return true;
+                }
+            }
+            "rbracket" | "rparen" | "rbrace" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    tokens.len() > MAX_TOKENS
+}
+
+/// The depth of `value`, counted without recursion.
+pub fn depth(value: &Value) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(value, 1)];
+    while let Some((value, level)) = stack.pop() {
+        deepest = deepest.max(level);
+        match value {
+            Value::Array(items) => stack.extend(items.iter().map(|item| (item, level + 1))),
+            Value::Object(map) => stack.extend(map.values().map(|item| (item, level + 1))),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// One substitution made in the text handed to the crate: at byte `new` of that text, `new_len`
+/// bytes replace the `old_len` bytes at byte `old` of the expression.
+#[derive(Clone, Copy, Debug)]
+struct Shift {
+    new: usize,
+    new_len: usize,
+    old: usize,
+    old_len: usize,
+}
+
+/// The text for the crate: each legacy literal (`` `running` ``) replaced by the JSON string
+/// Python reads it as (`` `"running"` ``, backticks written `\u0060`); with the substitutions made,
+/// and every JSON literal's value by its byte offset in the new text.
+fn crate_text(expression: &str, tokens: &[Token]) -> (String, Vec<Shift>, Vec<(usize, Value)>) {
+    let mut text = String::with_capacity(expression.len());
+    let mut shifts = Vec::new();
+    let mut literals = Vec::new();
+    let mut copied = 0;
+    for token in tokens {
+        let Some(literal) = &token.literal else {
+            continue;
+        };
+        text.push_str(expression.get(copied..token.bytes.start).unwrap_or_default());
+        copied = token.bytes.end;
+        let new = text.len();
+        match literal {
+            Literal::Json(value) => {
+                text.push_str(expression.get(token.bytes.clone()).unwrap_or_default());
+                literals.push((new, value.clone()));
+            }
+            Literal::Legacy(string) => {
+                let json = crate::console::output::json::dumps(
+                    &Value::String(string.clone()),
+                    crate::console::output::json::JsonStyle::Indented,
+                );
+                text.push('`');
+                text.push_str(&json.replace('`', "\\u0060"));
+                text.push('`');
+                shifts.push(Shift { new, new_len: text.len() - new, old: token.bytes.start, old_len: token.bytes.len() });
+            }
+        }
+    }
+    text.push_str(expression.get(copied..).unwrap_or_default());
+    (text, shifts, literals)
+}
+
+/// The byte of the expression that byte `offset` of the crate's text comes from.
+fn original_offset(shifts: &[Shift], offset: usize) -> usize {
+    let mut delta: isize = 0;
+    for shift in shifts {
+        if offset < shift.new {
+            break;
+        }
+        if offset < shift.new + shift.new_len {
+            return shift.old;
+        }
+        delta = (shift.old + shift.old_len) as isize - (shift.new + shift.new_len) as isize;
+    }
+    (offset as isize + delta).max(0) as usize
+}
+
+/// A parse error worded as `jmespath.py`'s parser words it, from where the crate stopped.
+fn parse_error_detail(expression: &str, tokens: &[Token], byte: usize, at_end: bool) -> String {
+    let token = tokens.iter().filter(|t| t.kind != "eof").find(|t| t.bytes.contains(&byte) || t.bytes.start >= byte);
+    match token {
+        Some(token) if !at_end => {
+            let kind = token.kind.to_uppercase();
+            format!(
+                "Unexpected token: {value}: Parse error at column {start}, token \"{value}\" ({kind}), for expression:\n\"{expression}\"\n{pad}^",
+                value = token.value,
+                start = token.start,
+                pad = " ".repeat(token.start + 1),
+            )
+        }
+        _ => format!(
+            "Invalid jmespath expression: Incomplete expression:\n\"{expression}\"\n{}^",
+            " ".repeat(expression.chars().count() + 1)
+        ),
+    }
+}
