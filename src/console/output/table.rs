@@ -86,10 +86,7 @@ impl Section {
     fn add_row(&mut self, row: Vec<String>) -> Result<(), RenderError> {
         let expected = *self.num_cols.get_or_insert(row.len());
         if row.len() != expected {
-            return Err(RenderError::new(format!(
-                "Row should have {expected} elements, instead it has {}",
-                row.len()
-            )));
+            return Err(RenderError::new(format!("Row should have {expected} elements, instead it has {}", row.len())));
         }
         self.update_max_widths(&row)?;
         self.rows.push(row);
@@ -224,7 +221,12 @@ impl MultiTable {
     }
 
     /// `_build_sub_table_from_list(current, indent_level, title)`.
-    fn build_from_list(&mut self, items: &[Value], indent_level: usize, title: Option<&str>) -> Result<(), RenderError> {
+    fn build_from_list(
+        &mut self,
+        items: &[Value],
+        indent_level: usize,
+        title: Option<&str>,
+    ) -> Result<(), RenderError> {
         let (headers, more) = group_scalar_keys_from_list(items)?;
         self.current()?.add_header(headers.clone())?;
         for (index, element) in items.iter().enumerate() {

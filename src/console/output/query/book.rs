@@ -91,12 +91,29 @@ pub fn to_variable(value: &Value, book: &mut Book) -> Rcvar {
     }
 }
 
-/// `var` as a `serde_json` value, with every object's keys in the book's order. Numbers come
-/// back as they went in (an integer stays an integer). An expression reference (`&foo` as a
-/// whole result, which Python cannot print either) becomes `null`.
-pub fn to_value(var: &Rcvar, book: &Book) -> Value {
+/// Whether `var` is or holds an expression reference (`&foo`), which Python cannot write as JSON.
+pub fn holds_expref(var: &Rcvar) -> bool {
     match &**var {
-        Variable::Null | Variable::Expref(_) => Value::Null,
+        Variable::Expref(_) => true,
+        Variable::Array(items) => items.iter().any(holds_expref),
+        Variable::Object(map) => map.values().any(holds_expref),
+        _ => false,
+    }
+}
+
+/// `var` as a `serde_json` value, with every object's keys in the book's order. Numbers come
+/// back as they went in (an integer stays an integer). An expression reference becomes `null`
+/// (a search refuses such a result first, see [`holds_expref`]).
+pub fn to_value(var: &Rcvar, book: &Book) -> Value {
+    to_value_with(var, book, &Value::Null)
+}
+
+/// [`to_value`], writing each expression reference as `expref`.
+pub fn to_value_with(var: &Rcvar, book: &Book, expref: &Value) -> Value {
+    let to_value = |var: &Rcvar, book: &Book| to_value_with(var, book, expref);
+    match &**var {
+        Variable::Null => Value::Null,
+        Variable::Expref(_) => expref.clone(),
         Variable::Bool(b) => Value::Bool(*b),
         Variable::Number(n) => Value::Number(n.clone()),
         Variable::String(s) => Value::String(s.clone()),

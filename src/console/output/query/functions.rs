@@ -16,13 +16,14 @@
 //!
 //! Also here: the console's `$hash`, `$values` and `$compare` (see [`super::rewrite`]).
 //!
-//! Simplified: `merge()` takes objects only (Python's `dict.update` would also take a list of
-//! pairs after the first argument); `sum`/`avg` add floats left to right as Python 3.11 does
-//! (Python 3.12+ compensates the rounding).
+//! Simplified: `merge()` after its first argument takes what Python's `dict.update` takes, but
+//! a key that is not a string becomes the string JSON writes for it (Python would keep `1` and
+//! `'1'` apart); `sum`/`avg` add floats left to right as Python 3.11 does (Python 3.12+
+//! compensates the rounding).
 
-use super::book::{lock, to_value, SharedBook};
+use super::book::{lock, to_value_with, SharedBook};
 use super::pyvalue::{add, cmp_num, eq, jmespath_equals, jmespath_type, num, num_var, str_of, type_name, Num};
-use super::rewrite::{COMPARE, HASH, VALUES};
+use super::rewrite::{COMPARE, HASH, NOT, TRUTH, VALUES};
 use crate::console::output::json::{dumps, JsonStyle};
 use crate::console::output::python::str_repr;
 use jmespath::ast::Ast;
@@ -63,6 +64,9 @@ const FUNCTIONS: [(&str, &[&[&str]], bool); 26] = [
     ("values", &[&["object"]], false),
 ];
 
+/// `str()` of an expression reference (Python adds the object's address, which varies).
+pub const EXPREF_STR: &str = "<jmespath.visitor._Expression object>";
+
 /// A runtime with the console's functions (and no others), sharing `book`.
 pub fn runtime(book: &SharedBook) -> Runtime {
     let mut runtime = Runtime::new();
@@ -70,7 +74,7 @@ pub fn runtime(book: &SharedBook) -> Runtime {
         let function = PyFunction { name, params, variadic, book: book.clone() };
         runtime.register_function(name, Box::new(function));
     }
-    for name in [HASH, VALUES, COMPARE] {
+    for name in [HASH, VALUES, COMPARE, NOT, TRUTH] {
         runtime.register_function(name, Box::new(PyFunction { name, params: &[], variadic: true, book: book.clone() }));
     }
     runtime
@@ -327,12 +331,18 @@ impl PyFunction {
             "to_number" => match &*arg(0) {
                 Variable::Number(_) => Ok(arg(0)),
                 Variable::String(s) => new(python_number(s).map_or(Variable::Null, num_var)),
+                Variable::Expref(_) => Err(Failure::Python(
+                    "int() argument must be a string, a bytes-like object or a real number, not '_Expression'"
+                        .to_owned(),
+                )),
                 _ => new(Variable::Null),
             },
             "to_string" => match &*arg(0) {
                 Variable::String(_) => Ok(arg(0)),
                 _ => {
-                    let value = to_value(&arg(0), &lock(&self.book));
+                    // `json.dumps(arg, default=str)`: an expression reference as its `str()`.
+                    let expref = serde_json::Value::String(EXPREF_STR.to_owned());
+                    let value = to_value_with(&arg(0), &lock(&self.book), &expref);
                     new(Variable::String(dumps(&value, JsonStyle::CompactAscii)))
                 }
             },
@@ -341,6 +351,12 @@ impl PyFunction {
                 other => Variable::String(jmespath_type(type_name(other)).to_owned()),
             }),
             COMPARE => self.compare(&string(0), &arg(1), &arg(2)),
+            TRUTH => new(Variable::Bool(matches!(&*arg(0), Variable::Expref(_)) || arg(0).is_truthy())),
+            // `visit_not_expression`: `not value` (an expression reference is true), `!0` false.
+            NOT => new(Variable::Bool(match &*arg(0) {
+                Variable::Expref(_) | Variable::Number(_) => false,
+                other => !other.is_truthy(),
+            })),
             _ => new(Variable::Null),
         }
     }
@@ -369,10 +385,17 @@ impl PyFunction {
             }
         } else {
             for object in args {
-                if let Variable::Object(map) = &**object {
-                    for key in book.keys(object) {
-                        if let Some(value) = map.get(&key) {
-                            put(key, value.clone(), &mut order);
+                match &**object {
+                    Variable::Object(map) => {
+                        for key in book.keys(object) {
+                            if let Some(value) = map.get(&key) {
+                                put(key, value.clone(), &mut order);
+                            }
+                        }
+                    }
+                    other => {
+                        for (key, value) in update_pairs(other).map_err(Failure::Python)? {
+                            put(key, value, &mut order);
                         }
                     }
                 }
@@ -470,6 +493,65 @@ impl PyFunction {
         }
         Ok(best.map_or_else(|| Rc::new(Variable::Null), |(_, item)| item))
     }
+}
+
+/// The `(key, value)` pairs Python's `dict.update(other)` takes from a non-dict (only `merge`'s
+/// arguments after the first are not type-checked): a list of two-item lists or two-character
+/// strings, or an empty string; anything else raises Python's `TypeError`/`ValueError`. A key
+/// that is not a string becomes the string `json.dumps` writes for it.
+fn update_pairs(other: &Variable) -> Result<Vec<(String, Rcvar)>, String> {
+    let items = match other {
+        Variable::String(s) if s.is_empty() => return Ok(Vec::new()),
+        // Its items are one-character strings.
+        Variable::String(_) => {
+            return Err("dictionary update sequence element #0 has length 1; 2 is required".to_owned())
+        }
+        Variable::Array(items) => items,
+        other => return Err(format!("'{}' object is not iterable", type_name(other))),
+    };
+    let mut pairs = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let (key, value) = match &**item {
+            Variable::Array(pair) if pair.len() == 2 => (pair[0].clone(), pair[1].clone()),
+            Variable::String(s) if s.chars().count() == 2 => {
+                let mut chars = s.chars().map(|c| Rc::new(Variable::String(c.to_string())));
+                match (chars.next(), chars.next()) {
+                    (Some(k), Some(v)) => (k, v),
+                    _ => continue,
+                }
+            }
+            Variable::Object(map) if map.len() == 2 => {
+                let mut keys = map.keys().map(|k| Rc::new(Variable::String(k.clone())));
+                match (keys.next(), keys.next()) {
+                    (Some(k), Some(v)) => (k, v),
+                    _ => continue,
+                }
+            }
+            Variable::Array(pair) => {
+                return Err(format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len()))
+            }
+            Variable::Object(map) => {
+                return Err(format!("dictionary update sequence element #{i} has length {}; 2 is required", map.len()))
+            }
+            Variable::String(s) => {
+                return Err(format!(
+                    "dictionary update sequence element #{i} has length {}; 2 is required",
+                    s.chars().count()
+                ))
+            }
+            _ => return Err(format!("cannot convert dictionary update sequence element #{i} to a sequence")),
+        };
+        let key = match &*key {
+            Variable::String(s) => s.clone(),
+            Variable::Array(_) | Variable::Object(_) => return Err(format!("unhashable type: '{}'", type_name(&key))),
+            Variable::Null => "null".to_owned(),
+            Variable::Bool(b) => b.to_string(),
+            Variable::Number(n) => crate::console::output::python::number_repr(n),
+            Variable::Expref(_) => EXPREF_STR.to_owned(),
+        };
+        pairs.push((key, value));
+    }
+    Ok(pairs)
 }
 
 /// The expression an expression reference holds (`&foo`), or `@`.

@@ -82,11 +82,7 @@ impl Lexer<'_> {
     /// `LexerError(lexer_position=position, message=message)` with the whole expression.
     fn error(&self, position: usize, message: &str) -> LexError {
         LexError {
-            message: format!(
-                "Bad jmespath expression: {message}:\n{}\n{}^",
-                self.expression,
-                " ".repeat(position)
-            ),
+            message: format!("Bad jmespath expression: {message}:\n{}\n{}^", self.expression, " ".repeat(position)),
         }
     }
 

@@ -34,6 +34,7 @@
 pub mod book;
 pub mod functions;
 pub mod lexer;
+pub mod parse_error;
 pub mod pyvalue;
 pub mod rewrite;
 
@@ -112,11 +113,17 @@ impl Query {
                 ErrorReason::Parse(message) => message.ends_with("found Eof") || error.offset >= parsed.len(),
                 ErrorReason::Runtime(_) => false,
             };
-            invalid(parse_error_detail(expression, &tokens, original_offset(&shifts, error.offset), at_end))
+            invalid(parse_error::detail(expression, &tokens, original_offset(&shifts, error.offset), at_end))
         })?;
+        // The crate accepts a few expressions Python refuses (`[a b]`, `a.&b`).
+        if let Some(detail) = parse_error::definite(expression, &tokens) {
+            return Err(invalid(detail));
+        }
         let mut literal_orders = Book::default();
-        let literals: BTreeMap<usize, Rcvar> =
-            literal_values.into_iter().map(|(offset, value)| (offset, to_variable(&value, &mut literal_orders))).collect();
+        let literals: BTreeMap<usize, Rcvar> = literal_values
+            .into_iter()
+            .map(|(offset, value)| (offset, to_variable(&value, &mut literal_orders)))
+            .collect();
         let ast = rewrite::rewrite(ast, &literals);
         Ok(Query { expression: expression.to_owned(), parsed, ast, literal_orders })
     }
@@ -140,6 +147,10 @@ impl Query {
         let result = jmespath::interpret(&input, &self.ast, &mut ctx);
         let mut book = lock(&shared);
         match result {
+            // Python's `json_encoder` refuses the `_Expression` object (`awscli/utils.py`).
+            Ok(var) if book::holds_expref(&var) => {
+                Err(QueryError::Failed { message: "Encountered unrecognized type in JSON encoder.".to_owned() })
+            }
             Ok(var) => Ok(to_value(&var, &book)),
             Err(error) => {
                 let message = book.error.take().unwrap_or_else(|| match &error.reason {
@@ -196,40 +207,71 @@ struct Shift {
     old_len: usize,
 }
 
-/// The text for the crate: each legacy literal (`` `running` ``) replaced by the JSON string
-/// Python reads it as (`` `"running"` ``, backticks written `\u0060`); with the substitutions made,
-/// and every JSON literal's value by its byte offset in the new text.
+/// The text for the crate, as the Python parser reads the expression:
+/// - each legacy literal (`` `running` ``) replaced by the JSON string Python reads it as
+///   (`` `"running"` ``, backticks written `\u0060`);
+/// - numbers the crate cannot read written as it can (`[-0]` as `[0]`, see `crate_number`);
+/// - the commas Python does without put back: between a function's arguments (`f(a b)` is
+///   `f(a, b)`: `_token_led_lparen` only skips a comma if there is one), before a hash's next
+///   `key:` (`{a: b c: d}`, `_parse_multi_select_hash`), and a function's trailing one dropped
+///   (`f(a,)`).
+///
+/// Also the substitutions made, and every JSON literal's value by its byte offset in the text.
 fn crate_text(expression: &str, tokens: &[Token]) -> (String, Vec<Shift>, Vec<(usize, Value)>) {
     let mut text = String::with_capacity(expression.len());
     let mut shifts = Vec::new();
     let mut literals = Vec::new();
     let mut copied = 0;
-    for token in tokens {
-        let Some(literal) = &token.literal else {
-            continue;
-        };
-        text.push_str(expression.get(copied..token.bytes.start).unwrap_or_default());
-        copied = token.bytes.end;
-        let new = text.len();
-        match literal {
-            Literal::Json(value) => {
-                text.push_str(expression.get(token.bytes.clone()).unwrap_or_default());
-                literals.push((new, value.clone()));
-            }
-            Literal::Legacy(string) => {
-                let json = crate::console::output::json::dumps(
-                    &Value::String(string.clone()),
-                    crate::console::output::json::JsonStyle::Indented,
-                );
-                text.push('`');
-                text.push_str(&json.replace('`', "\\u0060"));
-                text.push('`');
-                shifts.push(Shift { new, new_len: text.len() - new, old: token.bytes.start, old_len: token.bytes.len() });
-            }
+    for (i, token) in tokens.iter().enumerate() {
+        let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+        match parse_error::python_comma(tokens, i) {
+            parse_error::Comma::Insert => edits.push((token.bytes.start..token.bytes.start, ", ".to_owned())),
+            parse_error::Comma::Drop => edits.push((token.bytes.clone(), String::new())),
+            parse_error::Comma::Keep => {}
+        }
+        if let Some(number) = crate_number(token) {
+            edits.push((token.bytes.clone(), number));
+        }
+        if let Some(Literal::Legacy(string)) = &token.literal {
+            let json = crate::console::output::json::dumps(
+                &Value::String(string.clone()),
+                crate::console::output::json::JsonStyle::Indented,
+            );
+            edits.push((token.bytes.clone(), format!("`{}`", json.replace('`', "\\u0060"))));
+        }
+        for (old, new_text) in edits {
+            text.push_str(expression.get(copied..old.start).unwrap_or_default());
+            copied = old.end;
+            let new = text.len();
+            text.push_str(&new_text);
+            shifts.push(Shift { new, new_len: new_text.len(), old: old.start, old_len: old.len() });
+        }
+        if let Some(Literal::Json(value)) = &token.literal {
+            text.push_str(expression.get(copied..token.bytes.start).unwrap_or_default());
+            copied = token.bytes.start;
+            literals.push((text.len(), value.clone()));
         }
     }
     text.push_str(expression.get(copied..).unwrap_or_default());
     (text, shifts, literals)
+}
+
+/// A number token the crate cannot read, as one it reads to the same effect: Python reads any
+/// run of digits as an `int` (`[-0]`, `[-007]`, `[99999999999]`); the crate takes an `i32` and
+/// no `-0`. Beyond an `i32`, an index or slice bound is past the end of any list either way.
+fn crate_number(token: &Token) -> Option<String> {
+    if token.kind != "number" {
+        return None;
+    }
+    let negative = token.value.starts_with('-');
+    let digits = token.value.trim_start_matches('-').trim_start_matches('0');
+    let value: i64 = match digits.parse::<i64>() {
+        Ok(v) => v.min(i64::from(i32::MAX)),
+        Err(_) if digits.is_empty() => 0,
+        Err(_) => i64::from(i32::MAX),
+    };
+    let text = if negative && value != 0 { format!("-{value}") } else { value.to_string() };
+    (text != token.value).then_some(text)
 }
 
 /// The byte of the expression that byte `offset` of the crate's text comes from.
@@ -245,24 +287,4 @@ fn original_offset(shifts: &[Shift], offset: usize) -> usize {
         delta = (shift.old + shift.old_len) as isize - (shift.new + shift.new_len) as isize;
     }
     (offset as isize + delta).max(0) as usize
-}
-
-/// A parse error worded as `jmespath.py`'s parser words it, from where the crate stopped.
-fn parse_error_detail(expression: &str, tokens: &[Token], byte: usize, at_end: bool) -> String {
-    let token = tokens.iter().filter(|t| t.kind != "eof").find(|t| t.bytes.contains(&byte) || t.bytes.start >= byte);
-    match token {
-        Some(token) if !at_end => {
-            let kind = token.kind.to_uppercase();
-            format!(
-                "Unexpected token: {value}: Parse error at column {start}, token \"{value}\" ({kind}), for expression:\n\"{expression}\"\n{pad}^",
-                value = token.value,
-                start = token.start,
-                pad = " ".repeat(token.start + 1),
-            )
-        }
-        _ => format!(
-            "Invalid jmespath expression: Incomplete expression:\n\"{expression}\"\n{}^",
-            " ".repeat(expression.chars().count() + 1)
-        ),
-    }
 }

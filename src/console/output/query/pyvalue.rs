@@ -141,15 +141,21 @@ pub fn eq(a: &Variable, b: &Variable) -> bool {
 /// `jmespath/visitor.py` `_equals(x, y)`: Python `==`, except that `0` and `1` never equal a
 /// boolean.
 pub fn jmespath_equals(a: &Variable, b: &Variable) -> bool {
-    let zero_or_one = |v: &Variable| num(v).is_some_and(|n| matches!(cmp_num(n, Num::Int(0)), Some(Ordering::Equal)) || matches!(cmp_num(n, Num::Int(1)), Some(Ordering::Equal)));
-    let special = (zero_or_one(a) && matches!(b, Variable::Bool(_))) || (zero_or_one(b) && matches!(a, Variable::Bool(_)));
+    let zero_or_one = |v: &Variable| {
+        num(v).is_some_and(|n| {
+            matches!(cmp_num(n, Num::Int(0)), Some(Ordering::Equal))
+                || matches!(cmp_num(n, Num::Int(1)), Some(Ordering::Equal))
+        })
+    };
+    let special =
+        (zero_or_one(a) && matches!(b, Variable::Bool(_))) || (zero_or_one(b) && matches!(a, Variable::Bool(_)));
     !special && eq(a, b)
 }
 
 /// `str(value)` in Python, objects in the book's order.
 pub fn str_of(var: &Rcvar, book: &Book) -> String {
     match &**var {
-        Variable::Expref(_) => "<jmespath.visitor._Expression object>".to_owned(),
+        Variable::Expref(_) => super::functions::EXPREF_STR.to_owned(),
         _ => value_str(&super::book::to_value(var, book)),
     }
 }

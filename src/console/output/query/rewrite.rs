@@ -7,6 +7,8 @@
 //! | `{k1: e1, k2: e2}` | `@ != null` ? `$hash(['k1','k2'], e1, e2)` | the crate builds a `BTreeMap`; `$hash` records the expression's key order (Python `visit_multi_select_dict`) |
 //! | `obj.*` | `$values(obj)` | the crate yields the values in sorted key order; Python in the object's order (`visit_value_projection`) |
 //! | `a == b`, `a < b`, … | `$compare('<', a, b)` | Python compares strings with `<` (`_is_comparable`), compares numbers exactly (no float tolerance), never equates `0`/`1` with `false`/`true`, and raises `TypeError` on `1 < 'a'` |
+//! | `!a` | `$not(a)` | Python's `not` (`visit_not_expression`): an expression reference is true there |
+//! | `[?c]` | `[?$truth(c)]` | the same for a filter's condition (`visit_filter_projection`, `_is_true`) |
 //! | `` `{"b":1,"a":2}` `` | the same literal, parsed again in order | the crate's literal object has sorted keys |
 //!
 //! A `Condition` with a null `then` is exactly the multiselect's `if value is None: return
@@ -24,6 +26,10 @@ pub const HASH: &str = "$hash";
 pub const VALUES: &str = "$values";
 /// The console's comparison function: `$compare(operator, left, right)`.
 pub const COMPARE: &str = "$compare";
+/// The console's negation: `$not(value)`.
+pub const NOT: &str = "$not";
+/// The console's truth of a filter's condition: `$truth(value)`.
+pub const TRUTH: &str = "$truth";
 
 /// `ast` rewritten (see the module doc); `literals` maps a literal's byte offset in the parsed
 /// text to its value parsed in order.
@@ -69,7 +75,16 @@ pub fn rewrite(ast: Ast, literals: &BTreeMap<usize, Rcvar>) -> Ast {
             Some(ordered) => Ast::Literal { offset, value: ordered.clone() },
             None => Ast::Literal { offset, value },
         },
-        Ast::Condition { offset, predicate, then } => Ast::Condition { offset, predicate: go(predicate), then: go(then) },
+        // A filter's condition: Python's truth (`_is_false`), where an expression reference is true.
+        Ast::Condition { offset, predicate, then } => Ast::Condition {
+            offset,
+            predicate: Box::new(Ast::Function {
+                offset,
+                name: TRUTH.to_owned(),
+                args: vec![rewrite(*predicate, literals)],
+            }),
+            then: go(then),
+        },
         Ast::Expref { offset, ast } => Ast::Expref { offset, ast: go(ast) },
         Ast::Flatten { offset, node } => Ast::Flatten { offset, node: go(node) },
         Ast::Function { offset, name, args } => {
@@ -78,7 +93,9 @@ pub fn rewrite(ast: Ast, literals: &BTreeMap<usize, Rcvar>) -> Ast {
         Ast::MultiList { offset, elements } => {
             Ast::MultiList { offset, elements: elements.into_iter().map(|e| rewrite(e, literals)).collect() }
         }
-        Ast::Not { offset, node } => Ast::Not { offset, node: go(node) },
+        Ast::Not { offset, node } => {
+            Ast::Function { offset, name: NOT.to_owned(), args: vec![rewrite(*node, literals)] }
+        }
         Ast::Projection { offset, lhs, rhs } => Ast::Projection { offset, lhs: go(lhs), rhs: go(rhs) },
         Ast::And { offset, lhs, rhs } => Ast::And { offset, lhs: go(lhs), rhs: go(rhs) },
         Ast::Or { offset, lhs, rhs } => Ast::Or { offset, lhs: go(lhs), rhs: go(rhs) },
