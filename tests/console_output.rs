@@ -378,3 +378,57 @@ fn accepted_queries_give_what_the_cli_prints() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn long_queries_fit_a_small_stack() {
+    // The browser gives WebAssembly 1 MiB of stack; the deepest queries and values the console
+    // accepts must run in half of that, even in a debug build (whose frames are larger).
+    let accepted = [
+        vec!["a"; 40].join("."),
+        "!".repeat(39) + "a",
+        vec!["a"; 40].join("|"),
+        vec!["a"; 40].join("||"),
+        vec!["a"; 20].join("[0]."),
+        format!("{}a{}", "[".repeat(40), "]".repeat(40)),
+        format!("{}a{}", "{b: ".repeat(15), "}".repeat(15)),
+        format!("{}a{}", "length(".repeat(40), ")".repeat(40)),
+        format!("{}a{}", "(".repeat(40), ")".repeat(40)),
+        format!("{}a{}", "&".repeat(39), ""),
+    ];
+    let refused = [
+        vec!["a"; 60].join("."),
+        "!".repeat(41) + "a",
+        format!("{}a{}", "{b: ".repeat(41), "}".repeat(41)),
+        format!("{}a{}", "[".repeat(10_000), "]".repeat(10_000)),
+    ];
+    let handle = std::thread::Builder::new()
+        .stack_size(512 * 1024)
+        .spawn(move || {
+            let mut deep = json!({"a": 1});
+            for _ in 0..98 {
+                deep = json!({"a": deep, "b": [1]});
+            }
+            for format in [Format::Json, Format::Text, Format::Table] {
+                assert!(render_checked(&deep, format, "Op").is_ok());
+            }
+            assert_eq!(query(&deep, "a.a.a.b").unwrap(), json!([1]));
+            for expression in &accepted {
+                let result = query(&deep, expression);
+                assert!(!matches!(&result, Err(e) if e.contains("recursion")), "{expression}: {result:?}");
+                if let Ok(value) = result {
+                    for format in [Format::Json, Format::Text, Format::Table] {
+                        let _ = render_checked(&value, format, "Op");
+                    }
+                }
+            }
+            for expression in &refused {
+                let error = query(&deep, expression).unwrap_err();
+                assert!(error.ends_with(": maximum recursion depth exceeded"), "{error}");
+            }
+            let deeper = json!({"a": deep});
+            assert!(render_checked(&deeper, Format::Json, "Op").is_err());
+            assert_eq!(query(&deeper, "a").unwrap_err(), "maximum recursion depth exceeded");
+        })
+        .unwrap();
+    handle.join().unwrap();
+}

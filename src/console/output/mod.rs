@@ -39,9 +39,10 @@ pub use timestamp::{iso8601, iso8601_timestamps, TIMESTAMP_MEMBERS};
 
 use serde_json::Value;
 
-/// The deepest value the formatters write (Python's recursion limit stops the CLI's formatters
-/// somewhat deeper; no Kinesis response comes near).
-pub const MAX_RENDER_DEPTH: usize = 400;
+/// The deepest value the formatters write; deeper is refused with Python's `maximum recursion
+/// depth exceeded` (Python stops somewhat deeper; no Kinesis response comes near), so that no
+/// value can overflow the browser's stack.
+pub const MAX_RENDER_DEPTH: usize = 100;
 
 /// The CLI's `--output` formats.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

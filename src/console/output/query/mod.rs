@@ -27,9 +27,12 @@
 //! - a slice with step 0 fails even on a non-list (Python returns `null` there);
 //! - integers beyond 64 bits (Python keeps every digit) become floats; `inf`/`nan` results
 //!   (`to_number('1e999')`) become `null`; a literal `` `NaN` `` is read as a string;
-//! - expressions nested deeper than [`MAX_NESTING`] brackets or longer than [`MAX_TOKENS`] tokens
-//!   are refused as Python refuses nesting past ~400 (`maximum recursion depth exceeded`), so that
-//!   no input can overflow the browser's stack.
+//! - a query nested deeper than [`MAX_NESTING`] (brackets, `!`, `&`) or whose syntax tree is
+//!   deeper than [`MAX_AST_DEPTH`] (`a.b.c…` with more than about 40 steps), and input deeper
+//!   than [`MAX_INPUT_DEPTH`], are refused with Python's `maximum recursion depth exceeded`
+//!   (Python's own limit is near 300 nested brackets): the crate's parser and interpreter
+//!   recurse, and no input may overflow the browser's stack (`long_queries_fit_a_small_stack`
+//!   runs the deepest accepted shapes in 512 KiB).
 
 pub mod book;
 pub mod functions;
@@ -47,12 +50,16 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-/// The deepest bracket nesting (`[`, `(`, `{`, `[?`) a query may have.
-pub const MAX_NESTING: usize = 64;
-/// The most tokens a query may have.
-pub const MAX_TOKENS: usize = 2000;
+/// The deepest a query may nest before it is parsed: open brackets (`[`, `(`, `{`, `[?`) plus
+/// every `!` and `&` before the point (the crate's parser recurses on each).
+pub const MAX_NESTING: usize = 40;
+/// The deepest syntax tree (before and after the console's rewriting) a query may have: the
+/// crate's interpreter recurses once per level.
+pub const MAX_AST_DEPTH: usize = 48;
+/// The most tokens a query may have (its syntax tree, dropped recursively, is never deeper).
+pub const MAX_TOKENS: usize = 1000;
 /// The deepest JSON a query searches (deeper input is refused, never met in a Kinesis response).
-pub const MAX_INPUT_DEPTH: usize = 256;
+pub const MAX_INPUT_DEPTH: usize = 100;
 
 /// Why `--query` failed, with the text the CLI prints.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,7 +112,7 @@ impl Query {
         let invalid = |detail: String| QueryError::Invalid { expression: expression.to_owned(), detail };
         let tokens = lexer::tokenize(expression).map_err(|e| invalid(e.message))?;
         if too_deep(&tokens) {
-            return Err(invalid("maximum recursion depth exceeded".to_owned()));
+            return Err(invalid(TOO_DEEP.to_owned()));
         }
         let (parsed, shifts, literal_values) = crate_text(expression, &tokens);
         let ast = jmespath::parse(&parsed).map_err(|error| {
@@ -124,7 +131,13 @@ impl Query {
             .into_iter()
             .map(|(offset, value)| (offset, to_variable(&value, &mut literal_orders)))
             .collect();
+        if ast_depth(&ast) > MAX_AST_DEPTH {
+            return Err(invalid(TOO_DEEP.to_owned()));
+        }
         let ast = rewrite::rewrite(ast, &literals);
+        if ast_depth(&ast) > MAX_AST_DEPTH {
+            return Err(invalid(TOO_DEEP.to_owned()));
+        }
         Ok(Query { expression: expression.to_owned(), parsed, ast, literal_orders })
     }
 
@@ -137,7 +150,7 @@ impl Query {
     /// CLI prints them.
     pub fn search(&self, value: &Value) -> Result<Value, QueryError> {
         if depth(value) > MAX_INPUT_DEPTH {
-            return Err(QueryError::Failed { message: "maximum recursion depth exceeded".to_owned() });
+            return Err(QueryError::Failed { message: TOO_DEEP.to_owned() });
         }
         let mut book = self.literal_orders.clone();
         let input = to_variable(value, &mut book);
@@ -164,22 +177,54 @@ impl Query {
     }
 }
 
-/// Whether the tokens nest deeper than [`MAX_NESTING`] or number more than [`MAX_TOKENS`].
+/// Python's `RecursionError` message.
+const TOO_DEEP: &str = "maximum recursion depth exceeded";
+
+/// Whether the tokens nest deeper than [`MAX_NESTING`] at some point, or are too many.
 fn too_deep(tokens: &[Token]) -> bool {
-    let mut depth: usize = 0;
+    let (mut brackets, mut prefixes) = (0usize, 0usize);
     for token in tokens {
         match token.kind {
-            "lbracket" | "filter" | "lparen" | "lbrace" => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return true;
-                }
-            }
-            "rbracket" | "rparen" | "rbrace" => depth = depth.saturating_sub(1),
+            "lbracket" | "filter" | "lparen" | "lbrace" => brackets += 1,
+            "rbracket" | "rparen" | "rbrace" => brackets = brackets.saturating_sub(1),
+            "not" | "expref" => prefixes += 1,
             _ => {}
+        }
+        if brackets + prefixes > MAX_NESTING {
+            return true;
         }
     }
     tokens.len() > MAX_TOKENS
+}
+
+/// The depth of a syntax tree, counted without recursion.
+fn ast_depth(ast: &Ast) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(ast, 1usize)];
+    while let Some((node, level)) = stack.pop() {
+        deepest = deepest.max(level);
+        stack.extend(children(node).into_iter().map(|child| (child, level + 1)));
+    }
+    deepest
+}
+
+/// The direct children of a syntax tree node.
+fn children(node: &Ast) -> Vec<&Ast> {
+    match node {
+        Ast::Comparison { lhs, rhs, .. }
+        | Ast::Projection { lhs, rhs, .. }
+        | Ast::And { lhs, rhs, .. }
+        | Ast::Or { lhs, rhs, .. }
+        | Ast::Subexpr { lhs, rhs, .. } => vec![&**lhs, &**rhs],
+        Ast::Condition { predicate, then, .. } => vec![&**predicate, &**then],
+        Ast::Expref { ast, .. } => vec![&**ast],
+        Ast::Flatten { node, .. } | Ast::Not { node, .. } | Ast::ObjectValues { node, .. } => vec![&**node],
+        Ast::Function { args: nodes, .. } | Ast::MultiList { elements: nodes, .. } => nodes.iter().collect(),
+        Ast::MultiHash { elements, .. } => elements.iter().map(|kvp| &kvp.value).collect(),
+        Ast::Identity { .. } | Ast::Field { .. } | Ast::Index { .. } | Ast::Literal { .. } | Ast::Slice { .. } => {
+            Vec::new()
+        }
+    }
 }
 
 /// The depth of `value`, counted without recursion.
