@@ -286,6 +286,14 @@ fn hostile_input_never_panics() {
         "not_null()",
         "a[?@]",
         "`\"\\u0000\"`",
+        "a[-2147483648]",
+        "a[2147483648]",
+        "a[-2147483647:2147483647:-2147483647]",
+        "a[2147483647:-2147483647:2]",
+        "a[::-99999999999]",
+        "a[-99999999999::99999999999]",
+        "a[:-1:-1]",
+        "a[-1:-3:-1]",
     ]
     .iter()
     .map(|s| (*s).to_owned())
@@ -431,4 +439,77 @@ fn long_queries_fit_a_small_stack() {
         })
         .unwrap();
     handle.join().unwrap();
+}
+
+#[test]
+fn python_grammar_quirks() {
+    // What jmespath.py 1.1.0 (the CLI's) gives for each, checked with it.
+    let data = json!({"a": [1, 2, 3, 4], "b": "x", "c": {"z": 1, "y": 2}});
+    let cases = [
+        ("a[-0]", json!(1)),
+        ("a[::1-2]", json!([4, 2])),
+        ("a[99999999999]", Value::Null),
+        ("a[:99999999999]", json!([1, 2, 3, 4])),
+        ("a[-99999999999:]", json!([1, 2, 3, 4])),
+        ("not_null(b,)", json!("x")),
+        ("{x: b y: a[0]}", json!({"x": "x", "y": 1})),
+        ("a[?@==`2`]", json!([2])),
+        ("b == `x`", json!(true)),
+        ("[?`true`]", Value::Null),
+        ("a[-007]", Value::Null),
+        ("c.*", json!([1, 2])),
+        ("keys(c)", json!(["z", "y"])),
+        ("to_string(c)", json!("{\"z\":1,\"y\":2}")),
+        ("merge(c, `[[\"k\", 1]]`)", json!({"z": 1, "y": 2, "k": 1})),
+    ];
+    for (expression, expected) in cases {
+        let got = query(&data, expression).unwrap_or_else(|e| panic!("{expression}: {e}"));
+        assert_eq!(got, expected, "{expression}");
+        assert_eq!(render(&got, Format::Json, "X"), render(&expected, Format::Json, "X"), "{expression} (order)");
+    }
+    assert_eq!(
+        query(&data, "[b c]").unwrap_err(),
+        "Bad value for --query [b c]: Expecting: comma, got: unquoted_identifier: Parse error at column 3, \
+         token \"c\" (UNQUOTED_IDENTIFIER), for expression:\n\"[b c]\"\n    ^"
+    );
+    for (expression, expected) in [
+        ("a[-2147483647:2147483647:-2147483647]", json!([])),
+        ("a[2147483647:-2147483647:2]", json!([])),
+        ("a[::-99999999999]", json!([4])),
+        ("a[:-1:-1]", json!([])),
+        ("a[-1:-3:-1]", json!([4, 3])),
+        ("a[5:1:-2]", json!([4])),
+    ] {
+        assert_eq!(query(&data, expression).unwrap(), expected, "{expression}");
+    }
+    assert_eq!(query(&data, "length(a b)").unwrap_err(), "Expected 1 argument for function length(), received 2");
+    assert_eq!(
+        query(&data, "merge(c, 'ab')").unwrap_err(),
+        "dictionary update sequence element #0 has length 1; 2 is required"
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 4000, ..Default::default() })]
+
+    /// Any line typed after `--query` gives a result or an error, never a panic: random
+    /// characters, and random sequences of JMESPath's pieces (which reach the evaluation).
+    #[test]
+    fn any_query_is_answered(
+        characters in "[a-cA.\\[\\]{}(),:|&!?@'`=<>*0-9 \"\\\\-]{0,30}",
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "b", "c", ".", "[", "]", "[?", "{", "}", "(", ")", ",", ":", "|", "||", "&&", "&", "!", "@",
+            "*", "[]", "`1`", "`{\"b\":1,\"a\":[2]}`", "'x'", "==", "<", ">=", "length", "sort_by", "merge",
+            "keys", "values", "to_string", "max_by", "map", "not_null", "sum", " ", "0", "-1", "::", "a: ",
+        ]), 0..25),
+    ) {
+        let response = json!({"a": [1, {"b": [null, true, "x", 2.5, {"c": {}}]}], "b": "ñ", "c": {"a": 1}});
+        for expression in [characters, pieces.concat()] {
+            if let Ok(value) = query(&response, &expression) {
+                for format in [Format::Json, Format::Text, Format::Table] {
+                    let _ = render_checked(&value, format, "Op");
+                }
+            }
+        }
+    }
 }

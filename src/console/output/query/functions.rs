@@ -22,7 +22,9 @@
 //! compensates the rounding).
 
 use super::book::{lock, to_value_with, SharedBook};
-use super::pyvalue::{add, cmp_num, eq, jmespath_equals, jmespath_type, num, num_var, str_of, type_name, Num};
+use super::pyvalue::{
+    add, cmp_num, eq, jmespath_equals, jmespath_type, num, num_var, str_of, type_name, Num, EXPREF_STR,
+};
 use super::rewrite::{COMPARE, HASH, NOT, TRUTH, VALUES};
 use crate::console::output::json::{dumps, JsonStyle};
 use crate::console::output::python::str_repr;
@@ -63,9 +65,6 @@ const FUNCTIONS: [(&str, &[&[&str]], bool); 26] = [
     ("type", &[&[]], false),
     ("values", &[&["object"]], false),
 ];
-
-/// `str()` of an expression reference (Python adds the object's address, which varies).
-pub const EXPREF_STR: &str = "<jmespath.visitor._Expression object>";
 
 /// A runtime with the console's functions (and no others), sharing `book`.
 pub fn runtime(book: &SharedBook) -> Runtime {

@@ -152,10 +152,13 @@ pub fn jmespath_equals(a: &Variable, b: &Variable) -> bool {
     !special && eq(a, b)
 }
 
+/// `str()` of an expression reference (Python adds the object's address, which varies).
+pub const EXPREF_STR: &str = "<jmespath.visitor._Expression object>";
+
 /// `str(value)` in Python, objects in the book's order.
 pub fn str_of(var: &Rcvar, book: &Book) -> String {
     match &**var {
-        Variable::Expref(_) => super::functions::EXPREF_STR.to_owned(),
+        Variable::Expref(_) => EXPREF_STR.to_owned(),
         _ => value_str(&super::book::to_value(var, book)),
     }
 }
