@@ -47,9 +47,11 @@ Normalisation (applied to stdout and stderr only, never to the `$` line), each w
   fraction) or 13 digits (milliseconds) whose value lies within two days of the recording, and
   ISO 8601 date-times. The wall clock differs on each run. (kinesalite sends
   StreamCreationTimestamp as an integer, AWS as a float; the placeholder hides that too.)
-- The `aws --version` line -> `aws-cli/<cli-version> Python/<python-version> <os>/<os-release>
-  botocore/<botocore-version>`: the machine's kernel and the installed patch versions differ
-  between machines; the real versions are in the fixture's header.
+- The `aws --version` line -> v1: `aws-cli/<cli-version> Python/<python-version>
+  <os>/<os-release> botocore/<botocore-version>`; v2: `aws-cli/<cli-version>
+  Python/<python-version> <os>/<os-release> <source>/<machine>.<distro>`: the machine's kernel,
+  distribution and the installed versions differ between machines; the real CLI version is in
+  the fixture's header.
 - The bash working directory (a fresh temporary folder, also $HOME) -> `<cwd>`.
 - In `--output table` entries, a placeholder replaces the value AND the spaces after it, padded
   with spaces to the same width, so the table's columns stay aligned (cells are left-aligned,
@@ -225,7 +227,10 @@ class Normaliser:
     NUMBER = re.compile(r'(?<![0-9A-Za-z.])([0-9]{10}|[0-9]{13})(\.[0-9]+)?(?![0-9A-Za-z])')
     ISO = re.compile(r'\b[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?'
                      r'(Z|[+-][0-9]{2}:?[0-9]{2})?')
-    VERSION = re.compile(r'aws-cli/\S+ Python/\S+ (\S+?)/\S+ botocore/\S+')
+    # v1: aws-cli/1.45.11 Python/3.11.7 Linux/6.1.0 botocore/1.43.11
+    # v2: aws-cli/2.36.7 Python/3.13.9 Linux/6.1.0 exe/x86_64.ubuntu.24 (source/... when run from source)
+    VERSION_V1 = re.compile(r'aws-cli/\S+ Python/\S+ (\S+?)/\S+ botocore/\S+')
+    VERSION_V2 = re.compile(r'aws-cli/2\S* Python/\S+ (\S+?)/\S+ (\S+?)/([^.\s]+)\S*')
 
     def __init__(self, cwd, t0, t1):
         self.cwd = cwd
@@ -264,8 +269,10 @@ class Normaliser:
             return pattern.sub(repl, s)
 
         s = s.replace(self.cwd, '<cwd>')
-        s = self.VERSION.sub(lambda m: f'aws-cli/<cli-version> Python/<python-version> '
-                             f'{m.group(1)}/<os-release> botocore/<botocore-version>', s)
+        s = self.VERSION_V1.sub(lambda m: f'aws-cli/<cli-version> Python/<python-version> '
+                                f'{m.group(1)}/<os-release> botocore/<botocore-version>', s)
+        s = self.VERSION_V2.sub(lambda m: f'aws-cli/<cli-version> Python/<python-version> '
+                                f'{m.group(1)}/<os-release> <source>/{m.group(3)}.<distro>', s)
         s = sub(self.ITERATOR, self.iterator, s)
         s = sub(self.SEQ, lambda m: self.token('seq', m.group(0).rstrip(' ')), s)
         s = sub(self.ISO, lambda m: '<timestamp>', s)
@@ -289,10 +296,12 @@ def is_table(cmd):
 
 
 def versions(aws):
-    """`aws-cli/X Python/Y botocore/Z`: the version line less the machine's OS release."""
+    """The `aws --version` line less the machine's OS release."""
     out = subprocess.run([aws, '--version'], capture_output=True, text=True,
                          env=dict(os.environ, AWS_CONFIG_FILE='/dev/null'))
-    return re.sub(r' \S+/\S+ botocore/', ' botocore/', (out.stdout + out.stderr).strip())
+    line = (out.stdout + out.stderr).strip()
+    line = re.sub(r' \S+/\S+ botocore/', ' botocore/', line)  # v1
+    return re.sub(r' (Linux|Darwin)/\S+ ', ' ', line)  # v2
 
 
 def kinesalite_version(package_dir):

@@ -66,6 +66,13 @@ aws kinesis list-streams --starting-token garbage
 aws kinesis list-streams --max-items 0
 aws kinesis list-streams --max-items abc
 #
+# Blobs: text that is not base64 (an error in v2 only, where --data is base64 by default)
+aws kinesis put-record --stream-name Foo --partition-key 1 --data abc
+aws kinesis put-record --stream-name Foo --partition-key 1 --data 'hola mundo'
+aws kinesis put-record --stream-name Foo --partition-key 1 --data 'señal'
+aws kinesis put-records --stream-name Foo --records Data=abc,PartitionKey=1
+aws kinesis put-record --stream-name Foo --partition-key 1 --data testdata --cli-binary-format raw
+#
 # Service errors
 aws kinesis describe-stream --stream-name Missing
 aws kinesis describe-stream --stream-name Missing --output text

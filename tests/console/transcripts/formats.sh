@@ -85,6 +85,12 @@ aws kinesis put-record --stream-name Fmt --partition-key 123 --data testdata --o
 aws kinesis put-record --stream-name Fmt --partition-key 123 --data testdata --output table
 aws kinesis put-record --stream-name Fmt --partition-key k --data 'hola, señal' --explicit-hash-key 340282366920938463463374607431768211455
 aws kinesis put-record --cli-input-json '{"StreamName": "Fmt", "PartitionKey": "json", "Data": "dGVzdGRhdGE="}'
+# Blobs: v1 sends the text's bytes; v2 base64-decodes the text first (so `testdata`, itself valid
+# base64, becomes 6 other bytes) unless --cli-binary-format raw-in-base64-out (unknown to v1).
+aws kinesis put-record --stream-name Fmt --partition-key blob1 --explicit-hash-key 0 --data dGVzdGRhdGE=
+aws kinesis put-record --stream-name Fmt --partition-key blob2 --explicit-hash-key 0 --data testdata --cli-binary-format raw-in-base64-out
+aws kinesis put-record --stream-name Fmt --partition-key blob3 --explicit-hash-key 0 --data testdata --cli-binary-format base64
+aws kinesis put-records --stream-name Fmt --records Data=dGVzdGRhdGE=,PartitionKey=blob4,ExplicitHashKey=0
 #
 # PutRecords: shorthand (the AWS docs' form), then JSON
 aws kinesis put-records --stream-name Fmt --records Data=uno,PartitionKey=1 Data=dos,PartitionKey=2 --output json
@@ -105,6 +111,7 @@ aws kinesis get-records --shard-iterator $IT --output json
 aws kinesis get-records --shard-iterator $IT --output text
 aws kinesis get-records --shard-iterator $IT --output table
 aws kinesis get-records --shard-iterator $IT --limit 1 --query 'Records[*].[PartitionKey, Data]' --output text
+aws kinesis get-records --shard-iterator $IT --query 'Records[*].[PartitionKey, Data]' --output text
 IT=$(aws kinesis get-shard-iterator --stream-name Fmt --shard-id shardId-000000000001 --shard-iterator-type LATEST --query ShardIterator --output text)
 aws kinesis get-records --shard-iterator $IT
 #
