@@ -92,17 +92,18 @@ aws kinesis put-record --stream-name Fmt --partition-key blob2 --explicit-hash-k
 aws kinesis put-record --stream-name Fmt --partition-key blob3 --explicit-hash-key 0 --data testdata --cli-binary-format base64
 aws kinesis put-records --stream-name Fmt --records Data=dGVzdGRhdGE=,PartitionKey=blob4,ExplicitHashKey=0
 #
-# PutRecords: shorthand (the AWS docs' form), then JSON
-aws kinesis put-records --stream-name Fmt --records Data=uno,PartitionKey=1 Data=dos,PartitionKey=2 --output json
-aws kinesis put-records --stream-name Fmt --records Data=tres,PartitionKey=3 --output text
-aws kinesis put-records --stream-name Fmt --records Data=cuatro,PartitionKey=4 --output table
-aws kinesis put-records --stream-name Fmt --records '[{"Data": "cinco", "PartitionKey": "5"}, {"Data": "seis", "PartitionKey": "6", "ExplicitHashKey": "0"}]'
+# PutRecords: shorthand (the AWS docs' form), then JSON. The data are base64 texts (dW5v = "uno")
+# so that v1 (which sends the text) and v2 (which decodes it) both succeed; tests/console/CLI-NOTES.md §4.
+aws kinesis put-records --stream-name Fmt --records Data=dW5v,PartitionKey=1 Data=ZG9z,PartitionKey=2 --output json
+aws kinesis put-records --stream-name Fmt --records Data=dHJlcw==,PartitionKey=3 --output text
+aws kinesis put-records --stream-name Fmt --records Data=Y3VhdHJv,PartitionKey=4 --output table
+aws kinesis put-records --stream-name Fmt --records '[{"Data": "Y2luY28=", "PartitionKey": "5"}, {"Data": "c2Vpcw==", "PartitionKey": "6", "ExplicitHashKey": "0"}]'
 #
 # GetShardIterator
 aws kinesis get-shard-iterator --stream-name Fmt --shard-id shardId-000000000000 --shard-iterator-type TRIM_HORIZON --output json
 aws kinesis get-shard-iterator --stream-name Fmt --shard-id shardId-000000000000 --shard-iterator-type TRIM_HORIZON --output text
 aws kinesis get-shard-iterator --stream-name Fmt --shard-id shardId-000000000000 --shard-iterator-type TRIM_HORIZON --output table
-SEQ=$(aws kinesis put-record --stream-name Fmt --partition-key 123 --data siete --query SequenceNumber --output text)
+SEQ=$(aws kinesis put-record --stream-name Fmt --partition-key 123 --data c2lldGU= --query SequenceNumber --output text)
 aws kinesis get-shard-iterator --stream-name Fmt --shard-id shardId-000000000000 --shard-iterator-type AT_SEQUENCE_NUMBER --starting-sequence-number $SEQ
 #
 # GetRecords
