@@ -97,6 +97,8 @@ keys! {
         AssumeReshard,
         /// Assumption: what the Lambda and Kappa pipelines simplify.
         AssumePipelines,
+        /// Assumption: what the console simplifies.
+        AssumeConsole,
         /// Overview: what the lanes show.
         OverviewHelp,
         /// Shard lane counter: records accepted.
@@ -277,6 +279,7 @@ impl Phrase for Text {
             Text::AssumeConsumers => "Los consumidores no tienen latencia de red: los polling leen cada 1 s, enhanced fan-out recibe los registros ~70 ms después de llegar.",
             Text::AssumePayloads => "Los datos de los productores se generan de forma determinista a partir de la semilla, como los eventos JSON del ejemplo del curso.",
             Text::AssumeReshard => "Los cambios de estado (CREATING → ACTIVE, UPDATING) duran unos segundos fijos; en AWS varían.",
+            Text::AssumeConsole => "Consola: emula la AWS CLI v2 (o v1) sin red, credenciales ni firma (la petición HTTP que muestra omite las cabeceras de firma); la v2 escribe las fechas en UTC, no en la zona local; el shell solo tiene lo que usa el tutorial (comillas, $VAR, $(…), NOMBRE=valor, echo, sleep, clear, history); sleep avanza el reloj simulado, como mucho una hora por orden; una orden corre entera en el instante en que se escribe.",
             Text::AssumePipelines => "Lambda vs Kappa (e-commerce): el dataset maestro guarda solo los dos campos que lee la consulta (producto y cantidad), un objeto por minuto de llegada; un ciclo batch cuesta 60 s + 0,2 ms por hecho y recalcula los objetos cerrados cuando empieza; un job Kappa con paralelismo P divide su coste por registro entre P y uno con enhanced fan-out procesa al ritmo que recibe; el almacenamiento cuenta filas clave-valor (producto, minuto, 8 bytes) fuera del stream; el bug de enseñanza escribe cada resultado dos veces.",
             Text::OverviewHelp => "Cada fila es un shard con su rango de hash keys. Los puntos son registros: entran por la izquierda cuando el stream los acepta y se desplazan según su edad; su altura es la posición de su hash dentro del rango del shard y su color depende de la partition key.",
             Text::Incoming => "aceptados",
@@ -354,6 +357,7 @@ impl Phrase for Text {
             Text::AssumeConsumers => "Consumers have no network latency: polling readers call every 1 s, enhanced fan-out receives records ~70 ms after arrival.",
             Text::AssumePayloads => "Producer data is generated deterministically from the seed, like the JSON events of the course's example.",
             Text::AssumeReshard => "Status changes (CREATING → ACTIVE, UPDATING) take a fixed few seconds; in AWS they vary.",
+            Text::AssumeConsole => "Console: emulates AWS CLI v2 (or v1) with no network, credentials or signing (the HTTP request it shows leaves out the signing headers); v2 writes timestamps in UTC, not the local time zone; the shell has only what the tutorial uses (quotes, $VAR, $(…), NAME=value, echo, sleep, clear, history); sleep moves the simulated clock on, an hour at most per command; a command runs whole at the instant it is entered.",
             Text::AssumePipelines => "Lambda vs Kappa (e-commerce): the master dataset keeps only the two fields the query reads (product and quantity), one object per arrival minute; a batch cycle costs 60 s + 0.2 ms per fact and recomputes the objects sealed when it starts; a Kappa job with parallelism P divides its per-record cost by P, and one with enhanced fan-out processes events as fast as they arrive; storage counts key-value rows (product, minute, 8 bytes) outside the stream; the teaching bug writes every result twice.",
             Text::OverviewHelp => "Each row is a shard with its hash key range. Dots are records: they enter on the left when the stream accepts them and move with their age; their height is their hash's place in the shard's range and their colour follows the partition key.",
             Text::Incoming => "accepted",

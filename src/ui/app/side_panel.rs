@@ -168,7 +168,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             <details class="assumptions" data-testid="assumptions">
                 <summary>{ Text::ModelAssumptions.text(lang) }</summary>
                 <ul>
-                    { for [Text::AssumeTime, Text::AssumeBuckets, Text::AssumeConsumers, Text::AssumePayloads, Text::AssumeReshard, Text::AssumePipelines]
+                    { for [Text::AssumeTime, Text::AssumeBuckets, Text::AssumeConsumers, Text::AssumePayloads, Text::AssumeReshard, Text::AssumePipelines, Text::AssumeConsole]
                         .iter().map(|t| html! { <li key={format!("{t:?}")}>{ t.text(lang) }</li> }) }
                 </ul>
             </details>

@@ -163,7 +163,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
         });
         html! {
             <li class="entry" key={e.id} data-testid="console-entry">
-                <p class="cmd"><span class="prompt" aria-hidden="true">{ "$ " }</span><code lang="en">{ &e.ran.line }</code></p>
+                <p class="cmd"><span class="ps1" aria-hidden="true">{ "$ " }</span><code lang="en">{ &e.ran.line }</code></p>
                 if !o.stdout.is_empty() {
                     <pre class="stdout" lang="en" data-testid="console-stdout">{ &o.stdout }</pre>
                 }
@@ -171,7 +171,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                     <pre class="stderr" data-testid="console-stderr">{ &o.stderr }</pre>
                 }
                 if o.status != 0 {
-                    <p class="status" data-testid="console-status">{ format!("{} {}", C::ExitStatus.text(lang), o.status) }</p>
+                    <p class="exit-status" data-testid="console-status">{ format!("{} {}", C::ExitStatus.text(lang), o.status) }</p>
                 }
                 { for o.notes.iter().map(|n| html! { <p class="note" data-testid="console-note">{ n }</p> }) }
                 if !o.exchanges.is_empty() {
@@ -210,7 +210,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
             <li key={i} class={classes!("step", ok.then_some("done"), (now == Some(i)).then_some("current"))} data-testid="level-step" data-done={ok.to_string()}>
                 <details open={open}>
                     <summary>
-                        <span class="tick" aria-hidden="true">{ if ok { "✓" } else { "○" } }</span>
+                        <span class="step-mark" aria-hidden="true">{ if ok { "✓" } else { "○" } }</span>
                         <span>{ format!("{}. {}", i + 1, step.text(lang)) }</span>
                         <span class="sr-only">{ format!(" ({})", if ok { C::Done.text(lang) } else { C::ToDo.text(lang) }) }</span>
                     </summary>
@@ -258,7 +258,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
                 <aside class="level" aria-labelledby="level-h" data-testid="level">
                     <h3 id="level-h">{ C::LevelTitle.text(lang) }</h3>
                     <p class="help">{ C::LevelIntro.text(lang) }</p>
-                    <ol class="steps">{ steps }</ol>
+                    <ol class="level-steps">{ steps }</ol>
                     if now.is_none() {
                         <p class="all-done" role="status" data-testid="level-done">{ C::AllDone.text(lang) }</p>
                     }

@@ -57,7 +57,7 @@ fn status(x: &Exchange) -> Option<&str> {
 /// calls. A step stays done once done: the checks look at the whole session, and a later state
 /// (the stream gone) does not undo an earlier step.
 pub fn progress(engine: &Engine, session: &Session) -> Vec<bool> {
-    let foo = engine.stream(TUTORIAL_STREAM);
+    let stream = engine.stream(TUTORIAL_STREAM);
     let xs: Vec<&Exchange> = exchanges(session).collect();
     let described =
         |want: &dyn Fn(&str) -> bool| xs.iter().any(|x| on_foo(x, "DescribeStream") && status(x).is_some_and(want));
@@ -79,7 +79,7 @@ pub fn progress(engine: &Engine, session: &Session) -> Vec<bool> {
     });
     let deleted = xs.iter().any(|x| on_foo(x, "DeleteStream") && x.response.is_ok());
     let gone = deleted
-        && foo.is_none()
+        && stream.is_none()
         && xs.iter().any(|x| {
             on_foo(x, "DescribeStream")
                 && matches!(&x.response, Err(e) if e.error_type.as_str() == "ResourceNotFoundException")
@@ -89,7 +89,7 @@ pub fn progress(engine: &Engine, session: &Session) -> Vec<bool> {
         .map(|step| match step {
             Step::Create => created,
             Step::DescribeCreating => described(&|_| true),
-            Step::Wait => foo.is_some_and(|s| s.status.as_str() == "ACTIVE") || deleted,
+            Step::Wait => stream.is_some_and(|s| s.status.as_str() == "ACTIVE") || deleted,
             Step::DescribeActive => described(&|s| s == "ACTIVE"),
             Step::List => xs.iter().any(|x| {
                 x.operation == "ListStreams"
