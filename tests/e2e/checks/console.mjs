@@ -141,9 +141,9 @@ export function checks(kit) {
       await fold.locator('summary').click();
       const http = (await fold.textContent()) ?? '';
       assert(http.includes('X-Amz-Target: Kinesis_20131202.ListStreams') && http.includes('HTTP/1.1 200 OK'), `HTTP fold: ${http.slice(0, 300)}`);
-      // A Type button fills the prompt with the step's command.
-      await page.locator(tid('level-type')).first().click();
-      assert((await input.inputValue()).startsWith('aws kinesis create-stream'), `Type: "${await input.inputValue()}"`);
+      // The open step's Type button fills the prompt with its command.
+      await page.locator(tid('level-step')).nth(5).locator(tid('level-type')).first().click();
+      assert((await input.inputValue()).startsWith('aws kinesis put-record'), `Type: "${await input.inputValue()}"`);
       return 'pre-typed, step 6 open, HTTP fold, Type button';
     }],
 
@@ -153,9 +153,9 @@ export function checks(kit) {
       for (const [line, want] of [
         ['ls -la', 'no está disponible'],
         ['echo a | grep a', 'no está disponible'],
-        ['aws kinesis frob', 'aws: error'],
+        ['aws kinesis frob', "invalid choice 'frob'"],
         ["echo 'abierta", 'comilla'],
-        ['aws kinesis describe-stream', 'aws: error'],
+        ['aws kinesis put-record --stream-name Foo', 'the following arguments are required: --partition-key'],
         ['<img src=x onerror=alert(1)>', 'no está disponible'],
       ]) {
         const text = await run(page, line);
