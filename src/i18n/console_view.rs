@@ -207,7 +207,7 @@ impl Phrase for Text {
             Text::DiffArn => "StreamARN: el tutorial pone «us-west-2:account-id». Un ARN real nombra la región y la cuenta de 12 dígitos; aquí, us-east-1 y la cuenta simulada 000000000000.",
             Text::DiffTimestamps => "Fechas: el tutorial muestra ApproximateArrivalTimestamp como 1.441215410867E9 (segundos desde 1970, como los imprime la CLI v1). La CLI v2 los escribe en ISO 8601 (2026-…T…+00:00). Las fechas y los números de secuencia de aquí son los de este reloj simulado.",
             Text::DiffBlob => "Data: con la CLI v1, --data testdata guarda el texto «testdata» y get-records muestra dGVzdGRhdGE= (su base64), como en el tutorial. La CLI v2 espera base64 en --data: «testdata» se decodifica a 6 bytes raros y get-records muestra \"testdata\". Para guardar el texto con la v2: --cli-binary-format raw-in-base64-out.",
-            Text::DiffError => "El error final: el tutorial dice «A client error (ResourceNotFoundException) occurred…», el texto de una CLI antigua. Hoy: «An error occurred (ResourceNotFoundException) when calling the DescribeStream operation: …».",
+            Text::DiffError => "El error final: el tutorial dice «A client error (ResourceNotFoundException) occurred…», el texto de una CLI antigua. Hoy la v1 dice «An error occurred (ResourceNotFoundException) when calling the DescribeStream operation: …» y la v2 lo mismo tras «aws: [ERROR]: ».",
             Text::Yours => "tuyo (consola)",
             Text::ConsoleStream => "creado en la consola",
         }
@@ -242,7 +242,7 @@ impl Phrase for Text {
             Text::DiffArn => "StreamARN: the tutorial has “us-west-2:account-id”. A real ARN names the region and the 12-digit account; here, us-east-1 and the simulated account 000000000000.",
             Text::DiffTimestamps => "Timestamps: the tutorial shows ApproximateArrivalTimestamp as 1.441215410867E9 (seconds since 1970, as CLI v1 prints them). CLI v2 writes ISO 8601 (2026-…T…+00:00). Times and sequence numbers here come from this simulated clock.",
             Text::DiffBlob => "Data: with CLI v1, --data testdata stores the text “testdata” and get-records shows dGVzdGRhdGE= (its base64), as in the tutorial. CLI v2 expects base64 in --data: “testdata” decodes to 6 odd bytes and get-records shows \"testdata\". To store the text with v2: --cli-binary-format raw-in-base64-out.",
-            Text::DiffError => "The last error: the tutorial says “A client error (ResourceNotFoundException) occurred…”, an old CLI's wording. Today: “An error occurred (ResourceNotFoundException) when calling the DescribeStream operation: …”.",
+            Text::DiffError => "The last error: the tutorial says “A client error (ResourceNotFoundException) occurred…”, an old CLI's wording. Today v1 says “An error occurred (ResourceNotFoundException) when calling the DescribeStream operation: …” and v2 the same after “aws: [ERROR]: ”.",
             Text::Yours => "yours (console)",
             Text::ConsoleStream => "created in the console",
         }
