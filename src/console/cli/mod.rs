@@ -1,5 +1,14 @@
 //! `aws kinesis <command> …` (and `aws --version`, `aws kinesis help`): see the helper's docs.
 
+pub mod argparse;
+pub mod cli_commands;
+pub mod difflib;
+pub mod model;
+pub mod pyjson;
+pub mod pyval;
+pub mod service_model;
+pub mod shorthand;
+
 use super::{Host, Outcome, Settings};
 
 /// Runs the words after `aws` (`["kinesis", "put-record", "--stream-name", "Foo", …]`).
