@@ -130,7 +130,7 @@ def generate_model(botocore_dir, version):
         t = shape['type']
         if t == 'structure':
             members = ', '.join(
-                f'Member {{ name: {rust_str(m)}, shape: {index[s["shape"]]} }}'
+                f'Member {{ name: {rust_str(m)}, cli: {rust_str(xform_name(m))}, shape: {index[s["shape"]]} }}'
                 for m, s in shape.get('members', {}).items()
             )
             kind = f'Kind::Structure {{ members: &[{members}], required: {rust_strs(shape.get("required", []))} }}'
@@ -143,12 +143,14 @@ def generate_model(botocore_dir, version):
         for flag in ('document', 'union'):
             if shape.get(flag):
                 raise SystemExit(f'{name}: {flag} shapes are not supported by the console')
+        pattern = 'None' if 'pattern' not in shape else f'Some({rust_str(shape["pattern"])})'
         lo = shape.get('min')
         hi = shape.get('max')
         w(f'    // {i}')
         w(f'    Shape {{ name: {rust_str(name)}, kind: {kind}, '
           f'min: {"None" if lo is None else f"Some({int(lo)})"}, '
           f'max: {"None" if hi is None else f"Some({int(hi)})"}, '
+          f'pattern: {pattern}, '
           f'enums: {rust_strs(shape.get("enum", []))} }},')
     w('];')
     w('')

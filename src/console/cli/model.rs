@@ -57,6 +57,8 @@ pub enum Kind {
 pub struct Member {
     /// The API name (`StreamName`).
     pub name: &'static str,
+    /// The CLI option name without dashes (`stream-name`): botocore's `xform_name(name, '-')`.
+    pub cli: &'static str,
     /// Its shape.
     pub shape: ShapeId,
 }
@@ -72,6 +74,8 @@ pub struct Shape {
     pub min: Option<i64>,
     /// `max`: the greatest length or value. Only the service checks it.
     pub max: Option<i64>,
+    /// `pattern`: the regular expression a string must match (only the service checks it).
+    pub pattern: Option<&'static str>,
     /// `enum`: the values the service accepts (documentation only on the client).
     pub enums: &'static [&'static str],
 }
@@ -164,7 +168,7 @@ pub struct Waiter {
 
 /// The shape `id` (a generated index, always in range; a bad one reads as an empty string shape).
 pub fn shape(id: ShapeId) -> &'static Shape {
-    const FALLBACK: Shape = Shape { name: "", kind: Kind::String, min: None, max: None, enums: &[] };
+    const FALLBACK: Shape = Shape { name: "", kind: Kind::String, min: None, max: None, pattern: None, enums: &[] };
     SHAPES.get(id).unwrap_or(&FALLBACK)
 }
 

@@ -293,6 +293,77 @@ impl Scanner<'_> {
     }
 }
 
+/// Python's `json.dumps(value)` with its defaults: `ensure_ascii` (`\u00f1`), separators
+/// `", "` and `": "`, `NaN`/`Infinity` for the float specials. Bytes are not JSON in Python;
+/// here they are written as their base64 text.
+pub fn dumps(value: &Py) -> String {
+    let mut out = String::new();
+    dump_into(value, &mut out);
+    out
+}
+
+fn dump_str(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{:04x}", unit));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn dump_into(value: &Py, out: &mut String) {
+    match value {
+        Py::None => out.push_str("null"),
+        Py::Bool(true) => out.push_str("true"),
+        Py::Bool(false) => out.push_str("false"),
+        Py::Int(n) => out.push_str(&n.text()),
+        Py::Float(f) if f.is_nan() => out.push_str("NaN"),
+        Py::Float(f) if f.is_infinite() => out.push_str(if *f > 0.0 { "Infinity" } else { "-Infinity" }),
+        Py::Float(f) => out.push_str(&super::pyval::float_repr(*f)),
+        Py::Str(s) => dump_str(s, out),
+        Py::Bytes(b) => {
+            use base64::Engine as _;
+            dump_str(&base64::engine::general_purpose::STANDARD.encode(b), out)
+        }
+        Py::List(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                dump_into(item, out);
+            }
+            out.push(']');
+        }
+        Py::Dict(d) => {
+            out.push('{');
+            for (i, (k, v)) in d.items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                dump_str(k, out);
+                out.push_str(": ");
+                dump_into(v, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,5 +411,11 @@ mod tests {
         assert_eq!(err("\"\\ud83d\\ude00\""), "ok '😀'");
         assert_eq!(err("-"), "Expecting value: line 1 column 1 (char 0)");
         assert_eq!(err("1e"), "Extra data: line 1 column 2 (char 1)");
+        let token = Py::Dict(PyDict {
+            items: vec![("NextToken".into(), Py::None), ("boto_truncate_amount".into(), Py::Int(PyInt::Small(2)))],
+            ordered: false,
+        });
+        assert_eq!(dumps(&token), r#"{"NextToken": null, "boto_truncate_amount": 2}"#);
+        assert_eq!(dumps(&Py::Str("señal \"😀\"\n".into())), r#""se\u00f1al \"\ud83d\ude00\"\n""#);
     }
 }

@@ -18,149 +18,231 @@ pub static SHAPES: &[Shape] = &[
         name: "AddTagsToStreamInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "Tags", shape: 2 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "Tags", cli: "tags", shape: 2 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["Tags"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 1
-    Shape { name: "StreamName", kind: Kind::String, min: Some(1), max: Some(128), enums: &[] },
+    Shape {
+        name: "StreamName",
+        kind: Kind::String,
+        min: Some(1),
+        max: Some(128),
+        pattern: Some("[a-zA-Z0-9_.-]+"),
+        enums: &[],
+    },
     // 2
-    Shape { name: "TagMap", kind: Kind::Map { key: 3, value: 4 }, min: Some(1), max: Some(200), enums: &[] },
+    Shape {
+        name: "TagMap",
+        kind: Kind::Map { key: 3, value: 4 },
+        min: Some(1),
+        max: Some(200),
+        pattern: None,
+        enums: &[],
+    },
     // 3
-    Shape { name: "TagKey", kind: Kind::String, min: Some(1), max: Some(128), enums: &[] },
+    Shape { name: "TagKey", kind: Kind::String, min: Some(1), max: Some(128), pattern: None, enums: &[] },
     // 4
-    Shape { name: "TagValue", kind: Kind::String, min: Some(0), max: Some(256), enums: &[] },
+    Shape { name: "TagValue", kind: Kind::String, min: Some(0), max: Some(256), pattern: None, enums: &[] },
     // 5
-    Shape { name: "StreamARN", kind: Kind::String, min: Some(1), max: Some(2048), enums: &[] },
+    Shape {
+        name: "StreamARN",
+        kind: Kind::String,
+        min: Some(1),
+        max: Some(2048),
+        pattern: Some("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+"),
+        enums: &[],
+    },
     // 6
-    Shape { name: "StreamId", kind: Kind::String, min: Some(1), max: Some(24), enums: &[] },
+    Shape {
+        name: "StreamId",
+        kind: Kind::String,
+        min: Some(1),
+        max: Some(24),
+        pattern: Some("[a-z0-9]{20}-[a-z0-9]{3}"),
+        enums: &[],
+    },
     // 7
     Shape {
         name: "CreateStreamInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "ShardCount", shape: 8 },
-                Member { name: "StreamModeDetails", shape: 9 },
-                Member { name: "Tags", shape: 2 },
-                Member { name: "WarmThroughputMiBps", shape: 11 },
-                Member { name: "MaxRecordSizeInKiB", shape: 12 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "ShardCount", cli: "shard-count", shape: 8 },
+                Member { name: "StreamModeDetails", cli: "stream-mode-details", shape: 9 },
+                Member { name: "Tags", cli: "tags", shape: 2 },
+                Member { name: "WarmThroughputMiBps", cli: "warm-throughput-mi-bps", shape: 11 },
+                Member { name: "MaxRecordSizeInKiB", cli: "max-record-size-in-ki-b", shape: 12 },
             ],
             required: &["StreamName"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 8
-    Shape { name: "PositiveIntegerObject", kind: Kind::Integer, min: Some(1), max: None, enums: &[] },
+    Shape { name: "PositiveIntegerObject", kind: Kind::Integer, min: Some(1), max: None, pattern: None, enums: &[] },
     // 9
     Shape {
         name: "StreamModeDetails",
-        kind: Kind::Structure { members: &[Member { name: "StreamMode", shape: 10 }], required: &["StreamMode"] },
+        kind: Kind::Structure {
+            members: &[Member { name: "StreamMode", cli: "stream-mode", shape: 10 }],
+            required: &["StreamMode"],
+        },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 10
-    Shape { name: "StreamMode", kind: Kind::String, min: None, max: None, enums: &["PROVISIONED", "ON_DEMAND"] },
+    Shape {
+        name: "StreamMode",
+        kind: Kind::String,
+        min: None,
+        max: None,
+        pattern: None,
+        enums: &["PROVISIONED", "ON_DEMAND"],
+    },
     // 11
-    Shape { name: "NaturalIntegerObject", kind: Kind::Integer, min: Some(0), max: None, enums: &[] },
+    Shape { name: "NaturalIntegerObject", kind: Kind::Integer, min: Some(0), max: None, pattern: None, enums: &[] },
     // 12
-    Shape { name: "MaxRecordSizeInKiB", kind: Kind::Integer, min: Some(1024), max: Some(10240), enums: &[] },
+    Shape {
+        name: "MaxRecordSizeInKiB",
+        kind: Kind::Integer,
+        min: Some(1024),
+        max: Some(10240),
+        pattern: None,
+        enums: &[],
+    },
     // 13
     Shape {
         name: "DecreaseStreamRetentionPeriodInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "RetentionPeriodHours", shape: 14 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "RetentionPeriodHours", cli: "retention-period-hours", shape: 14 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["RetentionPeriodHours"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 14
-    Shape { name: "RetentionPeriodHours", kind: Kind::Integer, min: None, max: None, enums: &[] },
+    Shape { name: "RetentionPeriodHours", kind: Kind::Integer, min: None, max: None, pattern: None, enums: &[] },
     // 15
     Shape {
         name: "DeleteResourcePolicyInput",
         kind: Kind::Structure {
-            members: &[Member { name: "ResourceARN", shape: 16 }, Member { name: "StreamId", shape: 6 }],
+            members: &[
+                Member { name: "ResourceARN", cli: "resource-arn", shape: 16 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
+            ],
             required: &["ResourceARN"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 16
-    Shape { name: "ResourceARN", kind: Kind::String, min: Some(1), max: Some(2048), enums: &[] },
+    Shape {
+        name: "ResourceARN",
+        kind: Kind::String,
+        min: Some(1),
+        max: Some(2048),
+        pattern: Some("arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+"),
+        enums: &[],
+    },
     // 17
     Shape {
         name: "DeleteStreamInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "EnforceConsumerDeletion", shape: 18 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "EnforceConsumerDeletion", cli: "enforce-consumer-deletion", shape: 18 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 18
-    Shape { name: "BooleanObject", kind: Kind::Boolean, min: None, max: None, enums: &[] },
+    Shape { name: "BooleanObject", kind: Kind::Boolean, min: None, max: None, pattern: None, enums: &[] },
     // 19
     Shape {
         name: "DeregisterStreamConsumerInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "ConsumerName", shape: 20 },
-                Member { name: "ConsumerARN", shape: 21 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "ConsumerName", cli: "consumer-name", shape: 20 },
+                Member { name: "ConsumerARN", cli: "consumer-arn", shape: 21 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 20
-    Shape { name: "ConsumerName", kind: Kind::String, min: Some(1), max: Some(128), enums: &[] },
+    Shape {
+        name: "ConsumerName",
+        kind: Kind::String,
+        min: Some(1),
+        max: Some(128),
+        pattern: Some("[a-zA-Z0-9_.-]+"),
+        enums: &[],
+    },
     // 21
-    Shape { name: "ConsumerARN", kind: Kind::String, min: Some(1), max: Some(2048), enums: &[] },
+    Shape {
+        name: "ConsumerARN",
+        kind: Kind::String,
+        min: Some(1),
+        max: Some(2048),
+        pattern: Some("^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+"),
+        enums: &[],
+    },
     // 22
     Shape {
         name: "DescribeAccountSettingsInput",
         kind: Kind::Structure { members: &[], required: &[] },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 23
     Shape {
         name: "DescribeAccountSettingsOutput",
         kind: Kind::Structure {
-            members: &[Member { name: "MinimumThroughputBillingCommitment", shape: 24 }],
+            members: &[Member {
+                name: "MinimumThroughputBillingCommitment",
+                cli: "minimum-throughput-billing-commitment",
+                shape: 24,
+            }],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 24
@@ -168,15 +250,16 @@ pub static SHAPES: &[Shape] = &[
         name: "MinimumThroughputBillingCommitmentOutput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "Status", shape: 25 },
-                Member { name: "StartedAt", shape: 26 },
-                Member { name: "EndedAt", shape: 26 },
-                Member { name: "EarliestAllowedEndAt", shape: 26 },
+                Member { name: "Status", cli: "status", shape: 25 },
+                Member { name: "StartedAt", cli: "started-at", shape: 26 },
+                Member { name: "EndedAt", cli: "ended-at", shape: 26 },
+                Member { name: "EarliestAllowedEndAt", cli: "earliest-allowed-end-at", shape: 26 },
             ],
             required: &["Status"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 25
@@ -185,16 +268,18 @@ pub static SHAPES: &[Shape] = &[
         kind: Kind::String,
         min: None,
         max: None,
+        pattern: None,
         enums: &["ENABLED", "DISABLED", "ENABLED_UNTIL_EARLIEST_ALLOWED_END"],
     },
     // 26
-    Shape { name: "Timestamp", kind: Kind::Timestamp, min: None, max: None, enums: &[] },
+    Shape { name: "Timestamp", kind: Kind::Timestamp, min: None, max: None, pattern: None, enums: &[] },
     // 27
     Shape {
         name: "DescribeLimitsInput",
         kind: Kind::Structure { members: &[], required: &[] },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 28
@@ -202,53 +287,91 @@ pub static SHAPES: &[Shape] = &[
         name: "DescribeLimitsOutput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "ShardLimit", shape: 29 },
-                Member { name: "OpenShardCount", shape: 29 },
-                Member { name: "OnDemandStreamCount", shape: 30 },
-                Member { name: "OnDemandStreamCountLimit", shape: 31 },
+                Member { name: "ShardLimit", cli: "shard-limit", shape: 29 },
+                Member { name: "OpenShardCount", cli: "open-shard-count", shape: 29 },
+                Member { name: "OnDemandStreamCount", cli: "on-demand-stream-count", shape: 30 },
+                Member { name: "OnDemandStreamCountLimit", cli: "on-demand-stream-count-limit", shape: 31 },
             ],
             required: &["ShardLimit", "OpenShardCount", "OnDemandStreamCount", "OnDemandStreamCountLimit"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 29
-    Shape { name: "ShardCountObject", kind: Kind::Integer, min: Some(0), max: Some(1000000), enums: &[] },
+    Shape {
+        name: "ShardCountObject",
+        kind: Kind::Integer,
+        min: Some(0),
+        max: Some(1000000),
+        pattern: None,
+        enums: &[],
+    },
     // 30
-    Shape { name: "OnDemandStreamCountObject", kind: Kind::Integer, min: Some(0), max: Some(1000000), enums: &[] },
+    Shape {
+        name: "OnDemandStreamCountObject",
+        kind: Kind::Integer,
+        min: Some(0),
+        max: Some(1000000),
+        pattern: None,
+        enums: &[],
+    },
     // 31
-    Shape { name: "OnDemandStreamCountLimitObject", kind: Kind::Integer, min: Some(0), max: Some(1000000), enums: &[] },
+    Shape {
+        name: "OnDemandStreamCountLimitObject",
+        kind: Kind::Integer,
+        min: Some(0),
+        max: Some(1000000),
+        pattern: None,
+        enums: &[],
+    },
     // 32
     Shape {
         name: "DescribeStreamInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "Limit", shape: 33 },
-                Member { name: "ExclusiveStartShardId", shape: 34 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "Limit", cli: "limit", shape: 33 },
+                Member { name: "ExclusiveStartShardId", cli: "exclusive-start-shard-id", shape: 34 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 33
-    Shape { name: "DescribeStreamInputLimit", kind: Kind::Integer, min: Some(1), max: Some(10000), enums: &[] },
+    Shape {
+        name: "DescribeStreamInputLimit",
+        kind: Kind::Integer,
+        min: Some(1),
+        max: Some(10000),
+        pattern: None,
+        enums: &[],
+    },
     // 34
-    Shape { name: "ShardId", kind: Kind::String, min: Some(1), max: Some(128), enums: &[] },
+    Shape {
+        name: "ShardId",
+        kind: Kind::String,
+        min: Some(1),
+        max: Some(128),
+        pattern: Some("[a-zA-Z0-9_.-]+"),
+        enums: &[],
+    },
     // 35
     Shape {
         name: "DescribeStreamOutput",
         kind: Kind::Structure {
-            members: &[Member { name: "StreamDescription", shape: 36 }],
+            members: &[Member { name: "StreamDescription", cli: "stream-description", shape: 36 }],
             required: &["StreamDescription"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 36
@@ -256,17 +379,17 @@ pub static SHAPES: &[Shape] = &[
         name: "StreamDescription",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamStatus", shape: 37 },
-                Member { name: "StreamModeDetails", shape: 9 },
-                Member { name: "Shards", shape: 38 },
-                Member { name: "HasMoreShards", shape: 18 },
-                Member { name: "RetentionPeriodHours", shape: 14 },
-                Member { name: "StreamCreationTimestamp", shape: 26 },
-                Member { name: "EnhancedMonitoring", shape: 44 },
-                Member { name: "EncryptionType", shape: 48 },
-                Member { name: "KeyId", shape: 49 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamStatus", cli: "stream-status", shape: 37 },
+                Member { name: "StreamModeDetails", cli: "stream-mode-details", shape: 9 },
+                Member { name: "Shards", cli: "shards", shape: 38 },
+                Member { name: "HasMoreShards", cli: "has-more-shards", shape: 18 },
+                Member { name: "RetentionPeriodHours", cli: "retention-period-hours", shape: 14 },
+                Member { name: "StreamCreationTimestamp", cli: "stream-creation-timestamp", shape: 26 },
+                Member { name: "EnhancedMonitoring", cli: "enhanced-monitoring", shape: 44 },
+                Member { name: "EncryptionType", cli: "encryption-type", shape: 48 },
+                Member { name: "KeyId", cli: "key-id", shape: 49 },
             ],
             required: &[
                 "StreamName",
@@ -281,6 +404,7 @@ pub static SHAPES: &[Shape] = &[
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 37
@@ -289,74 +413,114 @@ pub static SHAPES: &[Shape] = &[
         kind: Kind::String,
         min: None,
         max: None,
+        pattern: None,
         enums: &["CREATING", "DELETING", "ACTIVE", "UPDATING"],
     },
     // 38
-    Shape { name: "ShardList", kind: Kind::List { member: 39 }, min: None, max: None, enums: &[] },
+    Shape { name: "ShardList", kind: Kind::List { member: 39 }, min: None, max: None, pattern: None, enums: &[] },
     // 39
     Shape {
         name: "Shard",
         kind: Kind::Structure {
             members: &[
-                Member { name: "ShardId", shape: 34 },
-                Member { name: "ParentShardId", shape: 34 },
-                Member { name: "AdjacentParentShardId", shape: 34 },
-                Member { name: "HashKeyRange", shape: 40 },
-                Member { name: "SequenceNumberRange", shape: 42 },
+                Member { name: "ShardId", cli: "shard-id", shape: 34 },
+                Member { name: "ParentShardId", cli: "parent-shard-id", shape: 34 },
+                Member { name: "AdjacentParentShardId", cli: "adjacent-parent-shard-id", shape: 34 },
+                Member { name: "HashKeyRange", cli: "hash-key-range", shape: 40 },
+                Member { name: "SequenceNumberRange", cli: "sequence-number-range", shape: 42 },
             ],
             required: &["ShardId", "HashKeyRange", "SequenceNumberRange"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 40
     Shape {
         name: "HashKeyRange",
         kind: Kind::Structure {
-            members: &[Member { name: "StartingHashKey", shape: 41 }, Member { name: "EndingHashKey", shape: 41 }],
+            members: &[
+                Member { name: "StartingHashKey", cli: "starting-hash-key", shape: 41 },
+                Member { name: "EndingHashKey", cli: "ending-hash-key", shape: 41 },
+            ],
             required: &["StartingHashKey", "EndingHashKey"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 41
-    Shape { name: "HashKey", kind: Kind::String, min: None, max: None, enums: &[] },
+    Shape {
+        name: "HashKey",
+        kind: Kind::String,
+        min: None,
+        max: None,
+        pattern: Some("0|([1-9]\\d{0,38})"),
+        enums: &[],
+    },
     // 42
     Shape {
         name: "SequenceNumberRange",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StartingSequenceNumber", shape: 43 },
-                Member { name: "EndingSequenceNumber", shape: 43 },
+                Member { name: "StartingSequenceNumber", cli: "starting-sequence-number", shape: 43 },
+                Member { name: "EndingSequenceNumber", cli: "ending-sequence-number", shape: 43 },
             ],
             required: &["StartingSequenceNumber"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 43
-    Shape { name: "SequenceNumber", kind: Kind::String, min: None, max: None, enums: &[] },
+    Shape {
+        name: "SequenceNumber",
+        kind: Kind::String,
+        min: None,
+        max: None,
+        pattern: Some("0|([1-9]\\d{0,128})"),
+        enums: &[],
+    },
     // 44
-    Shape { name: "EnhancedMonitoringList", kind: Kind::List { member: 45 }, min: None, max: None, enums: &[] },
+    Shape {
+        name: "EnhancedMonitoringList",
+        kind: Kind::List { member: 45 },
+        min: None,
+        max: None,
+        pattern: None,
+        enums: &[],
+    },
     // 45
     Shape {
         name: "EnhancedMetrics",
-        kind: Kind::Structure { members: &[Member { name: "ShardLevelMetrics", shape: 46 }], required: &[] },
+        kind: Kind::Structure {
+            members: &[Member { name: "ShardLevelMetrics", cli: "shard-level-metrics", shape: 46 }],
+            required: &[],
+        },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 46
-    Shape { name: "MetricsNameList", kind: Kind::List { member: 47 }, min: Some(1), max: Some(7), enums: &[] },
+    Shape {
+        name: "MetricsNameList",
+        kind: Kind::List { member: 47 },
+        min: Some(1),
+        max: Some(7),
+        pattern: None,
+        enums: &[],
+    },
     // 47
     Shape {
         name: "MetricsName",
         kind: Kind::String,
         min: None,
         max: None,
+        pattern: None,
         enums: &[
             "IncomingBytes",
             "IncomingRecords",
@@ -369,34 +533,36 @@ pub static SHAPES: &[Shape] = &[
         ],
     },
     // 48
-    Shape { name: "EncryptionType", kind: Kind::String, min: None, max: None, enums: &["NONE", "KMS"] },
+    Shape { name: "EncryptionType", kind: Kind::String, min: None, max: None, pattern: None, enums: &["NONE", "KMS"] },
     // 49
-    Shape { name: "KeyId", kind: Kind::String, min: Some(1), max: Some(2048), enums: &[] },
+    Shape { name: "KeyId", kind: Kind::String, min: Some(1), max: Some(2048), pattern: None, enums: &[] },
     // 50
     Shape {
         name: "DescribeStreamConsumerInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "ConsumerName", shape: 20 },
-                Member { name: "ConsumerARN", shape: 21 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "ConsumerName", cli: "consumer-name", shape: 20 },
+                Member { name: "ConsumerARN", cli: "consumer-arn", shape: 21 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 51
     Shape {
         name: "DescribeStreamConsumerOutput",
         kind: Kind::Structure {
-            members: &[Member { name: "ConsumerDescription", shape: 52 }],
+            members: &[Member { name: "ConsumerDescription", cli: "consumer-description", shape: 52 }],
             required: &["ConsumerDescription"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 52
@@ -404,16 +570,17 @@ pub static SHAPES: &[Shape] = &[
         name: "ConsumerDescription",
         kind: Kind::Structure {
             members: &[
-                Member { name: "ConsumerName", shape: 20 },
-                Member { name: "ConsumerARN", shape: 21 },
-                Member { name: "ConsumerStatus", shape: 53 },
-                Member { name: "ConsumerCreationTimestamp", shape: 26 },
-                Member { name: "StreamARN", shape: 5 },
+                Member { name: "ConsumerName", cli: "consumer-name", shape: 20 },
+                Member { name: "ConsumerARN", cli: "consumer-arn", shape: 21 },
+                Member { name: "ConsumerStatus", cli: "consumer-status", shape: 53 },
+                Member { name: "ConsumerCreationTimestamp", cli: "consumer-creation-timestamp", shape: 26 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
             ],
             required: &["ConsumerName", "ConsumerARN", "ConsumerStatus", "ConsumerCreationTimestamp", "StreamARN"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 53
@@ -422,6 +589,7 @@ pub static SHAPES: &[Shape] = &[
         kind: Kind::String,
         min: None,
         max: None,
+        pattern: None,
         enums: &["CREATING", "DELETING", "ACTIVE"],
     },
     // 54
@@ -429,25 +597,27 @@ pub static SHAPES: &[Shape] = &[
         name: "DescribeStreamSummaryInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 55
     Shape {
         name: "DescribeStreamSummaryOutput",
         kind: Kind::Structure {
-            members: &[Member { name: "StreamDescriptionSummary", shape: 56 }],
+            members: &[Member { name: "StreamDescriptionSummary", cli: "stream-description-summary", shape: 56 }],
             required: &["StreamDescriptionSummary"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 56
@@ -455,20 +625,20 @@ pub static SHAPES: &[Shape] = &[
         name: "StreamDescriptionSummary",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
-                Member { name: "StreamStatus", shape: 37 },
-                Member { name: "StreamModeDetails", shape: 9 },
-                Member { name: "RetentionPeriodHours", shape: 14 },
-                Member { name: "StreamCreationTimestamp", shape: 26 },
-                Member { name: "EnhancedMonitoring", shape: 44 },
-                Member { name: "EncryptionType", shape: 48 },
-                Member { name: "KeyId", shape: 49 },
-                Member { name: "OpenShardCount", shape: 29 },
-                Member { name: "ConsumerCount", shape: 57 },
-                Member { name: "WarmThroughput", shape: 58 },
-                Member { name: "MaxRecordSizeInKiB", shape: 12 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
+                Member { name: "StreamStatus", cli: "stream-status", shape: 37 },
+                Member { name: "StreamModeDetails", cli: "stream-mode-details", shape: 9 },
+                Member { name: "RetentionPeriodHours", cli: "retention-period-hours", shape: 14 },
+                Member { name: "StreamCreationTimestamp", cli: "stream-creation-timestamp", shape: 26 },
+                Member { name: "EnhancedMonitoring", cli: "enhanced-monitoring", shape: 44 },
+                Member { name: "EncryptionType", cli: "encryption-type", shape: 48 },
+                Member { name: "KeyId", cli: "key-id", shape: 49 },
+                Member { name: "OpenShardCount", cli: "open-shard-count", shape: 29 },
+                Member { name: "ConsumerCount", cli: "consumer-count", shape: 57 },
+                Member { name: "WarmThroughput", cli: "warm-throughput", shape: 58 },
+                Member { name: "MaxRecordSizeInKiB", cli: "max-record-size-in-ki-b", shape: 12 },
             ],
             required: &[
                 "StreamName",
@@ -482,19 +652,31 @@ pub static SHAPES: &[Shape] = &[
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 57
-    Shape { name: "ConsumerCountObject", kind: Kind::Integer, min: Some(0), max: Some(1000000), enums: &[] },
+    Shape {
+        name: "ConsumerCountObject",
+        kind: Kind::Integer,
+        min: Some(0),
+        max: Some(1000000),
+        pattern: None,
+        enums: &[],
+    },
     // 58
     Shape {
         name: "WarmThroughputObject",
         kind: Kind::Structure {
-            members: &[Member { name: "TargetMiBps", shape: 11 }, Member { name: "CurrentMiBps", shape: 11 }],
+            members: &[
+                Member { name: "TargetMiBps", cli: "target-mi-bps", shape: 11 },
+                Member { name: "CurrentMiBps", cli: "current-mi-bps", shape: 11 },
+            ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 59
@@ -502,15 +684,16 @@ pub static SHAPES: &[Shape] = &[
         name: "DisableEnhancedMonitoringInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "ShardLevelMetrics", shape: 46 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "ShardLevelMetrics", cli: "shard-level-metrics", shape: 46 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["ShardLevelMetrics"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 60
@@ -518,15 +701,16 @@ pub static SHAPES: &[Shape] = &[
         name: "EnhancedMonitoringOutput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "CurrentShardLevelMetrics", shape: 46 },
-                Member { name: "DesiredShardLevelMetrics", shape: 46 },
-                Member { name: "StreamARN", shape: 5 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "CurrentShardLevelMetrics", cli: "current-shard-level-metrics", shape: 46 },
+                Member { name: "DesiredShardLevelMetrics", cli: "desired-shard-level-metrics", shape: 46 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
             ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 61
@@ -534,15 +718,16 @@ pub static SHAPES: &[Shape] = &[
         name: "EnableEnhancedMonitoringInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "ShardLevelMetrics", shape: 46 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "ShardLevelMetrics", cli: "shard-level-metrics", shape: 46 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["ShardLevelMetrics"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 62
@@ -550,119 +735,139 @@ pub static SHAPES: &[Shape] = &[
         name: "GetRecordsInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "ShardIterator", shape: 63 },
-                Member { name: "Limit", shape: 64 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "ShardIterator", cli: "shard-iterator", shape: 63 },
+                Member { name: "Limit", cli: "limit", shape: 64 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["ShardIterator"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 63
-    Shape { name: "ShardIterator", kind: Kind::String, min: Some(1), max: Some(512), enums: &[] },
+    Shape { name: "ShardIterator", kind: Kind::String, min: Some(1), max: Some(512), pattern: None, enums: &[] },
     // 64
-    Shape { name: "GetRecordsInputLimit", kind: Kind::Integer, min: Some(1), max: Some(10000), enums: &[] },
+    Shape {
+        name: "GetRecordsInputLimit",
+        kind: Kind::Integer,
+        min: Some(1),
+        max: Some(10000),
+        pattern: None,
+        enums: &[],
+    },
     // 65
     Shape {
         name: "GetRecordsOutput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "Records", shape: 66 },
-                Member { name: "NextShardIterator", shape: 63 },
-                Member { name: "MillisBehindLatest", shape: 70 },
-                Member { name: "ChildShards", shape: 71 },
+                Member { name: "Records", cli: "records", shape: 66 },
+                Member { name: "NextShardIterator", cli: "next-shard-iterator", shape: 63 },
+                Member { name: "MillisBehindLatest", cli: "millis-behind-latest", shape: 70 },
+                Member { name: "ChildShards", cli: "child-shards", shape: 71 },
             ],
             required: &["Records"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 66
-    Shape { name: "RecordList", kind: Kind::List { member: 67 }, min: None, max: None, enums: &[] },
+    Shape { name: "RecordList", kind: Kind::List { member: 67 }, min: None, max: None, pattern: None, enums: &[] },
     // 67
     Shape {
         name: "Record",
         kind: Kind::Structure {
             members: &[
-                Member { name: "SequenceNumber", shape: 43 },
-                Member { name: "ApproximateArrivalTimestamp", shape: 26 },
-                Member { name: "Data", shape: 68 },
-                Member { name: "PartitionKey", shape: 69 },
-                Member { name: "EncryptionType", shape: 48 },
+                Member { name: "SequenceNumber", cli: "sequence-number", shape: 43 },
+                Member { name: "ApproximateArrivalTimestamp", cli: "approximate-arrival-timestamp", shape: 26 },
+                Member { name: "Data", cli: "data", shape: 68 },
+                Member { name: "PartitionKey", cli: "partition-key", shape: 69 },
+                Member { name: "EncryptionType", cli: "encryption-type", shape: 48 },
             ],
             required: &["SequenceNumber", "Data", "PartitionKey"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 68
-    Shape { name: "Data", kind: Kind::Blob, min: Some(0), max: Some(10485760), enums: &[] },
+    Shape { name: "Data", kind: Kind::Blob, min: Some(0), max: Some(10485760), pattern: None, enums: &[] },
     // 69
-    Shape { name: "PartitionKey", kind: Kind::String, min: Some(1), max: Some(256), enums: &[] },
+    Shape { name: "PartitionKey", kind: Kind::String, min: Some(1), max: Some(256), pattern: None, enums: &[] },
     // 70
-    Shape { name: "MillisBehindLatest", kind: Kind::Long, min: Some(0), max: None, enums: &[] },
+    Shape { name: "MillisBehindLatest", kind: Kind::Long, min: Some(0), max: None, pattern: None, enums: &[] },
     // 71
-    Shape { name: "ChildShardList", kind: Kind::List { member: 72 }, min: None, max: None, enums: &[] },
+    Shape { name: "ChildShardList", kind: Kind::List { member: 72 }, min: None, max: None, pattern: None, enums: &[] },
     // 72
     Shape {
         name: "ChildShard",
         kind: Kind::Structure {
             members: &[
-                Member { name: "ShardId", shape: 34 },
-                Member { name: "ParentShards", shape: 73 },
-                Member { name: "HashKeyRange", shape: 40 },
+                Member { name: "ShardId", cli: "shard-id", shape: 34 },
+                Member { name: "ParentShards", cli: "parent-shards", shape: 73 },
+                Member { name: "HashKeyRange", cli: "hash-key-range", shape: 40 },
             ],
             required: &["ShardId", "ParentShards", "HashKeyRange"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 73
-    Shape { name: "ShardIdList", kind: Kind::List { member: 34 }, min: None, max: None, enums: &[] },
+    Shape { name: "ShardIdList", kind: Kind::List { member: 34 }, min: None, max: None, pattern: None, enums: &[] },
     // 74
     Shape {
         name: "GetResourcePolicyInput",
         kind: Kind::Structure {
-            members: &[Member { name: "ResourceARN", shape: 16 }, Member { name: "StreamId", shape: 6 }],
+            members: &[
+                Member { name: "ResourceARN", cli: "resource-arn", shape: 16 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
+            ],
             required: &["ResourceARN"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 75
     Shape {
         name: "GetResourcePolicyOutput",
-        kind: Kind::Structure { members: &[Member { name: "Policy", shape: 76 }], required: &["Policy"] },
+        kind: Kind::Structure {
+            members: &[Member { name: "Policy", cli: "policy", shape: 76 }],
+            required: &["Policy"],
+        },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 76
-    Shape { name: "Policy", kind: Kind::String, min: None, max: None, enums: &[] },
+    Shape { name: "Policy", kind: Kind::String, min: None, max: None, pattern: None, enums: &[] },
     // 77
     Shape {
         name: "GetShardIteratorInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "ShardId", shape: 34 },
-                Member { name: "ShardIteratorType", shape: 78 },
-                Member { name: "StartingSequenceNumber", shape: 43 },
-                Member { name: "Timestamp", shape: 26 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "ShardId", cli: "shard-id", shape: 34 },
+                Member { name: "ShardIteratorType", cli: "shard-iterator-type", shape: 78 },
+                Member { name: "StartingSequenceNumber", cli: "starting-sequence-number", shape: 43 },
+                Member { name: "Timestamp", cli: "timestamp", shape: 26 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["ShardId", "ShardIteratorType"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 78
@@ -671,14 +876,19 @@ pub static SHAPES: &[Shape] = &[
         kind: Kind::String,
         min: None,
         max: None,
+        pattern: None,
         enums: &["AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"],
     },
     // 79
     Shape {
         name: "GetShardIteratorOutput",
-        kind: Kind::Structure { members: &[Member { name: "ShardIterator", shape: 63 }], required: &[] },
+        kind: Kind::Structure {
+            members: &[Member { name: "ShardIterator", cli: "shard-iterator", shape: 63 }],
+            required: &[],
+        },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 80
@@ -686,15 +896,16 @@ pub static SHAPES: &[Shape] = &[
         name: "IncreaseStreamRetentionPeriodInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "RetentionPeriodHours", shape: 14 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "RetentionPeriodHours", cli: "retention-period-hours", shape: 14 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["RetentionPeriodHours"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 81
@@ -702,38 +913,47 @@ pub static SHAPES: &[Shape] = &[
         name: "ListShardsInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "NextToken", shape: 82 },
-                Member { name: "ExclusiveStartShardId", shape: 34 },
-                Member { name: "MaxResults", shape: 83 },
-                Member { name: "StreamCreationTimestamp", shape: 26 },
-                Member { name: "ShardFilter", shape: 84 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "NextToken", cli: "next-token", shape: 82 },
+                Member { name: "ExclusiveStartShardId", cli: "exclusive-start-shard-id", shape: 34 },
+                Member { name: "MaxResults", cli: "max-results", shape: 83 },
+                Member { name: "StreamCreationTimestamp", cli: "stream-creation-timestamp", shape: 26 },
+                Member { name: "ShardFilter", cli: "shard-filter", shape: 84 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 82
-    Shape { name: "NextToken", kind: Kind::String, min: Some(1), max: Some(1048576), enums: &[] },
+    Shape { name: "NextToken", kind: Kind::String, min: Some(1), max: Some(1048576), pattern: None, enums: &[] },
     // 83
-    Shape { name: "ListShardsInputLimit", kind: Kind::Integer, min: Some(1), max: Some(10000), enums: &[] },
+    Shape {
+        name: "ListShardsInputLimit",
+        kind: Kind::Integer,
+        min: Some(1),
+        max: Some(10000),
+        pattern: None,
+        enums: &[],
+    },
     // 84
     Shape {
         name: "ShardFilter",
         kind: Kind::Structure {
             members: &[
-                Member { name: "Type", shape: 85 },
-                Member { name: "ShardId", shape: 34 },
-                Member { name: "Timestamp", shape: 26 },
+                Member { name: "Type", cli: "type", shape: 85 },
+                Member { name: "ShardId", cli: "shard-id", shape: 34 },
+                Member { name: "Timestamp", cli: "timestamp", shape: 26 },
             ],
             required: &["Type"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 85
@@ -742,6 +962,7 @@ pub static SHAPES: &[Shape] = &[
         kind: Kind::String,
         min: None,
         max: None,
+        pattern: None,
         enums: &[
             "AFTER_SHARD_ID",
             "AT_TRIM_HORIZON",
@@ -755,11 +976,15 @@ pub static SHAPES: &[Shape] = &[
     Shape {
         name: "ListShardsOutput",
         kind: Kind::Structure {
-            members: &[Member { name: "Shards", shape: 38 }, Member { name: "NextToken", shape: 82 }],
+            members: &[
+                Member { name: "Shards", cli: "shards", shape: 38 },
+                Member { name: "NextToken", cli: "next-token", shape: 82 },
+            ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 87
@@ -767,47 +992,60 @@ pub static SHAPES: &[Shape] = &[
         name: "ListStreamConsumersInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "NextToken", shape: 82 },
-                Member { name: "MaxResults", shape: 88 },
-                Member { name: "StreamCreationTimestamp", shape: 26 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "NextToken", cli: "next-token", shape: 82 },
+                Member { name: "MaxResults", cli: "max-results", shape: 88 },
+                Member { name: "StreamCreationTimestamp", cli: "stream-creation-timestamp", shape: 26 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["StreamARN"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 88
-    Shape { name: "ListStreamConsumersInputLimit", kind: Kind::Integer, min: Some(1), max: Some(10000), enums: &[] },
+    Shape {
+        name: "ListStreamConsumersInputLimit",
+        kind: Kind::Integer,
+        min: Some(1),
+        max: Some(10000),
+        pattern: None,
+        enums: &[],
+    },
     // 89
     Shape {
         name: "ListStreamConsumersOutput",
         kind: Kind::Structure {
-            members: &[Member { name: "Consumers", shape: 90 }, Member { name: "NextToken", shape: 82 }],
+            members: &[
+                Member { name: "Consumers", cli: "consumers", shape: 90 },
+                Member { name: "NextToken", cli: "next-token", shape: 82 },
+            ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 90
-    Shape { name: "ConsumerList", kind: Kind::List { member: 91 }, min: None, max: None, enums: &[] },
+    Shape { name: "ConsumerList", kind: Kind::List { member: 91 }, min: None, max: None, pattern: None, enums: &[] },
     // 91
     Shape {
         name: "Consumer",
         kind: Kind::Structure {
             members: &[
-                Member { name: "ConsumerName", shape: 20 },
-                Member { name: "ConsumerARN", shape: 21 },
-                Member { name: "ConsumerStatus", shape: 53 },
-                Member { name: "ConsumerCreationTimestamp", shape: 26 },
+                Member { name: "ConsumerName", cli: "consumer-name", shape: 20 },
+                Member { name: "ConsumerARN", cli: "consumer-arn", shape: 21 },
+                Member { name: "ConsumerStatus", cli: "consumer-status", shape: 53 },
+                Member { name: "ConsumerCreationTimestamp", cli: "consumer-creation-timestamp", shape: 26 },
             ],
             required: &["ConsumerName", "ConsumerARN", "ConsumerStatus", "ConsumerCreationTimestamp"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 92
@@ -815,85 +1053,115 @@ pub static SHAPES: &[Shape] = &[
         name: "ListStreamsInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "Limit", shape: 93 },
-                Member { name: "ExclusiveStartStreamName", shape: 1 },
-                Member { name: "NextToken", shape: 82 },
+                Member { name: "Limit", cli: "limit", shape: 93 },
+                Member { name: "ExclusiveStartStreamName", cli: "exclusive-start-stream-name", shape: 1 },
+                Member { name: "NextToken", cli: "next-token", shape: 82 },
             ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 93
-    Shape { name: "ListStreamsInputLimit", kind: Kind::Integer, min: Some(1), max: Some(10000), enums: &[] },
+    Shape {
+        name: "ListStreamsInputLimit",
+        kind: Kind::Integer,
+        min: Some(1),
+        max: Some(10000),
+        pattern: None,
+        enums: &[],
+    },
     // 94
     Shape {
         name: "ListStreamsOutput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamNames", shape: 95 },
-                Member { name: "HasMoreStreams", shape: 18 },
-                Member { name: "NextToken", shape: 82 },
-                Member { name: "StreamSummaries", shape: 96 },
+                Member { name: "StreamNames", cli: "stream-names", shape: 95 },
+                Member { name: "HasMoreStreams", cli: "has-more-streams", shape: 18 },
+                Member { name: "NextToken", cli: "next-token", shape: 82 },
+                Member { name: "StreamSummaries", cli: "stream-summaries", shape: 96 },
             ],
             required: &["StreamNames", "HasMoreStreams"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 95
-    Shape { name: "StreamNameList", kind: Kind::List { member: 1 }, min: None, max: None, enums: &[] },
+    Shape { name: "StreamNameList", kind: Kind::List { member: 1 }, min: None, max: None, pattern: None, enums: &[] },
     // 96
-    Shape { name: "StreamSummaryList", kind: Kind::List { member: 97 }, min: None, max: None, enums: &[] },
+    Shape {
+        name: "StreamSummaryList",
+        kind: Kind::List { member: 97 },
+        min: None,
+        max: None,
+        pattern: None,
+        enums: &[],
+    },
     // 97
     Shape {
         name: "StreamSummary",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamStatus", shape: 37 },
-                Member { name: "StreamModeDetails", shape: 9 },
-                Member { name: "StreamCreationTimestamp", shape: 26 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamStatus", cli: "stream-status", shape: 37 },
+                Member { name: "StreamModeDetails", cli: "stream-mode-details", shape: 9 },
+                Member { name: "StreamCreationTimestamp", cli: "stream-creation-timestamp", shape: 26 },
             ],
             required: &["StreamName", "StreamARN", "StreamStatus"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 98
     Shape {
         name: "ListTagsForResourceInput",
         kind: Kind::Structure {
-            members: &[Member { name: "ResourceARN", shape: 16 }, Member { name: "StreamId", shape: 6 }],
+            members: &[
+                Member { name: "ResourceARN", cli: "resource-arn", shape: 16 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
+            ],
             required: &["ResourceARN"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 99
     Shape {
         name: "ListTagsForResourceOutput",
-        kind: Kind::Structure { members: &[Member { name: "Tags", shape: 100 }], required: &[] },
+        kind: Kind::Structure { members: &[Member { name: "Tags", cli: "tags", shape: 100 }], required: &[] },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 100
-    Shape { name: "TagList", kind: Kind::List { member: 101 }, min: Some(0), max: Some(200), enums: &[] },
+    Shape {
+        name: "TagList",
+        kind: Kind::List { member: 101 },
+        min: Some(0),
+        max: Some(200),
+        pattern: None,
+        enums: &[],
+    },
     // 101
     Shape {
         name: "Tag",
         kind: Kind::Structure {
-            members: &[Member { name: "Key", shape: 3 }, Member { name: "Value", shape: 4 }],
+            members: &[Member { name: "Key", cli: "key", shape: 3 }, Member { name: "Value", cli: "value", shape: 4 }],
             required: &["Key"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 102
@@ -901,29 +1169,41 @@ pub static SHAPES: &[Shape] = &[
         name: "ListTagsForStreamInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "ExclusiveStartTagKey", shape: 3 },
-                Member { name: "Limit", shape: 103 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "ExclusiveStartTagKey", cli: "exclusive-start-tag-key", shape: 3 },
+                Member { name: "Limit", cli: "limit", shape: 103 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 103
-    Shape { name: "ListTagsForStreamInputLimit", kind: Kind::Integer, min: Some(1), max: Some(50), enums: &[] },
+    Shape {
+        name: "ListTagsForStreamInputLimit",
+        kind: Kind::Integer,
+        min: Some(1),
+        max: Some(50),
+        pattern: None,
+        enums: &[],
+    },
     // 104
     Shape {
         name: "ListTagsForStreamOutput",
         kind: Kind::Structure {
-            members: &[Member { name: "Tags", shape: 100 }, Member { name: "HasMoreTags", shape: 18 }],
+            members: &[
+                Member { name: "Tags", cli: "tags", shape: 100 },
+                Member { name: "HasMoreTags", cli: "has-more-tags", shape: 18 },
+            ],
             required: &["Tags", "HasMoreTags"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 105
@@ -931,16 +1211,17 @@ pub static SHAPES: &[Shape] = &[
         name: "MergeShardsInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "ShardToMerge", shape: 34 },
-                Member { name: "AdjacentShardToMerge", shape: 34 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "ShardToMerge", cli: "shard-to-merge", shape: 34 },
+                Member { name: "AdjacentShardToMerge", cli: "adjacent-shard-to-merge", shape: 34 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["ShardToMerge", "AdjacentShardToMerge"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 106
@@ -948,18 +1229,19 @@ pub static SHAPES: &[Shape] = &[
         name: "PutRecordInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "Data", shape: 68 },
-                Member { name: "PartitionKey", shape: 69 },
-                Member { name: "ExplicitHashKey", shape: 41 },
-                Member { name: "SequenceNumberForOrdering", shape: 43 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "Data", cli: "data", shape: 68 },
+                Member { name: "PartitionKey", cli: "partition-key", shape: 69 },
+                Member { name: "ExplicitHashKey", cli: "explicit-hash-key", shape: 41 },
+                Member { name: "SequenceNumberForOrdering", cli: "sequence-number-for-ordering", shape: 43 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["Data", "PartitionKey"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 107
@@ -967,14 +1249,15 @@ pub static SHAPES: &[Shape] = &[
         name: "PutRecordOutput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "ShardId", shape: 34 },
-                Member { name: "SequenceNumber", shape: 43 },
-                Member { name: "EncryptionType", shape: 48 },
+                Member { name: "ShardId", cli: "shard-id", shape: 34 },
+                Member { name: "SequenceNumber", cli: "sequence-number", shape: 43 },
+                Member { name: "EncryptionType", cli: "encryption-type", shape: 48 },
             ],
             required: &["ShardId", "SequenceNumber"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 108
@@ -982,15 +1265,16 @@ pub static SHAPES: &[Shape] = &[
         name: "PutRecordsInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "Records", shape: 109 },
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "Records", cli: "records", shape: 109 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["Records"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 109
@@ -999,6 +1283,7 @@ pub static SHAPES: &[Shape] = &[
         kind: Kind::List { member: 110 },
         min: Some(1),
         max: Some(500),
+        pattern: None,
         enums: &[],
     },
     // 110
@@ -1006,14 +1291,15 @@ pub static SHAPES: &[Shape] = &[
         name: "PutRecordsRequestEntry",
         kind: Kind::Structure {
             members: &[
-                Member { name: "Data", shape: 68 },
-                Member { name: "ExplicitHashKey", shape: 41 },
-                Member { name: "PartitionKey", shape: 69 },
+                Member { name: "Data", cli: "data", shape: 68 },
+                Member { name: "ExplicitHashKey", cli: "explicit-hash-key", shape: 41 },
+                Member { name: "PartitionKey", cli: "partition-key", shape: 69 },
             ],
             required: &["Data", "PartitionKey"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 111
@@ -1021,14 +1307,15 @@ pub static SHAPES: &[Shape] = &[
         name: "PutRecordsOutput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "FailedRecordCount", shape: 8 },
-                Member { name: "Records", shape: 112 },
-                Member { name: "EncryptionType", shape: 48 },
+                Member { name: "FailedRecordCount", cli: "failed-record-count", shape: 8 },
+                Member { name: "Records", cli: "records", shape: 112 },
+                Member { name: "EncryptionType", cli: "encryption-type", shape: 48 },
             ],
             required: &["Records"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 112
@@ -1037,6 +1324,7 @@ pub static SHAPES: &[Shape] = &[
         kind: Kind::List { member: 113 },
         min: Some(1),
         max: Some(500),
+        pattern: None,
         enums: &[],
     },
     // 113
@@ -1044,34 +1332,36 @@ pub static SHAPES: &[Shape] = &[
         name: "PutRecordsResultEntry",
         kind: Kind::Structure {
             members: &[
-                Member { name: "SequenceNumber", shape: 43 },
-                Member { name: "ShardId", shape: 34 },
-                Member { name: "ErrorCode", shape: 114 },
-                Member { name: "ErrorMessage", shape: 115 },
+                Member { name: "SequenceNumber", cli: "sequence-number", shape: 43 },
+                Member { name: "ShardId", cli: "shard-id", shape: 34 },
+                Member { name: "ErrorCode", cli: "error-code", shape: 114 },
+                Member { name: "ErrorMessage", cli: "error-message", shape: 115 },
             ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 114
-    Shape { name: "ErrorCode", kind: Kind::String, min: None, max: None, enums: &[] },
+    Shape { name: "ErrorCode", kind: Kind::String, min: None, max: None, pattern: None, enums: &[] },
     // 115
-    Shape { name: "ErrorMessage", kind: Kind::String, min: None, max: None, enums: &[] },
+    Shape { name: "ErrorMessage", kind: Kind::String, min: None, max: None, pattern: None, enums: &[] },
     // 116
     Shape {
         name: "PutResourcePolicyInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "ResourceARN", shape: 16 },
-                Member { name: "StreamId", shape: 6 },
-                Member { name: "Policy", shape: 76 },
+                Member { name: "ResourceARN", cli: "resource-arn", shape: 16 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
+                Member { name: "Policy", cli: "policy", shape: 76 },
             ],
             required: &["ResourceARN", "Policy"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 117
@@ -1079,23 +1369,28 @@ pub static SHAPES: &[Shape] = &[
         name: "RegisterStreamConsumerInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "ConsumerName", shape: 20 },
-                Member { name: "StreamId", shape: 6 },
-                Member { name: "Tags", shape: 2 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "ConsumerName", cli: "consumer-name", shape: 20 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
+                Member { name: "Tags", cli: "tags", shape: 2 },
             ],
             required: &["StreamARN", "ConsumerName"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 118
     Shape {
         name: "RegisterStreamConsumerOutput",
-        kind: Kind::Structure { members: &[Member { name: "Consumer", shape: 91 }], required: &["Consumer"] },
+        kind: Kind::Structure {
+            members: &[Member { name: "Consumer", cli: "consumer", shape: 91 }],
+            required: &["Consumer"],
+        },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 119
@@ -1103,34 +1398,43 @@ pub static SHAPES: &[Shape] = &[
         name: "RemoveTagsFromStreamInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "TagKeys", shape: 120 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "TagKeys", cli: "tag-keys", shape: 120 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["TagKeys"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 120
-    Shape { name: "TagKeyList", kind: Kind::List { member: 3 }, min: Some(1), max: Some(50), enums: &[] },
+    Shape {
+        name: "TagKeyList",
+        kind: Kind::List { member: 3 },
+        min: Some(1),
+        max: Some(50),
+        pattern: None,
+        enums: &[],
+    },
     // 121
     Shape {
         name: "SplitShardInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "ShardToSplit", shape: 34 },
-                Member { name: "NewStartingHashKey", shape: 41 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "ShardToSplit", cli: "shard-to-split", shape: 34 },
+                Member { name: "NewStartingHashKey", cli: "new-starting-hash-key", shape: 41 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["ShardToSplit", "NewStartingHashKey"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 122
@@ -1138,16 +1442,17 @@ pub static SHAPES: &[Shape] = &[
         name: "StartStreamEncryptionInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "EncryptionType", shape: 48 },
-                Member { name: "KeyId", shape: 49 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "EncryptionType", cli: "encryption-type", shape: 48 },
+                Member { name: "KeyId", cli: "key-id", shape: 49 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["EncryptionType", "KeyId"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 123
@@ -1155,16 +1460,17 @@ pub static SHAPES: &[Shape] = &[
         name: "StopStreamEncryptionInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "EncryptionType", shape: 48 },
-                Member { name: "KeyId", shape: 49 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "EncryptionType", cli: "encryption-type", shape: 48 },
+                Member { name: "KeyId", cli: "key-id", shape: 49 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["EncryptionType", "KeyId"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 124
@@ -1172,15 +1478,16 @@ pub static SHAPES: &[Shape] = &[
         name: "SubscribeToShardInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "ConsumerARN", shape: 21 },
-                Member { name: "StreamId", shape: 6 },
-                Member { name: "ShardId", shape: 34 },
-                Member { name: "StartingPosition", shape: 125 },
+                Member { name: "ConsumerARN", cli: "consumer-arn", shape: 21 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
+                Member { name: "ShardId", cli: "shard-id", shape: 34 },
+                Member { name: "StartingPosition", cli: "starting-position", shape: 125 },
             ],
             required: &["ConsumerARN", "ShardId", "StartingPosition"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 125
@@ -1188,22 +1495,27 @@ pub static SHAPES: &[Shape] = &[
         name: "StartingPosition",
         kind: Kind::Structure {
             members: &[
-                Member { name: "Type", shape: 78 },
-                Member { name: "SequenceNumber", shape: 43 },
-                Member { name: "Timestamp", shape: 26 },
+                Member { name: "Type", cli: "type", shape: 78 },
+                Member { name: "SequenceNumber", cli: "sequence-number", shape: 43 },
+                Member { name: "Timestamp", cli: "timestamp", shape: 26 },
             ],
             required: &["Type"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 126
     Shape {
         name: "SubscribeToShardOutput",
-        kind: Kind::Structure { members: &[Member { name: "EventStream", shape: 127 }], required: &["EventStream"] },
+        kind: Kind::Structure {
+            members: &[Member { name: "EventStream", cli: "event-stream", shape: 127 }],
+            required: &["EventStream"],
+        },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 127
@@ -1211,21 +1523,22 @@ pub static SHAPES: &[Shape] = &[
         name: "SubscribeToShardEventStream",
         kind: Kind::Structure {
             members: &[
-                Member { name: "SubscribeToShardEvent", shape: 128 },
-                Member { name: "ResourceNotFoundException", shape: 129 },
-                Member { name: "ResourceInUseException", shape: 130 },
-                Member { name: "KMSDisabledException", shape: 131 },
-                Member { name: "KMSInvalidStateException", shape: 132 },
-                Member { name: "KMSAccessDeniedException", shape: 133 },
-                Member { name: "KMSNotFoundException", shape: 134 },
-                Member { name: "KMSOptInRequired", shape: 135 },
-                Member { name: "KMSThrottlingException", shape: 136 },
-                Member { name: "InternalFailureException", shape: 137 },
+                Member { name: "SubscribeToShardEvent", cli: "subscribe-to-shard-event", shape: 128 },
+                Member { name: "ResourceNotFoundException", cli: "resource-not-found-exception", shape: 129 },
+                Member { name: "ResourceInUseException", cli: "resource-in-use-exception", shape: 130 },
+                Member { name: "KMSDisabledException", cli: "kms-disabled-exception", shape: 131 },
+                Member { name: "KMSInvalidStateException", cli: "kms-invalid-state-exception", shape: 132 },
+                Member { name: "KMSAccessDeniedException", cli: "kms-access-denied-exception", shape: 133 },
+                Member { name: "KMSNotFoundException", cli: "kms-not-found-exception", shape: 134 },
+                Member { name: "KMSOptInRequired", cli: "kms-opt-in-required", shape: 135 },
+                Member { name: "KMSThrottlingException", cli: "kms-throttling-exception", shape: 136 },
+                Member { name: "InternalFailureException", cli: "internal-failure-exception", shape: 137 },
             ],
             required: &["SubscribeToShardEvent"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 128
@@ -1233,87 +1546,97 @@ pub static SHAPES: &[Shape] = &[
         name: "SubscribeToShardEvent",
         kind: Kind::Structure {
             members: &[
-                Member { name: "Records", shape: 66 },
-                Member { name: "ContinuationSequenceNumber", shape: 43 },
-                Member { name: "MillisBehindLatest", shape: 70 },
-                Member { name: "ChildShards", shape: 71 },
+                Member { name: "Records", cli: "records", shape: 66 },
+                Member { name: "ContinuationSequenceNumber", cli: "continuation-sequence-number", shape: 43 },
+                Member { name: "MillisBehindLatest", cli: "millis-behind-latest", shape: 70 },
+                Member { name: "ChildShards", cli: "child-shards", shape: 71 },
             ],
             required: &["Records", "ContinuationSequenceNumber", "MillisBehindLatest"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 129
     Shape {
         name: "ResourceNotFoundException",
-        kind: Kind::Structure { members: &[Member { name: "message", shape: 115 }], required: &[] },
+        kind: Kind::Structure { members: &[Member { name: "message", cli: "message", shape: 115 }], required: &[] },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 130
     Shape {
         name: "ResourceInUseException",
-        kind: Kind::Structure { members: &[Member { name: "message", shape: 115 }], required: &[] },
+        kind: Kind::Structure { members: &[Member { name: "message", cli: "message", shape: 115 }], required: &[] },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 131
     Shape {
         name: "KMSDisabledException",
-        kind: Kind::Structure { members: &[Member { name: "message", shape: 115 }], required: &[] },
+        kind: Kind::Structure { members: &[Member { name: "message", cli: "message", shape: 115 }], required: &[] },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 132
     Shape {
         name: "KMSInvalidStateException",
-        kind: Kind::Structure { members: &[Member { name: "message", shape: 115 }], required: &[] },
+        kind: Kind::Structure { members: &[Member { name: "message", cli: "message", shape: 115 }], required: &[] },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 133
     Shape {
         name: "KMSAccessDeniedException",
-        kind: Kind::Structure { members: &[Member { name: "message", shape: 115 }], required: &[] },
+        kind: Kind::Structure { members: &[Member { name: "message", cli: "message", shape: 115 }], required: &[] },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 134
     Shape {
         name: "KMSNotFoundException",
-        kind: Kind::Structure { members: &[Member { name: "message", shape: 115 }], required: &[] },
+        kind: Kind::Structure { members: &[Member { name: "message", cli: "message", shape: 115 }], required: &[] },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 135
     Shape {
         name: "KMSOptInRequired",
-        kind: Kind::Structure { members: &[Member { name: "message", shape: 115 }], required: &[] },
+        kind: Kind::Structure { members: &[Member { name: "message", cli: "message", shape: 115 }], required: &[] },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 136
     Shape {
         name: "KMSThrottlingException",
-        kind: Kind::Structure { members: &[Member { name: "message", shape: 115 }], required: &[] },
+        kind: Kind::Structure { members: &[Member { name: "message", cli: "message", shape: 115 }], required: &[] },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 137
     Shape {
         name: "InternalFailureException",
-        kind: Kind::Structure { members: &[Member { name: "message", shape: 115 }], required: &[] },
+        kind: Kind::Structure { members: &[Member { name: "message", cli: "message", shape: 115 }], required: &[] },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 138
@@ -1321,14 +1644,15 @@ pub static SHAPES: &[Shape] = &[
         name: "TagResourceInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "Tags", shape: 2 },
-                Member { name: "ResourceARN", shape: 16 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "Tags", cli: "tags", shape: 2 },
+                Member { name: "ResourceARN", cli: "resource-arn", shape: 16 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["Tags", "ResourceARN"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 139
@@ -1336,33 +1660,43 @@ pub static SHAPES: &[Shape] = &[
         name: "UntagResourceInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "TagKeys", shape: 120 },
-                Member { name: "ResourceARN", shape: 16 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "TagKeys", cli: "tag-keys", shape: 120 },
+                Member { name: "ResourceARN", cli: "resource-arn", shape: 16 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["TagKeys", "ResourceARN"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 140
     Shape {
         name: "UpdateAccountSettingsInput",
         kind: Kind::Structure {
-            members: &[Member { name: "MinimumThroughputBillingCommitment", shape: 141 }],
+            members: &[Member {
+                name: "MinimumThroughputBillingCommitment",
+                cli: "minimum-throughput-billing-commitment",
+                shape: 141,
+            }],
             required: &["MinimumThroughputBillingCommitment"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 141
     Shape {
         name: "MinimumThroughputBillingCommitmentInput",
-        kind: Kind::Structure { members: &[Member { name: "Status", shape: 142 }], required: &["Status"] },
+        kind: Kind::Structure {
+            members: &[Member { name: "Status", cli: "status", shape: 142 }],
+            required: &["Status"],
+        },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 142
@@ -1371,17 +1705,23 @@ pub static SHAPES: &[Shape] = &[
         kind: Kind::String,
         min: None,
         max: None,
+        pattern: None,
         enums: &["ENABLED", "DISABLED"],
     },
     // 143
     Shape {
         name: "UpdateAccountSettingsOutput",
         kind: Kind::Structure {
-            members: &[Member { name: "MinimumThroughputBillingCommitment", shape: 24 }],
+            members: &[Member {
+                name: "MinimumThroughputBillingCommitment",
+                cli: "minimum-throughput-billing-commitment",
+                shape: 24,
+            }],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 144
@@ -1389,14 +1729,15 @@ pub static SHAPES: &[Shape] = &[
         name: "UpdateMaxRecordSizeInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
-                Member { name: "MaxRecordSizeInKiB", shape: 12 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
+                Member { name: "MaxRecordSizeInKiB", cli: "max-record-size-in-ki-b", shape: 12 },
             ],
             required: &["MaxRecordSizeInKiB"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 145
@@ -1404,34 +1745,36 @@ pub static SHAPES: &[Shape] = &[
         name: "UpdateShardCountInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "TargetShardCount", shape: 8 },
-                Member { name: "ScalingType", shape: 146 },
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "TargetShardCount", cli: "target-shard-count", shape: 8 },
+                Member { name: "ScalingType", cli: "scaling-type", shape: 146 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
             ],
             required: &["TargetShardCount", "ScalingType"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 146
-    Shape { name: "ScalingType", kind: Kind::String, min: None, max: None, enums: &["UNIFORM_SCALING"] },
+    Shape { name: "ScalingType", kind: Kind::String, min: None, max: None, pattern: None, enums: &["UNIFORM_SCALING"] },
     // 147
     Shape {
         name: "UpdateShardCountOutput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "CurrentShardCount", shape: 8 },
-                Member { name: "TargetShardCount", shape: 8 },
-                Member { name: "StreamARN", shape: 5 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "CurrentShardCount", cli: "current-shard-count", shape: 8 },
+                Member { name: "TargetShardCount", cli: "target-shard-count", shape: 8 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
             ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 148
@@ -1439,15 +1782,16 @@ pub static SHAPES: &[Shape] = &[
         name: "UpdateStreamModeInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamId", shape: 6 },
-                Member { name: "StreamModeDetails", shape: 9 },
-                Member { name: "WarmThroughputMiBps", shape: 11 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
+                Member { name: "StreamModeDetails", cli: "stream-mode-details", shape: 9 },
+                Member { name: "WarmThroughputMiBps", cli: "warm-throughput-mi-bps", shape: 11 },
             ],
             required: &["StreamARN", "StreamModeDetails"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 149
@@ -1455,15 +1799,16 @@ pub static SHAPES: &[Shape] = &[
         name: "UpdateStreamWarmThroughputInput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "StreamId", shape: 6 },
-                Member { name: "WarmThroughputMiBps", shape: 11 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "StreamId", cli: "stream-id", shape: 6 },
+                Member { name: "WarmThroughputMiBps", cli: "warm-throughput-mi-bps", shape: 11 },
             ],
             required: &["WarmThroughputMiBps"],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
     // 150
@@ -1471,14 +1816,15 @@ pub static SHAPES: &[Shape] = &[
         name: "UpdateStreamWarmThroughputOutput",
         kind: Kind::Structure {
             members: &[
-                Member { name: "StreamARN", shape: 5 },
-                Member { name: "StreamName", shape: 1 },
-                Member { name: "WarmThroughput", shape: 58 },
+                Member { name: "StreamARN", cli: "stream-arn", shape: 5 },
+                Member { name: "StreamName", cli: "stream-name", shape: 1 },
+                Member { name: "WarmThroughput", cli: "warm-throughput", shape: 58 },
             ],
             required: &[],
         },
         min: None,
         max: None,
+        pattern: None,
         enums: &[],
     },
 ];
