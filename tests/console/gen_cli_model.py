@@ -118,12 +118,12 @@ def generate_model(botocore_dir, version):
     w('//! v2 2.36.7 vendors the same three files). Do not edit by hand: run the script again.')
     w('//! Size: generated data, one entry per shape of the service model.')
     w('')
-    w('use super::model::{Acceptor, AcceptorState, Kind, Matcher, Member, Operation, Paginator, Shape, Waiter};')
+    w('use super::shapes::{Acceptor, AcceptorState, Kind, Matcher, Member, Operation, Paginator, Shape, Waiter};')
     w('')
     w(f'/// The botocore version the tables come from.')
     w(f'pub const BOTOCORE_VERSION: &str = {rust_str(version)};')
     w('')
-    w('/// Every shape, indexed by [`super::model::ShapeId`].')
+    w('/// Every shape, indexed by [`super::shapes::ShapeId`].')
     w('pub static SHAPES: &[Shape] = &[')
     for i, name in enumerate(order):
         shape = shapes[name]

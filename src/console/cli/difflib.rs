@@ -32,9 +32,9 @@ impl<'a> Matcher<'a> {
         let (a, b) = (self.a, self.b);
         let (mut besti, mut bestj, mut bestsize) = (alo, blo, 0usize);
         let mut j2len: BTreeMap<usize, usize> = BTreeMap::new();
-        for i in alo..ahi {
+        for (i, ai) in a.iter().enumerate().take(ahi).skip(alo) {
             let mut newj2len = BTreeMap::new();
-            if let Some(js) = self.b2j.get(&a[i]) {
+            if let Some(js) = self.b2j.get(ai) {
                 for &j in js {
                     if j < blo {
                         continue;

@@ -21,6 +21,7 @@
 //! (why a blob reads differently under v2, how to let time pass) go to [`Outcome::notes`],
 //! localized, never into the CLI's output.
 
+pub mod answer;
 pub mod argparse;
 pub mod cli_commands;
 pub mod client;
@@ -33,7 +34,9 @@ pub mod params;
 pub mod pyjson;
 pub mod pyval;
 pub mod service_model;
+pub mod shapes;
 pub mod shorthand;
+pub mod skeleton;
 pub mod table;
 pub mod validate;
 pub mod waiter;
@@ -47,7 +50,7 @@ use crate::i18n::Message;
 use argparse::{Namespace, Parser, Pos, Stop, Value as ArgValue};
 use client::{CallError, Client};
 use errors::{ErrorFormat, Failure};
-use model::{Kind, Operation, ShapeId, Waiter};
+use model::{Operation, ShapeId, Waiter};
 use pyval::{Py, PyDict};
 use serde_json::Value;
 use table::{Arg, ArgKind};
@@ -564,7 +567,7 @@ impl Cli {
         let cfg = paginate::extract_paging(&mut params, p).map_err(CallError::into_failure)?;
         let version = self.version();
         let output = op.output;
-        let convert = move |v: &mut Value| parse_answer(version, output, v);
+        let convert = move |v: &mut Value| answer::parse_answer(version, output, v);
         let run = paginate::paginate(client, op, p, params.clone(), &cfg, &convert);
         if let Some(first) = run.pages.first() {
             self.after_answer(op, &params, first);
@@ -590,7 +593,7 @@ impl Cli {
     }
 
     fn parse_answer(&self, output: Option<ShapeId>, answer: &mut Value) {
-        parse_answer(self.version(), output, answer);
+        answer::parse_answer(self.version(), output, answer);
     }
 
     /// `--generate-cli-skeleton input`: a JSON skeleton of the input (botocore's
@@ -601,13 +604,13 @@ impl Cli {
         }
         let mut enums = false;
         let skeleton = match op.input {
-            Some(input) => skeleton_of(input, &mut Vec::new(), false, "", &mut enums),
+            Some(input) => skeleton::skeleton_of(input, &mut Vec::new(), false, "", &mut enums),
             None => Value::Object(serde_json::Map::new()),
         };
         if enums {
             self.note(Msg::SkeletonEnum);
         }
-        self.stdout.push_str(&python_indent4(&skeleton));
+        self.stdout.push_str(&skeleton::python_indent4(&skeleton));
         self.stdout.push('\n');
         Ok(())
     }
@@ -630,151 +633,9 @@ impl Cli {
         }
         let mut enums = false;
         let sample = match op.output {
-            Some(output) => skeleton_of(output, &mut Vec::new(), true, "", &mut enums),
+            Some(output) => skeleton::skeleton_of(output, &mut Vec::new(), true, "", &mut enums),
             None => Value::Object(serde_json::Map::new()),
         };
         self.print(&sample, g, op.name)
     }
-}
-
-/// What botocore's parser does to an answer before the CLI prints it: v2 writes timestamps in
-/// ISO 8601 (`cli_timestamp_format = iso8601`), v1 leaves them as sent (`wire`).
-fn parse_answer(version: CliVersion, output: Option<ShapeId>, answer: &mut Value) {
-    if version == CliVersion::V2 {
-        if let Some(shape) = output {
-            iso_timestamps(answer, shape);
-        }
-    }
-}
-
-fn iso_timestamps(value: &mut Value, shape: ShapeId) {
-    match model::shape(shape).kind {
-        Kind::Structure { members, .. } => {
-            if let Value::Object(map) = value {
-                for m in members {
-                    if let Some(v) = map.get_mut(m.name) {
-                        iso_timestamps(v, m.shape);
-                    }
-                }
-            }
-        }
-        Kind::List { member } => {
-            if let Value::Array(items) = value {
-                for item in items {
-                    iso_timestamps(item, member);
-                }
-            }
-        }
-        Kind::Map { value: vshape, .. } => {
-            if let Value::Object(map) = value {
-                for (_, v) in map.iter_mut() {
-                    iso_timestamps(v, vshape);
-                }
-            }
-        }
-        Kind::Timestamp => {
-            if value.is_number() {
-                // CALL SITE for the output engineer's ISO 8601 writer (v2's
-                // `parse_timestamp(v).isoformat()`, e.g. "2026-12-03T15:31:26.599000+00:00"):
-                // `*value = Value::String(output::<iso8601 fn>(epoch seconds));`. Until it
-                // lands, the wire number is kept (v1's output).
-                let _ = value;
-            }
-        }
-        _ => {}
-    }
-}
-
-/// botocore's `ArgumentGenerator.generate_skeleton`: `""` (or the member name for an output
-/// sample) for strings, `0`, `0.0`, `true`, `"1970-01-01T00:00:00"` for timestamps, one element
-/// per list, `{"KeyName": …}` per map; an enum gives its first value (the CLI picks one at
-/// random), a blob `null`.
-fn skeleton_of(
-    shape: ShapeId,
-    stack: &mut Vec<&'static str>,
-    member_names: bool,
-    name: &str,
-    enums: &mut bool,
-) -> Value {
-    let s = model::shape(shape);
-    stack.push(s.name);
-    let v = match s.kind {
-        Kind::Structure { members, .. } => {
-            if stack.iter().filter(|n| **n == s.name).count() > 1 {
-                Value::Object(serde_json::Map::new())
-            } else {
-                let mut map = serde_json::Map::new();
-                for m in members {
-                    map.insert(m.name.to_string(), skeleton_of(m.shape, stack, member_names, m.name, enums));
-                }
-                Value::Object(map)
-            }
-        }
-        Kind::List { member } => {
-            let n = if member_names { model::shape(member).name } else { "" };
-            Value::Array(vec![skeleton_of(member, stack, member_names, n, enums)])
-        }
-        Kind::Map { value, .. } => {
-            let mut map = serde_json::Map::new();
-            map.insert("KeyName".into(), skeleton_of(value, stack, member_names, "", enums));
-            Value::Object(map)
-        }
-        Kind::String if member_names => Value::String(name.to_string()),
-        Kind::String => match s.enums.first() {
-            Some(e) => {
-                *enums = true;
-                Value::String(e.to_string())
-            }
-            None => Value::String(String::new()),
-        },
-        Kind::Integer | Kind::Long => Value::Number(0.into()),
-        Kind::Double | Kind::Float => serde_json::Number::from_f64(0.0).map_or(Value::Null, Value::Number),
-        Kind::Boolean => Value::Bool(true),
-        Kind::Timestamp => Value::String("1970-01-01T00:00:00".into()),
-        Kind::Blob => Value::Null,
-    };
-    stack.pop();
-    v
-}
-
-/// `json.dumps(value, indent=4)` (ASCII escapes, `0.0` for floats).
-fn python_indent4(value: &Value) -> String {
-    fn write(v: &Value, level: usize, out: &mut String) {
-        let pad = "    ".repeat(level + 1);
-        let end = "    ".repeat(level);
-        match v {
-            Value::Object(m) if !m.is_empty() => {
-                out.push_str("{\n");
-                for (i, (k, val)) in m.iter().enumerate() {
-                    out.push_str(&pad);
-                    out.push_str(&pyjson::dumps(&Py::Str(k.clone())));
-                    out.push_str(": ");
-                    write(val, level + 1, out);
-                    if i + 1 < m.len() {
-                        out.push(',');
-                    }
-                    out.push('\n');
-                }
-                out.push_str(&end);
-                out.push('}');
-            }
-            Value::Array(a) if !a.is_empty() => {
-                out.push_str("[\n");
-                for (i, val) in a.iter().enumerate() {
-                    out.push_str(&pad);
-                    write(val, level + 1, out);
-                    if i + 1 < a.len() {
-                        out.push(',');
-                    }
-                    out.push('\n');
-                }
-                out.push_str(&end);
-                out.push(']');
-            }
-            other => out.push_str(&pyjson::dumps(&wire::from_json(other))),
-        }
-    }
-    let mut out = String::new();
-    write(value, 0, &mut out);
-    out
 }

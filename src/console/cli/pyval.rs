@@ -402,8 +402,8 @@ mod tests {
         assert_eq!(py_int("-3"), Ok(PyInt::Small(-3)));
         assert_eq!(py_int("abc"), Err("invalid literal for int() with base 10: 'abc'".into()));
         assert_eq!(py_int("1.5"), Err("invalid literal for int() with base 10: '1.5'".into()));
-        assert_eq!(py_int("1__0").is_err(), true);
-        assert_eq!(py_int("").is_err(), true);
+        assert!(py_int("1__0").is_err());
+        assert!(py_int("").is_err());
         assert_eq!(
             py_int("123456789012345678901234567890123456789012"),
             Ok(PyInt::Big("123456789012345678901234567890123456789012".into()))

@@ -6,12 +6,12 @@
 //! v2 2.36.7 vendors the same three files). Do not edit by hand: run the script again.
 //! Size: generated data, one entry per shape of the service model.
 
-use super::model::{Acceptor, AcceptorState, Kind, Matcher, Member, Operation, Paginator, Shape, Waiter};
+use super::shapes::{Acceptor, AcceptorState, Kind, Matcher, Member, Operation, Paginator, Shape, Waiter};
 
 /// The botocore version the tables come from.
 pub const BOTOCORE_VERSION: &str = "1.43.11";
 
-/// Every shape, indexed by [`super::model::ShapeId`].
+/// Every shape, indexed by [`super::shapes::ShapeId`].
 pub static SHAPES: &[Shape] = &[
     // 0
     Shape {
