@@ -410,3 +410,32 @@ fn console_limits_are_said_plainly() {
     let out = aws(&mut h, CliVersion::V2, "kinesis list-streams --region eu-west-1");
     assert!(out.stderr.contains("us-east-1") && out.stderr.contains("eu-west-1"), "{}", out.stderr);
 }
+
+#[test]
+fn endpoint_url_is_checked_then_explained() {
+    let mut h = host();
+    let out = v1(&mut h, "kinesis describe-limits --endpoint-url localhost:4567");
+    assert_eq!((out.stderr.as_str(), out.status), ("\nInvalid endpoint: localhost:4567\n", 255));
+    let out = v1(&mut h, "kinesis describe-limits --endpoint-url ''");
+    assert_eq!(out.status, 255);
+    assert!(out.stderr.starts_with("\nBad value for --endpoint-url \"\": scheme is missing."));
+    let out = ok(&mut h, CliVersion::V2, "kinesis describe-limits --endpoint-url http://127.0.0.1:4567");
+    assert_eq!(out.exchanges.len(), 1, "the console is the endpoint");
+    assert!(out.notes.iter().any(|n| n.contains("https://kinesis.us-east-1.amazonaws.com")), "{:?}", out.notes);
+}
+
+#[test]
+fn v1_migration_warnings() {
+    let mut h = host();
+    active(&mut h, "Foo", 1);
+    let out = ok(&mut h, CliVersion::V1, "kinesis put-record --stream-name Foo --partition-key k --data x --v2-debug");
+    assert!(out.stderr.starts_with("\nAWS CLI v2 UPGRADE WARNING: By default, the AWS CLI v2 returns all output through your operating system’s default pager program."));
+    assert!(out.stderr.ends_with("#cliv2-migration-binaryparam.\n\n"), "{}", out.stderr);
+    let out = ok(&mut h, CliVersion::V1, "kinesis describe-stream-summary --stream-name Foo --v2-debug");
+    assert!(out.stderr.ends_with("#cliv2-migration-timestamp.\n"), "{}", out.stderr);
+    let out = v2(&mut h, "kinesis describe-stream-summary --stream-name Foo --v2-debug");
+    assert_eq!(
+        (out.stderr.as_str(), out.status),
+        (format!("\n{V2_USAGE}\n\naws: [ERROR]: Unknown options: --v2-debug\n").as_str(), 252)
+    );
+}

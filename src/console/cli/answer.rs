@@ -56,3 +56,16 @@ fn iso8601(value: &mut Value) {
         // *value = Value::String(output::<its iso8601 function>(value));
     }
 }
+
+/// Whether `answer` has a timestamp where the output shape `shape` has one.
+pub fn has_timestamp(answer: &Value, shape: ShapeId) -> bool {
+    match (answer, model::shape(shape).kind) {
+        (Value::Object(map), Kind::Structure { members, .. }) => {
+            members.iter().any(|m| map.get(m.name).is_some_and(|v| has_timestamp(v, m.shape)))
+        }
+        (Value::Array(items), Kind::List { member }) => items.iter().any(|v| has_timestamp(v, member)),
+        (Value::Object(map), Kind::Map { value, .. }) => map.values().any(|v| has_timestamp(v, value)),
+        (v, Kind::Timestamp) => !v.is_null(),
+        _ => false,
+    }
+}

@@ -12,7 +12,7 @@
 use super::errors::Failure;
 use super::model::Operation;
 use super::pyval::{Py, PyDict};
-use super::validate::{report, validate};
+use super::validate::{report, timestamp_overflow, validate};
 use super::wire::{decode_blobs, serialize, DecodeError};
 use crate::console::{CliVersion, Exchange, Host};
 use crate::engine::error::{ApiError, ErrorType};
@@ -28,6 +28,8 @@ pub struct ServiceError {
     pub message: String,
     /// `str(ClientError)`: `An error occurred (Code) when calling the Op operation: message`.
     pub text: String,
+    /// The body's `message`, when the model declares the error with that member.
+    pub modeled: Option<String>,
 }
 
 /// Why a call gave no answer.
@@ -44,7 +46,9 @@ impl CallError {
     pub fn into_failure(self) -> Failure {
         match self {
             CallError::Failure(f) => f,
-            CallError::Service(s) => Failure::Client { code: s.code, message: s.message, text: s.text },
+            CallError::Service(s) => {
+                Failure::Client { code: s.code, message: s.message, text: s.text, modeled: s.modeled }
+            }
         }
     }
 }
@@ -107,6 +111,9 @@ impl<'h> Client<'h> {
                 }
             }
         }
+        if let Some(msg) = timestamp_overflow(&params, input) {
+            return Err(CallError::Failure(Failure::General(msg)));
+        }
         let errors = validate(&params, input);
         if !errors.is_empty() {
             return Err(CallError::Failure(Failure::Param(report(&errors))));
@@ -138,7 +145,15 @@ impl<'h> Client<'h> {
                         if exhausted { format!(" (reached max retries: {})", attempt - 1) } else { String::new() };
                     let text =
                         format!("An error occurred ({code}) when calling the {} operation{retry}: {message}", op.name);
-                    return Err(CallError::Service(ServiceError { code, message, text }));
+                    // The model's exception shapes (each with a `message` member).
+                    let modeled = !matches!(
+                        e.error_type,
+                        ErrorType::SerializationException
+                            | ErrorType::UnknownOperationException
+                            | ErrorType::InternalFailure
+                    );
+                    let modeled = e.message.clone().filter(|_| modeled);
+                    return Err(CallError::Service(ServiceError { code, message, text, modeled }));
                 }
             }
         }

@@ -51,6 +51,9 @@ pub enum Failure {
         message: String,
         /// The whole `str(ClientError)`.
         text: String,
+        /// The body's `message`, when the model declares the error with that member (v2's
+        /// structured error formats show it as a field of its own).
+        modeled: Option<String>,
     },
     /// The console cannot do it (another service, YAML, another region…): its note, on a
     /// line of its own, in the console's language.
@@ -70,12 +73,20 @@ pub enum ErrorFormat {
 }
 
 impl Failure {
-    /// The v2 `error_info` of a structured error (`Code`, `Message`), when this failure has one.
-    pub fn error_info(&self) -> Option<(String, String)> {
+    /// v2's `error_info` of a structured error (`--cli-error-format json|text|table`), in its
+    /// key order, when this failure has one: `Code`, `Message` for parameter errors; `Message`,
+    /// `Code` and the modeled `message` for a service error (botocore's parsed `Error`).
+    pub fn error_info(&self) -> Option<Vec<(&'static str, String)>> {
         match self {
-            Failure::Usage(m) => Some(("ParamValidation".into(), usage_v2_message(m))),
-            Failure::Param(m) => Some(("ParamValidation".into(), m.clone())),
-            Failure::Client { code, message, .. } => Some((code.clone(), message.clone())),
+            Failure::Usage(m) => Some(vec![("Code", "ParamValidation".into()), ("Message", usage_v2_message(m))]),
+            Failure::Param(m) => Some(vec![("Code", "ParamValidation".into()), ("Message", m.clone())]),
+            Failure::Client { code, message, modeled, .. } => {
+                let mut info = vec![("Message", message.clone()), ("Code", code.clone())];
+                if let Some(m) = modeled {
+                    info.push(("message", m.clone()));
+                }
+                Some(info)
+            }
             _ => None,
         }
     }

@@ -55,6 +55,25 @@ use pyval::{Py, PyDict};
 use serde_json::Value;
 use table::{Arg, ArgKind};
 
+/// v1's `--v2-debug` warning about v2's pager (`customizations/globalargs.py`).
+const V2_PAGER_WARNING: &str = "\nAWS CLI v2 UPGRADE WARNING: By default, the AWS CLI v2 returns all output through your operating system’s default pager program. This is different from v1 behavior, where the system pager is not used by default. To retain AWS CLI v1 behavior in AWS CLI v2, set the `cli_pager` configuration setting, or the `AWS_PAGER` environment variable, to the empty string. See https://docs.aws.amazon.com/cli/latest/userguide/cliv2-migration-changes.html#cliv2-migration-output-pager.\n";
+
+/// v1's `--v2-debug` warning about blobs (`clidriver.py`).
+const V2_BLOB_WARNING: &str = "\nAWS CLI v2 UPGRADE WARNING: When specifying a blob-type parameter, AWS CLI v2 will assume the parameter value is base64-encoded. This is different from v1 behavior, where the AWS CLI will automatically encode the value to base64. To retain v1 behavior in AWS CLI v2, set the `cli_binary_format` configuration variable to `raw-in-base64-out`. See https://docs.aws.amazon.com/cli/latest/userguide/cliv2-migration-changes.html#cliv2-migration-binaryparam.\n";
+
+/// v1's `--v2-debug` warning about timestamps, once per command (`customizations/scalarparse.py`).
+const V2_TIMESTAMP_WARNING: &str = "\nAWS CLI v2 UPGRADE WARNING: In AWS CLI v2, all timestamp response values are returned in the ISO 8601 format. This is different from v1 behavior, where the timestamps are returned as they appear in the service API response. To retain AWS CLI v1 behavior in AWS CLI v2, set the configuration variable `cli_timestamp_format` to `wire`. See https://docs.aws.amazon.com/cli/latest/userguide/cliv2-migration-changes.html#cliv2-migration-timestamp.\n";
+
+/// Whether a top-level blob option (`--data`) was given a non-empty value.
+fn has_blob_option(table: &[Arg], ns: &Namespace) -> bool {
+    table.iter().any(|a| match a.kind {
+        ArgKind::Member { shape, .. } if model::shape(shape).kind == model::Kind::Blob => {
+            matches!(ns.get(&a.dest()), Some(ArgValue::Str(s)) if !s.is_empty())
+        }
+        _ => false,
+    })
+}
+
 /// Runs the words after `aws` (`["kinesis", "put-record", "--stream-name", "Foo", …]`).
 pub fn run(args: &[String], host: &mut dyn Host, settings: Settings) -> Outcome {
     let mut cli = Cli {
@@ -128,6 +147,30 @@ fn has_no_scheme(url: &str) -> bool {
     !valid
 }
 
+/// botocore's `is_valid_endpoint_url` (or its IPv6 twin): the URL has a host name made of
+/// DNS labels, or a bracketed IPv6 address.
+fn valid_endpoint(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let netloc = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = netloc.rsplit_once('@').map_or(netloc, |(_, h)| h);
+    if let Some(v6) = host_port.strip_prefix('[') {
+        let inner = v6.split(']').next().unwrap_or("");
+        return !inner.is_empty() && inner.chars().all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.' | '%'));
+    }
+    let host = host_port.split(':').next().unwrap_or("");
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    !host.is_empty() && host.len() <= 255 && host.split('.').all(label_ok)
+}
+
 /// botocore's `validate_region_name`.
 fn valid_region(region: &str) -> bool {
     let b = region.as_bytes();
@@ -152,13 +195,14 @@ impl Cli {
 
     /// Writes a failure as the CLI does; its exit status.
     fn fail(&mut self, f: &Failure) -> i32 {
-        if let (Some(format), Some((code, message))) = (self.error_output, f.error_info()) {
+        if let (Some(format), Some(fields)) = (self.error_output, f.error_info()) {
             let status = match f {
                 Failure::Client { .. } => 254,
                 _ => 252,
             };
-            let info = serde_json::json!({ "Code": code, "Message": message });
-            self.stderr.push_str(&output::render(&info, format, "error"));
+            let info: serde_json::Map<String, Value> =
+                fields.into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect();
+            self.stderr.push_str(&output::render(&Value::Object(info), format, "error"));
             return status;
         }
         let (text, status) = f.render(self.version(), self.error_format, self.settings.lang);
@@ -225,6 +269,10 @@ impl Cli {
         }
         if matches!(g.str("output"), Some("yaml" | "yaml-stream")) {
             return Err(Failure::Console(Msg::NoYaml));
+        }
+        if g.flag("v2_debug") == Some(true) {
+            // `detect_migration_breakage`: the console has no `cli_pager` setting nor AWS_PAGER.
+            self.stderr.push_str(V2_PAGER_WARNING);
         }
         if g.flag("debug") == Some(true) {
             self.note(Msg::Fixed(Text::DebugNote));
@@ -368,6 +416,11 @@ impl Cli {
             }
         }
         self.stderr.push_str(&built.warnings);
+        if g.flag("v2_debug") == Some(true) && has_blob_option(&table, &ns) {
+            // `_detect_binary_file_migration_change` (clidriver.py), printed with `print`.
+            self.stderr.push_str(V2_BLOB_WARNING);
+            self.stderr.push('\n');
+        }
         params::merge_cli_input_json(&mut built, version)?;
         if let Some(kind) = built.skeleton.clone() {
             if kind != "output" {
@@ -482,6 +535,9 @@ impl Cli {
             }
         }
         if let Some(url) = g.str("endpoint_url") {
+            if !valid_endpoint(url) {
+                return Err(Failure::General(format!("Invalid endpoint: {url}")));
+            }
             let real = format!("https://kinesis.{simulated}.amazonaws.com");
             self.note(Msg::EndpointUrl { url: url.to_string(), real });
         }
@@ -536,6 +592,7 @@ impl Cli {
         match client.call(op, params) {
             Ok(mut answer) => {
                 self.after_answer(op, params, &answer);
+                self.timestamp_warning(g, op.output, &answer);
                 self.parse_answer(op.output, &mut answer);
                 self.print(&answer, g, op.name)
             }
@@ -571,6 +628,7 @@ impl Cli {
         let run = paginate::paginate(client, op, p, params.clone(), &cfg, &convert);
         if let Some(first) = run.pages.first() {
             self.after_answer(op, &params, first);
+            self.timestamp_warning(g, op.output, first);
         }
         if g.str("output") == Some("text") {
             for i in 0..run.pages.len() {
@@ -590,6 +648,14 @@ impl Cli {
         }
         let full = paginate::build_full_result(&run, p);
         self.print(&full, g, op.name)
+    }
+
+    /// v1 with `--v2-debug`: the parser warns at the first timestamp of an answer.
+    fn timestamp_warning(&mut self, g: &Globals, output: Option<ShapeId>, answer: &Value) {
+        let wanted = self.version() == CliVersion::V1 && g.flag("v2_debug") == Some(true);
+        if wanted && output.is_some_and(|o| answer::has_timestamp(answer, o)) {
+            self.stderr.push_str(V2_TIMESTAMP_WARNING);
+        }
     }
 
     fn parse_answer(&self, output: Option<ShapeId>, answer: &mut Value) {

@@ -184,7 +184,9 @@ fn general(msg: String) -> CallError {
 impl Pager<'_, '_> {
     /// `_parse_starting_token`: the service tokens and the items to skip.
     fn parse_starting_token(&self, token: &str) -> Result<(PyDict, Py), CallError> {
-        if let Some(decoded) = decode_token(token) {
+        // A JSON list fails `list.pop(key, None)` with a TypeError, which botocore catches:
+        // the token is then read the old way. Any other non-object is an uncaught error.
+        if let Some(decoded) = decode_token(token).filter(|d| !matches!(d, Py::List(_))) {
             let Py::Dict(mut d) = decoded else {
                 return Err(general(format!("'{}' object has no attribute 'pop'", decoded.type_name())));
             };

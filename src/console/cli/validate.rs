@@ -10,13 +10,30 @@
 
 use super::model::{self, Kind, ShapeId};
 use super::pyval::Py;
-use super::wire::timestamp_seconds;
+use super::wire::{read_timestamp, timestamp_seconds, Timestamp};
 
 /// Validates `params` against the input structure `shape`; the report lines, empty when valid.
 pub fn validate(params: &Py, shape: ShapeId) -> Vec<String> {
     let mut errors = Vec::new();
     check(params, shape, "", &mut errors);
     errors
+}
+
+/// The first timestamp botocore cannot even fail to read (`Unable to calculate correct
+/// timezone offset for "<value>"`, raised from inside the validation), if any.
+pub fn timestamp_overflow(params: &Py, shape: ShapeId) -> Option<String> {
+    match (params, model::shape(shape).kind) {
+        (Py::Dict(d), Kind::Structure { members, .. }) => d.items.iter().find_map(|(k, v)| {
+            let m = members.iter().find(|m| m.name == k)?;
+            timestamp_overflow(v, m.shape)
+        }),
+        (Py::Dict(d), Kind::Map { value, .. }) => d.items.iter().find_map(|(_, v)| timestamp_overflow(v, value)),
+        (Py::List(items), Kind::List { member }) => items.iter().find_map(|v| timestamp_overflow(v, member)),
+        (v, Kind::Timestamp) if read_timestamp(v) == Timestamp::Overflow => {
+            Some(format!("Unable to calculate correct timezone offset for \"{}\"", v.py_str()))
+        }
+        _ => None,
+    }
 }
 
 /// `ParamValidationError`'s text for a non-empty report.

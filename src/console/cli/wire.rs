@@ -242,6 +242,22 @@ fn parse_date_text(text: &str) -> Option<i64> {
     Some(days_from_civil(y, mo, d) * 86_400 + hh * 3600 + mm * 60 + ss - offset)
 }
 
+/// How botocore reads a timestamp value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timestamp {
+    /// Epoch seconds, floored (what is sent).
+    Seconds(i64),
+    /// Not a timestamp: a validation error.
+    Invalid,
+    /// A number no `datetime` holds: botocore gives up with `Unable to calculate correct
+    /// timezone offset for "<value>"`, an uncaught error.
+    Overflow,
+}
+
+/// Beyond this many seconds, Python's `fromtimestamp` overflows the platform's `time_t`
+/// (botocore's fallback then fails too); below it, a year out of range is a `ValueError`.
+const OVERFLOW_SECONDS: f64 = 1e18;
+
 fn epoch_of_float(f: f64) -> Option<i64> {
     if !f.is_finite() {
         return None;
@@ -250,6 +266,24 @@ fn epoch_of_float(f: f64) -> Option<i64> {
     let micros = (f * 1e6).round_ties_even();
     let secs = (micros / 1e6).floor();
     ((MIN_EPOCH as f64)..=(MAX_EPOCH as f64)).contains(&secs).then_some(secs as i64)
+}
+
+/// botocore's `parse_to_aware_datetime(value)`, with the overflow it cannot recover from.
+pub fn read_timestamp(value: &Py) -> Timestamp {
+    let overflows = |f: f64| f.is_infinite() || f.abs() >= OVERFLOW_SECONDS;
+    let as_float = match value {
+        Py::Float(f) => Some(*f),
+        Py::Int(n) => Some(n.saturating() as f64),
+        Py::Str(s) => py_float(s).ok(),
+        _ => None,
+    };
+    if as_float.is_some_and(overflows) {
+        return Timestamp::Overflow;
+    }
+    match timestamp_seconds(value) {
+        Some(s) => Timestamp::Seconds(s),
+        None => Timestamp::Invalid,
+    }
 }
 
 /// botocore's `parse_to_aware_datetime(value)` as epoch seconds, floored (what is sent), or
