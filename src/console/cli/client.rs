@@ -104,11 +104,10 @@ impl<'h> Client<'h> {
                 });
                 return Err(CallError::Failure(Failure::General(e.message())));
             }
-            for (text, bytes) in decoded {
-                let note = Msg::BlobDecoded { text, bytes };
-                if !self.notes.contains(&note) {
-                    self.notes.push(note);
-                }
+            // One note is enough, for the first blob (put-records may carry 500).
+            let noted = self.notes.iter().any(|n| matches!(n, Msg::BlobDecoded { .. }));
+            if let (Some((text, bytes)), false) = (decoded.into_iter().next(), noted) {
+                self.notes.push(Msg::BlobDecoded { text, bytes });
             }
         }
         if let Some(msg) = timestamp_overflow(&params, input) {

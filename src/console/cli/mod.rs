@@ -253,7 +253,10 @@ impl Cli {
             }
         }
         if let Some(q) = g.str("query") {
-            if let Err(msg) = output::query(&Value::Null, q) {
+            // `jmespath.compile`: only a syntax error is a bad value here; the message is the
+            // output module's (Python's jmespath wording). Errors while searching come later.
+            if jmespath::compile(q).is_err() {
+                let msg = output::query(&Value::Null, q).err().unwrap_or_default();
                 return Err(Failure::Param(format!("Bad value for --query {q}: {msg}")));
             }
         }
@@ -443,7 +446,7 @@ impl Cli {
             self.skeleton_output(op, &mut client, &built.params, g)
         } else if let Some(w) = waiter {
             let run = waiter::wait(&mut client, w, op, &built.params);
-            if run.slept_ms > 0 || run.failure.is_none() {
+            if run.slept_ms > 0 {
                 self.note(Msg::Waited {
                     waiter: w.name.to_string(),
                     polls: run.attempts,
