@@ -439,3 +439,23 @@ fn v1_migration_warnings() {
         (format!("\n{V2_USAGE}\n\naws: [ERROR]: Unknown options: --v2-debug\n").as_str(), 252)
     );
 }
+
+#[test]
+fn throttling_is_retried_as_each_cli_retries() {
+    let mut h = host();
+    // LimitExceededException (the account's shard quota) is retried: v1 makes 5 attempts,
+    // v2 3, with pauses on the simulated clock; then the message names the retries.
+    for (version, attempts, pauses_ms) in [(CliVersion::V1, 5, 7_500), (CliVersion::V2, 3, 1_500)] {
+        let start = h.engine.now().millis();
+        let out = aws(&mut h, version, "kinesis create-stream --stream-name Huge --shard-count 501");
+        assert_eq!(out.exchanges.len(), attempts, "{version:?}");
+        assert_eq!(h.engine.now().millis() - start, pauses_ms, "{version:?}");
+        let retries = attempts - 1;
+        assert!(
+            out.stderr.contains(&format!("when calling the CreateStream operation (reached max retries: {retries}): ")),
+            "{}",
+            out.stderr
+        );
+        assert!(out.notes.iter().any(|n| n.contains("CreateStream")), "{:?}", out.notes);
+    }
+}

@@ -79,3 +79,27 @@ fn generate_cli_skeleton() {
     let out = ok(&mut h, CliVersion::V1, "kinesis describe-limits --generate-cli-skeleton");
     assert_eq!(out.stdout, "{}\n");
 }
+
+#[test]
+fn output_skeleton_is_validated_like_a_stubbed_answer() {
+    let mut h = host();
+    // The sample answer's MaxRecordSizeInKiB (0) is below the output shape's min (1024).
+    let out = v1(&mut h, "kinesis describe-stream-summary --generate-cli-skeleton output --stream-name x");
+    assert_eq!(
+        (out.stderr.as_str(), out.status),
+        ("\nParameter validation failed:\nInvalid value for parameter StreamDescriptionSummary.MaxRecordSizeInKiB, value: 0, valid min value: 1024\n", 255)
+    );
+    let out = ok(&mut h, CliVersion::V2, "kinesis list-shards --generate-cli-skeleton output --stream-name x");
+    assert!(out.exchanges.is_empty());
+    let sample = json!({"Shards": [{"ShardId": "ShardId", "ParentShardId": "ParentShardId", "AdjacentParentShardId": "AdjacentParentShardId",
+        "HashKeyRange": {"StartingHashKey": "StartingHashKey", "EndingHashKey": "EndingHashKey"},
+        "SequenceNumberRange": {"StartingSequenceNumber": "StartingSequenceNumber", "EndingSequenceNumber": "EndingSequenceNumber"}}],
+        "NextToken": "NextToken"});
+    assert_eq!(out.stdout, render(&sample, Format::Json, "ListShards"));
+    let out = ok(&mut h, CliVersion::V1, "kinesis create-stream --generate-cli-skeleton");
+    assert_eq!(
+        out.stdout,
+        "{\n    \"StreamName\": \"\",\n    \"ShardCount\": 0,\n    \"StreamModeDetails\": {\n        \"StreamMode\": \"PROVISIONED\"\n    },\n    \"Tags\": {\n        \"KeyName\": \"\"\n    },\n    \"WarmThroughputMiBps\": 0,\n    \"MaxRecordSizeInKiB\": 0\n}\n"
+    );
+    assert_eq!(out.notes.len(), 1, "the enum value is the first, not a random one");
+}

@@ -38,7 +38,9 @@ fn heading(out: &mut String, text: Text, lang: Lang) {
 }
 
 fn footer(out: &mut String, version: CliVersion, lang: Lang) {
-    out.push('\n');
+    if !out.ends_with("\n\n") {
+        out.push('\n');
+    }
     out.push_str(&format!("{INDENT}{}\n", Text::Emulation.text(lang)));
     out.push_str(&format!("{INDENT}{}\n", version_line(version)));
 }

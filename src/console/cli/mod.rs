@@ -443,7 +443,7 @@ impl Cli {
         let decode = version == CliVersion::V2 && !binary_raw;
         let mut client = Client::new(host, version, decode);
         let result = if built.skeleton.as_deref() == Some("output") {
-            self.skeleton_output(op, &mut client, &built.params, g)
+            self.skeleton_output(op, &built.params, g)
         } else if let Some(w) = waiter {
             let run = waiter::wait(&mut client, w, op, &built.params);
             if run.slept_ms > 0 {
@@ -686,25 +686,26 @@ impl Cli {
 
     /// `--generate-cli-skeleton output`: the parameters are validated, no request is sent, and
     /// a sample answer (member names as values) is printed in the chosen format.
-    fn skeleton_output(
-        &mut self,
-        op: &Operation,
-        client: &mut Client<'_>,
-        params: &PyDict,
-        g: &Globals,
-    ) -> Result<(), Failure> {
-        let _ = client;
+    fn skeleton_output(&mut self, op: &Operation, params: &PyDict, g: &Globals) -> Result<(), Failure> {
+        let mut enums = false;
+        let sample = match op.output {
+            Some(output) => skeleton::skeleton_of(output, &mut Vec::new(), true, "", &mut enums),
+            None => Value::Object(serde_json::Map::new()),
+        };
+        // botocore's Stubber validates the sample answer first (`min` of the output shapes),
+        // then the client validates the parameters; nothing is sent.
+        if let Some(output) = op.output {
+            let errors = validate::validate(&wire::from_json(&sample), output);
+            if !errors.is_empty() {
+                return Err(Failure::Param(validate::report(&errors)));
+            }
+        }
         if let Some(input) = op.input {
             let errors = validate::validate(&Py::Dict(params.clone()), input);
             if !errors.is_empty() {
                 return Err(Failure::Param(validate::report(&errors)));
             }
         }
-        let mut enums = false;
-        let sample = match op.output {
-            Some(output) => skeleton::skeleton_of(output, &mut Vec::new(), true, "", &mut enums),
-            None => Value::Object(serde_json::Map::new()),
-        };
         self.print(&sample, g, op.name)
     }
 }
