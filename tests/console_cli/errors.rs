@@ -459,3 +459,16 @@ fn throttling_is_retried_as_each_cli_retries() {
         assert!(out.notes.iter().any(|n| n.contains("CreateStream")), "{:?}", out.notes);
     }
 }
+
+#[test]
+fn too_deep_values_end_as_python_s_recursion_error() {
+    let mut h = host();
+    let deep = "[".repeat(5000);
+    let out = v1(&mut h, &format!("kinesis put-records --stream-name Foo --records '{deep}'"));
+    assert_eq!(
+        (out.stderr.as_str(), out.status),
+        ("\nmaximum recursion depth exceeded while decoding a JSON array from a unicode string\n", 255)
+    );
+    let out = v1(&mut h, &format!("kinesis list-shards --stream-name Foo --shard-filter 'a={}'", "[".repeat(3000)));
+    assert_eq!((out.stderr.as_str(), out.status), ("\nmaximum recursion depth exceeded\n", 255));
+}

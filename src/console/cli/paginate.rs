@@ -309,19 +309,19 @@ impl Pager<'_, '_> {
                 _ => Vec::new(),
             };
             let num = current.len() as i128;
-            let truncate = max_items.map_or(0, |m| total + num - m);
+            let truncate = max_items.map_or(0, |m| (total + num).saturating_sub(m));
             if truncate > 0 {
                 let keep = num - truncate;
                 if let Value::Object(map) = &mut page {
                     set_value(map, primary, Value::Array(py_slice(&current, None, Some(keep))));
                 }
-                next_token.insert("boto_truncate_amount", Py::Int(PyInt::Small(keep + skip)));
+                next_token.insert("boto_truncate_amount", Py::Int(PyInt::Small(keep.saturating_add(skip))));
                 out.pages.push(page);
                 out.resume_token = Some(self.resume_token(&next_token)?);
                 return Ok(());
             }
             out.pages.push(page.clone());
-            total += num;
+            total = total.saturating_add(num);
             next_token = self.next_token(&page);
             if next_token.items.iter().all(|(_, t)| matches!(t, Py::None)) {
                 return Ok(());

@@ -77,7 +77,12 @@ fn is_complex(shape: ShapeId) -> bool {
 }
 
 fn json_value(option: &str, text: &str) -> Result<Py, Failure> {
-    loads(text, true).map_err(|e| param_error(option, &format!("Invalid JSON: {}\nJSON received: {text}", e.text)))
+    loads(text, true).map_err(|e| {
+        if e.recursion {
+            return Failure::General(e.text);
+        }
+        param_error(option, &format!("Invalid JSON: {}\nJSON received: {text}", e.text))
+    })
 }
 
 fn shorthand_value(option: &str, text: &str, version: CliVersion) -> Result<Py, Failure> {
@@ -248,6 +253,7 @@ pub fn merge_cli_input_json(built: &mut Built, version: CliVersion) -> Result<()
     };
     let data = match (loads(&text, false), version) {
         (Ok(v), _) => v,
+        (Err(e), _) if e.recursion => return Err(Failure::General(e.text)),
         (Err(e), CliVersion::V1) => {
             return Err(Failure::Param(format!(
                 "Error parsing parameter 'cli-input-json': Invalid JSON: {}\nJSON received: {text}",

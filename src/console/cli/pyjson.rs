@@ -11,7 +11,8 @@
 
 use super::pyval::{Py, PyDict, PyInt};
 
-/// A `json.JSONDecodeError`: the message and the character index it points at.
+/// A `json.JSONDecodeError`: the message and the character index it points at; or a
+/// `RecursionError` (`recursion`), which is not a `ValueError` and escapes the CLI's handlers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonError {
     /// `Expecting value`, `Extra data`…
@@ -20,6 +21,8 @@ pub struct JsonError {
     pub pos: usize,
     /// `str(err)`: `msg: line L column C (char P)`.
     pub text: String,
+    /// A `RecursionError` rather than a decoding error.
+    pub recursion: bool,
 }
 
 enum Fail {
@@ -27,11 +30,18 @@ enum Fail {
     Stop(usize),
     /// A JSONDecodeError raised by the scanner.
     Error(&'static str, usize),
+    /// Python's `RecursionError` (nesting deeper than the interpreter's stack allows).
+    Recursion(&'static str),
 }
+
+/// How deep containers may nest: about what CPython's recursion limit (1000 frames, some
+/// already used by the CLI) lets `json.loads` reach.
+pub const MAX_DEPTH: usize = 900;
 
 struct Scanner<'a> {
     s: &'a [char],
     ordered: bool,
+    depth: std::cell::Cell<usize>,
 }
 
 fn is_ws(c: char) -> bool {
@@ -48,12 +58,12 @@ pub fn loads(text: &str, ordered: bool) -> Result<Py, JsonError> {
             Some(nl) => pos - nl,
             None => pos + 1,
         };
-        JsonError { msg, pos, text: format!("{msg}: line {lineno} column {colno} (char {pos})") }
+        JsonError { msg, pos, text: format!("{msg}: line {lineno} column {colno} (char {pos})"), recursion: false }
     };
     if chars.first() == Some(&'\u{feff}') {
         return Err(error("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0));
     }
-    let scanner = Scanner { s: &chars, ordered };
+    let scanner = Scanner { s: &chars, ordered, depth: std::cell::Cell::new(0) };
     let start = scanner.skip_ws(0);
     match scanner.scan_once(start) {
         Ok((value, end)) => {
@@ -65,6 +75,12 @@ pub fn loads(text: &str, ordered: bool) -> Result<Py, JsonError> {
         }
         Err(Fail::Stop(at)) => Err(error("Expecting value", at)),
         Err(Fail::Error(msg, at)) => Err(error(msg, at)),
+        Err(Fail::Recursion(what)) => Err(JsonError {
+            msg: "maximum recursion depth exceeded",
+            pos: 0,
+            text: format!("maximum recursion depth exceeded while decoding a JSON {what} from a unicode string"),
+            recursion: true,
+        }),
     }
 }
 
@@ -90,8 +106,16 @@ impl Scanner<'_> {
         };
         match c {
             '"' => self.scan_string(idx + 1).map(|(s, end)| (Py::Str(s), end)),
-            '{' => self.parse_object(idx + 1),
-            '[' => self.parse_array(idx + 1),
+            '{' | '[' => {
+                let what = if c == '{' { "object" } else { "array" };
+                if self.depth.get() >= MAX_DEPTH {
+                    return Err(Fail::Recursion(what));
+                }
+                self.depth.set(self.depth.get() + 1);
+                let r = if c == '{' { self.parse_object(idx + 1) } else { self.parse_array(idx + 1) };
+                self.depth.set(self.depth.get() - 1);
+                r
+            }
             'n' if self.starts_with(idx, "null") => Ok((Py::None, idx + 4)),
             't' if self.starts_with(idx, "true") => Ok((Py::Bool(true), idx + 4)),
             'f' if self.starts_with(idx, "false") => Ok((Py::Bool(false), idx + 5)),

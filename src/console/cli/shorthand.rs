@@ -64,7 +64,12 @@ struct Parser<'a> {
     version: CliVersion,
     resolve_files: bool,
     text: &'a str,
+    depth: usize,
 }
+
+/// How deep `[…]` and `{…}` may nest: two Python frames a level, under CPython's recursion
+/// limit of 1000 frames.
+const MAX_DEPTH: usize = 490;
 
 enum Syntax {
     /// `Expected: '<expected>', received: '<actual>'` at an index.
@@ -73,14 +78,17 @@ enum Syntax {
     Duplicate(String, usize),
     /// A file reference that does not load.
     File(String),
+    /// Python's `RecursionError`.
+    Recursion,
 }
 
 /// Parses `text` (`ShorthandParser.parse`).
 pub fn parse(text: &str, version: CliVersion) -> Result<Py, ShorthandError> {
-    let mut p = Parser { s: text.chars().collect(), i: 0, version, resolve_files: false, text };
+    let mut p = Parser { s: text.chars().collect(), i: 0, version, resolve_files: false, text, depth: 0 };
     match p.parameter() {
         Ok(v) => Ok(v),
         Err(Syntax::File(msg)) => Err(ShorthandError::Uncaught(msg)),
+        Err(Syntax::Recursion) => Err(ShorthandError::Uncaught("maximum recursion depth exceeded".into())),
         Err(Syntax::Expected(expected, actual, index)) => {
             let location = p.location(index);
             Err(ShorthandError::Parse(match version {
@@ -353,8 +361,15 @@ impl Parser<'_> {
 
     fn explicit_values(&mut self) -> Result<Py, Syntax> {
         match self.current() {
-            Some('[') => self.explicit_list(),
-            Some('{') => self.hash_literal(),
+            Some('[') | Some('{') => {
+                if self.depth >= MAX_DEPTH {
+                    return Err(Syntax::Recursion);
+                }
+                self.depth += 1;
+                let r = if self.current() == Some('[') { self.explicit_list() } else { self.hash_literal() };
+                self.depth -= 1;
+                r
+            }
             _ => self.first_value(),
         }
     }

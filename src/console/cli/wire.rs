@@ -201,6 +201,9 @@ fn parse_date_text(text: &str) -> Option<i64> {
         let (t, z) = time.split_at(i);
         let sign = if z.starts_with('-') { -1 } else { 1 };
         let z = z[1..].replace(':', "");
+        if !z.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
         let (h, m) = match z.len() {
             2 => (digits(&z, 2)?, 0),
             4 => (digits(&z[..2], 2)?, digits(&z[2..], 2)?),
