@@ -34,9 +34,10 @@ enum Fail {
     Recursion(&'static str),
 }
 
-/// How deep containers may nest: about what CPython's recursion limit (1000 frames, some
-/// already used by the CLI) lets `json.loads` reach.
-pub const MAX_DEPTH: usize = 900;
+/// How deep containers may nest before Python's `RecursionError`. CPython reaches about 990
+/// levels (its limit of 1000 frames); the console stops at 400, which keeps the recursive
+/// parser well inside WebAssembly's 1 MiB stack. No real value nests that deep.
+pub const MAX_DEPTH: usize = 400;
 
 struct Scanner<'a> {
     s: &'a [char],

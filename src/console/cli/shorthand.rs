@@ -67,9 +67,10 @@ struct Parser<'a> {
     depth: usize,
 }
 
-/// How deep `[…]` and `{…}` may nest: two Python frames a level, under CPython's recursion
-/// limit of 1000 frames.
-const MAX_DEPTH: usize = 490;
+/// How deep `[…]` and `{…}` may nest before Python's `RecursionError`: CPython reaches about
+/// 490 levels (two frames a level, 1000 frames); the console stops at 240, inside WebAssembly's
+/// 1 MiB stack.
+const MAX_DEPTH: usize = 240;
 
 enum Syntax {
     /// `Expected: '<expected>', received: '<actual>'` at an index.
