@@ -65,9 +65,10 @@ pub struct Client<'h> {
     pub notes: Vec<Msg>,
 }
 
-fn retryable(version: CliVersion, e: &ApiError) -> bool {
+/// The engine's errors both retry modes retry: throttling (`ProvisionedThroughputExceeded`,
+/// `LimitExceeded`, both 400) and HTTP 500.
+fn retryable(e: &ApiError) -> bool {
     use ErrorType::{InternalFailure, LimitExceededException, ProvisionedThroughputExceededException};
-    let _ = version;
     matches!(e.error_type, ProvisionedThroughputExceededException | LimitExceededException | InternalFailure)
 }
 
@@ -129,12 +130,12 @@ impl<'h> Client<'h> {
             });
             match answer {
                 Ok(v) => return Ok(v),
-                Err(e) if retryable(self.version, &e) && attempt < max => {
+                Err(e) if retryable(&e) && attempt < max => {
                     self.host.sleep(500 << (attempt - 1));
                     attempt += 1;
                 }
                 Err(e) => {
-                    let exhausted = retryable(self.version, &e);
+                    let exhausted = retryable(&e);
                     if exhausted {
                         self.notes.push(Msg::Retried { operation: op.name.to_string(), attempts: attempt });
                     }

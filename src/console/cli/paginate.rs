@@ -19,7 +19,7 @@ use super::client::{CallError, Client};
 use super::errors::Failure;
 use super::model::{Operation, Paginator};
 use super::pyjson::{dumps, loads};
-use super::pyval::{py_int, str_repr, Py, PyDict, PyInt};
+use super::pyval::{py_int, Py, PyDict, PyInt};
 use super::wire::{from_json, plain};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -441,11 +441,6 @@ pub fn text_page(run: &PageRun, p: &Paginator, i: usize) -> Value {
 /// The text format's last piece when truncated: `{"NextToken": {"NextToken": token}}`.
 pub fn text_next_token(token: &str) -> Value {
     serde_json::json!({ "NextToken": { "NextToken": token } })
-}
-
-/// `repr` of a token for messages.
-pub fn token_repr(token: &str) -> String {
-    str_repr(token)
 }
 
 #[cfg(test)]

@@ -61,7 +61,6 @@ fn key_char(c: char) -> bool {
 struct Parser<'a> {
     s: Vec<char>,
     i: usize,
-    version: CliVersion,
     resolve_files: bool,
     text: &'a str,
     depth: usize,
@@ -85,7 +84,7 @@ enum Syntax {
 
 /// Parses `text` (`ShorthandParser.parse`).
 pub fn parse(text: &str, version: CliVersion) -> Result<Py, ShorthandError> {
-    let mut p = Parser { s: text.chars().collect(), i: 0, version, resolve_files: false, text, depth: 0 };
+    let mut p = Parser { s: text.chars().collect(), i: 0, resolve_files: false, text, depth: 0 };
     match p.parameter() {
         Ok(v) => Ok(v),
         Err(Syntax::File(msg)) => Err(ShorthandError::Uncaught(msg)),
@@ -391,7 +390,6 @@ impl Parser<'_> {
             keyvals.insert(&key, v);
         }
         self.expect('}', false)?;
-        let _ = self.version;
         Ok(Py::Dict(keyvals))
     }
 }

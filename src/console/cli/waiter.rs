@@ -67,8 +67,7 @@ pub fn wait(client: &mut Client<'_>, waiter: &Waiter, op: &'static Operation, pa
         }
         if state.is_none() {
             if let Some(e) = &error {
-                let message = if e.message.is_empty() { String::new() } else { e.message.clone() };
-                run.failure = Some(fail(format!("An error occurred ({}): {message}", e.code)));
+                run.failure = Some(fail(format!("An error occurred ({}): {}", e.code, e.message)));
                 return run;
             }
         }
