@@ -6,16 +6,23 @@
 //! and fails where the CLI fails, with its text and exit status ([`errors`]):
 //!
 //! ```text
-//!  words ─► main parser (global options, command)      argparse.rs, table.rs
-//!         ─► service parser (operation | wait | help)
+//!  words ─► main parser (global options, command)      argparse.rs, table.rs, globals.rs
+//!         ─► service parser (operation | wait | help)  help.rs (help pages, --version)
 //!         ─► operation parser (its options)             table.rs (from service_model.rs)
 //!         ─► paging checks, option values → parameters  params.rs, shorthand.rs, pyjson.rs
-//!         ─► --cli-input-json, --generate-cli-skeleton
+//!         ─► --cli-input-json, --generate-cli-skeleton  params.rs, skeleton.rs
 //!         ─► client: v2 blob decoding, validation,       client.rs, wire.rs, validate.rs
 //!            JSON body, Host::call (with retries)
 //!         ─► one call | pages | waiter polls             paginate.rs, waiter.rs
-//!         ─► --query, then json | text | table           console::output
+//!         ─► answer parsing (v2 timestamps), --query,   answer.rs, console::output
+//!            then json | text | table
 //! ```
+//!
+//! The model (commands, options, shapes, paginators, waiters) is data generated from botocore
+//! by `tests/console/gen_cli_model.py` (`service_model.rs`, `cli_commands.rs`; types in
+//! `shapes.rs`, lookups in `model.rs`). Python's own behaviour the CLI's texts depend on is
+//! ported where needed: `json.loads` errors (`pyjson.rs`), `repr`, `int()` (`pyval.rs`),
+//! `difflib` suggestions (`difflib.rs`).
 //!
 //! Every HTTP exchange is recorded in [`Outcome::exchanges`]; the console's own explanations
 //! (why a blob reads differently under v2, how to let time pass) go to [`Outcome::notes`],
