@@ -35,6 +35,7 @@
 //! produces prose; AWS error messages are shown as AWS words them.
 
 pub mod app;
+pub mod console;
 pub mod console_shell;
 pub mod console_view;
 pub mod flow;
