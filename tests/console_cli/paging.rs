@@ -40,6 +40,8 @@ fn list_streams_pages_and_tokens() {
         full["StreamSummaries"] = Value::Array(all);
     }
     full["NextToken"] = json!(cli_token);
+    // v2 writes the timestamps in ISO 8601.
+    let full = kinesis_playground::console::output::iso8601_timestamps(&full);
     assert_eq!(out.stdout, render(&full, Format::Json, "ListStreams"));
     // --starting-token resumes where it stopped: the same page again, its first item skipped.
     let out = ok(&mut h, CliVersion::V2, &format!("kinesis list-streams --starting-token {cli_token} --page-size 2"));
@@ -56,6 +58,7 @@ fn list_streams_pages_and_tokens() {
             .collect();
         expected["StreamSummaries"] = Value::Array(summaries);
     }
+    let expected = kinesis_playground::console::output::iso8601_timestamps(&expected);
     assert_eq!(out.stdout, render(&expected, Format::Json, "ListStreams"));
     // --no-paginate: one call, the answer as it is.
     let out = ok(&mut h, CliVersion::V1, "kinesis list-streams --no-paginate --limit 2");
