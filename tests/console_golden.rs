@@ -167,12 +167,13 @@ impl Normaliser {
         let s = self
             .version
             .replace_all(s, |c: &regex::Captures<'_>| match (c.get(2), c.get(3)) {
-                (Some(source), Some(arch)) => format!(
-                    "aws-cli/<cli-version> Python/<python-version> {}/<os-release> <{}>/{}.<distro>",
-                    &c[1],
-                    if source.as_str() == "source" { "source" } else { "source" },
-                    arch.as_str()
-                ),
+                (Some(_), Some(arch)) => {
+                    format!(
+                        "aws-cli/<cli-version> Python/<python-version> {}/<os-release> <source>/{}.<distro>",
+                        &c[1],
+                        arch.as_str()
+                    )
+                }
                 _ => format!(
                     "aws-cli/<cli-version> Python/<python-version> {}/<os-release> botocore/<botocore-version>",
                     &c[1]
