@@ -155,7 +155,7 @@ export function checks(kit) {
         ['echo a | grep a', 'no está disponible'],
         ['aws kinesis frob', "invalid choice 'frob'"],
         ["echo 'abierta", 'comilla'],
-        ['aws kinesis put-record --stream-name Foo', 'the following arguments are required: --partition-key'],
+        ['aws kinesis put-record --stream-name Foo', 'the following arguments are required: --data, --partition-key'],
         ['<img src=x onerror=alert(1)>', 'no está disponible'],
       ]) {
         const text = await run(page, line);
