@@ -2,7 +2,7 @@
 //! Thin: the shell, the CLI and the checks are plain Rust (`console`, `ui::console`, `model.rs`).
 
 use super::model::{commands, current};
-use super::snapshot::{http_request, http_response, ConsoleSnapshot};
+use super::snapshot::{http_request, http_response, is_table, ConsoleSnapshot};
 use crate::console::CliVersion;
 use crate::i18n::console_view::{Step, Text as C};
 use crate::i18n::{Lang, Phrase};
@@ -165,7 +165,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
             <li class="entry" key={e.id} data-testid="console-entry">
                 <p class="cmd"><span class="ps1" aria-hidden="true">{ "$ " }</span><code lang="en">{ &e.ran.line }</code></p>
                 if !o.stdout.is_empty() {
-                    <pre class="stdout" lang="en" data-testid="console-stdout">{ &o.stdout }</pre>
+                    <pre class={classes!("stdout", is_table(&o.stdout).then_some("table"))} lang="en" data-testid="console-stdout">{ &o.stdout }</pre>
                 }
                 if !o.stderr.is_empty() {
                     <pre class="stderr" data-testid="console-stderr">{ &o.stderr }</pre>

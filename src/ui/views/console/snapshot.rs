@@ -84,6 +84,13 @@ pub fn http_response(x: &Exchange) -> String {
     }
 }
 
+/// Whether `stdout` is a CLI table (`--output table`: a line of `-`, then a `|` line), which
+/// the view shows unwrapped: wrapped, its borders would break.
+pub fn is_table(stdout: &str) -> bool {
+    let mut lines = stdout.lines();
+    matches!((lines.next(), lines.next()), (Some(a), Some(b)) if !a.is_empty() && a.bytes().all(|c| c == b'-') && b.starts_with('|'))
+}
+
 fn pretty(v: &serde_json::Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
 }
@@ -93,6 +100,14 @@ mod tests {
     use super::*;
     use crate::engine::error::{ApiError, ErrorType};
     use serde_json::json;
+
+    #[test]
+    fn only_a_table_is_kept_unwrapped() {
+        assert!(is_table("-----\n|  ListStreams |\n+---+\n"));
+        assert!(!is_table("{\n    \"StreamNames\": []\n}\n"));
+        assert!(!is_table("STREAMNAMES\tFoo\n"));
+        assert!(!is_table(""));
+    }
 
     #[test]
     fn an_exchange_reads_as_http() {
