@@ -27,6 +27,8 @@ use std::collections::BTreeMap;
 const MAX_NESTING: usize = 8;
 /// The longest line the shell takes (a pasted script is run line by line).
 pub const MAX_LINE_CHARS: usize = 100_000;
+/// The longest `sleep`, ms (five simulated minutes).
+pub const MAX_SLEEP_MS: u64 = 300_000;
 /// Bash's exit status for a command that does not exist.
 const STATUS_NOT_FOUND: i32 = 127;
 /// Bash's exit status for a syntax error.
@@ -392,10 +394,12 @@ fn sleep(args: &[String], host: &mut dyn Host, settings: Settings) -> Outcome {
     let Some(s) = seconds else {
         return error(ShellText::SleepInvalid(arg.clone()).text(lang), 1);
     };
-    // An hour at most: every producer and consumer runs through it at once, so a long jump
-    // would freeze the page; Play covers longer spans.
+    // Every producer and consumer of the world runs through the sleep at once, on the page's
+    // only thread: an hour of the default scenario takes about 20 s of wall time in the
+    // browser (the e2e memory check: 6 h in about 120 s), so the shell takes five minutes at
+    // most (about 2 s); Play covers longer spans.
     let ms = (s * unit_ms).round();
-    if ms > 3_600_000.0 {
+    if ms > MAX_SLEEP_MS as f64 {
         return error(ShellText::SleepTooLong.text(lang), 1);
     }
     host.sleep(ms as u64);

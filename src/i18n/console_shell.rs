@@ -25,7 +25,7 @@ pub enum ShellText {
     SleepUsage,
     /// `sleep` with something that is not a number of seconds.
     SleepInvalid(String),
-    /// `sleep` for more than an hour.
+    /// `sleep` for more than five minutes.
     SleepTooLong,
     /// A line longer than the shell takes.
     LineTooLong,
@@ -52,7 +52,9 @@ impl Message for ShellText {
             ShellText::SleepInvalid(a) => {
                 format!("sleep: «{a}» no es un número de segundos válido (por ejemplo: sleep 10)")
             }
-            ShellText::SleepTooLong => "sleep: como mucho una hora (3600 s); para más tiempo, usa Reproducir".into(),
+            ShellText::SleepTooLong => {
+                "sleep: como mucho cinco minutos (300 s); para más tiempo, usa Reproducir".into()
+            }
             ShellText::LineTooLong => "la línea es demasiado larga (más de 100 000 caracteres)".into(),
         }
     }
@@ -72,7 +74,7 @@ impl Message for ShellText {
             ShellText::SleepInvalid(a) => {
                 format!("sleep: “{a}” is not a valid number of seconds (for example: sleep 10)")
             }
-            ShellText::SleepTooLong => "sleep: one hour (3600 s) at most; for longer, use Play".into(),
+            ShellText::SleepTooLong => "sleep: five minutes (300 s) at most; for longer, use Play".into(),
             ShellText::LineTooLong => "the line is too long (over 100,000 characters)".into(),
         }
     }
