@@ -104,7 +104,8 @@ pub fn write_string(s: &str, ascii: bool, out: &mut String) {
             '\u{08}' => out.push_str("\\b"),
             '\u{0c}' => out.push_str("\\f"),
             c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c if ascii && !c.is_ascii() => {
+            // `ensure_ascii` escapes everything outside ' '..'~' (`ESCAPE_ASCII`), DEL included.
+            c if ascii && u32::from(c) > 0x7e => {
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {
                     out.push_str(&format!("\\u{unit:04x}"));
