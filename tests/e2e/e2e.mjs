@@ -210,11 +210,13 @@ async function openHashing(page, lang) {
   return shard;
 }
 
-/** Opens `view` in the hot-key scenario (seed 5), plays for `playMs` and pauses. */
+/** Opens `view` in the hot-key scenario (seed 5), plays at 1× until `playMs` of simulated time
+ * have passed (at least `playMs` of wall time: a loaded machine runs fewer frames) and pauses. */
 async function openHotKey(page, view, lang, playMs = 3000) {
   await open(page, `#/${view}?seed=5&scenario=hot-key&lang=${lang}`);
   await setPlaying(page, true);
   await page.waitForTimeout(playMs);
+  await until(`the clock should pass ${playMs} ms`, async () => (await clockMs(page)).ms >= playMs);
   await setPlaying(page, false);
 }
 
