@@ -16,6 +16,7 @@ pub mod console;
 pub mod format;
 pub mod keys;
 pub mod pacer;
+pub mod panels;
 pub mod route;
 pub mod sim;
 pub mod snapshot;
