@@ -12,6 +12,7 @@
 //! ```
 
 pub mod answers;
+pub mod cards;
 pub mod console;
 pub mod format;
 pub mod keys;

@@ -13,11 +13,12 @@
 //! `e-commerce` preset, the only one that runs the pipelines; to keep links round-tripping, the
 //! hash of the pipelines view always names its scenario.
 
+pub use super::cards::Card;
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
 use super::sim::{KeyMode, Settings, DEFAULT_SCENARIO};
 use crate::console::CliVersion;
 use crate::i18n::app::{Msg, Text};
-use crate::i18n::links::{Msg as LinkMsg, Text as LinkText};
+use crate::i18n::links::Msg as LinkMsg;
 use crate::i18n::Lang;
 use crate::world::presets::Preset;
 
@@ -117,150 +118,23 @@ impl Panel {
     }
 }
 
-/// A card of a view that a link shows alone (`#/hashing?panel=walk`), e.g. in a compact
-/// iframe with `embed=1`. The pipelines view's diagrams are [`Panel`]s (`#/pipelines/lambda`,
-/// or `panel=lambda`). The view's component marks each card's element with
-/// `data-card="<slug>"`; the app hides everything else in the view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Card {
-    /// Overview: the shards as lanes.
-    OverviewLanes,
-    /// Overview: the shards table.
-    OverviewShards,
-    /// Overview: the consumers table.
-    OverviewConsumers,
-    /// Hashing: the hash space bar.
-    HashingBar,
-    /// Hashing: a partition key's walk to its shard (key → MD5 → shard).
-    HashingWalk,
-    /// Hashing: many keys, records per shard.
-    HashingMany,
-    /// Hashing: the reshard forms.
-    HashingReshard,
-    /// Flow: producers → shards → consumers.
-    FlowLanes,
-    /// Flow: the recent records.
-    FlowRecords,
-    /// Flow: the producer and consumer controls.
-    FlowControls,
-    /// Flow: the code panel (the boto3 producer and `lambda.py`).
-    FlowCode,
-    /// Retention: records on the time axis.
-    RetentionTimeline,
-    /// Retention: the retention period form.
-    RetentionPeriod,
-    /// Retention: the shard iterators.
-    RetentionIterator,
-    /// Retention: the consumers against the trim horizon.
-    RetentionConsumers,
-    /// Retention: the cost.
-    RetentionCost,
-    /// Resharding: the lineage drawing.
-    ReshardingLineage,
-    /// Resharding: split, merge, update count.
-    ReshardingActions,
-    /// Resharding: parent-first order.
-    ReshardingOrdering,
-}
-
 impl Card {
-    /// Every card, by view in tab order.
-    pub const ALL: [Card; 19] = [
-        Card::OverviewLanes,
-        Card::OverviewShards,
-        Card::OverviewConsumers,
-        Card::HashingWalk,
-        Card::HashingBar,
-        Card::HashingMany,
-        Card::HashingReshard,
-        Card::FlowLanes,
-        Card::FlowRecords,
-        Card::FlowControls,
-        Card::FlowCode,
-        Card::RetentionTimeline,
-        Card::RetentionPeriod,
-        Card::RetentionIterator,
-        Card::RetentionConsumers,
-        Card::RetentionCost,
-        Card::ReshardingLineage,
-        Card::ReshardingActions,
-        Card::ReshardingOrdering,
-    ];
-
     /// The view it belongs to.
     pub fn view(self) -> View {
-        match self {
-            Card::OverviewLanes | Card::OverviewShards | Card::OverviewConsumers => View::Overview,
-            Card::HashingBar | Card::HashingWalk | Card::HashingMany | Card::HashingReshard => View::Hashing,
-            Card::FlowLanes | Card::FlowRecords | Card::FlowControls | Card::FlowCode => View::Flow,
-            Card::RetentionTimeline
-            | Card::RetentionPeriod
-            | Card::RetentionIterator
-            | Card::RetentionConsumers
-            | Card::RetentionCost => View::Retention,
-            Card::ReshardingLineage | Card::ReshardingActions | Card::ReshardingOrdering => View::Resharding,
-        }
-    }
-
-    /// The slug in `panel=` (unique within its view).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Card::OverviewLanes | Card::FlowLanes => "lanes",
-            Card::OverviewShards => "shards",
-            Card::OverviewConsumers | Card::RetentionConsumers => "consumers",
-            Card::HashingBar => "bar",
-            Card::HashingWalk => "walk",
-            Card::HashingMany => "many",
-            Card::HashingReshard => "reshard",
-            Card::FlowRecords => "records",
-            Card::FlowControls => "controls",
-            Card::FlowCode => "code",
-            Card::RetentionTimeline => "timeline",
-            Card::RetentionPeriod => "period",
-            Card::RetentionIterator => "iterator",
-            Card::RetentionCost => "cost",
-            Card::ReshardingLineage => "lineage",
-            Card::ReshardingActions => "actions",
-            Card::ReshardingOrdering => "ordering",
-        }
-    }
-
-    /// Its title, as a teacher's list of panels shows it.
-    pub fn title(self) -> LinkText {
-        match self {
-            Card::OverviewLanes => LinkText::CardOverviewLanes,
-            Card::OverviewShards => LinkText::CardOverviewShards,
-            Card::OverviewConsumers => LinkText::CardOverviewConsumers,
-            Card::HashingBar => LinkText::CardHashingBar,
-            Card::HashingWalk => LinkText::CardHashingWalk,
-            Card::HashingMany => LinkText::CardHashingMany,
-            Card::HashingReshard => LinkText::CardHashingReshard,
-            Card::FlowLanes => LinkText::CardFlowLanes,
-            Card::FlowRecords => LinkText::CardFlowRecords,
-            Card::FlowControls => LinkText::CardFlowControls,
-            Card::FlowCode => LinkText::CardFlowCode,
-            Card::RetentionTimeline => LinkText::CardRetentionTimeline,
-            Card::RetentionPeriod => LinkText::CardRetentionPeriod,
-            Card::RetentionIterator => LinkText::CardRetentionIterator,
-            Card::RetentionConsumers => LinkText::CardRetentionConsumers,
-            Card::RetentionCost => LinkText::CardRetentionCost,
-            Card::ReshardingLineage => LinkText::CardReshardingLineage,
-            Card::ReshardingActions => LinkText::CardReshardingActions,
-            Card::ReshardingOrdering => LinkText::CardReshardingOrdering,
-        }
-    }
-
-    /// The card of `view` named `slug`.
-    pub fn of(view: View, slug: &str) -> Option<Card> {
-        Card::ALL.into_iter().find(|c| c.view() == view && c.slug() == slug)
+        View::from_slug(self.view_slug()).unwrap_or_default()
     }
 
     /// The slugs `panel=` takes on `view` (the pipelines view's are [`Panel`]s).
     pub fn slugs(view: View) -> Vec<&'static str> {
         match view {
             View::Pipelines => Panel::ALL.map(Panel::slug).to_vec(),
-            _ => Card::ALL.into_iter().filter(|c| c.view() == view).map(Card::slug).collect(),
+            _ => Card::slugs_of(view.slug()),
         }
+    }
+
+    /// The card of `view` named `slug`.
+    pub fn of(view: View, slug: &str) -> Option<Card> {
+        Card::named(view.slug(), slug)
     }
 }
 
@@ -821,6 +695,8 @@ mod tests {
             assert!(hash.contains(&format!("panel={}", card.slug())), "{hash}");
             assert_eq!(UrlState::parse(&hash, ""), (st, vec![]), "{card:?}");
             assert_eq!(Card::of(card.view(), card.slug()), Some(card));
+            assert_eq!(View::from_slug(card.view_slug()), Some(card.view()), "{card:?} names a real view");
+            assert_ne!(card.view(), View::Pipelines);
         }
         // Slugs are unique within a view.
         for v in View::ALL {
