@@ -189,7 +189,8 @@ pub fn producer_script(spec: &ProducerSpec, stream: &str, rate_now: u64, lang: L
     s.push("kinesis_client = boto3.client('kinesis', region_name='us-east-1')");
     s.push("");
     s.push(format!("stream_name = {}", py_str(stream)));
-    s.push(format!("RATE = {rate_now}  {}", Msg::CommentRate { how: rate_how(&spec.rate) }.text(lang)));
+    s.push(Msg::CommentRate { how: rate_how(&spec.rate) }.text(lang));
+    s.push(format!("RATE = {rate_now}"));
     let (data, consts) = payload(spec.kind, spec.size, "partition_key", "    ", lang);
     for c in consts {
         s.push(c);
@@ -225,7 +226,8 @@ pub fn producer_script(spec: &ProducerSpec, stream: &str, rate_now: u64, lang: L
             s.mark(Mark::Sleep, format!("    time.sleep(1 / RATE)  {}", Text::CommentSleep.text(lang)));
         }
         Batching::Batch { max_records, linger_ms } => {
-            s.push(format!("BATCH = {max_records}  {}", Text::CommentBatch.text(lang)));
+            s.push(Text::CommentBatch.text(lang));
+            s.push(format!("BATCH = {max_records}"));
             s.push(format!("LINGER = {}", py_seconds(linger_ms)));
             s.push("batch, first = [], time.time()");
             s.push("i = 0");
@@ -270,14 +272,13 @@ pub fn lambda_script(spec: &LambdaSpec, lang: Lang) -> Script {
     s.push("import base64");
     s.push("import json");
     s.push("");
-    s.push(format!("counts = {{}}  {}", Text::CommentCounts.text(lang)));
+    s.push(Text::CommentCounts.text(lang));
+    s.push("counts = {}");
     s.push("");
     s.push("def lambda_handler(event, context):");
     s.mark(Mark::Loop, "    for record in event['Records']:");
-    s.push(format!(
-        "        payload = base64.b64decode(record['kinesis']['data'])  {}",
-        Text::CommentBase64.text(lang)
-    ));
+    s.push(format!("        {}", Text::CommentBase64.text(lang)));
+    s.push("        payload = base64.b64decode(record['kinesis']['data'])");
     s.push("        data = json.loads(payload)");
     s.push(format!("        key = data[{}]", py_str(&spec.count_by)));
     s.push("        counts[key] = counts.get(key, 0) + 1");
@@ -456,7 +457,7 @@ mod tests {
         let s = producer_script(&spec, "my-activity-logs", 200, Lang::Es);
         let text = s.text();
         assert!(text.contains("stream_name = 'my-activity-logs'"), "{text}");
-        assert!(text.contains("RATE = 200  # registros por segundo ahora (200 → 1600, 10 min)"), "{text}");
+        assert!(text.contains("# registros por segundo ahora (200 → 1600, 10 min)\nRATE = 200\n"), "{text}");
         assert!(text.contains("partition_key = f'user-{random.randrange(500)}'"), "{text}");
         assert!(text.contains("ACTIONS = ['view', 'click', 'login', 'add_to_cart', 'purchase', 'logout']"), "{text}");
         assert!(text.contains("WEIGHTS = [40, 30, 10, 10, 5, 5]"), "{text}");
@@ -467,7 +468,7 @@ mod tests {
         assert!(sleep.is_some_and(|l| l.starts_with("    time.sleep(1 / RATE)")), "{sleep:?}");
         assert_eq!(s.line_of(Mark::Loop), None);
         let en = producer_script(&spec, "orders", 7, Lang::En).text();
-        assert!(en.contains("stream_name = 'orders'") && en.contains("RATE = 7  # records per second now"), "{en}");
+        assert!(en.contains("stream_name = 'orders'") && en.contains("# records per second now (200 → 1600, 10 min)\nRATE = 7\n"), "{en}");
     }
 
     #[test]
@@ -506,7 +507,7 @@ mod tests {
             let spec = first_lambda(preset).unwrap_or_default();
             let s = lambda_script(&spec, Lang::Es);
             assert!(s.text().contains(&format!("key = data['{field}']")), "{}", s.text());
-            assert!(s.lines[0].contains("reconstrucción"), "{}", s.lines[0]);
+            assert!(s.lines[0].contains("reconstruido"), "{}", s.lines[0]);
             assert!(s.text().contains("base64.b64decode(record['kinesis']['data'])"));
             assert_eq!(s.line_of(Mark::Loop).map(|i| s.lines[i].as_str()), Some("    for record in event['Records']:"));
             assert!(s.line_of(Mark::Return).is_some_and(|i| s.lines[i].trim_start().starts_with("return")));
