@@ -64,6 +64,9 @@ export function checks(kit) {
         lines.push(`${key} → ${shard}`);
         // Reopened by hashchange, the page must not be left on the previous key.
         await page.evaluate(() => { location.hash = '#/overview'; });
+        // Let the app settle (it rewrites the hash with its settings) before the next link.
+        await until('the overview should rewrite its hash', async () =>
+          (await page.evaluate(() => location.hash)).startsWith('#/overview?seed='));
       }
       // Typing a key rewrites the hash; the world goes on (no rebuild: the clock is not reset).
       await open(page, '#/hashing?seed=7&shards=3&lang=en&pk=user-42', 'pk-input');

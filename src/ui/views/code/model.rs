@@ -10,6 +10,11 @@
 //! - [`lambda_script`]: `lambda.py`, the standard Kinesis-triggered handler (base64-decode each
 //!   record's `kinesis.data`, `json.loads`, count by the LambdaSpec's `count_by` field). The
 //!   course's note 000 describes it but does not print it: the code says it is a reconstruction.
+//!   The event shape (`event['Records'][i]['kinesis']['data']`, base64) is AWS's: "Invoke a
+//!   Lambda function from a Kinesis trigger",
+//!   <https://docs.aws.amazon.com/code-library/latest/ug/lambda_example_serverless_Kinesis_Lambda_section.html>,
+//!   and the Lambda developer guide's "Using AWS Lambda with Amazon Kinesis"
+//!   (<https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html>).
 //! - [`ProducerTracker`] and [`LambdaTracker`] turn what the world shows each frame (calls made,
 //!   invocations finished, a batch running) into a phase, and [`Script::line_of`] gives the
 //!   phase's line. All pure and tested natively.
@@ -468,7 +473,11 @@ mod tests {
         assert!(sleep.is_some_and(|l| l.starts_with("    time.sleep(1 / RATE)")), "{sleep:?}");
         assert_eq!(s.line_of(Mark::Loop), None);
         let en = producer_script(&spec, "orders", 7, Lang::En).text();
-        assert!(en.contains("stream_name = 'orders'") && en.contains("# records per second now (200 → 1600, 10 min)\nRATE = 7\n"), "{en}");
+        assert!(
+            en.contains("stream_name = 'orders'")
+                && en.contains("# records per second now (200 → 1600, 10 min)\nRATE = 7\n"),
+            "{en}"
+        );
     }
 
     #[test]
