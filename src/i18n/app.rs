@@ -211,6 +211,8 @@ pub enum Msg {
     },
     /// A world command failed (a notice).
     World(WorldError),
+    /// A view link's notice (`panel=`, `pk=`, `ehk=`).
+    Link(super::links::Msg),
     /// `n` shards open.
     OpenShards {
         /// Count.
@@ -411,6 +413,7 @@ impl Message for Msg {
                 format!("AWS respondería {}: {}", error.as_str(), isolate_quoted_value(message))
             }
             Msg::World(e) => e.es(),
+            Msg::Link(m) => m.es(),
             Msg::OpenShards { n: 1 } => "1 shard abierto".into(),
             Msg::OpenShards { n } => format!("{n} shards abiertos"),
             Msg::SpeedOption { factor } => format!("{factor}×"),
@@ -442,6 +445,7 @@ impl Message for Msg {
                 format!("AWS would answer {}: {}", error.as_str(), isolate_quoted_value(message))
             }
             Msg::World(e) => e.en(),
+            Msg::Link(m) => m.en(),
             Msg::OpenShards { n: 1 } => "1 open shard".into(),
             Msg::OpenShards { n } => format!("{n} open shards"),
             Msg::SpeedOption { factor } => format!("{factor}×"),

@@ -23,6 +23,7 @@
 //!   lang.rs   Lang · Phrase · Message · keys!      ◄── every other file here
 //!   app.rs    the shell, notices and the overview   (Text, Msg; Preset, WorldError)
 //!   flow.rs · hashing.rs · resharding.rs · retention.rs     one per view (Text, Msg)
+//!   links.rs  view links: the cards a link shows alone (`panel=`); code.rs the code panel
 //!   input.rs  the live input fields (a live value beside the field that sets it)
 //!   glossary.rs  one Term per concept: AWS's term, the Spanish names, a definition
 //!   numbers.rs   CLDR number rules per language (decimal sign, grouping, %, US$)
@@ -35,6 +36,7 @@
 //! produces prose; AWS error messages are shown as AWS words them.
 
 pub mod app;
+pub mod code;
 pub mod console;
 pub mod console_shell;
 pub mod console_view;
@@ -43,6 +45,7 @@ pub mod glossary;
 pub mod hashing;
 pub mod input;
 pub mod lang;
+pub mod links;
 pub mod numbers;
 pub mod pipelines;
 pub mod resharding;

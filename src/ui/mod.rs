@@ -12,10 +12,12 @@
 //! ```
 
 pub mod answers;
+pub mod cards;
 pub mod console;
 pub mod format;
 pub mod keys;
 pub mod pacer;
+pub mod panels;
 pub mod route;
 pub mod sim;
 pub mod snapshot;

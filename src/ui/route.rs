@@ -13,10 +13,12 @@
 //! `e-commerce` preset, the only one that runs the pipelines; to keep links round-tripping, the
 //! hash of the pipelines view always names its scenario.
 
+pub use super::cards::Card;
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
 use super::sim::{KeyMode, Settings, DEFAULT_SCENARIO};
 use crate::console::CliVersion;
 use crate::i18n::app::{Msg, Text};
+use crate::i18n::links::Msg as LinkMsg;
 use crate::i18n::Lang;
 use crate::world::presets::Preset;
 
@@ -116,6 +118,53 @@ impl Panel {
     }
 }
 
+impl Card {
+    /// The view it belongs to.
+    pub fn view(self) -> View {
+        View::from_slug(self.view_slug()).unwrap_or_default()
+    }
+
+    /// The slugs `panel=` takes on `view` (the pipelines view's are [`Panel`]s).
+    pub fn slugs(view: View) -> Vec<&'static str> {
+        match view {
+            View::Pipelines => Panel::ALL.map(Panel::slug).to_vec(),
+            _ => Card::slugs_of(view.slug()),
+        }
+    }
+
+    /// The card of `view` named `slug`.
+    pub fn of(view: View, slug: &str) -> Option<Card> {
+        Card::named(view.slug(), slug)
+    }
+}
+
+/// The partition key a link may set (`pk=`): AWS takes 1 to 256 Unicode characters
+/// (<https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecord.html>, PartitionKey).
+pub const MAX_PK_CHARS: usize = 256;
+
+/// An `ehk=` value as AWS's pattern `0|([1-9]\d{0,38})` takes it, within 0…2¹²⁸−1
+/// (<https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecord.html>,
+/// ExplicitHashKey).
+fn explicit_hash_key(value: &str) -> Option<u128> {
+    let digits = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
+    let canonical = value == "0" || !value.starts_with('0');
+    value.parse::<u128>().ok().filter(|_| digits && canonical)
+}
+
+/// Percent-encodes a URL component: unreserved characters (RFC 3986) stay, every other byte of
+/// its UTF-8 becomes `%XX`, so [`decode`] gives it back exactly.
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Seeds the UI accepts (what a number field round-trips exactly).
 pub const MAX_SEED: u64 = u32::MAX as u64;
 /// Shards the overview draws at most.
@@ -152,6 +201,12 @@ pub struct UrlState {
     pub step: Option<u8>,
     /// The AWS CLI the console emulates (`cli=v1`; v2 by default).
     pub cli: CliVersion,
+    /// The one card of the view shown alone (`panel=walk`; `None`: the whole view).
+    pub card: Option<Card>,
+    /// The hashing view's partition key (`pk=`; `None`: its default key).
+    pub pk: Option<String>,
+    /// The hashing view's ExplicitHashKey field (`ehk=`, decimal; `None`: empty).
+    pub ehk: Option<String>,
 }
 
 impl Default for UrlState {
@@ -166,6 +221,9 @@ impl Default for UrlState {
             cmd: None,
             step: None,
             cli: CliVersion::V2,
+            card: None,
+            pk: None,
+            ehk: None,
         }
     }
 }
@@ -296,6 +354,29 @@ impl UrlState {
                     "v2" | "2" => st.cli = CliVersion::V2,
                     _ => notes.push(bad("cli", value, "v1, v2")),
                 },
+                "panel" => match (st.view, Panel::from_slug(value), Card::of(st.view, value)) {
+                    (View::Pipelines, Some(p), _) => st.panel = Some(p),
+                    (View::Pipelines, None, _) => notes.push(Msg::UnknownPanel {
+                        view: pipelines.into(),
+                        panel: value.into(),
+                        allowed: Card::slugs(View::Pipelines).join(", "),
+                    }),
+                    (_, _, Some(card)) => st.card = Some(card),
+                    (view, _, None) => notes.push(Msg::Link(LinkMsg::UnknownCard {
+                        view: view.slug().into(),
+                        panel: value.chars().take(40).collect(),
+                        allowed: Card::slugs(view).join(", "),
+                    })),
+                },
+                "pk" if (1..=MAX_PK_CHARS).contains(&value.chars().count()) => st.pk = Some(value.to_string()),
+                "pk" => notes.push(Msg::Link(LinkMsg::BadKey { value: value.chars().take(40).collect() })),
+                "ehk" if value.is_empty() => st.ehk = None,
+                "ehk" => match explicit_hash_key(value) {
+                    Some(_) => st.ehk = Some(value.to_string()),
+                    None => {
+                        notes.push(bad("ehk", &value.chars().take(45).collect::<String>(), &format!("0–{}", u128::MAX)))
+                    }
+                },
                 _ => notes.push(Msg::UnknownParam { name: name.clone() }),
             }
         }
@@ -347,6 +428,17 @@ impl UrlState {
             }
             if self.cli == CliVersion::V1 {
                 q.push("cli=v1".into());
+            }
+        }
+        if let Some(card) = self.card.filter(|c| c.view() == self.view) {
+            q.push(format!("panel={}", card.slug()));
+        }
+        if self.view == View::Hashing {
+            if let Some(pk) = self.pk.as_ref().filter(|k| !k.is_empty()) {
+                q.push(format!("pk={}", encode(pk)));
+            }
+            if let Some(ehk) = self.ehk.as_ref().filter(|e| !e.is_empty()) {
+                q.push(format!("ehk={}", encode(ehk)));
             }
         }
         let panel = match (self.view, self.panel) {
@@ -536,5 +628,118 @@ mod tests {
         assert_eq!(notes.len(), 11, "{notes:?}");
         let (_, notes) = UrlState::parse("#/flow?seed=x&seed=y&shards=&=&&", "");
         assert_eq!(notes.len(), 4, "{notes:?}");
+    }
+
+    /// Issue #16: `pk=` and `ehk=` set the hashing view's fields and round-trip, encoded.
+    #[test]
+    fn key_links_set_the_hashing_fields_and_round_trip() {
+        let (st, notes) =
+            UrlState::parse("#/hashing?pk=user-42&ehk=170141183460469231731687303715884105728&lang=es", "");
+        assert_eq!(notes, vec![]);
+        assert_eq!(st.pk.as_deref(), Some("user-42"));
+        assert_eq!(st.ehk.as_deref(), Some("170141183460469231731687303715884105728"));
+        assert_eq!(
+            st.to_hash(Lang::Es),
+            "#/hashing?seed=1&lang=es&pk=user-42&ehk=170141183460469231731687303715884105728"
+        );
+        // Any key AWS takes round-trips: spaces, `&`, `=`, `+`, `#`, `%`, accents, emoji.
+        for key in ["a b&c=d+e#f%g", "señal-ñ", "🦀", "x", &"k".repeat(MAX_PK_CHARS)] {
+            let st =
+                UrlState { view: View::Hashing, pk: Some(key.into()), lang: Some(Lang::En), ..UrlState::default() };
+            let hash = st.to_hash(Lang::En);
+            assert!(!hash[1..].contains('#') && !hash.contains(' '), "{hash}");
+            assert_eq!(UrlState::parse(&hash, ""), (st, vec![]), "{key}");
+        }
+        // Other views keep the key but do not write it.
+        let st = UrlState { pk: Some("user-7".into()), ehk: Some("5".into()), ..UrlState::default() };
+        assert_eq!(st.to_hash(Lang::Es), "#/overview?seed=1&lang=es");
+        // An emptied field is left out of the link (it would not parse back).
+        let st =
+            UrlState { view: View::Hashing, pk: Some(String::new()), ehk: Some(String::new()), ..UrlState::default() };
+        assert_eq!(st.to_hash(Lang::Es), "#/hashing?seed=1&lang=es");
+    }
+
+    #[test]
+    fn bad_keys_fall_back_with_a_notice() {
+        let long = "k".repeat(MAX_PK_CHARS + 1);
+        let (st, notes) = UrlState::parse(&format!("#/hashing?pk=&pk={long}"), "");
+        assert_eq!(st.pk, None);
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert_eq!(notes[0], Msg::Link(LinkMsg::BadKey { value: String::new() }));
+        let max = u128::MAX.to_string();
+        let over = "340282366920938463463374607431768211456";
+        for ehk in ["-1", "1e3", "007", "0x10", over, "１２"] {
+            let (st, notes) = UrlState::parse(&format!("#/hashing?ehk={ehk}"), "");
+            assert_eq!(st.ehk, None, "{ehk}");
+            assert_eq!(notes, vec![bad("ehk", &decode(ehk), &format!("0–{max}"))], "{ehk}");
+        }
+        for ehk in ["0", "1", max.as_str()] {
+            let (st, notes) = UrlState::parse(&format!("#/hashing?ehk={ehk}"), "");
+            assert_eq!((st.ehk.as_deref(), notes), (Some(ehk), vec![]));
+        }
+    }
+
+    /// Issue #16: `panel=` shows one card of a view; every card round-trips; the pipelines
+    /// view takes `panel=lambda|kappa` as well as its sub-path.
+    #[test]
+    fn panel_links_pick_one_card_and_round_trip() {
+        let (st, notes) = UrlState::parse("#/hashing?panel=walk&pk=user-42&embed=1", "");
+        assert_eq!(notes, vec![]);
+        assert_eq!(
+            (st.view, st.card, st.embed, st.pk.as_deref()),
+            (View::Hashing, Some(Card::HashingWalk), true, Some("user-42"))
+        );
+        for card in Card::ALL {
+            let st = UrlState { view: card.view(), card: Some(card), lang: Some(Lang::Es), ..UrlState::default() };
+            let hash = st.to_hash(Lang::Es);
+            assert!(hash.contains(&format!("panel={}", card.slug())), "{hash}");
+            assert_eq!(UrlState::parse(&hash, ""), (st, vec![]), "{card:?}");
+            assert_eq!(Card::of(card.view(), card.slug()), Some(card));
+            assert_eq!(View::from_slug(card.view_slug()), Some(card.view()), "{card:?} names a real view");
+            assert_ne!(card.view(), View::Pipelines);
+        }
+        // Slugs are unique within a view.
+        for v in View::ALL {
+            let slugs = Card::slugs(v);
+            let unique: std::collections::BTreeSet<_> = slugs.iter().collect();
+            assert_eq!(unique.len(), slugs.len(), "{v:?}");
+        }
+        for p in Panel::ALL {
+            let (st, notes) = UrlState::parse(&format!("#/pipelines?panel={}", p.slug()), "");
+            assert_eq!((st.panel, st.card, notes), (Some(p), None, vec![]));
+        }
+        // A card of another view is not written.
+        let st = UrlState { card: Some(Card::HashingWalk), ..UrlState::default() };
+        assert_eq!(st.to_hash(Lang::Es), "#/overview?seed=1&lang=es");
+    }
+
+    #[test]
+    fn an_unknown_panel_lists_the_allowed_ones() {
+        let (st, notes) = UrlState::parse("#/hashing?panel=nope%3Cb%3E", "");
+        assert_eq!(st.card, None);
+        assert_eq!(
+            notes,
+            vec![Msg::Link(LinkMsg::UnknownCard {
+                view: "hashing".into(),
+                panel: "nope<b>".into(),
+                allowed: "walk, bar, many, reshard".into()
+            })]
+        );
+        let (_, notes) = UrlState::parse("#/flow?panel=walk", "");
+        assert!(
+            matches!(&notes[..], [Msg::Link(LinkMsg::UnknownCard { allowed, .. })] if allowed == "lanes, records, controls, code")
+        );
+        let (_, notes) = UrlState::parse("#/glossary?panel=walk", "");
+        assert!(matches!(&notes[..], [Msg::Link(LinkMsg::UnknownCard { allowed, .. })] if allowed.is_empty()));
+        let (st, notes) = UrlState::parse("#/pipelines?panel=gamma", "");
+        assert_eq!(st.panel, None);
+        assert_eq!(
+            notes,
+            vec![Msg::UnknownPanel {
+                view: "pipelines".into(),
+                panel: "gamma".into(),
+                allowed: "lambda, kappa".into()
+            }]
+        );
     }
 }

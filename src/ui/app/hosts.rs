@@ -9,6 +9,7 @@
 //!        ─► FlowHost       ─► FlowSnapshot::of(sim, window, dots per lane),
 //!                             flow::RecentCache (every 3 s of wall time), Selected::of(picked record)
 //!                          ─► <Flow>       ─► on_select, on_command
+//!                          ─► CodeSnapshot::of(sim, code::CodeTracker) ─► <CodePanel>
 //!        ─► ReshardingHost ─► LineageSnapshot::of(sim), the last API call's answer
 //!                          ─► <Resharding> ─► on_api, on_command
 //!        ─► HashingHost   ─► hashing::SnapshotCache (recent keys every 250 simulated ms)
@@ -27,6 +28,8 @@ use crate::console::CliVersion;
 use crate::engine::state::shard::ShardId;
 use crate::ui::console::Session;
 use crate::ui::route::{Panel, PIPELINES_SCENARIO};
+use crate::ui::views::code::snapshot::{CodeSnapshot, CodeTracker};
+use crate::ui::views::code::CodePanel;
 use crate::ui::views::console::snapshot::ConsoleSnapshot;
 use crate::ui::views::console::Console;
 use crate::ui::views::flow::snapshot::{dots_per_lane as flow_dots_per_lane, FlowSnapshot, RecentCache, Selected};
@@ -88,6 +91,7 @@ pub fn FlowHost(props: &HostProps) -> Html {
     let store = &props.store;
     let picked = use_state(|| None::<(ShardId, u64)>);
     let recent_cache = use_mut_ref(RecentCache::default);
+    let code_tracker = use_mut_ref(CodeTracker::default);
     // Stable callbacks, so the lanes' dot layers can skip frames in which they did not change.
     let on_select = {
         let setter = picked.setter();
@@ -102,7 +106,14 @@ pub fn FlowHost(props: &HostProps) -> Html {
         let selected = picked.map(|(shard, position)| Selected::of(&sim, shard, position));
         (Rc::new(snapshot), recent, selected)
     };
-    html! { <Flow {snapshot} {recent} {selected} lang={store.lang} {on_select} {on_command} /> }
+    // The code panel is the flow view's last card (`#/flow?panel=code`).
+    let code = Rc::new(CodeSnapshot::of(&store.sim.borrow(), &mut code_tracker.borrow_mut(), store.lang));
+    html! {
+        <>
+            <Flow {snapshot} {recent} {selected} lang={store.lang} {on_select} {on_command} />
+            <CodePanel snapshot={code} lang={store.lang} />
+        </>
+    }
 }
 
 /// The resharding view, with this frame's lineage and AWS's answer to the last call.
@@ -131,7 +142,12 @@ pub fn HashingHost(props: &HostProps) -> Html {
     let cache = use_mut_ref(HashingCache::default);
     let on_api = use_api(store);
     let snapshot = Rc::new(cache.borrow_mut().get(&store.sim));
-    html! { <Hashing {snapshot} lang={store.lang} last_api={store.last_api.clone()} {on_api} /> }
+    let on_key = {
+        let dispatch = store.dispatcher();
+        use_callback((), move |(pk, ehk): (String, String), _| dispatch.dispatch(Action::SetKey(pk, ehk)))
+    };
+    let (pk, ehk) = (store.url.pk.clone(), store.url.ehk.clone());
+    html! { <Hashing {snapshot} lang={store.lang} last_api={store.last_api.clone()} {on_api} {pk} {ehk} {on_key} /> }
 }
 
 /// The retention view, with this frame's snapshot and the iterator panel's last read.

@@ -16,6 +16,7 @@
 mod controls;
 mod hooks;
 mod hosts;
+mod links;
 mod side_panel;
 pub mod store;
 
@@ -170,8 +171,11 @@ pub fn App() -> Html {
     }
 
     let embed = store.url.embed;
+    links::use_embed_warnings(&store);
     let digest = store.sim.borrow().digest();
-    let notices = store.notices.iter().enumerate().map(|(i, n)| {
+    // In an embedded frame the link's notices go to the console (links.rs), not to the student.
+    let shown = store.notices.iter().enumerate().filter(|(_, n)| !(embed && links::is_link(n)));
+    let notices: Vec<Html> = shown.map(|(i, n)| {
         let text = match n {
             Notice::Text(t) => t.text(lang).to_string(),
             Notice::Msg(m) => m.text(lang),
@@ -184,7 +188,7 @@ pub fn App() -> Html {
                 <button type="button" class="ghost" onclick={dismiss} aria-label={Text::Dismiss.text(lang)}>{ "×" }</button>
             </p>
         }
-    });
+    }).collect();
     let view = match store.url.view {
         View::Overview => html! { <OverviewHost store={store.clone()} /> },
         View::Hashing => html! { <HashingHost store={store.clone()} /> },
@@ -230,7 +234,7 @@ pub fn App() -> Html {
                     <LangSwitch {lang} dispatch={store.dispatcher()} />
                 </header>
             }
-            if !store.notices.is_empty() {
+            if !notices.is_empty() {
                 <div class="notices">{ for notices }</div>
             }
             if store.capped && playing {
@@ -240,7 +244,11 @@ pub fn App() -> Html {
                 if !embed {
                     <SidePanel store={store.clone()} />
                 }
-                <main class="view">{ view }</main>
+                <main class="view" data-only={links::only_card(&store.url).map(|c| c.slug())}>
+                    { links::only_card_style(&store.url) }
+                    <links::PanelBar store={store.clone()} />
+                    { view }
+                </main>
             </div>
             if !embed {
                 <footer class="footer">

@@ -104,6 +104,11 @@ pub enum Action {
     SetView(View),
     /// The pipelines view's panel shown alone (`None`: both).
     SetPanel(Option<Panel>),
+    /// One card of the view shown alone (`None`: the whole view).
+    SetCard(Option<crate::ui::route::Card>),
+    /// The hashing view's PartitionKey and ExplicitHashKey fields, as typed: they go into the
+    /// link, and the world is not rebuilt.
+    SetKey(String, String),
     /// The hash changed (a link was opened in this tab).
     FromUrl(UrlState, Vec<Msg>),
     /// Dismiss notice `i`.
@@ -289,6 +294,12 @@ impl yew::Reducible for Store {
                 s.url.view = v;
                 s.last_read = None;
                 s.url.panel = None;
+                s.url.card = None;
+            }
+            Action::SetCard(card) => s.url.card = card,
+            Action::SetKey(pk, ehk) => {
+                s.url.pk = Some(pk);
+                s.url.ehk = Some(ehk);
             }
             Action::SetPanel(p) => s.url.panel = p,
             Action::FromUrl(url, notes) => {

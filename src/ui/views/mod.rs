@@ -2,6 +2,7 @@
 //! component (wasm32 only). The overview, flow and resharding views also have a
 //! `snapshot.rs`: what they show, built from the simulation by the app and passed down as props.
 
+pub mod code;
 pub mod console;
 pub mod flow;
 pub mod glossary;

@@ -94,7 +94,7 @@ pub fn Flow(props: &FlowProps) -> Html {
             <p class="help">{ F::Help.text(lang) }</p>
             { crate::ui::views::other_stream_note(lang, &snap.stream_name, snap.scenario_stream.as_ref()) }
             <p class="sr-only" aria-live="polite" role="status" data-testid="live">{ live }</p>
-            <div class={classes!("flow-grid", other.then_some("other-stream"))}>
+            <div class={classes!("flow-grid", other.then_some("other-stream"))} data-card="lanes">
                 if !other { <Producers snap={snap.clone()} {lang} /> }
                 <Lanes snap={snap.clone()} {lang} on_select={on_select.clone()} />
                 if !other { <Consumers snap={snap.clone()} {lang} /> }
@@ -105,7 +105,7 @@ pub fn Flow(props: &FlowProps) -> Html {
                 if any_yours { { " " }<span class="yours-legend" data-testid="yours-legend">{ Text::YoursLegend.text(lang) }</span> }
             </p>
             <div class="flow-bottom">
-                <section class="recent" aria-labelledby="recent-h">
+                <section class="recent" aria-labelledby="recent-h" data-card="records">
                     <h3 id="recent-h">{ F::RecentRecords.text(lang) }</h3>
                     <p class="help">{ F::RecentHelp.text(lang) }</p>
                     <ul data-testid="recent-records">
@@ -463,7 +463,7 @@ fn FlowControls(props: &ControlsProps) -> Html {
         Callback::from(move |e: Event| kind.set(select_of(&e)))
     };
     html! {
-        <section class="flow-controls" data-testid="flow-controls" aria-labelledby="controls-h">
+        <section class="flow-controls" data-testid="flow-controls" aria-labelledby="controls-h" data-card="controls">
             <h3 id="controls-h">{ F::Controls.text(lang) }</h3>
             <h4>{ F::Producers.text(lang) }</h4>
             { for props.snap.producers.iter().filter(|p| !p.stopped).map(|p| {

@@ -40,6 +40,15 @@ pub struct HashingProps {
     pub last_api: Option<ApiOutcome>,
     /// Runs a Kinesis API call on the stream (`StreamName` filled in): a reshard.
     pub on_api: Callback<(String, serde_json::Value)>,
+    /// The PartitionKey field from the link (`pk=`; `None`: `user-42`).
+    #[prop_or_default]
+    pub pk: Option<String>,
+    /// The ExplicitHashKey field from the link (`ehk=`; `None`: empty).
+    #[prop_or_default]
+    pub ehk: Option<String>,
+    /// The fields were edited: `(PartitionKey, ExplicitHashKey)` as typed.
+    #[prop_or_default]
+    pub on_key: Callback<(String, String)>,
 }
 
 /// What the view captured when it sent a reshard.
@@ -190,19 +199,20 @@ fn bar_svg(
 
 fn key_section(
     lang: Lang,
-    pk: &UseStateHandle<String>,
-    ehk: &UseStateHandle<String>,
+    pk: &str,
+    ehk: &str,
+    on_key: &Callback<(String, String)>,
     explicit: &ExplicitKey,
     ranges: &[OpenRange],
 ) -> Html {
     let steps = key_steps(pk);
     let set_pk = {
-        let pk = pk.clone();
-        Callback::from(move |e: InputEvent| pk.set(input_text(&e)))
+        let ehk = ehk.to_string();
+        on_key.reform(move |e: InputEvent| (input_text(&e), ehk.clone()))
     };
     let set_ehk = {
-        let ehk = ehk.clone();
-        Callback::from(move |e: InputEvent| ehk.set(input_text(&e)))
+        let pk = pk.to_string();
+        on_key.reform(move |e: InputEvent| (pk.clone(), input_text(&e)))
     };
     let routed = match explicit {
         ExplicitKey::Empty => Some(steps.hash),
@@ -216,18 +226,18 @@ fn key_section(
     });
     let ehk_invalid = matches!(explicit, ExplicitKey::Refused { .. });
     html! {
-        <section class="hk-section key-steps" aria-labelledby="hashing-key-h">
+        <section class="hk-section key-steps" aria-labelledby="hashing-key-h" data-card="walk">
             <h3 id="hashing-key-h">{ HashingText::KeyHeading.text(lang) }</h3>
             <div class="key-fields">
                 <label class="field">
                     <span>{ HashingText::PartitionKeyLabel.text(lang) }</span>
                     <input data-testid="pk-input" type="text" maxlength="256" spellcheck="false" autocomplete="off"
-                           value={(**pk).clone()} oninput={set_pk} />
+                           value={pk.to_string()} oninput={set_pk} />
                 </label>
                 <label class="field">
                     <span>{ HashingText::ExplicitLabel.text(lang) }</span>
                     <input data-testid="ehk-input" type="text" inputmode="numeric" maxlength="64" spellcheck="false"
-                           autocomplete="off" value={(**ehk).clone()} oninput={set_ehk}
+                           autocomplete="off" value={ehk.to_string()} oninput={set_ehk}
                            aria-invalid={ehk_invalid.to_string()} aria-describedby="hashing-ehk-note" />
                     <small class="help">{ HashingText::ExplicitHelp.text(lang) }</small>
                 </label>
@@ -313,7 +323,7 @@ fn many_section(lang: Lang, recent: &[KeyRecord], yours: &[KeyRecord], view: &St
         }
     });
     html! {
-        <section class="hk-section many" aria-labelledby="hashing-many-h">
+        <section class="hk-section many" aria-labelledby="hashing-many-h" data-card="many">
             <h3 id="hashing-many-h">{ HashingText::ManyHeading.text(lang) }</h3>
             if recent.is_empty() {
                 <p class="help">{ HashingText::NoRecords.text(lang) }</p>
@@ -354,8 +364,10 @@ fn many_section(lang: Lang, recent: &[KeyRecord], yours: &[KeyRecord], view: &St
 pub fn Hashing(props: &HashingProps) -> Html {
     let snap = &props.snapshot;
     let lang = props.lang;
-    let pk = use_state(|| FIRST_KEY.to_string());
-    let ehk = use_state(String::new);
+    // The fields live in the link (`pk=`, `ehk=`): typing rewrites the hash, so a teacher can
+    // copy it, and a link opens the view with them.
+    let pk = props.pk.clone().unwrap_or_else(|| FIRST_KEY.to_string());
+    let ehk = props.ehk.clone().unwrap_or_default();
     let split_shard = use_state(|| None::<ShardId>);
     let split_key = use_state(|| None::<String>);
     let merge_lower = use_state(|| None::<ShardId>);
@@ -365,7 +377,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
     let svg_ref = use_node_ref();
 
     let (sim_id, view, elapsed, recent) = (snap.world, &snap.stream, snap.elapsed_ms, &snap.recent);
-    let explicit = use_memo((*ehk).clone(), |t| check_explicit_hash_key(t));
+    let explicit = use_memo(ehk.clone(), |t| check_explicit_hash_key(t));
     let ranges = &view.ranges;
 
     // The split form: the chosen shard (the first one until chosen) and its key (its midpoint
@@ -398,7 +410,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
     // "user-42 → #1", the key shortened so the caption stays on the bar.
     let marker_caption = hit.map(|r| {
         let key: String =
-            if pk.chars().count() > 16 { pk.chars().take(15).chain(['…']).collect() } else { (*pk).clone() };
+            if pk.chars().count() > 16 { pk.chars().take(15).chain(['…']).collect() } else { pk.clone() };
         let key = if matches!(*explicit, ExplicitKey::Valid(_)) { "ExplicitHashKey".to_string() } else { key };
         // The typed key is isolated (bidi): an override in it cannot reverse "→ #1".
         format!("{} → {}", crate::i18n::lang::isolate(&key), shard_short(r.id))
@@ -554,7 +566,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
             <p class="intro">{ HashingText::Intro.text(lang) }</p>
             { crate::ui::views::other_stream_note(lang, &snap.stream_name, snap.scenario_stream.as_ref()) }
 
-            <section class="hk-section" aria-labelledby="hashing-bar-h">
+            <section class="hk-section" aria-labelledby="hashing-bar-h" data-card="bar">
                 <h3 id="hashing-bar-h">{ HashingText::BarHeading.text(lang) }</h3>
                 if ranges.is_empty() {
                     <p class="help">{ HashingText::NoShards.text(lang) }</p>
@@ -567,10 +579,10 @@ pub fn Hashing(props: &HashingProps) -> Html {
                 <p class="help">{ HashingText::FullValueHint.text(lang) }</p>
             </section>
 
-            { key_section(lang, &pk, &ehk, &explicit, ranges) }
+            { key_section(lang, &pk, &ehk, &props.on_key, &explicit, ranges) }
             { many_section(lang, recent, &snap.yours, view) }
 
-            <section class="hk-section reshard" aria-labelledby="hashing-reshard-h">
+            <section class="hk-section reshard" aria-labelledby="hashing-reshard-h" data-card="reshard">
                 <h3 id="hashing-reshard-h">{ HashingText::ReshardHeading.text(lang) }</h3>
                 <p class="help">{ HashingText::ReshardHelp.text(lang) }</p>
                 <p class="teach">{ HashingText::WhyRanges.text(lang) }</p>

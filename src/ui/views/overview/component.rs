@@ -132,14 +132,14 @@ pub fn Overview(props: &OverviewProps) -> Html {
             if l.lanes.iter().any(|lane| lane.dots.iter().any(|d| d.yours)) {
                 <p class="help legend">{ Text::YoursLegend.text(lang) }</p>
             }
-            <svg class="lanes" viewBox={format!("0 0 {} {:.0}", l.width, l.height)} role="img"
+            <svg class="lanes" data-card="lanes" viewBox={format!("0 0 {} {:.0}", l.width, l.height)} role="img"
                  aria-label={Msg::OpenShards { n: open }.text(lang)} preserveAspectRatio="xMinYMin meet">
                 { for lanes }
                 <line class="axis" x1={lane_x.to_string()} x2={lane_end.to_string()} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y)} />
                 { for ticks }
                 <text class="axis-label" x={lane_end.to_string()} y={format!("{:.1}", l.axis_y + 32.0)} text-anchor="end">{ Text::AgeAxis.text(lang) }</text>
             </svg>
-            <div class="table-wrap" tabindex="0" role="region" aria-label={Text::Shards.text(lang)}>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={Text::Shards.text(lang)} data-card="shards">
                 <table class="shards">
                     <thead><tr>
                         <th scope="col">{ "ShardId" }</th>
@@ -154,7 +154,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
             </div>
             if !snap.consumers.is_empty() {
                 <h3>{ Text::Consumers.text(lang) }</h3>
-                <div class="table-wrap" tabindex="0" role="region" aria-label={Text::Consumers.text(lang)}>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={Text::Consumers.text(lang)} data-card="consumers">
                     <table class="consumers">
                         <thead><tr>
                             <th scope="col">{ "ConsumerName" }</th>

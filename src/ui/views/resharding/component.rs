@@ -216,7 +216,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
             if snap.status == Some(StreamStatus::Updating) {
                 <p class="notice" role="status" data-testid="updating">{ R::Updating.text(lang) }</p>
             }
-            <svg class="lineage" viewBox={format!("0 0 {:.0} {:.0}", l.width, l.height)} role="img" aria-label={R::Title.text(lang)}>
+            <svg class="lineage" data-card="lineage" viewBox={format!("0 0 {:.0} {:.0}", l.width, l.height)} role="img" aria-label={R::Title.text(lang)}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
                         <path d="M0 0L10 5L0 10z" />
@@ -255,7 +255,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                 </table>
             </div>
             <div class="reshard-grid">
-                <section aria-labelledby="reshard-actions-h">
+                <section aria-labelledby="reshard-actions-h" data-card="actions">
                     <h3 id="reshard-actions-h">{ R::Actions.text(lang) }</h3>
                     <div class="form" role="group" aria-label="SplitShard">
                         <label class="field"><span>{ R::SplitLabel.text(lang) }</span>
@@ -308,7 +308,7 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                     <p class="help">{ R::MovedNote.text(lang) }</p>
                 </section>
             </div>
-            <section class="ordering-section">
+            <section class="ordering-section" data-card="ordering">
                 <h3>{ R::Ordering.text(lang) }</h3>
                 <p class="help">{ R::OrderingHelp.text(lang) }</p>
                 { crate::ui::views::consumers_elsewhere_note(lang, snap.scenario_stream.as_ref()) }

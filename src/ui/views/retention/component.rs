@@ -193,7 +193,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                 { " · " }
                 <span data-testid="expired-total">{ format!("{} {}", grouped(snap.rows.iter().map(|r| r.first_index).sum::<u64>(), lang), R::Expired.text(lang)) }</span>
             </p>
-            <svg class="ret-axis" viewBox={format!("0 0 {width:.0} {:.0}", height(snap.rows.len()))} role="img"
+            <svg class="ret-axis" data-card="timeline" viewBox={format!("0 0 {width:.0} {:.0}", height(snap.rows.len()))} role="img"
                  aria-label={R::Title.text(lang)} preserveAspectRatio="xMinYMin meet" onclick={on_axis_click}>
                 <defs>
                     <pattern id="ret-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -298,7 +298,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                 if any_yours { { " " }<span class="yours-legend" data-testid="yours-legend">{ AppText::YoursLegend.text(lang) }</span> }
             </p>
             <div class="ret-panels">
-                <section class="ret-panel" aria-labelledby="ret-h">
+                <section class="ret-panel" aria-labelledby="ret-h" data-card="period">
                     <h3 id="ret-h">{ R::RetentionHeading.text(lang) }</h3>
                     <label for="ret-hours">{ R::RetentionLabel.text(lang) }</label>
                     <input id="ret-hours" type="number" min="24" max="8760" inputmode="numeric" data-testid="retention-input"
@@ -313,7 +313,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                     <p class="help">{ R::Rules.text(lang) }</p>
                     { for retention_outcome }
                 </section>
-                <section class="ret-panel" aria-labelledby="it-h">
+                <section class="ret-panel" aria-labelledby="it-h" data-card="iterator">
                     <h3 id="it-h">{ R::IteratorsHeading.text(lang) }</h3>
                     <label for="it-kind">{ R::IteratorType.text(lang) }</label>
                     <select id="it-kind" data-testid="iter-kind" onchange={{ let kind = kind.clone(); Callback::from(move |e: Event| {
@@ -365,7 +365,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                         <ReadView result={r.clone()} {lang} elapsed_ms={snap.elapsed_ms} />
                     }
                 </section>
-                <section class="ret-panel" aria-labelledby="rc-h" data-testid="ret-consumers">
+                <section class="ret-panel" aria-labelledby="rc-h" data-testid="ret-consumers" data-card="consumers">
                     <h3 id="rc-h">{ R::ConsumersHeading.text(lang) }</h3>
                     { crate::ui::views::consumers_elsewhere_note(lang, snap.scenario_stream.as_ref()) }
                     <ul>
@@ -396,7 +396,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                         }) }
                     </ul>
                 </section>
-                <section class="ret-panel" aria-labelledby="cost-h">
+                <section class="ret-panel" aria-labelledby="cost-h" data-card="cost">
                     <h3 id="cost-h">{ R::CostHeading.text(lang) }</h3>
                     <p data-testid="cost">{ RetentionMsg::Cost { total: usd(now_bill.total, lang), retention: usd(now_bill.retention_micro_usd, lang), shards: snap.open_shards, hours: snap.retention_hours, rate: snap.records_per_sec, bytes: snap.avg_record_bytes }.text(lang) }</p>
                     <p class="help">{ R::CostAssumptions.text(lang) }</p>
