@@ -43,6 +43,7 @@ pub mod glossary;
 pub mod hashing;
 pub mod input;
 pub mod lang;
+pub mod narrate;
 pub mod numbers;
 pub mod pipelines;
 pub mod resharding;
