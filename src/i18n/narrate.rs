@@ -57,6 +57,8 @@ keys! {
         DigestTopic,
         /// Topic of the flow view's consumer-card toggletip.
         ConsumerCardTopic,
+        /// The hashing view's button that sends the typed key with PutRecord.
+        PutThisKey,
     }
 }
 
@@ -83,6 +85,7 @@ impl Phrase for Text {
             Text::ClockHelpTopic => "los controles del reloj",
             Text::DigestTopic => "el resumen (digest)",
             Text::ConsumerCardTopic => "las cifras de cada consumidor",
+            Text::PutThisKey => "Enviar con PutRecord",
         }
     }
 
@@ -108,6 +111,7 @@ impl Phrase for Text {
             Text::ClockHelpTopic => "the clock controls",
             Text::DigestTopic => "the digest",
             Text::ConsumerCardTopic => "each consumer's figures",
+            Text::PutThisKey => "Send with PutRecord",
         }
     }
 }
@@ -353,11 +357,9 @@ impl Message for Narration {
             Narration::LambdaInvoked { name, records } => {
                 format!("Lambda {} invocada con {} registros", isolate(name), grouped(*records, l))
             }
-            Narration::ConsumerLost { name, count } => format!(
-                "{} registros caducaron sin que {} los leyera",
-                grouped(*count, l),
-                isolate(name)
-            ),
+            Narration::ConsumerLost { name, count } => {
+                format!("{} registros caducaron sin que {} los leyera", grouped(*count, l), isolate(name))
+            }
             Narration::ConsumerBehind { name, minutes } => {
                 format!("{} va {} min por detrás del último registro", isolate(name), grouped(*minutes, l))
             }

@@ -289,8 +289,12 @@ impl Narrator {
                     last_write = Some((at, *stream, *shard));
                 }
                 Event::RecordAccepted { .. } => {}
-                Event::WriteThrottled { stream, shard, .. } => self.throttled(false, at, *stream, *shard, world, callouts),
-                Event::ReadThrottled { stream, shard, .. } => self.throttled(true, at, *stream, *shard, world, callouts),
+                Event::WriteThrottled { stream, shard, .. } => {
+                    self.throttled(false, at, *stream, *shard, world, callouts)
+                }
+                Event::ReadThrottled { stream, shard, .. } => {
+                    self.throttled(true, at, *stream, *shard, world, callouts)
+                }
                 Event::RecordsRead { shard, count, .. } if *count > 0 => {
                     latest.insert(Sample::Read, (at, Narration::Read { shard: *shard, records: *count }));
                 }
@@ -366,7 +370,9 @@ impl Narrator {
         };
         Some(match e {
             Event::StreamCreated { name, .. } => (Kind::Shards, false, Narration::StreamCreated { name: name.clone() }),
-            Event::StreamStatusChanged { status, .. } => (Kind::Shards, false, Narration::StreamStatus { status: *status }),
+            Event::StreamStatusChanged { status, .. } => {
+                (Kind::Shards, false, Narration::StreamStatus { status: *status })
+            }
             Event::StreamDeleted { stream, .. } => {
                 let name = stream_by_key(world, *stream).map(|s| s.name.clone()).unwrap_or_default();
                 (Kind::Shards, false, Narration::StreamDeleted { name })
@@ -388,8 +394,12 @@ impl Narrator {
                 (Kind::Shards, true, Narration::ShardClosed { shard: *shard, children })
             }
             Event::ShardExpired { shard, .. } => (Kind::Shards, false, Narration::ShardExpired { shard: *shard }),
-            Event::RetentionChanged { hours, .. } => (Kind::Expiry, false, Narration::RetentionChanged { hours: *hours }),
-            Event::StreamModeChanged { mode, .. } => (Kind::Shards, false, Narration::ModeChanged { mode: mode.as_str() }),
+            Event::RetentionChanged { hours, .. } => {
+                (Kind::Expiry, false, Narration::RetentionChanged { hours: *hours })
+            }
+            Event::StreamModeChanged { mode, .. } => {
+                (Kind::Shards, false, Narration::ModeChanged { mode: mode.as_str() })
+            }
             Event::EncryptionChanged { encryption_type, .. } => {
                 (Kind::Shards, false, Narration::EncryptionChanged { encryption: encryption_type.as_str() })
             }
@@ -541,11 +551,23 @@ mod tests {
             (Narration::StreamCreated { name: "orders".into() }, vec!["CreateStream", "orders"]),
             (Narration::StreamStatus { status: StreamStatus::Updating }, vec!["UPDATING"]),
             (Narration::StreamDeleted { name: "orders".into() }, vec!["orders"]),
-            (Narration::ShardOpened { shard: s1, parents: vec![s0] }, vec!["shardId-000000000001", "OPEN", "shardId-000000000000"]),
-            (Narration::ShardClosed { shard: s0, children: vec![s1, s2] }, vec!["shardId-000000000000", "CLOSED", "shardId-000000000001, shardId-000000000002"]),
+            (
+                Narration::ShardOpened { shard: s1, parents: vec![s0] },
+                vec!["shardId-000000000001", "OPEN", "shardId-000000000000"],
+            ),
+            (
+                Narration::ShardClosed { shard: s0, children: vec![s1, s2] },
+                vec!["shardId-000000000000", "CLOSED", "shardId-000000000001, shardId-000000000002"],
+            ),
             (Narration::ShardExpired { shard: s0 }, vec!["shardId-000000000000", "EXPIRED"]),
-            (Narration::Put { key: "user-42".into(), shard: s1, seq: SEQ.into(), yours: false, more: 1234 }, vec!["PutRecord", "user-42", "→ shardId-000000000001", "seq 4959…588898"]),
-            (Narration::WriteThrottled { shard: s0, count: 3 }, vec!["ProvisionedThroughputExceededException", "shardId-000000000000", "3"]),
+            (
+                Narration::Put { key: "user-42".into(), shard: s1, seq: SEQ.into(), yours: false, more: 1234 },
+                vec!["PutRecord", "user-42", "→ shardId-000000000001", "seq 4959…588898"],
+            ),
+            (
+                Narration::WriteThrottled { shard: s0, count: 3 },
+                vec!["ProvisionedThroughputExceededException", "shardId-000000000000", "3"],
+            ),
             (Narration::ReadThrottled { shard: s0, count: 2 }, vec!["ProvisionedThroughputExceededException", "2"]),
             (Narration::Read { shard: s2, records: 100 }, vec!["GetRecords", "shardId-000000000002", "100"]),
             (Narration::Pushed { shard: s2, records: 7 }, vec!["SubscribeToShard", "7"]),
@@ -556,7 +578,10 @@ mod tests {
             (Narration::ConsumerRegistered { name: name() }, vec!["RegisterStreamConsumer", "reader-1"]),
             (Narration::ConsumerStatus { name: name(), status: ConsumerStatus::Active }, vec!["reader-1", "ACTIVE"]),
             (Narration::ConsumerDeleted { name: name() }, vec!["reader-1"]),
-            (Narration::SubscriptionEnded { name: name(), shard: s1, reason: SubscriptionEnd::ShardEnd }, vec!["reader-1", "shardId-000000000001"]),
+            (
+                Narration::SubscriptionEnded { name: name(), shard: s1, reason: SubscriptionEnd::ShardEnd },
+                vec!["reader-1", "shardId-000000000001"],
+            ),
             (Narration::LambdaInvoked { name: "lambda".into(), records: 100 }, vec!["Lambda", "100"]),
             (Narration::ConsumerLost { name: name(), count: 12 }, vec!["reader-1", "12"]),
             (Narration::ConsumerBehind { name: name(), minutes: 3 }, vec!["reader-1", "3 min"]),
@@ -608,11 +633,21 @@ mod tests {
                 assert!(es.contains(v) && en.contains(v), "{n:?} lacks {v}: {es} / {en}");
             }
         }
-        let put = Narration::Put { key: "user-42".into(), shard: ShardId(1), seq: SEQ.into(), yours: false, more: 1234 };
-        assert_eq!(plain(&put, Lang::En), "PutRecord user-42 → shardId-000000000001, seq 4959…588898 (+1,234 more records)");
-        assert_eq!(plain(&put, Lang::Es), "PutRecord user-42 → shardId-000000000001, seq 4959…588898 (+1234 registros más)");
+        let put =
+            Narration::Put { key: "user-42".into(), shard: ShardId(1), seq: SEQ.into(), yours: false, more: 1234 };
+        assert_eq!(
+            plain(&put, Lang::En),
+            "PutRecord user-42 → shardId-000000000001, seq 4959…588898 (+1,234 more records)"
+        );
+        assert_eq!(
+            plain(&put, Lang::Es),
+            "PutRecord user-42 → shardId-000000000001, seq 4959…588898 (+1234 registros más)"
+        );
         let closed = Narration::ShardClosed { shard: ShardId(0), children: vec![ShardId(1), ShardId(2)] };
-        assert_eq!(plain(&closed, Lang::En), "shardId-000000000000 CLOSED; children shardId-000000000001, shardId-000000000002");
+        assert_eq!(
+            plain(&closed, Lang::En),
+            "shardId-000000000000 CLOSED; children shardId-000000000001, shardId-000000000002"
+        );
         let why: Vec<_> = all.iter().filter_map(|(n, _)| n.why()).collect();
         assert_eq!(why.len(), 5, "closed, opened by a reshard, throttled, lost, behind");
     }
@@ -636,7 +671,10 @@ mod tests {
         let e = sim.narrator().latest().cloned().unwrap_or_else(|| panic!("no entry"));
         assert!(e.rare && !e.callout && e.kind == Kind::Writes);
         let seq = answer["SequenceNumber"].as_str().unwrap_or_default().to_string();
-        assert_eq!(e.what, Narration::Put { key: "hello".into(), shard: ShardId(1), seq: seq.clone(), yours: true, more: 0 });
+        assert_eq!(
+            e.what,
+            Narration::Put { key: "hello".into(), shard: ShardId(1), seq: seq.clone(), yours: true, more: 0 }
+        );
         assert!(plain(&e.what, Lang::Es).starts_with("Tu PutRecord hello → shardId-000000000001, seq 4"));
         // PutRecords: the first record, and how many more.
         let recs = serde_json::json!({"StreamName": stream, "Records": [
@@ -718,12 +756,12 @@ mod tests {
             log.iter().filter(|e| e.rare && matches!(e.what, Narration::WriteThrottled { .. })).collect();
         assert!(!starts.is_empty(), "{:?}", texts(&s, Lang::En));
         assert!(starts.iter().all(|e| e.callout && e.kind == Kind::Throttling));
-        let shards: std::collections::BTreeSet<String> =
-            starts.iter().map(|e| plain(&e.what, Lang::En)).collect();
+        let shards: std::collections::BTreeSet<String> = starts.iter().map(|e| plain(&e.what, Lang::En)).collect();
         assert_eq!(shards.len(), starts.len(), "one start per shard while it keeps throttling");
         let continued = log.iter().filter(|e| !e.rare && matches!(e.what, Narration::WriteThrottled { .. })).count();
         assert!(continued >= 5, "continued throttling is sampled: {continued}");
-        assert!(plain(&starts[0].what, Lang::En).starts_with("Throttled: ProvisionedThroughputExceededException on shardId-"));
+        assert!(plain(&starts[0].what, Lang::En)
+            .starts_with("Throttled: ProvisionedThroughputExceededException on shardId-"));
     }
 
     #[test]
