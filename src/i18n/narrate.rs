@@ -6,6 +6,14 @@
 //! from each engine event or world change, and it is written out here in the student's language.
 //! AWS's own names (PutRecord, `shardId-…`, ProvisionedThroughputExceededException, CLOSED) stay
 //! as AWS spells them, with a Spanish gloss beside them.
+//!
+//! The callouts' "why" sentences state AWS's behaviour: after a reshard the parent stops taking
+//! writes, its keys are routed to the children, and its records stay readable until they expire,
+//! so readers finish parents before children (developer guide, "Complete the resharding action",
+//! <https://docs.aws.amazon.com/streams/latest/dev/kinesis-using-sdk-java-after-resharding.html>);
+//! a shard takes up to 1 MB/s or 1,000 records/s of writes and refuses the rest with
+//! ProvisionedThroughputExceededException (API reference, PutRecord,
+//! <https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecord.html>).
 
 use super::lang::{isolate, keys, Lang, Message, Phrase};
 use super::numbers::grouped;

@@ -177,7 +177,8 @@ pub fn NarrationBar(props: &NarrationProps) -> Html {
         Callback::from(move |_| open.set(!*open))
     };
     html! {
-        <div class={classes!("narration", props.compact.then_some("compact"))} data-testid="narration">
+        <section class={classes!("narration", props.compact.then_some("compact"))} data-testid="narration"
+                 aria-label={Text::StatusLabel.text(lang)}>
             <div class="narration-row">
                 <button type="button" class="primary play-sticky" data-testid="play-sticky" aria-pressed={playing.to_string()}
                         onclick={on_play}>
@@ -199,6 +200,6 @@ pub fn NarrationBar(props: &NarrationProps) -> Html {
             </p>
             { for callout_html }
             { for log_html }
-        </div>
+        </section>
     }
 }

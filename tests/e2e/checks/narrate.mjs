@@ -27,7 +27,12 @@ export function checks(kit) {
       const t = await statusText(page);
       return /shardId-\d{12} (CLOSED|cerrado \(CLOSED\)); (children|hijos:) shardId-\d{12}/.test(t) ? t : null;
     }, 10000).catch(() => null);
-    return { put, closed };
+    // The reshard calls out (a shard closed or opened), without taking the focus.
+    const callout = await until('a callout should explain the reshard', async () => {
+      const c = page.locator(tid('callout')).first();
+      return (await c.isVisible()) ? strip(await c.textContent()) : null;
+    }, 5000);
+    return { put, closed, callout };
   }
 
   return [
@@ -35,7 +40,8 @@ export function checks(kit) {
       const out = [];
       for (const lang of LANGS) {
         const page = await newPage(`narrate-${lang}`, DESKTOP);
-        const { put, closed } = await putAndReshard(page, lang);
+        const { put, closed, callout: said } = await putAndReshard(page, lang);
+        assert(/CLOSED|OPEN/.test(said), `${lang}: the callout names the shard: ${said}`);
         // The log, by keyboard: focus its button, Enter.
         await page.locator(tid('log-toggle')).first().focus();
         await page.keyboard.press('Enter');
@@ -68,7 +74,7 @@ export function checks(kit) {
           await until('the callout should close', async () => !(await callout.isVisible()));
         }
         await page.keyboard.press('Escape');
-        out.push(`${lang}: "${put}" · "${closed ?? items[iClosed]}" · log ${items.length} entries · callout "${calloutText.slice(0, 60)}"`);
+        out.push(`${lang}: "${put}" · "${closed ?? items[iClosed]}" · log ${items.length} entries · callout "${said.slice(0, 90)}" ${calloutText ? '(closed by ×)' : '(gone by itself)'}`);
         await page.context().close();
       }
       return out.join('\n');
@@ -124,6 +130,7 @@ export function checks(kit) {
       // It covers no more than a bar: the status line and the log button.
       const bar = await page.locator(tid('narration')).first().boundingBox();
       assert(bar && bar.height < 120, `the sticky bar stays small: ${bar && bar.height}`);
+      await page.screenshot({ path: `${kit.ARTIFACTS}/narrate-sticky-es-375.png` });
       await page.context().close();
       return `sticky play at y=${Math.round(box.y)}, bar ${Math.round(bar.height)} px`;
     }],
@@ -136,6 +143,7 @@ export function checks(kit) {
           await putAndReshard(page, lang);
           await page.locator(tid('log-toggle')).first().click();
           await page.locator(`${tid('tip-throttled')} button`).first().click();
+          await page.evaluate(() => window.scrollTo(0, 0));
           await shoot(page, `narrate-${lang}-${viewport.width}`);
           const { failing, counts } = triage(await runAxe(page));
           assert(failing.length === 0, `${lang} ${vname}: ${failing.map((v) => describeViolation(v, '  ')).join('\n')}`);

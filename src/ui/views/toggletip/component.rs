@@ -54,7 +54,9 @@ pub fn Toggletip(props: &ToggletipProps) -> Html {
     html! {
         <span class={classes!("toggletip", open.then_some("open"))} data-testid={props.testid.clone()}>
             <button type="button" class="tip-button" aria-expanded={open.to_string()} aria-controls={(*id).clone()}
-                    aria-label={label} onclick={toggle} onkeydown={on_key.clone()}>{ "ⓘ" }</button>
+                    aria-label={label} onclick={toggle} onkeydown={on_key.clone()}>
+                <span class="tip-i" aria-hidden="true">{ "i" }</span>
+            </button>
             <span id={(*id).clone()} class="tip-text" role="note" hidden={!*open} onkeydown={on_key}>
                 { props.children.clone() }
             </span>

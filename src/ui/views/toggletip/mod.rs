@@ -3,7 +3,7 @@
 //! keyboard.
 //!
 //! ```text
-//!  <button aria-expanded aria-controls=tip-N aria-label="More information: <topic>">ⓘ</button>
+//!  <button aria-expanded aria-controls=tip-N aria-label="More information: <topic>">i</button>
 //!  <span id=tip-N role=note hidden={!open}>the explanation, inline</span>
 //!  click / Enter / Space: toggle   Escape (on the button or the text): close, focus stays
 //! ```
