@@ -281,6 +281,7 @@ impl Narrator {
     fn narrate(&mut self, events: &[Event], world: &World, callouts: bool, call: bool) {
         let mut latest: BTreeMap<Sample, (SimTime, Narration)> = BTreeMap::new();
         let mut last_write: Option<(SimTime, StreamKey, ShardId)> = None;
+        let mut rares = Vec::new();
         for e in events {
             let at = e.at();
             match e {
@@ -308,10 +309,17 @@ impl Narrator {
                 }
                 _ => {
                     if let Some((kind, callout, what)) = self.rare(e, world) {
-                        self.push(at, world, kind, true, callout && callouts, what);
+                        let last = u8::from(matches!(what, Narration::ShardClosed { .. }));
+                        rares.push((at, last, kind, callout && callouts, what));
                     }
                 }
             }
+        }
+        // A reshard closes the parent, then opens its children at the same instant: the parent's
+        // line, which names the children, goes last (newest), so the status line says it.
+        rares.sort_by_key(|r| (r.0, r.1));
+        for (at, _, kind, callout, what) in rares {
+            self.push(at, world, kind, true, callout, what);
         }
         // Continued throttling: one entry per shard per SAMPLE_MS with the refusals since.
         let keys: Vec<_> = self.throttles.keys().copied().collect();
@@ -464,8 +472,9 @@ impl Narrator {
     }
 }
 
-/// Paces a changing value by wall time: it takes a new entry at once when `urgent`, else only
-/// once `gap_ms` has passed since it last changed.
+/// Paces a changing line by wall time: a rare entry newer than the one shown takes its place at
+/// once (even when common entries came after it in the same frame), any other newer entry only
+/// once `gap_ms` has passed since the line last changed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Pace {
     shown: Option<Entry>,
@@ -473,16 +482,21 @@ pub struct Pace {
 }
 
 impl Pace {
-    /// The entry to show at wall time `now_ms`, given the newest one.
-    pub fn pick(&mut self, newest: Option<&Entry>, now_ms: f64, gap_ms: f64) -> Option<&Entry> {
-        if let Some(e) = newest {
-            let changed = self.shown.as_ref().is_none_or(|s| s.n != e.n);
-            if changed && (self.shown.is_none() || e.rare || now_ms - self.since_ms >= gap_ms) {
-                self.shown = Some(e.clone());
-                self.since_ms = now_ms;
+    /// The entry to show at wall time `now_ms`, given the newest entry and the newest rare one.
+    pub fn pick(&mut self, newest: Option<&Entry>, rare: Option<&Entry>, now_ms: f64, gap_ms: f64) -> Option<&Entry> {
+        let shown_n = self.shown.as_ref().map(|s| s.n);
+        let take = match (rare, newest) {
+            (_, None) => {
+                self.shown = None;
+                return None;
             }
-        } else {
-            self.shown = None;
+            (Some(r), _) if shown_n.is_none_or(|n| r.n > n) => Some(r),
+            (_, Some(e)) if shown_n.is_none() || (shown_n != Some(e.n) && now_ms - self.since_ms >= gap_ms) => Some(e),
+            _ => None,
+        };
+        if let Some(e) = take {
+            self.shown = Some(e.clone());
+            self.since_ms = now_ms;
         }
         self.shown.as_ref()
     }
@@ -705,7 +719,9 @@ mod tests {
         );
         assert!(log.iter().any(|t| t == "The stream is now UPDATING"), "{log:?}");
         let callout = sim.narrator().latest_callout().map(|e| e.what.clone());
-        assert!(matches!(callout, Some(Narration::ShardClosed { .. } | Narration::ShardOpened { .. })), "{callout:?}");
+        assert!(matches!(callout, Some(Narration::ShardClosed { .. })), "the parent's line goes last: {callout:?}");
+        let rare = sim.narrator().latest_rare().map(|e| e.what.clone());
+        assert_eq!(rare, callout, "the status line says the parent CLOSED, naming its children");
         let es = texts(&sim, Lang::Es);
         assert!(es.iter().any(|t| t.starts_with("shardId-000000000000 cerrado (CLOSED); hijos: ")), "{es:?}");
     }
@@ -797,12 +813,17 @@ mod tests {
     #[test]
     fn the_status_line_changes_at_most_every_gap_unless_rare() {
         let mut p = Pace::default();
-        assert_eq!(p.pick(Some(&entry(1, false)), 0.0, 1_500.0).map(|e| e.n), Some(1), "the first at once");
-        assert_eq!(p.pick(Some(&entry(2, false)), 500.0, 1_500.0).map(|e| e.n), Some(1), "too soon");
-        assert_eq!(p.pick(Some(&entry(3, true)), 600.0, 1_500.0).map(|e| e.n), Some(3), "rare: at once");
-        assert_eq!(p.pick(Some(&entry(4, false)), 2_000.0, 1_500.0).map(|e| e.n), Some(3));
-        assert_eq!(p.pick(Some(&entry(5, false)), 2_100.0, 1_500.0).map(|e| e.n), Some(5));
-        assert_eq!(p.pick(None, 9_000.0, 1_500.0), None, "a new world starts empty");
+        let pick = |p: &mut Pace, newest: Entry, rare: Option<Entry>, now: f64| {
+            p.pick(Some(&newest), rare.as_ref(), now, 1_500.0).map(|e| e.n)
+        };
+        assert_eq!(pick(&mut p, entry(1, false), None, 0.0), Some(1), "the first at once");
+        assert_eq!(pick(&mut p, entry(2, false), None, 500.0), Some(1), "too soon");
+        assert_eq!(pick(&mut p, entry(3, true), Some(entry(3, true)), 600.0), Some(3), "rare: at once");
+        assert_eq!(pick(&mut p, entry(4, false), Some(entry(3, true)), 2_000.0), Some(3), "the rare one stays");
+        assert_eq!(pick(&mut p, entry(5, false), Some(entry(3, true)), 2_100.0), Some(5));
+        // A frame that closed a shard, then read records: the closed shard is what the line says.
+        assert_eq!(pick(&mut p, entry(8, false), Some(entry(7, true)), 2_200.0), Some(7));
+        assert_eq!(p.pick(None, None, 9_000.0, 1_500.0), None, "a new world starts empty");
     }
 
     #[test]

@@ -72,8 +72,8 @@ pub fn NarrationBar(props: &NarrationProps) -> Html {
             };
         }
         let gap = if playing { STATUS_GAP_MS } else { 0.0 };
-        let status = st.status.pick(narrator.latest(), now, gap).cloned();
-        let announced = st.announce.pick(narrator.latest_rare(), now, ANNOUNCE_GAP_MS).cloned();
+        let status = st.status.pick(narrator.latest(), narrator.latest_rare(), now, gap).cloned();
+        let announced = st.announce.pick(narrator.latest_rare(), None, now, ANNOUNCE_GAP_MS).cloned();
         let callout = st.callout.pick(narrator.latest_callout(), now).cloned();
         (status, announced, callout, st.callout.remaining_ms(now))
     };
