@@ -86,7 +86,7 @@ impl Phrase for Text {
             Text::CloseCallout => "Cerrar el aviso",
             Text::WhyShardClosed => "Un shard cerrado (CLOSED) ya no acepta escrituras: sus claves van ahora a los hijos, y un lector debe terminar el padre antes de leer los hijos para no desordenar una clave.",
             Text::WhyShardOpened => "El nuevo shard recibe parte del espacio de hash: las claves de ese rango escriben ahora en él.",
-            Text::WhyThrottled => "El shard superó su límite (1 MB/s o 1.000 registros/s): AWS rechaza el exceso y el productor debe reintentar, así que los registros llegan tarde.",
+            Text::WhyThrottled => "El shard superó su límite (1 MB/s o 1000 registros/s): AWS rechaza el exceso y el productor debe reintentar, así que los registros llegan tarde.",
             Text::WhyLost => "Esos registros salieron de la retención antes de que el consumidor los leyera: se han perdido para él y no se pueden recuperar.",
             Text::WhyBehind => "El consumidor lee más despacio de lo que se escribe: si su retraso llega a la retención, empezará a perder registros.",
             Text::MoreInfo => "Más información",
@@ -488,6 +488,16 @@ mod tests {
     #[test]
     fn every_text_is_translated_and_non_empty() {
         assert_eq!(same_in_both(Text::ALL), vec![Text::KindShards], "only AWS's term may match");
+    }
+
+    /// Spanish groups thousands only from five digits (CLDR, `numbers.rs`): 1000, 10.000.
+    #[test]
+    fn spanish_callouts_write_four_digit_numbers_ungrouped() {
+        for t in Text::ALL {
+            assert!(!t.es().contains("1.000"), "{t:?}: {}", t.es());
+        }
+        assert!(Text::WhyThrottled.es().contains("1000 registros/s"));
+        assert!(Text::WhyThrottled.en().contains("1,000 records/s"));
     }
 
     #[test]
