@@ -46,6 +46,7 @@ pub mod hashing;
 pub mod input;
 pub mod lang;
 pub mod links;
+pub mod narrate;
 pub mod numbers;
 pub mod pipelines;
 pub mod resharding;

@@ -22,6 +22,7 @@
 //! engine a person picked (one created in the console). The scenario's producers and consumers
 //! still write and read the scenario's stream only.
 
+use super::narrate::{Narrator, CHUNK_RECORDS};
 use super::snapshot::DotCache;
 use crate::engine::error::ApiError;
 use crate::engine::state::shard::{ShardCounters, ShardId};
@@ -182,6 +183,9 @@ pub struct Sim {
     sampled: Option<(SimTime, BTreeMap<StreamShard, ShardCounters>)>,
     /// Per-shard rates over the last sample interval (≥ 1 simulated second), every stream.
     rates: BTreeMap<StreamShard, ShardRates>,
+    /// What it narrated lately (the event log): it belongs to this world, so a restored copy
+    /// brings its log back.
+    narrator: Narrator,
     /// Hash keys of the records drawn as dots: they belong to this world, so they go with it.
     dots: DotCache,
 }
@@ -210,7 +214,17 @@ impl Sim {
         let scenario = settings.scenario()?;
         let world = World::new(scenario)
             .map_err(|e| Msg::AwsError { error: ErrorType::InvalidArgumentException, message: e.to_string() })?;
-        Ok(Sim { settings, world, shown: None, sampled: None, rates: BTreeMap::new(), dots: DotCache::default() })
+        let mut sim = Sim {
+            settings,
+            world,
+            shown: None,
+            sampled: None,
+            rates: BTreeMap::new(),
+            dots: DotCache::default(),
+            narrator: Narrator::default(),
+        };
+        sim.narrator.collect(&mut sim.world, false);
+        Ok(sim)
     }
 
     /// The name of the stream the views draw: the one picked with [`Sim::show_stream`] while
@@ -298,16 +312,14 @@ impl Sim {
     /// Runs `ms` simulated milliseconds (capped by the frame budget); returns what it ran.
     pub fn advance(&mut self, ms: u64) -> u64 {
         let ms = ms.min(self.frame_cap_ms());
-        self.world.advance_by(ms);
-        self.sample_rates();
+        self.run(ms);
         ms
     }
 
     /// Moves the clock exactly one second ([`STEP_MS`]), whatever happens in it (unlike
     /// `Engine::step`, which moves to the next event), with no frame cap.
     pub fn step_second(&mut self) {
-        self.world.advance_by(STEP_MS);
-        self.sample_rates();
+        self.run(STEP_MS);
     }
 
     /// Updates [`Sim::rates`] once at least a simulated second has passed since the last sample
@@ -357,7 +369,9 @@ impl Sim {
 
     /// Runs a world command now (add a producer, kill a worker…); on failure why.
     pub fn command(&mut self, command: Command) -> Result<(), WorldError> {
-        self.world.apply(command)
+        let result = self.world.apply(command);
+        self.narrator.collect(&mut self.world, true);
+        result
     }
 
     /// Changes the first producer's rate now.
@@ -385,14 +399,38 @@ impl Sim {
     /// Any Kinesis API call on the running engine, now (a view's buttons, the console):
     /// AWS's JSON response, or AWS's error.
     pub fn api(&mut self, operation: &str, request: &serde_json::Value) -> Result<serde_json::Value, ApiError> {
-        self.world.call(operation, request)
+        let result = self.world.call(operation, request);
+        match &result {
+            Ok(response) => self.narrator.collect_call(&mut self.world, operation, request, response),
+            Err(_) => self.narrator.collect(&mut self.world, true),
+        }
+        result
     }
 
     /// Lets `ms` of simulated time pass at once, with no frame cap (the console's `sleep`
     /// and waiters).
     pub fn sleep(&mut self, ms: u64) {
-        self.world.advance_by(ms);
+        self.run(ms);
+    }
+
+    /// Runs `ms` in chunks of at most [`CHUNK_RECORDS`] records at the current rate, narrating
+    /// after each (the engine buffers only its newest events), then samples the rates. The
+    /// world ends where one `advance_by(ms)` would: chunks change nothing it simulates.
+    fn run(&mut self, ms: u64) {
+        let chunk = (CHUNK_RECORDS * SECOND_MS / self.target_rate().max(1)).max(16);
+        let mut left = ms;
+        while left > 0 {
+            let step = left.min(chunk);
+            self.world.advance_by(step);
+            self.narrator.collect(&mut self.world, true);
+            left -= step;
+        }
         self.sample_rates();
+    }
+
+    /// What the simulation did lately, narrated (the status line, the event log, callouts).
+    pub fn narrator(&self) -> &Narrator {
+        &self.narrator
     }
 
     /// The determinism digest, hex.

@@ -3,10 +3,12 @@
 
 use super::store::{Action, Store};
 use crate::i18n::app::{Msg, Text};
+use crate::i18n::narrate::Text as NarrText;
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{duration, DurationStyle};
 use crate::ui::pacer::{Pacer, SPEEDS_MILLI};
 use crate::ui::views::live_input::LiveInput;
+use crate::ui::views::toggletip::Toggletip;
 use yew::prelude::*;
 
 /// SVG path data of the control icons (drawn inline: no icon font, nothing fetched).
@@ -71,6 +73,16 @@ pub fn ClockControls(props: &ClockProps) -> Html {
                 </select>
             </label>
             <output class="sim-time" data-testid="clock" title={Text::SimTime.text(lang)}>{ duration(elapsed, DurationStyle::ClockTenths, lang) }</output>
+            <Toggletip {lang} topic={NarrText::ClockHelpTopic.text(lang)} testid="tip-clock">
+                <ul class="tip-list">
+                    <li><strong>{ Text::Step.text(lang) }</strong>{ ": " }{ Text::StepHelp.text(lang) }</li>
+                    <li><strong>{ Text::Speed.text(lang) }</strong>{ ": " }{ Text::SpeedHelp.text(lang) }</li>
+                    if !props.compact {
+                        <li><strong>{ Text::Reset.text(lang) }</strong>{ ": " }{ Text::ResetHelp.text(lang) }</li>
+                        <li><strong>{ Text::Seed.text(lang) }</strong>{ ": " }{ Text::SeedHelp.text(lang) }</li>
+                    }
+                </ul>
+            </Toggletip>
             if !props.compact {
                 <button type="button" data-testid="reset" title={Text::ResetHelp.text(lang)} onclick={on_reset}>
                     { icon(RESET) }{ " " }{ Text::Reset.text(lang) }

@@ -3,6 +3,7 @@
 //! ```text
 //!  App ─┬─ TopBar (tabs, clock controls, seed, language)      hidden in embed mode
 //!       ├─ EmbedStrip (play, step, clock, link to the full app) only in embed mode
+//!       ├─ NarrationBar (status line, callout, event log; sticky)  narration.rs
 //!       ├─ notices (bad URL values, refused fields), localized
 //!       ├─ SidePanel (scenario, shards, rate, keys, limits, stream name, model assumptions)
 //!       └─ the selected view, through its host (hosts.rs), which builds its
@@ -17,16 +18,20 @@ mod controls;
 mod hooks;
 mod hosts;
 mod links;
+mod narration;
 mod side_panel;
 pub mod store;
 
 use crate::i18n::app::Text;
+use crate::i18n::narrate::Text as NarrText;
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::route::{UrlState, View};
+use crate::ui::views::toggletip::Toggletip;
 use controls::{ClockControls, LangSwitch};
 use gloo::events::EventListener;
 use hooks::{use_animation_frame, use_shortcuts};
 use hosts::{ConsoleHost, FlowHost, HashingHost, OverviewHost, PipelinesHost, ReshardingHost, RetentionHost};
+use narration::NarrationBar;
 use side_panel::SidePanel;
 use store::{Action, Notice, Store};
 use yew::prelude::*;
@@ -234,6 +239,7 @@ pub fn App() -> Html {
                     <LangSwitch {lang} dispatch={store.dispatcher()} />
                 </header>
             }
+            <NarrationBar store={store.clone()} compact={embed} />
             if !notices.is_empty() {
                 <div class="notices">{ for notices }</div>
             }
@@ -255,6 +261,9 @@ pub fn App() -> Html {
                     <span title={Text::DigestHelp.text(lang)}>
                         { Text::Digest.text(lang) }{ ": " }<code data-testid="digest">{ digest }</code>
                     </span>
+                    <Toggletip {lang} topic={NarrText::DigestTopic.text(lang)} testid="tip-digest">
+                        { Text::DigestHelp.text(lang) }
+                    </Toggletip>
                     <span>{ Text::Shortcuts.text(lang) }</span>
                     <span>{ Text::Disclaimer.text(lang) }</span>
                 </footer>

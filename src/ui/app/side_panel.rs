@@ -11,6 +11,7 @@ use crate::ui::route::{MAX_RATE, MAX_SHARDS};
 use crate::ui::sim::KeyMode;
 use crate::ui::views::live_input::model::{live_note, set_rate};
 use crate::ui::views::live_input::LiveInput;
+use crate::ui::views::toggletip::Toggletip;
 use crate::world::presets::Preset;
 use yew::prelude::*;
 
@@ -131,11 +132,14 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 </select>
                 <small class="help">{ description }</small>
             </label>
-            <label class="field" title={Text::ShardsHelp.text(lang)}>
-                <span>{ Text::Shards.text(lang) }</span>
-                <LiveInput testid="shards" min="1" max={MAX_SHARDS.to_string()} inputmode="numeric" {lang}
-                           value={f.shards.to_string()} live={shards_live} on_commit={on_shards} />
-            </label>
+            <div class="field-tip">
+                <label class="field" title={Text::ShardsHelp.text(lang)}>
+                    <span>{ Text::Shards.text(lang) }</span>
+                    <LiveInput testid="shards" min="1" max={MAX_SHARDS.to_string()} inputmode="numeric" {lang}
+                               value={f.shards.to_string()} live={shards_live} on_commit={on_shards} />
+                </label>
+                <Toggletip {lang} topic={Text::Shards.text(lang)} testid="tip-shards">{ Text::ShardsHelp.text(lang) }</Toggletip>
+            </div>
             <label class="field">
                 <span>{ Text::Rate.text(lang) }</span>
                 <LiveInput testid="rate" min="0" max={MAX_RATE.to_string()} step="10" inputmode="numeric" {lang}
@@ -150,10 +154,13 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                     <option value="hot" selected={keys == Some(KeyMode::Hot)}>{ Text::KeysHot.text(lang) }</option>
                 </select>
             </label>
-            <label class="field check" title={Text::LimitsHelp.text(lang)}>
-                <input data-testid="limits" type="checkbox" checked={store.url.sim.limits} onchange={on_limits} />
-                <span>{ Text::Limits.text(lang) }</span>
-            </label>
+            <div class="field-tip">
+                <label class="field check" title={Text::LimitsHelp.text(lang)}>
+                    <input data-testid="limits" type="checkbox" checked={store.url.sim.limits} onchange={on_limits} />
+                    <span>{ Text::Limits.text(lang) }</span>
+                </label>
+                <Toggletip {lang} topic={Text::Limits.text(lang)} testid="tip-limits">{ Text::LimitsHelp.text(lang) }</Toggletip>
+            </div>
             <label class="field" title={Text::StreamNameHelp.text(lang)}>
                 <span>{ Text::StreamName.text(lang) }</span>
                 <LiveInput testid="stream-name" kind="text" maxlength="256" plain=true {lang}

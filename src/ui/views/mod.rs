@@ -12,6 +12,7 @@ pub mod overview;
 pub mod pipelines;
 pub mod resharding;
 pub mod retention;
+pub mod toggletip;
 
 /// True on a phone-sized window: views then draw their narrow layout.
 #[cfg(target_arch = "wasm32")]

@@ -295,7 +295,20 @@ fn Consumers(props: &CardsProps) -> Html {
     let lang = props.lang;
     html! {
         <div class="cards consumers" data-testid="consumers">
-            <h3>{ F::Consumers.text(lang) }</h3>
+            <h3>
+                { F::Consumers.text(lang) }{ " " }
+                // #16: what each figure of a card means, by tap and keyboard too (not only titles).
+                <crate::ui::views::toggletip::Toggletip {lang} topic={crate::i18n::narrate::Text::ConsumerCardTopic.text(lang)} testid="tip-consumers">
+                    <ul class="tip-list">
+                        <li>{ F::Lag.text(lang) }</li>
+                        <li>{ FlowMsg::ThroughputWindow { secs: props.snap.consumers.first().map_or(10, |c| c.rate_window_secs) }.text(lang) }</li>
+                        <li>{ "✓ " }{ F::Processed.text(lang) }</li>
+                        <li>{ "⟳ " }{ F::Duplicates.text(lang) }</li>
+                        <li>{ "✗ " }{ F::Lost.text(lang) }</li>
+                        <li>{ F::NobodyReadingNote.text(lang) }</li>
+                    </ul>
+                </crate::ui::views::toggletip::Toggletip>
+            </h3>
             { for props.snap.consumers.iter().enumerate().map(|(i, c)| {
                 let shape = kind_shape(c.kind);
                 let (badge, note) = match c.kind {

@@ -204,8 +204,20 @@ fn key_section(
     on_key: &Callback<(String, String)>,
     explicit: &ExplicitKey,
     ranges: &[OpenRange],
+    on_api: &Callback<(String, serde_json::Value)>,
 ) -> Html {
     let steps = key_steps(pk);
+    // #16: send the typed key with PutRecord (the status line narrates AWS's answer).
+    let on_put = {
+        let (on_api, pk, ehk) = (on_api.clone(), pk.to_string(), ehk.to_string());
+        Callback::from(move |_: MouseEvent| {
+            let mut request = serde_json::json!({ "PartitionKey": pk, "Data": "aGk=" });
+            if !ehk.trim().is_empty() {
+                request["ExplicitHashKey"] = serde_json::Value::from(ehk.trim());
+            }
+            on_api.emit(("PutRecord".to_string(), request));
+        })
+    };
     let set_pk = {
         let ehk = ehk.to_string();
         on_key.reform(move |e: InputEvent| (input_text(&e), ehk.clone()))
@@ -246,6 +258,9 @@ fn key_section(
                 if let ExplicitKey::Refused { error, message } = explicit {
                     <p class="error" data-testid="ehk-error"><strong>{ error.as_str() }</strong>{ ": " }{ message.clone() }</p>
                 }
+                <button type="button" data-testid="put-key" onclick={on_put} disabled={pk.is_empty() || ehk_invalid}>
+                    { crate::i18n::narrate::Text::PutThisKey.text(lang) }
+                </button>
             </div>
             if pk.is_empty() {
                 <p class="help">{ HashingText::EmptyKey.text(lang) }</p>
@@ -336,7 +351,12 @@ fn many_section(lang: Lang, recent: &[KeyRecord], yours: &[KeyRecord], view: &St
                             <th scope="col">{ "ShardId" }</th>
                             <th scope="col"><span class="sr-only">{ HashingText::ColShare.text(lang) }</span></th>
                             <th scope="col">{ HashingText::ColRecords.text(lang) }</th>
-                            <th scope="col" title={HashingText::ColThrottledHelp.text(lang)}>{ HashingText::ColThrottled.text(lang) }</th>
+                            <th scope="col" title={HashingText::ColThrottledHelp.text(lang)}>
+                                { HashingText::ColThrottled.text(lang) }{ " " }
+                                <crate::ui::views::toggletip::Toggletip {lang} topic={HashingText::ColThrottled.text(lang)} testid="tip-throttled">
+                                    { HashingText::ColThrottledHelp.text(lang) }
+                                </crate::ui::views::toggletip::Toggletip>
+                            </th>
                         </tr></thead>
                         <tbody>{ for hist }</tbody>
                     </table>
@@ -579,7 +599,7 @@ pub fn Hashing(props: &HashingProps) -> Html {
                 <p class="help">{ HashingText::FullValueHint.text(lang) }</p>
             </section>
 
-            { key_section(lang, &pk, &ehk, &props.on_key, &explicit, ranges) }
+            { key_section(lang, &pk, &ehk, &props.on_key, &explicit, ranges, &props.on_api) }
             { many_section(lang, recent, &snap.yours, view) }
 
             <section class="hk-section reshard" aria-labelledby="hashing-reshard-h" data-card="reshard">
