@@ -389,7 +389,9 @@ mod tests {
     fn every_text_has_both_languages() {
         assert_eq!(same_in_both(Text::ALL), vec![]);
         assert_eq!(same_in_both(Chapter::ALL), vec![Chapter::Hashing], "only AWS names read the same");
-        for step in learn_a::Step::ALL.iter().map(|s| StepText::A(*s))
+        for step in learn_a::Step::ALL
+            .iter()
+            .map(|s| StepText::A(*s))
             .chain(learn_b::Step::ALL.iter().map(|s| StepText::B(*s)))
             .chain(learn_c::Step::ALL.iter().map(|s| StepText::C(*s)))
         {

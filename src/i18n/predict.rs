@@ -62,7 +62,11 @@ mod tests {
 
     #[test]
     fn both_languages_name_the_key_and_the_shard() {
-        let m = Msg::ShardOfKeyExplained { key: "user-42".into(), shard: "shardId-000000000001".into(), sequence: "4".into() };
+        let m = Msg::ShardOfKeyExplained {
+            key: "user-42".into(),
+            shard: "shardId-000000000001".into(),
+            sequence: "4".into(),
+        };
         for lang in Lang::ALL {
             let t = m.text(lang);
             assert!(t.contains("user-42") && t.contains("shardId-000000000001"), "{t}");

@@ -13,13 +13,13 @@
 //! `e-commerce` preset, the only one that runs the pipelines; to keep links round-tripping, the
 //! hash of the pipelines view always names its scenario.
 
+use super::learn::model::Place;
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
 use super::sim::{KeyMode, Settings, DEFAULT_SCENARIO};
 use crate::console::CliVersion;
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::Lang;
 use crate::world::presets::Preset;
-use super::learn::model::Place;
 
 /// The views of the app.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -601,7 +601,13 @@ mod tests {
         let (st, notes) = UrlState::parse("#/learn/3", "");
         assert_eq!((st.learn, notes), (Some(Place { chapter: 3, step: 1 }), vec![]));
         for place in crate::ui::learn::model::all_places() {
-            let st = UrlState { view: View::Learn, learn: Some(place), lang: Some(Lang::En), embed: true, ..UrlState::default() };
+            let st = UrlState {
+                view: View::Learn,
+                learn: Some(place),
+                lang: Some(Lang::En),
+                embed: true,
+                ..UrlState::default()
+            };
             let hash = st.to_hash(Lang::En);
             assert_eq!(hash, format!("#/learn/{}/{}?lang=en&embed=1", place.chapter, place.step));
             assert_eq!(UrlState::parse(&hash, ""), (st, vec![]));

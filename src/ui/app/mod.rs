@@ -16,6 +16,7 @@
 mod controls;
 mod hooks;
 mod hosts;
+mod learn;
 mod side_panel;
 pub mod store;
 
@@ -194,6 +195,8 @@ pub fn App() -> Html {
         View::Pipelines => html! { <PipelinesHost store={store.clone()} /> },
         View::Console => html! { <ConsoleHost store={store.clone()} /> },
         View::Glossary => html! { <crate::ui::views::glossary::Glossary {lang} /> },
+        View::Learn => html! { <learn::LearnPage store={store.clone()} /> },
+        View::Teach => html! { <learn::TeachPage {lang} /> },
     };
     let tabs = View::ALL.iter().map(|v| {
         let v = *v;
@@ -237,7 +240,7 @@ pub fn App() -> Html {
                 <p class="hint" data-testid="capped">{ Text::CpuCapped.text(lang) }</p>
             }
             <div class="body">
-                if !embed {
+                if !embed && !matches!(store.url.view, View::Learn | View::Teach) {
                     <SidePanel store={store.clone()} />
                 }
                 <main class="view">{ view }</main>

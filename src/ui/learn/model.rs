@@ -64,9 +64,10 @@ impl Place {
 
 /// Every step in path order.
 pub fn all_places() -> impl Iterator<Item = Place> {
-    CHAPTERS.iter().enumerate().flat_map(|(c, ch)| {
-        (0..ch.steps.len()).map(move |s| Place { chapter: c as u8 + 1, step: s as u8 + 1 })
-    })
+    CHAPTERS
+        .iter()
+        .enumerate()
+        .flat_map(|(c, ch)| (0..ch.steps.len()).map(move |s| Place { chapter: c as u8 + 1, step: s as u8 + 1 }))
 }
 
 /// How many steps the path has.
@@ -229,7 +230,12 @@ pub const CHAPTERS: [Chapter; 10] = [
         title: ChapterText::Records,
         steps: &[
             idea(StepText::A(A::RecordParts), LOGS.shards(2).rate(20), Stage::Flow, &[Try::Put("user-42")]),
-            idea(StepText::A(A::RecordOrder), LOGS.shards(2).rate(20), Stage::Flow, &[Try::Put("user-42"), Try::Put("user-7")]),
+            idea(
+                StepText::A(A::RecordOrder),
+                LOGS.shards(2).rate(20),
+                Stage::Flow,
+                &[Try::Put("user-42"), Try::Put("user-7")],
+            ),
             quiz(StepText::A(A::RecordPredict), LOGS.shards(2).rate(20), Stage::Flow, &[], Kind::OrderInShard),
         ],
     },
@@ -286,7 +292,13 @@ pub const CHAPTERS: [Chapter; 10] = [
         title: ChapterText::Costs,
         steps: &[
             idea(StepText::C(C::CostModes), LOGS, Stage::Cost, &[Try::Shards(10), Try::Rate(5_000)]),
-            quiz(StepText::C(C::CostPredict), LOGS, Stage::Cost, &[Try::Rate(100), Try::Rate(5_000)], Kind::CheaperMode),
+            quiz(
+                StepText::C(C::CostPredict),
+                LOGS,
+                Stage::Cost,
+                &[Try::Rate(100), Try::Rate(5_000)],
+                Kind::CheaperMode,
+            ),
         ],
     },
 ];
@@ -328,7 +340,8 @@ mod tests {
     #[test]
     fn every_link_path_parses_back_to_its_step() {
         for p in all_places() {
-            let (c, s) = p.path().split_once('/').map(|(c, s)| (c.parse().ok(), s.parse().ok())).unwrap_or((None, None));
+            let (c, s) =
+                p.path().split_once('/').map(|(c, s)| (c.parse().ok(), s.parse().ok())).unwrap_or((None, None));
             assert_eq!(Place::nearest(c.unwrap_or(0), s.unwrap_or(0)), p);
             assert!(p.exists());
         }
