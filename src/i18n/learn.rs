@@ -354,6 +354,7 @@ impl Message for Msg {
             Msg::TrySpeed { speed } => format!("Reloj a {speed}"),
             Msg::TryConsole { line } => format!("Ejecutar: {line}"),
             Msg::CostLine { mode, usd } => format!("{mode}: {usd} al mes"),
+            Msg::CostLoad { rate, shards: 1 } => format!("{rate} registros/s en 1 shard"),
             Msg::CostLoad { rate, shards } => format!("{rate} registros/s en {shards} shards"),
         }
     }
@@ -375,6 +376,7 @@ impl Message for Msg {
             Msg::TrySpeed { speed } => format!("Clock at {speed}"),
             Msg::TryConsole { line } => format!("Run: {line}"),
             Msg::CostLine { mode, usd } => format!("{mode}: {usd} a month"),
+            Msg::CostLoad { rate, shards: 1 } => format!("{rate} records/s on 1 shard"),
             Msg::CostLoad { rate, shards } => format!("{rate} records/s on {shards} shards"),
         }
     }

@@ -38,7 +38,7 @@ impl ModeCosts {
                 })
             })
             .unwrap_or_default();
-        let record_bytes = if records == 0 { DEFAULT_RECORD_BYTES } else { bytes / records };
+        let record_bytes = bytes.checked_div(records).unwrap_or(DEFAULT_RECORD_BYTES);
         let rate = sim.target_rate();
         let shards = sim.open_shards();
         let cost = |mode| monthly(shards as u64, 24, rate, record_bytes, 0, mode).total;

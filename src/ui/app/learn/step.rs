@@ -71,7 +71,7 @@ fn cost_card(store: &Store) -> Html {
         html! {
             <li class={classes!(cheaper.then_some("cheaper"))} data-testid={id}>
                 { Msg::CostLine { mode: mode.text(lang), usd: usd(micro, lang) }.text(lang) }
-                if cheaper { <strong class="badge">{ Text::Cheaper.text(lang) }</strong> }
+                if cheaper { <strong class="cost-cheaper">{ Text::Cheaper.text(lang) }</strong> }
             </li>
         }
     };

@@ -6,6 +6,7 @@ use crate::i18n::learn::{Msg, Text};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::learn::model::{Place, CHAPTERS};
 use crate::ui::route::{UrlState, View};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Height of the snippets' iframes, CSS pixels.
@@ -41,8 +42,6 @@ fn copy(text: &str) {
         let _ = f.call1(&clipboard, &text.into());
     }
 }
-
-use wasm_bindgen::JsCast;
 
 /// Props of [`Snippet`].
 #[derive(Properties, PartialEq)]
@@ -104,7 +103,7 @@ pub fn TeachPage(props: &TeachProps) -> Html {
             });
             html! {
                 <li key={place.path()} class="teach-step" data-testid="teach-step">
-                    <h4>{ format!("{c}.{} {}", j + 1, s.text.title(lang)) }</h4>
+                    <h3>{ format!("{c}.{} {}", j + 1, s.text.title(lang)) }</h3>
                     <p class="teach-links">{ Text::Link.text(lang) }{ ": " }{ for links }</p>
                     <div class="snippets">{ for snippets }</div>
                 </li>
