@@ -12,17 +12,17 @@
 //! Effects owned here: reading and writing the progress in `localStorage`
 //! ([`STORAGE_KEY`]); the step page builds its world and starts the clock when it opens.
 
+mod links;
 mod predict_card;
 mod start;
 mod step;
 mod teach;
 
-use super::store::{Action, Store};
+use super::store::Store;
 use crate::i18n::learn::Text;
 use crate::i18n::Phrase;
-use crate::ui::learn::model::{step, Place, Stage};
 use crate::ui::learn::progress::{Progress, STORAGE_KEY};
-use crate::ui::sim::Settings;
+use links::ProgressEvent;
 use start::StartPage;
 use step::StepPage;
 pub use teach::TeachPage;
@@ -44,52 +44,11 @@ fn save_progress(p: &Progress) {
     }
 }
 
-/// The action that opens `place` (`None`: the start page, on the course's activity-log world)
-/// with its world, and starts the clock.
-pub fn open_lesson(place: Option<Place>) -> Action {
-    let lesson = place.and_then(step);
-    let settings = lesson.map_or_else(Settings::default, |s| s.settings());
-    let console_step = match lesson.map(|s| s.stage) {
-        Some(Stage::Console(n)) => Some(n),
-        _ => None,
-    };
-    Action::OpenLesson { place, settings, console_step, play: true }
-}
-
-/// A link to `place` that opens it in place (no page load, no second world built).
-pub fn lesson_link(
-    store: &UseReducerHandle<Store>,
-    place: Option<Place>,
-    class: &'static str,
-    test_id: String,
-    body: Html,
-) -> Html {
-    let href = match place {
-        Some(p) => format!("#/learn/{}", p.path()),
-        None => "#/learn".to_string(),
-    };
-    let d = store.dispatcher();
-    let onclick = Callback::from(move |e: MouseEvent| {
-        e.prevent_default();
-        d.dispatch(open_lesson(place));
-    });
-    html! { <a {class} {href} {onclick} data-testid={test_id}>{ body }</a> }
-}
-
 /// Props of the learn pages.
 #[derive(Properties, PartialEq)]
 pub struct LearnProps {
     /// The store.
     pub store: UseReducerHandle<Store>,
-}
-
-/// What the pages change in the progress.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum ProgressEvent {
-    /// A step was opened.
-    Visit(Place),
-    /// A step's prediction was answered right.
-    Right(Place),
 }
 
 /// The learn path: the start page or a step, with the progress kept in `localStorage`.

@@ -4,7 +4,7 @@
 
 use super::super::hosts::OverviewHost;
 use super::super::store::Store;
-use super::{lesson_link, open_lesson};
+use super::links::{lesson_link, open_lesson};
 use crate::i18n::learn::{Msg, Text};
 use crate::i18n::{Message, Phrase};
 use crate::ui::learn::model::{step, step_count, Place, CHAPTERS};

@@ -7,8 +7,8 @@ use super::super::hosts::{
     ConsoleHost, FlowHost, HashingHost, OverviewHost, PipelinesHost, ReshardingHost, RetentionHost,
 };
 use super::super::store::{Action, Store};
+use super::links::{lesson_link, open_lesson, ProgressEvent};
 use super::predict_card::PredictCard;
-use super::{lesson_link, open_lesson, ProgressEvent};
 use crate::i18n::learn::{Msg, Text};
 use crate::i18n::numbers::{grouped, usd};
 use crate::i18n::{Lang, Message, Phrase};
