@@ -163,8 +163,9 @@ export function checks(kit) {
       await until('Continue opens 1/3', async () => (await place(page)) === '1/3');
 
       for (const garbage of ['{"seen":[1,2]}', 'v1|seen=99.1', '\u0000\uffff']) {
-        await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, garbage]);
         await open(page, '#/learn?lang=en', 'start-here');
+        await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, garbage]);
+        await page.reload({ waitUntil: 'load' });
         await page.locator(tid('learn-reset')).first().waitFor({ state: 'visible' });
         assert((await page.locator(tid('learn-reset')).count()) === 1, 'one notice');
         assert(/seen 0 of/.test(await text(page, 'progress-count')), `reset for ${JSON.stringify(garbage)}`);
