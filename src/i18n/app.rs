@@ -33,6 +33,10 @@ keys! {
         ViewConsole,
         /// Tab: the glossary.
         ViewGlossary,
+        /// Tab: the learn path.
+        ViewLearn,
+        /// Tab: the teacher page.
+        ViewTeach,
         /// Label of the view tabs.
         Views,
         /// Play button.
@@ -179,6 +183,13 @@ pub enum Msg {
         /// The parameter.
         name: String,
     },
+    /// The learn path has no such step (`#/learn/12/9`); the nearest one opens.
+    BadLearnStep {
+        /// The path after `#/learn/`, as written.
+        asked: String,
+        /// The step opened instead (`3/2`).
+        shown: String,
+    },
     /// A view in the URL does not exist.
     UnknownView {
         /// The slug.
@@ -250,6 +261,8 @@ impl Phrase for Text {
             Text::ViewPipelines => "Lambda y Kappa",
             Text::ViewConsole => "Consola (CLI)",
             Text::ViewGlossary => "Glosario",
+            Text::ViewLearn => "Empieza aquí",
+            Text::ViewTeach => "Docentes",
             Text::Views => "Vistas",
             Text::Play => "Reproducir",
             Text::Pause => "Pausa",
@@ -328,6 +341,8 @@ impl Phrase for Text {
             Text::ViewPipelines => "Lambda vs Kappa",
             Text::ViewConsole => "Console (CLI)",
             Text::ViewGlossary => "Glossary",
+            Text::ViewLearn => "Start here",
+            Text::ViewTeach => "Teachers",
             Text::Views => "Views",
             Text::Play => "Play",
             Text::Pause => "Pause",
@@ -402,6 +417,9 @@ impl Message for Msg {
                 format!("Se ignoró «{FSI}{name}={value}{PDI}» del enlace: se admite {allowed}. Se usa el valor por defecto.")
             }
             Msg::UnknownParam { name } => format!("Se ignoró el parámetro desconocido «{FSI}{name}{PDI}» del enlace."),
+            Msg::BadLearnStep { asked, shown } => {
+                format!("El recorrido no tiene el paso «{FSI}{asked}{PDI}»; se abre el más cercano, {shown}.")
+            }
             Msg::UnknownView { slug } => format!("La vista «{FSI}{slug}{PDI}» no existe; se muestra la vista general."),
             Msg::UnknownPanel { view, panel, allowed } => {
                 format!("La vista «{FSI}{view}{PDI}» no tiene el panel «{FSI}{panel}{PDI}» (se admite {allowed}); se muestran ambos.")
@@ -432,6 +450,9 @@ impl Message for Msg {
                 format!("Ignored “{FSI}{name}={value}{PDI}” in the link: allowed is {allowed}. Using the default.")
             }
             Msg::UnknownParam { name } => format!("Ignored the unknown link parameter “{FSI}{name}{PDI}”."),
+            Msg::BadLearnStep { asked, shown } => {
+                format!("The path has no step “{FSI}{asked}{PDI}”; opening the nearest one, {shown}.")
+            }
             Msg::UnknownView { slug } => format!("There is no view “{FSI}{slug}{PDI}”; showing the overview."),
             Msg::UnknownPanel { view, panel, allowed } => {
                 format!(

@@ -27,6 +27,8 @@
 //!   input.rs  the live input fields (a live value beside the field that sets it)
 //!   glossary.rs  one Term per concept: AWS's term, the Spanish names, a definition
 //!   numbers.rs   CLDR number rules per language (decimal sign, grouping, %, US$)
+//!   learn.rs · learn_a.rs · learn_b.rs · learn_c.rs   the learn path and the teacher page
+//!   predict.rs   the predictions of the learn path
 //!   pipelines/  page.rs · lambda.rs · kappa.rs · facts.rs   one per part of the view
 //! ```
 //!
@@ -45,10 +47,15 @@ pub mod glossary;
 pub mod hashing;
 pub mod input;
 pub mod lang;
+pub mod learn;
+pub mod learn_a;
+pub mod learn_b;
+pub mod learn_c;
 pub mod links;
 pub mod narrate;
 pub mod numbers;
 pub mod pipelines;
+pub mod predict;
 pub mod resharding;
 pub mod retention;
 

@@ -16,6 +16,7 @@ pub mod cards;
 pub mod console;
 pub mod format;
 pub mod keys;
+pub mod learn;
 pub mod narrate;
 pub mod pacer;
 pub mod panels;

@@ -45,12 +45,23 @@ impl PanelLink {
     /// titled in `lang`, lazy; the app posts its height to the parent page
     /// (`kinesis-playground:height`), so a page may resize it.
     pub fn iframe(&self, base: &str, lang: Lang) -> String {
-        let src = format!("{base}{}", self.hash(lang, true)).replace('&', "&amp;");
-        let title = crate::i18n::Phrase::text(self.title, lang).replace('"', "&quot;");
-        format!(
-            r#"<iframe src="{src}" title="{title}" width="100%" height="480" loading="lazy" style="border:0"></iframe>"#
-        )
+        let title = crate::i18n::Phrase::text(self.title, lang);
+        iframe_snippet(base, &self.hash(lang, true), title, PANEL_IFRAME_HEIGHT)
     }
+}
+
+/// Height of a panel's iframe, CSS pixels: one card is compact.
+pub const PANEL_IFRAME_HEIGHT: u32 = 480;
+
+/// The `<iframe>` element a teacher pastes into a course page: `src` is `base` + `hash` and the
+/// attribute values are escaped (`&`, `"`, `<`), so any hash and title make valid HTML.
+pub fn iframe_snippet(base: &str, hash: &str, title: &str, height: u32) -> String {
+    let attr = |v: &str| v.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    format!(
+        r#"<iframe src="{}" title="{}" width="100%" height="{height}" loading="lazy" style="border:0"></iframe>"#,
+        attr(&format!("{base}{hash}")),
+        attr(title)
+    )
 }
 
 /// Every panel, by view in tab order: the cards, then the pipelines' diagrams.

@@ -14,6 +14,7 @@
 //! hash of the pipelines view always names its scenario.
 
 pub use super::cards::Card;
+use super::learn::model::Place;
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
 use super::sim::{KeyMode, Settings, DEFAULT_SCENARIO};
 use crate::console::CliVersion;
@@ -42,11 +43,16 @@ pub enum View {
     Console,
     /// The glossary: AWS's terms and the Spanish names of each concept.
     Glossary,
+    /// The learn path: the start page (`#/learn`) or one step (`#/learn/3/2`).
+    Learn,
+    /// The teacher page: every step's link and iframe snippet.
+    Teach,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 10] = [
+        View::Learn,
         View::Overview,
         View::Hashing,
         View::Flow,
@@ -55,6 +61,7 @@ impl View {
         View::Pipelines,
         View::Console,
         View::Glossary,
+        View::Teach,
     ];
 
     /// The slug in the hash (`#/overview`).
@@ -68,6 +75,8 @@ impl View {
             View::Pipelines => "pipelines",
             View::Console => "console",
             View::Glossary => "glossary",
+            View::Learn => "learn",
+            View::Teach => "teach",
         }
     }
 
@@ -82,6 +91,8 @@ impl View {
             View::Pipelines => Text::ViewPipelines,
             View::Console => Text::ViewConsole,
             View::Glossary => Text::ViewGlossary,
+            View::Learn => Text::ViewLearn,
+            View::Teach => Text::ViewTeach,
         }
     }
 
@@ -207,6 +218,8 @@ pub struct UrlState {
     pub pk: Option<String>,
     /// The hashing view's ExplicitHashKey field (`ehk=`, decimal; `None`: empty).
     pub ehk: Option<String>,
+    /// The learn path's step open (`#/learn/3/2`; `None`: the start page).
+    pub learn: Option<Place>,
 }
 
 impl Default for UrlState {
@@ -224,8 +237,27 @@ impl Default for UrlState {
             card: None,
             pk: None,
             ehk: None,
+            learn: None,
         }
     }
+}
+
+/// The learn step a path names (`3`, `3/2`), or the nearest one, and whether it had to be fixed.
+fn learn_place(sub: &str) -> (Place, bool) {
+    let mut parts = sub.split('/');
+    let field = |part: Option<&str>| match part {
+        None => (1, false),
+        Some(p) if !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()) => {
+            (p.parse::<u64>().unwrap_or(0), false)
+        }
+        Some(_) => (1, true),
+    };
+    let (chapter, bad_chapter) = field(parts.next());
+    let (step, bad_step) = field(parts.next());
+    let extra = parts.next().is_some();
+    let place = Place::nearest(chapter, step);
+    let asked_exists = Place { chapter: chapter.min(255) as u8, step: step.min(255) as u8 } == place;
+    (place, bad_chapter || bad_step || extra || !asked_exists)
 }
 
 fn bad(name: &str, value: &str, allowed: &str) -> Msg {
@@ -271,8 +303,18 @@ impl UrlState {
         let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
         let slug = path.trim_start_matches('/').trim_end_matches('/');
         let pipelines = View::Pipelines.slug();
+        let learn = View::Learn.slug();
         match slug.split_once('/') {
-            _ if slug.is_empty() => {}
+            // The first screen: a newcomer opening the bare address starts the learn path.
+            _ if slug.is_empty() => st.view = View::Learn,
+            Some((view, sub)) if view == learn => {
+                st.view = View::Learn;
+                let (place, fixed) = learn_place(sub);
+                st.learn = Some(place);
+                if fixed {
+                    notes.push(Msg::BadLearnStep { asked: decode(sub), shown: place.path() });
+                }
+            }
             Some((view, sub)) if view == pipelines => {
                 st.view = View::Pipelines;
                 match Panel::from_slug(sub) {
@@ -397,6 +439,9 @@ impl UrlState {
     /// to their defaults are left out, except the seed and the language, which a shared link
     /// should always pin.
     pub fn to_hash(&self, lang: Lang) -> String {
+        if matches!(self.view, View::Learn | View::Teach) {
+            return self.learn_hash(lang);
+        }
         let sim = &self.sim;
         let mut q = vec![format!("seed={}", sim.seed)];
         // A pipelines link without a scenario opens e-commerce, so it always names its own.
@@ -446,6 +491,26 @@ impl UrlState {
             _ => String::new(),
         };
         format!("#/{}{panel}?{}", self.view.slug(), q.join("&"))
+    }
+}
+
+impl UrlState {
+    /// The hash of the learn path and the teacher page: each step builds its own world, so the
+    /// link names only the step, the language, the speed and embed mode
+    /// (`#/learn/3/2?lang=es&embed=1`).
+    fn learn_hash(&self, lang: Lang) -> String {
+        let mut q = vec![format!("lang={}", lang.code())];
+        if self.speed_milli != DEFAULT_SPEED_MILLI {
+            q.push(format!("speed={}", Pacer::speed_text(self.speed_milli)));
+        }
+        if self.embed {
+            q.push("embed=1".into());
+        }
+        let step = match (self.view, self.learn) {
+            (View::Learn, Some(p)) => format!("/{}", p.path()),
+            _ => String::new(),
+        };
+        format!("#/{}{step}?{}", self.view.slug(), q.join("&"))
     }
 }
 
@@ -609,9 +674,57 @@ mod tests {
 
     #[test]
     fn empty_and_odd_hashes_are_harmless() {
-        for h in ["", "#", "#/", "#/?", "#/overview?", "#/overview?&&=&", "#%", "#/overview?seed=%"] {
+        // No view named: the first screen, the learn path's start page.
+        for h in ["", "#", "#/", "#/?"] {
+            let (st, _) = UrlState::parse(h, "");
+            assert_eq!((st.view, st.learn), (View::Learn, None), "{h}");
+        }
+        for h in ["#/overview?", "#/overview?&&=&", "#%", "#/overview?seed=%"] {
             let (st, _) = UrlState::parse(h, "");
             assert_eq!(st.view, View::Overview, "{h}");
+        }
+    }
+
+    #[test]
+    fn learn_links_name_a_step_and_round_trip() {
+        let (st, notes) = UrlState::parse("#/learn", "");
+        assert_eq!((st.view, st.learn, notes), (View::Learn, None, vec![]));
+        assert_eq!(st.to_hash(Lang::Es), "#/learn?lang=es");
+        let (st, notes) = UrlState::parse("#/learn/3", "");
+        assert_eq!((st.learn, notes), (Some(Place { chapter: 3, step: 1 }), vec![]));
+        for place in crate::ui::learn::model::all_places() {
+            let st = UrlState {
+                view: View::Learn,
+                learn: Some(place),
+                lang: Some(Lang::En),
+                embed: true,
+                ..UrlState::default()
+            };
+            let hash = st.to_hash(Lang::En);
+            assert_eq!(hash, format!("#/learn/{}/{}?lang=en&embed=1", place.chapter, place.step));
+            assert_eq!(UrlState::parse(&hash, ""), (st, vec![]));
+        }
+        let (st, notes) = UrlState::parse("#/teach?lang=en", "");
+        assert_eq!((st.view, notes), (View::Teach, vec![]));
+        assert_eq!(st.to_hash(Lang::En), "#/teach?lang=en");
+    }
+
+    #[test]
+    fn a_bad_learn_step_opens_the_nearest_with_a_notice() {
+        let last = crate::ui::learn::model::CHAPTERS[2].steps.len() as u8;
+        let cases = [
+            ("3/99", Place { chapter: 3, step: last }),
+            ("0", Place { chapter: 1, step: 1 }),
+            ("99/1", Place { chapter: 10, step: 1 }),
+            ("x/2", Place { chapter: 1, step: 2 }),
+            ("3/%3Cb%3E", Place { chapter: 3, step: 1 }),
+            ("3/1/7", Place { chapter: 3, step: 1 }),
+            ("99999999999999999999/1", Place { chapter: 1, step: 1 }),
+        ];
+        for (sub, place) in cases {
+            let (st, notes) = UrlState::parse(&format!("#/learn/{sub}"), "");
+            assert_eq!((st.view, st.learn), (View::Learn, Some(place)), "{sub}");
+            assert_eq!(notes, vec![Msg::BadLearnStep { asked: decode(sub), shown: place.path() }], "{sub}");
         }
     }
 

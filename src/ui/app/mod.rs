@@ -17,6 +17,7 @@
 mod controls;
 mod hooks;
 mod hosts;
+mod learn;
 mod links;
 mod narration;
 mod side_panel;
@@ -203,6 +204,8 @@ pub fn App() -> Html {
         View::Pipelines => html! { <PipelinesHost store={store.clone()} /> },
         View::Console => html! { <ConsoleHost store={store.clone()} /> },
         View::Glossary => html! { <crate::ui::views::glossary::Glossary {lang} /> },
+        View::Learn => html! { <learn::LearnPage store={store.clone()} /> },
+        View::Teach => html! { <learn::TeachPage {lang} /> },
     };
     let tabs = View::ALL.iter().map(|v| {
         let v = *v;
@@ -247,7 +250,7 @@ pub fn App() -> Html {
                 <p class="hint" data-testid="capped">{ Text::CpuCapped.text(lang) }</p>
             }
             <div class="body">
-                if !embed {
+                if !embed && !matches!(store.url.view, View::Learn | View::Teach) {
                     <SidePanel store={store.clone()} />
                 }
                 <main class="view" data-only={links::only_card(&store.url).map(|c| c.slug())}>

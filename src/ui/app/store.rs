@@ -10,9 +10,11 @@ use crate::i18n::app::{Msg, Text};
 use crate::i18n::{Lang, Phrase};
 use crate::ui::answers::{ApiOutcome, PipelineOutcome, ShardRead};
 use crate::ui::console::Session;
+use crate::ui::learn::model::Place;
+use crate::ui::learn::predict::{reveal, Outcome, Question};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
-use crate::ui::sim::{KeyMode, Sim};
+use crate::ui::sim::{KeyMode, Settings, Sim};
 use crate::world::presets::Preset;
 use crate::world::scenario::Command;
 use std::cell::RefCell;
@@ -60,6 +62,8 @@ pub struct Store {
     /// The console's session (shell, scrollback), behind a `RefCell` like the world: it is
     /// large, and every action clones the store.
     pub console: Rc<RefCell<Session>>,
+    /// The learn path's last prediction played out: the question and what the simulation did.
+    pub revealed: Option<(Question, Outcome)>,
 }
 
 /// Records one `GetRecords` call asks for in the iterator panel (`Limit`).
@@ -132,6 +136,21 @@ pub enum Action {
     /// The stream the views draw: one of the engine's streams by name (the scenario's name,
     /// or a name no stream has, brings back the scenario's).
     ShowStream(String),
+    /// Opens the learn path at a step (`None`: its start page): builds `settings` when they
+    /// differ from the running world's, opens the console's tutorial level at `console_step`,
+    /// and starts the clock when `play`.
+    OpenLesson {
+        /// The step.
+        place: Option<Place>,
+        /// The world the step runs.
+        settings: Settings,
+        /// The console tutorial's step shown (from 1).
+        console_step: Option<u8>,
+        /// Start the clock.
+        play: bool,
+    },
+    /// Plays a prediction's question out in the simulation: [`Store::revealed`].
+    Reveal(Question),
 }
 
 fn get_records(iterator: &str) -> serde_json::Value {
@@ -170,6 +189,7 @@ impl Store {
             last_read: None,
             last_pipeline: None,
             console: Rc::new(RefCell::new(Session::new(cli))),
+            revealed: None,
         }
     }
 
@@ -370,6 +390,25 @@ impl yew::Reducible for Store {
                     // The iterator panel's last read named the other stream's shards.
                     s.last_read = None;
                 }
+            }
+            Action::OpenLesson { place, settings, console_step, play } => {
+                s.url.view = View::Learn;
+                s.url.learn = place;
+                s.url.panel = None;
+                s.url.step = console_step;
+                s.last_read = None;
+                s.revealed = None;
+                if s.url.sim != settings {
+                    s.url.sim = settings;
+                    s.rebuild(None);
+                }
+                if play {
+                    s.pacer.paused = false;
+                }
+            }
+            Action::Reveal(question) => {
+                let outcome = reveal(&question, &mut s.sim.borrow_mut());
+                s.revealed = Some((question, outcome));
             }
             Action::Dismiss(i) => {
                 if i < s.notices.len() {
