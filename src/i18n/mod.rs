@@ -47,5 +47,6 @@ pub mod numbers;
 pub mod pipelines;
 pub mod resharding;
 pub mod retention;
+pub mod timeline;
 
 pub use lang::{Lang, Message, Phrase};

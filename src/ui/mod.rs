@@ -19,6 +19,7 @@ pub mod pacer;
 pub mod route;
 pub mod sim;
 pub mod snapshot;
+pub mod timeline;
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,7 @@
 //! The clock controls (play, pause, step, speed, simulated time, reset, seed) and the language
 //! switch.
 
+use super::rewind::RewindControls;
 use super::store::{Action, Store};
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::{Lang, Message, Phrase};
@@ -71,6 +72,7 @@ pub fn ClockControls(props: &ClockProps) -> Html {
                 </select>
             </label>
             <output class="sim-time" data-testid="clock" title={Text::SimTime.text(lang)}>{ duration(elapsed, DurationStyle::ClockTenths, lang) }</output>
+            <RewindControls store={store.clone()} />
             if !props.compact {
                 <button type="button" data-testid="reset" title={Text::ResetHelp.text(lang)} onclick={on_reset}>
                     { icon(RESET) }{ " " }{ Text::Reset.text(lang) }
