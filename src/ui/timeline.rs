@@ -49,9 +49,11 @@ pub const SPAN_MS: u64 = 5 * 60_000;
 pub const MAX_CHECKPOINTS: usize = (SPAN_MS / CHECKPOINT_INTERVAL_MS) as usize + 1;
 /// How far the "−10 s" button goes back, ms.
 pub const REWIND_STEP_MS: u64 = 10_000;
-/// Furthest a `t=` link may seek: 7 days, AWS's longest retention by default
-/// (Increase­StreamRetentionPeriod goes to 8,760 h, but no preset keeps more than 48 h, and
-/// the browser would take minutes to simulate beyond a week).
+/// Furthest a `t=` link may seek: 168 h, seven days. A stream keeps records 24 h by default and
+/// up to 8,760 h (<https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention>);
+/// 168 h was the longest before long-term retention and is where AWS's extended-retention
+/// pricing tier ends. Every lesson about expiry fits in it (no preset keeps more than 48 h),
+/// and beyond a week the browser would spend minutes simulating.
 pub const MAX_SEEK_MS: u64 = 7 * 24 * 3_600_000;
 
 /// A copy of the state at an instant, and how much of the log it had applied.
@@ -193,10 +195,13 @@ impl<S: Clone, I: Clone> Timeline<S, I> {
     }
 }
 
-/// Records one animation frame of a `t=` seek simulates at most: five frames' worth of the
-/// running clock's budget (`sim::FRAME_RECORD_BUDGET`), since nothing moves on screen but the
-/// progress line meanwhile.
-pub const SEEK_FRAME_RECORDS: u64 = 100_000;
+/// Records the first animation frame of a `t=` seek simulates: the running clock's budget
+/// (`sim::FRAME_RECORD_BUDGET`). Later frames size their piece by how long the last one took
+/// ([`Seek::adapted`]).
+pub const SEEK_FIRST_RECORDS: u64 = 20_000;
+/// Wall ms of work one frame of a seek aims at: the page stays responsive (the progress line
+/// repaints, a click gets through) while the seek moves as fast as the machine allows.
+pub const SEEK_FRAME_WALL_MS: u64 = 40;
 
 /// A `t=` seek under way: the page plays forward to `target_ms` a piece per animation frame,
 /// so that the page never freezes, and shows how far it got.
@@ -204,18 +209,32 @@ pub const SEEK_FRAME_RECORDS: u64 = 100_000;
 pub struct Seek {
     /// Where it goes, simulated ms since ACTIVE.
     pub target_ms: u64,
+    /// Simulated ms the next frame runs (0 until the first frame sizes it by the rate).
+    pub chunk_ms: u64,
 }
 
 impl Seek {
     /// A seek to `target_ms`.
     pub fn to(target_ms: u64) -> Seek {
-        Seek { target_ms }
+        Seek { target_ms, chunk_ms: 0 }
     }
 
-    /// Simulated ms one frame runs at `records_per_sec` ([`SEEK_FRAME_RECORDS`]), at least a
-    /// second: a stream with no producer runs through in a few frames.
+    /// Simulated ms this frame runs: what the last frame's timing asked for, or, on the first
+    /// frame, [`SEEK_FIRST_RECORDS`] at `records_per_sec`; at least a second.
     pub fn chunk_ms(self, records_per_sec: u64) -> u64 {
-        (SEEK_FRAME_RECORDS * 1_000 / records_per_sec.max(1)).max(1_000)
+        match self.chunk_ms {
+            0 => (SEEK_FIRST_RECORDS * 1_000 / records_per_sec.max(1)).max(1_000),
+            c => c,
+        }
+    }
+
+    /// The seek after a frame that ran `ran_ms` simulated ms in `took_ms` wall ms: the next
+    /// piece aims at [`SEEK_FRAME_WALL_MS`], at most doubling or halving (one slow frame, a
+    /// garbage collection, does not swing it), and at least a second.
+    pub fn adapted(self, ran_ms: u64, took_ms: u64) -> Seek {
+        let want = ran_ms.saturating_mul(SEEK_FRAME_WALL_MS) / took_ms.max(1);
+        let next = want.clamp(ran_ms / 2, ran_ms.saturating_mul(2)).max(1_000);
+        Seek { chunk_ms: next, ..self }
     }
 
     /// Whole percent done at `now_ms` (100 only once there).
@@ -282,13 +301,18 @@ mod tests {
     }
 
     #[test]
-    fn a_seek_reports_its_progress_and_sizes_its_pieces_by_the_rate() {
+    fn a_seek_reports_its_progress_and_sizes_its_pieces_by_their_timing() {
         let seek = Seek::to(32 * 3_600_000);
         assert_eq!((seek.percent(0), seek.percent(seek.target_ms / 4), seek.percent(seek.target_ms - 1)), (0, 25, 99));
         assert_eq!(seek.percent(seek.target_ms), 100);
-        assert_eq!(seek.chunk_ms(100), 1_000_000, "100,000 records at 100 records/s");
-        assert_eq!(seek.chunk_ms(0), 100_000_000, "no producer: big pieces");
+        assert_eq!(seek.chunk_ms(20), 1_000_000, "20,000 records at 20 records/s");
+        assert_eq!(seek.chunk_ms(0), 20_000_000, "no producer: big pieces");
         assert_eq!(seek.chunk_ms(1_000_000), 1_000, "at least a second");
+        let slow = seek.adapted(1_000_000, 400);
+        assert_eq!(slow.chunk_ms(20), 500_000, "ten times too slow: halved, no more");
+        assert_eq!(slow.adapted(500_000, 50).chunk_ms(20), 400_000, "aims at 40 ms");
+        assert_eq!(seek.adapted(1_000_000, 1).chunk_ms(20), 2_000_000, "fast: doubled, no more");
+        assert_eq!(seek.adapted(1_500, 400).chunk_ms(20), 1_000, "at least a second");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::store::{Action, Store};
 use crate::i18n::timeline::{Msg, Text};
 use crate::i18n::{Message, Phrase};
 use crate::ui::format::{duration, DurationStyle};
+use crate::ui::sim::STEP_MS;
 use crate::ui::timeline::SPAN_MS;
 use yew::prelude::*;
 
@@ -39,22 +40,25 @@ pub fn RewindControls(props: &RewindProps) -> Html {
     let on_scrub = Callback::from(move |e: InputEvent| {
         let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
         if let Ok(ms) = v.parse::<u64>() {
-            d.dispatch(Action::GoTo(ms));
+            // The browser snaps to whole seconds from `min`: the last one stands for the end.
+            d.dispatch(Action::GoTo(if ms + STEP_MS > hi { hi } else { ms }));
         }
     });
-    let back = now.saturating_sub(lo);
-    // Shorter than usual for a reason other than youth: a seek started the checkpoints late.
-    let short = back < SPAN_MS && lo > 0 && now >= SPAN_MS;
+    // The whole reach, from the oldest checkpoint to the furthest instant (not from `now`: after
+    // a rewind the scrubber still reaches forward). Shorter than usual for a reason other than
+    // youth: a seek to an instant off the 30 s grid started the checkpoints late.
+    let back = hi.saturating_sub(lo);
+    let short = back < SPAN_MS && hi >= SPAN_MS;
     let span = Msg::Span { span: duration(back, DurationStyle::Whole, lang), short }.text(lang);
     html! {
         <div class="rewind" role="group" aria-label={Text::Scrubber.text(lang)} data-testid="rewind-controls" data-ms={now.to_string()}>
-            <button type="button" data-testid="rewind" aria-label={Text::Back10Help.text(lang)}
+            <button type="button" data-testid="rewind"
                     title={Text::Back10Help.text(lang)} disabled={now <= lo} onclick={on_back}>
-                { Text::Back10.text(lang) }
+                { Text::Back10.text(lang) }<span class="sr-only">{ format!(" ({})", Text::Back10Help.text(lang)) }</span>
             </button>
             <label class="scrub" title={Text::ScrubberHelp.text(lang)}>
-                <span class="sr-only">{ Text::Scrubber.text(lang) }</span>
-                <input type="range" data-testid="scrubber" min={lo.to_string()} max={hi.to_string()} step="1000"
+                <span class="scrub-label">{ Text::Scrubber.text(lang) }</span>
+                <input type="range" data-testid="scrubber" min={lo.to_string()} max={hi.to_string()} step={STEP_MS.to_string()}
                        value={now.to_string()} disabled={hi <= lo}
                        aria-valuetext={duration(now, DurationStyle::ClockTenths, lang)} oninput={on_scrub} />
                 <span class={classes!("scrub-span", short.then_some("short"))} data-testid="rewind-span">{ span }</span>

@@ -232,9 +232,13 @@ impl Store {
         let Some(seek) = self.seek else { return };
         let mut sim = self.sim.borrow_mut();
         let chunk = seek.chunk_ms(sim.target_rate());
+        let started = js_sys::Date::now();
         let done = sim.seek_toward(seek.target_ms, chunk);
+        // Saturating float-to-int conversion: a clock going backwards counts as 0 ms.
+        let took = (js_sys::Date::now() - started) as u64;
         let guard = sim.memory_guard_pauses(false);
         drop(sim);
+        self.seek = Some(seek.adapted(chunk, took));
         if done || guard {
             self.seek = None;
             self.pacer.paused = !self.url.autoplay || guard;
