@@ -61,7 +61,10 @@ pub fn RewindControls(props: &RewindProps) -> Html {
                 <input type="range" data-testid="scrubber" min={lo.to_string()} max={hi.to_string()} step={STEP_MS.to_string()}
                        value={now.to_string()} disabled={hi <= lo}
                        aria-valuetext={duration(now, DurationStyle::ClockTenths, lang)} oninput={on_scrub} />
-                <span class={classes!("scrub-span", short.then_some("short"))} data-testid="rewind-span">{ span }</span>
+                // Nothing to say at time 0 ("last 0 s" would only puzzle).
+                if back > 0 {
+                    <span class={classes!("scrub-span", short.then_some("short"))} data-testid="rewind-span">{ span }</span>
+                }
             </label>
         </div>
     }
