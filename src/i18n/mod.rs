@@ -58,5 +58,6 @@ pub mod pipelines;
 pub mod predict;
 pub mod resharding;
 pub mod retention;
+pub mod timeline;
 
 pub use lang::{Lang, Message, Phrase};

@@ -8,6 +8,7 @@
 //!        ─► props ─► <svg> view (geometry: views/<view>/model.rs, text: format.rs + i18n)
 //!  controls ─► Action ─► Store ─► hash (route::UrlState { sim: sim::Settings, … })
 //!        view calls ─► Store ─► answers.rs (ApiOutcome, ShardRead, PipelineOutcome) ─► props
+//!  −10 s, scrubber, t= ─► Store ─► Sim::go_to / seek_toward (timeline.rs: checkpoints + input log)
 //!  i18n::Lang ─► every string
 //! ```
 
@@ -23,6 +24,7 @@ pub mod panels;
 pub mod route;
 pub mod sim;
 pub mod snapshot;
+pub mod timeline;
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]

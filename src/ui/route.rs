@@ -17,6 +17,7 @@ pub use super::cards::Card;
 use super::learn::model::Place;
 use super::pacer::{Pacer, DEFAULT_SPEED_MILLI, SPEEDS_MILLI};
 use super::sim::{KeyMode, Settings, DEFAULT_SCENARIO};
+use super::timeline::{parse_seek, seek_text};
 use crate::console::CliVersion;
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::links::Msg as LinkMsg;
@@ -220,6 +221,12 @@ pub struct UrlState {
     pub ehk: Option<String>,
     /// The learn path's step open (`#/learn/3/2`; `None`: the start page).
     pub learn: Option<Place>,
+    /// `t=`: simulated ms the page plays forward to when it opens (`t=32h`), at most
+    /// [`super::timeline::MAX_SEEK_MS`]. It is the link's starting point, not the running
+    /// clock: it stays in the hash until the world is rebuilt (reset, seed, scenario…).
+    pub seek_ms: Option<u64>,
+    /// `autoplay=1`: the clock runs as soon as the page opens (after a `t=` seek, from there).
+    pub autoplay: bool,
 }
 
 impl Default for UrlState {
@@ -238,6 +245,8 @@ impl Default for UrlState {
             pk: None,
             ehk: None,
             learn: None,
+            seek_ms: None,
+            autoplay: false,
         }
     }
 }
@@ -419,6 +428,15 @@ impl UrlState {
                         notes.push(bad("ehk", &value.chars().take(45).collect::<String>(), &format!("0–{}", u128::MAX)))
                     }
                 },
+                "t" => match parse_seek(value) {
+                    Some(ms) => st.seek_ms = Some(ms),
+                    None => notes.push(bad("t", value, "90s, 10m, 32h, 1h30m (≤ 168h)")),
+                },
+                "autoplay" => match value {
+                    "1" | "true" | "" => st.autoplay = true,
+                    "0" | "false" => st.autoplay = false,
+                    _ => notes.push(bad("autoplay", value, "1, 0")),
+                },
                 _ => notes.push(Msg::UnknownParam { name: name.clone() }),
             }
         }
@@ -466,6 +484,12 @@ impl UrlState {
         }
         if self.embed {
             q.push("embed=1".into());
+        }
+        if let Some(ms) = self.seek_ms {
+            q.push(format!("t={}", seek_text(ms)));
+        }
+        if self.autoplay {
+            q.push("autoplay=1".into());
         }
         if self.view == View::Console {
             if let Some(step) = self.step {
@@ -670,6 +694,24 @@ mod tests {
         let (st, notes) = UrlState::parse("#/flow/lambda", "");
         assert_eq!(st.view, View::Overview);
         assert_eq!(notes, vec![Msg::UnknownView { slug: "flow/lambda".into() }]);
+    }
+
+    #[test]
+    fn seek_and_autoplay_links_round_trip_and_bad_values_get_a_notice() {
+        let (st, notes) = UrlState::parse("#/retention?scenario=slow-consumer&t=32h&autoplay=1", "");
+        assert_eq!(notes, vec![]);
+        assert_eq!((st.seek_ms, st.autoplay, st.view), (Some(32 * 3_600_000), true, View::Retention));
+        assert_eq!(st.to_hash(Lang::Es), "#/retention?seed=1&scenario=slow-consumer&lang=es&t=32h&autoplay=1");
+        let (st, _) = UrlState::parse("#/overview?t=1h%2030m", "");
+        assert_eq!(st.to_hash(Lang::En), "#/overview?seed=1&lang=en&t=1h30m");
+        for bad_t in ["32", "8d", "-1s", "soon", "1e9h"] {
+            let (st, notes) = UrlState::parse(&format!("#/overview?t={bad_t}"), "");
+            assert_eq!(st.seek_ms, None, "{bad_t}");
+            assert!(matches!(&notes[..], [Msg::BadParam { name, .. }] if name == "t"), "{bad_t}: {notes:?}");
+        }
+        let (st, notes) = UrlState::parse("#/overview?autoplay=yes", "");
+        assert!(!st.autoplay);
+        assert!(matches!(&notes[..], [Msg::BadParam { name, .. }] if name == "autoplay"));
     }
 
     #[test]

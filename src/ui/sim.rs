@@ -8,6 +8,9 @@
 //!     or one step: Sim::step_second (exactly STEP_MS)
 //!  3. controls: set_rate / set_keys / set_limits, command (world), api (Kinesis call), now
 //!     show_stream: which of the engine's streams the views draw (the scenario's by default)
+//!     every one of them is an [`Input`], logged by Sim::input before it is applied
+//!  3b. time: go_to / rewind (the scrubber, −10 s) and seek_toward (a `t=` link), through the
+//!     checkpoints and the input log of super::timeline
 //!  4. the store pauses when Sim::retained_bytes passes MAX_RETAINED_BYTES (memory guard, a last
 //!     resort: packed record stores keep every preset's 48 h far below it)
 //! ```
@@ -24,6 +27,7 @@
 
 use super::narrate::{Narrator, CHUNK_RECORDS};
 use super::snapshot::DotCache;
+use super::timeline::{Timeline, CHECKPOINT_INTERVAL_MS, SPAN_MS};
 use crate::engine::error::ApiError;
 use crate::engine::state::shard::{ShardCounters, ShardId};
 use crate::engine::state::stream::StreamKey;
@@ -171,6 +175,9 @@ fn guard_pauses(retained: u64, paused: bool) -> bool {
 type StreamShard = (StreamKey, ShardId);
 
 /// A running simulation.
+///
+/// Cloning copies the simulation, not its rewind history (a checkpoint, or a what-if copy to
+/// run ahead): the record stores' full chunks are shared, so a clone is cheap.
 #[derive(Clone, Debug)]
 pub struct Sim {
     /// What it was built from, with the live changes since (rate, keys, limits).
@@ -188,6 +195,43 @@ pub struct Sim {
     narrator: Narrator,
     /// Hash keys of the records drawn as dots: they belong to this world, so they go with it.
     dots: DotCache,
+    /// Checkpoints of this simulation and the inputs since (empty inside a checkpoint): what a
+    /// rewind restores. Every other field is part of a checkpoint, so whatever a `Sim` keeps
+    /// comes back with it.
+    timeline: Timeline<Sim, Input>,
+}
+
+/// An input that changes the simulation: the only way to change it at an instant. Every one is
+/// logged with its simulated instant by [`Sim::input`] and replayed there when a rewind
+/// re-simulates ([`super::timeline`]). The public mutators ([`Sim::set_rate`], [`Sim::api`],
+/// [`Sim::command`]…) are thin wrappers over it, so no caller can bypass the log.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Input {
+    /// The first producer's rate, records/s.
+    SetRate(u32),
+    /// The first producer's keys.
+    SetKeys(KeyMode),
+    /// Throughput limits on or off.
+    SetLimits(bool),
+    /// A Kinesis API call: operation and JSON request.
+    Api(String, serde_json::Value),
+    /// A world command (add a producer, kill a worker, a pipeline step…).
+    Command(Command),
+    /// The stream the views draw, by name.
+    ShowStream(String),
+}
+
+/// What an [`Input`] answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// Nothing to say (rates, keys, limits).
+    Done,
+    /// AWS's response or error.
+    Api(Result<serde_json::Value, ApiError>),
+    /// The world's refusal, if any.
+    Command(Result<(), WorldError>),
+    /// Whether the stream asked for is shown now.
+    Shown(bool),
 }
 
 /// A shard's load per second, averaged over the last sample interval (at least one simulated
@@ -222,8 +266,10 @@ impl Sim {
             rates: BTreeMap::new(),
             dots: DotCache::default(),
             narrator: Narrator::default(),
+            timeline: Timeline::default(),
         };
         sim.narrator.collect(&mut sim.world, false);
+        sim.timeline = Timeline::new(sim.clone());
         Ok(sim)
     }
 
@@ -244,6 +290,10 @@ impl Sim {
     /// Makes the views draw the engine's stream `name` (the scenario's name, or a stream that
     /// does not exist, brings back the scenario's); returns whether `name` is shown now.
     pub fn show_stream(&mut self, name: &str) -> bool {
+        matches!(self.input(Input::ShowStream(name.to_string())), Answer::Shown(true))
+    }
+
+    fn apply_show_stream(&mut self, name: &str) -> bool {
         self.shown = match self.world.engine().stream(name) {
             Some(s) if name != self.world.stream_name() => Some((name.to_string(), s.key)),
             _ => None,
@@ -312,14 +362,14 @@ impl Sim {
     /// Runs `ms` simulated milliseconds (capped by the frame budget); returns what it ran.
     pub fn advance(&mut self, ms: u64) -> u64 {
         let ms = ms.min(self.frame_cap_ms());
-        self.run(ms);
+        self.run_to(self.elapsed_ms() + ms, 0);
         ms
     }
 
     /// Moves the clock exactly one second ([`STEP_MS`]), whatever happens in it (unlike
     /// `Engine::step`, which moves to the next event), with no frame cap.
     pub fn step_second(&mut self) {
-        self.run(STEP_MS);
+        self.run_to(self.elapsed_ms() + STEP_MS, 0);
     }
 
     /// Updates [`Sim::rates`] once at least a simulated second has passed since the last sample
@@ -369,54 +419,121 @@ impl Sim {
 
     /// Runs a world command now (add a producer, kill a worker…); on failure why.
     pub fn command(&mut self, command: Command) -> Result<(), WorldError> {
-        let result = self.world.apply(command);
-        self.narrator.collect(&mut self.world, true);
-        result
+        match self.input(Input::Command(command)) {
+            Answer::Command(r) => r,
+            _ => Ok(()),
+        }
     }
 
     /// Changes the first producer's rate now.
     pub fn set_rate(&mut self, per_sec: u32) {
-        self.settings.rate = Some(per_sec);
-        if let Some(name) = self.world.producers().first().map(|p| p.spec.name.clone()) {
-            let _ = self.world.apply(Command::SetRate { name, rate: Rate::Constant { per_sec } });
-        }
+        self.input(Input::SetRate(per_sec));
     }
 
     /// Changes the first producer's keys now.
     pub fn set_keys(&mut self, k: KeyMode) {
-        self.settings.keys = Some(k);
-        if let Some(name) = self.world.producers().first().map(|p| p.spec.name.clone()) {
-            let _ = self.world.apply(Command::SetKeys { name, keys: k.distribution() });
-        }
+        self.input(Input::SetKeys(k));
     }
 
     /// Switches limits now.
     pub fn set_limits(&mut self, enabled: bool) {
-        self.settings.limits = enabled;
-        let _ = self.world.apply(Command::SetLimits { enabled });
+        self.input(Input::SetLimits(enabled));
     }
 
     /// Any Kinesis API call on the running engine, now (a view's buttons, the console):
     /// AWS's JSON response, or AWS's error.
     pub fn api(&mut self, operation: &str, request: &serde_json::Value) -> Result<serde_json::Value, ApiError> {
-        let result = self.world.call(operation, request);
-        match &result {
-            Ok(response) => self.narrator.collect_call(&mut self.world, operation, request, response),
-            Err(_) => self.narrator.collect(&mut self.world, true),
+        match self.input(Input::Api(operation.to_string(), request.clone())) {
+            Answer::Api(r) => r,
+            _ => Ok(serde_json::Value::Null),
         }
-        result
     }
 
     /// Lets `ms` of simulated time pass at once, with no frame cap (the console's `sleep`
-    /// and waiters).
+    /// and waiters). A console line is the student acting: after a rewind, it drops the redo
+    /// head first (nothing to log: the clock alone moves, and a replay moves it anyway).
     pub fn sleep(&mut self, ms: u64) {
-        self.run(ms);
+        let now = self.elapsed_ms();
+        self.timeline.drop_future(now);
+        self.run_to(now + ms, 0);
+    }
+
+    /// The one way to change the simulation: logs `input` at the current instant (dropping
+    /// what a rewind left after it), then applies it.
+    pub fn input(&mut self, input: Input) -> Answer {
+        self.timeline.record(self.elapsed_ms(), input.clone());
+        self.apply(input)
+    }
+
+    /// Applies an input, unlogged: [`Sim::input`] and the replay of the log only.
+    fn apply(&mut self, input: Input) -> Answer {
+        let first = || self.world.producers().first().map(|p| p.spec.name.clone());
+        match input {
+            Input::SetRate(per_sec) => {
+                if let Some(name) = first() {
+                    let _ = self.world.apply(Command::SetRate { name, rate: Rate::Constant { per_sec } });
+                }
+                self.settings.rate = Some(per_sec);
+                Answer::Done
+            }
+            Input::SetKeys(k) => {
+                if let Some(name) = first() {
+                    let _ = self.world.apply(Command::SetKeys { name, keys: k.distribution() });
+                }
+                self.settings.keys = Some(k);
+                Answer::Done
+            }
+            Input::SetLimits(enabled) => {
+                self.settings.limits = enabled;
+                let _ = self.world.apply(Command::SetLimits { enabled });
+                Answer::Done
+            }
+            Input::Api(operation, request) => {
+                let result = self.world.call(&operation, &request);
+                match &result {
+                    Ok(response) => self.narrator.collect_call(&mut self.world, &operation, &request, response),
+                    Err(_) => self.narrator.collect(&mut self.world, true),
+                }
+                Answer::Api(result)
+            }
+            Input::Command(command) => {
+                let result = self.world.apply(command);
+                self.narrator.collect(&mut self.world, true);
+                Answer::Command(result)
+            }
+            Input::ShowStream(name) => Answer::Shown(self.apply_show_stream(&name)),
+        }
+    }
+
+    /// Moves the clock to `target` (simulated ms since ACTIVE): captures the checkpoints due on
+    /// the way (those at or after `keep_from`: a seek skips the ones it would drop at once) and
+    /// applies the logged inputs of the redo head at their instants.
+    fn run_to(&mut self, target: u64, keep_from: u64) {
+        loop {
+            let now = self.elapsed_ms();
+            if now >= keep_from && self.timeline.wants_checkpoint(now) {
+                let state = self.clone();
+                self.timeline.capture(now, state);
+            }
+            while let Some(input) = self.timeline.take_due(now) {
+                self.apply(input);
+            }
+            if now >= target {
+                break;
+            }
+            let next_checkpoint = (now / CHECKPOINT_INTERVAL_MS + 1) * CHECKPOINT_INTERVAL_MS;
+            let next_input = self.timeline.next_due_ms().unwrap_or(u64::MAX);
+            let next = target.min(next_checkpoint).min(next_input.max(now + 1));
+            self.advance_chunked(next - now);
+        }
+        self.timeline.reached(self.elapsed_ms());
+        self.sample_rates();
     }
 
     /// Runs `ms` in chunks of at most [`CHUNK_RECORDS`] records at the current rate, narrating
-    /// after each (the engine buffers only its newest events), then samples the rates. The
-    /// world ends where one `advance_by(ms)` would: chunks change nothing it simulates.
-    fn run(&mut self, ms: u64) {
+    /// after each (the engine buffers only its newest events). The world ends where one
+    /// `advance_by(ms)` would: chunks change nothing it simulates.
+    fn advance_chunked(&mut self, ms: u64) {
         let chunk = (CHUNK_RECORDS * SECOND_MS / self.target_rate().max(1)).max(16);
         let mut left = ms;
         while left > 0 {
@@ -425,12 +542,59 @@ impl Sim {
             self.narrator.collect(&mut self.world, true);
             left -= step;
         }
-        self.sample_rates();
     }
 
     /// What the simulation did lately, narrated (the status line, the event log, callouts).
     pub fn narrator(&self) -> &Narrator {
         &self.narrator
+    }
+
+    /// Goes to `at_ms` (simulated ms since ACTIVE), clamped to what the timeline reaches
+    /// ([`Sim::rewind_span`]): the simulation is then exactly what a straight run to `at_ms`
+    /// with the same inputs gives. Re-simulates at most one checkpoint interval (30 s) plus the
+    /// inputs in it. Returns the instant reached.
+    pub fn go_to(&mut self, at_ms: u64) -> u64 {
+        let now = self.elapsed_ms();
+        let (earliest, head) = self.rewind_span();
+        let at = at_ms.clamp(earliest, head);
+        let restart = self.timeline.restart_ms(at);
+        // Forward within one interval: run on from here, no restore needed.
+        let run_on = now <= at && restart.is_some_and(|r| r <= now);
+        if !run_on {
+            let Some((_, state)) = self.timeline.restore(at) else { return now };
+            let timeline = std::mem::take(&mut self.timeline);
+            *self = state;
+            self.timeline = timeline;
+        }
+        self.run_to(at, 0);
+        self.elapsed_ms()
+    }
+
+    /// Goes back `ms` ("−10 s"), no further than the oldest checkpoint; returns the instant.
+    pub fn rewind(&mut self, ms: u64) -> u64 {
+        self.go_to(self.elapsed_ms().saturating_sub(ms))
+    }
+
+    /// The instants a rewind can reach now, ms since ACTIVE: from the oldest checkpoint to the
+    /// furthest instant reached (after a rewind, the redo head's end). Shorter than
+    /// [`SPAN_MS`] while the simulation is young or after a seek.
+    pub fn rewind_span(&self) -> (u64, u64) {
+        let now = self.elapsed_ms();
+        (self.timeline.earliest_ms().min(now), self.timeline.head_ms().max(now))
+    }
+
+    /// Checkpoints and logged inputs held now (the bounds' evidence).
+    pub fn timeline_len(&self) -> (usize, usize) {
+        (self.timeline.checkpoint_count(), self.timeline.log_len())
+    }
+
+    /// Plays forward toward `target` (a `t=` link) by at most `chunk_ms`, with no frame cap:
+    /// one piece of a seek spread over animation frames. Keeps only the checkpoints of the
+    /// last [`SPAN_MS`] before `target`. Returns true once the clock is at `target`.
+    pub fn seek_toward(&mut self, target: u64, chunk_ms: u64) -> bool {
+        let to = target.min(self.elapsed_ms().saturating_add(chunk_ms.max(1)));
+        self.run_to(to, target.saturating_sub(SPAN_MS));
+        self.elapsed_ms() >= target
     }
 
     /// The determinism digest, hex.

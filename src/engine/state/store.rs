@@ -29,6 +29,7 @@ use crate::engine::state::packed::{Packed, Row};
 use crate::engine::state::record_source::{RecordRef, RecordSources, RenderedRecord, SourceId};
 use crate::engine::time::SimTime;
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 /// Entries per chunk.
 pub const CHUNK_RECORDS: usize = 1024;
@@ -77,8 +78,11 @@ enum Body {
         /// Their payload bytes (or references).
         arena: Vec<u8>,
     },
-    /// Full, every record written by reference, packed (see `packed.rs`).
-    Packed(Box<Packed>),
+    /// Full, every record written by reference, packed (see `packed.rs`). Immutable once
+    /// packed (trimming moves the chunk's `head`, never its rows), so it is shared, not copied,
+    /// when the store is cloned: a clone of a world (the app's rewind checkpoints,
+    /// `ui/timeline.rs`) costs its open chunks and metadata, not its retained records.
+    Packed(Arc<Packed>),
 }
 
 /// How a new record's payload is kept.
@@ -241,7 +245,7 @@ impl Chunk {
         if let Some(p) = Packed::pack(&rows) {
             self.first += self.head as u64;
             self.head = 0;
-            self.body = Body::Packed(Box::new(p));
+            self.body = Body::Packed(Arc::new(p));
         }
     }
 

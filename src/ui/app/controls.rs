@@ -1,6 +1,7 @@
 //! The clock controls (play, pause, step, speed, simulated time, reset, seed) and the language
 //! switch.
 
+use super::rewind::RewindControls;
 use super::store::{Action, Store};
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::narrate::Text as NarrText;
@@ -73,6 +74,7 @@ pub fn ClockControls(props: &ClockProps) -> Html {
                 </select>
             </label>
             <output class="sim-time" data-testid="clock" title={Text::SimTime.text(lang)}>{ duration(elapsed, DurationStyle::ClockTenths, lang) }</output>
+            <RewindControls store={store.clone()} />
             <Toggletip {lang} topic={NarrText::ClockHelpTopic.text(lang)} testid="tip-clock">
                 <ul class="tip-list">
                     <li><strong>{ Text::Step.text(lang) }</strong>{ ": " }{ Text::StepHelp.text(lang) }</li>

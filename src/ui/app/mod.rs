@@ -20,6 +20,7 @@ mod hosts;
 mod learn;
 mod links;
 mod narration;
+mod rewind;
 mod side_panel;
 pub mod store;
 
@@ -110,7 +111,9 @@ pub fn App() -> Html {
 
     {
         let dispatch = store.dispatcher();
-        use_animation_frame(playing, Callback::from(move |us| dispatch.dispatch(Action::Frame(us))));
+        // A `t=` seek runs a piece per frame while the clock is paused.
+        let active = playing || store.seek.is_some();
+        use_animation_frame(active, Callback::from(move |us| dispatch.dispatch(Action::Frame(us))));
     }
 
     // URL hash and <html lang>, after every change of view, settings or language.

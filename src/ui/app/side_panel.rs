@@ -177,6 +177,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 <ul>
                     { for [Text::AssumeTime, Text::AssumeBuckets, Text::AssumeConsumers, Text::AssumePayloads, Text::AssumeReshard, Text::AssumePipelines, Text::AssumeConsole]
                         .iter().map(|t| html! { <li key={format!("{t:?}")}>{ t.text(lang) }</li> }) }
+                    <li key="rewind">{ crate::i18n::timeline::Text::AssumeRewind.text(lang) }</li>
                 </ul>
             </details>
         </aside>

@@ -15,6 +15,7 @@ use crate::ui::learn::predict::{reveal, Outcome, Question};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
 use crate::ui::sim::{KeyMode, Settings, Sim};
+use crate::ui::timeline::{Seek, REWIND_STEP_MS};
 use crate::world::presets::Preset;
 use crate::world::scenario::Command;
 use std::cell::RefCell;
@@ -64,6 +65,9 @@ pub struct Store {
     pub console: Rc<RefCell<Session>>,
     /// The learn path's last prediction played out: the question and what the simulation did.
     pub revealed: Option<(Question, Outcome)>,
+    /// A `t=` link being played forward, a piece per animation frame (the clock is paused
+    /// meanwhile; the timeline shows its progress).
+    pub seek: Option<Seek>,
 }
 
 /// Records one `GetRecords` call asks for in the iterator panel (`Limit`).
@@ -151,6 +155,10 @@ pub enum Action {
     },
     /// Plays a prediction's question out in the simulation: [`Store::revealed`].
     Reveal(Question),
+    /// "−10 s": back [`REWIND_STEP_MS`] (pauses).
+    Rewind,
+    /// The scrubber: to this instant, simulated ms since ACTIVE (pauses).
+    GoTo(u64),
 }
 
 fn get_records(iterator: &str) -> serde_json::Value {
@@ -175,10 +183,15 @@ impl Store {
         };
         notices.extend(notes.into_iter().map(Notice::Msg));
         let stream_name = sim.world().stream_name().to_string();
+        let seek = url.seek_ms.filter(|t| *t > 0).map(Seek::to);
+        let mut pacer = Pacer::new(url.speed_milli);
+        // A seek pauses until it lands, then plays if the link says so.
+        pacer.paused = !url.autoplay || seek.is_some();
         Self {
             sim: Rc::new(RefCell::new(sim)),
             version: 0,
-            pacer: Pacer::new(url.speed_milli),
+            pacer,
+            seek,
             url,
             lang,
             notices,
@@ -218,8 +231,48 @@ impl Store {
                 self.last_read = None;
                 self.last_pipeline = None;
                 self.console.borrow_mut().restart();
+                // The link's starting point no longer describes this world.
+                self.url.seek_ms = None;
+                self.seek = None;
             }
             Err(m) => self.stream_error = Some(m),
+        }
+    }
+
+    /// Goes to `ms` on the timeline (the scrubber, −10 s), ending a seek; the settings the
+    /// side panel shows follow the simulation back (a rate changed later is not in force then).
+    fn go_to(&mut self, ms: u64) {
+        self.seek = None;
+        let mut sim = self.sim.borrow_mut();
+        sim.go_to(ms);
+        let settings = sim.settings();
+        (self.url.sim.rate, self.url.sim.keys, self.url.sim.limits) = (settings.rate, settings.keys, settings.limits);
+        drop(sim);
+        self.last_read = None;
+    }
+
+    /// One animation frame of a `t=` seek: a piece of it, then, once there, pause (or play
+    /// with `autoplay=1`). The memory guard stops it like a running clock.
+    fn seek_frame(&mut self) {
+        let Some(seek) = self.seek else { return };
+        let mut sim = self.sim.borrow_mut();
+        let chunk = seek.chunk_ms(sim.target_rate());
+        let started = js_sys::Date::now();
+        let done = sim.seek_toward(seek.target_ms, chunk);
+        // Saturating float-to-int conversion: a clock going backwards counts as 0 ms.
+        let took = (js_sys::Date::now() - started) as u64;
+        let guard = sim.memory_guard_pauses(false);
+        drop(sim);
+        self.seek = Some(seek.adapted(chunk, took));
+        if done || guard {
+            self.seek = None;
+            self.pacer.paused = !self.url.autoplay || guard;
+        }
+        if guard {
+            let notice = Notice::Text(Text::MemoryPaused);
+            if !self.notices.contains(&notice) {
+                self.notices.push(notice);
+            }
         }
     }
 
@@ -237,6 +290,7 @@ impl yew::Reducible for Store {
         let mut s = (*self).clone();
         s.version += 1;
         match action {
+            Action::Frame(_) if s.seek.is_some() => s.seek_frame(),
             Action::Frame(wall_us) => {
                 let want = s.pacer.advance(wall_us);
                 let mut sim = s.sim.borrow_mut();
@@ -327,7 +381,11 @@ impl yew::Reducible for Store {
                 let paused = s.pacer.paused;
                 let mut fresh = Store::new(url, lang, notes);
                 fresh.version = s.version;
-                fresh.pacer.paused = paused;
+                // A `t=` seek pauses until it lands and `autoplay=1` plays; otherwise the clock
+                // keeps its state.
+                if fresh.seek.is_none() && !fresh.url.autoplay {
+                    fresh.pacer.paused = paused;
+                }
                 s = fresh;
             }
             Action::Api(operation, mut request) => {
@@ -409,6 +467,15 @@ impl yew::Reducible for Store {
             Action::Reveal(question) => {
                 let outcome = reveal(&question, &mut s.sim.borrow_mut());
                 s.revealed = Some((question, outcome));
+            }
+            Action::Rewind => {
+                s.pacer.paused = true;
+                let back = s.sim.borrow().elapsed_ms().saturating_sub(REWIND_STEP_MS);
+                s.go_to(back);
+            }
+            Action::GoTo(ms) => {
+                s.pacer.paused = true;
+                s.go_to(ms);
             }
             Action::Dismiss(i) => {
                 if i < s.notices.len() {
