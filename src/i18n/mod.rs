@@ -45,6 +45,7 @@ pub mod input;
 pub mod lang;
 pub mod numbers;
 pub mod pipelines;
+pub mod predict;
 pub mod resharding;
 pub mod retention;
 

@@ -15,6 +15,7 @@ pub mod answers;
 pub mod console;
 pub mod format;
 pub mod keys;
+pub mod learn;
 pub mod pacer;
 pub mod route;
 pub mod sim;

@@ -1,0 +1,3 @@
+//! The guided path through the course: chapters, steps and their predictions.
+
+pub mod predict;
