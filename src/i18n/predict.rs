@@ -312,11 +312,11 @@ impl Message for Msg {
             Msg::RecordsPerSec { n } => format!("{} registros/s", g(n)),
             Msg::CallsPerSec { n } => format!("{} llamadas/s", g(n)),
             Msg::CapacityPrompt { shards, offered, bytes } => format!(
-                "El stream tiene {} shard(s) abiertos. Un productor intenta escribir {} registros/s de {} B cada uno. ¿Cuántos registros/s aceptará el stream?",
+                "El stream tiene {} shard(s) abiertos. Un productor de prueba (load-test) intenta escribir {} registros/s más, de {} B cada uno, repartidos entre muchas PartitionKey. ¿Cuántos registros/s aceptará el stream en total?",
                 g(shards), g(offered), g(bytes)
             ),
             Msg::CapacityExplain { shards, accepted, throttled, limit, secs } => format!(
-                "Medido durante {secs} s: {} registros/s aceptados ≈ {} shard(s) × {} registros/s, el límite de escritura de cada shard (y 1 MiB/s). Otros {} registros/s recibieron ProvisionedThroughputExceededException (el productor los reintenta).",
+                "Medido durante {secs} s: {} registros/s aceptados ≈ {} shard(s) × {} registros/s, el límite de escritura de cada shard (y 1 MiB/s). Otros {} registros/s recibieron ProvisionedThroughputExceededException.",
                 g(accepted), g(shards), g(limit), g(throttled)
             ),
             Msg::ShardPrompt { key, shards } => format!(
@@ -446,11 +446,11 @@ impl Message for Msg {
             Msg::RecordsPerSec { n } => format!("{} records/s", g(n)),
             Msg::CallsPerSec { n } => format!("{} calls/s", g(n)),
             Msg::CapacityPrompt { shards, offered, bytes } => format!(
-                "The stream has {} open shard(s). A producer tries to write {} records/s of {} B each. How many records/s will the stream accept?",
+                "The stream has {} open shard(s). A load-test producer tries to write {} more records/s, of {} B each, spread over many PartitionKeys. How many records/s will the stream accept in all?",
                 g(shards), g(offered), g(bytes)
             ),
             Msg::CapacityExplain { shards, accepted, throttled, limit, secs } => format!(
-                "Measured over {secs} s: {} records/s accepted ≈ {} shard(s) × {} records/s, each shard's write limit (and 1 MiB/s). Another {} records/s got ProvisionedThroughputExceededException (the producer retries them).",
+                "Measured over {secs} s: {} records/s accepted ≈ {} shard(s) × {} records/s, each shard's write limit (and 1 MiB/s). Another {} records/s got ProvisionedThroughputExceededException.",
                 g(accepted), g(shards), g(limit), g(throttled)
             ),
             Msg::ShardPrompt { key, shards } => format!(

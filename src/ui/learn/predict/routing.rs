@@ -1,8 +1,9 @@
 //! Chapters 2, 3 and 7: where a partition key goes, the order it gives, and resharding.
 //!
-//! AWS facts: "Kinesis Data Streams uses MD5 to map partition keys to 128-bit integer values and
-//! to map associated data records to shards using the hash key ranges of the shards"
-//! (<https://docs.aws.amazon.com/streams/latest/dev/key-concepts.html>); sequence numbers
+//! AWS facts: "an MD5 hash function is used to map partition keys to 128-bit integer values and
+//! to map associated data records to shards", so "all data records with the same partition key
+//! map to the same shard"
+//! (<https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecordsRequestEntry.html>); sequence numbers
 //! "for the same partition key generally increase over time" and order holds within a shard
 //! (<https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecord.html>);
 //! UpdateShardCount with UNIFORM_SCALING takes the stream to the target count of equal ranges,

@@ -69,9 +69,7 @@ fn another_nonce_draws_another_question() {
 /// The value of the right choice of a numeric question.
 fn right_value(q: &Question, o: &Outcome) -> u64 {
     match &q.spec {
-        Spec::Capacity { values, .. } | Spec::HotKey { values, .. } | Spec::Readers { values, .. } => {
-            values[o.correct]
-        }
+        Spec::Capacity { values, .. } | Spec::HotKey { values, .. } | Spec::Readers { values, .. } => values[o.correct],
         other => panic!("not numeric: {other:?}"),
     }
 }
@@ -88,7 +86,10 @@ fn capacity_is_the_shard_count_times_the_engine_s_write_limit() {
         let Msg::CapacityExplain { accepted, .. } = o.explanation else { panic!("{o:?}") };
         // Retries of throttled records come in waves, so a shard's bucket is not always empty
         // when the measurement starts: within 5 %.
-        assert!(accepted.abs_diff(shards * WRITE_RECORDS_PER_SEC) * 20 <= shards * WRITE_RECORDS_PER_SEC, "seed {seed}: {accepted}");
+        assert!(
+            accepted.abs_diff(shards * WRITE_RECORDS_PER_SEC) * 20 <= shards * WRITE_RECORDS_PER_SEC,
+            "seed {seed}: {accepted}"
+        );
         assert!(o.ran_ms <= 10 * SECOND_MS);
         seen.push(right_value(&q, &o));
     }
@@ -191,9 +192,10 @@ fn retention_loses_the_record_only_past_the_retention_period() {
     assert!(seen.len() >= 3, "{seen:?}");
 }
 
-/// The brief's bound: seeking 30 h must stay under about a second natively (wasm is 2–5×
+/// The bound: seeking 30 h must stay under about a second natively (wasm is 2–5×
 /// slower). Release builds only: a debug build is many times slower.
 #[test]
+#[allow(clippy::disallowed_methods, clippy::print_stdout)] // a wall-clock measurement of the test itself, native only
 fn retention_seek_is_quick_natively() {
     let base = sim(Kind::RetentionLoss, 2);
     let q = (0..20)
@@ -207,7 +209,7 @@ fn retention_seek_is_quick_natively() {
     println!("retention reveal: 30 h simulated in {took:?}");
     assert!(o.ran_ms >= 30 * HOUR_MS);
     if !cfg!(debug_assertions) {
-        assert!(took.as_millis() < 2_000, "{took:?}");
+        assert!(took.as_millis() < 1_500, "{took:?}");
     }
 }
 
@@ -281,4 +283,3 @@ fn on_demand_wins_only_when_shards_sit_idle() {
     assert!(seen.contains(&(1, "Provisioned".to_string())), "{seen:?}");
     assert!(seen.contains(&(20, "OnDemand".to_string())), "{seen:?}");
 }
-

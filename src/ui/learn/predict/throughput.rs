@@ -8,19 +8,21 @@
 //! The numbers are the engine's (`engine::state::limits`), and each reveal measures what the
 //! engine accepted and refused.
 
-use super::{constant, 
-    distinct, draw_key, nearest, open_shards, restore_rate, shuffle, swap_rate, text, wait_active, write_counters,
-    Spec,
+use super::{
+    constant, distinct, draw_key, nearest, open_shards, restore_rate, shuffle, swap_rate, text, wait_active,
+    write_counters, Spec,
 };
 use crate::engine::ops::subscribe_to_shard::EFO_BYTES_PER_SEC;
 use crate::engine::state::limits::{MIB, READ_BYTES_PER_SEC, READ_CALLS_PER_SEC, WRITE_RECORDS_PER_SEC};
 use crate::engine::time::SECOND_MS;
 use crate::i18n::predict::Msg;
-use crate::ui::sim::{KeyMode, Settings};
 use crate::ui::sim::Sim;
+use crate::ui::sim::{KeyMode, Settings};
 use crate::world::payload::RecordSize;
 use crate::world::presets::Preset;
+use crate::world::producer::{Batching, ProducerSpec, RetryPolicy};
 use crate::world::rng::SimRng;
+use crate::world::scenario::Command;
 use serde_json::{json, Value};
 
 /// Seconds of load before a measurement: a shard's token bucket starts full (one second's
@@ -28,6 +30,12 @@ use serde_json::{json, Value};
 const WARM_UP_MS: u64 = 2 * SECOND_MS;
 /// Seconds measured.
 const MEASURE_SECS: u64 = 3;
+/// Load before the capacity measurement, ms: at twice the limit or more, one second empties
+/// every shard's bucket.
+const CAPACITY_WARM_UP_MS: u64 = SECOND_MS;
+/// Seconds the capacity is measured: the overloaded producer's retries make every simulated
+/// second of it cost (about 0.1 s natively per shard), so it is kept short.
+const CAPACITY_SECS: u64 = 2;
 /// How often the hot key's PutRecords go, ms.
 const SLICE_MS: u64 = 100;
 
@@ -64,8 +72,8 @@ fn record_bytes(sim: &Sim) -> u64 {
 pub(super) fn ask_capacity(sim: &Sim, rng: &mut SimRng) -> (Msg, Vec<Msg>, Spec) {
     let shards = open_shards(sim).max(1);
     let limit = WRITE_RECORDS_PER_SEC;
-    // 1.5×, 2× or 2.5× what the shards take, so that every shard is saturated.
-    let offered = shards * limit * rng.between(3, 5) / 2;
+    // 2×, 2.5× or 3× what the shards take, so that every shard is saturated.
+    let offered = shards * limit * rng.between(4, 6) / 2;
     let values = distinct([shards * limit, offered, limit, shards * limit / 2, (shards + 1) * limit], 4);
     let values = shuffle(values, rng);
     let choices = values.iter().map(|&n| Msg::RecordsPerSec { n }).collect();
@@ -73,22 +81,33 @@ pub(super) fn ask_capacity(sim: &Sim, rng: &mut SimRng) -> (Msg, Vec<Msg>, Spec)
     (prompt, choices, Spec::Capacity { offered, values })
 }
 
-/// Runs the first producer at `offered` records/s and measures what the stream accepts.
+/// Starts a load-test producer like the first one (same records and keys) at `offered`
+/// records/s, with no retries (a throttled record is dropped, so the load stays `offered`), and
+/// measures what the stream accepts; then stops it.
 pub(super) fn reveal_capacity(sim: &mut Sim, offered: u64, values: &[u64]) -> (usize, Msg) {
-    let old = swap_rate(sim, constant(offered));
-    sim.sleep(WARM_UP_MS);
+    let like = sim.world().producers().first().map(|p| p.spec.clone()).unwrap_or_default();
+    let spec = ProducerSpec {
+        name: "load-test".into(),
+        rate: constant(offered),
+        retry: RetryPolicy { max_retries: 0, ..RetryPolicy::default() },
+        batching: Batching::Single,
+        ..like
+    };
+    let _ = sim.command(Command::AddProducer { producer: spec });
+    let name = sim.world().producers().last().map(|p| p.spec.name.clone()).unwrap_or_default();
+    sim.sleep(CAPACITY_WARM_UP_MS);
     let (r0, _, t0) = write_counters(sim);
-    sim.sleep(MEASURE_SECS * SECOND_MS);
+    sim.sleep(CAPACITY_SECS * SECOND_MS);
     let (r1, _, t1) = write_counters(sim);
-    restore_rate(sim, old);
-    let accepted = (r1 - r0) / MEASURE_SECS;
-    let throttled = (t1 - t0) / MEASURE_SECS;
+    let _ = sim.command(Command::StopProducer { name });
+    let accepted = r1.saturating_sub(r0) / CAPACITY_SECS;
+    let throttled = t1.saturating_sub(t0) / CAPACITY_SECS;
     let explanation = Msg::CapacityExplain {
         shards: open_shards(sim),
         accepted,
         throttled,
         limit: WRITE_RECORDS_PER_SEC,
-        secs: MEASURE_SECS,
+        secs: CAPACITY_SECS,
     };
     (nearest(values, accepted), explanation)
 }

@@ -106,9 +106,9 @@ pub(super) fn reveal_cheaper(sim: &mut Sim, rate: u64, modes: &[Mode]) -> (usize
     sim.sleep(COST_SECS * SECOND_MS);
     let (r1, b1, _) = write_counters(sim);
     restore_rate(sim, old);
-    let records = r1 - r0;
+    let records = r1.saturating_sub(r0);
     let rate = records / COST_SECS;
-    let bytes = if records == 0 { 0 } else { (b1 - b0) / records };
+    let bytes = b1.saturating_sub(b0).checked_div(records).unwrap_or(0);
     let shards = open_shards(sim);
     let retention = sim.world().engine().stream(sim.world().stream_name()).map_or(24, |s| s.retention_hours);
     let price = |mode| monthly(shards, retention, rate, bytes, 0, mode).total;
