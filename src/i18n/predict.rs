@@ -297,6 +297,28 @@ fn qe(s: &str) -> String {
     format!("\u{201c}{FSI}{s}{PDI}\u{201d}")
 }
 
+/// `n shard(s)` in Spanish: `1 shard abierto`, `3 shards abiertos` (`open`), or without the
+/// adjective.
+fn shards_es(n: u64, open: bool) -> String {
+    match (n == 1, open) {
+        (true, true) => "1 shard abierto".into(),
+        (true, false) => "1 shard".into(),
+        (false, true) => format!("{} shards abiertos", grouped(n, Lang::Es)),
+        (false, false) => format!("{} shards", grouped(n, Lang::Es)),
+    }
+}
+
+/// `n shard(s)` in English: `1 open shard`, `3 open shards` (`open`), or without the adjective.
+fn shards_en(n: u64, open: bool) -> String {
+    let noun = if n == 1 { "shard" } else { "shards" };
+    let g = grouped(n, Lang::En);
+    if open {
+        format!("{g} open {noun}")
+    } else {
+        format!("{g} {noun}")
+    }
+}
+
 fn shard_list(shards: &[String], or: &str) -> String {
     match shards {
         [one] => one.clone(),
@@ -310,18 +332,18 @@ impl Message for Msg {
         let g = |n: &u64| grouped(*n, Lang::Es);
         match self {
             Msg::RecordsPerSec { n } => format!("{} registros/s", g(n)),
-            Msg::CallsPerSec { n } => format!("{} llamadas/s", g(n)),
+            Msg::CallsPerSec { n } => format!("{} {}", g(n), if *n == 1 { "llamada/s" } else { "llamadas/s" }),
             Msg::CapacityPrompt { shards, offered, bytes } => format!(
-                "El stream tiene {} shard(s) abiertos. Un productor de prueba (load-test) intenta escribir {} registros/s más, de {} B cada uno, repartidos entre muchas PartitionKey. ¿Cuántos registros/s aceptará el stream en total?",
-                g(shards), g(offered), g(bytes)
+                "El stream tiene {}. Un productor de prueba (load-test) intenta escribir {} registros/s más, de {} B cada uno, repartidos entre muchas PartitionKey. ¿Cuántos registros/s aceptará el stream en total?",
+                shards_es(*shards, true), g(offered), g(bytes)
             ),
             Msg::CapacityExplain { shards, accepted, throttled, limit, secs } => format!(
-                "Medido durante {secs} s: {} registros/s aceptados ≈ {} shard(s) × {} registros/s, el límite de escritura de cada shard (y 1 MiB/s). Otros {} registros/s recibieron ProvisionedThroughputExceededException.",
-                g(accepted), g(shards), g(limit), g(throttled)
+                "Medido durante {secs} s: {} registros/s aceptados ≈ {} × {} registros/s, el límite de escritura de cada shard (y 1 MiB/s). Otros {} registros/s recibieron ProvisionedThroughputExceededException.",
+                g(accepted), shards_es(*shards, false), g(limit), g(throttled)
             ),
             Msg::ShardPrompt { key, shards } => format!(
-                "El stream tiene {} shards abiertos. ¿A qué shard irá un registro con PartitionKey {}?",
-                g(shards), q(key)
+                "El stream tiene {}. ¿A qué shard irá un registro con PartitionKey {}?",
+                shards_es(*shards, true), q(key)
             ),
             Msg::ShardChoice { shards } => shard_list(shards, "o"),
             Msg::ShardExplain { key, hash, shard, sequence } => format!(
@@ -351,20 +373,24 @@ impl Message for Msg {
                 s
             }
             Msg::HotPrompt { key, rate, shards } => format!(
-                "El stream tiene {} shards. Un productor envía {} registros/s, todos con PartitionKey {}. ¿Cuántos registros/s rechazará su shard (ProvisionedThroughputExceededException)?",
-                g(shards), g(rate), q(key)
+                "El stream tiene {}. Un productor envía {} registros/s, todos con PartitionKey {}. ¿Cuántos registros/s rechazará su shard (ProvisionedThroughputExceededException)?",
+                shards_es(*shards, false), g(rate), q(key)
             ),
             Msg::HotExplain { key, shard, sent, accepted, throttled, limit } => format!(
                 "Todos los registros de {} van a {shard}. Medido: de {} registros/s enviados, {} aceptados (límite: {} registros/s por shard) y {} rechazados. Los demás shards no ayudan: la clave decide el shard.",
                 q(key), g(sent), g(accepted), g(limit), g(throttled)
             ),
             Msg::ReadersPrompt { apps, calls } => format!(
-                "{} aplicaciones leen el mismo shard por sondeo (GetRecords), cada una {} llamadas/s. ¿Cuántas llamadas por segundo atenderá el shard entre todas?",
-                g(apps), g(calls)
+                "{} aplicaciones leen el mismo shard por sondeo (GetRecords), cada una {}. ¿Cuántas llamadas por segundo atenderá el shard entre todas?",
+                g(apps), Msg::CallsPerSec { n: *calls }.es()
             ),
             Msg::ReadersExplain { apps, made, served, limit, shared_mib, efo_mib } => format!(
-                "Medido: {} llamadas/s hechas, {} atendidas; el resto, ProvisionedThroughputExceededException. Las {} aplicaciones de sondeo comparten {} llamadas/s y {shared_mib} MiB/s por shard. Con enhanced fan-out (SubscribeToShard) cada consumidor recibiría sus propios {efo_mib} MiB/s por shard.",
-                g(made), g(served), g(apps), g(limit)
+                "Medido: {} llamadas/s hechas, {} atendidas{}. Las {} aplicaciones de sondeo comparten {} llamadas/s y {shared_mib} MiB/s por shard. Con enhanced fan-out (SubscribeToShard) cada consumidor recibiría sus propios {efo_mib} MiB/s por shard.",
+                g(made),
+                g(served),
+                if served < made { "; el resto, ProvisionedThroughputExceededException" } else { ": caben en el límite" },
+                g(apps),
+                g(limit)
             ),
             Msg::RetentionPrompt { key, hours, retention } => format!(
                 "Escribes un registro con PartitionKey {} y tu consumidor se detiene antes de leerlo. Vuelve {hours} h después y lee su shard desde TRIM_HORIZON, el registro más antiguo que queda (retención: {retention} h). ¿Qué le pasa a tu registro?",
@@ -426,16 +452,16 @@ impl Message for Msg {
                 format!("Tras {minutes} min simulados, la app difiere en {} unidades de lo que daría el código correcto. {why}", g(off_by))
             }
             Msg::CheaperPrompt { rate, bytes, shards } => format!(
-                "Un stream recibe {} registros/s de {} B, sin parar, todo el mes. ¿Qué modo de capacidad costará menos: aprovisionado con {} shard(s) o bajo demanda?",
-                g(rate), g(bytes), g(shards)
+                "Un stream recibe {} registros/s de {} B, sin parar, todo el mes. ¿Qué modo de capacidad costará menos: aprovisionado con {} o bajo demanda?",
+                g(rate), g(bytes), shards_es(*shards, false)
             ),
             Msg::CheaperChoice { mode } => match mode {
                 Mode::Provisioned => "Aprovisionado (PROVISIONED): pagas shards por hora".into(),
                 Mode::OnDemand => "Bajo demanda (ON_DEMAND): pagas por GB escrito y leído".into(),
             },
             Msg::CheaperExplain { rate, bytes, shards, provisioned, on_demand } => format!(
-                "Medido: {} registros/s de {} B. Un mes así (us-east-1, 730 h): aprovisionado con {} shard(s) {}, bajo demanda {}.",
-                g(rate), g(bytes), g(shards), usd(*provisioned, Lang::Es), usd(*on_demand, Lang::Es)
+                "Medido: {} registros/s de {} B. Un mes así (us-east-1, 730 h): aprovisionado con {}, {}; bajo demanda, {}.",
+                g(rate), g(bytes), shards_es(*shards, false), usd(*provisioned, Lang::Es), usd(*on_demand, Lang::Es)
             ),
         }
     }
@@ -444,18 +470,18 @@ impl Message for Msg {
         let g = |n: &u64| grouped(*n, Lang::En);
         match self {
             Msg::RecordsPerSec { n } => format!("{} records/s", g(n)),
-            Msg::CallsPerSec { n } => format!("{} calls/s", g(n)),
+            Msg::CallsPerSec { n } => format!("{} {}", g(n), if *n == 1 { "call/s" } else { "calls/s" }),
             Msg::CapacityPrompt { shards, offered, bytes } => format!(
-                "The stream has {} open shard(s). A load-test producer tries to write {} more records/s, of {} B each, spread over many PartitionKeys. How many records/s will the stream accept in all?",
-                g(shards), g(offered), g(bytes)
+                "The stream has {}. A load-test producer tries to write {} more records/s, of {} B each, spread over many PartitionKeys. How many records/s will the stream accept in all?",
+                shards_en(*shards, true), g(offered), g(bytes)
             ),
             Msg::CapacityExplain { shards, accepted, throttled, limit, secs } => format!(
-                "Measured over {secs} s: {} records/s accepted ≈ {} shard(s) × {} records/s, each shard's write limit (and 1 MiB/s). Another {} records/s got ProvisionedThroughputExceededException.",
-                g(accepted), g(shards), g(limit), g(throttled)
+                "Measured over {secs} s: {} records/s accepted ≈ {} × {} records/s, each shard's write limit (and 1 MiB/s). Another {} records/s got ProvisionedThroughputExceededException.",
+                g(accepted), shards_en(*shards, false), g(limit), g(throttled)
             ),
             Msg::ShardPrompt { key, shards } => format!(
-                "The stream has {} open shards. Which shard will a record with PartitionKey {} go to?",
-                g(shards), qe(key)
+                "The stream has {}. Which shard will a record with PartitionKey {} go to?",
+                shards_en(*shards, true), qe(key)
             ),
             Msg::ShardChoice { shards } => shard_list(shards, "or"),
             Msg::ShardExplain { key, hash, shard, sequence } => format!(
@@ -485,20 +511,24 @@ impl Message for Msg {
                 s
             }
             Msg::HotPrompt { key, rate, shards } => format!(
-                "The stream has {} shards. A producer sends {} records/s, all with PartitionKey {}. How many records/s will its shard refuse (ProvisionedThroughputExceededException)?",
-                g(shards), g(rate), qe(key)
+                "The stream has {}. A producer sends {} records/s, all with PartitionKey {}. How many records/s will its shard refuse (ProvisionedThroughputExceededException)?",
+                shards_en(*shards, false), g(rate), qe(key)
             ),
             Msg::HotExplain { key, shard, sent, accepted, throttled, limit } => format!(
                 "Every record of {} goes to {shard}. Measured: of {} records/s sent, {} accepted (limit: {} records/s per shard) and {} refused. The other shards do not help: the key picks the shard.",
                 qe(key), g(sent), g(accepted), g(limit), g(throttled)
             ),
             Msg::ReadersPrompt { apps, calls } => format!(
-                "{} applications poll the same shard (GetRecords), {} calls/s each. How many calls per second will the shard serve, all together?",
-                g(apps), g(calls)
+                "{} applications poll the same shard (GetRecords), {} each. How many calls per second will the shard serve, all together?",
+                g(apps), Msg::CallsPerSec { n: *calls }.en()
             ),
             Msg::ReadersExplain { apps, made, served, limit, shared_mib, efo_mib } => format!(
-                "Measured: {} calls/s made, {} served; the rest got ProvisionedThroughputExceededException. The {} polling applications share {} calls/s and {shared_mib} MiB/s per shard. With enhanced fan-out (SubscribeToShard) each consumer would get its own {efo_mib} MiB/s per shard.",
-                g(made), g(served), g(apps), g(limit)
+                "Measured: {} calls/s made, {} served{}. The {} polling applications share {} calls/s and {shared_mib} MiB/s per shard. With enhanced fan-out (SubscribeToShard) each consumer would get its own {efo_mib} MiB/s per shard.",
+                g(made),
+                g(served),
+                if served < made { "; the rest got ProvisionedThroughputExceededException" } else { ": they fit in the limit" },
+                g(apps),
+                g(limit)
             ),
             Msg::RetentionPrompt { key, hours, retention } => format!(
                 "You write a record with PartitionKey {} and your consumer stops before reading it. It comes back {hours} h later and reads its shard from TRIM_HORIZON, the oldest record left (retention: {retention} h). What happens to your record?",
@@ -560,16 +590,16 @@ impl Message for Msg {
                 format!("After {minutes} simulated min, the app is off by {} units from what the right code gives. {why}", g(off_by))
             }
             Msg::CheaperPrompt { rate, bytes, shards } => format!(
-                "A stream takes {} records/s of {} B, nonstop, all month. Which capacity mode costs less: provisioned with {} shard(s), or on-demand?",
-                g(rate), g(bytes), g(shards)
+                "A stream takes {} records/s of {} B, nonstop, all month. Which capacity mode costs less: provisioned with {}, or on-demand?",
+                g(rate), g(bytes), shards_en(*shards, false)
             ),
             Msg::CheaperChoice { mode } => match mode {
                 Mode::Provisioned => "Provisioned (PROVISIONED): you pay for shards by the hour".into(),
                 Mode::OnDemand => "On-demand (ON_DEMAND): you pay per GB written and read".into(),
             },
             Msg::CheaperExplain { rate, bytes, shards, provisioned, on_demand } => format!(
-                "Measured: {} records/s of {} B. A month like this (us-east-1, 730 h): provisioned with {} shard(s) {}, on-demand {}.",
-                g(rate), g(bytes), g(shards), usd(*provisioned, Lang::En), usd(*on_demand, Lang::En)
+                "Measured: {} records/s of {} B. A month like this (us-east-1, 730 h): provisioned with {}, {}; on-demand, {}.",
+                g(rate), g(bytes), shards_en(*shards, false), usd(*provisioned, Lang::En), usd(*on_demand, Lang::En)
             ),
         }
     }
@@ -599,6 +629,9 @@ mod tests {
         assert_eq!(Msg::RecordsPerSec { n: 2000 }.text(Lang::Es), "2000 registros/s");
         assert_eq!(Msg::RecordsPerSec { n: 12000 }.text(Lang::Es), "12.000 registros/s");
         assert_eq!(Msg::RecordsPerSec { n: 2000 }.text(Lang::En), "2,000 records/s");
+        assert_eq!(shards_es(1, true), "1 shard abierto");
+        assert_eq!(shards_en(3, true), "3 open shards");
+        assert_eq!(Msg::CallsPerSec { n: 1 }.text(Lang::Es), "1 llamada/s");
         let c = Msg::ShardChoice { shards: vec!["a".into(), "b".into(), "c".into()] };
         assert_eq!((c.text(Lang::Es), c.text(Lang::En)), ("a, b o c".into(), "a, b or c".into()));
     }

@@ -15,7 +15,7 @@
 //! 0.3–0.6 s natively (the test `retention_seek_is_quick_natively` measures it; with the
 //! producer at 1 record/s and the consumer polling, it took 1.5 s).
 
-use super::{draw_key, put, restore_rate, seq_less, shuffle, swap_rate, text, wait_active, Claim, Spec};
+use super::common::{draw_key, put, restore_rate, seq_less, shuffle, swap_rate, text, wait_active, Claim, Spec};
 use crate::engine::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
 use crate::i18n::predict::{Arch, Msg};
 use crate::ui::sim::{Settings, Sim};

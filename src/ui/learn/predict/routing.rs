@@ -12,7 +12,7 @@
 //! (<https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateShardCount.html>).
 //! Every answer is what PutRecord, GetRecords, DescribeStreamSummary and ListShards returned.
 
-use super::{draw_key, open_shards, put, seq_less, shuffle, text, wait_active, Claim, Spec};
+use super::common::{draw_key, open_shards, put, seq_less, shuffle, text, wait_active, Claim, Spec};
 use crate::engine::state::hashing::partition_key_hash;
 use crate::engine::time::SECOND_MS;
 use crate::i18n::predict::Msg;

@@ -1,10 +1,11 @@
 //! Native tests of the predictions: every kind over seeds and nonces, and for each kind a pair of
 //! states whose answers differ, read from what the engine did.
 
+use super::common::{open_shards, Claim};
 use super::*;
 use crate::engine::state::hashing::partition_key_hash;
 use crate::engine::state::limits::{READ_CALLS_PER_SEC, WRITE_RECORDS_PER_SEC};
-use crate::engine::time::{HOUR_MS, MINUTE_MS};
+use crate::engine::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
 use crate::i18n::predict::{Mode, Msg};
 use crate::i18n::{Lang, Message};
 

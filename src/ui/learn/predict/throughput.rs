@@ -8,7 +8,7 @@
 //! The numbers are the engine's (`engine::state::limits`), and each reveal measures what the
 //! engine accepted and refused.
 
-use super::{
+use super::common::{
     constant, distinct, draw_key, nearest, open_shards, restore_rate, shuffle, swap_rate, text, wait_active,
     write_counters, Spec,
 };

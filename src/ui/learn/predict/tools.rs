@@ -9,7 +9,9 @@
 //! provisioned bills shard-hours and PUT payload units, on-demand a stream-hour and each GB in
 //! and out, so an over-provisioned stream with little traffic costs less on-demand.
 
-use super::{constant, distinct, open_shards, restore_rate, shuffle, swap_rate, wait_active, write_counters, Spec};
+use super::common::{
+    constant, distinct, open_shards, restore_rate, shuffle, swap_rate, wait_active, write_counters, Spec,
+};
 use crate::console::CliVersion;
 use crate::engine::state::stream::StreamMode;
 use crate::engine::time::SECOND_MS;
