@@ -1,19 +1,40 @@
-//! Predictions graded by the simulation: a question drawn from the running world, played out in
-//! it, and graded against what the engine did.
+//! Predictions graded by the simulation: a question is drawn from the running world, the
+//! student picks a choice, and [`reveal`] plays the question out on the same world and reads the
+//! right choice from what the engine did. There is no table of answers anywhere.
 //!
-//! Part D's minimal, throwaway version of part E's API (the same items and signatures), with
-//! only [`Kind::ShardOfKey`] implemented: every kind asks that question here. The lead replaces
-//! this folder with part E's at merge; the learn path uses nothing beyond this API.
+//! ```text
+//!  1. a learn step builds the world of Kind::settings(seed)          (part D, the learn UI)
+//!  2. ask(kind, &sim, nonce) ─► Question { prompt, choices, spec }    values drawn from the state
+//!  3. the student picks a choice
+//!  4. reveal(&question, &mut sim) ─► Outcome { correct, explanation, ran_ms }
+//!        PutRecord / PutRecords / GetRecords / UpdateShardCount through Sim::api,
+//!        producer rates and pipeline steps through Sim::command, time through Sim::sleep;
+//!        `correct` is the choice that matches what the engine answered or measured
+//! ```
+//!
+//! Numbers in the questions (limits, retention, shard counts) are read from the engine and the
+//! world (`engine::state::limits`, the stream's own settings), never written here. Choices are
+//! candidate values around them; a reveal measures, then picks the choice nearest the
+//! measurement (numeric kinds) or the one that names what happened.
+//!
+//! Files: `throughput.rs` (chapters 1, 4, 5), `routing.rs` (2, 3, 7), `later.rs` (6, 9),
+//! `tools.rs` (8, 10), `common.rs` (what they share), and this file: the API.
+
+mod common;
+mod later;
+mod routing;
+mod throughput;
+mod tools;
 
 use crate::i18n::predict::Msg as PredictMsg;
 use crate::ui::sim::{Settings, Sim};
-use crate::world::presets::Preset;
-use crate::world::rng::mix;
+use crate::world::rng::SimRng;
+use common::Spec;
 
 /// One kind of prediction; a chapter step names one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
-    /// Ch. 1: how many records/s a stream of N shards can take in.
+    /// Ch. 1: how many records/s a stream of N shards can take in (N, the limits: from the engine).
     StreamCapacity,
     /// Ch. 2: which shard a partition key goes to (key drawn fresh each time).
     ShardOfKey,
@@ -21,15 +42,15 @@ pub enum Kind {
     OrderInShard,
     /// Ch. 4: a hot key at R records/s on one shard: how many records/s are throttled.
     HotKeyThrottle,
-    /// Ch. 5: polling consumers sharing a shard vs enhanced fan-out.
+    /// Ch. 5: polling consumers sharing a shard's 5 calls/s (and 2 MiB/s) vs enhanced fan-out.
     ReadersShare,
-    /// Ch. 6: a consumer H hours behind with 24 h retention.
+    /// Ch. 6: a consumer H hours behind with 24 h retention: what it reads first.
     RetentionLoss,
-    /// Ch. 7: UpdateShardCount a → b.
+    /// Ch. 7: UpdateShardCount a → b: open shards after, and whether a given key moves.
     ReshardCount,
-    /// Ch. 8: what a CLI command will print.
+    /// Ch. 8: the CLI: what a command will print.
     CliOutput,
-    /// Ch. 9: Lambda vs Kappa architecture.
+    /// Ch. 9: Lambda vs Kappa architecture: what the app shows after a bug / a replay.
     Pipelines,
     /// Ch. 10: which capacity mode is cheaper for this load.
     CheaperMode,
@@ -50,22 +71,39 @@ impl Kind {
         Kind::CheaperMode,
     ];
 
-    /// The settings of the world this question is asked on.
+    /// The settings of the world this question is asked on (preset, shards, rate, keys, seed):
+    /// the learn step builds it when the step opens. `seed` varies the question.
     pub fn settings(self, seed: u64) -> Settings {
-        let (scenario, shards) = match self {
-            Kind::ShardOfKey => (Preset::ActivityLogs, Some(4)),
-            Kind::HotKeyThrottle => (Preset::HotKey, None),
-            Kind::ReadersShare => (Preset::FanOut, None),
-            Kind::RetentionLoss => (Preset::SlowConsumer, None),
-            Kind::ReshardCount => (Preset::ActivityLogs, Some(3)),
-            Kind::Pipelines => (Preset::ECommerce, None),
-            _ => (Preset::ActivityLogs, Some(2)),
-        };
-        Settings { seed, scenario, shards, ..Settings::default() }
+        match self {
+            Kind::StreamCapacity => throughput::capacity_settings(seed),
+            Kind::HotKeyThrottle => throughput::hot_settings(seed),
+            Kind::ReadersShare => throughput::readers_settings(seed),
+            Kind::ShardOfKey | Kind::OrderInShard | Kind::ReshardCount => routing::settings(seed),
+            Kind::RetentionLoss => later::retention_settings(seed),
+            Kind::Pipelines => later::pipelines_settings(seed),
+            Kind::CliOutput => tools::cli_settings(seed),
+            Kind::CheaperMode => tools::cheaper_settings(seed),
+        }
+    }
+
+    /// A short label for the random streams of this kind.
+    fn label(self) -> &'static str {
+        match self {
+            Kind::StreamCapacity => "predict/capacity",
+            Kind::ShardOfKey => "predict/shard-of-key",
+            Kind::OrderInShard => "predict/order",
+            Kind::HotKeyThrottle => "predict/hot-key",
+            Kind::ReadersShare => "predict/readers",
+            Kind::RetentionLoss => "predict/retention",
+            Kind::ReshardCount => "predict/reshard",
+            Kind::CliOutput => "predict/cli",
+            Kind::Pipelines => "predict/pipelines",
+            Kind::CheaperMode => "predict/cheaper",
+        }
     }
 }
 
-/// A question drawn from the current state of `sim`.
+/// A question drawn from the current state of `sim`: other keys, counts, rates each time.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     /// Its kind.
@@ -74,8 +112,8 @@ pub struct Question {
     pub prompt: PredictMsg,
     /// The choices, 2–5, in display order.
     pub choices: Vec<PredictMsg>,
-    key: String,
-    shards: Vec<String>,
+    /// What reveal needs.
+    spec: Spec,
 }
 
 /// What the simulation did when the question was played out.
@@ -83,71 +121,59 @@ pub struct Question {
 pub struct Outcome {
     /// Index into `choices` of the right answer, as the engine computed it by doing it.
     pub correct: usize,
-    /// What happened, with the engine's numbers.
+    /// What happened, with the engine's numbers (e.g. "PutRecord user-42 → shardId-000000000001").
     pub explanation: PredictMsg,
     /// Simulated ms the reveal ran the clock for (0 when it only called the API).
     pub ran_ms: u64,
 }
 
-/// The open shards of the shown stream (at most 5, the choices' limit).
-fn open_shards(sim: &Sim) -> Vec<String> {
-    let Some(stream) = sim.world().engine().stream(sim.shown_stream()) else { return Vec::new() };
-    stream.open_shards().map(|s| s.id.to_string()).take(5).collect()
-}
-
-/// Draws a question of `kind` from the current state; `nonce` picks among possible questions.
+/// Draws a question of `kind` from the current state; `nonce` picks among possible questions
+/// (the learn step passes a counter, so "another question" gives another one).
 pub fn ask(kind: Kind, sim: &Sim, nonce: u64) -> Question {
-    let _ = kind;
-    let n = mix(sim.settings().seed, 0x1ea2, nonce) % 1000;
-    let key = format!("user-{n}");
-    let shards = open_shards(sim);
-    Question {
-        kind: Kind::ShardOfKey,
-        prompt: PredictMsg::ShardOfKeyPrompt { key: key.clone() },
-        choices: shards.iter().map(|s| PredictMsg::Shard { shard: s.clone() }).collect(),
-        key,
-        shards,
-    }
+    let mut rng = draw(kind, sim, nonce);
+    let (prompt, choices, spec) = match kind {
+        Kind::StreamCapacity => throughput::ask_capacity(sim, &mut rng),
+        Kind::HotKeyThrottle => throughput::ask_hot(sim, &mut rng),
+        Kind::ReadersShare => throughput::ask_readers(&mut rng),
+        Kind::ShardOfKey => routing::ask_shard(sim, &mut rng),
+        Kind::OrderInShard => routing::ask_order(&mut rng),
+        Kind::ReshardCount => routing::ask_reshard(sim, &mut rng),
+        Kind::RetentionLoss => later::ask_retention(sim, &mut rng),
+        Kind::Pipelines => later::ask_pipelines(&mut rng, nonce),
+        Kind::CliOutput => tools::ask_cli(sim, &mut rng, nonce),
+        Kind::CheaperMode => tools::ask_cheaper(sim, &mut rng),
+    };
+    Question { kind, prompt, choices, spec }
 }
 
-/// Plays the question out in the simulation and returns the engine's answer.
+/// Plays the question out in the simulation (a PutRecord, an UpdateShardCount and the wait for
+/// ACTIVE, a few simulated seconds of a hot key…) through Sim's public methods only (api, command,
+/// sleep…), and returns the engine's answer. The student's choice is graded against
+/// `Outcome::correct`, which never comes from a table of answers.
 pub fn reveal(question: &Question, sim: &mut Sim) -> Outcome {
-    let request = serde_json::json!({
-        "StreamName": sim.shown_stream(),
-        "PartitionKey": question.key,
-        "Data": "cHJlZGljdA==",
-    });
-    let (shard, sequence) = match sim.api("PutRecord", &request) {
-        Ok(a) => (
-            a["ShardId"].as_str().unwrap_or_default().to_string(),
-            a["SequenceNumber"].as_str().unwrap_or_default().to_string(),
-        ),
-        Err(e) => (String::new(), e.error_type.as_str().to_string()),
+    let start = sim.world().now();
+    let (correct, explanation) = match &question.spec {
+        Spec::Capacity { offered, values } => throughput::reveal_capacity(sim, *offered, values),
+        Spec::HotKey { key, rate, values } => throughput::reveal_hot(sim, key, *rate, values),
+        Spec::Readers { apps, calls, values } => throughput::reveal_readers(sim, *apps, *calls, values),
+        Spec::ShardOfKey { key, groups } => routing::reveal_shard(sim, key, groups),
+        Spec::Order { first, second, order } => routing::reveal_order(sim, first, second, order),
+        Spec::Reshard { to, key, options } => routing::reveal_reshard(sim, *to, key, options),
+        Spec::Retention { key, hours, claims } => later::reveal_retention(sim, key, *hours, claims),
+        Spec::Pipelines { arch, bug_min, claims } => later::reveal_pipelines(sim, *arch, *bug_min, claims),
+        Spec::Cli { stream, lines, texts } => tools::reveal_cli(sim, stream, lines, texts),
+        Spec::Cheaper { rate, modes } => tools::reveal_cheaper(sim, *rate, modes),
     };
-    let correct = question.shards.iter().position(|s| *s == shard).unwrap_or(usize::MAX);
-    Outcome {
-        correct,
-        explanation: PredictMsg::ShardOfKeyExplained { key: question.key.clone(), shard, sequence },
-        ran_ms: 0,
-    }
+    let correct = correct.min(question.choices.len().saturating_sub(1));
+    Outcome { correct, explanation, ran_ms: sim.world().now().since(start) }
+}
+
+/// The random stream of one question: the kind, the world's seed, the nonce and the simulated
+/// instant, so the same step asked again later, or with another nonce, draws other values.
+fn draw(kind: Kind, sim: &Sim, nonce: u64) -> SimRng {
+    let seed = sim.settings().seed ^ nonce.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ sim.elapsed_ms().rotate_left(17);
+    SimRng::fork(seed, kind.label())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_shard_of_a_key_is_the_one_put_record_names() {
-        let mut sim = match Sim::new(Kind::ShardOfKey.settings(1)) {
-            Ok(s) => s,
-            Err(e) => panic!("{e:?}"),
-        };
-        sim.advance(2_000);
-        let q = ask(Kind::ShardOfKey, &sim, 3);
-        assert_eq!(q.choices.len(), 4);
-        let o = reveal(&q, &mut sim);
-        assert!(o.correct < 4, "{o:?}");
-        let again = ask(Kind::ShardOfKey, &sim, 4);
-        assert_ne!(again.prompt, q.prompt);
-    }
-}
+mod tests;
