@@ -10,6 +10,8 @@
 //! - `record_store`: 65,536 records written by reference (a steady producer on one of two
 //!   shards) pushed into a shard's store, which packs every full chunk (`packed.rs`), and read
 //!   back in order; `bytes/record` is printed once.
+//! - `learn_reveal`: each prediction of the learn path played out (`ui::learn::predict::reveal`,
+//!   seed 2, nonce 0) on a copy of its world: what a student waits for after "Comprobar".
 //!
 //! Run with `make bench` (or `cargo bench --bench engine`). Figures are in benches/README.md.
 
@@ -174,9 +176,24 @@ fn bench_store(c: &mut Criterion) {
     g.finish();
 }
 
+fn bench_reveal(c: &mut Criterion) {
+    use kinesis_playground::ui::learn::predict::{ask, reveal, Kind};
+    use kinesis_playground::ui::sim::Sim;
+    let mut g = c.benchmark_group("learn_reveal");
+    g.sample_size(10);
+    for kind in Kind::ALL {
+        let Ok(base) = Sim::new(kind.settings(2)) else { continue };
+        let q = ask(kind, &base, 0);
+        g.bench_function(format!("{kind:?}"), |b| {
+            b.iter_batched(|| base.clone(), |mut s| black_box(reveal(&q, &mut s)), BatchSize::LargeInput)
+        });
+    }
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(5));
-    targets = bench_put_record, bench_store
+    targets = bench_put_record, bench_store, bench_reveal
 }
 criterion_main!(benches);

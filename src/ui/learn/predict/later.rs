@@ -12,7 +12,7 @@
 //! 1 record/s; while it seeks, the reveal slows the producer to one record a minute
 //! ([`SEEK_RATE`]) and stops the world's consumers (the question's consumer is away; they come
 //! back afterwards, from their start position, with a `-2` name), so that 30 h cost about
-//! 0.3–0.6 s natively (the test `retention_seek_is_quick_natively` measures it; with the
+//! 0.3–0.6 s natively (`cargo bench --bench engine -- learn_reveal` measures it; with the
 //! producer at 1 record/s and the consumer polling, it took 1.5 s).
 
 use super::common::{draw_key, put, restore_rate, seq_less, shuffle, swap_rate, text, wait_active, Claim, Spec};

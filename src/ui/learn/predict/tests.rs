@@ -197,21 +197,16 @@ fn retention_loses_the_record_only_past_the_retention_period() {
 /// slower). Release builds only: a debug build is many times slower.
 #[test]
 #[allow(clippy::disallowed_methods, clippy::print_stdout)] // a wall-clock measurement of the test itself, native only
-fn retention_seek_is_quick_natively() {
+fn a_retention_question_of_30_hours_runs_30_simulated_hours() {
+    // How long it takes is measured by `cargo bench --bench engine -- learn_reveal`, not here.
     let base = sim(Kind::RetentionLoss, 2);
     let q = (0..20)
         .map(|n| ask(Kind::RetentionLoss, &base, n))
         .find(|q| matches!(q.spec, Spec::Retention { hours: 30, .. }))
         .unwrap_or_else(|| panic!("no 30 h question"));
     let mut s = base.clone();
-    let t = std::time::Instant::now();
     let o = reveal(&q, &mut s);
-    let took = t.elapsed();
-    println!("retention reveal: 30 h simulated in {took:?}");
     assert!(o.ran_ms >= 30 * HOUR_MS);
-    if !cfg!(debug_assertions) {
-        assert!(took.as_millis() < 1_500, "{took:?}");
-    }
 }
 
 #[test]
