@@ -25,7 +25,8 @@ export function checks(kit) {
    *  (MD5 → hash range) gives for it. */
   async function keyAndShard(page) {
     const prompt = await text(page, 'prompt');
-    const key = (prompt.match(/user-\d+/) ?? [])[0];
+    // The key sits between « » (Spanish) or “ ” (English), isolated with U+2068…U+2069.
+    const key = (prompt.match(/[«“]\u2068?([^»”\u2069]+)\u2069?[»”]/) ?? [])[1];
     assert(key, `the question should name a key: ${prompt}`);
     await page.locator(tid('pk-input')).first().fill(key);
     const shard = await until(`[data-testid=pk-shard] should name the shard of ${key}`, async () =>
@@ -221,12 +222,13 @@ export function checks(kit) {
         assert(links.includes('#/learn/3/2?lang=es') && links.includes('#/learn/3/2?lang=en'), `links: ${links.slice(0, 4)}`);
         const snippets = await page.locator(tid('snippet')).evaluateAll((t) => t.map((x) => x.value));
         const s32 = snippets.filter((s) => s.includes('#/learn/3/2?'));
-        assert(s32.length === 2 && s32.some((s) => s.includes('lang=es&embed=1')) && s32.some((s) => s.includes('lang=en&embed=1')),
+        assert(s32.length === 2 && s32.some((s) => s.includes('lang=es&amp;embed=1')) && s32.some((s) => s.includes('lang=en&amp;embed=1')),
           `3/2 snippets: ${s32.join(' | ')}`);
         assert(s32.every((s) => s.startsWith('<iframe src="http')), `absolute src: ${s32[0]}`);
         const views = await page.locator(tid('teach-view')).count();
         // The snippet's link opens the step alone.
-        const src = s32[0].match(/src="([^"]+)"/)[1];
+        // An attribute in HTML: `&` is written `&amp;`.
+        const src = s32[0].match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
         const embed = await newPage(`learn teach embed ${lang}`);
         await embed.goto(src, { waitUntil: 'load' });
         await embed.locator(tid('lesson')).first().waitFor({ state: 'visible' });
