@@ -31,6 +31,16 @@ keys! {
         ViewPipelines,
         /// Tab: the aws kinesis console.
         ViewConsole,
+        /// Tab: the KCL (lease table).
+        ViewKcl,
+        /// Tab: Firehose.
+        ViewFirehose,
+        /// Tab: CloudWatch metrics.
+        ViewMetrics,
+        /// Tab: cost and capacity.
+        ViewCost,
+        /// Tab: encryption and replicas.
+        ViewDurability,
         /// Tab: the glossary.
         ViewGlossary,
         /// Tab: the learn path.
@@ -261,6 +271,11 @@ impl Phrase for Text {
             Text::ViewPipelines => "Lambda y Kappa",
             Text::ViewConsole => "Consola (CLI)",
             Text::ViewGlossary => "Glosario",
+            Text::ViewKcl => "KCL",
+            Text::ViewFirehose => "Firehose",
+            Text::ViewMetrics => "Métricas",
+            Text::ViewCost => "Coste",
+            Text::ViewDurability => "Cifrado y AZ",
             Text::ViewLearn => "Empieza aquí",
             Text::ViewTeach => "Docentes",
             Text::Views => "Vistas",
@@ -341,6 +356,11 @@ impl Phrase for Text {
             Text::ViewPipelines => "Lambda vs Kappa",
             Text::ViewConsole => "Console (CLI)",
             Text::ViewGlossary => "Glossary",
+            Text::ViewKcl => "KCL",
+            Text::ViewFirehose => "Firehose",
+            Text::ViewMetrics => "Metrics",
+            Text::ViewCost => "Cost",
+            Text::ViewDurability => "Encryption & AZs",
             Text::ViewLearn => "Start here",
             Text::ViewTeach => "Teachers",
             Text::Views => "Views",
@@ -567,8 +587,8 @@ mod tests {
 
     #[test]
     fn every_text_is_translated_and_non_empty() {
-        // Only names that are the same in both languages may be identical.
-        assert_eq!(same_in_both(Text::ALL), vec![Text::AppTitle], "untranslated keys");
+        // Only names that are the same in both languages may be identical (product names).
+        assert_eq!(same_in_both(Text::ALL), vec![Text::AppTitle, Text::ViewKcl, Text::ViewFirehose], "untranslated keys");
         assert!(Text::ALL.len() > 50, "every key is listed in Text::ALL");
     }
 

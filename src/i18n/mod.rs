@@ -29,6 +29,7 @@
 //!   numbers.rs   CLDR number rules per language (decimal sign, grouping, %, US$)
 //!   learn.rs · learn_a.rs · learn_b.rs · learn_c.rs   the learn path and the teacher page
 //!   predict.rs   the predictions of the learn path
+//!   metrics.rs · cost.rs · durability.rs · kcl.rs · firehose.rs   the #17 views, one each
 //!   pipelines/  page.rs · lambda.rs · kappa.rs · facts.rs   one per part of the view
 //! ```
 //!
@@ -42,16 +43,21 @@ pub mod code;
 pub mod console;
 pub mod console_shell;
 pub mod console_view;
+pub mod cost;
+pub mod durability;
+pub mod firehose;
 pub mod flow;
 pub mod glossary;
 pub mod hashing;
 pub mod input;
+pub mod kcl;
 pub mod lang;
 pub mod learn;
 pub mod learn_a;
 pub mod learn_b;
 pub mod learn_c;
 pub mod links;
+pub mod metrics;
 pub mod narrate;
 pub mod numbers;
 pub mod pipelines;

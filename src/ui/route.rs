@@ -38,8 +38,18 @@ pub enum View {
     Retention,
     /// Shard lineage over time: splits, merges, parent-first reading.
     Resharding,
+    /// The Kinesis Client Library: lease table, workers, checkpoints, failover (#17).
+    Kcl,
     /// The Lambda and Kappa architectures fed by the same stream.
     Pipelines,
+    /// Firehose reading the stream and writing S3 objects (#17).
+    Firehose,
+    /// CloudWatch metrics, statistics and alarms (#17).
+    Metrics,
+    /// Cost and capacity: provisioned vs on-demand, quotas (#17).
+    Cost,
+    /// Server-side encryption and the three Availability Zone copies (#17).
+    Durability,
     /// The `aws kinesis` console and the CLI tutorial as a guided level.
     Console,
     /// The glossary: AWS's terms and the Spanish names of each concept.
@@ -52,14 +62,19 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 10] = [
+    pub const ALL: [View; 15] = [
         View::Learn,
         View::Overview,
         View::Hashing,
         View::Flow,
         View::Retention,
         View::Resharding,
+        View::Kcl,
         View::Pipelines,
+        View::Firehose,
+        View::Metrics,
+        View::Cost,
+        View::Durability,
         View::Console,
         View::Glossary,
         View::Teach,
@@ -74,6 +89,11 @@ impl View {
             View::Retention => "retention",
             View::Resharding => "resharding",
             View::Pipelines => "pipelines",
+            View::Kcl => "kcl",
+            View::Firehose => "firehose",
+            View::Metrics => "metrics",
+            View::Cost => "cost",
+            View::Durability => "durability",
             View::Console => "console",
             View::Glossary => "glossary",
             View::Learn => "learn",
@@ -90,6 +110,11 @@ impl View {
             View::Retention => Text::ViewRetention,
             View::Resharding => Text::ViewResharding,
             View::Pipelines => Text::ViewPipelines,
+            View::Kcl => Text::ViewKcl,
+            View::Firehose => Text::ViewFirehose,
+            View::Metrics => Text::ViewMetrics,
+            View::Cost => Text::ViewCost,
+            View::Durability => Text::ViewDurability,
             View::Console => Text::ViewConsole,
             View::Glossary => Text::ViewGlossary,
             View::Learn => Text::ViewLearn,

@@ -15,10 +15,15 @@
 //! keyboard shortcuts and, inside an iframe, the height posted to the parent page.
 
 mod controls;
+mod cost_host;
+mod durability_host;
+mod firehose_host;
 mod hooks;
 mod hosts;
+mod kcl_host;
 mod learn;
 mod links;
+mod metrics_host;
 mod narration;
 mod rewind;
 mod side_panel;
@@ -205,6 +210,11 @@ pub fn App() -> Html {
         View::Retention => html! { <RetentionHost store={store.clone()} /> },
         View::Resharding => html! { <ReshardingHost store={store.clone()} /> },
         View::Pipelines => html! { <PipelinesHost store={store.clone()} /> },
+        View::Kcl => html! { <kcl_host::KclHost store={store.clone()} /> },
+        View::Firehose => html! { <firehose_host::FirehoseHost store={store.clone()} /> },
+        View::Metrics => html! { <metrics_host::MetricsHost store={store.clone()} /> },
+        View::Cost => html! { <cost_host::CostHost store={store.clone()} /> },
+        View::Durability => html! { <durability_host::DurabilityHost store={store.clone()} /> },
         View::Console => html! { <ConsoleHost store={store.clone()} /> },
         View::Glossary => html! { <crate::ui::views::glossary::Glossary {lang} /> },
         View::Learn => html! { <learn::LearnPage store={store.clone()} /> },

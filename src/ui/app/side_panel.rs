@@ -178,6 +178,11 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                     { for [Text::AssumeTime, Text::AssumeBuckets, Text::AssumeConsumers, Text::AssumePayloads, Text::AssumeReshard, Text::AssumePipelines, Text::AssumeConsole]
                         .iter().map(|t| html! { <li key={format!("{t:?}")}>{ t.text(lang) }</li> }) }
                     <li key="rewind">{ crate::i18n::timeline::Text::AssumeRewind.text(lang) }</li>
+                    <li key="metrics">{ crate::i18n::metrics::Text::Assume.text(lang) }</li>
+                    <li key="cost">{ crate::i18n::cost::Text::Assume.text(lang) }</li>
+                    <li key="durability">{ crate::i18n::durability::Text::Assume.text(lang) }</li>
+                    <li key="kcl">{ crate::i18n::kcl::Text::Assume.text(lang) }</li>
+                    <li key="firehose">{ crate::i18n::firehose::Text::Assume.text(lang) }</li>
                 </ul>
             </details>
         </aside>

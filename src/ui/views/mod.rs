@@ -4,10 +4,15 @@
 
 pub mod code;
 pub mod console;
+pub mod cost;
+pub mod durability;
+pub mod firehose;
 pub mod flow;
 pub mod glossary;
 pub mod hashing;
+pub mod kcl;
 pub mod live_input;
+pub mod metrics;
 pub mod overview;
 pub mod pipelines;
 pub mod resharding;

@@ -1,0 +1,1 @@
+//! The cost view's pure model (geometry, layout), tested natively.

@@ -1,0 +1,1 @@
+//! The durability view's pure model (geometry, layout), tested natively.

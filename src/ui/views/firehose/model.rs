@@ -1,0 +1,1 @@
+//! The firehose view's pure model (geometry, layout), tested natively.

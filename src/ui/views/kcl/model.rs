@@ -1,0 +1,1 @@
+//! The kcl view's pure model (geometry, layout), tested natively.

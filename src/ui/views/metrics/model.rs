@@ -1,0 +1,1 @@
+//! The metrics view's pure model (geometry, layout), tested natively.
