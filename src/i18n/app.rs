@@ -588,7 +588,11 @@ mod tests {
     #[test]
     fn every_text_is_translated_and_non_empty() {
         // Only names that are the same in both languages may be identical (product names).
-        assert_eq!(same_in_both(Text::ALL), vec![Text::AppTitle, Text::ViewKcl, Text::ViewFirehose], "untranslated keys");
+        assert_eq!(
+            same_in_both(Text::ALL),
+            vec![Text::AppTitle, Text::ViewKcl, Text::ViewFirehose],
+            "untranslated keys"
+        );
         assert!(Text::ALL.len() > 50, "every key is listed in Text::ALL");
     }
 

@@ -44,7 +44,7 @@ impl Phrase for Chapter {
             Chapter::Resharding => "Resharding: dividir y fusionar shards",
             Chapter::Cli => "La CLI: aws kinesis paso a paso",
             Chapter::Pipelines => "Batch, Lambda y Kappa",
-            Chapter::Costs => "Costes: cuándo elegir qué",
+            Chapter::Costs => "Costes y operación: modos, métricas, cifrado",
         }
     }
 
@@ -59,7 +59,7 @@ impl Phrase for Chapter {
             Chapter::Resharding => "Resharding: splitting and merging shards",
             Chapter::Cli => "The CLI: aws kinesis step by step",
             Chapter::Pipelines => "Batch, Lambda and Kappa",
-            Chapter::Costs => "Costs: when to choose what",
+            Chapter::Costs => "Cost and operations: modes, metrics, encryption",
         }
     }
 }
@@ -71,7 +71,7 @@ pub enum StepText {
     A(learn_a::Step),
     /// Chapters 4–6.
     B(learn_b::Step),
-    /// Chapters 7–10.
+    /// Chapters 7–10 (9.4 Firehose, 10.3 metrics and 10.4 encryption and replicas added by #17).
     C(learn_c::Step),
 }
 

@@ -28,6 +28,12 @@ keys! {
         CostModes,
         /// 10.2 Which is cheaper? (prediction).
         CostPredict,
+        /// 9.4 Firehose into S3 (#17; last in its chapter, so the links to 10.x keep working).
+        Firehose,
+        /// 10.3 CloudWatch metrics and an alarm (#17).
+        Metrics,
+        /// 10.4 Encryption and the three Availability Zones (#17).
+        Safety,
     }
 }
 
@@ -47,6 +53,9 @@ impl Step {
                 Step::PipelinesPredict => "¿Qué muestra la capa de servicio?",
                 Step::CostModes => "Aprovisionado o bajo demanda",
                 Step::CostPredict => "¿Qué modo sale más barato?",
+                Step::Firehose => "Firehose: del stream a S3",
+                Step::Metrics => "CloudWatch: métricas y alarmas",
+                Step::Safety => "Cifrado y tres zonas de disponibilidad",
             },
             Lang::En => match self {
                 Step::SplitMerge => "Splitting and merging shards",
@@ -60,6 +69,9 @@ impl Step {
                 Step::PipelinesPredict => "What does the serving layer show?",
                 Step::CostModes => "Provisioned or on-demand",
                 Step::CostPredict => "Which mode is cheaper?",
+                Step::Firehose => "Firehose: from the stream to S3",
+                Step::Metrics => "CloudWatch: metrics and alarms",
+                Step::Safety => "Encryption and three Availability Zones",
             },
         }
     }
@@ -79,6 +91,9 @@ impl Step {
                 Step::PipelinesPredict => "Algo falla en el código de una de las capas. Piensa qué verá la capa de servicio en cada arquitectura, antes y después de arreglarlo. La simulación inyecta el fallo, deja correr el reloj y muestra los totales.",
                 Step::CostModes => "En modo aprovisionado (provisioned) pagas por shard y hora, más las unidades PUT (cada registro cuenta en trozos de 25 KB). En modo bajo demanda (on-demand) pagas por hora de stream y por GB escrito y leído, y AWS ajusta la capacidad solo. Bajo demanda cobra también una hora de stream que cuesta más que una hora de shard: compensa cuando el tráfico es irregular y el modo aprovisionado dejaría muchos shards ociosos. Mira la tarjeta con el coste mensual de cada modo para la carga actual y cambia el ritmo.",
                 Step::CostPredict => "Con la carga de este stream, ¿qué modo cuesta menos al mes? Mira el ritmo y el número de shards y elige. Las cifras salen de la lista de precios de us-east-1 que usa la simulación.",
+                Step::Firehose => "Amazon Data Firehose (antes Kinesis Data Firehose) lee el stream y escribe objetos en un bucket de S3 sin que programes nada: es el archivador del dataset maestro de la arquitectura Lambda. Junta registros en un búfer y escribe un objeto cuando el búfer llega a su tamaño o pasa su intervalo, lo que ocurra antes. Cada objeto lleva delante la fecha y la hora (AAAA/MM/DD/HH/), así que el bucket queda ordenado por tiempo. Cambia el tamaño y el intervalo del búfer y mira cuándo aparece el siguiente objeto.",
+                Step::Metrics => "Amazon CloudWatch recibe métricas del stream: registros y bytes que entran (IncomingRecords, IncomingBytes), los rechazados por superar el límite del shard (WriteProvisionedThroughputExceeded) y la edad del último registro leído (GetRecords.IteratorAgeMilliseconds), que crece cuando un consumidor se queda atrás. Una alarma vigila una métrica: si pasa de un umbral durante varios periodos seguidos, pasa de OK a ALARM. En este stream una clave caliente satura un shard: mira subir WriteProvisionedThroughputExceeded. Cambia el periodo y la estadística para leer la misma serie de otra forma.",
+                Step::Safety => "Con el cifrado del lado del servidor (StartStreamEncryption), Kinesis cifra con una clave de AWS KMS cada registro antes de guardarlo; los registros escritos después llevan EncryptionType KMS y los de antes no. Protege los datos guardados, no a quien tiene permiso para leerlos. Además, AWS confirma cada escritura solo cuando el registro está copiado en tres zonas de disponibilidad (AZ) de la región. Apaga una zona: las escrituras y lecturas siguen y no se pierde ningún registro confirmado.",
             },
             Lang::En => match self {
                 Step::SplitMerge => "Changing the number of shards is called resharding. SplitShard divides a shard into two children that share its key range; MergeShards joins two neighbouring shards into one. The parent shard does not vanish: it closes (CLOSED) and keeps its records until they expire. Look at the lineage tree: in this scenario a split comes, then a merge.",
@@ -92,6 +107,9 @@ impl Step {
                 Step::PipelinesPredict => "Something is wrong in one layer's code. Think what the serving layer will show in each architecture, before and after the fix. The simulation injects the bug, lets the clock run and shows the totals.",
                 Step::CostModes => "In provisioned mode you pay per shard-hour, plus PUT payload units (each record counted in 25 KB chunks). In on-demand mode you pay per stream-hour and per GB written and read, and AWS adjusts capacity for you. On-demand also bills a stream-hour that costs more than a shard-hour: it pays off when traffic is spiky and provisioned mode would leave many shards idle. Look at the card with each mode's monthly cost for the current load and change the rate.",
                 Step::CostPredict => "With this stream's load, which mode costs less per month? Look at the rate and the shard count and choose. The figures come from the us-east-1 price list the simulation uses.",
+                Step::Firehose => "Amazon Data Firehose (formerly Kinesis Data Firehose) reads the stream and writes objects into an S3 bucket without any code of yours: it is the Lambda architecture's master-dataset archiver. It gathers records in a buffer and writes an object when the buffer reaches its size or its interval passes, whichever comes first. Each object's key starts with the date and hour (YYYY/MM/DD/HH/), so the bucket is ordered by time. Change the buffer's size and interval and watch when the next object appears.",
+                Step::Metrics => "Amazon CloudWatch receives the stream's metrics: records and bytes coming in (IncomingRecords, IncomingBytes), those rejected for going over a shard's limit (WriteProvisionedThroughputExceeded) and the age of the last record read (GetRecords.IteratorAgeMilliseconds), which grows when a consumer falls behind. An alarm watches one metric: above a threshold for several periods in a row, it goes from OK to ALARM. In this stream a hot key saturates one shard: watch WriteProvisionedThroughputExceeded rise. Change the period and the statistic to read the same series another way.",
+                Step::Safety => "With server-side encryption (StartStreamEncryption), Kinesis encrypts each record with an AWS KMS key before storing it; records written afterwards carry EncryptionType KMS and earlier ones do not. It protects the stored data, not from whoever is allowed to read it. Also, AWS acknowledges a write only once the record is copied into three Availability Zones (AZs) of the region. Take one zone down: writes and reads go on, and no acknowledged record is lost.",
             },
         }
     }

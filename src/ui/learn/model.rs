@@ -100,6 +100,14 @@ pub enum Stage {
     Console(u8),
     /// The cost card (provisioned vs on-demand for the running load) over the overview.
     Cost,
+    /// The KCL's lease table (`#/kcl`).
+    Kcl,
+    /// Firehose writing S3 objects (`#/firehose`).
+    Firehose,
+    /// CloudWatch metrics (`#/metrics`).
+    Metrics,
+    /// Encryption and the three Availability Zones (`#/durability`).
+    Durability,
 }
 
 /// A "Prueba esto / Try this" action on the running simulation.
@@ -252,7 +260,7 @@ pub const CHAPTERS: [Chapter; 10] = [
         steps: &[
             idea(StepText::B(B::Polling), FAN, Stage::Flow, &[Try::Speed(10_000)]),
             idea(StepText::B(B::FanOut), FAN, Stage::Flow, &[Try::Speed(10_000)]),
-            idea(StepText::B(B::Kcl), CLICKS, Stage::Flow, &[Try::Speed(10_000)]),
+            idea(StepText::B(B::Kcl), CLICKS, Stage::Kcl, &[Try::Speed(10_000)]),
             quiz(StepText::B(B::ReadersPredict), FAN, Stage::Flow, &[], Kind::ReadersShare),
         ],
     },
@@ -286,6 +294,7 @@ pub const CHAPTERS: [Chapter; 10] = [
             idea(StepText::C(C::Batch), SHOP, Stage::Pipelines, &[Try::Speed(600_000)]),
             idea(StepText::C(C::LambdaKappa), SHOP, Stage::Pipelines, &[Try::Speed(60_000)]),
             quiz(StepText::C(C::PipelinesPredict), SHOP, Stage::Pipelines, &[], Kind::Pipelines),
+            idea(StepText::C(C::Firehose), SHOP, Stage::Firehose, &[Try::Speed(60_000)]),
         ],
     },
     Chapter {
@@ -299,6 +308,8 @@ pub const CHAPTERS: [Chapter; 10] = [
                 &[Try::Rate(100), Try::Rate(5_000)],
                 Kind::CheaperMode,
             ),
+            idea(StepText::C(C::Metrics), HOT, Stage::Metrics, &[Try::Speed(10_000), Try::Keys(KeyMode::Uniform)]),
+            idea(StepText::C(C::Safety), LOGS, Stage::Durability, &[Try::Speed(10_000)]),
         ],
     },
 ];

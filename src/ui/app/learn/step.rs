@@ -144,6 +144,10 @@ pub fn StepPage(props: &StepProps) -> Html {
         Stage::Pipelines => html! { <PipelinesHost store={store.clone()} /> },
         Stage::Console(_) => html! { <ConsoleHost store={store.clone()} /> },
         Stage::Cost => html! { <>{ cost_card(store) }<OverviewHost store={store.clone()} /></> },
+        Stage::Kcl => html! { <crate::ui::app::kcl_host::KclHost store={store.clone()} /> },
+        Stage::Firehose => html! { <crate::ui::app::firehose_host::FirehoseHost store={store.clone()} /> },
+        Stage::Metrics => html! { <crate::ui::app::metrics_host::MetricsHost store={store.clone()} /> },
+        Stage::Durability => html! { <crate::ui::app::durability_host::DurabilityHost store={store.clone()} /> },
     };
     let (prev, next) = (place.prev(), place.next());
     html! {
