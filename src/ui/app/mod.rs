@@ -232,6 +232,23 @@ pub fn App() -> Html {
             </a>
         }
     });
+    // On a phone the tabs are one row that scrolls sideways: keep the selected one in sight.
+    let tabs_ref = use_node_ref();
+    {
+        let tabs_ref = tabs_ref.clone();
+        use_effect_with(store.url.view, move |_| {
+            if let Some(nav) = tabs_ref.cast::<web_sys::HtmlElement>() {
+                let selected = nav.query_selector(".tab.selected").ok().flatten();
+                if let Some(tab) = selected.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+                {
+                    let (left, width, seen) = (tab.offset_left(), tab.offset_width(), nav.client_width());
+                    if left < nav.scroll_left() || left + width > nav.scroll_left() + seen {
+                        nav.set_scroll_left((left - 16).max(0));
+                    }
+                }
+            }
+        });
+    }
     let clock = html! { <ClockControls store={store.clone()} compact={embed} /> };
 
     html! {
@@ -250,7 +267,7 @@ pub fn App() -> Html {
                         <h1>{ Text::AppTitle.text(lang) }</h1>
                         <span class="tagline">{ Text::Tagline.text(lang) }</span>
                     </div>
-                    <nav class="tabs" role="tablist" aria-label={Text::Views.text(lang)}>{ for tabs }</nav>
+                    <nav class="tabs" role="tablist" aria-label={Text::Views.text(lang)} ref={tabs_ref}>{ for tabs }</nav>
                     { clock }
                     <LangSwitch {lang} dispatch={store.dispatcher()} />
                 </header>
