@@ -317,9 +317,12 @@ impl Engine {
             "DescribeStreamSummary" => {
                 to_json(&self.describe_stream_summary(parse::<StreamNameInput>(request, STREAM_ONLY)?)?)
             }
-            "DisableEnhancedMonitoring" => to_json(
-                &self.disable_enhanced_monitoring(parse::<EnhancedMonitoringInput>(request, ENHANCED_MONITORING)?)?,
-            ),
+            "DisableEnhancedMonitoring" => {
+                to_json(
+                    &self
+                        .disable_enhanced_monitoring(parse::<EnhancedMonitoringInput>(request, ENHANCED_MONITORING)?)?,
+                )
+            }
             "EnableEnhancedMonitoring" => to_json(
                 &self.enable_enhanced_monitoring(parse::<EnhancedMonitoringInput>(request, ENHANCED_MONITORING)?)?,
             ),

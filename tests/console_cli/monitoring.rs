@@ -20,6 +20,7 @@ fn enhanced_monitoring_commands_run() {
     let answer = json!({"StreamName": "s", "StreamARN": arn, "CurrentShardLevelMetrics": [],
                         "DesiredShardLevelMetrics": ["IncomingBytes", "IteratorAgeMilliseconds"]});
     assert_eq!(out.stdout, render(&answer, Format::Json, "EnableEnhancedMonitoring"));
-    let off = ok(&mut h, CliVersion::V1, "kinesis disable-enhanced-monitoring --stream-name s --shard-level-metrics ALL");
+    let off =
+        ok(&mut h, CliVersion::V1, "kinesis disable-enhanced-monitoring --stream-name s --shard-level-metrics ALL");
     assert!(off.stdout.contains("\"DesiredShardLevelMetrics\": []"), "{}", off.stdout);
 }

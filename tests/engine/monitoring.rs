@@ -47,7 +47,10 @@ fn validation_and_errors_are_aws() {
     );
     let missing = err(&mut e, "EnableEnhancedMonitoring", json!({"StreamName": "s"}));
     assert_eq!(missing.error_type, ErrorType::ValidationException);
-    assert!(missing.message.unwrap_or_default().contains("'shardLevelMetrics' failed to satisfy constraint: Member must not be null"));
+    assert!(missing
+        .message
+        .unwrap_or_default()
+        .contains("'shardLevelMetrics' failed to satisfy constraint: Member must not be null"));
     let empty = err(&mut e, "DisableEnhancedMonitoring", json!({"StreamName": "s", "ShardLevelMetrics": []}));
     assert_eq!(empty.error_type, ErrorType::ValidationException);
     expect_error(
