@@ -406,12 +406,10 @@ mod tests {
             (14, stat(0, 0, 0, 60)),
         ];
         let one = aggregate(minutes.clone(), Period::OneMinute, Stat::Sum, 0, 10_000);
-        assert_eq!(one.iter().map(|p| (p.start, p.value)).collect::<Vec<_>>(), vec![
-            (600, 60.0),
-            (660, 120.0),
-            (780, 30.0),
-            (840, 0.0)
-        ]);
+        assert_eq!(
+            one.iter().map(|p| (p.start, p.value)).collect::<Vec<_>>(),
+            vec![(600, 60.0), (660, 120.0), (780, 30.0), (840, 0.0)]
+        );
         let five = |s| aggregate(minutes.clone(), Period::FiveMinutes, s, 0, 10_000);
         assert_eq!(five(Stat::Sum), vec![Point { start: 600, value: 210.0 }]);
         assert_eq!(five(Stat::SampleCount)[0].value, 210.0);
@@ -451,11 +449,8 @@ mod tests {
         assert_eq!(f.top(), 100.0);
         assert_eq!((f.x(0.0), f.x(600.0)), (LEFT, WIDTH - RIGHT));
         assert_eq!((f.y(0.0), f.y(100.0)), (HEIGHT - BOTTOM, TOP));
-        let pts = [
-            Point { start: 0, value: 0.0 },
-            Point { start: 60, value: 50.0 },
-            Point { start: 180, value: 100.0 },
-        ];
+        let pts =
+            [Point { start: 0, value: 0.0 }, Point { start: 60, value: 50.0 }, Point { start: 180, value: 100.0 }];
         let d = f.path(&pts, Period::OneMinute);
         assert_eq!(d.matches('M').count(), 2, "a missing minute breaks the line: {d}");
         assert_eq!(f.time_ticks(), vec![0, 300, 600]);
