@@ -11,6 +11,11 @@ use serde_json::json;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Changes the choices from a form event.
+type Edit = Rc<dyn Fn(&mut Choices, &Event)>;
+/// Applies a number field's value to the choices.
+type Apply = Rc<dyn Fn(&mut Choices, u64)>;
+
 /// Points listed in a chart's table of exact values (the newest ones).
 const TABLE_ROWS: usize = 20;
 
@@ -41,7 +46,7 @@ pub fn MetricsView(props: &MetricsProps) -> Html {
     let lang = props.lang;
     let snap = &props.snapshot;
     let c = &props.choices;
-    let set = |f: Rc<dyn Fn(&mut Choices, &Event)>| {
+    let set = |f: Edit| {
         let c = c.clone();
         let on = props.on_choices.clone();
         Callback::from(move |e: Event| {
@@ -73,7 +78,7 @@ pub fn MetricsView(props: &MetricsProps) -> Html {
         }
     }));
     let bad = use_state(|| None::<&'static str>);
-    let number_field = |label: Text, id: &'static str, value: u64, apply: Rc<dyn Fn(&mut Choices, u64)>| {
+    let number_field = |label: Text, id: &'static str, value: u64, apply: Apply| {
         let c = c.clone();
         let on = props.on_choices.clone();
         let invalid = *bad == Some(id);
@@ -303,7 +308,7 @@ fn chart(ch: &Chart, snap: &MetricsSnapshot, lang: Lang) -> Html {
         })
         .collect::<Html>();
     let x_ticks = f
-        .time_ticks()
+        .time_ticks(snap.started)
         .into_iter()
         .map(|t| {
             let x = f.x(t as f64);

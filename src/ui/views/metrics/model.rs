@@ -243,7 +243,7 @@ pub const HEIGHT: f64 = 180.0;
 /// Left margin (y labels).
 pub const LEFT: f64 = 52.0;
 /// Right margin.
-pub const RIGHT: f64 = 10.0;
+pub const RIGHT: f64 = 22.0;
 /// Top margin.
 pub const TOP: f64 = 10.0;
 /// Bottom margin (x labels).
@@ -306,12 +306,13 @@ impl Frame {
         d.trim_end().to_string()
     }
 
-    /// x-axis ticks: up to 5 epoch seconds on whole multiples of a step (1, 5, 15, 30 min or
-    /// 1 h), within the frame.
-    pub fn time_ticks(&self) -> Vec<u64> {
+    /// x-axis ticks: up to 6 epoch seconds, `origin` (the stream's ACTIVE instant) plus whole
+    /// multiples of a step (1, 5, 15, 30 min or 1 h), within the frame; so the labels, time
+    /// since ACTIVE, are round.
+    pub fn time_ticks(&self, origin: u64) -> Vec<u64> {
         let span = self.to - self.from;
-        let step = [60, 300, 900, 1800, 3600, 7200].into_iter().find(|s| span / s <= 4).unwrap_or(7200);
-        let first = self.from.div_ceil(step) * step;
+        let step = [60, 300, 900, 1800, 3600, 7200].into_iter().find(|s| span / s <= 5).unwrap_or(7200);
+        let first = origin + self.from.saturating_sub(origin).div_ceil(step) * step;
         (0..).map(|i| first + i * step).take_while(|t| *t <= self.to).collect()
     }
 }
@@ -453,7 +454,8 @@ mod tests {
             [Point { start: 0, value: 0.0 }, Point { start: 60, value: 50.0 }, Point { start: 180, value: 100.0 }];
         let d = f.path(&pts, Period::OneMinute);
         assert_eq!(d.matches('M').count(), 2, "a missing minute breaks the line: {d}");
-        assert_eq!(f.time_ticks(), vec![0, 300, 600]);
+        assert_eq!(f.time_ticks(0), vec![0, 300, 600]);
+        assert_eq!(Frame::new(100, 400, 1.0).time_ticks(5), vec![125, 185, 245, 305, 365]);
     }
 
     #[test]

@@ -144,13 +144,14 @@ impl MetricsSnapshot {
         let key = world.engine().stream(&stream_name).map(|s| s.key);
         let started = world.started().secs();
         let now = world.now().secs();
-        let to = c.fixed_end.unwrap_or(now).min(now).max(started);
-        // The axis grows from 5 min to the range, like CloudWatch's when a stream is new.
-        let span = c.range.secs().min((to - started).max(300)).max(c.period.secs());
-        let from = to.saturating_sub(span);
+        let end = c.fixed_end.unwrap_or(now).min(now).max(started);
+        // A new stream's chart starts at ACTIVE and fills rightwards over at least 5 min (or one
+        // period); later the range ends at `end`.
+        let from = end.saturating_sub(c.range.secs()).max(started);
+        let to = end.max(from + 300).max(from + c.period.secs());
         let alarm_stat = Stat::default_for(c.alarm_metric);
         let alarm_points = match key {
-            Some(k) => points(m, Scope::Stream(k), c.alarm_metric, c, alarm_stat, 0, to),
+            Some(k) => points(m, Scope::Stream(k), c.alarm_metric, c, alarm_stat, 0, end),
             None => Vec::new(),
         };
         let alarm = evaluate(&alarm_points, c.alarm);
