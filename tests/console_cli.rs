@@ -88,6 +88,8 @@ mod errors;
 mod help;
 #[path = "console_cli/mapping.rs"]
 mod mapping;
+#[path = "console_cli/monitoring.rs"]
+mod monitoring;
 #[path = "console_cli/paging.rs"]
 mod paging;
 #[path = "console_cli/props.rs"]

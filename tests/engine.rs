@@ -28,6 +28,8 @@ mod listing;
 mod metrics;
 #[path = "engine/modes.rs"]
 mod modes;
+#[path = "engine/monitoring.rs"]
+mod monitoring;
 #[path = "engine/reading.rs"]
 mod reading;
 #[path = "engine/resharding.rs"]

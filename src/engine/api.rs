@@ -16,6 +16,7 @@
 use crate::engine::error::{serialization, ApiError, ErrorType};
 use crate::engine::ops::get_records::{GetRecordsInput, GetShardIteratorInput};
 use crate::engine::ops::modes::{EncryptionInput, UpdateStreamModeInput};
+use crate::engine::ops::monitoring::{EnhancedMonitoringInput, METRICS_NAMES};
 use crate::engine::ops::put_records::{PutRecordInput, PutRecordsInput};
 use crate::engine::ops::resharding::{MergeShardsInput, SplitShardInput, UpdateShardCountInput};
 use crate::engine::ops::retention::{RetentionInput, RETENTION_FIELD_MIN_HOURS};
@@ -50,6 +51,8 @@ pub const OPERATIONS: &[&str] = &[
     "DescribeStream",
     "DescribeStreamConsumer",
     "DescribeStreamSummary",
+    "DisableEnhancedMonitoring",
+    "EnableEnhancedMonitoring",
     "GetRecords",
     "GetShardIterator",
     "IncreaseStreamRetentionPeriod",
@@ -219,6 +222,14 @@ const ENCRYPTION: &[Field] = &[
     Field { name: "KeyId", ty: Type::String, rules: &[NotNull, MinLen(1), MaxLen(2048)] },
 ];
 
+const METRICS_NAME: Member = Member { ty: Type::String, rules: &[OneOf(METRICS_NAMES)] };
+/// EnableEnhancedMonitoring and DisableEnhancedMonitoring (`ops/monitoring.rs`).
+const ENHANCED_MONITORING: &[Field] = &[
+    Field { name: "ShardLevelMetrics", ty: Type::List(&METRICS_NAME), rules: &[NotNull, MinLen(1), MaxLen(7)] },
+    Field { name: "StreamARN", ty: Type::String, rules: STREAM_ARN_RULES },
+    Field { name: "StreamName", ty: Type::String, rules: NAME_RULES },
+];
+
 const STREAM_ARN_RULES: &[Rule] = &[MinLen(1), MaxLen(2048), Rule::Pattern(Pattern::StreamArn)];
 const REQUIRED_STREAM_ARN_RULES: &[Rule] = &[NotNull, MinLen(1), MaxLen(2048), Rule::Pattern(Pattern::StreamArn)];
 const CONSUMER_ARN_RULES: &[Rule] = &[MinLen(1), MaxLen(2048), Rule::Pattern(Pattern::ConsumerArn)];
@@ -306,6 +317,15 @@ impl Engine {
             "DescribeStreamSummary" => {
                 to_json(&self.describe_stream_summary(parse::<StreamNameInput>(request, STREAM_ONLY)?)?)
             }
+            "DisableEnhancedMonitoring" => {
+                to_json(
+                    &self
+                        .disable_enhanced_monitoring(parse::<EnhancedMonitoringInput>(request, ENHANCED_MONITORING)?)?,
+                )
+            }
+            "EnableEnhancedMonitoring" => to_json(
+                &self.enable_enhanced_monitoring(parse::<EnhancedMonitoringInput>(request, ENHANCED_MONITORING)?)?,
+            ),
             "GetRecords" => to_json(&self.get_records(parse::<GetRecordsInput>(request, GET_RECORDS)?)?),
             "GetShardIterator" => {
                 to_json(&self.get_shard_iterator(parse::<GetShardIteratorInput>(request, GET_SHARD_ITERATOR)?)?)

@@ -20,12 +20,31 @@
 //!   `IncomingRecords`, `OutgoingBytes`, `OutgoingRecords`, `WriteProvisionedThroughputExceeded`,
 //!   `ReadProvisionedThroughputExceeded`, `IteratorAgeMilliseconds`.
 //! - Consumer level (KCL names): `RecordsProcessed`, `DataBytesProcessed`, `MillisBehindLatest`.
+//! - Producer calls (stream level): `PutRecord.Success`, `PutRecord.Bytes`, `PutRecords.Success`
+//!   ("calls where at least one record succeeded"), `PutRecords.Bytes`, `PutRecords.Records`
+//!   (deprecated by AWS), `PutRecords.TotalRecords`, `PutRecords.SuccessfulRecords`,
+//!   `PutRecords.FailedRecords`, `PutRecords.ThrottledRecords`; enhanced fan-out:
+//!   `SubscribeToShardEvent.Records`, `.Bytes`, `.MillisBehindLatest`, `.Success`.
+//! - CloudWatch statistics over a period (`Sum`, `Average`, `Minimum`, `Maximum`,
+//!   `SampleCount`): each series is also rolled up per minute ([`MinuteStat`]: sum, min, max and
+//!   data-point count), kept 24 h by default, so a view can draw 1 min, 5 min and 1 h periods.
+//! - Shard-level rollups hold only the metrics enabled with EnableEnhancedMonitoring, from the
+//!   second after the call (CloudWatch publishes enhanced metrics only while they are enabled).
 //!
 //! # What is simplified
 //!
 //! - The period is one simulated second, not CloudWatch's one minute (basic and enhanced
 //!   metrics are published per minute); a view can sum 60 seconds to get the AWS figure.
-//! - Shard-level metrics are always kept, whether or not EnableEnhancedMonitoring was called.
+//! - Shard-level per-second series are always kept, whether or not EnableEnhancedMonitoring was
+//!   called (the views use them for shard colours); only the per-minute rollups, which the
+//!   metrics view draws, follow the enabled set.
+//! - A data point is one simulated second (zeros included), so `SampleCount` counts seconds and
+//!   `Average` is a per-second average; on AWS a data point is usually one API call.
+//! - Latencies (`PutRecord.Latency`, `PutRecords.Latency`, `GetRecords.Latency`) are not
+//!   modelled: the engine answers at once and has no network time. `SubscribeToShard.RateExceeded`
+//!   is not counted. The engine has no internal failures, so `PutRecords.FailedRecords` is 0 and
+//!   every record PutRecords rejects is throttled. These call metrics come from the simulated
+//!   producers and fan-out consumers (calls typed at the console are not counted).
 //! - `RecordsExpired` is not an AWS metric: it counts records that outlived the retention period
 //!   (per shard and stream), or that a consumer never read before they expired.
 //! - `ReadProvisionedThroughputExceeded` also counts throttled GetShardIterator calls, because the
@@ -274,11 +293,38 @@ pub enum MetricName {
     /// `RecordsExpired` (simulator only, not an AWS metric): records removed by retention
     /// (stream, shard), or lost to expiry before a consumer read them (consumer).
     RecordsExpired,
+    /// `PutRecord.Success`: successful PutRecord calls (stream level).
+    PutRecordSuccess,
+    /// `PutRecord.Bytes`: bytes put with PutRecord (stream level).
+    PutRecordBytes,
+    /// `PutRecords.Success`: PutRecords calls where at least one record succeeded.
+    PutRecordsSuccess,
+    /// `PutRecords.Bytes`: bytes put with PutRecords (successful records).
+    PutRecordsBytes,
+    /// `PutRecords.Records` (deprecated by AWS for `SuccessfulRecords`): successful records.
+    PutRecordsRecords,
+    /// `PutRecords.TotalRecords`: records sent in PutRecords calls.
+    PutRecordsTotalRecords,
+    /// `PutRecords.SuccessfulRecords`: records PutRecords stored.
+    PutRecordsSuccessfulRecords,
+    /// `PutRecords.FailedRecords`: records rejected by internal failures (always 0 here: the
+    /// engine has none).
+    PutRecordsFailedRecords,
+    /// `PutRecords.ThrottledRecords`: records PutRecords rejected by throttling.
+    PutRecordsThrottledRecords,
+    /// `SubscribeToShardEvent.Records`: records pushed to enhanced fan-out consumers.
+    SubscribeToShardEventRecords,
+    /// `SubscribeToShardEvent.Bytes`: bytes pushed to enhanced fan-out consumers.
+    SubscribeToShardEventBytes,
+    /// `SubscribeToShardEvent.MillisBehindLatest`: ms, maximum lag of the pushed events.
+    SubscribeToShardEventMillisBehindLatest,
+    /// `SubscribeToShardEvent.Success`: collections of pushed events that delivered records.
+    SubscribeToShardEventSuccess,
 }
 
 impl MetricName {
     /// Every metric, in display order.
-    pub const ALL: [MetricName; 15] = [
+    pub const ALL: [MetricName; 28] = [
         MetricName::IncomingBytes,
         MetricName::IncomingRecords,
         MetricName::WriteProvisionedThroughputExceeded,
@@ -294,10 +340,23 @@ impl MetricName {
         MetricName::DataBytesProcessed,
         MetricName::MillisBehindLatest,
         MetricName::RecordsExpired,
+        MetricName::PutRecordSuccess,
+        MetricName::PutRecordBytes,
+        MetricName::PutRecordsSuccess,
+        MetricName::PutRecordsBytes,
+        MetricName::PutRecordsRecords,
+        MetricName::PutRecordsTotalRecords,
+        MetricName::PutRecordsSuccessfulRecords,
+        MetricName::PutRecordsFailedRecords,
+        MetricName::PutRecordsThrottledRecords,
+        MetricName::SubscribeToShardEventRecords,
+        MetricName::SubscribeToShardEventBytes,
+        MetricName::SubscribeToShardEventMillisBehindLatest,
+        MetricName::SubscribeToShardEventSuccess,
     ];
 
     /// Stream-level metrics, in display order.
-    pub const STREAM: [MetricName; 9] = [
+    pub const STREAM: [MetricName; 22] = [
         MetricName::IncomingBytes,
         MetricName::IncomingRecords,
         MetricName::WriteProvisionedThroughputExceeded,
@@ -307,6 +366,19 @@ impl MetricName {
         MetricName::GetRecordsSuccess,
         MetricName::GetRecordsIteratorAgeMilliseconds,
         MetricName::RecordsExpired,
+        MetricName::PutRecordSuccess,
+        MetricName::PutRecordBytes,
+        MetricName::PutRecordsSuccess,
+        MetricName::PutRecordsBytes,
+        MetricName::PutRecordsRecords,
+        MetricName::PutRecordsTotalRecords,
+        MetricName::PutRecordsSuccessfulRecords,
+        MetricName::PutRecordsFailedRecords,
+        MetricName::PutRecordsThrottledRecords,
+        MetricName::SubscribeToShardEventRecords,
+        MetricName::SubscribeToShardEventBytes,
+        MetricName::SubscribeToShardEventMillisBehindLatest,
+        MetricName::SubscribeToShardEventSuccess,
     ];
 
     /// Shard-level metrics, in display order.
@@ -356,6 +428,19 @@ impl MetricName {
             MetricName::DataBytesProcessed => "DataBytesProcessed",
             MetricName::MillisBehindLatest => "MillisBehindLatest",
             MetricName::RecordsExpired => "RecordsExpired",
+            MetricName::PutRecordSuccess => "PutRecord.Success",
+            MetricName::PutRecordBytes => "PutRecord.Bytes",
+            MetricName::PutRecordsSuccess => "PutRecords.Success",
+            MetricName::PutRecordsBytes => "PutRecords.Bytes",
+            MetricName::PutRecordsRecords => "PutRecords.Records",
+            MetricName::PutRecordsTotalRecords => "PutRecords.TotalRecords",
+            MetricName::PutRecordsSuccessfulRecords => "PutRecords.SuccessfulRecords",
+            MetricName::PutRecordsFailedRecords => "PutRecords.FailedRecords",
+            MetricName::PutRecordsThrottledRecords => "PutRecords.ThrottledRecords",
+            MetricName::SubscribeToShardEventRecords => "SubscribeToShardEvent.Records",
+            MetricName::SubscribeToShardEventBytes => "SubscribeToShardEvent.Bytes",
+            MetricName::SubscribeToShardEventMillisBehindLatest => "SubscribeToShardEvent.MillisBehindLatest",
+            MetricName::SubscribeToShardEventSuccess => "SubscribeToShardEvent.Success",
         }
     }
 
@@ -370,10 +455,14 @@ impl MetricName {
             MetricName::IncomingBytes
             | MetricName::GetRecordsBytes
             | MetricName::OutgoingBytes
-            | MetricName::DataBytesProcessed => "Bytes",
+            | MetricName::DataBytesProcessed
+            | MetricName::PutRecordBytes
+            | MetricName::PutRecordsBytes
+            | MetricName::SubscribeToShardEventBytes => "Bytes",
             MetricName::GetRecordsIteratorAgeMilliseconds
             | MetricName::IteratorAgeMilliseconds
-            | MetricName::MillisBehindLatest => "Milliseconds",
+            | MetricName::MillisBehindLatest
+            | MetricName::SubscribeToShardEventMillisBehindLatest => "Milliseconds",
             MetricName::IncomingRecords
             | MetricName::WriteProvisionedThroughputExceeded
             | MetricName::ReadProvisionedThroughputExceeded
@@ -381,7 +470,16 @@ impl MetricName {
             | MetricName::GetRecordsSuccess
             | MetricName::OutgoingRecords
             | MetricName::RecordsProcessed
-            | MetricName::RecordsExpired => "Count",
+            | MetricName::RecordsExpired
+            | MetricName::PutRecordSuccess
+            | MetricName::PutRecordsSuccess
+            | MetricName::PutRecordsRecords
+            | MetricName::PutRecordsTotalRecords
+            | MetricName::PutRecordsSuccessfulRecords
+            | MetricName::PutRecordsFailedRecords
+            | MetricName::PutRecordsThrottledRecords
+            | MetricName::SubscribeToShardEventRecords
+            | MetricName::SubscribeToShardEventSuccess => "Count",
         }
     }
 
@@ -391,7 +489,8 @@ impl MetricName {
         match self {
             MetricName::GetRecordsIteratorAgeMilliseconds
             | MetricName::IteratorAgeMilliseconds
-            | MetricName::MillisBehindLatest => Statistic::Maximum,
+            | MetricName::MillisBehindLatest
+            | MetricName::SubscribeToShardEventMillisBehindLatest => Statistic::Maximum,
             _ => Statistic::Sum,
         }
     }
@@ -423,6 +522,8 @@ struct Entity {
     totals: BTreeMap<MetricName, u64>,
     /// Second at which it disappeared from the engine (streams and shards only).
     retired: Option<u64>,
+    /// Per-minute rollups (index: epoch minute), made as each second is complete.
+    minutes: BTreeMap<MetricName, Ring<MinuteStat>>,
 }
 
 impl Entity {
@@ -435,7 +536,7 @@ impl Entity {
             series.insert(*m, ring);
             totals.insert(*m, 0);
         }
-        Self { series, totals, retired: None }
+        Self { series, totals, retired: None, minutes: BTreeMap::new() }
     }
 
     fn extend_to(&mut self, second: u64) {
@@ -456,6 +557,74 @@ impl Entity {
             *total = combine(stat, *total, v);
         }
     }
+}
+
+impl Entity {
+    /// Folds the finished `second` of each metric `wanted` accepts into its minute rollup.
+    fn fold(&mut self, second: u64, minute_capacity: usize, wanted: impl Fn(MetricName) -> bool) {
+        for (metric, ring) in &self.series {
+            if !wanted(*metric) {
+                continue;
+            }
+            let Some(v) = ring.get(second) else { continue };
+            let minutes = self.minutes.entry(*metric).or_insert_with(|| Ring::new(minute_capacity));
+            if let Some(slot) = minutes.slot(second / 60) {
+                slot.add(v);
+            }
+        }
+    }
+}
+
+/// One minute of one metric: CloudWatch's statistics over its data points, one data point per
+/// simulated second (see the module doc).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MinuteStat {
+    /// `Sum` of the data points (in the metric's unit).
+    pub sum: u64,
+    /// `Minimum` data point (meaningless while `count` is 0).
+    pub min: u64,
+    /// `Maximum` data point.
+    pub max: u64,
+    /// `SampleCount`: data points (seconds) folded in; 0 means no data (e.g. an enhanced metric
+    /// not enabled then).
+    pub count: u64,
+}
+
+impl MinuteStat {
+    /// Adds one data point.
+    pub fn add(&mut self, v: u64) {
+        self.min = if self.count == 0 { v } else { self.min.min(v) };
+        self.max = self.max.max(v);
+        self.sum = self.sum.saturating_add(v);
+        self.count += 1;
+    }
+
+    /// Merges another rollup into this one (for longer periods).
+    pub fn merge(&mut self, other: MinuteStat) {
+        if other.count == 0 {
+            return;
+        }
+        self.min = if self.count == 0 { other.min } else { self.min.min(other.min) };
+        self.max = self.max.max(other.max);
+        self.sum = self.sum.saturating_add(other.sum);
+        self.count += other.count;
+    }
+}
+
+/// Minutes of history each per-minute rollup keeps by default (24 h).
+pub const DEFAULT_MINUTES: usize = 1440;
+
+/// One PutRecord or PutRecords call, for the `PutRecord.*` and `PutRecords.*` metrics.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PutCall {
+    /// True for PutRecord (one record), false for PutRecords.
+    pub single: bool,
+    /// Records sent in the call.
+    pub records: u64,
+    /// Records stored.
+    pub ok: u64,
+    /// Bytes stored (data + partition key).
+    pub bytes: u64,
 }
 
 fn combine(stat: Statistic, a: u64, b: u64) -> u64 {
@@ -503,6 +672,14 @@ pub struct Metrics {
     previous: BTreeMap<(StreamKey, ShardId), ShardCounters>,
     /// Second the last sample was stored in.
     last_sample: Option<u64>,
+    /// Minutes kept per rollup.
+    minute_capacity: usize,
+    /// Per stream, the shard-level metrics enabled (EnableEnhancedMonitoring) and the first
+    /// second published for each: shard rollups fold only those seconds.
+    enhanced: BTreeMap<StreamKey, BTreeMap<MetricName, u64>>,
+    /// The last second folded into the rollups (a second is folded once the next one is
+    /// sampled, so a repeated sample of the same second never counts it twice).
+    folded: Option<u64>,
 }
 
 impl Default for Metrics {
@@ -521,6 +698,9 @@ impl Metrics {
             consumers: BTreeMap::new(),
             previous: BTreeMap::new(),
             last_sample: None,
+            minute_capacity: DEFAULT_MINUTES,
+            enhanced: BTreeMap::new(),
+            folded: None,
         }
     }
 
@@ -549,6 +729,14 @@ impl Metrics {
         let mut seen_streams = BTreeSet::new();
         for stream in engine.streams().values() {
             seen_streams.insert(stream.key);
+            let on = self.enhanced.entry(stream.key).or_default();
+            on.retain(|m, _| stream.shard_level_metrics.iter().any(|n| n == m.as_str()));
+            for name in &stream.shard_level_metrics {
+                if let Some(m) = MetricName::parse(name) {
+                    // Published from the next whole second on.
+                    on.entry(m).or_insert(second + 1);
+                }
+            }
             let mut sums: BTreeMap<MetricName, u64> = BTreeMap::new();
             for shard in &stream.shards {
                 let id = (stream.key, shard.id);
@@ -605,6 +793,70 @@ impl Metrics {
         for e in self.streams.values_mut().chain(self.shards.values_mut()).chain(self.consumers.values_mut()) {
             e.extend_to(second);
         }
+        self.enhanced.retain(|k, _| seen_streams.contains(k));
+        // Every metric of the seconds before this one goes into its minute (shards: enabled
+        // ones only); at most one window of seconds after a gap.
+        let minute_capacity = self.minute_capacity;
+        let from = self.folded.map_or(second, |f| (f + 1).max(second.saturating_sub(window)));
+        for sec in from..second {
+            for e in self.streams.values_mut() {
+                e.fold(sec, minute_capacity, |_| true);
+            }
+            for ((stream, _), e) in &mut self.shards {
+                let on = self.enhanced.get(stream);
+                e.fold(sec, minute_capacity, |m| on.and_then(|on| on.get(&m)).is_some_and(|since| sec >= *since));
+            }
+        }
+        self.folded = Some(self.folded.map_or(second.saturating_sub(1), |f| f.max(second.saturating_sub(1))));
+    }
+
+    /// Books one PutRecord / PutRecords call of `stream` at `at`.
+    pub fn record_put(&mut self, at: SimTime, stream: StreamKey, call: PutCall) {
+        let second = at.secs();
+        let capacity = self.capacity;
+        let e = self.streams.entry(stream).or_insert_with(|| Entity::new(ScopeKind::Stream, capacity, second));
+        use MetricName as M;
+        if call.single {
+            e.put(M::PutRecordSuccess, second, call.ok.min(1));
+            e.put(M::PutRecordBytes, second, call.bytes);
+        } else {
+            e.put(M::PutRecordsSuccess, second, u64::from(call.ok > 0));
+            e.put(M::PutRecordsBytes, second, call.bytes);
+            e.put(M::PutRecordsRecords, second, call.ok);
+            e.put(M::PutRecordsTotalRecords, second, call.records);
+            e.put(M::PutRecordsSuccessfulRecords, second, call.ok);
+            e.put(M::PutRecordsFailedRecords, second, 0);
+            e.put(M::PutRecordsThrottledRecords, second, call.records.saturating_sub(call.ok));
+        }
+    }
+
+    /// Books what an enhanced fan-out consumer collected from `stream` at `at`: records, bytes
+    /// and the largest `MillisBehindLatest` of the events.
+    pub fn record_subscribe_event(&mut self, at: SimTime, stream: StreamKey, records: u64, bytes: u64, lag_ms: u64) {
+        let second = at.secs();
+        let capacity = self.capacity;
+        let e = self.streams.entry(stream).or_insert_with(|| Entity::new(ScopeKind::Stream, capacity, second));
+        use MetricName as M;
+        e.put(M::SubscribeToShardEventRecords, second, records);
+        e.put(M::SubscribeToShardEventBytes, second, bytes);
+        e.put(M::SubscribeToShardEventMillisBehindLatest, second, lag_ms);
+        e.put(M::SubscribeToShardEventSuccess, second, 1);
+    }
+
+    /// The per-minute rollup of `metric` for `scope` (epoch minutes), through the second before
+    /// the last sampled one; `None` before its first folded second (for a shard: before the metric was enabled).
+    pub fn minutes(&self, scope: Scope<'_>, metric: MetricName) -> Option<&Ring<MinuteStat>> {
+        self.entity(&scope)?.minutes.get(&metric)
+    }
+
+    /// Minutes kept per rollup.
+    pub fn minute_capacity(&self) -> usize {
+        self.minute_capacity
+    }
+
+    /// The shard-level metrics enabled on `stream`, with the first epoch second each publishes.
+    pub fn enhanced(&self, stream: StreamKey) -> impl Iterator<Item = (MetricName, u64)> + '_ {
+        self.enhanced.get(&stream).into_iter().flat_map(|m| m.iter().map(|(k, v)| (*k, *v)))
     }
 
     /// Records the iterator age a GetRecords call saw on `shard` at `at` (ms): the shard's

@@ -350,6 +350,10 @@ impl World {
         if drained.shard_ended {
             self.sync_consumer(ci);
         }
+        if let (true, Some(key)) = (drained.records > 0, self.engine.stream(&self.stream).map(|s| s.key)) {
+            let (records, bytes) = (after.delivered - before.delivered, after.delivered_bytes - before.delivered_bytes);
+            self.metrics.record_subscribe_event(now, key, records, bytes, lag);
+        }
         if drained.records > 0 {
             let sample = ConsumerSample {
                 records: after.delivered - before.delivered,
@@ -510,9 +514,15 @@ impl World {
         let Some(p) = self.producers.get_mut(pi) else {
             return;
         };
+        let (n, single, bytes_before) =
+            (records.len() as u64, p.spec.batching == Batching::Single && records.len() == 1, p.stats.accepted_bytes);
         let Some(sent) = p.send(&mut self.engine, &self.stream, records, keep_data) else {
             return;
         };
+        let call = metrics::PutCall { single, records: n, ok: sent.ok, bytes: p.stats.accepted_bytes - bytes_before };
+        if let Some(key) = self.engine.stream(&self.stream).map(|s| s.key) {
+            self.metrics.record_put(now, key, call);
+        }
         if let Some(p) = &mut self.pipelines {
             for (shard, data, size) in &sent.accepted {
                 p.accepted(*shard, data, *size, now);

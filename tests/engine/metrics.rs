@@ -267,6 +267,19 @@ fn metric_names_are_cloudwatchs() {
             "GetRecords.Success",
             "GetRecords.IteratorAgeMilliseconds",
             "RecordsExpired",
+            "PutRecord.Success",
+            "PutRecord.Bytes",
+            "PutRecords.Success",
+            "PutRecords.Bytes",
+            "PutRecords.Records",
+            "PutRecords.TotalRecords",
+            "PutRecords.SuccessfulRecords",
+            "PutRecords.FailedRecords",
+            "PutRecords.ThrottledRecords",
+            "SubscribeToShardEvent.Records",
+            "SubscribeToShardEvent.Bytes",
+            "SubscribeToShardEvent.MillisBehindLatest",
+            "SubscribeToShardEvent.Success",
         ]
     );
     let shard: Vec<&str> = MetricName::SHARD.iter().map(|m| m.as_str()).collect();

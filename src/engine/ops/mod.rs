@@ -12,6 +12,7 @@
 //! - `tags.rs`: AddTagsToStream, ListTagsForStream, RemoveTagsFromStream.
 //! - `stream_consumers.rs`: RegisterStreamConsumer, DescribeStreamConsumer, ListStreamConsumers,
 //!   DeregisterStreamConsumer.
+//! - `monitoring.rs`: EnableEnhancedMonitoring, DisableEnhancedMonitoring.
 //! - `subscribe_to_shard.rs`: SubscribeToShard, and the pushes that feed its subscriptions.
 //!
 //! Each file's header lists the AWS behaviour it reproduces and what it simplifies. An operation
@@ -20,6 +21,7 @@
 
 pub mod get_records;
 pub mod modes;
+pub mod monitoring;
 pub mod put_records;
 pub mod resharding;
 pub mod retention;

@@ -173,7 +173,7 @@ pub struct StreamModeDetails {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct EnhancedMetrics {
-    /// Enabled shard-level metrics (always empty here).
+    /// Enabled shard-level metrics (EnableEnhancedMonitoring, `ops/monitoring.rs`).
     pub shard_level_metrics: Vec<String>,
 }
 
