@@ -6,6 +6,9 @@
 //!   consumer. A call may return up to 10 MiB; "if a call returns 10 MiB, subsequent calls made
 //!   within the next 5 seconds throw an exception" (GetRecords API reference).
 //! - **GetShardIterator:** 5 calls/s per shard.
+//! - **Account quotas** (AWS "Quotas and limits",
+//!   <https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html>): the default
+//!   open-shard quota by region and the on-demand starting and maximum capacity.
 //!
 //! Simplification: a bucket refills continuously (one second's worth of capacity, refilled
 //! pro rata every millisecond) rather than in AWS's undisclosed per-second windows. The read-bytes
@@ -33,6 +36,40 @@ pub const GET_RECORDS_MAX_BYTES: u64 = 10 * MIB;
 pub const GET_RECORDS_MAX_RECORDS: usize = 10_000;
 /// GetShardIterator calls per second per shard.
 pub const ITERATOR_CALLS_PER_SEC: u64 = 5;
+
+/// Default open-shard quota per account in US East (N. Virginia), US West (Oregon) and Europe
+/// (Ireland): "The default shard quota is 20,000 shards per AWS account" there (AWS "Quotas and
+/// limits", <https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html>).
+pub const SHARD_QUOTA_LARGE_REGIONS: u64 = 20_000;
+/// Default open-shard quota per account elsewhere. AWS says "1,000 or 6,000 shards" without
+/// listing which region has which (same page); the model takes the lower figure.
+pub const SHARD_QUOTA_OTHER_REGIONS: u64 = 1_000;
+/// The regions with the 20,000-shard default quota (same page).
+pub const LARGE_QUOTA_REGIONS: [&str; 3] = ["us-east-1", "us-west-2", "eu-west-1"];
+
+/// The default open-shard quota of an account in `region`, shards.
+pub fn default_shard_quota(region: &str) -> u64 {
+    if LARGE_QUOTA_REGIONS.contains(&region) {
+        SHARD_QUOTA_LARGE_REGIONS
+    } else {
+        SHARD_QUOTA_OTHER_REGIONS
+    }
+}
+
+/// An on-demand stream's write capacity when created, bytes/s: "new data streams created with
+/// the on-demand capacity mode have 4 MB/s of write and 8 MB/s of read throughput" (same page;
+/// the engine reads MB as MiB, as it does for the shard limits).
+pub const ON_DEMAND_START_WRITE_BYTES_PER_SEC: u64 = 4 * MIB;
+/// An on-demand stream's read capacity when created, bytes/s (same page).
+pub const ON_DEMAND_START_READ_BYTES_PER_SEC: u64 = 8 * MIB;
+/// Most write capacity an on-demand stream scales to in us-east-1, us-west-2 and eu-west-1,
+/// bytes/s: "up to 10 GB/s write and 20 GB/s read" (same page; 200 MB/s and 400 MB/s in the
+/// other regions unless raised). The engine's scaling is bounded by the shard quota first.
+pub const ON_DEMAND_MAX_WRITE_BYTES_PER_SEC: u64 = 10 * 1024 * MIB;
+/// Most read capacity of an on-demand stream in those regions, bytes/s (same page).
+pub const ON_DEMAND_MAX_READ_BYTES_PER_SEC: u64 = 20 * 1024 * MIB;
+/// Most write capacity of an on-demand stream in the other regions, bytes/s (same page).
+pub const ON_DEMAND_MAX_WRITE_OTHER_REGIONS: u64 = 200 * MIB;
 
 /// A token bucket holding up to one second of `rate_per_sec` units.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,6 +196,15 @@ impl ShardLimits {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_shard_quota_is_twenty_thousand_in_the_three_large_regions() {
+        assert_eq!(default_shard_quota("us-east-1"), 20_000);
+        assert_eq!(default_shard_quota("eu-west-1"), 20_000);
+        assert_eq!(default_shard_quota("us-west-2"), 20_000);
+        assert_eq!(default_shard_quota("eu-south-2"), 1_000);
+        assert_eq!(crate::engine::EngineConfig::default().shard_limit, 20_000);
+    }
 
     #[test]
     fn a_ten_mib_read_blocks_reads_for_five_seconds() {
