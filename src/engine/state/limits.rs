@@ -71,6 +71,10 @@ pub const ON_DEMAND_MAX_READ_BYTES_PER_SEC: u64 = 20 * 1024 * MIB;
 /// Most write capacity of an on-demand stream in the other regions, bytes/s (same page).
 pub const ON_DEMAND_MAX_WRITE_OTHER_REGIONS: u64 = 200 * MIB;
 
+/// Records above this size (bytes of data + key) burst past the write bucket (see
+/// [`ShardLimits::admit_write`]): 1 MiB of data plus the longest partition key (256 bytes).
+pub const LARGE_RECORD_BYTES: u64 = MIB + 256;
+
 /// A token bucket holding up to one second of `rate_per_sec` units.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenBucket {
@@ -176,7 +180,22 @@ impl ShardLimits {
     /// Admits one record of `bytes` (data + key) if both write buckets allow it.
     /// A record larger than one second of capacity (1 MiB of data plus its key) is admitted when
     /// the byte bucket is full and drains it; otherwise the largest record could never be written.
+    ///
+    /// A large record (more than 1 MiB of data plus the longest key, only possible after
+    /// UpdateMaxRecordSize) bursts: it is admitted when the byte bucket is full and charged in
+    /// full, leaving the bucket in debt, so the shard still averages 1 MiB/s. AWS: "To accommodate
+    /// large records, Kinesis Data Streams can burst up to 10 MiBs, while averaging 1 MiB per
+    /// second" ("Handle large records",
+    /// <https://docs.aws.amazon.com/streams/latest/dev/large-records.html>).
     pub fn admit_write(&mut self, now: SimTime, bytes: u64) -> bool {
+        if bytes > LARGE_RECORD_BYTES {
+            let full = self.write_bytes.available(now) >= self.write_bytes.rate_per_sec;
+            if !full || !self.write_records.try_take(now, 1) {
+                return false;
+            }
+            self.write_bytes.charge(now, bytes);
+            return true;
+        }
         let bytes = bytes.min(self.write_bytes.rate_per_sec);
         if self.write_bytes.available(now) < bytes || self.write_records.available(now) < 1 {
             return false;
@@ -204,6 +223,18 @@ mod tests {
         assert_eq!(default_shard_quota("us-west-2"), 20_000);
         assert_eq!(default_shard_quota("eu-south-2"), 1_000);
         assert_eq!(crate::engine::EngineConfig::default().shard_limit, 20_000);
+    }
+
+    #[test]
+    fn a_ten_mib_record_bursts_then_the_shard_waits_ten_seconds() {
+        let t0 = SimTime(0);
+        let mut l = ShardLimits::new(t0);
+        assert!(l.admit_write(t0, 10 * MIB));
+        // 9 MiB of debt at 1 MiB/s: nothing fits for 9 s, a full bucket is back after 10 s.
+        assert!(!l.admit_write(SimTime(9_000), 10));
+        assert!(l.admit_write(SimTime(9_100), 10));
+        assert!(!l.admit_write(SimTime(9_500), 10 * MIB));
+        assert!(l.admit_write(SimTime(10_100), 10 * MIB));
     }
 
     #[test]

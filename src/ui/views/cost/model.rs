@@ -16,7 +16,7 @@ pub const LEFT: f64 = 64.0;
 /// Right margin, logical units.
 pub const RIGHT: f64 = 16.0;
 /// Top margin, logical units.
-pub const TOP: f64 = 14.0;
+pub const TOP: f64 = 24.0;
 /// Bottom margin (x tick labels), logical units.
 pub const BOTTOM: f64 = 34.0;
 /// Points per cost curve.
@@ -123,9 +123,12 @@ pub struct Tick {
     pub value: f64,
 }
 
-/// Five ticks from 0 to `top` on an axis from `from` to `to` logical units.
+/// Ticks from 0 to `top` (a [`nice_ceiling`]) on an axis from `from` to `to` logical units: steps
+/// of a round size (4 steps for a top of 2 × 10ⁿ, 5 otherwise).
 fn ticks(top: f64, from: f64, to: f64) -> Vec<Tick> {
-    (0..=4).map(|i| f64::from(i) / 4.0).map(|f| Tick { at: from + (to - from) * f, value: top * f }).collect()
+    let lead = if top > 0.0 { top / 10f64.powf(top.log10().floor()) } else { 1.0 };
+    let n: u32 = if (lead - 2.0).abs() < 1e-9 { 4 } else { 5 };
+    (0..=n).map(|i| f64::from(i) / f64::from(n)).map(|f| Tick { at: from + (to - from) * f, value: top * f }).collect()
 }
 
 /// The cost chart: monthly cost vs records/s for both modes.
@@ -280,7 +283,7 @@ mod tests {
         assert_eq!(Some(b), l.break_even(c.max_rate));
         assert!(bx > c.now_x);
         assert_eq!(c.provisioned.split(' ').count(), CURVE_POINTS as usize + 1);
-        assert_eq!(c.x_ticks.len(), 5);
+        assert_eq!(c.x_ticks.len(), 5); // a top of 200: 0, 50, 100, 150, 200
         assert_eq!(nice_ceiling(43.8), 50.0);
         assert_eq!(nice_ceiling(0.0), 1.0);
     }
@@ -297,6 +300,7 @@ mod tests {
         assert_eq!(c.capacity.split(' ').count(), 5);
         assert_eq!(c.on_demand_spans.len(), 1);
         assert_eq!(c.y_ticks.last().map(|t| t.value), Some(10.0));
+        assert_eq!(c.y_ticks.iter().map(|t| t.value).collect::<Vec<_>>(), [0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
         assert!(scaling_chart(&[]).capacity.is_empty());
     }
 }
