@@ -39,11 +39,7 @@ pub const UPDATE_MAX_RECORD_SIZE: &[Field] = &[
     Field {
         name: "MaxRecordSizeInKiB",
         ty: Type::Integer,
-        rules: &[
-            Rule::NotNull,
-            Rule::Min(MIN_MAX_RECORD_SIZE_KIB as i64),
-            Rule::Max(MAX_MAX_RECORD_SIZE_KIB as i64),
-        ],
+        rules: &[Rule::NotNull, Rule::Min(MIN_MAX_RECORD_SIZE_KIB as i64), Rule::Max(MAX_MAX_RECORD_SIZE_KIB as i64)],
     },
 ];
 

@@ -225,7 +225,7 @@ pub fn CostView(props: &CostProps) -> Html {
                         }) }
                         <line class="cost-now" x1={format!("{:.1}", chart.now_x)} x2={format!("{:.1}", chart.now_x)} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
                         <text class="cost-axis" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{ Text::RateAxis.text(lang) }</text>
-                        <text class="cost-axis" x="4" y="12">{ Text::CostAxis.text(lang) }</text>
+                        <text class="cost-axis" x={(LEFT + 4.0).to_string()} y="17">{ Text::CostAxis.text(lang) }</text>
                     </svg>
                     <ul class="cost-legend">
                         <li key="p"><span class="sw sw-prov" aria-hidden="true"></span>{ Text::Provisioned.text(lang) }{ " — " }{ usd(c.provisioned_micro_usd, lang) }</li>
@@ -258,7 +258,7 @@ pub fn CostView(props: &CostProps) -> Html {
                             <polyline class="cost-line-demand" points={scaling.demand.clone()} />
                             <polyline class="cost-line-capacity" points={scaling.capacity.clone()} />
                             <text class="cost-axis" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{ Text::TimeAxis.text(lang) }</text>
-                            <text class="cost-axis" x="4" y="12">{ Text::MibAxis.text(lang) }</text>
+                            <text class="cost-axis" x={(LEFT + 4.0).to_string()} y="17">{ Text::MibAxis.text(lang) }</text>
                         </svg>
                         <ul class="cost-legend">
                             <li key="c"><span class="sw sw-cap" aria-hidden="true"></span>{ Text::Capacity.text(lang) }</li>
