@@ -24,6 +24,8 @@ mod lifecycle;
 mod limits;
 #[path = "engine/listing.rs"]
 mod listing;
+#[path = "engine/max_record_size.rs"]
+mod max_record_size;
 #[path = "engine/metrics.rs"]
 mod metrics;
 #[path = "engine/modes.rs"]

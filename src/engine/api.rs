@@ -15,6 +15,7 @@
 
 use crate::engine::error::{serialization, ApiError, ErrorType};
 use crate::engine::ops::get_records::{GetRecordsInput, GetShardIteratorInput};
+use crate::engine::ops::max_record_size::{UpdateMaxRecordSizeInput, UPDATE_MAX_RECORD_SIZE};
 use crate::engine::ops::modes::{EncryptionInput, UpdateStreamModeInput};
 use crate::engine::ops::monitoring::{EnhancedMonitoringInput, METRICS_NAMES};
 use crate::engine::ops::put_records::{PutRecordInput, PutRecordsInput};
@@ -69,6 +70,7 @@ pub const OPERATIONS: &[&str] = &[
     "StartStreamEncryption",
     "StopStreamEncryption",
     "SubscribeToShard",
+    "UpdateMaxRecordSize",
     "UpdateShardCount",
     "UpdateStreamMode",
 ];
@@ -160,7 +162,7 @@ const PARTITION_KEY: Field =
     Field { name: "PartitionKey", ty: Type::String, rules: &[NotNull, MinLen(1), MaxLen(256)] };
 const EXPLICIT_HASH_KEY: Field =
     Field { name: "ExplicitHashKey", ty: Type::String, rules: &[Rule::Pattern(Pattern::HashKey)] };
-const DATA: Field = Field { name: "Data", ty: Type::Blob, rules: &[NotNull, MaxLen(1_048_576)] };
+const DATA: Field = Field { name: "Data", ty: Type::Blob, rules: &[NotNull, MaxLen(10_485_760)] };
 const PUT_RECORD: &[Field] = &[
     Field { name: "SequenceNumberForOrdering", ty: Type::String, rules: &[Rule::Pattern(Pattern::SequenceNumber)] },
     PARTITION_KEY,
@@ -376,6 +378,10 @@ impl Engine {
             }
             "UpdateStreamMode" => {
                 self.update_stream_mode(parse::<UpdateStreamModeInput>(request, UPDATE_STREAM_MODE)?)?;
+                empty()
+            }
+            "UpdateMaxRecordSize" => {
+                self.update_max_record_size(parse::<UpdateMaxRecordSizeInput>(request, UPDATE_MAX_RECORD_SIZE)?)?;
                 empty()
             }
             _ => Err(ApiError::bare(ErrorType::UnknownOperationException)),

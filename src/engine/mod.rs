@@ -89,7 +89,8 @@ pub struct EngineConfig {
     pub update_delay_ms: u64,
     /// Milliseconds a stream stays `DELETING`.
     pub delete_delay_ms: u64,
-    /// Open-shard quota of the account (AWS default 500 in us-east-1, us-west-2, eu-west-1).
+    /// Open-shard quota of the account (AWS default 20,000 in us-east-1, us-west-2 and eu-west-1,
+    /// see [`state::limits::default_shard_quota`]).
     pub shard_limit: u64,
     /// Whether the per-shard throughput limits are enforced.
     pub limits_enabled: bool,
@@ -114,7 +115,7 @@ impl Default for EngineConfig {
             create_delay_ms: 5 * SECOND_MS,
             update_delay_ms: 3 * SECOND_MS,
             delete_delay_ms: 3 * SECOND_MS,
-            shard_limit: 500,
+            shard_limit: state::limits::default_shard_quota("us-east-1"),
             limits_enabled: true,
             event_capacity: 1 << 16,
         }

@@ -39,6 +39,11 @@
 use crate::engine::state::stream::StreamMode;
 use crate::engine::time::HOUR_MS;
 
+/// The day the prices below were last checked against AWS's pricing page (ISO 8601). The page
+/// loads its price table with a script, so the stored copy read that day showed the worked
+/// descriptions (units, rounding) but not every figure: see each constant's note.
+pub const PRICES_AS_OF: &str = "2026-12-04";
+
 /// Bytes in a billing KB (the pricing page: "1 KB (1,024 bytes)").
 pub const KB: u64 = 1024;
 /// Bytes in a billing GB (2³⁰; assumption consistent with KB = 1,024 bytes).
@@ -281,4 +286,82 @@ pub fn monthly(
     mode: StreamMode,
 ) -> CostBreakdown {
     estimate(monthly_inputs(open_shards, retention_hours, records_per_sec, avg_record_bytes, efo_consumers, mode))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn provisioned(shards: u64, hours: u64, units: u64) -> CostBreakdown {
+        estimate(CostInputs {
+            mode: StreamMode::Provisioned,
+            open_shards: shards,
+            retention_hours: 24,
+            put_payload_units: units,
+            elapsed_ms: hours * HOUR_MS,
+            ..CostInputs::default()
+        })
+    }
+
+    #[test]
+    fn the_course_figure_one_shard_hour_is_fifteen_thousandths_of_a_dollar() {
+        // Course note 002: "Por tan solo 0,015 USD por hora" a stream of one shard.
+        assert_eq!(provisioned(1, 1, 0).total, 15_000);
+        assert_eq!(crate::i18n::numbers::usd_precise(15_000, 3, crate::i18n::Lang::En), "$0.015");
+        assert_eq!(crate::i18n::numbers::usd_precise(15_000, 3, crate::i18n::Lang::Es), "0,015\u{a0}US$");
+    }
+
+    #[test]
+    fn put_payload_units_count_25_kb_chunks_as_the_pricing_page_says() {
+        // "a 5KB record contains one PUT Payload Unit, a 45KB record contains two PUT Payload
+        // Units, and a 1MB record contains 40 PUT Payload Units" (1 MB = 1,000 KB there).
+        assert_eq!(put_payload_units(5 * KB), 1);
+        assert_eq!(put_payload_units(45 * KB), 2);
+        assert_eq!(put_payload_units(1_000 * KB), 40);
+        // On-demand: "if your data records are 4.5 KB each, Kinesis Data Streams will count
+        // each record as 5 KB of data ingested".
+        assert_eq!(billed_bytes(4 * KB + KB / 2), 5 * KB);
+    }
+
+    #[test]
+    fn the_pricing_page_provisioned_example_reproduces_to_the_cent() {
+        // AWS's worked example (provisioned): producers put 100 records/s of 35 KB, so 4 shards
+        // (3.4 MB/s); a 31-day month. Shard-hours: $0.015 × 4 × 24 × 31 = $44.64. PUT payload
+        // units: 2 per record, 200/s, 535,680,000 a month at $0.014 per million = $7.50
+        // (7.49952). Total $52.14.
+        let hours = 24 * 31;
+        let units = 200 * 3600 * hours;
+        assert_eq!(units, 535_680_000);
+        let b = provisioned(4, hours, units);
+        assert_eq!(b.shard_hours_micro_usd, 44_640_000);
+        assert_eq!(b.put_units_micro_usd, 7_499_520);
+        assert_eq!(b.total.div_ceil(10_000), 5_214); // $52.14
+                                                     // The same load through `monthly` (730 h): 4 shards a month is $43.80.
+        let m = monthly(4, 24, 100, 35 * KB, 0, StreamMode::Provisioned);
+        assert_eq!(m.shard_hours_micro_usd, 43_800_000);
+    }
+
+    #[test]
+    fn on_demand_bills_the_stream_hour_and_each_gb() {
+        // One stream for a 730-hour month with nothing written: $0.04 × 730 = $29.20.
+        let idle = monthly(4, 24, 0, 1_024, 0, StreamMode::OnDemand);
+        assert_eq!(idle.total, 29_200_000);
+        // 1 GB in and 1 GB out: $0.08 + $0.04.
+        let gb = estimate(CostInputs {
+            mode: StreamMode::OnDemand,
+            incoming_bytes: GB,
+            outgoing_bytes: GB,
+            ..CostInputs::default()
+        });
+        assert_eq!(gb.total, 120_000);
+        // Extended retention (7 days) in provisioned mode: $0.02 per shard-hour on top.
+        let week = estimate(CostInputs {
+            mode: StreamMode::Provisioned,
+            open_shards: 1,
+            retention_hours: 168,
+            elapsed_ms: HOUR_MS,
+            ..CostInputs::default()
+        });
+        assert_eq!(week.retention_micro_usd, 20_000);
+    }
 }

@@ -44,6 +44,7 @@
 
 pub mod app;
 pub mod calls;
+pub mod capacity;
 pub mod consumer;
 pub mod cost;
 pub mod digest;
@@ -140,6 +141,8 @@ pub struct World {
     /// by the stream's [`StreamKey`] (one per CreateStream), so a stream deleted and created
     /// again under the same name starts with none.
     yours: BTreeMap<StreamKey, BTreeSet<(ShardId, u64)>>,
+    /// The scenario stream's shards and write demand over time (cost view).
+    capacity: capacity::CapacityHistory,
 }
 
 impl World {
@@ -185,6 +188,7 @@ impl World {
             pipelines: None,
             payloads: PayloadBook::new(scenario.seed),
             yours: BTreeMap::new(),
+            capacity: capacity::CapacityHistory::default(),
             scenario: scenario.clone(),
         };
         for p in scenario.producers {
@@ -263,6 +267,11 @@ impl World {
     /// Whether consumer `index` was removed (it stays in [`World::consumers`] with its totals).
     pub fn is_removed(&self, index: usize) -> bool {
         self.removed.contains(&index)
+    }
+
+    /// The scenario stream's open shards and write demand over time.
+    pub fn capacity(&self) -> &capacity::CapacityHistory {
+        &self.capacity
     }
 
     /// Per-second metrics.
@@ -441,6 +450,7 @@ impl World {
             self.metrics.record_consumer(now.minus(1), &name, sample);
         }
         self.metrics.sample(&self.engine);
+        self.capacity.sample(&self.engine, &self.stream, now.since(self.started) / SECOND_MS);
         if let Some(p) = &mut self.pipelines {
             if let Some(t) = p.tick(&self.engine, &self.stream, &self.consumers) {
                 self.queue.push(t, Task::BatchDone);

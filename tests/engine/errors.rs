@@ -1,7 +1,9 @@
 //! B11: the error catalogue, with AWS's exact messages.
 
-use super::helpers::{b64, engine, err, expect_error, iterator, ok, put, put_hash, str_at, with_stream, ACCOUNT};
-use kinesis_playground::engine::ErrorType;
+use super::helpers::{
+    b64, create_active, engine, err, expect_error, iterator, ok, put, put_hash, str_at, with_stream, ACCOUNT,
+};
+use kinesis_playground::engine::{Engine, EngineConfig, ErrorType};
 use serde_json::json;
 
 const MISMATCH: &str = "Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified";
@@ -596,7 +598,10 @@ fn sequence_number_for_ordering_is_validated() {
 
 #[test]
 fn create_stream_beyond_the_account_shard_limit() {
-    let mut e = with_stream(400);
+    // The default quota is AWS's current 20,000 (see `limits::default_shard_quota`); a quota of
+    // 500 (the old default, still kinesalite's in the cross-check) keeps this test small.
+    let mut e = Engine::new(EngineConfig { shard_limit: 500, ..EngineConfig::default() });
+    create_active(&mut e, "s", 400);
     expect_error(
         &mut e,
         "CreateStream",

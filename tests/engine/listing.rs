@@ -121,6 +121,6 @@ fn describe_limits_counts_open_shards() {
     let l = ok(&mut e, "DescribeLimits", json!({}));
     assert_eq!(
         l,
-        json!({"ShardLimit": 500, "OpenShardCount": 4, "OnDemandStreamCount": 0, "OnDemandStreamCountLimit": 50})
+        json!({"ShardLimit": 20000, "OpenShardCount": 4, "OnDemandStreamCount": 0, "OnDemandStreamCountLimit": 50})
     );
 }

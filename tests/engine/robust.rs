@@ -137,7 +137,7 @@ fn describe_limits_counts_on_demand_shards() {
     let limits = ok(&mut e, "DescribeLimits", json!({}));
     assert_eq!(
         limits,
-        json!({"ShardLimit": 500, "OpenShardCount": 7, "OnDemandStreamCount": 1, "OnDemandStreamCountLimit": 50})
+        json!({"ShardLimit": 20000, "OpenShardCount": 7, "OnDemandStreamCount": 1, "OnDemandStreamCountLimit": 50})
     );
 }
 

@@ -549,7 +549,7 @@ export const cases = [
     steps: [
       // The message carries the account's open-shard count: it also checks that both peers
       // count the same open shards after all the cases above.
-      create(600),
+      create(20001),
       create(500),
       describe(),
     ],

@@ -91,7 +91,7 @@ class KinesalitePeer {
     } catch (e) {
       fail(`cannot load kinesalite from ${HERE}/node_modules (${e.code || e.message}); run \`make setup\``)
     }
-    this.server = kinesalite({createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0, shardLimit: 500})
+    this.server = kinesalite({createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0, shardLimit: 20000})
     await new Promise((ok, ko) => this.server.listen(0, '127.0.0.1', ok).on('error', ko))
     this.url = `http://127.0.0.1:${this.server.address().port}/`
   }

@@ -8,6 +8,7 @@
 //! - `resharding.rs`: SplitShard, MergeShards, UpdateShardCount, and the completion of every
 //!   `UPDATING` change.
 //! - `modes.rs`: UpdateStreamMode, StartStreamEncryption, StopStreamEncryption, on-demand scaling.
+//! - `max_record_size.rs`: UpdateMaxRecordSize.
 //! - `retention.rs`: IncreaseStreamRetentionPeriod, DecreaseStreamRetentionPeriod.
 //! - `tags.rs`: AddTagsToStream, ListTagsForStream, RemoveTagsFromStream.
 //! - `stream_consumers.rs`: RegisterStreamConsumer, DescribeStreamConsumer, ListStreamConsumers,
@@ -20,6 +21,7 @@
 //! never the other way round.
 
 pub mod get_records;
+pub mod max_record_size;
 pub mod modes;
 pub mod monitoring;
 pub mod put_records;

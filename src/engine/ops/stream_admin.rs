@@ -230,6 +230,9 @@ pub struct StreamDescriptionSummary {
     pub open_shard_count: u64,
     /// Registered enhanced fan-out consumers.
     pub consumer_count: u64,
+    /// The largest record the stream accepts, KiB (UpdateMaxRecordSize).
+    #[serde(rename = "MaxRecordSizeInKiB")]
+    pub max_record_size_in_kib: u32,
 }
 
 /// DescribeStreamSummary response.
@@ -440,6 +443,7 @@ impl Engine {
                 facts: StreamFacts::from(s),
                 open_shard_count: open,
                 consumer_count: self.consumer_count(&s.name),
+                max_record_size_in_kib: s.max_record_size_kib,
             },
         })
     }

@@ -6,6 +6,9 @@
 //!   consumer. A call may return up to 10 MiB; "if a call returns 10 MiB, subsequent calls made
 //!   within the next 5 seconds throw an exception" (GetRecords API reference).
 //! - **GetShardIterator:** 5 calls/s per shard.
+//! - **Account quotas** (AWS "Quotas and limits",
+//!   <https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html>): the default
+//!   open-shard quota by region and the on-demand starting and maximum capacity.
 //!
 //! Simplification: a bucket refills continuously (one second's worth of capacity, refilled
 //! pro rata every millisecond) rather than in AWS's undisclosed per-second windows. The read-bytes
@@ -33,6 +36,44 @@ pub const GET_RECORDS_MAX_BYTES: u64 = 10 * MIB;
 pub const GET_RECORDS_MAX_RECORDS: usize = 10_000;
 /// GetShardIterator calls per second per shard.
 pub const ITERATOR_CALLS_PER_SEC: u64 = 5;
+
+/// Default open-shard quota per account in US East (N. Virginia), US West (Oregon) and Europe
+/// (Ireland): "The default shard quota is 20,000 shards per AWS account" there (AWS "Quotas and
+/// limits", <https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html>).
+pub const SHARD_QUOTA_LARGE_REGIONS: u64 = 20_000;
+/// Default open-shard quota per account elsewhere. AWS says "1,000 or 6,000 shards" without
+/// listing which region has which (same page); the model takes the lower figure.
+pub const SHARD_QUOTA_OTHER_REGIONS: u64 = 1_000;
+/// The regions with the 20,000-shard default quota (same page).
+pub const LARGE_QUOTA_REGIONS: [&str; 3] = ["us-east-1", "us-west-2", "eu-west-1"];
+
+/// The default open-shard quota of an account in `region`, shards.
+pub fn default_shard_quota(region: &str) -> u64 {
+    if LARGE_QUOTA_REGIONS.contains(&region) {
+        SHARD_QUOTA_LARGE_REGIONS
+    } else {
+        SHARD_QUOTA_OTHER_REGIONS
+    }
+}
+
+/// An on-demand stream's write capacity when created, bytes/s: "new data streams created with
+/// the on-demand capacity mode have 4 MB/s of write and 8 MB/s of read throughput" (same page;
+/// the engine reads MB as MiB, as it does for the shard limits).
+pub const ON_DEMAND_START_WRITE_BYTES_PER_SEC: u64 = 4 * MIB;
+/// An on-demand stream's read capacity when created, bytes/s (same page).
+pub const ON_DEMAND_START_READ_BYTES_PER_SEC: u64 = 8 * MIB;
+/// Most write capacity an on-demand stream scales to in us-east-1, us-west-2 and eu-west-1,
+/// bytes/s: "up to 10 GB/s write and 20 GB/s read" (same page; 200 MB/s and 400 MB/s in the
+/// other regions unless raised). The engine's scaling is bounded by the shard quota first.
+pub const ON_DEMAND_MAX_WRITE_BYTES_PER_SEC: u64 = 10 * 1024 * MIB;
+/// Most read capacity of an on-demand stream in those regions, bytes/s (same page).
+pub const ON_DEMAND_MAX_READ_BYTES_PER_SEC: u64 = 20 * 1024 * MIB;
+/// Most write capacity of an on-demand stream in the other regions, bytes/s (same page).
+pub const ON_DEMAND_MAX_WRITE_OTHER_REGIONS: u64 = 200 * MIB;
+
+/// Records above this size (bytes of data + key) burst past the write bucket (see
+/// [`ShardLimits::admit_write`]): 1 MiB of data plus the longest partition key (256 bytes).
+pub const LARGE_RECORD_BYTES: u64 = MIB + 256;
 
 /// A token bucket holding up to one second of `rate_per_sec` units.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,7 +180,22 @@ impl ShardLimits {
     /// Admits one record of `bytes` (data + key) if both write buckets allow it.
     /// A record larger than one second of capacity (1 MiB of data plus its key) is admitted when
     /// the byte bucket is full and drains it; otherwise the largest record could never be written.
+    ///
+    /// A large record (more than 1 MiB of data plus the longest key, only possible after
+    /// UpdateMaxRecordSize) bursts: it is admitted when the byte bucket is full and charged in
+    /// full, leaving the bucket in debt, so the shard still averages 1 MiB/s. AWS: "To accommodate
+    /// large records, Kinesis Data Streams can burst up to 10 MiBs, while averaging 1 MiB per
+    /// second" ("Handle large records",
+    /// <https://docs.aws.amazon.com/streams/latest/dev/large-records.html>).
     pub fn admit_write(&mut self, now: SimTime, bytes: u64) -> bool {
+        if bytes > LARGE_RECORD_BYTES {
+            let full = self.write_bytes.available(now) >= self.write_bytes.rate_per_sec;
+            if !full || !self.write_records.try_take(now, 1) {
+                return false;
+            }
+            self.write_bytes.charge(now, bytes);
+            return true;
+        }
         let bytes = bytes.min(self.write_bytes.rate_per_sec);
         if self.write_bytes.available(now) < bytes || self.write_records.available(now) < 1 {
             return false;
@@ -159,6 +215,27 @@ impl ShardLimits {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_shard_quota_is_twenty_thousand_in_the_three_large_regions() {
+        assert_eq!(default_shard_quota("us-east-1"), 20_000);
+        assert_eq!(default_shard_quota("eu-west-1"), 20_000);
+        assert_eq!(default_shard_quota("us-west-2"), 20_000);
+        assert_eq!(default_shard_quota("eu-south-2"), 1_000);
+        assert_eq!(crate::engine::EngineConfig::default().shard_limit, 20_000);
+    }
+
+    #[test]
+    fn a_ten_mib_record_bursts_then_the_shard_waits_ten_seconds() {
+        let t0 = SimTime(0);
+        let mut l = ShardLimits::new(t0);
+        assert!(l.admit_write(t0, 10 * MIB));
+        // 9 MiB of debt at 1 MiB/s: nothing fits for 9 s, a full bucket is back after 10 s.
+        assert!(!l.admit_write(SimTime(9_000), 10));
+        assert!(l.admit_write(SimTime(9_100), 10));
+        assert!(!l.admit_write(SimTime(9_500), 10 * MIB));
+        assert!(l.admit_write(SimTime(10_100), 10 * MIB));
+    }
 
     #[test]
     fn a_ten_mib_read_blocks_reads_for_five_seconds() {

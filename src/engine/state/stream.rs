@@ -134,6 +134,9 @@ pub struct Stream {
     pub mode_switches: Vec<SimTime>,
     /// Last on-demand capacity increase.
     pub last_autoscale: Option<SimTime>,
+    /// `MaxRecordSizeInKiB`: the largest record the stream accepts (1024 by default, up to 10240
+    /// with UpdateMaxRecordSize; see `engine::ops::max_record_size`).
+    pub max_record_size_kib: u32,
 }
 
 impl Stream {
@@ -167,6 +170,7 @@ impl Stream {
             scaling_calls: Vec::new(),
             mode_switches: Vec::new(),
             last_autoscale: None,
+            max_record_size_kib: crate::engine::ops::max_record_size::DEFAULT_MAX_RECORD_SIZE_KIB,
         };
         s.rebuild_routes();
         s
