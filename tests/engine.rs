@@ -30,6 +30,8 @@ mod metrics;
 mod modes;
 #[path = "engine/reading.rs"]
 mod reading;
+#[path = "engine/replication.rs"]
+mod replication;
 #[path = "engine/resharding.rs"]
 mod resharding;
 #[path = "engine/retention.rs"]
