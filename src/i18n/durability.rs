@@ -128,7 +128,7 @@ impl Phrase for Text {
         match self {
             Text::Title => "Cifrado y réplicas",
             Text::Assume => "Cifrado y réplicas: no hay criptografía, solo la marca EncryptionType (KMS en los registros escritos con el cifrado activo) y el paso por UPDATING; cualquier KeyId de 1 a 2048 caracteres vale (no hay KMS que lo rechace). Las tres copias son un modelo de la promesa de AWS («replica de forma síncrona en tres zonas de disponibilidad»), no de su funcionamiento interno: zonas us-east-1a/b/c (nombres, no ids), una sola zona caída a la vez, y al volver copia lo que le falta a 200 registros/s por shard.",
-            Text::EncHeading => "Cifrado en el servidor (server-side encryption, SSE-KMS)",
+            Text::EncHeading => "Cifrado del lado del servidor (server-side encryption, SSE-KMS)",
             Text::EncHelp => "StartStreamEncryption y StopStreamEncryption cambian el cifrado del stream: pasa unos segundos por UPDATING y vuelve a ACTIVE. Desde ese instante, los registros nuevos llevan EncryptionType: KMS; los anteriores se quedan como estaban.",
             Text::KeyLabel => "Clave KMS (KeyId)",
             Text::KeyHint => "alias/aws/kinesis es la clave que AWS gestiona para Kinesis. También valen un id de clave (12345678-1234-…), un ARN de clave (arn:aws:kms:…:key/…), alias/MiAlias o un ARN de alias.",
@@ -146,14 +146,14 @@ impl Phrase for Text {
             Text::FormKeyId => "Forma: id de clave",
             Text::AwsAnswer => "Respuesta de AWS",
             Text::Accepted => "Aceptado: el stream pasa a UPDATING y en unos segundos vuelve a ACTIVE.",
-            Text::StripHeading => "Últimos registros de cada shard",
-            Text::StripLegend => "Candado = EncryptionType KMS (guardado cifrado). Cuadro abierto = sin cifrar (NONE). La raya marca el primer registro de un cambio. Pulsa ▶ para que los productores escriban.",
+            Text::StripHeading => "Registros de cada shard alrededor del cambio",
+            Text::StripLegend => "16 registros por shard: 8 antes y 8 después del último cambio de cifrado (o los 16 más nuevos si no hubo cambio). Candado = EncryptionType KMS (guardado cifrado). Cuadro discontinuo = sin cifrar (NONE). La raya naranja es el instante del cambio. Pulsa ▶ para que los productores escriban.",
             Text::NoRecords => "Todavía no hay registros: pulsa ▶.",
             Text::ReadHeading => "GetRecords: lo que recibe un consumidor",
             Text::ReadHelp => "Lee desde el primer registro de la franja (AT_SEQUENCE_NUMBER). Mira EncryptionType en cada registro: el consumidor recibe los datos descifrados igualmente.",
             Text::ReadButton => "GetRecords",
             Text::NoField => "(sin campo)",
-            Text::ExplainHeading => "Qué protege el cifrado en el servidor, y qué no",
+            Text::ExplainHeading => "Qué protege el cifrado del lado del servidor, y qué no",
             Text::Protects => "Protege los datos en reposo: Kinesis los cifra antes de escribirlos en su almacenamiento y los descifra al leerlos de él. Quien accediera a los discos del servicio no podría leerlos.",
             Text::NotTransit => "No es el cifrado en tránsito: eso lo hace TLS (HTTPS) entre tu programa y AWS, con o sin SSE.",
             Text::NotPermissions => "No impide leer a quien tiene permiso: con kinesis:GetRecords y kms:Decrypt sobre la clave, se leen los datos en claro.",
@@ -206,8 +206,8 @@ impl Phrase for Text {
             Text::FormKeyId => "Form: key id",
             Text::AwsAnswer => "AWS's answer",
             Text::Accepted => "Accepted: the stream goes UPDATING and is ACTIVE again in a few seconds.",
-            Text::StripHeading => "Latest records of each shard",
-            Text::StripLegend => "Lock = EncryptionType KMS (stored encrypted). Open square = not encrypted (NONE). The bar marks the first record after a switch. Press ▶ so that the producers write.",
+            Text::StripHeading => "Each shard's records around the switch",
+            Text::StripLegend => "16 records per shard: 8 before and 8 after the last encryption switch (or the newest 16 when there was none). Lock = EncryptionType KMS (stored encrypted). Dashed square = not encrypted (NONE). The orange bar is the instant of the switch. Press ▶ so that the producers write.",
             Text::NoRecords => "No records yet: press ▶.",
             Text::ReadHeading => "GetRecords: what a consumer receives",
             Text::ReadHelp => "Reads from the strip's first record (AT_SEQUENCE_NUMBER). Look at each record's EncryptionType: the consumer gets the data decrypted either way.",
@@ -301,7 +301,7 @@ impl Message for Msg {
                 "Al volver, la zona copia lo que le falta a {} registros/s por shard (un ritmo del modelo: AWS no lo publica); los registros nuevos le llegan a la vez que a las demás.",
                 g(rate)
             ),
-            Msg::StripRow { n, kms } => format!("{} últimos registros: {} KMS, {} sin cifrar", g(n), g(kms), g(&(n - kms.min(n)))),
+            Msg::StripRow { n, kms } => format!("{} registros en la franja: {} KMS, {} sin cifrar", g(n), g(kms), g(&(n - kms.min(n)))),
             Msg::Returned { n } => format!("GetRecords devolvió {} registros", g(n)),
         }
     }
@@ -317,7 +317,7 @@ impl Message for Msg {
                 "When it comes back, the zone copies what it missed at {} records/s per shard (a modelled rate: AWS publishes none); new records reach it together with the others.",
                 g(rate)
             ),
-            Msg::StripRow { n, kms } => format!("last {} records: {} KMS, {} not encrypted", g(n), g(kms), g(&(n - kms.min(n)))),
+            Msg::StripRow { n, kms } => format!("{} records in the strip: {} KMS, {} not encrypted", g(n), g(kms), g(&(n - kms.min(n)))),
             Msg::Returned { n } => format!("GetRecords returned {} records", g(n)),
         }
     }

@@ -3,8 +3,7 @@
 //!
 //! AWS's promise reproduced: "Amazon Kinesis Data Streams synchronously replicates data across
 //! three Availability Zones, providing high availability and data durability"
-//! (<https://aws.amazon.com/kinesis/data-streams/faqs/>; resilience:
-//! <https://docs.aws.amazon.com/streams/latest/dev/disaster-recovery-resiliency.html>). A write
+//! (<https://aws.amazon.com/kinesis/data-streams/faqs/>). A write
 //! is acknowledged only once it is stored in every zone that is up, so every acknowledged record
 //! has at least two copies while one zone is down, and reads and writes go on from the other two.
 //!

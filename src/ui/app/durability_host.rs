@@ -17,7 +17,9 @@ pub fn DurabilityHost(props: &HostProps) -> Html {
     let store = &props.store;
     let on_api = {
         let dispatch = store.dispatcher();
-        use_callback((), move |(op, request): (String, serde_json::Value), _| dispatch.dispatch(Action::Api(op, request)))
+        use_callback((), move |(op, request): (String, serde_json::Value), _| {
+            dispatch.dispatch(Action::Api(op, request))
+        })
     };
     let on_read = {
         let dispatch = store.dispatcher();

@@ -49,11 +49,7 @@ fn short_shard(id: &str) -> String {
 /// A lock (KMS) or an open square (NONE) at `x`, `y`.
 fn record_mark(x: f64, y: f64, kms: bool, key: u64) -> Html {
     if kms {
-        let path = format!(
-            "M{sx} {sy} v-4 a5 5 0 0 1 10 0 v4",
-            sx = x + MARK / 2.0 - 5.0,
-            sy = y + 8.0
-        );
+        let path = format!("M{sx} {sy} v-4 a5 5 0 0 1 10 0 v4", sx = x + MARK / 2.0 - 5.0, sy = y + 8.0);
         html! {
             <g key={key} class="rec kms">
                 <path class="shackle" d={path} />
@@ -66,6 +62,16 @@ fn record_mark(x: f64, y: f64, kms: bool, key: u64) -> Html {
                 <rect x={(x + 2.0).to_string()} y={(y + 8.0).to_string()} width={(MARK - 4.0).to_string()} height={(MARK - 8.0).to_string()} rx="2" />
             </g>
         }
+    }
+}
+
+/// A small lock beside the text `KMS` (the text carries the meaning; the icon is decoration).
+fn lock_icon() -> Html {
+    html! {
+        <svg class="lock-icon" viewBox="0 0 12 14" width="11" height="13" aria-hidden="true" focusable="false">
+            <path d="M3 6 V4 a3 3 0 0 1 6 0 V6" fill="none" stroke="currentColor" stroke-width="1.6" />
+            <rect x="1" y="6" width="10" height="7.5" rx="1.5" fill="currentColor" />
+        </svg>
     }
 }
 
@@ -89,8 +95,12 @@ pub fn DurabilityView(props: &DurabilityProps) -> Html {
         })
     };
     let key_note = match check {
-        KeyCheck::Empty => html! { <p class="error" role="alert" data-testid="key-error">{ T::KeyEmpty.text(lang) }</p> },
-        KeyCheck::TooLong => html! { <p class="error" role="alert" data-testid="key-error">{ T::KeyTooLong.text(lang) }</p> },
+        KeyCheck::Empty => {
+            html! { <p class="error" role="alert" data-testid="key-error">{ T::KeyEmpty.text(lang) }</p> }
+        }
+        KeyCheck::TooLong => {
+            html! { <p class="error" role="alert" data-testid="key-error">{ T::KeyTooLong.text(lang) }</p> }
+        }
         KeyCheck::Fits(form) => {
             let t = match form {
                 KeyForm::AliasName => T::FormAlias,
@@ -164,7 +174,7 @@ pub fn DurabilityView(props: &DurabilityProps) -> Html {
             html! {
                 <div class="dur-read" data-testid="read-result">
                     <p>{ Msg::Returned { n: records.len() as u64 }.text(lang) }</p>
-                    <div class="dur-table-wrap">
+                    <div class="dur-table-wrap" tabindex="0" role="region" aria-label={T::ReadHeading.text(lang)}>
                     <table class="dur-table">
                         <thead><tr><th scope="col">{ "SequenceNumber" }</th><th scope="col">{ "PartitionKey" }</th><th scope="col">{ "EncryptionType" }</th></tr></thead>
                         <tbody>
@@ -178,7 +188,7 @@ pub fn DurabilityView(props: &DurabilityProps) -> Html {
                                     <td class="mono" title={seq}>{ short }</td>
                                     <td class="mono">{ pk }</td>
                                     <td>{ match enc {
-                                        Some(e) if e == "KMS" => html! { <strong>{ "🔒 KMS" }</strong> },
+                                        Some(e) if e == "KMS" => html! { <strong class="kms">{ lock_icon() }{ " KMS" }</strong> },
                                         Some(e) => html! { { e } },
                                         None => html! { <span class="muted">{ T::NoField.text(lang) }</span> },
                                     } }</td>
@@ -266,7 +276,7 @@ pub fn DurabilityView(props: &DurabilityProps) -> Html {
                 <dl class="dur-facts">
                     <div><dt>{ T::StatusLabel.text(lang) }</dt><dd data-testid="stream-status" class="mono">{ snap.status.unwrap_or("—") }</dd></div>
                     <div><dt>{ T::EncryptionLabel.text(lang) }</dt><dd data-testid="stream-encryption" class="mono">
-                        { if snap.encryption == "KMS" { "🔒 KMS" } else { "NONE" } }</dd></div>
+                        if snap.encryption == "KMS" { <span class="kms">{ lock_icon() }{ " KMS" }</span> } else { { "NONE" } }</dd></div>
                     if let Some(k) = &snap.key_id {
                         <div><dt>{ T::KeyInUse.text(lang) }</dt><dd class="mono">{ k.clone() }</dd></div>
                     }
@@ -331,7 +341,7 @@ pub fn DurabilityView(props: &DurabilityProps) -> Html {
                     if let Some(t) = why_disabled { <p class="help" data-testid="why-disabled">{ t.text(lang) }</p> }
                     <p class="help">{ Msg::CatchUpRate { rate: CATCH_UP_RECORDS_PER_SECOND }.text(lang) }</p>
                 </div>
-                <div class="dur-table-wrap">
+                <div class="dur-table-wrap" tabindex="0" role="region" aria-label={T::TableCaption.text(lang)}>
                 <table class="dur-table" data-testid="zones-table">
                     <caption>{ T::TableCaption.text(lang) }</caption>
                     <thead><tr>

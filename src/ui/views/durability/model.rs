@@ -104,9 +104,8 @@ fn is_key_id(s: &str) -> bool {
 }
 
 fn is_alias(s: &str) -> bool {
-    s.strip_prefix("alias/").is_some_and(|n| {
-        !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || "/_-".contains(c))
-    })
+    s.strip_prefix("alias/")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || "/_-".contains(c)))
 }
 
 /// The form of a (trimmed) KeyId.

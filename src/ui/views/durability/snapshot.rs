@@ -6,6 +6,7 @@
 use super::model::STRIP_RECORDS;
 use crate::engine::ops::replication::{ZoneState, ZONE_COUNT};
 use crate::engine::state::shard::ShardId;
+use crate::engine::state::store::RecordStore;
 use crate::ui::sim::Sim;
 
 /// What a zone is doing, for the drawing.
@@ -46,8 +47,11 @@ pub struct ShardRow {
     pub written: u64,
     /// Of those, how many each zone holds (index = zone).
     pub copies: [u64; ZONE_COUNT],
-    /// Its newest records, oldest first (at most [`STRIP_RECORDS`]).
+    /// Records around the last encryption switch (half before, half after) when there is one
+    /// among the retained records, else the newest ones; oldest first, at most [`STRIP_RECORDS`].
     pub recent: Vec<StripMark>,
+    /// Position of the first record after the last switch, when `recent` is centred on it.
+    pub switch_at: Option<u64>,
     /// The `SequenceNumber` of the first record of `recent`.
     pub first_seq: Option<String>,
 }
@@ -77,6 +81,36 @@ pub struct DurabilitySnapshot {
     pub lost: u64,
     /// Records returned by GetRecords so far.
     pub reads: u64,
+}
+
+/// Index (among the retained records) of the first record after the newest encryption switch:
+/// a gallop back from the newest record, then a bisection, so O(log records). With several
+/// switches it finds one of them (the newest unless the gallop jumps over an even number).
+fn last_switch(store: &RecordStore) -> Option<usize> {
+    let last = store.len().checked_sub(1)?;
+    let kms = store.get(last)?.kms;
+    let (mut hi, mut step) = (last, 1usize);
+    let mut lo = loop {
+        let probe = last.saturating_sub(step);
+        if store.get(probe)?.kms != kms {
+            break probe;
+        }
+        if probe == 0 {
+            return None;
+        }
+        hi = probe;
+        step = step.saturating_mul(2);
+    };
+    // kms(lo) differs from the newest record's, kms(hi) is the same.
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if store.get(mid)?.kms == kms {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(hi)
 }
 
 impl DurabilitySnapshot {
@@ -123,10 +157,15 @@ impl DurabilitySnapshot {
         open.sort_by_key(|sh| (sh.hash_key_range.starting_hash_key, sh.id));
         for sh in open {
             let store = &sh.records;
-            let from = store.len().saturating_sub(STRIP_RECORDS);
+            let switch = last_switch(store);
+            let from = match switch {
+                Some(s) => s.saturating_sub(STRIP_RECORDS / 2).min(store.len().saturating_sub(STRIP_RECORDS)),
+                None => store.len().saturating_sub(STRIP_RECORDS),
+            };
             let first = store.first_index();
             let recent: Vec<StripMark> = store
                 .iter_from(from)
+                .take(STRIP_RECORDS)
                 .enumerate()
                 .map(|(i, r)| StripMark { position: first + (from + i) as u64, kms: r.kms })
                 .collect();
@@ -137,6 +176,7 @@ impl DurabilitySnapshot {
                 written,
                 copies: engine.shard_copies(stream.key, sh.id, written),
                 recent,
+                switch_at: switch.map(|s| first + s as u64),
                 first_seq,
             });
         }
@@ -174,7 +214,12 @@ mod tests {
         assert_eq!((after.encryption, after.status), ("KMS", Some("ACTIVE")));
         assert_eq!(after.key_id.as_deref(), Some("alias/aws/kinesis"));
         let row = &after.shards[0];
-        assert!(row.recent.last().is_some_and(|m| m.kms), "{:?}", row.recent);
+        // The strip is centred on the switch: half before it (NONE), half after (KMS).
+        let kms: Vec<bool> = row.recent.iter().map(|m| m.kms).collect();
+        assert_eq!(kms.len(), STRIP_RECORDS);
+        assert_eq!(crate::ui::views::durability::model::switches(&kms), vec![STRIP_RECORDS / 2], "{kms:?}");
+        let at = row.switch_at.unwrap_or_else(|| panic!("no switch found"));
+        assert_eq!(row.recent[STRIP_RECORDS / 2].position, at);
         assert_eq!(after.zones[1].kind, ZoneKind::Down);
         assert_eq!(after.live_zones(), 2);
         assert!(row.copies[1] < row.written && row.copies[0] == row.written, "{:?}", row.copies);
