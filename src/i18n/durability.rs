@@ -282,6 +282,11 @@ pub enum Msg {
         /// Of those, KMS.
         kms: u64,
     },
+    /// `n` more records not listed.
+    MoreRecords {
+        /// Records.
+        n: u64,
+    },
     /// GetRecords returned `n` records.
     Returned {
         /// Records.
@@ -302,6 +307,7 @@ impl Message for Msg {
                 g(rate)
             ),
             Msg::StripRow { n, kms } => format!("{} registros en la franja: {} KMS, {} sin cifrar", g(n), g(kms), g(&(n - kms.min(n)))),
+            Msg::MoreRecords { n } => format!("… y {} registros más", g(n)),
             Msg::Returned { n } => format!("GetRecords devolvió {} registros", g(n)),
         }
     }
@@ -318,6 +324,7 @@ impl Message for Msg {
                 g(rate)
             ),
             Msg::StripRow { n, kms } => format!("{} records in the strip: {} KMS, {} not encrypted", g(n), g(kms), g(&(n - kms.min(n)))),
+            Msg::MoreRecords { n } => format!("… and {} more records", g(n)),
             Msg::Returned { n } => format!("GetRecords returned {} records", g(n)),
         }
     }

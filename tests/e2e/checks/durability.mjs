@@ -5,7 +5,7 @@
 // data-enc) so the checks read exact values, not formatted text.
 
 export function checks(kit) {
-  const { newPage, open, until, assert, tid, setPlaying, shoot, runAxe, triage, describeCounts, describeViolation, VIEWPORTS, LANGS, size } = kit;
+  const { newPage, open, until, assert, tid, setPlaying, shoot, runAxe, triage, describeCounts, describeViolation, VIEWPORTS, LANGS, size, ARTIFACTS, screenshots } = kit;
 
   const n = async (page, id) => Number(await page.locator(tid(id)).first().getAttribute('data-n'));
   const text = async (page, id) => ((await page.locator(tid(id)).first().textContent()) ?? '').trim();
@@ -105,6 +105,12 @@ export function checks(kit) {
           await page.locator(tid('read-shard')).first().click();
           await page.locator(tid('read-result')).first().waitFor({ state: 'visible' });
           await shoot(page, `durability-${lang}-${viewport.width}`);
+          // Each card alone too: a full phone page is too tall to read at a glance.
+          for (const [i, card] of ['encryption', 'replicas'].entries()) {
+            const file = `${ARTIFACTS}/durability-${card}-${lang}-${viewport.width}.png`;
+            await page.locator('.dur-card').nth(i).screenshot({ path: file });
+            screenshots.push(file);
+          }
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           if (overflow > 0) failing.push(`${lang} ${size(viewport)} scrolls sideways by ${overflow} px`);
           const { failing: bad, counts } = triage(await runAxe(page));

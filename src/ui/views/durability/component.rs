@@ -3,8 +3,9 @@
 //! Availability Zone columns per shard, the teacher's zone buttons, the counts).
 
 use super::model::{
-    check_key, fill_width, slot_x, strip_height, switches, zone_x, zones_height, KeyCheck, KeyForm, HEADER_H, LABEL_W,
-    MARK, ROW_H, VIEW_W, ZONE_W,
+    check_key, fill_width, narrow_bar_w, narrow_block_h, narrow_height, slot_x, strip_height, switches, zone_x,
+    zones_height, KeyCheck, KeyForm, HEADER_H, LABEL_W, MARK, NARROW_LABEL_W, NARROW_ROW_H, NARROW_TITLE_H, NARROW_W,
+    ROW_H, VIEW_W, ZONE_W,
 };
 use super::snapshot::{DurabilitySnapshot, ZoneKind};
 use crate::engine::ops::replication::CATCH_UP_RECORDS_PER_SECOND;
@@ -34,6 +35,8 @@ pub struct DurabilityProps {
     pub on_zone: Callback<(usize, bool)>,
 }
 
+/// Rows of a GetRecords answer shown (the rest is counted).
+const READ_ROWS: usize = 24;
 const ENCRYPTION_CALLS: [&str; 2] = ["StartStreamEncryption", "StopStreamEncryption"];
 const REFERENCE_SSE: &str = "https://docs.aws.amazon.com/streams/latest/dev/what-is-sse.html";
 const REFERENCE_FAQ: &str = "https://aws.amazon.com/kinesis/data-streams/faqs/";
@@ -178,7 +181,7 @@ pub fn DurabilityView(props: &DurabilityProps) -> Html {
                     <table class="dur-table">
                         <thead><tr><th scope="col">{ "SequenceNumber" }</th><th scope="col">{ "PartitionKey" }</th><th scope="col">{ "EncryptionType" }</th></tr></thead>
                         <tbody>
-                        { for records.iter().map(|rec| {
+                        { for records.iter().take(READ_ROWS).map(|rec| {
                             let seq = rec.get("SequenceNumber").and_then(|s| s.as_str()).unwrap_or_default().to_string();
                             let short = if seq.len() > 10 { format!("…{}", &seq[seq.len() - 10..]) } else { seq.clone() };
                             let pk = rec.get("PartitionKey").and_then(|s| s.as_str()).unwrap_or_default().to_string();
@@ -198,6 +201,9 @@ pub fn DurabilityView(props: &DurabilityProps) -> Html {
                         </tbody>
                     </table>
                     </div>
+                    if records.len() > READ_ROWS {
+                        <p class="muted">{ Msg::MoreRecords { n: (records.len() - READ_ROWS) as u64 }.text(lang) }</p>
+                    }
                 </div>
             }
         }
@@ -237,10 +243,41 @@ pub fn DurabilityView(props: &DurabilityProps) -> Html {
                     html! {
                         <g key={z} class={if down { "cell down" } else { "cell" }}>
                             <rect class="cell-bg" x={x.to_string()} y={(y + 6.0).to_string()} width={ZONE_W.to_string()} height={(ROW_H - 12.0).to_string()} rx="3" />
-                            <rect class="cell-fill" x={x.to_string()} y={(y + 6.0).to_string()} width={fill_width(s.copies[z], s.written).to_string()} height={(ROW_H - 12.0).to_string()} rx="3" />
+                            <rect class="cell-fill" x={x.to_string()} y={(y + 6.0).to_string()} width={fill_width(s.copies[z], s.written, ZONE_W).to_string()} height={(ROW_H - 12.0).to_string()} rx="3" />
                             <text class="cell-text" x={(x + ZONE_W / 2.0).to_string()} y={(y + 25.0).to_string()} text-anchor="middle">
                                 { Msg::Held { held: s.copies[z], written: s.written }.text(lang) }
                             </text>
+                        </g>
+                    }
+                }) }
+            </g>
+        }
+    });
+    // The phone's drawing: a block per shard, a row per zone (CSS shows one of the two).
+    let narrow_h = narrow_height(rows);
+    let narrow = snap.shards.iter().enumerate().map(|(i, s)| {
+        let y0 = i as f64 * narrow_block_h();
+        html! {
+            <g key={s.id.to_string()}>
+                <text class="label" x="2" y={(y0 + 17.0).to_string()}>{ s.id.to_string() }</text>
+                { for snap.zones.iter().enumerate().map(|(z, zone)| {
+                    let y = y0 + NARROW_TITLE_H + z as f64 * NARROW_ROW_H;
+                    let bar = narrow_bar_w();
+                    let class = match zone.kind {
+                        ZoneKind::InSync => "cell",
+                        ZoneKind::Down => "cell down",
+                        ZoneKind::CatchingUp => "cell catching",
+                    };
+                    let mut label = Msg::Held { held: s.copies[z], written: s.written }.text(lang);
+                    if zone.kind != ZoneKind::InSync {
+                        label = format!("{} · {label}", zone_state(zone.kind).text(lang));
+                    }
+                    html! {
+                        <g key={z} class={class}>
+                            <text class="zone-name" x="2" y={(y + 19.0).to_string()}>{ zone.name.clone() }</text>
+                            <rect class="cell-bg" x={NARROW_LABEL_W.to_string()} y={(y + 3.0).to_string()} width={bar.to_string()} height={(NARROW_ROW_H - 6.0).to_string()} rx="3" />
+                            <rect class="cell-fill" x={NARROW_LABEL_W.to_string()} y={(y + 3.0).to_string()} width={fill_width(s.copies[z], s.written, bar).to_string()} height={(NARROW_ROW_H - 6.0).to_string()} rx="3" />
+                            <text class="cell-text" x={(NARROW_LABEL_W + bar / 2.0).to_string()} y={(y + 19.0).to_string()} text-anchor="middle">{ label }</text>
                         </g>
                     }
                 }) }
@@ -330,7 +367,10 @@ pub fn DurabilityView(props: &DurabilityProps) -> Html {
                     <div><dt>{ T::Reads.text(lang) }</dt><dd data-testid="reads" data-n={snap.reads.to_string()}>{ g(snap.reads) }</dd></div>
                 </dl>
                 <p class="help" data-testid="live-copies">{ Msg::LiveCopies { live: snap.live_zones() }.text(lang) }</p>
-                <svg class="dur-zones" viewBox={format!("0 0 {VIEW_W} {zones_h}")} role="img" aria-label={T::RepAria.text(lang)}>
+                <svg class="dur-zones narrow" viewBox={format!("0 0 {NARROW_W} {narrow_h}")} role="img" aria-label={T::RepAria.text(lang)}>
+                    { for narrow }
+                </svg>
+                <svg class="dur-zones wide" viewBox={format!("0 0 {VIEW_W} {zones_h}")} role="img" aria-label={T::RepAria.text(lang)}>
                     <line class="sep" x1={(LABEL_W - 6.0).to_string()} x2={(LABEL_W - 6.0).to_string()} y1="0" y2={zones_h.to_string()} />
                     { for header }
                     { for cells }

@@ -24,17 +24,41 @@ pub const ZONE_GAP: f64 = 13.0;
 /// Side of one record's square in the strip.
 pub const MARK: f64 = 20.0;
 
+/// Logical width of the narrow (phone) zones drawing: one block per shard, a row per zone.
+pub const NARROW_W: f64 = 340.0;
+/// Width of the zone-name column of the narrow drawing.
+pub const NARROW_LABEL_W: f64 = 100.0;
+/// Height of one zone row of the narrow drawing.
+pub const NARROW_ROW_H: f64 = 28.0;
+/// Height of a shard's title line in the narrow drawing.
+pub const NARROW_TITLE_H: f64 = 24.0;
+
+/// Width of a bar in the narrow drawing.
+pub fn narrow_bar_w() -> f64 {
+    NARROW_W - NARROW_LABEL_W - 4.0
+}
+
+/// Height of one shard's block in the narrow drawing.
+pub fn narrow_block_h() -> f64 {
+    NARROW_TITLE_H + 3.0 * NARROW_ROW_H + 8.0
+}
+
+/// Height of the narrow drawing with `rows` shards.
+pub fn narrow_height(rows: usize) -> f64 {
+    rows.max(1) as f64 * narrow_block_h()
+}
+
 /// Left edge of zone column `zone`.
 pub fn zone_x(zone: usize) -> f64 {
     LABEL_W + zone as f64 * (ZONE_W + ZONE_GAP)
 }
 
-/// Width of the fill bar of a zone holding `held` of `written` records.
-pub fn fill_width(held: u64, written: u64) -> f64 {
+/// Width of the fill bar of a zone holding `held` of `written` records, in a bar `full` wide.
+pub fn fill_width(held: u64, written: u64, full: f64) -> f64 {
     if written == 0 {
-        return ZONE_W;
+        return full;
     }
-    ZONE_W * (held.min(written) as f64 / written as f64)
+    full * (held.min(written) as f64 / written as f64)
 }
 
 /// Height of the zones drawing with `rows` shards.
@@ -138,9 +162,11 @@ mod tests {
     #[test]
     fn zone_columns_fit_the_drawing() {
         assert!(zone_x(2) + ZONE_W <= VIEW_W);
-        assert_eq!(fill_width(50, 100), ZONE_W / 2.0);
-        assert_eq!(fill_width(0, 0), ZONE_W, "no records: nothing is missing");
-        assert_eq!(fill_width(7, 5), ZONE_W);
+        assert_eq!(fill_width(50, 100, ZONE_W), ZONE_W / 2.0);
+        assert_eq!(fill_width(0, 0, ZONE_W), ZONE_W, "no records: nothing is missing");
+        assert_eq!(fill_width(7, 5, ZONE_W), ZONE_W);
+        assert!(NARROW_LABEL_W + narrow_bar_w() <= NARROW_W);
+        assert_eq!(narrow_height(2), 2.0 * (NARROW_TITLE_H + 3.0 * NARROW_ROW_H + 8.0));
         assert!(slot_x(STRIP_RECORDS - 1) + MARK <= VIEW_W);
         assert_eq!(zones_height(0), HEADER_H + ROW_H);
     }
