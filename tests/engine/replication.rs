@@ -9,7 +9,7 @@ use serde_json::json;
 
 /// Every shard of stream `s`: (its key, id, acknowledged count).
 fn shards(e: &Engine) -> Vec<(u64, kinesis_playground::engine::state::shard::ShardId, u64)> {
-    let s = e.stream("s").expect("stream s");
+    let Some(s) = e.stream("s") else { panic!("no stream s") };
     s.shards.iter().map(|sh| (s.key, sh.id, sh.counters.incoming_records)).collect()
 }
 
@@ -83,7 +83,7 @@ fn a_zone_down_freezes_its_copies_and_catches_up_at_the_modelled_rate() {
     let mut e = engine_no_limits();
     create_active(&mut e, "s", 1);
     let before = put_n(&mut e, 100, 0);
-    e.set_availability_zone(1, false).expect("down");
+    assert_eq!(e.set_availability_zone(1, false), Ok(()), "down");
     assert!(matches!(e.zone_state(1), ZoneState::Down { .. }));
     let during = put_n(&mut e, 400, 1);
     let (key, id, written) = shards(&e)[0];
@@ -93,7 +93,7 @@ fn a_zone_down_freezes_its_copies_and_catches_up_at_the_modelled_rate() {
     // Only one zone at a time.
     assert_eq!(e.set_availability_zone(0, false), Err(ZoneRefusal::AnotherZoneDown));
     assert_eq!(e.set_availability_zone(3, false), Err(ZoneRefusal::UnknownZone));
-    e.set_availability_zone(1, true).expect("up");
+    assert_eq!(e.set_availability_zone(1, true), Ok(()), "up");
     // 400 missed records at 200/s: 2 s to catch up; new writes reach it at once.
     assert_eq!(CATCH_UP_RECORDS_PER_SECOND, 200);
     assert!(matches!(e.zone_state(1), ZoneState::CatchingUp { .. }));
@@ -108,7 +108,7 @@ fn a_zone_down_freezes_its_copies_and_catches_up_at_the_modelled_rate() {
     assert_eq!(e.shard_copies(key, id, written), [510, 510, 510]);
     check_copies(&e);
     assert_eq!(read_all(&mut e), 510);
-    e.set_availability_zone(2, false).expect("another zone may go down once all agree");
+    assert_eq!(e.set_availability_zone(2, false), Ok(()), "another zone may go down once all agree");
 }
 
 #[test]
@@ -117,12 +117,12 @@ fn the_control_is_idempotent_and_leaves_the_digest_alone() {
     let mut b = engine_no_limits();
     create_active(&mut a, "s", 2);
     create_active(&mut b, "s", 2);
-    b.set_availability_zone(0, true).expect("up when up does nothing");
-    b.set_availability_zone(2, false).expect("down");
-    b.set_availability_zone(2, false).expect("down again does nothing");
+    assert_eq!(b.set_availability_zone(0, true), Ok(()), "up when up does nothing");
+    assert_eq!(b.set_availability_zone(2, false), Ok(()), "down");
+    assert_eq!(b.set_availability_zone(2, false), Ok(()), "down again does nothing");
     put_n(&mut a, 50, 0);
     put_n(&mut b, 50, 0);
-    b.set_availability_zone(2, true).expect("up");
+    assert_eq!(b.set_availability_zone(2, true), Ok(()), "up");
     advance(&mut a, 5_000);
     advance(&mut b, 5_000);
     assert_eq!(a.digest(), b.digest(), "the control is not an event");
@@ -156,7 +156,7 @@ fn seed_sweep_nothing_acknowledged_is_lost() {
             check_copies(&e);
         }
         for z in 0..ZONE_COUNT {
-            e.set_availability_zone(z, true).expect("up");
+            assert_eq!(e.set_availability_zone(z, true), Ok(()), "up");
         }
         advance(&mut e, 60_000);
         check_copies(&e);
