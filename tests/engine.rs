@@ -34,6 +34,8 @@ mod modes;
 mod monitoring;
 #[path = "engine/reading.rs"]
 mod reading;
+#[path = "engine/replication.rs"]
+mod replication;
 #[path = "engine/resharding.rs"]
 mod resharding;
 #[path = "engine/retention.rs"]

@@ -165,6 +165,8 @@ pub struct Engine {
     on_demand_asleep: BTreeMap<StreamKey, SimTime>,
     /// Scheduled items run so far.
     scheduled_runs: u64,
+    /// The Availability Zone copies (a simulation control; see `ops/replication.rs`).
+    replication: ops::replication::Replication,
 }
 
 impl Default for Engine {
@@ -194,6 +196,7 @@ impl Engine {
             subscriptions: Subscriptions::default(),
             on_demand_asleep: BTreeMap::new(),
             scheduled_runs: 0,
+            replication: ops::replication::Replication::default(),
         }
     }
 

@@ -554,6 +554,7 @@ impl Message for WorldError {
                 format!("No hay ningún consumidor de polling (KCL) llamado «{FSI}{name}{PDI}».")
             }
             WorldError::Refused(r) => r.es().into(),
+            WorldError::Zone(r) => super::durability::zone_refusal(*r, super::Lang::Es).into(),
         }
     }
 
@@ -576,6 +577,7 @@ impl Message for WorldError {
                 format!("There is no polling (KCL) consumer named “{FSI}{name}{PDI}”.")
             }
             WorldError::Refused(r) => r.en().into(),
+            WorldError::Zone(r) => super::durability::zone_refusal(*r, super::Lang::En).into(),
         }
     }
 }

@@ -21,6 +21,8 @@ pub enum WorldError {
     },
     /// The pipelines refused the step.
     Refused(Refusal),
+    /// The Availability Zone control refused (one zone down at a time).
+    Zone(crate::engine::ops::replication::ZoneRefusal),
 }
 
 impl WorldError {
@@ -31,6 +33,7 @@ impl WorldError {
             WorldError::Aws(e) => e.error_type.as_str(),
             WorldError::NotFound { .. } => "NotFound",
             WorldError::Refused(r) => r.code(),
+            WorldError::Zone(r) => r.code(),
         }
     }
 }

@@ -651,6 +651,11 @@ impl World {
                 None => error = not_found(Named::PollingConsumer, &name),
             },
             Command::SetLimits { enabled } => self.engine.set_limits_enabled(enabled),
+            Command::SetAvailabilityZone { zone, up } => {
+                if let Err(r) = self.engine.set_availability_zone(zone, up) {
+                    error = Some(WorldError::Zone(r));
+                }
+            }
             Command::Pipeline { action } => {
                 if let Err(r) = self.pipeline_step(action) {
                     error = Some(WorldError::Refused(r));

@@ -111,6 +111,14 @@ pub enum Command {
         /// The step.
         action: PipelineAction,
     },
+    /// Takes an Availability Zone down or brings it back (a simulation control, not an AWS API;
+    /// see `engine/ops/replication.rs`), e.g. `{"do":"set-availability-zone","zone":1,"up":false}`.
+    SetAvailabilityZone {
+        /// Zone number: 0, 1 or 2 (`<region>a`, `b`, `c`).
+        zone: usize,
+        /// Up (true) or down (false).
+        up: bool,
+    },
 }
 
 /// A command and when it runs.

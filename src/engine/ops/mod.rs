@@ -15,6 +15,7 @@
 //!   DeregisterStreamConsumer.
 //! - `monitoring.rs`: EnableEnhancedMonitoring, DisableEnhancedMonitoring.
 //! - `subscribe_to_shard.rs`: SubscribeToShard, and the pushes that feed its subscriptions.
+//! - `replication.rs`: the three Availability Zone copies and the zone control (not an AWS API).
 //!
 //! Each file's header lists the AWS behaviour it reproduces and what it simplifies. An operation
 //! may use another family's shared rule (SubscribeToShard reads records the way GetRecords does),
@@ -25,6 +26,7 @@ pub mod max_record_size;
 pub mod modes;
 pub mod monitoring;
 pub mod put_records;
+pub mod replication;
 pub mod resharding;
 pub mod retention;
 pub mod stream_admin;
