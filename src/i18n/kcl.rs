@@ -155,8 +155,8 @@ pub enum Msg {
     },
     /// One record read twice.
     RereadLine {
-        /// When, ms of simulated time.
-        at_ms: u64,
+        /// When, on the app's clock (`HH:MM:SS`).
+        at: String,
         /// Its shard.
         shard: ShardId,
         /// Its sequence number, shortened.
@@ -166,8 +166,8 @@ pub enum Msg {
     },
     /// One lease move.
     MoveLine {
-        /// When, ms of simulated time.
-        at_ms: u64,
+        /// When, on the app's clock (`HH:MM:SS`).
+        at: String,
         /// The lease.
         shard: ShardId,
         /// Previous owner.
@@ -300,7 +300,8 @@ impl Message for Msg {
         let l = Lang::Es;
         match self {
             Msg::App { name, live, leases } => {
-                format!("Aplicación {FSI}{name}{PDI}: {live} workers vivos, {leases} leases en lectura")
+                let workers = if *live == 1 { "worker vivo" } else { "workers vivos" };
+                format!("Aplicación {FSI}{name}{PDI}: {live} {workers}, {leases} leases en lectura")
             }
             Msg::Timing { failover, renew, taker } => format!(
                 "failoverTimeMillis = {} ms: cada worker renueva sus leases cada {} ms y ejecuta el lease taker cada {} ms.",
@@ -311,19 +312,19 @@ impl Message for Msg {
             Msg::Worker { n } => format!("worker-{n}"),
             Msg::Kill { n } => format!("Matar worker-{n}"),
             Msg::ExpiresIn { ms } => format!("sin renovar: expira en {} s", secs(*ms, l)),
-            Msg::NextTaker { ms } => format!("próximo lease taker en {} s", secs(*ms, l)),
+            Msg::NextTaker { ms } => format!("Próximo lease taker en {} s", secs(*ms, l)),
             Msg::Rereads { n } => format!("{} registros leídos dos veces", grouped(*n, l)),
-            Msg::RereadLine { at_ms, shard, seq, worker } => {
-                format!("t = {} s · {shard} · {seq} · releído por worker-{worker}", secs(*at_ms, l))
+            Msg::RereadLine { at, shard, seq, worker } => {
+                format!("{at} · {shard} · {seq} · releído por worker-{worker}")
             }
-            Msg::MoveLine { at_ms, shard, from, to, stolen } => {
+            Msg::MoveLine { at, shard, from, to, stolen } => {
                 let how = match (from, stolen) {
                     (_, true) => "robado a",
                     (Some(_), false) => "expirado, era de",
                     (None, false) => "sin dueño",
                 };
                 let from = from.map(|f| format!(" worker-{f}")).unwrap_or_default();
-                format!("t = {} s · {shard}: {how}{from} → worker-{to}", secs(*at_ms, l))
+                format!("{at} · {shard}: {how}{from} → worker-{to}")
             }
             Msg::Moves { n } => format!("{} cambios de dueño en total", grouped(*n, l)),
         }
@@ -333,7 +334,8 @@ impl Message for Msg {
         let l = Lang::En;
         match self {
             Msg::App { name, live, leases } => {
-                format!("Application {FSI}{name}{PDI}: {live} live workers, {leases} leases being read")
+                let workers = if *live == 1 { "live worker" } else { "live workers" };
+                format!("Application {FSI}{name}{PDI}: {live} {workers}, {leases} leases being read")
             }
             Msg::Timing { failover, renew, taker } => format!(
                 "failoverTimeMillis = {} ms: each worker renews its leases every {} ms and runs the lease taker every {} ms.",
@@ -344,19 +346,19 @@ impl Message for Msg {
             Msg::Worker { n } => format!("worker-{n}"),
             Msg::Kill { n } => format!("Kill worker-{n}"),
             Msg::ExpiresIn { ms } => format!("not renewed: expires in {} s", secs(*ms, l)),
-            Msg::NextTaker { ms } => format!("next lease taker in {} s", secs(*ms, l)),
+            Msg::NextTaker { ms } => format!("Next lease taker in {} s", secs(*ms, l)),
             Msg::Rereads { n } => format!("{} records read twice", grouped(*n, l)),
-            Msg::RereadLine { at_ms, shard, seq, worker } => {
-                format!("t = {} s · {shard} · {seq} · read again by worker-{worker}", secs(*at_ms, l))
+            Msg::RereadLine { at, shard, seq, worker } => {
+                format!("{at} · {shard} · {seq} · read again by worker-{worker}")
             }
-            Msg::MoveLine { at_ms, shard, from, to, stolen } => {
+            Msg::MoveLine { at, shard, from, to, stolen } => {
                 let how = match (from, stolen) {
                     (_, true) => "stolen from",
                     (Some(_), false) => "expired, was",
                     (None, false) => "unowned",
                 };
                 let from = from.map(|f| format!(" worker-{f}")).unwrap_or_default();
-                format!("t = {} s · {shard}: {how}{from} → worker-{to}", secs(*at_ms, l))
+                format!("{at} · {shard}: {how}{from} → worker-{to}")
             }
             Msg::Moves { n } => format!("{} owner changes in all", grouped(*n, l)),
         }

@@ -22,10 +22,10 @@ fn world(workers: u32, handler_us: u64) -> World {
     let mut s = Preset::ActivityLogs.scenario(7);
     s.settings.shards = 4;
     s.commands.clear();
-    let mut w = World::new(s).unwrap_or_else(|e| panic!("{e}"));
+    let mut w = World::new(s).unwrap_or_else(|e| panic!("{e:?}"));
     let spec =
         PollingSpec { name: "kcl-app".into(), workers, handler_us_per_record: handler_us, ..PollingSpec::default() };
-    w.apply(Command::AddConsumer { consumer: ConsumerSpec::Polling(spec) }).unwrap_or_else(|e| panic!("{e}"));
+    w.apply(Command::AddConsumer { consumer: ConsumerSpec::Polling(spec) }).unwrap_or_else(|e| panic!("{e:?}"));
     w
 }
 
@@ -38,7 +38,7 @@ fn workers_start_unbalanced_and_even_out_one_steal_per_taker_run() {
     w.advance_by(taker_interval_ms(10_000) + 1_000);
     assert_eq!(app(&w).held_counts(), vec![2, 2]);
     // A third worker: its first taker run steals exactly one lease (maxLeasesToStealAtOneTime).
-    w.apply(Command::AddWorker { name: "kcl-app".into() }).unwrap_or_else(|e| panic!("{e}"));
+    w.apply(Command::AddWorker { name: "kcl-app".into() }).unwrap_or_else(|e| panic!("{e:?}"));
     w.advance_by(1_000);
     let counts = app(&w).held_counts();
     assert_eq!(counts[2], 1, "{counts:?}");
@@ -61,7 +61,7 @@ fn a_killed_worker_s_leases_expire_then_move_and_its_batch_is_read_twice() {
     }
     let killed_at = w.engine().now();
     let dup_before = app(&w).core.tally.duplicates;
-    w.apply(Command::KillWorker { name: "kcl-app".into(), worker: 0 }).unwrap_or_else(|e| panic!("{e}"));
+    w.apply(Command::KillWorker { name: "kcl-app".into(), worker: 0 }).unwrap_or_else(|e| panic!("{e:?}"));
     let owned: Vec<_> = app(&w).core.shards.iter().filter(|(_, l)| l.owner == Some(0)).map(|(id, _)| *id).collect();
     assert_eq!(owned.len(), 2);
     // Until failoverTimeMillis has passed since the last renewal, the table still names worker 0.

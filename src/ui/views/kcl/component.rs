@@ -5,7 +5,7 @@ use super::model::RowState;
 use super::snapshot::{CheckpointCell, KclSnapshot, LeaseRow, WorkerBox};
 use crate::i18n::kcl::{Msg, Text};
 use crate::i18n::{Lang, Message, Phrase};
-use crate::ui::format::shard_short;
+use crate::ui::format::{clock, shard_short};
 use crate::world::consumer::ConsumerSpec;
 use crate::world::polling::PollingSpec;
 use crate::world::scenario::Command;
@@ -69,16 +69,16 @@ pub fn KclView(props: &KclProps) -> Html {
                         { " " }{ Msg::Timing { failover: app.failover_ms, renew: app.renew_ms, taker: app.taker_ms }.text(lang) }
                     </p>
                     <div class="kcl-grid">
-                        <section class="kcl-workers" aria-labelledby="kcl-workers-h">
+                        <section class="kcl-workers">
                             <h3 id="kcl-workers-h">{ Text::WorkersHeading.text(lang) }</h3>
                             <ul class="kcl-worker-list">
                                 { for app.workers.iter().map(|w| worker_box(w, &app.name, send, lang)) }
                             </ul>
                             <button type="button" class="kcl-add-worker" data-testid="kcl-add-worker" onclick={add_worker}>
-                                { "＋ " }{ Text::AddWorker.text(lang) }
+                                { "+ " }{ Text::AddWorker.text(lang) }
                             </button>
                         </section>
-                        <section class="kcl-leases" aria-labelledby="kcl-table-h">
+                        <section class="kcl-leases">
                             <h3 id="kcl-table-h">{ Text::TableHeading.text(lang) }</h3>
                             <div class="kcl-table-scroll" tabindex="0" role="region" aria-labelledby="kcl-table-h">
                                 <table class="kcl-table" data-testid="kcl-lease-table">
@@ -118,7 +118,7 @@ pub fn KclView(props: &KclProps) -> Html {
                             } else {
                                 <ul class="kcl-log">
                                     { for app.rereads.iter().enumerate().map(|(i, r)| html! {
-                                        <li key={i}>{ Msg::RereadLine { at_ms: r.at_ms, shard: r.shard, seq: r.seq.clone(), worker: r.worker }.text(lang) }</li>
+                                        <li key={i}>{ Msg::RereadLine { at: clock(r.at_ms), shard: r.shard, seq: r.seq.clone(), worker: r.worker }.text(lang) }</li>
                                     }) }
                                 </ul>
                             }
@@ -131,7 +131,7 @@ pub fn KclView(props: &KclProps) -> Html {
                             } else {
                                 <ul class="kcl-log" data-testid="kcl-moves">
                                     { for app.moves.iter().enumerate().map(|(i, m)| html! {
-                                        <li key={i}>{ Msg::MoveLine { at_ms: m.at.millis(), shard: m.shard, from: m.from, to: m.to, stolen: m.stolen }.text(lang) }</li>
+                                        <li key={i}>{ Msg::MoveLine { at: clock(m.at.millis()), shard: m.shard, from: m.from, to: m.to, stolen: m.stolen }.text(lang) }</li>
                                     }) }
                                 </ul>
                             }

@@ -4,6 +4,7 @@
 
 use super::model::{recently_moved, row_state, short_seq, RowState};
 use crate::engine::state::shard::ShardId;
+use crate::engine::time::SimTime;
 use crate::world::lease::{renewer_interval_ms, taker_interval_ms, Checkpoint};
 use crate::world::polling::{LeaseMove, PollingApp};
 use crate::world::{ConsumerApp, World};
@@ -61,7 +62,7 @@ pub struct WorkerBox {
 /// One record read twice.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RereadLine {
-    /// When, ms.
+    /// When, ms on the app's clock (since the stream became ACTIVE).
     pub at_ms: u64,
     /// Its shard.
     pub shard: ShardId,
@@ -94,14 +95,14 @@ pub struct AppView {
     pub rereads: Vec<RereadLine>,
     /// Lease moves so far.
     pub move_count: u64,
-    /// The latest, newest first.
+    /// The latest, newest first (times on the app's clock).
     pub moves: Vec<LeaseMove>,
 }
 
 /// Everything the view shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KclSnapshot {
-    /// Simulated time, ms.
+    /// Simulated time since the stream became ACTIVE (the app's clock), ms.
     pub now_ms: u64,
     /// The first polling application, if the scenario has one.
     pub app: Option<AppView>,
@@ -115,7 +116,7 @@ impl KclSnapshot {
             ConsumerApp::Polling(p) => Some(app_view(world, p)),
             _ => None,
         });
-        KclSnapshot { now_ms: now.millis(), app }
+        KclSnapshot { now_ms: now.since(world.started()), app }
     }
 }
 
@@ -184,13 +185,55 @@ fn app_view(world: &World, p: &PollingApp) -> AppView {
             .iter()
             .rev()
             .map(|r| RereadLine {
-                at_ms: r.at.millis(),
+                at_ms: r.at.since(world.started()),
                 shard: r.shard,
                 seq: short_seq(&r.sequence_number.to_string()),
                 worker: r.worker,
             })
             .collect(),
         move_count: p.move_count,
-        moves: p.moves.iter().rev().copied().collect(),
+        moves: p.moves.iter().rev().map(|m| LeaseMove { at: SimTime(m.at.since(world.started())), ..*m }).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::world::consumer::ConsumerSpec;
+    use crate::world::polling::PollingSpec;
+    use crate::world::presets::Preset;
+    use crate::world::scenario::Command;
+
+    fn world() -> World {
+        let mut s = Preset::ActivityLogs.scenario(7);
+        s.settings.shards = 2;
+        s.commands.clear();
+        let mut w = World::new(s).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(KclSnapshot::of(&w).app, None, "activity-logs has no polling application");
+        let spec = PollingSpec { name: "kcl-app".into(), workers: 2, ..PollingSpec::default() };
+        w.apply(Command::AddConsumer { consumer: ConsumerSpec::Polling(spec) }).unwrap_or_else(|e| panic!("{e:?}"));
+        w
+    }
+
+    #[test]
+    fn the_table_names_owners_and_counts_down_a_dead_worker_s_leases() {
+        let mut w = world();
+        w.advance_by(5_000);
+        let snap = KclSnapshot::of(&w);
+        let app = snap.app.unwrap_or_else(|| panic!("no app"));
+        assert_eq!(app.rows.len(), 2);
+        assert_eq!((app.renew_ms, app.taker_ms), (3_308, 20_050));
+        // Worker 0 took both at start, worker 1 stole shard 0.
+        assert_eq!(app.rows.iter().map(|r| r.owner).collect::<Vec<_>>(), vec![Some(1), Some(0)]);
+        assert!(app.rows.iter().all(|r| r.state == RowState::Renewed && r.counter >= 2));
+        assert!(app.rows.iter().all(|r| matches!(r.checkpoint, CheckpointCell::Sequence { .. })));
+        assert_eq!(app.workers.iter().map(|w| w.leases.len()).collect::<Vec<_>>(), vec![1, 1]);
+        w.apply(Command::KillWorker { name: "kcl-app".into(), worker: 0 }).unwrap_or_else(|e| panic!("{e:?}"));
+        w.advance_by(1_000);
+        let app = KclSnapshot::of(&w).app.unwrap_or_else(|| panic!("no app"));
+        let row = &app.rows[1];
+        assert_eq!(row.owner, Some(0));
+        assert!(matches!(row.state, RowState::ExpiresIn(ms) if ms > 0 && ms <= 10_000), "{:?}", row.state);
+        assert!(!app.workers[0].alive && app.workers[0].leases.len() == 1);
     }
 }
