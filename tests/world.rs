@@ -10,6 +10,8 @@ mod helpers;
 mod fixture;
 #[path = "world/invariants.rs"]
 mod invariants;
+#[path = "world/kcl.rs"]
+mod kcl;
 #[path = "world/metrics.rs"]
 mod metrics;
 #[path = "world/pipelines.rs"]

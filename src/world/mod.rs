@@ -51,6 +51,7 @@ pub mod digest;
 pub mod error;
 pub mod fanout;
 pub mod lambda;
+pub mod lease;
 pub mod metrics;
 pub mod payload;
 pub mod pipeline_spec;
