@@ -6,6 +6,8 @@
 #[path = "world/helpers.rs"]
 mod helpers;
 
+#[path = "world/firehose.rs"]
+mod firehose;
 #[path = "world/fixture.rs"]
 mod fixture;
 #[path = "world/invariants.rs"]

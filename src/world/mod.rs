@@ -50,6 +50,7 @@ pub mod cost;
 pub mod digest;
 pub mod error;
 pub mod fanout;
+pub mod firehose;
 pub mod lambda;
 pub mod lease;
 pub mod metrics;
@@ -210,7 +211,7 @@ impl World {
 
     fn start_pipelines(&mut self, spec: PipelinesSpec, shards: u64) {
         let base = self.consumers.len();
-        let p = Pipelines::new(spec, base, self.engine.now());
+        let p = Pipelines::new(spec, base, self.engine.now()).seeded(self.scenario.seed);
         for (i, cs) in pipeline_spec::start_specs(&p.spec, shards).into_iter().enumerate() {
             self.add_consumer(cs);
             if let Some(c) = self.consumers.get_mut(base + i) {
@@ -449,6 +450,7 @@ impl World {
             let name = c.name().to_string();
             let sample = ConsumerSample { records: 0, bytes: 0, millis_behind_latest: lag, expired_records: 0 };
             self.metrics.record_consumer(now.minus(1), &name, sample);
+            firehose::settle(&mut self.consumers[ci], now);
         }
         self.metrics.sample(&self.engine);
         self.capacity.sample(&self.engine, &self.stream, now.since(self.started) / SECOND_MS);
@@ -556,6 +558,7 @@ impl World {
         };
         let before = *c.tally();
         let polled = c.poll(&mut self.engine, &stream, shard);
+        firehose::settle(c, now);
         if let Some(t) = polled.again {
             self.queue.push(t, Task::Poll(ci, shard));
         }
@@ -660,6 +663,21 @@ impl World {
             Command::Pipeline { action } => {
                 if let Err(r) = self.pipeline_step(action) {
                     error = Some(WorldError::Refused(r));
+                }
+            }
+            Command::CreateDeliveryStream { name, hints } => match firehose::create(&self.consumers, &name, hints) {
+                Ok(spec) => {
+                    self.add_consumer(spec);
+                    let f = firehose::DeliveryStream::new(&name, hints, self.scenario.seed, now);
+                    if let Some(c) = self.consumers.last_mut() {
+                        c.set_sink(sink::Sink::delivery(f));
+                    }
+                }
+                Err(e) => error = Some(WorldError::Aws(e)),
+            },
+            Command::UpdateBufferingHints { name, hints } => {
+                if let Err(e) = firehose::update(&mut self.consumers, &name, hints) {
+                    error = Some(WorldError::Aws(e));
                 }
             }
         }

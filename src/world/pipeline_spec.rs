@@ -5,6 +5,7 @@
 
 use super::consumer::ConsumerSpec;
 use super::fanout::FanOutSpec;
+use super::firehose::BufferingHints;
 use super::lambda::LambdaSpec;
 use super::polling::PollingSpec;
 use super::sink::Query;
@@ -41,6 +42,9 @@ pub struct PipelinesSpec {
     pub job_parallelism: u32,
     /// Cost of a Kappa job per record, microseconds of one task.
     pub job_us_per_record: u64,
+    /// Buffering hints of the archiver's Firehose delivery stream (60 s, 5 MiB by default:
+    /// about one object per minute, as the batch layer's minutes).
+    pub archiver_buffering: BufferingHints,
 }
 
 impl Default for PipelinesSpec {
@@ -52,6 +56,7 @@ impl Default for PipelinesSpec {
             batch_only_every_ms: HOUR_MS,
             job_parallelism: 2,
             job_us_per_record: 500,
+            archiver_buffering: BufferingHints { size_in_mbs: 5, interval_in_seconds: 60 },
         }
     }
 }

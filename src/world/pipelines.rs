@@ -16,9 +16,12 @@
 //! ```
 //!
 //! # Lambda architecture (Marz and Warren, *Big Data*, §1.7 and ch. 12)
-//! 1. Every record goes to the master dataset (an archiver, like Firehose delivering to S3,
-//!    writes one object per arrival minute once that minute is complete) and to the speed layer.
-//! 2. The batch layer runs in a `while(true)` loop: a cycle takes the objects sealed so far (the
+//! 1. Every record goes to the master dataset and to the speed layer. The archiver is a Firehose
+//!    delivery stream (`firehose.rs`, the same component as the Firehose view's) that writes S3
+//!    objects by its buffering hints ([`PipelinesSpec::archiver_buffering`], 60 s by default).
+//!    The master dataset is **sealed through** the start of the minute of the oldest record not
+//!    yet in S3 (still in the shard or in the delivery stream's buffer).
+//! 2. The batch layer runs in a `while(true)` loop: a cycle takes the minutes sealed so far (the
 //!    **batch horizon**), recomputes the batch view from every fact in them, and takes
 //!    `batch_overhead_ms + batch_us_per_record · facts` of virtual time.
 //! 3. When it ends, the serving layer swaps in view vN+1 atomically, and the speed layer's
@@ -41,7 +44,8 @@
 
 use super::consumer::{ConsumerApp, ConsumerSpec};
 use super::error::Refusal;
-use super::pipeline_spec::{job_spec, PipelineAction, PipelinesSpec, CAUGHT_UP_MS, MAX_PARALLELISM};
+use super::firehose::DeliveryStream;
+use super::pipeline_spec::{job_spec, PipelineAction, PipelinesSpec, ARCHIVER, CAUGHT_UP_MS, MAX_PARALLELISM};
 use super::reader::ShardReader;
 use super::sink::{FactLog, Sink, Table, BUCKET_MS};
 use crate::engine::state::shard::ShardId;
@@ -191,6 +195,9 @@ pub struct Pipelines {
     /// Records per second over the last tick: ingest, archiver, speed layer, jobs by version.
     pub rates: Rates,
     counters: Rates,
+    /// The world's seed (the archiver's random key strings) and when the pipelines started.
+    seed: u64,
+    created: SimTime,
 }
 
 /// Per-second throughput of each edge.
@@ -273,12 +280,25 @@ impl Pipelines {
             truth: Truth::default(),
             rates: Rates::default(),
             counters: Rates::default(),
+            seed: 0,
+            created: now,
         }
     }
 
-    /// A fresh sink running the query (an archiver's keeps the raw facts).
+    /// The same pipelines, whose archiver draws its random key strings from `seed`.
+    pub fn seeded(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// A fresh sink running the query (an archiver's keeps the raw facts and feeds the Firehose
+    /// delivery stream [`ARCHIVER`]).
     pub fn sink(&self, archive: bool) -> Sink {
-        Sink::new(self.spec.query.clone(), archive)
+        let mut s = Sink::new(self.spec.query.clone(), archive);
+        if archive {
+            s.firehose = Some(DeliveryStream::new(ARCHIVER, self.spec.archiver_buffering, self.seed, self.created));
+        }
+        s
     }
 
     /// Books a record the stream accepted on `shard` (`data` is its payload).
@@ -294,7 +314,9 @@ impl Pipelines {
     pub fn tick(&mut self, engine: &Engine, stream: &str, consumers: &[ConsumerApp]) -> Option<SimTime> {
         let now = engine.now();
         if let Some(a) = consumers.get(self.lambda.archiver) {
-            let complete = complete_through(engine, stream, a) / BUCKET_MS * BUCKET_MS;
+            let read = complete_through(engine, stream, a);
+            let unwritten = a.sink().and_then(|s| s.firehose.as_ref()).and_then(DeliveryStream::oldest_unwritten);
+            let complete = unwritten.map_or(read, |t| read.min(t.millis())) / BUCKET_MS * BUCKET_MS;
             self.lambda.sealed_through_ms = self.lambda.sealed_through_ms.max(complete);
         }
         for i in 0..self.kappa.jobs.len() {

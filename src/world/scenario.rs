@@ -119,6 +119,21 @@ pub enum Command {
         /// Up (true) or down (false).
         up: bool,
     },
+    /// Creates a Firehose delivery stream reading the stream into S3 (`CreateDeliveryStream`).
+    CreateDeliveryStream {
+        /// `DeliveryStreamName`.
+        name: String,
+        /// Its buffering hints (AWS's defaults when absent).
+        #[serde(default)]
+        hints: crate::world::firehose::BufferingHints,
+    },
+    /// Changes a delivery stream's buffering hints (`UpdateDestination`).
+    UpdateBufferingHints {
+        /// `DeliveryStreamName`.
+        name: String,
+        /// The new hints.
+        hints: crate::world::firehose::BufferingHints,
+    },
 }
 
 /// A command and when it runs.

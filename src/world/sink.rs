@@ -9,9 +9,14 @@
 //! covers. It also keeps a *shadow* table computed by the correct code over the same records,
 //! which measures what an injected bug changed without knowing anything else.
 //!
+//! An archiver's sink also feeds a Firehose delivery stream (`firehose.rs`): the master dataset
+//! is what that delivery stream has written to S3. A delivery stream on its own (created from
+//! the Firehose view) has a sink with the delivery stream only, and evaluates no query.
+//!
 //! Simplifications: a result is written when the record is processed, and writes are
 //! idempotent per sequence number (re-reads after a failover are not folded twice).
 
+use super::firehose::DeliveryStream;
 use crate::engine::time::{SimTime, MINUTE_MS};
 use crate::engine::wire::shapes::RecordShape;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
@@ -255,8 +260,14 @@ pub struct Sink {
     pub table: Table,
     /// What the correct code would have written over the same records.
     pub shadow: Table,
-    /// Raw facts, for an archiver (the master dataset).
+    /// Raw facts, for an archiver (the master dataset): every record it read, in S3 once its
+    /// delivery stream wrote the object that holds it.
     pub archive: Option<FactLog>,
+    /// The Firehose delivery stream this consumer feeds (the archiver, or a delivery stream
+    /// created on its own).
+    pub firehose: Option<DeliveryStream>,
+    /// Only the delivery stream: no query, no tables (a delivery stream created on its own).
+    pub delivery_only: bool,
 }
 
 impl Sink {
@@ -265,10 +276,21 @@ impl Sink {
         Self { query, archive: archive.then(FactLog::default), ..Self::default() }
     }
 
+    /// A sink that only feeds delivery stream `f` (no query, no tables).
+    pub fn delivery(f: DeliveryStream) -> Self {
+        Self { firehose: Some(f), delivery_only: true, ..Self::default() }
+    }
+
     /// Processes one record.
     pub fn fold(&mut self, r: &RecordShape) {
-        let (group, amount) = self.query.eval(&r.data);
         let bytes = (r.data.len() + r.partition_key.len()) as u64;
+        if let Some(f) = &mut self.firehose {
+            f.put(bytes, r.approximate_arrival_timestamp);
+        }
+        if self.delivery_only {
+            return;
+        }
+        let (group, amount) = self.query.eval(&r.data);
         self.fold_fact(&group, r.approximate_arrival_timestamp, amount, bytes);
     }
 

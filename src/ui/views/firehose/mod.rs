@@ -3,6 +3,7 @@
 //! Yew component (wasm32 only). The texts are in [`crate::i18n::firehose`].
 
 pub mod model;
+pub mod snapshot;
 
 #[cfg(target_arch = "wasm32")]
 mod component;

@@ -52,10 +52,10 @@ pub fn LambdaPanel(props: &LambdaPanelProps) -> Html {
     let serving = lay.node(N::Serving);
     let query = lay.node(N::Query);
 
-    // The master dataset: its newest sealed objects, one per arrival minute (new ones fade in).
+    // The master dataset: the newest objects its Firehose delivery stream wrote (new ones fade in).
     let objects = l.recent_objects.iter().enumerate().map(|(i, (number, records))| {
         let y = master.y + 40.0 + 17.0 * i as f64;
-        // One object per arrival minute, numbered in the order they were sealed.
+        // Numbered in the order they were written.
         html! {
             <g key={*number} class="object">
                 <rect x={f1(master.x + 8.0)} y={f1(y)} width={f1(master.w - 16.0)} height="14" rx="2" />

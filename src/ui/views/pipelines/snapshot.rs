@@ -72,11 +72,11 @@ pub struct LambdaPanel {
     pub archive_records: u64,
     /// Master dataset: bytes of those records.
     pub archive_bytes: u64,
-    /// Master dataset: objects sealed (one per arrival minute).
+    /// Master dataset: objects its Firehose delivery stream wrote.
     pub archive_objects: u64,
     /// The master dataset holds every record that arrived before this.
     pub sealed_through_ms: u64,
-    /// The newest sealed objects: (object number, 1 = the first, records), newest last (at
+    /// The newest objects written: (object number, 1 = the first, records), newest last (at
     /// most 4).
     pub recent_objects: Vec<(u64, u64)>,
     /// Records per second the archiver delivered.
@@ -370,15 +370,13 @@ impl PipelinesSnapshot {
         let archive = consumers.get(l.archiver).and_then(ConsumerApp::sink);
         let speed_consumer: Option<&ConsumerApp> = consumers.get(l.speed);
         let speed = speed_consumer.and_then(ConsumerApp::sink);
-        let sealed = archive.map_or(0, |a| a.shadow.buckets.range(..l.sealed_through_ms).count() as u64);
-        let objects: Vec<(u64, u64)> = archive
-            .map(|a| {
-                let newest = a.shadow.buckets.range(..l.sealed_through_ms).rev().take(4);
-                newest.enumerate().map(|(i, (_, b))| (sealed - i as u64, b.records)).collect()
-            })
-            .unwrap_or_default();
-        let mut recent_objects = objects;
-        recent_objects.reverse();
+        // The objects the archiver's Firehose delivery stream wrote (the same component as the
+        // Firehose view's).
+        let delivery = archive.and_then(|a| a.firehose.as_ref());
+        let sealed = delivery.map_or(0, |f| f.objects);
+        let skip = delivery.map_or(0, |f| f.recent.len().saturating_sub(4));
+        let recent_objects: Vec<(u64, u64)> =
+            delivery.map(|f| f.recent.iter().skip(skip).map(|o| (o.number, o.records)).collect()).unwrap_or_default();
         let realtime = speed.map(|s| s.table.totals_from(l.serving.horizon_ms)).unwrap_or_default();
         let fresh_through = if l.batch_only {
             l.serving.horizon_ms
