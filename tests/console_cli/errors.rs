@@ -447,7 +447,7 @@ fn throttling_is_retried_as_each_cli_retries() {
     // v2 3, with pauses on the simulated clock; then the message names the retries.
     for (version, attempts, pauses_ms) in [(CliVersion::V1, 5, 7_500), (CliVersion::V2, 3, 1_500)] {
         let start = h.engine.now().millis();
-        let out = aws(&mut h, version, "kinesis create-stream --stream-name Huge --shard-count 501");
+        let out = aws(&mut h, version, "kinesis create-stream --stream-name Huge --shard-count 20001");
         assert_eq!(out.exchanges.len(), attempts, "{version:?}");
         assert_eq!(h.engine.now().millis() - start, pauses_ms, "{version:?}");
         let retries = attempts - 1;

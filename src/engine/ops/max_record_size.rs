@@ -17,17 +17,11 @@
 //! optional `MaxRecordSizeInKiB` is not modelled.
 
 use crate::engine::error::{invalid_argument, ApiError};
+use crate::engine::state::limits::{MAX_MAX_RECORD_SIZE_KIB, MIN_MAX_RECORD_SIZE_KIB};
 use crate::engine::state::stream::StreamStatus;
 use crate::engine::wire::validation::{parse_stream_arn, Field, Pattern, Rule, Type};
 use crate::engine::Engine;
 use serde::Deserialize;
-
-/// A stream's `MaxRecordSizeInKiB` when created, KiB (1 MiB).
-pub const DEFAULT_MAX_RECORD_SIZE_KIB: u32 = 1024;
-/// Smallest `MaxRecordSizeInKiB`, KiB.
-pub const MIN_MAX_RECORD_SIZE_KIB: u32 = 1024;
-/// Largest `MaxRecordSizeInKiB`, KiB (10 MiB).
-pub const MAX_MAX_RECORD_SIZE_KIB: u32 = 10_240;
 
 /// The request table (validation as data): AWS's shapes and ranges.
 pub const UPDATE_MAX_RECORD_SIZE: &[Field] = &[

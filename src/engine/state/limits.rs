@@ -71,6 +71,14 @@ pub const ON_DEMAND_MAX_READ_BYTES_PER_SEC: u64 = 20 * 1024 * MIB;
 /// Most write capacity of an on-demand stream in the other regions, bytes/s (same page).
 pub const ON_DEMAND_MAX_WRITE_OTHER_REGIONS: u64 = 200 * MIB;
 
+/// A stream's `MaxRecordSizeInKiB` when created, KiB (1 MiB; UpdateMaxRecordSize raises it, see
+/// `engine::ops::max_record_size`).
+pub const DEFAULT_MAX_RECORD_SIZE_KIB: u32 = 1024;
+/// Smallest `MaxRecordSizeInKiB`, KiB (UpdateMaxRecordSize API reference).
+pub const MIN_MAX_RECORD_SIZE_KIB: u32 = 1024;
+/// Largest `MaxRecordSizeInKiB`, KiB (10 MiB).
+pub const MAX_MAX_RECORD_SIZE_KIB: u32 = 10_240;
+
 /// Records above this size (bytes of data + key) burst past the write bucket (see
 /// [`ShardLimits::admit_write`]): 1 MiB of data plus the longest partition key (256 bytes).
 pub const LARGE_RECORD_BYTES: u64 = MIB + 256;

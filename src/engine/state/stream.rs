@@ -170,7 +170,7 @@ impl Stream {
             scaling_calls: Vec::new(),
             mode_switches: Vec::new(),
             last_autoscale: None,
-            max_record_size_kib: crate::engine::ops::max_record_size::DEFAULT_MAX_RECORD_SIZE_KIB,
+            max_record_size_kib: crate::engine::state::limits::DEFAULT_MAX_RECORD_SIZE_KIB,
         };
         s.rebuild_routes();
         s

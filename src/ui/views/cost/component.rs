@@ -46,22 +46,26 @@ fn bill_rows(live: &CostBreakdown, month: &CostBreakdown, mode: StreamMode) -> V
     rows
 }
 
-/// Axis ticks as SVG: grid lines and labels.
+/// X axis ticks as SVG: grid lines and labels.
 fn x_axis(ticks: &[Tick], label: impl Fn(f64) -> String) -> Html {
+    let last = ticks.len().saturating_sub(1);
     ticks
         .iter()
         .enumerate()
         .map(|(i, t)| {
+            // The last label ends at its tick, so it stays inside the chart.
+            let anchor = if i == last { "end" } else { "middle" };
             html! {
                 <g key={i}>
                     <line class="cost-grid" x1={format!("{:.1}", t.at)} x2={format!("{:.1}", t.at)} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                    <text class="cost-tick" x={format!("{:.1}", t.at)} y={(H - BOTTOM + 16.0).to_string()} text-anchor="middle">{ label(t.value) }</text>
+                    <text class="cost-tick" x={format!("{:.1}", t.at)} y={(H - BOTTOM + 16.0).to_string()} text-anchor={anchor}>{ label(t.value) }</text>
                 </g>
             }
         })
         .collect()
 }
 
+/// Y axis ticks as SVG: grid lines and labels.
 fn y_axis(ticks: &[Tick], label: impl Fn(f64) -> String) -> Html {
     ticks
         .iter()
