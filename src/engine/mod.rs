@@ -165,8 +165,8 @@ pub struct Engine {
     on_demand_asleep: BTreeMap<StreamKey, SimTime>,
     /// Scheduled items run so far.
     scheduled_runs: u64,
-    /// The Availability Zone copies (a simulation control; see `ops/replication.rs`).
-    replication: ops::replication::Replication,
+    /// The Availability Zone copies (a simulation control; see `state/replication.rs`).
+    replication: state::replication::Replication,
 }
 
 impl Default for Engine {
@@ -196,7 +196,7 @@ impl Engine {
             subscriptions: Subscriptions::default(),
             on_demand_asleep: BTreeMap::new(),
             scheduled_runs: 0,
-            replication: ops::replication::Replication::default(),
+            replication: state::replication::Replication::default(),
         }
     }
 

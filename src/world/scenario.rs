@@ -112,7 +112,7 @@ pub enum Command {
         action: PipelineAction,
     },
     /// Takes an Availability Zone down or brings it back (a simulation control, not an AWS API;
-    /// see `engine/ops/replication.rs`), e.g. `{"do":"set-availability-zone","zone":1,"up":false}`.
+    /// see `engine/state/replication.rs`), e.g. `{"do":"set-availability-zone","zone":1,"up":false}`.
     SetAvailabilityZone {
         /// Zone number: 0, 1 or 2 (`<region>a`, `b`, `c`).
         zone: usize,

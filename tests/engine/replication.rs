@@ -1,4 +1,4 @@
-//! The three Availability Zone copies (`engine/ops/replication.rs`): a write is acknowledged once
+//! The three Availability Zone copies (`engine/state/replication.rs`): a write is acknowledged once
 //! every zone that is up stores it; one zone may go down; it catches up when it comes back; no
 //! acknowledged record is lost; the control changes nothing in runs that never use it.
 

@@ -14,6 +14,7 @@ pub mod hashing;
 pub mod limits;
 pub mod packed;
 pub mod record_source;
+pub mod replication;
 pub mod sequence;
 pub mod shard;
 pub mod store;
