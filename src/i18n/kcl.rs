@@ -189,7 +189,7 @@ impl Phrase for Text {
         match self {
             Text::Title => "KCL: leases (arrendamientos) y checkpoints",
             Text::Help => "Una aplicación KCL reparte los shards entre sus workers con una tabla de DynamoDB: una fila (lease) por shard, con su dueño y su checkpoint. Cada worker renueva sus leases sumando 1 a leaseCounter; si un worker cae, sus leases dejan de renovarse, expiran y otro worker los toma y sigue desde el checkpoint.",
-            Text::Assume => "KCL: se modela KCL 2.x (reparto por número de leases). Renovaciones y lease taker con los periodos de KCL (failoverTimeMillis/3 − 25 ms y (failoverTimeMillis + 25 ms) × 2), pero evaluados en el tic de 1 s del mundo; se toma el shard de id menor en vez de uno al azar; el worker que pierde un lease robado para en el acto; un worker procesa sus leases en paralelo.",
+            Text::Assume => "KCL: se modela KCL 2.x (reparto por número de leases). Renovaciones y lease taker con los periodos de KCL (failoverTimeMillis/3 − 25 ms y (failoverTimeMillis + 25 ms) × 2), pero evaluados en el tic de 1 s del mundo (y el lease taker corre en el acto cuando aparecen shards hijos); se toma el shard de id menor en vez de uno al azar; el worker que pierde un lease robado para en el acto; un worker procesa sus leases en paralelo.",
             Text::NoApp => "Este escenario no tiene ninguna aplicación KCL (consumidor por sondeo con GetRecords).",
             Text::AddApp => "Añadir una aplicación KCL (2 workers, 5 ms de proceso por registro)",
             Text::TableHeading => "Tabla de leases (DynamoDB)",
@@ -241,7 +241,7 @@ impl Phrase for Text {
         match self {
             Text::Title => "KCL: leases and checkpoints",
             Text::Help => "A KCL application shares the shards among its workers through a DynamoDB table: one row (lease) per shard, with its owner and its checkpoint. Each worker renews its leases by adding 1 to leaseCounter; if a worker dies, its leases are no longer renewed, they expire, and another worker takes them and resumes from the checkpoint.",
-            Text::Assume => "KCL: KCL 2.x is modelled (balancing by lease count). Renewals and the lease taker use KCL's periods (failoverTimeMillis/3 − 25 ms and (failoverTimeMillis + 25 ms) × 2) but run on the world's 1 s tick; the lowest shard id is taken instead of a random one; the worker that loses a stolen lease stops at once; a worker processes its leases in parallel.",
+            Text::Assume => "KCL: KCL 2.x is modelled (balancing by lease count). Renewals and the lease taker use KCL's periods (failoverTimeMillis/3 − 25 ms and (failoverTimeMillis + 25 ms) × 2) but run on the world's 1 s tick (and the lease taker runs at once when child shards appear); the lowest shard id is taken instead of a random one; the worker that loses a stolen lease stops at once; a worker processes its leases in parallel.",
             Text::NoApp => "This scenario has no KCL application (a polling consumer using GetRecords).",
             Text::AddApp => "Add a KCL application (2 workers, 5 ms of processing per record)",
             Text::TableHeading => "Lease table (DynamoDB)",

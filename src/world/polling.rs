@@ -27,7 +27,8 @@
 //!   lost too (the thief resumes from the checkpoint).
 //!
 //! Simplifications: renewals and taker runs happen on the world's one-second tick (at the first
-//! tick at or after they are due); a worker processes its leases' batches in parallel; a
+//! tick at or after they are due); when the shard sync finds new (child) shards, every live
+//! worker's taker runs at that tick instead of waiting for its next scheduled run; a worker processes its leases' batches in parallel; a
 //! catching-up lease polls again 200 ms after a full batch instead of waiting the whole
 //! interval; the worker that loses a stolen lease stops at once (KCL notices at its next
 //! renewal, and its checkpoint fails).
@@ -311,6 +312,7 @@ impl PollingApp {
             return Vec::new();
         };
         let now = engine.now();
+        let known = self.core.shards.len();
         self.core.add_new_shards(engine, stream, self.spec.start, |reader| Lease {
             reader,
             owner: None,
@@ -322,6 +324,13 @@ impl PollingApp {
             busy_until: SimTime(0),
             scheduled: false,
         });
+        if known > 0 && self.core.shards.len() > known {
+            // New (child) shards: every live worker's taker runs now rather than at its next
+            // scheduled run (see the module doc).
+            for c in &mut self.clocks {
+                c.next_take = c.next_take.min(now);
+            }
+        }
         self.coordinate(now);
         let ready: Vec<ShardId> = self
             .core
