@@ -291,11 +291,11 @@ fn objects_table(d: Option<&DeliverySnap>, lang: Lang) -> Html {
                     <tbody>
                         { for d.objects.iter().map(|o| html! {
                             <tr key={o.number}>
-                                <td class="fh-key">{ &o.key }</td>
-                                <td>{ bytes(o.bytes, lang) }</td>
-                                <td>{ grouped(o.records, lang) }</td>
-                                <td>{ if o.by_size { Text::BySize.text(lang) } else { Text::ByInterval.text(lang) } }</td>
-                                <td>{ format!("{}–{}", clock(o.arrivals.0), clock(o.arrivals.1)) }</td>
+                                <td class="fh-key" data-label={Text::ColKey.text(lang)}>{ &o.key }</td>
+                                <td data-label={Text::ColSize.text(lang)}>{ bytes(o.bytes, lang) }</td>
+                                <td data-label={Text::ColRecords.text(lang)}>{ grouped(o.records, lang) }</td>
+                                <td data-label={Text::ColTrigger.text(lang)}>{ if o.by_size { Text::BySize.text(lang) } else { Text::ByInterval.text(lang) } }</td>
+                                <td data-label={Text::ColArrivals.text(lang)}>{ format!("{}–{}", clock(o.arrivals.0), clock(o.arrivals.1)) }</td>
                             </tr>
                         }) }
                     </tbody>
