@@ -400,13 +400,24 @@ pub(crate) fn create(consumers: &[ConsumerApp], name: &str, hints: BufferingHint
             format!("Firehose stream {name} already exists."),
         ));
     }
+    // A 1 ms interval gives a start phase of 0: the first GetShardIterator(LATEST) happens at
+    // the creation instant, so no record falls between "created" and "LATEST" (the reader would
+    // book those as lost). [`attach`] sets the real interval, 1 s, right after.
     Ok(ConsumerSpec::Polling(PollingSpec {
         name: name.to_string(),
         workers: 1,
-        poll_interval_ms: SECOND_MS,
+        poll_interval_ms: 1,
         start: StartPosition::Latest,
         ..PollingSpec::default()
     }))
+}
+
+/// Gives the consumer just added for delivery stream `f` its sink and its 1 s poll interval.
+pub(crate) fn attach(c: &mut ConsumerApp, f: DeliveryStream) {
+    if let ConsumerApp::Polling(p) = c {
+        p.spec.poll_interval_ms = SECOND_MS;
+    }
+    c.set_sink(super::sink::Sink::delivery(f));
 }
 
 /// Changes delivery stream `name`'s buffering hints (`UpdateDestination`).

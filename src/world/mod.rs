@@ -670,7 +670,7 @@ impl World {
                     self.add_consumer(spec);
                     let f = firehose::DeliveryStream::new(&name, hints, self.scenario.seed, now);
                     if let Some(c) = self.consumers.last_mut() {
-                        c.set_sink(sink::Sink::delivery(f));
+                        firehose::attach(c, f);
                     }
                 }
                 Err(e) => error = Some(WorldError::Aws(e)),

@@ -63,6 +63,7 @@ fn an_object_is_written_once_the_interval_has_passed_since_the_first_record() {
     // Its reads are GetRecords calls of a polling consumer, one per shard about every second.
     let c = w.consumers().iter().find(|c| c.name() == "orders-to-s3").unwrap_or_else(|| panic!("consumer"));
     assert!(c.tally().calls >= 50, "{:?}", c.tally());
+    assert_eq!(c.tally().lost, 0, "LATEST is taken at the creation instant: nothing is booked as lost");
 }
 
 #[test]

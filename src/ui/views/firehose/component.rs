@@ -8,7 +8,7 @@ use super::snapshot::{DeliverySnap, FirehoseSnapshot};
 use crate::i18n::firehose::{Msg, Text};
 use crate::i18n::numbers::{grouped, percent_sign};
 use crate::i18n::{Lang, Message, Phrase};
-use crate::ui::format::{bytes, clock, duration, DurationStyle};
+use crate::ui::format::{bytes, clock, duration, mib, DurationStyle};
 use crate::world::firehose::{BufferingHints, HintError};
 use crate::world::scenario::Command;
 use std::rc::Rc;
@@ -90,7 +90,7 @@ pub fn FirehoseView(props: &FirehoseProps) -> Html {
         }
     };
     let form = html! {
-        <form class="fh-form" data-testid="fh-form" onsubmit={submit} aria-labelledby="fh-form-h">
+        <form class="fh-form" data-testid="fh-form" onsubmit={submit} aria-labelledby="fh-form-h" novalidate=true>
             <h3 id="fh-form-h">{ Text::FormHeading.text(lang) }</h3>
             { field("fh-size", Text::SizeLabel, &size, "1", "128") }
             { field("fh-interval", Text::IntervalLabel, &interval, "0", "900") }
@@ -153,20 +153,19 @@ fn delivery(d: &DeliverySnap, lang: Lang) -> Html {
     let (bx, by, bw, bh) = BAR;
     let fill = bar_fill(size_frac);
     let (cx, cy, r) = CLOCK;
-    let size_text = Msg::Buffered {
-        records: grouped(d.buffer_records, lang),
-        bytes: bytes(d.buffer_bytes, lang),
-        limit: bytes(limit, lang),
-    }
-    .text(lang);
+    let buffered = format!("{} MiB", mib(d.buffer_bytes, lang));
+    let size_limit = format!("{} MiB", d.size_mib);
+    let size_text =
+        Msg::Buffered { records: grouped(d.buffer_records, lang), bytes: buffered.clone(), limit: size_limit.clone() }
+            .text(lang);
     let time_text = if d.buffer_records == 0 {
         Text::Empty.text(lang).to_string()
     } else {
         Msg::Waiting { elapsed: secs(d.buffer_age_ms, lang), interval: secs(interval_ms, lang) }.text(lang)
     };
     let label = Msg::Figure {
-        bytes: bytes(d.buffer_bytes, lang),
-        limit: bytes(limit, lang),
+        bytes: buffered,
+        limit: size_limit,
         elapsed: secs(d.buffer_age_ms, lang),
         interval: secs(interval_ms, lang),
     }
@@ -182,7 +181,7 @@ fn delivery(d: &DeliverySnap, lang: Lang) -> Html {
             if d.archiver { <p class="fh-note">{ Text::IsArchiver.text(lang) }</p> }
             <svg class="fh-gauges" viewBox={format!("0 0 {VIEW_W} {VIEW_H}")} role="img" aria-label={label}>
                 <g class={hot(Closer::Size)}>
-                    <text x={bx.to_string()} y="18" class="fh-glabel">{ Text::SizeGauge.text(lang) }</text>
+                    <text x={(bx + bw / 2.0).to_string()} y="18" text-anchor="middle" class="fh-glabel">{ Text::SizeGauge.text(lang) }</text>
                     <rect x={bx.to_string()} y={by.to_string()} width={bw.to_string()} height={bh.to_string()} class="fh-bar-bg" />
                     <rect x={bx.to_string()} y={(by + bh - fill).to_string()} width={bw.to_string()} height={fill.to_string()} class="fh-bar" />
                     <text x={(bx + bw / 2.0).to_string()} y={(by + bh / 2.0 + 5.0).to_string()} text-anchor="middle" class="fh-pct">
@@ -190,13 +189,13 @@ fn delivery(d: &DeliverySnap, lang: Lang) -> Html {
                     </text>
                 </g>
                 <g class={hot(Closer::Interval)}>
-                    <text x={(cx - r).to_string()} y="18" class="fh-glabel">{ Text::ClockGauge.text(lang) }</text>
+                    <text x={cx.to_string()} y="18" text-anchor="middle" class="fh-glabel">{ Text::ClockGauge.text(lang) }</text>
                     <circle cx={cx.to_string()} cy={cy.to_string()} r={r.to_string()} class="fh-clock-bg" />
                     <path d={clock_sector(time_frac)} class="fh-clock" />
                     <circle cx={cx.to_string()} cy={cy.to_string()} r="3" class="fh-clock-pin" />
                 </g>
                 if near != Closer::Neither {
-                    <text x={if near == Closer::Size { bx } else { cx - r }.to_string()} y={(VIEW_H - 6.0).to_string()} class="fh-closer">
+                    <text x={if near == Closer::Size { bx + bw / 2.0 } else { cx }.to_string()} y={(VIEW_H - 6.0).to_string()} text-anchor="middle" class="fh-closer">
                         { format!("▲ {}", Text::Closer.text(lang)) }
                     </text>
                 }
@@ -231,7 +230,7 @@ fn bucket(d: Option<&DeliverySnap>, lang: Lang) -> Html {
                     {
                         let key = parts.get(..=depth).map(|p| p.join("/")).unwrap_or_default();
                         items.push(
-                            html! { <li key={key} class={format!("fh-dir d{depth}")}>{ format!("📁 {part}/") }</li> },
+                            html! { <li key={key} class={format!("fh-dir d{depth}")}>{ format!("▾ {part}/") }</li> },
                         );
                     }
                 }
@@ -246,7 +245,7 @@ fn bucket(d: Option<&DeliverySnap>, lang: Lang) -> Html {
                         html! {
                             <li key={o.number} class={classes!("fh-obj", is_new.then_some("newest"))} tabindex="0" title={title.clone()}
                                 data-testid="fh-object" data-key={o.key.clone()}>
-                                <span class="fh-objname">{ format!("📄 {}", o.name) }</span>
+                                <span class="fh-objname">{ format!("▪ {}", o.name) }</span>
                                 <span class="fh-muted">{ format!(" · {} · {} ", bytes(o.bytes, lang), grouped(o.records, lang)) }{ Text::ColRecords.text(lang).to_lowercase() }</span>
                                 if is_new { <strong class="fh-new">{ format!(" ★ {}", Text::Newest.text(lang)) }</strong> }
                             </li>
@@ -255,7 +254,7 @@ fn bucket(d: Option<&DeliverySnap>, lang: Lang) -> Html {
                     .collect();
                 items.push(html! {
                     <li key={f.prefix.clone()} class="fh-dir d3" data-testid="fh-folder" data-prefix={f.prefix.clone()}>
-                        { format!("📁 {hour}/ ") }<span class="fh-muted">{ Msg::Folder { objects: grouped(f.objects, lang), bytes: bytes(f.bytes, lang) }.text(lang) }</span>
+                        { format!("▾ {hour}/ ") }<span class="fh-muted">{ Msg::Folder { objects: grouped(f.objects, lang), bytes: bytes(f.bytes, lang) }.text(lang) }</span>
                         if !objs.is_empty() { <ul class="fh-objs">{ for objs }</ul> }
                     </li>
                 });
@@ -278,9 +277,9 @@ fn objects_table(d: Option<&DeliverySnap>, lang: Lang) -> Html {
         return html! {};
     };
     html! {
-        <section class="fh-list" aria-labelledby="fh-list-h">
+        <div class="fh-list">
             <h3 id="fh-list-h">{ Text::RecentHeading.text(lang) }</h3>
-            <div class="fh-table-wrap">
+            <div class="fh-table-wrap" tabindex="0" role="region" aria-labelledby="fh-list-h">
                 <table data-testid="fh-table">
                     <thead><tr>
                         <th scope="col">{ Text::ColKey.text(lang) }</th>
@@ -292,16 +291,16 @@ fn objects_table(d: Option<&DeliverySnap>, lang: Lang) -> Html {
                     <tbody>
                         { for d.objects.iter().map(|o| html! {
                             <tr key={o.number}>
-                                <td class="fh-key">{ &o.key }</td>
-                                <td>{ bytes(o.bytes, lang) }</td>
-                                <td>{ grouped(o.records, lang) }</td>
-                                <td>{ if o.by_size { Text::BySize.text(lang) } else { Text::ByInterval.text(lang) } }</td>
-                                <td>{ format!("{}–{}", clock(o.arrivals.0), clock(o.arrivals.1)) }</td>
+                                <td class="fh-key" data-label={Text::ColKey.text(lang)}>{ &o.key }</td>
+                                <td data-label={Text::ColSize.text(lang)}>{ bytes(o.bytes, lang) }</td>
+                                <td data-label={Text::ColRecords.text(lang)}>{ grouped(o.records, lang) }</td>
+                                <td data-label={Text::ColTrigger.text(lang)}>{ if o.by_size { Text::BySize.text(lang) } else { Text::ByInterval.text(lang) } }</td>
+                                <td data-label={Text::ColArrivals.text(lang)}>{ format!("{}–{}", clock(o.arrivals.0), clock(o.arrivals.1)) }</td>
                             </tr>
                         }) }
                     </tbody>
                 </table>
             </div>
-        </section>
+        </div>
     }
 }

@@ -7,7 +7,7 @@ use crate::world::firehose::{BufferingHints, HintError};
 /// Logical width of the delivery stream's drawing.
 pub const VIEW_W: f64 = 320.0;
 /// Logical height of the delivery stream's drawing.
-pub const VIEW_H: f64 = 150.0;
+pub const VIEW_H: f64 = 146.0;
 /// The fill bar: left, top, width, height.
 pub const BAR: (f64, f64, f64, f64) = (20.0, 30.0, 120.0, 90.0);
 /// The clock: centre x, centre y, radius.

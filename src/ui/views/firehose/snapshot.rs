@@ -171,7 +171,7 @@ mod tests {
         let mut sim = Sim::new(settings).unwrap_or_else(|e| panic!("{e:?}"));
         let secs = |sim: &mut Sim, n: u32| (0..n).for_each(|_| sim.step_second());
         assert!(FirehoseSnapshot::of(&sim).delivery.is_none());
-        let hints = BufferingHints { size_in_mbs: 1, interval_in_seconds: 60 };
+        let hints = BufferingHints { size_in_mbs: 128, interval_in_seconds: 60 };
         assert!(sim.command(Command::CreateDeliveryStream { name: "orders-to-s3".into(), hints }).is_ok());
         secs(&mut sim, 59);
         let s = FirehoseSnapshot::of(&sim);
