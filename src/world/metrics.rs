@@ -1,5 +1,9 @@
 //! Metrics: CloudWatch-style per-second time series in bounded ring buffers.
 //!
+//! Size: one registry of CloudWatch metric names (each with its spelling, unit and statistic:
+//! exhaustive matches that grow with every metric) beside the ring, the per-minute rollup and the
+//! sampler that share them; splitting would scatter one metric's facts across files.
+//!
 //! # What is modelled
 //!
 //! Kinesis Data Streams publishes stream-level ("basic") and shard-level ("enhanced") metrics to
