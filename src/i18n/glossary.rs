@@ -56,6 +56,14 @@ keys! {
         Lineage,
         /// Capacity mode: provisioned or on-demand.
         CapacityMode,
+        /// CloudWatch metrics and alarms.
+        Metric,
+        /// Server-side encryption with a KMS key.
+        Encryption,
+        /// Availability Zones and the three copies of each record.
+        AvailabilityZone,
+        /// Amazon Data Firehose delivering into S3.
+        Firehose,
     }
 }
 
@@ -87,6 +95,10 @@ impl Term {
             Term::Resharding => "resharding: SplitShard, MergeShards, UpdateShardCount",
             Term::Lineage => "ParentShardId, AdjacentParentShardId",
             Term::CapacityMode => "StreamMode: PROVISIONED, ON_DEMAND",
+            Term::Metric => "CloudWatch metric (IncomingRecords, WriteProvisionedThroughputExceeded), alarm, EnableEnhancedMonitoring",
+            Term::Encryption => "StartStreamEncryption, EncryptionType: KMS, KeyId (alias/aws/kinesis)",
+            Term::AvailabilityZone => "Availability Zone (us-east-1a, us-east-1b, us-east-1c)",
+            Term::Firehose => "Amazon Data Firehose: delivery stream, BufferingHints, S3 bucket",
         }
     }
 
@@ -122,6 +134,10 @@ impl Term {
             Term::Resharding => "Resharding: split y merge",
             Term::Lineage => "Linaje: shards padre e hijos",
             Term::CapacityMode => "Modo de capacidad: aprovisionado o bajo demanda",
+            Term::Metric => "Métricas y alarmas de CloudWatch",
+            Term::Encryption => "Cifrado del lado del servidor (KMS)",
+            Term::AvailabilityZone => "Zona de disponibilidad (AZ)",
+            Term::Firehose => "Firehose: del stream a S3",
         }
     }
 
@@ -148,6 +164,10 @@ impl Term {
             Term::Resharding => "Resharding: split and merge",
             Term::Lineage => "Lineage: parent and child shards",
             Term::CapacityMode => "Capacity mode: provisioned or on-demand",
+            Term::Metric => "CloudWatch metrics and alarms",
+            Term::Encryption => "Server-side encryption (KMS)",
+            Term::AvailabilityZone => "Availability Zone (AZ)",
+            Term::Firehose => "Firehose: from the stream into S3",
         }
     }
 
@@ -183,6 +203,10 @@ impl Term {
             Term::Resharding => "cambio del número de shards: dividir (split), fusionar (merge), reescalar",
             Term::Lineage => "linaje: shard padre, shard padre adyacente, shards hijos",
             Term::CapacityMode => "modo de capacidad: aprovisionado, bajo demanda",
+            Term::Metric => "métrica · monitorización · alarma",
+            Term::Encryption => "cifrado en reposo · clave de KMS · SSE",
+            Term::AvailabilityZone => "zona de disponibilidad · réplica · copia",
+            Term::Firehose => "flujo de entrega · búfer · cubo (bucket) de S3",
         }
     }
 
@@ -209,6 +233,10 @@ impl Term {
             Term::Resharding => "changing the shard count: split, merge, scale",
             Term::Lineage => "lineage: parent shard, adjacent parent, child shards",
             Term::CapacityMode => "capacity mode: provisioned, on-demand",
+            Term::Metric => "metric · monitoring · alarm",
+            Term::Encryption => "encryption at rest · KMS key · SSE",
+            Term::AvailabilityZone => "availability zone · replica · copy",
+            Term::Firehose => "delivery stream · buffer · S3 bucket",
         }
     }
 }
@@ -238,6 +266,10 @@ impl Phrase for Term {
             Term::Resharding => "Cambiar la capacidad: SplitShard divide un shard en dos, MergeShards une dos adyacentes y UpdateShardCount reescala todo el stream. El shard antiguo se cierra y sus hijos toman su rango.",
             Term::Lineage => "Tras un reshard, el shard cerrado es padre de los nuevos. Para conservar el orden por clave hay que leer el padre hasta el final antes que sus hijos.",
             Term::CapacityMode => "En modo aprovisionado eliges el número de shards y pagas por shard-hora; en modo bajo demanda Kinesis ajusta los shards al tráfico y pagas por dato.",
+            Term::Metric => "Kinesis publica en CloudWatch métricas por minuto como IncomingRecords o GetRecords.IteratorAgeMilliseconds; las de cada shard, solo tras EnableEnhancedMonitoring. Una alarma avisa cuando una métrica pasa un umbral durante varios periodos seguidos.",
+            Term::Encryption => "Con StartStreamEncryption, Kinesis cifra cada registro nuevo con una clave de KMS antes de guardarlo, y lo descifra al leerlo. Protege los datos en reposo; quien tenga permiso para leer el stream y usar la clave los sigue viendo en claro.",
+            Term::AvailabilityZone => "Un centro de datos aislado dentro de una región. Kinesis guarda cada registro en tres zonas antes de confirmarlo, así que la caída de una zona no pierde nada.",
+            Term::Firehose => "Un servicio que lee el stream y escribe los registros en S3 (u otros destinos) en objetos: junta registros en un búfer hasta un tamaño o un tiempo, lo que llegue antes. En la arquitectura Lambda guarda el dataset maestro.",
         }
     }
 
@@ -264,6 +296,10 @@ impl Phrase for Term {
             Term::Resharding => "Changing capacity: SplitShard splits a shard in two, MergeShards joins two adjacent ones and UpdateShardCount rescales the whole stream. The old shard closes and its children take over its range.",
             Term::Lineage => "After a reshard, the closed shard is the parent of the new ones. To keep per-key order, read the parent to its end before its children.",
             Term::CapacityMode => "In provisioned mode you choose the shard count and pay per shard-hour; in on-demand mode Kinesis fits the shards to the traffic and you pay per data.",
+            Term::Metric => "Kinesis publishes per-minute metrics to CloudWatch such as IncomingRecords or GetRecords.IteratorAgeMilliseconds; per-shard ones only after EnableEnhancedMonitoring. An alarm fires when a metric crosses a threshold for several periods in a row.",
+            Term::Encryption => "With StartStreamEncryption, Kinesis encrypts each new record with a KMS key before storing it, and decrypts it when read. It protects data at rest; whoever may read the stream and use the key still sees it in plain text.",
+            Term::AvailabilityZone => "An isolated data centre within a region. Kinesis stores each record in three zones before acknowledging it, so losing one zone loses nothing.",
+            Term::Firehose => "A service that reads the stream and writes its records to S3 (or other destinations) as objects: it buffers records up to a size or a time, whichever comes first. In the Lambda architecture it keeps the master dataset.",
         }
     }
 }

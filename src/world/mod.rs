@@ -38,15 +38,22 @@
 //! - `pipelines.rs` and `sink.rs`: the Lambda and Kappa architectures and the code they run.
 //! - `scenario.rs` (the JSON format, validation) and `presets.rs` (the course's scenarios).
 //! - `calls.rs`: API calls a person makes ([`World::call`]) and the records they put.
-//! - `error.rs`: why a command failed. `report.rs`: totals. `metrics.rs`, `cost.rs`, `rng.rs`.
+//! - `lease.rs`: the KCL 2.x lease table (renewer, lease taker) that `polling.rs` runs.
+//! - `firehose.rs` (a delivery stream's buffer and S3 objects) and `delivery.rs` (the polling
+//!   application that reads the stream for it); the Lambda architecture's archiver is one.
+//! - `error.rs`: why a command failed. `report.rs`: totals. `metrics.rs` (CloudWatch),
+//!   `capacity.rs` (shards vs write demand over time), `cost.rs`, `rng.rs`.
 //!
-//! This file holds the [`World`] itself: its task queue, the task handlers, and commands.
+//! This file holds the [`World`] itself: its task queue and the task handlers; `commands.rs`
+//! runs a command ([`World::apply`]).
 
 pub mod app;
 pub mod calls;
 pub mod capacity;
+mod commands;
 pub mod consumer;
 pub mod cost;
+pub mod delivery;
 pub mod digest;
 pub mod error;
 pub mod fanout;
@@ -75,16 +82,15 @@ use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::{Engine, EngineConfig};
 use consumer::ConsumerSpec;
 use digest::DecisionDigest;
-use error::{Named, Refusal, WorldError};
+use error::WorldError;
 use fanout::DRAIN_INTERVAL_MS;
 use metrics::{ConsumerSample, Metrics};
 use payload::PayloadBook;
-use pipeline_spec::{PipelineAction, PipelinesSpec};
+use pipeline_spec::PipelinesSpec;
 use pipelines::Pipelines;
-use polling::PollingApp;
 use producer::{Batching, Pending, Producer, ProducerSpec};
 use report::Report;
-use scenario::{Command, Scenario, ScenarioError};
+use scenario::{Scenario, ScenarioError};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Work the world schedules on its own queue.
@@ -450,7 +456,7 @@ impl World {
             let name = c.name().to_string();
             let sample = ConsumerSample { records: 0, bytes: 0, millis_behind_latest: lag, expired_records: 0 };
             self.metrics.record_consumer(now.minus(1), &name, sample);
-            firehose::settle(&mut self.consumers[ci], now);
+            delivery::settle(&mut self.consumers[ci], now);
         }
         self.metrics.sample(&self.engine);
         self.capacity.sample(&self.engine, &self.stream, now.since(self.started) / SECOND_MS);
@@ -558,7 +564,7 @@ impl World {
         };
         let before = *c.tally();
         let polled = c.poll(&mut self.engine, &stream, shard);
-        firehose::settle(c, now);
+        delivery::settle(c, now);
         if let Some(t) = polled.again {
             self.queue.push(t, Task::Poll(ci, shard));
         }
@@ -593,123 +599,6 @@ impl World {
         self.log.push(CommandLog { at: now, index: i, result });
     }
 
-    /// Runs a command now (a scenario's timed command, or a control of the app); on failure,
-    /// AWS's error, the kind and name of an application it found none of, or the pipelines'
-    /// refusal.
-    pub fn apply(&mut self, command: Command) -> Result<(), WorldError> {
-        let now = self.engine.now();
-        let mut error: Option<WorldError> = None;
-        let not_found = |kind: Named, name: &str| Some(WorldError::NotFound { kind, name: name.to_string() });
-        match command {
-            Command::Api { api, request } => {
-                let mut request = if request.is_object() { request } else { serde_json::json!({}) };
-                let needs_stream = !["ListStreams", "DescribeLimits", "GetRecords", "UpdateStreamMode"]
-                    .contains(&api.as_str())
-                    && request.get("StreamName").is_none()
-                    && request.get("StreamARN").is_none()
-                    && request.get("NextToken").is_none();
-                if needs_stream {
-                    request["StreamName"] = serde_json::Value::from(self.stream.clone());
-                }
-                if let Err(e) = self.engine.call(&api, &request) {
-                    error = Some(WorldError::Aws(e));
-                }
-            }
-            Command::AddProducer { producer } => self.add_producer(producer),
-            Command::StopProducer { name } => match self.producers.iter_mut().find(|p| p.spec.name == name) {
-                Some(p) => p.stopped = true,
-                None => error = not_found(Named::Producer, &name),
-            },
-            Command::SetRate { name, rate } => match self.producers.iter_mut().find(|p| p.spec.name == name) {
-                Some(p) => {
-                    p.spec.rate = rate;
-                    p.started = now;
-                }
-                None => error = not_found(Named::Producer, &name),
-            },
-            Command::SetKeys { name, keys } => match self.producers.iter().position(|p| p.spec.name == name) {
-                Some(pi) => {
-                    let mut spec = self.producers[pi].spec.clone();
-                    spec.keys = keys;
-                    let index = self.producers[pi].index;
-                    let t = self.payloads.source_id(&mut self.engine, Producer::payload_template(&spec, index));
-                    let p = &mut self.producers[pi];
-                    p.spec = spec;
-                    if let Some(t) = t {
-                        p.template = t;
-                    }
-                }
-                None => error = not_found(Named::Producer, &name),
-            },
-            Command::AddConsumer { consumer } => self.add_consumer(consumer),
-            Command::RemoveConsumer { name } => match self.consumers.iter().position(|c| c.name() == name) {
-                Some(ci) => self.remove_consumer(ci),
-                None => error = not_found(Named::Consumer, &name),
-            },
-            Command::KillWorker { name, worker } => match self.polling_mut(&name) {
-                Some(p) => p.kill_worker(worker, now),
-                None => error = not_found(Named::PollingConsumer, &name),
-            },
-            Command::AddWorker { name } => match self.polling_mut(&name) {
-                Some(p) => p.add_worker(),
-                None => error = not_found(Named::PollingConsumer, &name),
-            },
-            Command::SetLimits { enabled } => self.engine.set_limits_enabled(enabled),
-            Command::SetAvailabilityZone { zone, up } => {
-                if let Err(r) = self.engine.set_availability_zone(zone, up) {
-                    error = Some(WorldError::Zone(r));
-                }
-            }
-            Command::Pipeline { action } => {
-                if let Err(r) = self.pipeline_step(action) {
-                    error = Some(WorldError::Refused(r));
-                }
-            }
-            Command::CreateDeliveryStream { name, hints } => match firehose::create(&self.consumers, &name, hints) {
-                Ok(spec) => {
-                    self.add_consumer(spec);
-                    let f = firehose::DeliveryStream::new(&name, hints, self.scenario.seed, now);
-                    if let Some(c) = self.consumers.last_mut() {
-                        firehose::attach(c, f);
-                    }
-                }
-                Err(e) => error = Some(WorldError::Aws(e)),
-            },
-            Command::UpdateBufferingHints { name, hints } => {
-                if let Err(e) = firehose::update(&mut self.consumers, &name, hints) {
-                    error = Some(WorldError::Aws(e));
-                }
-            }
-        }
-        self.digest.words(&[9, now.millis(), u64::from(error.is_some())]);
-        error.map_or(Ok(()), Err)
-    }
-
-    fn pipeline_step(&mut self, action: PipelineAction) -> Result<(), Refusal> {
-        let now = self.engine.now();
-        let open = self.engine.stream(&self.stream).map_or(1, |s| s.open_shards().count() as u64);
-        let Some(p) = &mut self.pipelines else {
-            return Err(Refusal::PipelinesOff);
-        };
-        let new = p.apply(action, now, &mut self.consumers, open)?;
-        if let Some(spec) = new {
-            let sink = p.sink(false);
-            self.add_consumer(spec);
-            let ci = self.consumers.len() - 1;
-            if let Some(c) = self.consumers.get_mut(ci) {
-                c.set_sink(sink);
-            }
-            if let Some(p) = &mut self.pipelines {
-                p.deployed(ci);
-            }
-        }
-        let stopped: Vec<usize> = self.pipelines.iter().flat_map(|p| p.stopped_consumers()).collect();
-        for ci in stopped {
-            self.remove_consumer(ci);
-        }
-        Ok(())
-    }
-
     /// Stops consumer `ci` for good (once): it stays listed with its totals, its scheduled polls
     /// and invocations are ignored, and a fan-out consumer deregisters.
     fn remove_consumer(&mut self, ci: usize) {
@@ -718,13 +607,6 @@ impl World {
                 f.deregister(&mut self.engine);
             }
         }
-    }
-
-    fn polling_mut(&mut self, name: &str) -> Option<&mut PollingApp> {
-        self.consumers.iter_mut().find_map(|c| match c {
-            ConsumerApp::Polling(p) if p.spec.name == name => Some(p),
-            _ => None,
-        })
     }
 
     /// Totals for the whole world.

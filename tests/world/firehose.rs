@@ -4,6 +4,7 @@
 
 use kinesis_playground::engine::time::{MINUTE_MS, SECOND_MS};
 use kinesis_playground::engine::ErrorType;
+use kinesis_playground::world::delivery;
 use kinesis_playground::world::error::WorldError;
 use kinesis_playground::world::firehose::{self, BufferingHints, DeliveryStream, Trigger};
 use kinesis_playground::world::pipeline_spec::ARCHIVER;
@@ -16,7 +17,7 @@ fn world(seed: u64) -> World {
 }
 
 fn delivery<'w>(w: &'w World, name: &str) -> &'w DeliveryStream {
-    firehose::delivery_streams(w.consumers())
+    delivery::delivery_streams(w.consumers())
         .map(|(_, f)| f)
         .find(|f| f.name == name)
         .unwrap_or_else(|| panic!("no {name}"))

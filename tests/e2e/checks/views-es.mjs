@@ -10,6 +10,11 @@ const VIEWS = [
   ['retention', 'seed=1&scenario=slow-consumer&speed=3600', 5000],
   ['resharding', 'seed=7&scenario=resharding&speed=60', 5000],
   ['pipelines', 'seed=1&scenario=e-commerce&speed=60', 4000],
+  ['kcl', 'seed=1&scenario=slow-consumer&speed=10', 3000],
+  ['firehose', 'seed=1&scenario=e-commerce&speed=60', 4000],
+  ['metrics', 'seed=5&scenario=hot-key&speed=10', 3000],
+  ['cost', 'seed=1&speed=60', 2000],
+  ['durability', 'seed=7&speed=10', 2000],
   ['glossary', 'seed=1', 0],
 ];
 

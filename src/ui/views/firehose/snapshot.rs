@@ -6,7 +6,7 @@
 use crate::engine::time::SimTime;
 use crate::ui::format::shard_short;
 use crate::ui::sim::Sim;
-use crate::world::firehose::{self, DeliveryStream, Trigger};
+use crate::world::firehose::{DeliveryStream, Trigger};
 use crate::world::pipeline_spec::ARCHIVER;
 
 /// Objects listed, newest first.
@@ -101,7 +101,7 @@ impl FirehoseSnapshot {
         let rel = |t: SimTime| t.since(start);
         let consumers = w.consumers();
         // The newest delivery stream a person created wins over the pipelines' archiver.
-        let shown = firehose::delivery_streams(consumers)
+        let shown = crate::world::delivery::delivery_streams(consumers)
             .filter(|(i, _)| !w.is_removed(*i))
             .max_by_key(|(i, f)| (f.name != ARCHIVER, *i));
         let mut shards = Vec::new();

@@ -23,9 +23,14 @@ pub fn view_of(term: Term) -> View {
         Term::SequenceNumber | Term::PutRecord | Term::Throttling | Term::GetRecords | Term::EnhancedFanOut => {
             View::Flow
         }
-        Term::EventSourceMapping | Term::Checkpoint => View::Pipelines,
-        Term::ShardIterator | Term::IteratorType | Term::Retention | Term::CapacityMode => View::Retention,
+        Term::EventSourceMapping => View::Pipelines,
+        Term::Checkpoint => View::Kcl,
+        Term::ShardIterator | Term::IteratorType | Term::Retention => View::Retention,
         Term::Resharding | Term::Lineage => View::Resharding,
+        Term::CapacityMode => View::Cost,
+        Term::Metric => View::Metrics,
+        Term::Encryption | Term::AvailabilityZone => View::Durability,
+        Term::Firehose => View::Firehose,
     }
 }
 
@@ -52,6 +57,10 @@ fn id_of(term: Term) -> &'static str {
         Term::Resharding => "g-resharding",
         Term::Lineage => "g-lineage",
         Term::CapacityMode => "g-capacitymode",
+        Term::Metric => "g-metric",
+        Term::Encryption => "g-encryption",
+        Term::AvailabilityZone => "g-availabilityzone",
+        Term::Firehose => "g-firehose",
     }
 }
 
@@ -73,5 +82,6 @@ mod tests {
         assert_eq!(ids.len(), e.len(), "ids are unique");
         assert!(e.iter().all(|x| x.view != View::Glossary && x.id.starts_with("g-") && x.id.is_ascii()));
         assert_eq!(view_of(Term::Lineage), View::Resharding);
+        assert_eq!((view_of(Term::Checkpoint), view_of(Term::CapacityMode)), (View::Kcl, View::Cost));
     }
 }
