@@ -67,6 +67,8 @@ keys! {
         CostHeading,
         /// Assumptions: us-east-1 prices (they change), provisioned mode: $0.015/shard-hour; extended retention (24 h–7 d) $0.020/shard-hour; long-term (> 7 d) $0.023/GB-month; 730-hour month, current traffic held steady, no free tier or taxes.
         CostAssumptions,
+        /// The link from the cost card to the cost view.
+        CostLink,
         /// Markers: TH = TRIM_HORIZON, AT = AT_SEQUENCE_NUMBER, AF = AFTER_SEQUENCE_NUMBER, TS = AT_TIMESTAMP, L = LATEST. Letters with a triangle: consumers (red with ⚠ = overtaken by the trim horizon). Hatched zone: expired. Red band ✗A: records consumer A lost, drawn over their arrival bounds.
         Legend,
         /// expired
@@ -206,6 +208,7 @@ impl Phrase for Text {
             Text::NeedRecord => "Elige primero un registro (clic en una marca o en la lista).",
             Text::ConsumersHeading => "Consumidores",
             Text::CostHeading => "Coste",
+            Text::CostLink => "Factura por conceptos, modo más barato, modos de capacidad y cuotas: vista Coste →",
             Text::CostAssumptions => "Supuestos: precios de us-east-1 (pueden cambiar), modo aprovisionado: 0,015 US$/shard-hora; retención extendida (24 h–7 d) 0,020 US$/shard-hora; a largo plazo (> 7 d) 0,023 US$/GB-mes; mes de 730 h, tráfico actual constante, sin nivel gratuito ni impuestos.",
             Text::Legend => "Marcadores: TH = TRIM_HORIZON, AT = AT_SEQUENCE_NUMBER, AF = AFTER_SEQUENCE_NUMBER, TS = AT_TIMESTAMP, L = LATEST. Letras con triángulo: consumidores (rojo con ⚠ = adelantado por el trim horizon). Zona rayada: expirado. Banda roja ✗A: registros que el consumidor A perdió (expiraron antes de que los leyera), dibujados entre la llegada del último que leyó antes y la del primero que leyó después.",
             Text::Expired => "expirados",
@@ -245,6 +248,7 @@ impl Phrase for Text {
             Text::NeedRecord => "Choose a record first (click a mark or use the list).",
             Text::ConsumersHeading => "Consumers",
             Text::CostHeading => "Cost",
+            Text::CostLink => "Line items, the cheaper mode, capacity modes and quotas: the Cost view →",
             Text::CostAssumptions => "Assumptions: us-east-1 prices (they change), provisioned mode: $0.015/shard-hour; extended retention (24 h–7 d) $0.020/shard-hour; long-term (> 7 d) $0.023/GB-month; 730-hour month, current traffic held steady, no free tier or taxes.",
             Text::Legend => "Markers: TH = TRIM_HORIZON, AT = AT_SEQUENCE_NUMBER, AF = AFTER_SEQUENCE_NUMBER, TS = AT_TIMESTAMP, L = LATEST. Letters with a triangle: consumers (red with ⚠ = overtaken by the trim horizon). Hatched zone: expired. Red band ✗A: records consumer A lost (they expired before it read them), drawn from the arrival of the last record it read before them to that of the first one it read after.",
             Text::Expired => "expired",

@@ -69,3 +69,11 @@ export function describeCounts(counts) {
     .map((k) => `${k} ${counts[k].nodes} node${counts[k].nodes === 1 ? '' : 's'} (${counts[k].rules.join(', ')})`);
   return parts.length ? parts.join(', ') : 'no violation';
 }
+
+/** Runs axe on `page` and records it: "<where>: <counts>" into `lines`, each serious or
+ *  critical violation, described, into `failing`. */
+export async function axeInto(page, where, lines, failing) {
+  const { failing: bad, counts } = triage(await runAxe(page));
+  lines.push(`${where}: ${describeCounts(counts)}`);
+  for (const v of bad) failing.push(`${where}:\n${describeViolation(v, '    ')}`);
+}

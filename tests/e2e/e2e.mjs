@@ -37,7 +37,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer, PARENT_PAGE } from './server.mjs';
-import { AXE, describeCounts, describeViolation, runAxe, triage } from './a11y.mjs';
+import { AXE, axeInto, describeCounts, describeViolation, runAxe, triage } from './a11y.mjs';
 import { describeFrames, describeWork, measureFrames } from './frames.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -655,7 +655,7 @@ const finalChecks = [
 const kit = {
   DESKTOP, PHONE, VIEWPORTS, LANGS, ARTIFACTS, TIMEOUT, size, tid, screenshots,
   newPage, open, until, assert, parseClock, clockMs, pressed, setPlaying, playLabel, docLang,
-  nextClock, shoot, runAxe, triage, describeCounts, describeViolation,
+  nextClock, shoot, runAxe, triage, describeCounts, describeViolation, axeInto,
   /** The static server: `url` (ends with /sub/), `origin`. */
   get server() { return server; },
   get browser() { return browser; },

@@ -26,19 +26,8 @@ use crate::engine::wire::validation::parse_stream_arn;
 use crate::engine::Engine;
 use serde::{Deserialize, Serialize};
 
-/// The seven shard-level metrics, in AWS's order (the API reference's `MetricsName` values
-/// without `ALL`).
-pub const SHARD_LEVEL_METRICS: [&str; 7] = [
-    "IncomingBytes",
-    "IncomingRecords",
-    "OutgoingBytes",
-    "OutgoingRecords",
-    "WriteProvisionedThroughputExceeded",
-    "ReadProvisionedThroughputExceeded",
-    "IteratorAgeMilliseconds",
-];
-
-/// The `MetricsName` enum of the API model: the seven metrics and `ALL`.
+/// The `MetricsName` enum of the API model: the seven shard-level metrics in AWS's order, then
+/// `ALL`.
 pub const METRICS_NAMES: &[&str] = &[
     "IncomingBytes",
     "IncomingRecords",
@@ -49,6 +38,10 @@ pub const METRICS_NAMES: &[&str] = &[
     "IteratorAgeMilliseconds",
     "ALL",
 ];
+
+/// The seven shard-level metrics, in AWS's order (the API reference's `MetricsName` values
+/// without `ALL`).
+pub const SHARD_LEVEL_METRICS: &[&str] = METRICS_NAMES.split_at(7).0;
 
 /// The engine's message when a request names no stream (AWS publishes none).
 pub const NO_STREAM_MESSAGE: &str = "Either StreamName or StreamARN must be provided.";
@@ -85,7 +78,7 @@ pub struct EnhancedMonitoringOutput {
 /// The metrics a request names, `ALL` expanded, in canonical order.
 fn named(list: &[String]) -> Vec<&'static str> {
     let all = list.iter().any(|m| m == "ALL");
-    SHARD_LEVEL_METRICS.into_iter().filter(|m| all || list.iter().any(|x| x == m)).collect()
+    SHARD_LEVEL_METRICS.iter().copied().filter(|m| all || list.iter().any(|x| x == m)).collect()
 }
 
 impl Engine {
@@ -130,7 +123,8 @@ impl Engine {
         let current = stream.shard_level_metrics.clone();
         let change = named(&input.shard_level_metrics);
         let desired: Vec<String> = SHARD_LEVEL_METRICS
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|m| {
                 let was = current.iter().any(|c| c == m);
                 let named = change.contains(m);

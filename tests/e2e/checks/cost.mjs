@@ -4,7 +4,7 @@
 // scaling chart shows the shards AWS added; axe and screenshots in ES/EN at 1280 and 375 px.
 
 export function checks(kit) {
-  const { newPage, open, until, assert, tid, setPlaying, shoot, runAxe, triage, describeCounts, describeViolation, VIEWPORTS, LANGS, size, DESKTOP } = kit;
+  const { newPage, open, until, assert, tid, setPlaying, shoot, axeInto, VIEWPORTS, LANGS, size, DESKTOP } = kit;
 
   const text = async (page, id) => ((await page.locator(tid(id)).first().textContent()) ?? '').trim();
 
@@ -92,9 +92,7 @@ export function checks(kit) {
             return { px: document.documentElement.scrollWidth - document.documentElement.clientWidth, wide };
           });
           if (overflow.px > 0) failing.push(`${lang} ${size(viewport)}: the page is ${overflow.px} px wider than the window (${overflow.wide.join(', ')})`);
-          const { failing: bad, counts } = triage(await runAxe(page));
-          lines.push(`${lang} ${size(viewport)}: ${describeCounts(counts)}`);
-          for (const v of bad) failing.push(`${lang} ${size(viewport)}:\n${describeViolation(v, '    ')}`);
+          await axeInto(page, `${lang} ${size(viewport)}`, lines, failing);
           await page.context().close();
         }
       }

@@ -5,7 +5,7 @@
 // data-enc) so the checks read exact values, not formatted text.
 
 export function checks(kit) {
-  const { newPage, open, until, assert, tid, setPlaying, shoot, runAxe, triage, describeCounts, describeViolation, VIEWPORTS, LANGS, size, ARTIFACTS, screenshots } = kit;
+  const { newPage, open, until, assert, tid, setPlaying, shoot, axeInto, VIEWPORTS, LANGS, size, ARTIFACTS, screenshots } = kit;
 
   const n = async (page, id) => Number(await page.locator(tid(id)).first().getAttribute('data-n'));
   const text = async (page, id) => ((await page.locator(tid(id)).first().textContent()) ?? '').trim();
@@ -113,9 +113,7 @@ export function checks(kit) {
           }
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           if (overflow > 0) failing.push(`${lang} ${size(viewport)} scrolls sideways by ${overflow} px`);
-          const { failing: bad, counts } = triage(await runAxe(page));
-          lines.push(`${lang} ${size(viewport)}: ${describeCounts(counts)}`);
-          for (const v of bad) failing.push(`${lang} ${size(viewport)}:\n${describeViolation(v, '    ')}`);
+          await axeInto(page, `${lang} ${size(viewport)}`, lines, failing);
           await page.context().close();
         }
       }

@@ -8,7 +8,7 @@
 const PREFIX = /^\d{4}\/\d{2}\/\d{2}\/\d{2}\//;
 
 export function checks(kit) {
-  const { newPage, open, until, assert, tid, setPlaying, clockMs, shoot, runAxe, triage, describeCounts, describeViolation, VIEWPORTS, LANGS, size } = kit;
+  const { newPage, open, until, assert, tid, setPlaying, clockMs, shoot, axeInto, VIEWPORTS, LANGS, size } = kit;
 
   const attr = async (page, id, name) => page.locator(tid(id)).first().getAttribute(name);
   const objects = async (page) => Number((await attr(page, 'fh-delivery', 'data-objects')) ?? 'NaN');
@@ -110,9 +110,7 @@ export function checks(kit) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           assert(overflow <= 0, `${lang} ${size(viewport)}: the page overflows sideways by ${overflow} px`);
           await shoot(page, `firehose-${lang}-${viewport.width}`);
-          const { failing: bad, counts } = triage(await runAxe(page));
-          lines.push(`${lang} ${size(viewport)}: ${describeCounts(counts)}`);
-          for (const v of bad) failing.push(`${lang} ${size(viewport)}:\n${describeViolation(v, '    ')}`);
+          await axeInto(page, `${lang} ${size(viewport)}`, lines, failing);
           await page.context().close();
         }
       }

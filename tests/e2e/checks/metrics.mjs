@@ -6,7 +6,7 @@
 // data-alarm-state.
 
 export function checks(kit) {
-  const { newPage, open, until, assert, tid, setPlaying, shoot, runAxe, triage, describeCounts, describeViolation, VIEWPORTS, LANGS, size } = kit;
+  const { newPage, open, until, assert, tid, setPlaying, shoot, axeInto, VIEWPORTS, LANGS, size } = kit;
 
   const latest = async (page, metric, scope = '') => {
     const el = page.locator(`${scope} figure[data-metric="${metric}"]`.trim());
@@ -77,9 +77,7 @@ export function checks(kit) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert(overflow <= 0, `${lang} ${size(viewport)}: ${overflow} px sideways overflow`);
           await shoot(page, `metrics-${lang}-${viewport.width}`);
-          const { failing: bad, counts } = triage(await runAxe(page));
-          lines.push(`${lang} ${size(viewport)}: ${describeCounts(counts)}`);
-          for (const v of bad) failing.push(`${lang} ${size(viewport)}:\n${describeViolation(v, '    ')}`);
+          await axeInto(page, `${lang} ${size(viewport)}`, lines, failing);
           await page.context().close();
         }
       }

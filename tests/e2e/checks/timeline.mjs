@@ -9,7 +9,7 @@
 const DIGEST = '[data-testid=digest]';
 
 export function checks(kit) {
-  const { newPage, open, until, assert, tid, setPlaying, shoot, runAxe, triage, describeCounts, describeViolation, VIEWPORTS, LANGS, size } = kit;
+  const { newPage, open, until, assert, tid, setPlaying, shoot, axeInto, VIEWPORTS, LANGS, size } = kit;
 
   const instant = async (page) => Number(await page.locator(tid('rewind-controls')).first().getAttribute('data-ms'));
   const digest = async (page) => ((await page.locator(DIGEST).first().textContent()) ?? '').trim();
@@ -122,9 +122,7 @@ export function checks(kit) {
           await setPlaying(page, false);
           await page.locator(tid('rewind')).first().click();
           await shoot(page, `timeline-${lang}-${viewport.width}`);
-          const { failing: bad, counts } = triage(await runAxe(page));
-          lines.push(`${lang} ${size(viewport)}: ${describeCounts(counts)}`);
-          for (const v of bad) failing.push(`${lang} ${size(viewport)}:\n${describeViolation(v, '    ')}`);
+          await axeInto(page, `${lang} ${size(viewport)}`, lines, failing);
           await page.context().close();
         }
       }

@@ -98,6 +98,8 @@ export function checks(kit) {
             const money = lang === 'es' ? /\d+,\d{2} US\$/ : /\$\d+\.\d{2}/;
             assert(money.test(cost), `${lang} cost line ${JSON.stringify(cost)} should match ${money}`);
             assert(!/shard\(s\)/.test(cost), `"shard(s)" in ${JSON.stringify(cost)}`);
+            const link = await page.locator(tid('cost-link')).getAttribute('href');
+            assert(link === '#/cost', `the cost card links to ${link}, not #/cost`);
           }
           await page.context().close();
         }

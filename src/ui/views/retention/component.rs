@@ -400,6 +400,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                     <h3 id="cost-h">{ R::CostHeading.text(lang) }</h3>
                     <p data-testid="cost">{ RetentionMsg::Cost { total: usd(now_bill.total, lang), retention: usd(now_bill.retention_micro_usd, lang), shards: snap.open_shards, hours: snap.retention_hours, rate: snap.records_per_sec, bytes: snap.avg_record_bytes }.text(lang) }</p>
                     <p class="help">{ R::CostAssumptions.text(lang) }</p>
+                    <p><a href="#/cost" data-testid="cost-link">{ R::CostLink.text(lang) }</a></p>
                 </section>
             </div>
         </section>
