@@ -198,7 +198,7 @@ impl Phrase for Text {
             Text::YourLoad => "your load",
             Text::BreakEven => "break-even",
             Text::RateAxis => "records/s",
-            Text::CostAxis => "US$ per month",
+            Text::CostAxis => "$ per month",
             Text::CompareHelp => "Provisioned pays for its shards even when they are idle; on-demand pays $0.04 per stream-hour and for every GB. With little traffic and many shards on-demand wins; with steady, high traffic provisioned wins. On-demand pays off when the load has unpredictable peaks.",
             Text::ModeHeading => "Capacity mode (UpdateStreamMode)",
             Text::ToOnDemand => "Switch to ON_DEMAND",

@@ -29,7 +29,8 @@ async function readableText(page) {
       if (n.nodeType === Node.TEXT_NODE) { out.push(n.data); return; }
       if (n.nodeType !== Node.ELEMENT_NODE || skip.has(n.tagName)) return;
       for (const c of n.childNodes) walk(c);
-      out.push(' ');
+      // A cell ends a line, so one cell's "0,50 US$" does not read as "US$ 1" with the next.
+      out.push(n.tagName === 'TD' || n.tagName === 'TH' ? '\n' : ' ');
     };
     walk(root);
     return out.join('');
@@ -56,7 +57,7 @@ function badNumbers(text, lang) {
     for (const m of text.matchAll(/\b(uniform|hot-keys|zipf|single|calls|State|shard\(s\)|rec\/s)\b|\bthrottled\b(?!\))/g)) {
       bad.push(`English "${m[0]}" in ${ctx(m.index, m[0].length)}`);
     }
-    for (const m of text.matchAll(/\$\s?\d/g)) bad.push(`dollar sign before the amount in ${ctx(m.index, 2)}`);
+    for (const m of text.matchAll(/\$ ?\d/g)) bad.push(`dollar sign before the amount in ${ctx(m.index, 2)}`);
     for (const m of text.matchAll(/\d%/g)) bad.push(`percent sign with no space in ${ctx(m.index, 2)}`);
   } else {
     for (const m of text.matchAll(/US\$/g)) bad.push(`US$ in English in ${ctx(m.index, 3)}`);
