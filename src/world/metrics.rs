@@ -528,6 +528,9 @@ struct Entity {
     retired: Option<u64>,
     /// Per-minute rollups (index: epoch minute), made as each second is complete.
     minutes: BTreeMap<MetricName, Ring<MinuteStat>>,
+    /// The second every series has been extended to: a put in the same second (most of them)
+    /// skips the walk over the series.
+    reached: u64,
 }
 
 impl Entity {
@@ -540,10 +543,14 @@ impl Entity {
             series.insert(*m, ring);
             totals.insert(*m, 0);
         }
-        Self { series, totals, retired: None, minutes: BTreeMap::new() }
+        Self { series, totals, retired: None, minutes: BTreeMap::new(), reached: second }
     }
 
     fn extend_to(&mut self, second: u64) {
+        if second <= self.reached {
+            return;
+        }
+        self.reached = second;
         for ring in self.series.values_mut() {
             ring.extend_to(second);
         }

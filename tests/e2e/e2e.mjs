@@ -29,7 +29,8 @@
 // Environment: E2E_DIST (the built site, default target/e2e-dist), CHROMIUM (default
 // /usr/bin/chromium), E2E_ARTIFACTS (default tests/e2e/artifacts), E2E_TIMEOUT_MS (per wait,
 // default 15000), E2E_ONLY (a regular expression: run only the checks whose name matches, then
-// the final checks; for working on one check).
+// the final checks; for working on one check), E2E_SERIAL=1 (run the background check alone
+// first instead of beside the others; the frame figures then carry no extra load).
 
 import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
@@ -82,15 +83,20 @@ let browser;
 let server;
 /** The contexts the running check opened; closed when it ends. */
 const contexts = new Set();
+/** The contexts of the check running in the background (the 24 h memory run); closed when it ends. */
+const backgroundContexts = new Set();
 
 function allowed(url, origin) {
   return url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:');
 }
 
-/** A page in a fresh context, with the collectors attached. */
-async function newPage(label, viewport = DESKTOP) {
+/**
+ * A page in a fresh context, with the collectors attached. `background: true` is for a check that
+ * runs beside the others: its context is not closed when the foreground check ends.
+ */
+async function newPage(label, viewport = DESKTOP, { background = false } = {}) {
   const context = await browser.newContext({ viewport });
-  contexts.add(context);
+  (background ? backgroundContexts : contexts).add(context);
   context.setDefaultTimeout(TIMEOUT);
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -704,8 +710,32 @@ async function main() {
     contexts.clear();
   };
   const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : null;
-  const all = [...checks, ...(await moduleChecks())];
-  for (const [name, fn] of all) if (!only || only.test(name)) await run(name, fn);
+  const all = [...checks, ...(await moduleChecks())].filter(([name]) => !only || only.test(name));
+  // A check marked { background: true } (the 24 h memory run: minutes of one busy renderer) starts
+  // first and runs beside the others, on the second core, unless E2E_SERIAL=1 (then it runs
+  // first, alone: use that for frame-time figures free of its load).
+  const serial = process.env.E2E_SERIAL === '1';
+  const isBackground = ([, , opts]) => Boolean(opts?.background);
+  let background = Promise.resolve();
+  for (const [name, fn] of all.filter(isBackground)) {
+    const runIt = async () => {
+      const started = Date.now();
+      try {
+        const detail = await fn();
+        passed += 1;
+        console.log(`ok   ${name}${detail ? ` — ${detail}` : ''} (${Date.now() - started} ms, in the background)`);
+      } catch (err) {
+        failed += 1;
+        console.log(`FAIL ${name}\n     ${String(err?.message ?? err).split('\n').join('\n     ')}`);
+      }
+      await Promise.all([...backgroundContexts].map((c) => c.close().catch(() => {})));
+      backgroundContexts.clear();
+    };
+    if (serial) await runIt();
+    else background = background.then(runIt);
+  }
+  for (const check of all) if (!isBackground(check)) await run(check[0], check[1]);
+  await background;
   for (const [name, fn] of finalChecks) await run(name, fn);
 
   for (const file of screenshots) console.log(`screenshot: ${relative(process.cwd(), file)}`);

@@ -521,16 +521,8 @@ pub static SHAPES: &[Shape] = &[
         min: None,
         max: None,
         pattern: None,
-        enums: &[
-            "IncomingBytes",
-            "IncomingRecords",
-            "OutgoingBytes",
-            "OutgoingRecords",
-            "WriteProvisionedThroughputExceeded",
-            "ReadProvisionedThroughputExceeded",
-            "IteratorAgeMilliseconds",
-            "ALL",
-        ],
+        // The same values as the engine's table of the API model's `MetricsName`.
+        enums: crate::engine::ops::monitoring::METRICS_NAMES,
     },
     // 48
     Shape { name: "EncryptionType", kind: Kind::String, min: None, max: None, pattern: None, enums: &["NONE", "KMS"] },

@@ -268,7 +268,9 @@ export function checks(kit) {
       const others = await page.locator(`${tid('flow')} ${tid('record')}`).count();
       assert(others > 1, `the producers' records are drawn beside it (${others} dots)`);
       assert((await page.locator(tid('producer')).count()) > 0, "the scenario's producers stay on its own stream");
-      await dot.first().click();
+      // Dispatched on the dot itself: where the clock paused, a producer's dot may lie on top of
+      // it, and a pointer click at its centre would open that one (or wait for it to move).
+      await dot.first().dispatchEvent('click');
       await page.locator(tid('details-yours')).first().waitFor({ state: 'visible' });
       const key = ((await page.locator(tid('record-key')).first().textContent()) ?? '').trim();
       assert(key === 'mine', `the ringed dot opens the record put: ${key}`);
