@@ -75,13 +75,19 @@ use std::sync::Arc;
 pub use crate::engine::error::ErrorType;
 
 /// Settings of a simulated Kinesis endpoint.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// It serializes to JSON with every field (`start` as epoch milliseconds under `start_ms`), so
+/// that a second engine (the browser's live window, a restarted endpoint) can be built with the
+/// same settings; a missing field takes its default.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct EngineConfig {
     /// 12-digit account id used in ARNs and messages.
     pub account_id: String,
     /// Region used in ARNs and messages.
     pub region: String,
     /// Virtual instant at which the simulation starts.
+    #[serde(rename = "start_ms")]
     pub start: SimTime,
     /// Milliseconds a stream stays `CREATING`.
     pub create_delay_ms: u64,

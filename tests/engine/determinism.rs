@@ -6,7 +6,7 @@
 //! failure message into `GOLDEN_DIGEST` (and say why in the commit message).
 
 use super::helpers::{b64, engine};
-use kinesis_playground::engine::Engine;
+use kinesis_playground::engine::{Engine, EngineConfig};
 use serde_json::{json, Value};
 
 /// `0x…` value of `engine.digest()` after [`script`] (see the module docs to regenerate).
@@ -122,4 +122,16 @@ fn golden_digest() {
         digest, GOLDEN_DIGEST,
         "golden digest changed: actual {digest:#018x}; if the change is intended, set GOLDEN_DIGEST to it (see module docs)"
     );
+}
+
+#[test]
+fn engine_config_round_trips_through_json_with_start_ms() {
+    let config = EngineConfig { limits_enabled: false, shard_limit: 7, ..EngineConfig::default() };
+    let json = serde_json::to_value(&config).expect("serializes");
+    assert_eq!(json["start_ms"], json!(1_735_689_600_000u64));
+    assert_eq!(json["limits_enabled"], json!(false));
+    let back: EngineConfig = serde_json::from_value(json).expect("deserializes");
+    assert_eq!(back, config);
+    let partial: EngineConfig = serde_json::from_str(r#"{"shard_limit": 3}"#).expect("defaults fill the rest");
+    assert_eq!(partial, EngineConfig { shard_limit: 3, ..EngineConfig::default() });
 }
