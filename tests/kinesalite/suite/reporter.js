@@ -1,0 +1,28 @@
+// A mocha reporter for suite.mjs: one line per test on stderr as it ends (so a run of several
+// minutes shows its progress), and every outcome as JSON in the file named by SUITE_RESULTS at the
+// end. Mocha 6's own `json` reporter writes to stdout only, where a test's stray output would
+// corrupt it.
+'use strict'
+
+var fs = require('fs')
+var Base = require('mocha').reporters.Base
+
+function SuiteReporter(runner) {
+  Base.call(this, runner)
+  var results = []
+  var record = function(test, state, err) {
+    var entry = {title: test.fullTitle(), file: test.file ? require('path').basename(test.file) : null, state: state}
+    if (test.duration != null) entry.ms = test.duration
+    if (err) entry.error = String(err.message || err).split('\n').slice(0, 6).join('\n')
+    results.push(entry)
+    process.stderr.write((state == 'passed' ? 'ok   ' : state == 'failed' ? 'FAIL ' : 'skip ') + entry.title + '\n')
+  }
+  runner.on('pass', function(test) { record(test, 'passed') })
+  runner.on('fail', function(test, err) { record(test, 'failed', err) })
+  runner.on('pending', function(test) { record(test, 'pending') })
+  runner.on('end', function() {
+    fs.writeFileSync(process.env.SUITE_RESULTS, JSON.stringify(results, null, 1) + '\n')
+  })
+}
+
+module.exports = SuiteReporter
