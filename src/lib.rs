@@ -26,6 +26,8 @@
 //!   geometry) · `component.rs` (Yew); `ui/app` holds the store and hosts them.
 //! - [`console`]: the `aws kinesis` CLI and a minimal shell over the engine (pure; the
 //!   `#/console` view is a thin component).
+//! - `endpoint` (native only): the local Kinesis endpoint that real AWS clients talk to; it owns
+//!   one engine on the wall clock and streams its command log to the browser's live window.
 //! - [`i18n`]: every word a person reads, in Spanish and English, one exhaustive `match` per
 //!   language over typed keys and the world's typed codes (refusals, presets).
 //!
@@ -34,6 +36,8 @@
 //! (`ui/app`, each view's `component.rs`, built only for wasm32) is plain Rust, tested natively.
 
 pub mod console;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod endpoint;
 pub mod engine;
 pub mod i18n;
 pub mod ui;

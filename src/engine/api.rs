@@ -400,3 +400,16 @@ impl Engine {
         }
     }
 }
+
+impl Engine {
+    /// SubscribeToShard with the same validation as [`Engine::call`], returning the typed handle
+    /// (whose inbox the native endpoint streams as an AWS event stream). Replaying the same
+    /// request through [`Engine::call`] changes the engine identically: only the inbox, which is
+    /// not part of the digest, is kept here and not there.
+    pub fn call_subscribe_to_shard(
+        &mut self,
+        request: &Value,
+    ) -> Result<crate::engine::ops::subscribe_to_shard::SubscribeToShardOutput, ApiError> {
+        self.subscribe_to_shard(parse::<SubscribeToShardInput>(request, SUBSCRIBE_TO_SHARD)?)
+    }
+}

@@ -1,0 +1,43 @@
+//! The endpoint's one reader of the wall clock: wall time → virtual time.
+//!
+//! Virtual milliseconds since `config.start` = `base_ms` + wall elapsed × `speed`. `base_ms` is 0
+//! for a fresh endpoint and the last logged instant after a `--state` restart, so the virtual
+//! clock continues where it stopped. The engine itself never reads a clock (STYLE.md rule 2).
+
+use std::time::Instant;
+
+/// Maps wall time to virtual milliseconds since the engine's start.
+#[derive(Clone, Debug)]
+pub struct Clock {
+    wall_start: Instant,
+    /// Virtual ms at `wall_start`.
+    base_ms: u64,
+    /// Virtual ms per wall ms (≥ 0).
+    speed: f64,
+}
+
+impl Clock {
+    /// A clock at `base_ms` now, running `speed` times faster than the wall.
+    // The endpoint is the one place that maps the wall clock to the engine's virtual clock
+    // (clippy.toml bans `Instant::now` everywhere else).
+    #[allow(clippy::disallowed_methods)]
+    pub fn start(base_ms: u64, speed: f64) -> Self {
+        let speed = if speed.is_finite() && speed >= 0.0 { speed } else { 1.0 };
+        Self { wall_start: Instant::now(), base_ms, speed }
+    }
+
+    /// Virtual ms since the engine's start, now.
+    #[allow(clippy::disallowed_methods)]
+    pub fn now_ms(&self) -> u64 {
+        let wall = Instant::now().duration_since(self.wall_start).as_secs_f64() * 1000.0;
+        // Float only for the wall → virtual scale; the engine sees integer ms.
+        let virtual_ms = (wall * self.speed).floor();
+        let add = if virtual_ms.is_finite() && virtual_ms < 1e15 { virtual_ms as u64 } else { 0 };
+        self.base_ms.saturating_add(add)
+    }
+
+    /// The speed factor.
+    pub fn speed(&self) -> f64 {
+        self.speed
+    }
+}
