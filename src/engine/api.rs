@@ -30,6 +30,7 @@ use crate::engine::ops::stream_consumers::{
 use crate::engine::ops::subscribe_to_shard::SubscribeToShardInput;
 use crate::engine::ops::tags::{AddTagsInput, ListTagsInput, RemoveTagsInput};
 use crate::engine::state::stream::MAX_RETENTION_HOURS;
+use crate::engine::wire::address::resolve_stream_arn;
 use crate::engine::wire::shapes::Empty;
 use crate::engine::wire::validation::{
     check_rules, check_types, Field, Member, Pattern, Rule, Type, NAME_RULES, REQUIRED_NAME_RULES, STREAM_NAME,
@@ -282,6 +283,8 @@ fn empty() -> Result<Value, ApiError> {
 impl Engine {
     /// Runs one AWS operation given as its JSON request body; returns the JSON response body.
     pub fn call(&mut self, operation: &str, request: &Value) -> Result<Value, ApiError> {
+        let request = resolve_stream_arn(operation, request, &self.identity)?;
+        let request = request.as_ref();
         match operation {
             "AddTagsToStream" => {
                 self.add_tags_to_stream(parse::<AddTagsInput>(request, ADD_TAGS)?)?;

@@ -415,7 +415,7 @@ impl Engine {
     pub fn describe_stream(&self, input: DescribeStreamInput) -> Result<DescribeStreamOutput, ApiError> {
         let s = self.existing_stream(&input.stream_name)?;
         let limit = usize::try_from(input.limit.unwrap_or(100).clamp(1, 10_000)).unwrap_or(100);
-        let visible: Vec<&crate::engine::state::shard::Shard> = if s.status == StreamStatus::Creating {
+        let visible: Vec<&crate::engine::state::shard::Shard> = if !s.was_active {
             Vec::new()
         } else {
             s.listed_shards()
@@ -437,7 +437,7 @@ impl Engine {
     /// DescribeStreamSummary.
     pub fn describe_stream_summary(&self, input: StreamNameInput) -> Result<DescribeStreamSummaryOutput, ApiError> {
         let s = self.existing_stream(&input.stream_name)?;
-        let open = if s.status == StreamStatus::Creating { 0 } else { s.open_shard_count() as u64 };
+        let open = if s.was_active { s.open_shard_count() as u64 } else { 0 };
         Ok(DescribeStreamSummaryOutput {
             stream_description_summary: StreamDescriptionSummary {
                 facts: StreamFacts::from(s),
@@ -512,7 +512,7 @@ impl Engine {
         let s = self.existing_stream(&stream_name)?;
         let max = usize::try_from(input.max_results.unwrap_or(1000).clamp(1, 10_000)).unwrap_or(1000);
         let trim_horizon = self.now.minus(s.retention_ms());
-        let matching: Vec<&crate::engine::state::shard::Shard> = if s.status == StreamStatus::Creating {
+        let matching: Vec<&crate::engine::state::shard::Shard> = if !s.was_active {
             Vec::new()
         } else {
             s.listed_shards()

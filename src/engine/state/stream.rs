@@ -137,6 +137,48 @@ pub struct Stream {
     /// `MaxRecordSizeInKiB`: the largest record the stream accepts (1024 by default, up to 10240
     /// with UpdateMaxRecordSize; see `engine::ops::max_record_size`).
     pub max_record_size_kib: u32,
+    /// Whether the stream has been `ACTIVE`: one deleted while still `CREATING` lists no shards
+    /// (DescribeStream shows `DELETING` with `Shards: []`, kinesalite's AWS-validated
+    /// `deleteStream.js`, and the AWS CLI tutorial's transcript of describe-stream after
+    /// delete-stream).
+    pub was_active: bool,
+    /// The record distribution strategy (`USER_PARTITION_KEY` or `AUTO`, see
+    /// `engine::ops::distribution`).
+    pub record_distribution: RecordDistribution,
+    /// Records placed by `AUTO` so far: the round-robin cursor over the open shards.
+    pub auto_placed: u64,
+}
+
+/// `RecordDistributionStrategy`: how a stream places records on shards
+/// (<https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateStreamRecordDistributionStrategy.html>).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum RecordDistribution {
+    /// The partition key's MD5 (or the ExplicitHashKey) picks the shard: the default.
+    #[default]
+    #[serde(rename = "USER_PARTITION_KEY")]
+    UserPartitionKey,
+    /// The service spreads records evenly and ignores keys (ON_DEMAND streams only).
+    #[serde(rename = "AUTO")]
+    Auto,
+}
+
+impl RecordDistribution {
+    /// The API spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordDistribution::UserPartitionKey => "USER_PARTITION_KEY",
+            RecordDistribution::Auto => "AUTO",
+        }
+    }
+
+    /// Reads the API spelling.
+    pub fn parse(text: &str) -> Option<RecordDistribution> {
+        match text {
+            "USER_PARTITION_KEY" => Some(RecordDistribution::UserPartitionKey),
+            "AUTO" => Some(RecordDistribution::Auto),
+            _ => None,
+        }
+    }
 }
 
 impl Stream {
@@ -171,6 +213,9 @@ impl Stream {
             mode_switches: Vec::new(),
             last_autoscale: None,
             max_record_size_kib: crate::engine::state::limits::DEFAULT_MAX_RECORD_SIZE_KIB,
+            was_active: false,
+            record_distribution: RecordDistribution::UserPartitionKey,
+            auto_placed: 0,
         };
         s.rebuild_routes();
         s
