@@ -141,7 +141,8 @@ pub struct IteratorPosition {
     pub min_seq_ix: u64,
 }
 
-/// The eight bytes every AWS shard iterator starts with (`AAAAAAAAAAE…` in base64), as in the
+/// The eight bytes every AWS shard iterator starts with (`AAAAAAAAAA` and one of `E`–`H` in
+/// base64), as in the
 /// AWS CLI tutorial's `get-shard-iterator` transcript
 /// (<https://docs.aws.amazon.com/streams/latest/dev/fundamental-stream.html>, the course's note
 /// 004): `AAAAAAAAAAHSywljv0zE…`, 204 base64 characters, 152 bytes.
@@ -184,7 +185,7 @@ fn apply_keystream(tag: &[u8; TAG_LEN], body: &mut [u8]) {
 
 impl IteratorPosition {
     /// Encodes the position as an opaque base64 token laid out like AWS's: the eight bytes
-    /// `00…01` (`AAAAAAAAAAE` in base64), a 16-byte tag, then the sealed 128-byte body; 204
+    /// `00…01` (`AAAAAAAAAA` then `E`–`H` in base64), a 16-byte tag, then the sealed 128-byte body; 204
     /// characters in all for stream names up to 98 bytes. The same position issued at the same
     /// instant always gives the same token.
     pub fn encode(&self) -> String {

@@ -307,6 +307,16 @@ impl Stream {
         ix
     }
 
+    /// The hash key an `AUTO` record is written under: the StartingHashKey of the next open shard
+    /// in hash-key order, round-robin from [`Stream::auto_placed`]. `None` with no open shard.
+    pub fn next_auto_hash(&mut self) -> Option<u128> {
+        let n = self.open_ranges.len() as u64;
+        let pick = self.auto_placed.checked_rem(n)?;
+        let range = self.open_ranges.get(usize::try_from(pick).ok()?)?;
+        self.auto_placed = self.auto_placed.wrapping_add(1);
+        Some(range.starting_hash_key)
+    }
+
     /// The latest creation time among the stream's shards (children of a reshard are created up
     /// to 1 s ahead of the clock, and their records carry that time).
     pub fn newest_shard_created(&self) -> SimTime {
