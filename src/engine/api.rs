@@ -32,6 +32,7 @@ use crate::engine::ops::distribution::UpdateRecordDistributionInput;
 use crate::engine::ops::tags::{
     AddTagsInput, ListTagsForResourceInput, ListTagsInput, RemoveTagsInput, TagResourceInput, UntagResourceInput,
 };
+use crate::engine::state::limits::{MAX_MAX_RECORD_SIZE_KIB, MIN_MAX_RECORD_SIZE_KIB};
 use crate::engine::state::stream::MAX_RETENTION_HOURS;
 use crate::engine::wire::address::resolve_stream_arn;
 use crate::engine::wire::shapes::Empty;
@@ -110,13 +111,21 @@ const CREATE_STREAM_PROVISIONED: &[Field] = &[
     STREAM_NAME,
     CREATE_MODE,
     CREATE_TAGS,
+    CREATE_MAX_RECORD_SIZE,
 ];
 const CREATE_STREAM_ON_DEMAND: &[Field] = &[
     Field { name: "ShardCount", ty: Type::Integer, rules: &[Min(1), Max(100_000)] },
     STREAM_NAME,
     CREATE_MODE,
     CREATE_TAGS,
+    CREATE_MAX_RECORD_SIZE,
 ];
+/// CreateStream's optional `MaxRecordSizeInKiB` (the current model: 1024–10240).
+const CREATE_MAX_RECORD_SIZE: Field = Field {
+    name: "MaxRecordSizeInKiB",
+    ty: Type::Integer,
+    rules: &[Min(MIN_MAX_RECORD_SIZE_KIB as i64), Max(MAX_MAX_RECORD_SIZE_KIB as i64)],
+};
 const DELETE_STREAM: &[Field] =
     &[STREAM_NAME, Field { name: "EnforceConsumerDeletion", ty: Type::Boolean, rules: &[] }];
 const DESCRIBE_STREAM: &[Field] = &[

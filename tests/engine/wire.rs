@@ -449,3 +449,20 @@ fn unsupported_operations_are_unknown_operations() {
         assert_eq!(error, Some(ErrorType::UnknownOperationException), "{op}");
     }
 }
+
+/// CreateStream's `MaxRecordSizeInKiB` (botocore's current model, 1024–10240), the same limit
+/// UpdateMaxRecordSize sets: a 10 MiB record fits a stream created with 10240.
+#[test]
+fn create_stream_takes_max_record_size() {
+    let mut e = engine_no_limits();
+    ok(&mut e, "CreateStream", json!({"StreamName": "big", "ShardCount": 1, "MaxRecordSizeInKiB": 10240}));
+    let t = e.now().plus(60_000);
+    e.step_until(t);
+    let s = ok(&mut e, "DescribeStreamSummary", json!({"StreamName": "big"}));
+    assert_eq!(s["StreamDescriptionSummary"]["MaxRecordSizeInKiB"], json!(10240));
+    let data = vec![7u8; 10 * 1024 * 1024];
+    ok(&mut e, "PutRecord", json!({"StreamName": "big", "PartitionKey": "a", "Data": b64(&data)}));
+    let error = err(&mut e, "CreateStream", json!({"StreamName": "x", "ShardCount": 1, "MaxRecordSizeInKiB": 1023}));
+    assert_eq!(error.error_type, ErrorType::ValidationException);
+    assert!(error.message_text().contains("maxRecordSizeInKiB"), "{error}");
+}

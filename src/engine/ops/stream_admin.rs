@@ -59,6 +59,9 @@ pub struct CreateStreamInput {
     /// Tags to attach.
     #[serde(default)]
     pub tags: Option<BTreeMap<String, String>>,
+    /// Largest record, KiB (1024–10240; default 1024), as UpdateMaxRecordSize sets it.
+    #[serde(default, rename = "MaxRecordSizeInKiB")]
+    pub max_record_size_in_kib: Option<u32>,
 }
 
 /// DeleteStream request.
@@ -381,6 +384,12 @@ impl Engine {
         stream.mode = mode;
         if let Some(tags) = input.tags {
             stream.tags.extend(tags);
+        }
+        if let Some(kib) = input.max_record_size_in_kib {
+            stream.max_record_size_kib = kib.clamp(
+                crate::engine::state::limits::MIN_MAX_RECORD_SIZE_KIB,
+                crate::engine::state::limits::MAX_MAX_RECORD_SIZE_KIB,
+            );
         }
         self.streams.insert(name.clone(), stream);
         self.emit(Event::StreamCreated { at: self.now, stream: key, name });
