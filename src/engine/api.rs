@@ -14,6 +14,7 @@
 //! `ops/subscribe_to_shard.rs`).
 
 use crate::engine::error::{serialization, ApiError, ErrorType};
+use crate::engine::ops::distribution::UpdateRecordDistributionInput;
 use crate::engine::ops::get_records::{GetRecordsInput, GetShardIteratorInput};
 use crate::engine::ops::max_record_size::{UpdateMaxRecordSizeInput, UPDATE_MAX_RECORD_SIZE};
 use crate::engine::ops::modes::{EncryptionInput, UpdateStreamModeInput};
@@ -28,7 +29,6 @@ use crate::engine::ops::stream_consumers::{
     DeregisterStreamConsumerInput, DescribeStreamConsumerInput, ListStreamConsumersInput, RegisterStreamConsumerInput,
 };
 use crate::engine::ops::subscribe_to_shard::SubscribeToShardInput;
-use crate::engine::ops::distribution::UpdateRecordDistributionInput;
 use crate::engine::ops::tags::{
     AddTagsInput, ListTagsForResourceInput, ListTagsInput, RemoveTagsInput, TagResourceInput, UntagResourceInput,
 };

@@ -1,8 +1,7 @@
 //! UpdateStreamMode and on-demand scaling; Start/StopStreamEncryption.
 
 use super::helpers::{
-    arr_at, assert_tiles, b64, engine, get_records, iterator, ok, open_ranges, status, str_at, u64_at, with_stream,
-    ACCOUNT,
+    arr_at, assert_tiles, b64, engine, get_records, iterator, ok, open_ranges, status, u64_at, with_stream, ACCOUNT,
 };
 use kinesis_playground::engine::state::sequence::LAST_ENCODABLE_TIME;
 use kinesis_playground::engine::time::SimTime;

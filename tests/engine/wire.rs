@@ -66,7 +66,13 @@ fn forged_expired_and_foreign_iterators_get_aws_errors() {
         let mut b = it.clone().into_bytes();
         b[i] = if b[i] == b'A' { b'B' } else { b'A' };
         let forged = String::from_utf8(b).unwrap_or_default();
-        expect_error(&mut e, "GetRecords", json!({"ShardIterator": forged}), ErrorType::InvalidArgumentException, "Invalid ShardIterator.");
+        expect_error(
+            &mut e,
+            "GetRecords",
+            json!({"ShardIterator": forged}),
+            ErrorType::InvalidArgumentException,
+            "Invalid ShardIterator.",
+        );
     }
     // The old 45-character layout is not an iterator any more.
     expect_error(
@@ -111,7 +117,11 @@ fn encryption_type_appears_only_on_encrypted_streams() {
     let r = ok(&mut e, "PutRecords", json!({"StreamName": "s", "Records": [{"PartitionKey": "a", "Data": ""}]}));
     assert!(r.get("EncryptionType").is_none(), "{r}");
     assert_eq!(r["FailedRecordCount"], json!(0));
-    ok(&mut e, "StartStreamEncryption", json!({"StreamName": "s", "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"}));
+    ok(
+        &mut e,
+        "StartStreamEncryption",
+        json!({"StreamName": "s", "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"}),
+    );
     let t = e.now().plus(10_000);
     e.step_until(t);
     let r = ok(&mut e, "PutRecord", json!({"StreamName": "s", "PartitionKey": "a", "Data": ""}));
@@ -131,7 +141,11 @@ fn stream_arn_addresses_every_stream_operation() {
     let p = ok(&mut e, "PutRecord", json!({"StreamARN": ARN, "PartitionKey": "a", "Data": "AA=="}));
     let shard = str_at(&p, "/ShardId");
     ok(&mut e, "PutRecords", json!({"StreamARN": ARN, "Records": [{"PartitionKey": "a", "Data": "AA=="}]}));
-    let it = ok(&mut e, "GetShardIterator", json!({"StreamARN": ARN, "ShardId": shard, "ShardIteratorType": "TRIM_HORIZON"}));
+    let it = ok(
+        &mut e,
+        "GetShardIterator",
+        json!({"StreamARN": ARN, "ShardId": shard, "ShardIteratorType": "TRIM_HORIZON"}),
+    );
     let r = ok(&mut e, "GetRecords", json!({"StreamARN": ARN, "ShardIterator": it["ShardIterator"]}));
     assert_eq!(arr_at(&r, "/Records").len(), 2);
     assert_eq!(arr_at(&ok(&mut e, "ListShards", json!({"StreamARN": ARN})), "/Shards").len(), 2);
@@ -145,7 +159,8 @@ fn stream_arn_addresses_every_stream_operation() {
     ok(&mut e, "UpdateShardCount", json!({"StreamARN": ARN, "TargetShardCount": 4, "ScalingType": "UNIFORM_SCALING"}));
     let t = e.now().plus(60_000);
     e.step_until(t);
-    let open: Vec<String> = list_shards(&mut e, "s").iter().filter(|s| is_open(s)).map(|s| str_at(s, "/ShardId")).collect();
+    let open: Vec<String> =
+        list_shards(&mut e, "s").iter().filter(|s| is_open(s)).map(|s| str_at(s, "/ShardId")).collect();
     ok(&mut e, "SplitShard", json!({"StreamARN": ARN, "ShardToSplit": open[0], "NewStartingHashKey": "1000"}));
     let t = e.now().plus(60_000);
     e.step_until(t);
@@ -158,10 +173,18 @@ fn stream_arn_addresses_every_stream_operation() {
     );
     let t = e.now().plus(60_000);
     e.step_until(t);
-    ok(&mut e, "StartStreamEncryption", json!({"StreamARN": ARN, "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"}));
+    ok(
+        &mut e,
+        "StartStreamEncryption",
+        json!({"StreamARN": ARN, "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"}),
+    );
     let t = e.now().plus(60_000);
     e.step_until(t);
-    ok(&mut e, "StopStreamEncryption", json!({"StreamARN": ARN, "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"}));
+    ok(
+        &mut e,
+        "StopStreamEncryption",
+        json!({"StreamARN": ARN, "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"}),
+    );
     let t = e.now().plus(60_000);
     e.step_until(t);
     ok(&mut e, "DeleteStream", json!({"StreamARN": ARN}));
@@ -276,10 +299,7 @@ fn put_records_numbers_shard_by_shard() {
     let r = ok(&mut e, "PutRecords", json!({"StreamName": "s", "Records": records}));
     let out = arr_at(&r, "/Records");
     let shards: Vec<String> = out.iter().map(|x| str_at(x, "/ShardId")).collect();
-    assert_eq!(
-        shards,
-        ["0", "1", "2", "1", "2", "1", "2"].map(|i| format!("shardId-00000000000{i}")).to_vec()
-    );
+    assert_eq!(shards, ["0", "1", "2", "1", "2", "1", "2"].map(|i| format!("shardId-00000000000{i}")).to_vec());
     let ix: Vec<u64> = out.iter().map(|x| seq_ix(&str_at(x, "/SequenceNumber"))).collect();
     for group in [[2, 4, 6], [1, 3, 5]] {
         assert_eq!(ix[group[1]], ix[group[0]] + 1, "{ix:?}");
@@ -295,7 +315,11 @@ fn put_records_numbers_shard_by_shard() {
 fn after_a_closed_shards_end_is_invalid() {
     let mut e = with_stream(1);
     put(&mut e, "s", "a", b"x");
-    ok(&mut e, "SplitShard", json!({"StreamName": "s", "ShardToSplit": "shardId-000000000000", "NewStartingHashKey": "1000"}));
+    ok(
+        &mut e,
+        "SplitShard",
+        json!({"StreamName": "s", "ShardToSplit": "shardId-000000000000", "NewStartingHashKey": "1000"}),
+    );
     let t = e.now().plus(60_000);
     e.step_until(t);
     let parent = list_shards(&mut e, "s").into_iter().find(|s| !is_open(s)).unwrap_or_default();
@@ -325,11 +349,17 @@ fn resource_tags_on_streams_and_consumers() {
     let l = ok(&mut e, "ListTagsForStream", json!({"StreamName": "s"}));
     assert_eq!(arr_at(&l, "/Tags").len(), 2);
     ok(&mut e, "UntagResource", json!({"ResourceARN": ARN, "TagKeys": ["team", "absent"]}));
-    assert_eq!(ok(&mut e, "ListTagsForResource", json!({"ResourceARN": ARN})), json!({"Tags": [{"Key": "env", "Value": "dev"}]}));
+    assert_eq!(
+        ok(&mut e, "ListTagsForResource", json!({"ResourceARN": ARN})),
+        json!({"Tags": [{"Key": "env", "Value": "dev"}]})
+    );
     // A consumer.
     let c = ok(&mut e, "RegisterStreamConsumer", json!({"StreamARN": ARN, "ConsumerName": "c", "Tags": {"x": "1"}}));
     let carn = str_at(&c, "/Consumer/ConsumerARN");
-    assert_eq!(ok(&mut e, "ListTagsForResource", json!({"ResourceARN": carn})), json!({"Tags": [{"Key": "x", "Value": "1"}]}));
+    assert_eq!(
+        ok(&mut e, "ListTagsForResource", json!({"ResourceARN": carn})),
+        json!({"Tags": [{"Key": "x", "Value": "1"}]})
+    );
     ok(&mut e, "TagResource", json!({"ResourceARN": carn, "Tags": {"y": "2"}}));
     assert_eq!(arr_at(&ok(&mut e, "ListTagsForResource", json!({"ResourceARN": carn})), "/Tags").len(), 2);
     // Stream tags are untouched by consumer tags.
@@ -376,7 +406,11 @@ fn auto_distribution_spreads_one_key_over_shards() {
     // USER_PARTITION_KEY (the default): one key, one shard.
     let before: Vec<String> = (0..4).map(|i| put(&mut e, "s", "same", &[i]).0).collect();
     assert!(before.iter().all(|s| *s == before[0]), "{before:?}");
-    ok(&mut e, "UpdateStreamRecordDistributionStrategy", json!({"StreamARN": ARN, "RecordDistributionStrategy": "AUTO"}));
+    ok(
+        &mut e,
+        "UpdateStreamRecordDistributionStrategy",
+        json!({"StreamARN": ARN, "RecordDistributionStrategy": "AUTO"}),
+    );
     let after: Vec<String> = (0..8).map(|i| put(&mut e, "s", "same", &[i]).0).collect();
     let distinct: std::collections::BTreeSet<&String> = after.iter().collect();
     assert_eq!(distinct.len(), 4, "one key over the 4 on-demand shards: {after:?}");
@@ -386,7 +420,11 @@ fn auto_distribution_spreads_one_key_over_shards() {
     (0..4).for_each(|i| {
         put(&mut again, "s", "same", &[i]);
     });
-    ok(&mut again, "UpdateStreamRecordDistributionStrategy", json!({"StreamARN": ARN, "RecordDistributionStrategy": "AUTO"}));
+    ok(
+        &mut again,
+        "UpdateStreamRecordDistributionStrategy",
+        json!({"StreamARN": ARN, "RecordDistributionStrategy": "AUTO"}),
+    );
     let again_after: Vec<String> = (0..8).map(|i| put(&mut again, "s", "same", &[i]).0).collect();
     assert_eq!(again_after, after);
     // ExplicitHashKey is ignored too; PutRecords spreads as well; no key is fine.
@@ -395,7 +433,8 @@ fn auto_distribution_spreads_one_key_over_shards() {
         "PutRecords",
         json!({"StreamName": "s", "Records": [{"Data": "AA=="}, {"Data": "AA==", "PartitionKey": "k", "ExplicitHashKey": "0"}, {"Data": "AA==", "ExplicitHashKey": "0"}]}),
     );
-    let shards: std::collections::BTreeSet<String> = arr_at(&r, "/Records").iter().map(|x| str_at(x, "/ShardId")).collect();
+    let shards: std::collections::BTreeSet<String> =
+        arr_at(&r, "/Records").iter().map(|x| str_at(x, "/ShardId")).collect();
     assert_eq!(shards.len(), 3, "{r}");
     let r = ok(&mut e, "PutRecord", json!({"StreamName": "s", "Data": "AA=="}));
     // A record without a key reads back without PartitionKey.
@@ -410,7 +449,11 @@ fn auto_distribution_spreads_one_key_over_shards() {
         "SequenceNumberForOrdering is not supported for streams with record distribution strategy AUTO.",
     );
     // Back to USER_PARTITION_KEY: a key is required again and keeps its shard.
-    ok(&mut e, "UpdateStreamRecordDistributionStrategy", json!({"StreamARN": ARN, "RecordDistributionStrategy": "USER_PARTITION_KEY"}));
+    ok(
+        &mut e,
+        "UpdateStreamRecordDistributionStrategy",
+        json!({"StreamARN": ARN, "RecordDistributionStrategy": "USER_PARTITION_KEY"}),
+    );
     let error = err(&mut e, "PutRecord", json!({"StreamName": "s", "Data": ""}));
     assert_eq!(error.error_type, ErrorType::ValidationException);
     let back: Vec<String> = (0..3).map(|i| put(&mut e, "s", "same", &[i]).0).collect();
@@ -424,8 +467,16 @@ fn auto_distribution_spreads_one_key_over_shards() {
         ErrorType::InvalidArgumentException,
         "Record distribution strategy AUTO is only supported for streams in ON_DEMAND capacity mode.",
     );
-    ok(&mut p, "UpdateStreamRecordDistributionStrategy", json!({"StreamARN": ARN, "RecordDistributionStrategy": "USER_PARTITION_KEY"}));
-    let error = err(&mut p, "UpdateStreamRecordDistributionStrategy", json!({"StreamARN": ARN, "RecordDistributionStrategy": "RANDOM"}));
+    ok(
+        &mut p,
+        "UpdateStreamRecordDistributionStrategy",
+        json!({"StreamARN": ARN, "RecordDistributionStrategy": "USER_PARTITION_KEY"}),
+    );
+    let error = err(
+        &mut p,
+        "UpdateStreamRecordDistributionStrategy",
+        json!({"StreamARN": ARN, "RecordDistributionStrategy": "RANDOM"}),
+    );
     assert_eq!(error.error_type, ErrorType::ValidationException);
 }
 

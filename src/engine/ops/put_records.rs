@@ -37,12 +37,12 @@
 
 use crate::engine::error::{invalid_argument, ApiError, ErrorType};
 use crate::engine::events::Event;
+use crate::engine::ops::distribution::NO_ORDERING_IN_AUTO;
 use crate::engine::state::hashing::partition_key_hash;
 use crate::engine::state::record_source::RecordRef;
 use crate::engine::state::sequence::{parse_sequence, SequenceNumber};
 use crate::engine::state::shard::{EncryptionType, ShardId};
 use crate::engine::state::store::NewPayload;
-use crate::engine::ops::distribution::NO_ORDERING_IN_AUTO;
 use crate::engine::state::stream::{RecordDistribution, Stream, StreamKey, StreamStatus};
 use crate::engine::time::SimTime;
 use crate::engine::wire::shapes::{blob, display};

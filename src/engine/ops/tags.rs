@@ -259,13 +259,14 @@ impl Engine {
     }
 
     /// ListTagsForResource: every tag of a stream or consumer, in key order.
-    pub fn list_tags_for_resource(&self, input: ListTagsForResourceInput) -> Result<ListTagsForResourceOutput, ApiError> {
+    pub fn list_tags_for_resource(
+        &self,
+        input: ListTagsForResourceInput,
+    ) -> Result<ListTagsForResourceOutput, ApiError> {
         let tags = match self.resource(&input.resource_arn)? {
             Resource::Stream(name) => self.existing_stream(&name)?.tags.clone(),
             Resource::Consumer(key) => self.consumers.get(key).map(|c| c.tags.clone()).unwrap_or_default(),
         };
-        Ok(ListTagsForResourceOutput {
-            tags: tags.into_iter().map(|(key, value)| Tag { key, value }).collect(),
-        })
+        Ok(ListTagsForResourceOutput { tags: tags.into_iter().map(|(key, value)| Tag { key, value }).collect() })
     }
 }

@@ -126,9 +126,8 @@ fn resource_arn_matches(s: &str) -> bool {
         let after = &rest[i + k.len()..];
         after.char_indices().filter(|&(_, c)| c == ':').any(|(j, _)| {
             let tail = &after[j + 1..];
-            let account_ok = tail.len() > 13
-                && tail.as_bytes()[..12].iter().all(u8::is_ascii_digit)
-                && tail.as_bytes()[12] == b':';
+            let account_ok =
+                tail.len() > 13 && tail.as_bytes()[..12].iter().all(u8::is_ascii_digit) && tail.as_bytes()[12] == b':';
             account_ok
                 && tail[13..].match_indices("stream/").any(|(m, w)| {
                     let end = &tail[13 + m + w.len()..];
