@@ -77,7 +77,8 @@ pub fn resolve_stream_arn<'a>(
     let Some(obj) = request.as_object() else {
         return Ok(Cow::Borrowed(request));
     };
-    if !STREAM_ADDRESSED.contains(&operation) || obj.get("StreamARN").is_none_or(Value::is_null) {
+    // The member lookup first: most requests have no StreamARN.
+    if obj.get("StreamARN").is_none_or(Value::is_null) || !STREAM_ADDRESSED.contains(&operation) {
         return Ok(Cow::Borrowed(request));
     }
     let checked = check_types(request, &[STREAM_ARN])?;
