@@ -44,3 +44,5 @@ mod retention;
 mod robust;
 #[path = "engine/sequence.rs"]
 mod sequence;
+#[path = "engine/wire.rs"]
+mod wire;

@@ -924,7 +924,10 @@ impl Runner {
         let mut e = self.engine.clone();
         e.set_limits_enabled(false);
         for s in self.engine.streams().values() {
-            if !matches!(s.status, StreamStatus::Active | StreamStatus::Updating | StreamStatus::Deleting) {
+            // A stream deleted while CREATING lists no shards and has none to read (AWS).
+            if !s.was_active
+                || !matches!(s.status, StreamStatus::Active | StreamStatus::Updating | StreamStatus::Deleting)
+            {
                 continue;
             }
             for sh in s.listed_shards() {

@@ -14,6 +14,7 @@
 //! `ops/subscribe_to_shard.rs`).
 
 use crate::engine::error::{serialization, ApiError, ErrorType};
+use crate::engine::ops::distribution::UpdateRecordDistributionInput;
 use crate::engine::ops::get_records::{GetRecordsInput, GetShardIteratorInput};
 use crate::engine::ops::max_record_size::{UpdateMaxRecordSizeInput, UPDATE_MAX_RECORD_SIZE};
 use crate::engine::ops::modes::{EncryptionInput, UpdateStreamModeInput};
@@ -28,8 +29,12 @@ use crate::engine::ops::stream_consumers::{
     DeregisterStreamConsumerInput, DescribeStreamConsumerInput, ListStreamConsumersInput, RegisterStreamConsumerInput,
 };
 use crate::engine::ops::subscribe_to_shard::SubscribeToShardInput;
-use crate::engine::ops::tags::{AddTagsInput, ListTagsInput, RemoveTagsInput};
+use crate::engine::ops::tags::{
+    AddTagsInput, ListTagsForResourceInput, ListTagsInput, RemoveTagsInput, TagResourceInput, UntagResourceInput,
+};
+use crate::engine::state::limits::{MAX_MAX_RECORD_SIZE_KIB, MIN_MAX_RECORD_SIZE_KIB};
 use crate::engine::state::stream::MAX_RETENTION_HOURS;
+use crate::engine::wire::address::resolve_stream_arn;
 use crate::engine::wire::shapes::Empty;
 use crate::engine::wire::validation::{
     check_rules, check_types, Field, Member, Pattern, Rule, Type, NAME_RULES, REQUIRED_NAME_RULES, STREAM_NAME,
@@ -60,6 +65,7 @@ pub const OPERATIONS: &[&str] = &[
     "ListShards",
     "ListStreamConsumers",
     "ListStreams",
+    "ListTagsForResource",
     "ListTagsForStream",
     "MergeShards",
     "PutRecord",
@@ -70,9 +76,12 @@ pub const OPERATIONS: &[&str] = &[
     "StartStreamEncryption",
     "StopStreamEncryption",
     "SubscribeToShard",
+    "TagResource",
+    "UntagResource",
     "UpdateMaxRecordSize",
     "UpdateShardCount",
     "UpdateStreamMode",
+    "UpdateStreamRecordDistributionStrategy",
 ];
 
 const ITERATOR_TYPES: &[&str] =
@@ -102,13 +111,21 @@ const CREATE_STREAM_PROVISIONED: &[Field] = &[
     STREAM_NAME,
     CREATE_MODE,
     CREATE_TAGS,
+    CREATE_MAX_RECORD_SIZE,
 ];
 const CREATE_STREAM_ON_DEMAND: &[Field] = &[
     Field { name: "ShardCount", ty: Type::Integer, rules: &[Min(1), Max(100_000)] },
     STREAM_NAME,
     CREATE_MODE,
     CREATE_TAGS,
+    CREATE_MAX_RECORD_SIZE,
 ];
+/// CreateStream's optional `MaxRecordSizeInKiB` (the current model: 1024–10240).
+const CREATE_MAX_RECORD_SIZE: Field = Field {
+    name: "MaxRecordSizeInKiB",
+    ty: Type::Integer,
+    rules: &[Min(MIN_MAX_RECORD_SIZE_KIB as i64), Max(MAX_MAX_RECORD_SIZE_KIB as i64)],
+};
 const DELETE_STREAM: &[Field] =
     &[STREAM_NAME, Field { name: "EnforceConsumerDeletion", ty: Type::Boolean, rules: &[] }];
 const DESCRIBE_STREAM: &[Field] = &[
@@ -170,6 +187,30 @@ const PUT_RECORD: &[Field] = &[
     DATA,
     STREAM_NAME,
 ];
+/// PutRecord on an `AUTO` stream: `PartitionKey` optional (see `ops/distribution.rs`).
+const PUT_RECORD_AUTO: &[Field] = &[
+    Field { name: "SequenceNumberForOrdering", ty: Type::String, rules: &[Rule::Pattern(Pattern::SequenceNumber)] },
+    OPTIONAL_PARTITION_KEY,
+    EXPLICIT_HASH_KEY,
+    DATA,
+    STREAM_NAME,
+];
+const OPTIONAL_PARTITION_KEY: Field = Field { name: "PartitionKey", ty: Type::String, rules: &[MaxLen(256)] };
+const PUT_RECORDS_ENTRY_AUTO: Member =
+    Member { ty: Type::Structure(&[OPTIONAL_PARTITION_KEY, EXPLICIT_HASH_KEY, DATA]), rules: &[] };
+const PUT_RECORDS_AUTO: &[Field] = &[
+    Field {
+        name: "Records",
+        ty: Type::List(&PUT_RECORDS_ENTRY_AUTO),
+        rules: &[
+            NotNull,
+            MinLen(1),
+            MaxLen(500),
+            MemberStr("com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@c965e310"),
+        ],
+    },
+    STREAM_NAME,
+];
 const PUT_RECORDS_ENTRY: Member = Member { ty: Type::Structure(&[PARTITION_KEY, EXPLICIT_HASH_KEY, DATA]), rules: &[] };
 const PUT_RECORDS: &[Field] = &[
     Field {
@@ -191,9 +232,12 @@ const GET_SHARD_ITERATOR: &[Field] = &[
     STREAM_NAME,
     Field { name: "Timestamp", ty: Type::Timestamp, rules: &[] },
 ];
+/// GetRecords: the current model's optional `StreamARN` is checked, then not needed (the
+/// iterator names the stream).
 const GET_RECORDS: &[Field] = &[
     Field { name: "Limit", ty: Type::Integer, rules: &[Min(1), Max(10_000)] },
     Field { name: "ShardIterator", ty: Type::String, rules: &[NotNull, MinLen(1), MaxLen(512)] },
+    Field { name: "StreamARN", ty: Type::String, rules: STREAM_ARN_RULES },
 ];
 const SPLIT_SHARD: &[Field] = &[
     Field { name: "NewStartingHashKey", ty: Type::String, rules: &[NotNull, Rule::Pattern(Pattern::HashKey)] },
@@ -239,6 +283,44 @@ const REQUIRED_CONSUMER_ARN_RULES: &[Rule] = &[NotNull, MinLen(1), MaxLen(2048),
 const REGISTER_STREAM_CONSUMER: &[Field] = &[
     Field { name: "StreamARN", ty: Type::String, rules: REQUIRED_STREAM_ARN_RULES },
     Field { name: "ConsumerName", ty: Type::String, rules: REQUIRED_NAME_RULES },
+    RESOURCE_TAGS_OPTIONAL,
+];
+
+/// `ResourceARN` of the resource tag operations (a stream or a consumer).
+const RESOURCE_ARN: Field = Field {
+    name: "ResourceARN",
+    ty: Type::String,
+    rules: &[NotNull, MinLen(1), MaxLen(2048), Rule::Pattern(Pattern::ResourceArn)],
+};
+/// `TagMap` of the current model (1..=200 entries; a resource holds at most 50).
+const RESOURCE_TAGS: Field = Field {
+    name: "Tags",
+    ty: Type::Map(&STRING_MEMBER),
+    rules: &[NotNull, MinLen(1), MaxLen(200), ChildKeyLengths(1, 128), ChildValueLengths(0, 256)],
+};
+const RESOURCE_TAGS_OPTIONAL: Field = Field {
+    name: "Tags",
+    ty: Type::Map(&STRING_MEMBER),
+    rules: &[MinLen(1), MaxLen(200), ChildKeyLengths(1, 128), ChildValueLengths(0, 256)],
+};
+const TAG_RESOURCE: &[Field] = &[RESOURCE_TAGS, RESOURCE_ARN];
+const UNTAG_RESOURCE: &[Field] = &[
+    Field {
+        name: "TagKeys",
+        ty: Type::List(&STRING_MEMBER),
+        rules: &[NotNull, MinLen(1), MaxLen(50), ChildLengths(1, 128)],
+    },
+    RESOURCE_ARN,
+];
+const LIST_TAGS_FOR_RESOURCE: &[Field] = &[RESOURCE_ARN];
+const RECORD_DISTRIBUTION_STRATEGIES: &[&str] = &["AUTO", "USER_PARTITION_KEY"];
+const UPDATE_RECORD_DISTRIBUTION: &[Field] = &[
+    Field { name: "StreamARN", ty: Type::String, rules: REQUIRED_STREAM_ARN_RULES },
+    Field {
+        name: "RecordDistributionStrategy",
+        ty: Type::String,
+        rules: &[NotNull, OneOf(RECORD_DISTRIBUTION_STRATEGIES)],
+    },
 ];
 /// DescribeStreamConsumer and DeregisterStreamConsumer: a ConsumerARN, or a StreamARN and a
 /// ConsumerName (each optional in the model; the operation checks the combination).
@@ -282,6 +364,8 @@ fn empty() -> Result<Value, ApiError> {
 impl Engine {
     /// Runs one AWS operation given as its JSON request body; returns the JSON response body.
     pub fn call(&mut self, operation: &str, request: &Value) -> Result<Value, ApiError> {
+        let request = resolve_stream_arn(operation, request, &self.identity)?;
+        let request = request.as_ref();
         match operation {
             "AddTagsToStream" => {
                 self.add_tags_to_stream(parse::<AddTagsInput>(request, ADD_TAGS)?)?;
@@ -341,13 +425,22 @@ impl Engine {
                 &self.list_stream_consumers(parse::<ListStreamConsumersInput>(request, LIST_STREAM_CONSUMERS)?)?,
             ),
             "ListStreams" => to_json(&self.list_streams(parse::<ListStreamsInput>(request, LIST_STREAMS)?)?),
+            "ListTagsForResource" => to_json(
+                &self.list_tags_for_resource(parse::<ListTagsForResourceInput>(request, LIST_TAGS_FOR_RESOURCE)?)?,
+            ),
             "ListTagsForStream" => to_json(&self.list_tags_for_stream(parse::<ListTagsInput>(request, LIST_TAGS)?)?),
             "MergeShards" => {
                 self.merge_shards(parse::<MergeShardsInput>(request, MERGE_SHARDS)?)?;
                 empty()
             }
-            "PutRecord" => to_json(&self.put_record(parse::<PutRecordInput>(request, PUT_RECORD)?)?),
-            "PutRecords" => to_json(&self.put_records(parse::<PutRecordsInput>(request, PUT_RECORDS)?)?),
+            "PutRecord" => {
+                let table = if self.request_is_auto(request) { PUT_RECORD_AUTO } else { PUT_RECORD };
+                to_json(&self.put_record(parse::<PutRecordInput>(request, table)?)?)
+            }
+            "PutRecords" => {
+                let table = if self.request_is_auto(request) { PUT_RECORDS_AUTO } else { PUT_RECORDS };
+                to_json(&self.put_records(parse::<PutRecordsInput>(request, table)?)?)
+            }
             "RegisterStreamConsumer" => {
                 to_json(&self.register_stream_consumer(parse::<RegisterStreamConsumerInput>(
                     request,
@@ -373,6 +466,21 @@ impl Engine {
             "SubscribeToShard" => {
                 to_json(&self.subscribe_to_shard_json(parse::<SubscribeToShardInput>(request, SUBSCRIBE_TO_SHARD)?)?)
             }
+            "TagResource" => {
+                self.tag_resource(parse::<TagResourceInput>(request, TAG_RESOURCE)?)?;
+                empty()
+            }
+            "UntagResource" => {
+                self.untag_resource(parse::<UntagResourceInput>(request, UNTAG_RESOURCE)?)?;
+                empty()
+            }
+            "UpdateStreamRecordDistributionStrategy" => {
+                self.update_stream_record_distribution_strategy(parse::<UpdateRecordDistributionInput>(
+                    request,
+                    UPDATE_RECORD_DISTRIBUTION,
+                )?)?;
+                empty()
+            }
             "UpdateShardCount" => {
                 to_json(&self.update_shard_count(parse::<UpdateShardCountInput>(request, UPDATE_SHARD_COUNT)?)?)
             }
@@ -386,6 +494,12 @@ impl Engine {
             }
             _ => Err(ApiError::bare(ErrorType::UnknownOperationException)),
         }
+    }
+
+    /// Whether a PutRecord/PutRecords request names an `AUTO` stream (its tables then let
+    /// `PartitionKey` out).
+    fn request_is_auto(&self, request: &Value) -> bool {
+        request.get("StreamName").and_then(Value::as_str).is_some_and(|name| self.is_auto(name))
     }
 
     /// Like [`Engine::call`], but takes the raw request body; a body that is not a JSON object is

@@ -397,6 +397,7 @@ impl Engine {
                     return;
                 }
                 s.status = StreamStatus::Active;
+                s.was_active = true;
                 let on_demand = s.mode == StreamMode::OnDemand;
                 let created: Vec<Event> = s
                     .shards

@@ -78,6 +78,14 @@ keys! {
         ToProvisioned,
         /// Mode help.
         ModeHelp,
+        /// Record distribution strategy label (UpdateStreamRecordDistributionStrategy).
+        DistributionLabel,
+        /// Button: distribute with AUTO.
+        ToAuto,
+        /// Button: distribute by partition key.
+        ToUserKey,
+        /// What AUTO does to ordering.
+        DistributionHelp,
         /// Scaling chart legend: capacity.
         Capacity,
         /// Scaling chart legend: demand.
@@ -149,6 +157,10 @@ impl Phrase for Text {
             Text::ToOnDemand => "Cambiar a ON_DEMAND",
             Text::ToProvisioned => "Cambiar a PROVISIONED",
             Text::ModeHelp => "El cambio pasa el stream a UPDATING unos segundos. AWS permite dos cambios por stream cada 24 horas. En on-demand, AWS añade shards cuando la demanda de escritura pasa de la capacidad: mira la gráfica.",
+            Text::DistributionLabel => "Reparto de registros (RecordDistributionStrategy):",
+            Text::ToAuto => "Repartir con AUTO",
+            Text::ToUserKey => "Repartir por clave (USER_PARTITION_KEY)",
+            Text::DistributionHelp => "Con USER_PARTITION_KEY (por defecto) la clave de partición elige el shard: los registros de una misma clave van juntos y en orden. Con AUTO, solo en on-demand, AWS reparte los registros por igual entre los shards e ignora la clave: la carga queda pareja, pero los registros de una misma clave acaban en shards distintos y se pierde su orden.",
             Text::Capacity => "capacidad de escritura (shards × 1 MiB/s)",
             Text::Demand => "demanda de escritura (bytes/s intentados)",
             Text::OnDemandPeriod => "en modo on-demand",
@@ -204,6 +216,10 @@ impl Phrase for Text {
             Text::ToOnDemand => "Switch to ON_DEMAND",
             Text::ToProvisioned => "Switch to PROVISIONED",
             Text::ModeHelp => "The switch puts the stream in UPDATING for a few seconds. AWS allows two switches per stream every 24 hours. In on-demand mode AWS adds shards when the write demand goes past the capacity: see the chart.",
+            Text::DistributionLabel => "Record distribution (RecordDistributionStrategy):",
+            Text::ToAuto => "Distribute with AUTO",
+            Text::ToUserKey => "Distribute by key (USER_PARTITION_KEY)",
+            Text::DistributionHelp => "With USER_PARTITION_KEY (the default) the partition key picks the shard: records of one key stay together and in order. With AUTO, on-demand streams only, AWS spreads records evenly over the shards and ignores the key: the load is even, but records of one key end up on different shards and lose their order.",
             Text::Capacity => "write capacity (shards × 1 MiB/s)",
             Text::Demand => "write demand (bytes/s attempted)",
             Text::OnDemandPeriod => "in on-demand mode",

@@ -174,7 +174,7 @@ impl FanOutApp {
         // The 20-per-stream limit does not pass by waiting; the 5-CREATING one does.
         let below_max = (engine.consumer_count(stream) as usize) < MAX_CONSUMERS_PER_STREAM;
         self.core.tally.calls += 1;
-        let input = RegisterStreamConsumerInput { stream_arn: arn, consumer_name: self.spec.name.clone() };
+        let input = RegisterStreamConsumerInput { stream_arn: arn, consumer_name: self.spec.name.clone(), tags: None };
         match engine.register_stream_consumer(input) {
             Ok(out) => {
                 self.consumer_arn = Some(out.consumer.consumer_arn);

@@ -31,6 +31,16 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+
+# Enum shapes whose values the console reads from the engine's table rather than repeating them.
+ENGINE_ENUMS = {
+    'MetricsName': (
+        'crate::engine::ops::monitoring::METRICS_NAMES',
+        ['IncomingBytes', 'IncomingRecords', 'OutgoingBytes', 'OutgoingRecords',
+         'WriteProvisionedThroughputExceeded', 'ReadProvisionedThroughputExceeded',
+         'IteratorAgeMilliseconds', 'ALL'],
+    ),
+}
 ROOT = os.path.dirname(os.path.dirname(HERE))
 OUT_DIR = os.path.join(ROOT, 'src', 'console', 'cli')
 
@@ -147,11 +157,19 @@ def generate_model(botocore_dir, version):
         lo = shape.get('min')
         hi = shape.get('max')
         w(f'    // {i}')
+        enums = rust_strs(shape.get("enum", []))
+        if name in ENGINE_ENUMS:
+            # The engine's own table, checked equal to the model here.
+            table, values = ENGINE_ENUMS[name]
+            if shape.get('enum') != values:
+                raise SystemExit(f'{name}: the model lists {shape.get("enum")}, the engine {values}')
+            w(f'        // The same values as the engine\'s table of the API model\'s `{name}`.')
+            enums = table
         w(f'    Shape {{ name: {rust_str(name)}, kind: {kind}, '
           f'min: {"None" if lo is None else f"Some({int(lo)})"}, '
           f'max: {"None" if hi is None else f"Some({int(hi)})"}, '
           f'pattern: {pattern}, '
-          f'enums: {rust_strs(shape.get("enum", []))} }},')
+          f'enums: {enums} }},')
     w('];')
     w('')
     w('/// Every operation of the model, in the model\'s (alphabetical) order: the CLI\'s command order.')

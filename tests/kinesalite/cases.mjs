@@ -494,6 +494,19 @@ export const cases = [
       },
       iterator('shardId-000000000000', 'AT_SEQUENCE_NUMBER', {StartingSequenceNumber: '$childLow'}),
       iterator('shardId-000000000000', 'LATEST'),
+      {...listShards(), save: {parentEnd: 'Shards[0].SequenceNumberRange.EndingSequenceNumber'}},
+      {
+        ...iterator('shardId-000000000000', 'AFTER_SEQUENCE_NUMBER', {StartingSequenceNumber: '$parentEnd'}),
+        divergence: {
+          why: 'AWS refuses AFTER_SEQUENCE_NUMBER at a closed shard\'s EndingSequenceNumber ("…SequenceNumber has ' +
+            'reached max possible value for the shard.", quoted in etspaceman/kinesis-mock PR #1536); kinesalite ' +
+            'predates that check',
+          kinesalite: {},
+          engine: {error: {__type: 'InvalidArgumentException', message:
+            'Invalid SequenceNumber for ShardIteratorType AFTER_SEQUENCE_NUMBER, SequenceNumber has reached max ' +
+            'possible value for the shard.'}},
+        },
+      },
     ],
   },
   {

@@ -26,9 +26,9 @@ use crate::engine::error::{expired_iterator, invalid_argument, invalid_iterator,
 use crate::engine::events::Event;
 use crate::engine::state::limits::{GET_RECORDS_MAX_BYTES, GET_RECORDS_MAX_RECORDS};
 use crate::engine::state::record_source::RecordSources;
-use crate::engine::state::sequence::{parse_sequence, ParsedSequence};
+use crate::engine::state::sequence::{parse_sequence, ParsedSequence, END_SEQ_IX};
 use crate::engine::state::shard::{Shard, ShardId};
-use crate::engine::state::stream::{Stream, StreamKey, StreamStatus};
+use crate::engine::state::stream::{Stream, StreamKey};
 use crate::engine::time::SimTime;
 use crate::engine::wire::shapes::{ChildShardShape, RecordShape};
 use crate::engine::Engine;
@@ -141,42 +141,89 @@ pub struct IteratorPosition {
     pub min_seq_ix: u64,
 }
 
+/// The eight bytes every AWS shard iterator starts with (`AAAAAAAAAA` and one of `E`–`H` in
+/// base64), as in the
+/// AWS CLI tutorial's `get-shard-iterator` transcript
+/// (<https://docs.aws.amazon.com/streams/latest/dev/fundamental-stream.html>, the course's note
+/// 004): `AAAAAAAAAAHSywljv0zE…`, 204 base64 characters, 152 bytes.
 const ITERATOR_PREFIX: [u8; 8] = [0, 0, 0, 0, 0, 0, 0, 1];
-const ITERATOR_VERSION: u8 = 1;
+const ITERATOR_VERSION: u8 = 2;
+/// Bytes of the authentication tag that follows the prefix.
+const TAG_LEN: usize = 16;
+/// Bytes of the sealed body for a stream name of up to [`PADDED_NAME_LEN`] bytes: the token is
+/// then 8 + 16 + 128 = 152 bytes, 204 base64 characters, like AWS's. A longer name makes the
+/// body longer (still deterministic).
+const BODY_LEN: usize = 128;
+/// Fixed fields of the body: version, issued, stream key, shard, first seqIx, name length.
+const BODY_FIXED: usize = 1 + 8 + 8 + 4 + 8 + 1;
+/// Longest stream name that fits the 128-byte body.
+const PADDED_NAME_LEN: usize = BODY_LEN - BODY_FIXED;
+/// The engine's own key for sealing iterators: they are opaque and unforgeable by accident, not
+/// secret (anyone with the source can open them, which is fine for a simulator).
+const SEAL_KEY: &[u8] = b"kinesis-playground/shard-iterator/v2";
 
-fn checksum(bytes: &[u8]) -> [u8; 4] {
-    let d = Md5::new().chain_update(bytes).chain_update(b"kinesis-playground").finalize();
-    [d[0], d[1], d[2], d[3]]
+/// The tag of a body: MD5 over the key, the prefix and the plain body.
+fn seal_tag(body: &[u8]) -> [u8; TAG_LEN] {
+    Md5::new().chain_update(SEAL_KEY).chain_update(ITERATOR_PREFIX).chain_update(body).finalize().into()
+}
+
+/// XORs `body` with the keystream of `tag` (MD5 of key, tag and block counter), which makes a
+/// token look as random as AWS's and turns it back.
+fn apply_keystream(tag: &[u8; TAG_LEN], body: &mut [u8]) {
+    for (block, chunk) in body.chunks_mut(TAG_LEN).enumerate() {
+        let pad: [u8; TAG_LEN] = Md5::new()
+            .chain_update(SEAL_KEY)
+            .chain_update(tag)
+            .chain_update((block as u32).to_be_bytes())
+            .finalize()
+            .into();
+        for (b, p) in chunk.iter_mut().zip(pad) {
+            *b ^= p;
+        }
+    }
 }
 
 impl IteratorPosition {
-    /// Encodes the position as an opaque base64 string starting with `AAAAAAAAAAE` (the eight
-    /// bytes `00…01` real AWS iterators start with).
+    /// Encodes the position as an opaque base64 token laid out like AWS's: the eight bytes
+    /// `00…01` (`AAAAAAAAAA` then `E`–`H` in base64), a 16-byte tag, then the sealed 128-byte body; 204
+    /// characters in all for stream names up to 98 bytes. The same position issued at the same
+    /// instant always gives the same token.
     pub fn encode(&self) -> String {
         let name = self.stream_name.as_bytes();
-        let mut b = Vec::with_capacity(8 + 1 + 8 + 8 + 4 + 8 + 1 + name.len() + 4);
+        let name = &name[..name.len().min(255)];
+        let mut body = Vec::with_capacity(BODY_LEN.max(BODY_FIXED + name.len()));
+        body.push(ITERATOR_VERSION);
+        body.extend_from_slice(&self.issued.0.to_be_bytes());
+        body.extend_from_slice(&self.stream.to_be_bytes());
+        body.extend_from_slice(&self.shard.0.to_be_bytes());
+        body.extend_from_slice(&self.min_seq_ix.to_be_bytes());
+        body.push(u8::try_from(name.len()).unwrap_or(u8::MAX));
+        body.extend_from_slice(name);
+        body.resize(BODY_LEN.max(body.len()), 0);
+        let tag = seal_tag(&body);
+        apply_keystream(&tag, &mut body);
+        let mut b = Vec::with_capacity(ITERATOR_PREFIX.len() + TAG_LEN + body.len());
         b.extend_from_slice(&ITERATOR_PREFIX);
-        b.push(ITERATOR_VERSION);
-        b.extend_from_slice(&self.issued.0.to_be_bytes());
-        b.extend_from_slice(&self.stream.to_be_bytes());
-        b.extend_from_slice(&self.shard.0.to_be_bytes());
-        b.extend_from_slice(&self.min_seq_ix.to_be_bytes());
-        b.push(u8::try_from(name.len()).unwrap_or(u8::MAX));
-        b.extend_from_slice(&name[..name.len().min(255)]);
-        let c = checksum(&b);
-        b.extend_from_slice(&c);
+        b.extend_from_slice(&tag);
+        b.extend_from_slice(&body);
         STANDARD.encode(b)
     }
 
-    /// Decodes an iterator string; `None` for anything this engine did not issue.
+    /// Decodes an iterator string; `None` for anything this engine did not issue (a changed
+    /// byte breaks the tag).
     pub fn decode(text: &str) -> Option<Self> {
         let b = STANDARD.decode(text.as_bytes()).ok()?;
-        let (body, check) = b.split_at(b.len().checked_sub(4)?);
-        if checksum(body) != check {
+        let rest = b.strip_prefix(&ITERATOR_PREFIX)?;
+        let (tag, sealed) = rest.split_first_chunk::<TAG_LEN>()?;
+        if sealed.len() < BODY_LEN {
             return None;
         }
-        let rest = body.strip_prefix(&ITERATOR_PREFIX)?;
-        let (&version, rest) = rest.split_first()?;
+        let mut body = sealed.to_vec();
+        apply_keystream(tag, &mut body);
+        if seal_tag(&body) != *tag {
+            return None;
+        }
+        let (&version, rest) = body.split_first()?;
         if version != ITERATOR_VERSION {
             return None;
         }
@@ -184,8 +231,9 @@ impl IteratorPosition {
         let (stream, rest) = rest.split_first_chunk::<8>()?;
         let (shard, rest) = rest.split_first_chunk::<4>()?;
         let (min, rest) = rest.split_first_chunk::<8>()?;
-        let (&len, name) = rest.split_first()?;
-        if name.len() != usize::from(len) {
+        let (&len, rest) = rest.split_first()?;
+        let len = usize::from(len);
+        if rest.len() < len || rest[len..].iter().any(|&p| p != 0) || (len > PADDED_NAME_LEN && rest.len() != len) {
             return None;
         }
         Some(Self {
@@ -193,7 +241,7 @@ impl IteratorPosition {
             stream: u64::from_be_bytes(*stream),
             shard: ShardId(u32::from_be_bytes(*shard)),
             min_seq_ix: u64::from_be_bytes(*min),
-            stream_name: String::from_utf8(name.to_vec()).ok()?,
+            stream_name: String::from_utf8(rest[..len].to_vec()).ok()?,
         })
     }
 }
@@ -313,6 +361,15 @@ impl Engine {
                         )))
                     }
                 };
+                // A closed shard's EndingSequenceNumber (seqIx 2^63 − 1) has nothing after it. AWS's
+                // answer, as quoted in etspaceman/kinesis-mock PR #1536 and matched by Spring
+                // Integration AWS's KinesisMessageDrivenChannelAdapter, which treats it as "shard
+                // closed".
+                if kind == ShardIteratorType::AfterSequenceNumber && seq.seq_ix >= END_SEQ_IX {
+                    return Err(invalid_argument(
+                        "Invalid SequenceNumber for ShardIteratorType AFTER_SEQUENCE_NUMBER, SequenceNumber has reached max possible value for the shard.",
+                    ));
+                }
                 if kind == ShardIteratorType::AtSequenceNumber {
                     seq.seq_ix
                 } else {
@@ -352,7 +409,7 @@ impl Engine {
         let Some(stream) = self.streams.get(name) else {
             return Err(not_exist());
         };
-        if stream.status == StreamStatus::Creating {
+        if !stream.was_active {
             return Err(not_exist());
         }
         let Some(shard) = stream.shard(shard_id) else {

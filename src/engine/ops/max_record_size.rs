@@ -13,8 +13,10 @@
 //!
 //! Simplifications: the change applies at once (no UPDATING state; AWS does not document one);
 //! the stream must be ACTIVE (ResourceInUseException otherwise, like the other stream updates);
-//! `StreamId` ("Not Implemented. Reserved for future use.") is not accepted; CreateStream's
-//! optional `MaxRecordSizeInKiB` is not modelled.
+//! `StreamId` ("Not Implemented. Reserved for future use.") is ignored. CreateStream takes the
+//! same optional `MaxRecordSizeInKiB` (botocore's current model: shape `MaxRecordSizeInKiB`,
+//! 1024–10240, "The maximum record size of a single record in kibibyte (KiB) that you can write
+//! to, and read from a stream"), checked by the same rule.
 
 use crate::engine::error::{invalid_argument, ApiError};
 use crate::engine::state::limits::{MAX_MAX_RECORD_SIZE_KIB, MIN_MAX_RECORD_SIZE_KIB};

@@ -10,7 +10,10 @@
 //! - `modes.rs`: UpdateStreamMode, StartStreamEncryption, StopStreamEncryption, on-demand scaling.
 //! - `max_record_size.rs`: UpdateMaxRecordSize.
 //! - `retention.rs`: IncreaseStreamRetentionPeriod, DecreaseStreamRetentionPeriod.
-//! - `tags.rs`: AddTagsToStream, ListTagsForStream, RemoveTagsFromStream.
+//! - `tags.rs`: AddTagsToStream, ListTagsForStream, RemoveTagsFromStream, TagResource,
+//!   UntagResource, ListTagsForResource.
+//! - `distribution.rs`: UpdateStreamRecordDistributionStrategy (`AUTO` placement is in
+//!   `put_records.rs`).
 //! - `stream_consumers.rs`: RegisterStreamConsumer, DescribeStreamConsumer, ListStreamConsumers,
 //!   DeregisterStreamConsumer.
 //! - `monitoring.rs`: EnableEnhancedMonitoring, DisableEnhancedMonitoring.
@@ -21,6 +24,7 @@
 //! may use another family's shared rule (SubscribeToShard reads records the way GetRecords does),
 //! never the other way round.
 
+pub mod distribution;
 pub mod get_records;
 pub mod max_record_size;
 pub mod modes;

@@ -330,6 +330,10 @@ impl Engine {
             }
             StreamUpdate::Mode(mode) => {
                 stream.mode = *mode;
+                // AUTO exists only on ON_DEMAND streams (see `distribution.rs`).
+                if *mode == StreamMode::Provisioned {
+                    stream.record_distribution = crate::engine::state::stream::RecordDistribution::UserPartitionKey;
+                }
                 // On-demand demand is measured from now on, not since the shards were created.
                 for s in &mut stream.shards {
                     s.demand_mark = s.counters.incoming_bytes + s.counters.write_throttled_bytes;

@@ -59,6 +59,9 @@ pub struct CreateStreamInput {
     /// Tags to attach.
     #[serde(default)]
     pub tags: Option<BTreeMap<String, String>>,
+    /// Largest record, KiB (1024–10240; default 1024), as UpdateMaxRecordSize sets it.
+    #[serde(default, rename = "MaxRecordSizeInKiB")]
+    pub max_record_size_in_kib: Option<u32>,
 }
 
 /// DeleteStream request.
@@ -382,6 +385,12 @@ impl Engine {
         if let Some(tags) = input.tags {
             stream.tags.extend(tags);
         }
+        if let Some(kib) = input.max_record_size_in_kib {
+            stream.max_record_size_kib = kib.clamp(
+                crate::engine::state::limits::MIN_MAX_RECORD_SIZE_KIB,
+                crate::engine::state::limits::MAX_MAX_RECORD_SIZE_KIB,
+            );
+        }
         self.streams.insert(name.clone(), stream);
         self.emit(Event::StreamCreated { at: self.now, stream: key, name });
         self.emit_status(key, StreamStatus::Creating);
@@ -415,7 +424,7 @@ impl Engine {
     pub fn describe_stream(&self, input: DescribeStreamInput) -> Result<DescribeStreamOutput, ApiError> {
         let s = self.existing_stream(&input.stream_name)?;
         let limit = usize::try_from(input.limit.unwrap_or(100).clamp(1, 10_000)).unwrap_or(100);
-        let visible: Vec<&crate::engine::state::shard::Shard> = if s.status == StreamStatus::Creating {
+        let visible: Vec<&crate::engine::state::shard::Shard> = if !s.was_active {
             Vec::new()
         } else {
             s.listed_shards()
@@ -437,7 +446,7 @@ impl Engine {
     /// DescribeStreamSummary.
     pub fn describe_stream_summary(&self, input: StreamNameInput) -> Result<DescribeStreamSummaryOutput, ApiError> {
         let s = self.existing_stream(&input.stream_name)?;
-        let open = if s.status == StreamStatus::Creating { 0 } else { s.open_shard_count() as u64 };
+        let open = if s.was_active { s.open_shard_count() as u64 } else { 0 };
         Ok(DescribeStreamSummaryOutput {
             stream_description_summary: StreamDescriptionSummary {
                 facts: StreamFacts::from(s),
@@ -512,7 +521,7 @@ impl Engine {
         let s = self.existing_stream(&stream_name)?;
         let max = usize::try_from(input.max_results.unwrap_or(1000).clamp(1, 10_000)).unwrap_or(1000);
         let trim_horizon = self.now.minus(s.retention_ms());
-        let matching: Vec<&crate::engine::state::shard::Shard> = if s.status == StreamStatus::Creating {
+        let matching: Vec<&crate::engine::state::shard::Shard> = if !s.was_active {
             Vec::new()
         } else {
             s.listed_shards()

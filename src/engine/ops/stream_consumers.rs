@@ -89,6 +89,9 @@ pub struct RegisterStreamConsumerInput {
     pub stream_arn: String,
     /// Name for the consumer (unique per stream).
     pub consumer_name: String,
+    /// Tags to set on the new consumer (the current model's `Tags`, up to 50).
+    #[serde(default)]
+    pub tags: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// RegisterStreamConsumer response.
@@ -265,6 +268,7 @@ impl Engine {
             stream: stream_key,
             stream_name,
             stream_arn,
+            tags: input.tags.unwrap_or_default(),
         };
         let shape = ConsumerShape::from(&consumer);
         self.consumers.by_key.insert(key, consumer);

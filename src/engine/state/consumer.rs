@@ -58,6 +58,8 @@ pub struct Consumer {
     pub stream_name: String,
     /// That stream's ARN.
     pub stream_arn: String,
+    /// Tags (key → value), set by TagResource on the consumer's ARN.
+    pub tags: BTreeMap<String, String>,
 }
 
 /// The consumers of every stream, in registration order.

@@ -137,6 +137,48 @@ pub struct Stream {
     /// `MaxRecordSizeInKiB`: the largest record the stream accepts (1024 by default, up to 10240
     /// with UpdateMaxRecordSize; see `engine::ops::max_record_size`).
     pub max_record_size_kib: u32,
+    /// Whether the stream has been `ACTIVE`: one deleted while still `CREATING` lists no shards
+    /// (DescribeStream shows `DELETING` with `Shards: []`, kinesalite's AWS-validated
+    /// `deleteStream.js`, and the AWS CLI tutorial's transcript of describe-stream after
+    /// delete-stream).
+    pub was_active: bool,
+    /// The record distribution strategy (`USER_PARTITION_KEY` or `AUTO`, see
+    /// `engine::ops::distribution`).
+    pub record_distribution: RecordDistribution,
+    /// Records placed by `AUTO` so far: the round-robin cursor over the open shards.
+    pub auto_placed: u64,
+}
+
+/// `RecordDistributionStrategy`: how a stream places records on shards
+/// (<https://docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateStreamRecordDistributionStrategy.html>).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum RecordDistribution {
+    /// The partition key's MD5 (or the ExplicitHashKey) picks the shard: the default.
+    #[default]
+    #[serde(rename = "USER_PARTITION_KEY")]
+    UserPartitionKey,
+    /// The service spreads records evenly and ignores keys (ON_DEMAND streams only).
+    #[serde(rename = "AUTO")]
+    Auto,
+}
+
+impl RecordDistribution {
+    /// The API spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordDistribution::UserPartitionKey => "USER_PARTITION_KEY",
+            RecordDistribution::Auto => "AUTO",
+        }
+    }
+
+    /// Reads the API spelling.
+    pub fn parse(text: &str) -> Option<RecordDistribution> {
+        match text {
+            "USER_PARTITION_KEY" => Some(RecordDistribution::UserPartitionKey),
+            "AUTO" => Some(RecordDistribution::Auto),
+            _ => None,
+        }
+    }
 }
 
 impl Stream {
@@ -171,6 +213,9 @@ impl Stream {
             mode_switches: Vec::new(),
             last_autoscale: None,
             max_record_size_kib: crate::engine::state::limits::DEFAULT_MAX_RECORD_SIZE_KIB,
+            was_active: false,
+            record_distribution: RecordDistribution::UserPartitionKey,
+            auto_placed: 0,
         };
         s.rebuild_routes();
         s
@@ -260,6 +305,16 @@ impl Stream {
         let ix = *slot;
         *slot += 1;
         ix
+    }
+
+    /// The hash key an `AUTO` record is written under: the StartingHashKey of the next open shard
+    /// in hash-key order, round-robin from [`Stream::auto_placed`]. `None` with no open shard.
+    pub fn next_auto_hash(&mut self) -> Option<u128> {
+        let n = self.open_ranges.len() as u64;
+        let pick = self.auto_placed.checked_rem(n)?;
+        let range = self.open_ranges.get(usize::try_from(pick).ok()?)?;
+        self.auto_placed = self.auto_placed.wrapping_add(1);
+        Some(range.starting_hash_key)
     }
 
     /// The latest creation time among the stream's shards (children of a reshard are created up

@@ -138,7 +138,9 @@ pub struct RecordShape {
     /// Data (base64 on the wire).
     #[serde(with = "blob")]
     pub data: Vec<u8>,
-    /// Partition key.
+    /// Partition key; absent for a record written without one to an `AUTO` stream (AWS returns
+    /// it as null, "Important considerations" of service-managed record distribution).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub partition_key: String,
     /// `KMS` when the record was written to an encrypted stream.
     #[serde(skip_serializing_if = "Option::is_none")]

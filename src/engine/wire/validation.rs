@@ -71,6 +71,9 @@ pub enum Pattern {
     SequenceNumber,
     /// `arn:aws.*:kinesis:.*:\d{12}:stream/\S+` (stream ARNs).
     StreamArn,
+    /// `arn:aws.*:kinesis:.*:\d{12}:.*stream/\S+` (the `ResourceARN` of TagResource,
+    /// UntagResource and ListTagsForResource: a stream or a consumer).
+    ResourceArn,
     /// `^(arn):aws.*:kinesis:.*:\d{12}:.*stream\/[a-zA-Z0-9_.-]+\/consumer\/[a-zA-Z0-9_.-]+:[0-9]+`
     /// (consumer ARNs, as the API reference of DescribeStreamConsumer prints it).
     ConsumerArn,
@@ -84,6 +87,7 @@ impl Pattern {
             Pattern::HashKey => "0|([1-9]\\d{0,38})",
             Pattern::SequenceNumber => "0|([1-9]\\d{0,128})",
             Pattern::StreamArn => "arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+",
+            Pattern::ResourceArn => "arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+",
             Pattern::ConsumerArn => {
                 "^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+"
             }
@@ -105,9 +109,32 @@ impl Pattern {
             Pattern::HashKey => number(s, 38),
             Pattern::SequenceNumber => number(s, 128),
             Pattern::StreamArn => parse_stream_arn(s).is_some(),
+            Pattern::ResourceArn => resource_arn_matches(s),
             Pattern::ConsumerArn => parse_consumer_arn(s).is_some(),
         }
     }
+}
+
+/// Whether `s` matches `arn:aws.*:kinesis:.*:\d{12}:.*stream/\S+`: some `:kinesis:` is followed
+/// by anything, a colon, twelve digits, a colon, anything, and `stream/` with a non-empty tail
+/// free of white space.
+fn resource_arn_matches(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("arn:aws") else {
+        return false;
+    };
+    rest.match_indices(":kinesis:").any(|(i, k)| {
+        let after = &rest[i + k.len()..];
+        after.char_indices().filter(|&(_, c)| c == ':').any(|(j, _)| {
+            let tail = &after[j + 1..];
+            let account_ok =
+                tail.len() > 13 && tail.as_bytes()[..12].iter().all(u8::is_ascii_digit) && tail.as_bytes()[12] == b':';
+            account_ok
+                && tail[13..].match_indices("stream/").any(|(m, w)| {
+                    let end = &tail[13 + m + w.len()..];
+                    !end.is_empty() && !end.chars().any(char::is_whitespace)
+                })
+        })
+    })
 }
 
 /// Splits a stream ARN into `(region, account, stream name)` if it has the AWS form.

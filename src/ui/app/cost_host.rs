@@ -8,8 +8,8 @@ use crate::ui::views::cost::CostView;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The cost view's host: this frame's snapshot, and AWS's answer to the last UpdateStreamMode
-/// (when it was the last API call).
+/// The cost view's host: this frame's snapshot, and AWS's answer to the last UpdateStreamMode or
+/// UpdateStreamRecordDistributionStrategy (when it was the last API call).
 #[component]
 pub fn CostHost(props: &HostProps) -> Html {
     let store = &props.store;
@@ -20,6 +20,9 @@ pub fn CostHost(props: &HostProps) -> Html {
         })
     };
     let snapshot = Rc::new(CostSnapshot::of(&store.sim.borrow()));
-    let last_call = store.last_api.clone().filter(|a| a.operation == "UpdateStreamMode");
+    let last_call = store
+        .last_api
+        .clone()
+        .filter(|a| a.operation == "UpdateStreamMode" || a.operation == "UpdateStreamRecordDistributionStrategy");
     html! { <CostView {snapshot} lang={store.lang} {last_call} {on_api} /> }
 }

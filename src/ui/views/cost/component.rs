@@ -1,10 +1,11 @@
 //! The cost view's Yew component: the bill, the prices, the mode comparison with its chart,
-//! UpdateStreamMode with the on-demand scaling chart, and the current quotas.
+//! UpdateStreamMode with the on-demand scaling chart (and, on ON_DEMAND streams, the record
+//! distribution strategy: AUTO or USER_PARTITION_KEY), and the current quotas.
 
 use super::model::{cost_chart, scaling_chart, Tick, BOTTOM, H, LEFT, RIGHT, TOP, W};
 use super::snapshot::CostSnapshot;
 use crate::engine::state::limits::MIB;
-use crate::engine::state::stream::StreamMode;
+use crate::engine::state::stream::{RecordDistribution, StreamMode};
 use crate::i18n::cost::{Msg, Text};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::ApiOutcome;
@@ -143,6 +144,22 @@ pub fn CostView(props: &CostProps) -> Html {
             ))
         })
     };
+    // The record distribution strategy: AUTO exists only on ON_DEMAND streams.
+    let distribution_target = if s.distribution == RecordDistribution::Auto {
+        RecordDistribution::UserPartitionKey
+    } else {
+        RecordDistribution::Auto
+    };
+    let on_distribution = {
+        let on_api = props.on_api.clone();
+        let arn = s.stream_arn.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_api.emit((
+                "UpdateStreamRecordDistributionStrategy".to_string(),
+                json!({"StreamARN": arn, "RecordDistributionStrategy": distribution_target.as_str()}),
+            ))
+        })
+    };
     let answer = props.last_call.as_ref().map(|a| match &a.result {
         Ok(_) => html! { <p class="cost-ok" role="status" data-testid="mode-answer">{ Text::Accepted.text(lang) }</p> },
         Err(e) => html! {
@@ -248,8 +265,19 @@ pub fn CostView(props: &CostProps) -> Html {
                     <button type="button" class="cost-switch" data-testid="switch-mode" onclick={on_switch}>
                         { if target == StreamMode::OnDemand { Text::ToOnDemand.text(lang) } else { Text::ToProvisioned.text(lang) } }
                     </button>
+                    if s.mode == StreamMode::OnDemand {
+                        <p data-testid="distribution-now">
+                            { Text::DistributionLabel.text(lang) }{ " " }<code>{ s.distribution.as_str() }</code>
+                        </p>
+                        <button type="button" class="cost-switch" data-testid="switch-distribution" onclick={on_distribution}>
+                            { if distribution_target == RecordDistribution::Auto { Text::ToAuto.text(lang) } else { Text::ToUserKey.text(lang) } }
+                        </button>
+                    }
                     { answer }
                     <p class="help">{ Text::ModeHelp.text(lang) }</p>
+                    if s.mode == StreamMode::OnDemand {
+                        <p class="help" data-testid="distribution-help">{ Text::DistributionHelp.text(lang) }</p>
+                    }
                     if s.history.is_empty() {
                         <p class="help">{ Text::NoHistory.text(lang) }</p>
                     } else {

@@ -3,7 +3,7 @@
 //! scenario stream's capacity history. O(shards + history samples), never O(records).
 
 use super::model::{Comparison, Load};
-use crate::engine::state::stream::StreamMode;
+use crate::engine::state::stream::{RecordDistribution, StreamMode};
 use crate::engine::time::HOUR_MS;
 use crate::ui::sim::Sim;
 use crate::ui::snapshot::ConsumerKind;
@@ -22,6 +22,8 @@ pub struct CostSnapshot {
     pub stream_arn: String,
     /// Its capacity mode.
     pub mode: StreamMode,
+    /// Its record distribution strategy (AUTO only on ON_DEMAND streams).
+    pub distribution: RecordDistribution,
     /// Its `StreamStatus`.
     pub status: &'static str,
     /// Mode switches accepted in the last 24 h (AWS allows two).
@@ -108,6 +110,7 @@ impl CostSnapshot {
             stream_name: sim.shown_stream().to_string(),
             stream_arn: stream.map(|s| s.arn.clone()).unwrap_or_default(),
             mode,
+            distribution: stream.map_or(RecordDistribution::UserPartitionKey, |s| s.record_distribution),
             status: stream.map_or("", |s| s.status.as_str()),
             switches_last_day: stream.map_or(0, |s| {
                 let day_ago = engine.now().minus(24 * HOUR_MS);
