@@ -10,8 +10,20 @@ var Base = require('mocha').reporters.Base
 function SuiteReporter(runner) {
   Base.call(this, runner)
   var results = []
+  // Two upstream tests share a full title (getShardIterator's "long StreamName"): a second test
+  // object with a title already seen is named "<title> #2". The same test reporting twice (a late
+  // failure after it passed) keeps its name.
+  var names = new Map(), counts = new Map()
+  var nameOf = function(test) {
+    if (!names.has(test)) {
+      var title = test.fullTitle(), n = (counts.get(title) || 0) + 1
+      counts.set(title, n)
+      names.set(test, n == 1 ? title : title + ' #' + n)
+    }
+    return names.get(test)
+  }
   var record = function(test, state, err) {
-    var entry = {title: test.fullTitle(), file: test.file ? require('path').basename(test.file) : null, state: state}
+    var entry = {title: nameOf(test), file: test.file ? require('path').basename(test.file) : null, state: state}
     if (test.duration != null) entry.ms = test.duration
     if (err) entry.error = String(err.message || err).split('\n').slice(0, 6).join('\n')
     results.push(entry)
