@@ -45,6 +45,31 @@ pub const AMZ_CBOR: &str = "application/x-amz-cbor-1.1";
 /// The one API version Kinesis has.
 pub const SERVICE: &str = "Kinesis_20131202";
 
+/// Operations with no output shape in the Kinesis API model (botocore's `service-2.json` lists
+/// no `output` for them): a success is HTTP 200 with an **empty body**, as the API reference says
+/// for each ("If the action is successful, the service sends back an HTTP 200 response with an
+/// empty HTTP body", e.g. <https://docs.aws.amazon.com/kinesis/latest/APIReference/API_CreateStream.html>)
+/// and as kinesalite's AWS-validated suite checks (`res.body.should.equal('')`).
+pub const NO_OUTPUT: [&str; 17] = [
+    "AddTagsToStream",
+    "CreateStream",
+    "DecreaseStreamRetentionPeriod",
+    "DeleteResourcePolicy",
+    "DeleteStream",
+    "DeregisterStreamConsumer",
+    "IncreaseStreamRetentionPeriod",
+    "MergeShards",
+    "PutResourcePolicy",
+    "RemoveTagsFromStream",
+    "SplitShard",
+    "StartStreamEncryption",
+    "StopStreamEncryption",
+    "TagResource",
+    "UntagResource",
+    "UpdateMaxRecordSize",
+    "UpdateStreamMode",
+];
+
 /// Largest request body accepted, bytes. AWS: a PutRecords request holds up to 500 records and
 /// "up to 10 MiB for the entire request, including partition keys" (API reference, PutRecords;
 /// 10 MiB since UpdateMaxRecordSize raised the record size in 2025). JSON carries `Data` as
@@ -74,7 +99,8 @@ impl Protocol {
         }
     }
 
-    fn content_type(self) -> &'static str {
+    /// The `Content-Type` of this protocol's answers.
+    pub fn content_type(self) -> &'static str {
         match self {
             Protocol::Json => AMZ_JSON,
             Protocol::Cbor => AMZ_CBOR,
