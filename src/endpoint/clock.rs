@@ -36,6 +36,17 @@ impl Clock {
         self.base_ms.saturating_add(add)
     }
 
+    /// The wall clock now, as epoch milliseconds: the virtual start of a fresh endpoint, so
+    /// that the timestamps real clients see and send (`ApproximateArrivalTimestamp`,
+    /// `AT_TIMESTAMP` with their own `time.time()`) are today's, as on AWS.
+    #[allow(clippy::disallowed_methods)]
+    pub fn wall_epoch_ms() -> u64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+            .unwrap_or(0)
+    }
+
     /// The speed factor.
     pub fn speed(&self) -> f64 {
         self.speed

@@ -26,6 +26,7 @@ pub mod protocol;
 pub mod server;
 pub mod state;
 
+use crate::engine::time::SimTime;
 use crate::engine::EngineConfig;
 pub use hub::Hub;
 use std::io;
@@ -96,7 +97,13 @@ impl Drop for Running {
 
 /// Binds, then serves in the background on the current tokio runtime.
 pub async fn start(options: &Options) -> io::Result<Running> {
-    let config = EngineConfig { limits_enabled: !options.no_limits, ..EngineConfig::default() };
+    // A fresh endpoint starts its virtual clock at today's wall time (a --state file keeps the
+    // start it was created with).
+    let config = EngineConfig {
+        limits_enabled: !options.no_limits,
+        start: SimTime(clock::Clock::wall_epoch_ms()),
+        ..EngineConfig::default()
+    };
     let (hub, dropped) = Hub::open(config, options.speed, options.state.as_deref())?;
     let hub = Arc::new(hub);
     let listener = tokio::net::TcpListener::bind((options.host.as_str(), options.port)).await?;

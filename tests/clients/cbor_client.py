@@ -1,0 +1,70 @@
+"""What the AWS SDK for Java (v1/v2, and so the KCL) sends, with Python's cbor2: CBOR 1.1
+bodies, blobs as byte strings, timestamps as epoch milliseconds, errors as CBOR maps. The KCL
+itself cannot be installed here (no Maven Central); this covers its wire format."""
+import os
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import cbor2
+
+URL = os.environ['ENDPOINT_URL']
+
+
+def call(op, body, raw=None):
+    req = urllib.request.Request(URL + '/', data=raw if raw is not None else cbor2.dumps(body), method='POST', headers={
+        'Content-Type': 'application/x-amz-cbor-1.1',
+        'X-Amz-Target': 'Kinesis_20131202.' + op,
+        'X-Amz-Date': '20260101T000000Z',
+        'Authorization': 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kinesis/aws4_request, '
+                         'SignedHeaders=host;x-amz-date, Signature=00',
+    })
+    try:
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            assert resp.headers['Content-Type'] == 'application/x-amz-cbor-1.1', resp.headers
+            return resp.status, cbor2.loads(resp.read())
+    except urllib.error.HTTPError as e:
+        assert e.headers['Content-Type'] == 'application/x-amz-cbor-1.1', e.headers
+        return e.code, cbor2.loads(e.read())
+
+
+def main():
+    status, _ = call('CreateStream', {'StreamName': 'cbor', 'ShardCount': 1})
+    assert status == 200
+    for _ in range(100):
+        status, d = call('DescribeStreamSummary', {'StreamName': 'cbor'})
+        summary = d['StreamDescriptionSummary']
+        if summary['StreamStatus'] == 'ACTIVE':
+            break
+        time.sleep(0.1)
+    created = summary['StreamCreationTimestamp']
+    assert isinstance(created, int) and abs(created - time.time() * 1000) < 600_000, created
+    before_ms = int(time.time() * 1000) - 60_000
+    payload = bytes([0, 1, 2, 250, 255]) + 'ñ'.encode()
+    status, put = call('PutRecord', {'StreamName': 'cbor', 'PartitionKey': 'k', 'Data': payload})
+    assert status == 200, put
+    # AT_TIMESTAMP with epoch milliseconds, as the Java SDK writes a Date/Instant.
+    status, it = call('GetShardIterator', {'StreamName': 'cbor', 'ShardId': 'shardId-000000000000',
+                                           'ShardIteratorType': 'AT_TIMESTAMP', 'Timestamp': before_ms})
+    assert status == 200, it
+    status, got = call('GetRecords', {'ShardIterator': it['ShardIterator']})
+    assert status == 200, got
+    record = got['Records'][0]
+    assert record['Data'] == payload, record
+    assert record['SequenceNumber'] == put['SequenceNumber']
+    ts = record['ApproximateArrivalTimestamp']
+    assert isinstance(ts, int) and ts >= before_ms, ts
+    # Errors are CBOR maps with __type and message.
+    status, err = call('DescribeStream', {'StreamName': 'missing'})
+    assert status == 400 and err['__type'] == 'ResourceNotFoundException', err
+    assert err['message'] == 'Stream missing under account 000000000000 not found.', err
+    status, err = call('ListStreams', None, raw=b'\xff\x00')
+    assert status == 400 and err == {'__type': 'SerializationException'}, err
+    status, err = call('PutRecord', {'StreamName': 'cbor', 'PartitionKey': 'k', 'Data': 'not bytes'})
+    assert status == 400, err
+    print('cbor2: CBOR 1.1 blobs, epoch-millisecond timestamps and errors as the Java SDK expects')
+
+
+if __name__ == '__main__':
+    sys.exit(main())
