@@ -25,15 +25,17 @@ function SuiteReporter(runner) {
   var record = function(test, state, err) {
     var entry = {title: nameOf(test), file: test.file ? require('path').basename(test.file) : null, state: state}
     if (test.duration != null) entry.ms = test.duration
-    if (err) entry.error = String(err.message || err).split('\n').slice(0, 6).join('\n')
+    if (err) entry.error = String(err.message || err).split('\n').slice(0, 40).join('\n')
     results.push(entry)
     process.stderr.write((state == 'passed' ? 'ok   ' : state == 'failed' ? 'FAIL ' : 'skip ') + entry.title + '\n')
   }
   runner.on('pass', function(test) { record(test, 'passed') })
   runner.on('fail', function(test, err) { record(test, 'failed', err) })
   runner.on('pending', function(test) { record(test, 'pending') })
+  // mocha's `total` is the number of tests it planned: fewer outcomes mean the run stopped
+  // early (an uncaught error outside a test aborts mocha 6).
   runner.on('end', function() {
-    fs.writeFileSync(process.env.SUITE_RESULTS, JSON.stringify(results, null, 1) + '\n')
+    fs.writeFileSync(process.env.SUITE_RESULTS, JSON.stringify({total: runner.total, results: results}, null, 1) + '\n')
   })
 }
 

@@ -129,10 +129,10 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'kinesalite-suite-'))
   const resultsFile = join(dir, 'results.json')
   const target = await startTarget(args, port)
-  let results
+  let results, planned
   try {
     await runMocha(args, port, resultsFile)
-    results = JSON.parse(readFileSync(resultsFile, 'utf8'))
+    ;({ total: planned, results } = JSON.parse(readFileSync(resultsFile, 'utf8')))
   } finally {
     target.kill()
     rmSync(dir, { recursive: true, force: true })
@@ -150,16 +150,18 @@ async function main() {
   const failed = all.filter((r) => r.state === 'failed')
   const pending = all.filter((r) => r.state === 'pending')
   const name = args.kinesalite ? 'kinesalite 3.3.3' : `endpoint (speed ${args.speed})`
+  const incomplete = all.length < planned ? [`incomplete run: mocha planned ${planned} tests and reported ${all.length}`] : []
 
   if (args.kinesalite) {
     for (const r of failed) console.error(`\nFAILED (baseline) ${r.title}\n  ${r.error}`)
+    for (const p of incomplete) console.error(`\n${p}`)
     console.log(`kinesalite suite vs ${name}: ${all.length} tests, ${passed.length} passed, ${failed.length} failed, ${pending.length} pending`)
-    process.exit(failed.length ? 1 : 0)
+    process.exit(failed.length || incomplete.length ? 1 : 0)
   }
 
   const tests = classification.tests
   const counts = Object.fromEntries(CLASSES.map((c) => [c, 0]))
-  const problems = []
+  const problems = [...incomplete]
   for (const r of failed) {
     const entry = tests[r.title]
     if (entry && EXPECTED_FAILURE.has(entry.class)) { counts[entry.class]++; continue }
