@@ -70,7 +70,8 @@ E2E_PUBLIC_URL := /sub/
 .NOTPARALLEL:
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-rust setup-node setup-trunk setup-wasm-bindgen setup-chromium setup-e2e \
-	check test-engine bench-build wasm test-kinesalite test-web test-e2e bench serve build test
+	check test-engine bench-build wasm test-kinesalite test-web test-e2e bench serve build test \
+	setup-kinesalite-suite test-kinesalite-suite
 
 help:
 	@echo "make serve            install what is missing, then trunk serve on http://$(SERVE_ADDRESS):$(SERVE_PORT)"
@@ -84,6 +85,8 @@ help:
 	@echo "make test-web         tier (d): tests/web.rs with wasm-bindgen-test in headless Chromium"
 	@echo "make test-e2e         tier (e): release build under /sub/, driven by playwright-core in Chromium"
 	@echo "make bench            criterion benches (not part of make test)"
+	@echo "make test-kinesalite-suite  kinesalite 3.3.3's own mocha suite vs the endpoint, checked against"
+	@echo "                      tests/kinesalite/suite/classification.json (about 7 minutes; not part of make test)"
 	@echo "make test             setup check test-engine bench-build wasm test-kinesalite test-web test-e2e"
 	@echo "                      (what CI runs)"
 
@@ -229,6 +232,26 @@ test-e2e: setup-rust setup-trunk setup-wasm-bindgen setup-chromium setup-e2e
 
 bench:
 	$(CARGO) bench --bench engine
+
+# kinesalite 3.3.3's own test suite (tests/kinesalite/suite, see its README) against the endpoint
+# binary. Not part of `make test`: it takes about 7 minutes (one upstream test waits 5 wall
+# minutes for an iterator to expire). KINESALITE_SUITE_ARGS='--grep putRecord' runs a subset.
+KINESALITE_SUITE_DIR := tests/kinesalite/suite
+ENDPOINT_BIN ?= $(abspath $(or $(CARGO_TARGET_DIR),target)/release/endpoint)
+
+setup-kinesalite-suite: setup-node
+	@if [ -f $(KINESALITE_SUITE_DIR)/node_modules/.package-lock.json ] && \
+	  [ $(KINESALITE_SUITE_DIR)/node_modules/.package-lock.json -nt $(KINESALITE_SUITE_DIR)/package-lock.json ]; then \
+	  echo "setup: $(KINESALITE_SUITE_DIR)/node_modules matches package-lock.json"; \
+	else \
+	  echo "setup: npm ci in $(KINESALITE_SUITE_DIR) (kinesalite@3.3.3, mocha 6, should, aws4; no optional deps, no install scripts)"; \
+	  (cd $(KINESALITE_SUITE_DIR) && $(NPM) ci --omit=optional --ignore-scripts --no-audit --no-fund) || { \
+	    echo "setup: npm ci failed in $(KINESALITE_SUITE_DIR); is the npm registry reachable?" >&2; exit 1; }; \
+	fi
+
+test-kinesalite-suite: setup-kinesalite-suite
+	$(CARGO) build --release --bin endpoint
+	$(NODE) $(KINESALITE_SUITE_DIR)/suite.mjs --bin '$(ENDPOINT_BIN)' $(KINESALITE_SUITE_ARGS)
 
 # ---------------------------------------------------------------------------------------------
 # the app

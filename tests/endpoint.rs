@@ -396,3 +396,26 @@ impl WriteAllSync for std::fs::File {
         std::io::Write::write_all(&mut self, bytes).unwrap();
     }
 }
+
+/// Operations with no output shape answer 200 with an empty body in both protocols (API
+/// reference, e.g. CreateStream: "an HTTP 200 response with an empty HTTP body"; kinesalite's
+/// suite checks `res.body.should.equal('')`); one with an output shape still answers its JSON.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn operations_without_output_answer_an_empty_body() {
+    let ep = endpoint(100.0, None).await;
+    let body = br#"{"StreamName":"empty","ShardCount":1}"#.to_vec();
+    let (status, headers, bytes) = read(send1(ep.addr, request(Some("CreateStream"), JSON, body)).await).await;
+    assert_eq!((status, bytes.len()), (200, 0));
+    assert_eq!(headers["content-type"], JSON);
+    assert_eq!(headers["content-length"], "0");
+    active_stream(ep.addr, "tagged", 1).await;
+    let mut tags = Vec::new();
+    let request_map = map(vec![("StreamName", text("tagged")), ("Tags", map(vec![("k", text("v"))]))]);
+    ciborium::ser::into_writer(&request_map, &mut tags).unwrap();
+    let (status, headers, bytes) = read(send1(ep.addr, request(Some("AddTagsToStream"), CBOR, tags)).await).await;
+    assert_eq!((status, bytes.len()), (200, 0));
+    assert_eq!(headers["content-type"], CBOR);
+    let (status, listed) = call(ep.addr, "ListTagsForStream", json!({"StreamName": "tagged"})).await;
+    assert_eq!(status, 200);
+    assert_eq!(listed["Tags"], json!([{"Key": "k", "Value": "v"}]));
+}
