@@ -71,7 +71,7 @@ E2E_PUBLIC_URL := /sub/
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-rust setup-node setup-trunk setup-wasm-bindgen setup-chromium setup-e2e \
 	check test-engine bench-build wasm test-kinesalite test-web test-e2e bench serve build test \
-	setup-kinesalite-suite test-kinesalite-suite
+	setup-clients test-clients endpoint bench-endpoint setup-kinesalite-suite test-kinesalite-suite
 
 help:
 	@echo "make serve            install what is missing, then trunk serve on http://$(SERVE_ADDRESS):$(SERVE_PORT)"
@@ -85,6 +85,9 @@ help:
 	@echo "make test-web         tier (d): tests/web.rs with wasm-bindgen-test in headless Chromium"
 	@echo "make test-e2e         tier (e): release build under /sub/, driven by playwright-core in Chromium"
 	@echo "make bench            criterion benches (not part of make test)"
+	@echo "make endpoint         build the app into dist/, then the local Kinesis endpoint on http://$(ENDPOINT_HOST):$(ENDPOINT_PORT)"
+	@echo "make test-clients     real clients (aws CLI vs kinesalite, boto3, JS SDK v3 h2c, cbor2) against the endpoint"
+	@echo "make bench-endpoint   the same HTTP workload on kinesalite 3.3.3, ferrokinesis and the endpoint"
 	@echo "make test-kinesalite-suite  kinesalite 3.3.3's own mocha suite vs the endpoint, checked against"
 	@echo "                      tests/kinesalite/suite/classification.json (about 7 minutes; not part of make test)"
 	@echo "make test             setup check test-engine bench-build wasm test-kinesalite test-web test-e2e"
@@ -93,7 +96,7 @@ help:
 # ---------------------------------------------------------------------------------------------
 # setup: each step says what it does and is skipped when already satisfied.
 
-setup: setup-rust setup-node setup-trunk setup-wasm-bindgen setup-chromium setup-e2e
+setup: setup-rust setup-node setup-trunk setup-wasm-bindgen setup-chromium setup-e2e setup-clients
 	@echo "setup: done"
 
 setup-rust:
@@ -213,6 +216,51 @@ test-kinesalite:
 	$(CARGO) build --release --example replay
 	REPLAY_BIN='$(REPLAY_BIN)' $(NODE) $(KINESALITE_DIR)/crosscheck.mjs
 
+# The local endpoint's real clients (tests/clients/run.sh): the AWS CLI (PyPI awscli) and boto3
+# in a venv under target/clients, the JS SDK v3 in tests/clients/node_modules, cbor2. The stamps
+# are newer than the pinned lists when the install is up to date.
+CLIENTS_DIR := tests/clients
+CLIENTS_VENV := $(abspath $(or $(CARGO_TARGET_DIR),target)/clients/venv)
+CLIENTS_VENV_STAMP := $(CLIENTS_VENV)/.requirements.stamp
+CLIENTS_NPM_STAMP := $(CLIENTS_DIR)/node_modules/.package-lock.json
+PYTHON ?= python3
+ENDPOINT_HOST ?= 127.0.0.1
+ENDPOINT_PORT ?= 4567
+ENDPOINT_FLAGS ?=
+ENDPOINT_BIN ?= $(abspath $(or $(CARGO_TARGET_DIR),target)/release/endpoint)
+FERROKINESIS_VERSION := 0.7.0
+PEERS_ROOT := $(abspath $(or $(CARGO_TARGET_DIR),target)/peers)
+
+setup-clients: setup-node
+	@if [ -f $(CLIENTS_VENV_STAMP) ] && [ $(CLIENTS_VENV_STAMP) -nt $(CLIENTS_DIR)/requirements.txt ]; then \
+	  echo "setup: $(CLIENTS_VENV) matches $(CLIENTS_DIR)/requirements.txt"; \
+	else \
+	  echo "setup: python venv $(CLIENTS_VENV) (awscli, boto3, cbor2)"; \
+	  $(PYTHON) -m venv $(CLIENTS_VENV) && $(CLIENTS_VENV)/bin/pip install --quiet -r $(CLIENTS_DIR)/requirements.txt \
+	    && touch $(CLIENTS_VENV_STAMP) || { echo "setup: pip install failed; is PyPI reachable?" >&2; exit 1; }; \
+	fi
+	@if [ -f $(CLIENTS_NPM_STAMP) ] && [ $(CLIENTS_NPM_STAMP) -nt $(CLIENTS_DIR)/package-lock.json ]; then \
+	  echo "setup: $(CLIENTS_DIR)/node_modules matches package-lock.json"; \
+	else \
+	  echo "setup: npm ci in $(CLIENTS_DIR) (@aws-sdk/client-kinesis, @smithy/node-http-handler)"; \
+	  (cd $(CLIENTS_DIR) && $(NPM) ci --ignore-scripts --no-audit --no-fund) || { \
+	    echo "setup: npm ci failed in $(CLIENTS_DIR); is the npm registry reachable?" >&2; exit 1; }; \
+	fi
+
+test-clients: setup-clients
+	$(CARGO) build --release --bin endpoint
+	ENDPOINT_BIN='$(ENDPOINT_BIN)' CLIENTS_VENV='$(CLIENTS_VENV)' NODE='$(NODE)' $(CLIENTS_DIR)/run.sh
+
+# The local endpoint with the web app beside it: `make endpoint ENDPOINT_FLAGS="--state kinesis.jsonl"`.
+endpoint: build
+	$(CARGO) run --release --bin endpoint -- --host $(ENDPOINT_HOST) --port $(ENDPOINT_PORT) --dist dist $(ENDPOINT_FLAGS)
+
+bench-endpoint: setup-node
+	@# cargo install skips a crate already installed at that version in that root.
+	$(CARGO) install --locked --quiet ferrokinesis --version $(FERROKINESIS_VERSION) --root $(PEERS_ROOT)
+	$(CARGO) build --release --bin endpoint
+	ENDPOINT_BIN='$(ENDPOINT_BIN)' FERROKINESIS_BIN='$(PEERS_ROOT)/bin/ferrokinesis' $(NODE) benches/endpoint.mjs
+
 # Tier (d): tests/web.rs runs in headless Chromium through chromedriver. The runner reads the
 # browser's binary and flags from webdriver.json; chromedriver gives it a fresh temporary profile.
 test-web: setup-rust setup-wasm-bindgen setup-chromium
@@ -264,5 +312,5 @@ build: setup-rust setup-trunk setup-wasm-bindgen
 	$(CARGO) fetch --quiet
 	$(TRUNK) build --release --public-url $(PUBLIC_URL)
 
-test: setup check test-engine bench-build wasm test-kinesalite test-web test-e2e
-	@echo "make test: all passed (check, engine tiers a+b, benches build, wasm32 build, kinesalite tier c, browser tier d, end-to-end tier e)"
+test: setup check test-engine bench-build wasm test-kinesalite test-clients test-web test-e2e
+	@echo "make test: all passed (check, engine tiers a+b, benches build, wasm32 build, kinesalite tier c, real clients, browser tier d, end-to-end tier e)"

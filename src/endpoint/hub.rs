@@ -38,6 +38,9 @@ pub enum Live {
     Tick(Arc<str>),
 }
 
+/// Logged calls with their 1-based ids.
+pub type Calls = Vec<(u64, Arc<str>)>;
+
 struct Inner {
     engine: Engine,
     clock: Clock,
@@ -168,7 +171,7 @@ impl Hub {
 
     /// The logged calls after id `after`, with their ids, and a receiver of everything logged
     /// from then on (taken under the same lock, so nothing is missed or repeated).
-    pub fn follow(&self, after: u64) -> (Vec<(u64, Arc<str>)>, u64, broadcast::Receiver<Live>) {
+    pub fn follow(&self, after: u64) -> (Calls, u64, broadcast::Receiver<Live>) {
         let g = self.lock();
         let rx = self.live.subscribe();
         let from = usize::try_from(after).unwrap_or(usize::MAX).min(g.log.len());
@@ -177,7 +180,7 @@ impl Hub {
     }
 
     /// The calls after id `after` (for a reader that lagged behind the broadcast).
-    pub fn calls_after(&self, after: u64) -> Vec<(u64, Arc<str>)> {
+    pub fn calls_after(&self, after: u64) -> Calls {
         self.follow(after).0
     }
 

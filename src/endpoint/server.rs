@@ -72,6 +72,13 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>) {
         let _ = stream.set_nodelay(true);
         let shared = shared.clone();
         tokio::spawn(async move {
+            // A connection that never sends a byte would wait in the HTTP/1-or-2 detection with
+            // no timeout; give it the header timeout to start.
+            let mut first = [0u8; 1];
+            if !matches!(tokio::time::timeout(HEADER_TIMEOUT, stream.peek(&mut first)).await, Ok(Ok(1..))) {
+                drop(permit);
+                return;
+            }
             let mut builder = auto::Builder::new(TokioExecutor::new());
             builder.http1().timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT).keep_alive(true);
             builder.http2().timer(TokioTimer::new()).keep_alive_interval(Duration::from_secs(20));
