@@ -30,8 +30,12 @@ impl Clock {
     #[allow(clippy::disallowed_methods)]
     pub fn now_ms(&self) -> u64 {
         let wall = Instant::now().duration_since(self.wall_start).as_secs_f64() * 1000.0;
-        // Float only for the wall → virtual scale; the engine sees integer ms.
-        let virtual_ms = (wall * self.speed).floor();
+        // Float only for the wall → virtual scale; the engine sees integer ms. Rounded up, with
+        // the start rounded up too, so the virtual clock is never behind the wall clock: a
+        // record's ApproximateArrivalTimestamp is never before the client's own clock read just
+        // before sending it, as on AWS (kinesalite suite: "should return correct AT_TIMESTAMP
+        // records" asks AT_TIMESTAMP at that client time and expects the record).
+        let virtual_ms = (wall * self.speed).ceil();
         let add = if virtual_ms.is_finite() && virtual_ms < 1e15 { virtual_ms as u64 } else { 0 };
         self.base_ms.saturating_add(add)
     }
@@ -43,7 +47,7 @@ impl Clock {
     pub fn wall_epoch_ms() -> u64 {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+            .map(|d| u64::try_from(d.as_micros().div_ceil(1000)).unwrap_or(u64::MAX))
             .unwrap_or(0)
     }
 
