@@ -14,6 +14,8 @@ pub struct Clock {
     base_ms: u64,
     /// Virtual ms per wall ms (≥ 0).
     speed: f64,
+    /// The wall clock's sub-millisecond phase at `wall_start`, in ms (0 ≤ x < 1).
+    frac_ms: f64,
 }
 
 impl Clock {
@@ -23,19 +25,24 @@ impl Clock {
     #[allow(clippy::disallowed_methods)]
     pub fn start(base_ms: u64, speed: f64) -> Self {
         let speed = if speed.is_finite() && speed >= 0.0 { speed } else { 1.0 };
-        Self { wall_start: Instant::now(), base_ms, speed }
+        let frac_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| f64::from(d.subsec_micros() % 1000) / 1000.0)
+            .unwrap_or(0.0);
+        Self { wall_start: Instant::now(), base_ms, speed, frac_ms }
     }
 
     /// Virtual ms since the engine's start, now.
     #[allow(clippy::disallowed_methods)]
     pub fn now_ms(&self) -> u64 {
         let wall = Instant::now().duration_since(self.wall_start).as_secs_f64() * 1000.0;
-        // Float only for the wall → virtual scale; the engine sees integer ms. Rounded up, with
-        // the start rounded up too, so the virtual clock is never behind the wall clock: a
-        // record's ApproximateArrivalTimestamp is never before the client's own clock read just
-        // before sending it, as on AWS (kinesalite suite: "should return correct AT_TIMESTAMP
-        // records" asks AT_TIMESTAMP at that client time and expects the record).
-        let virtual_ms = (wall * self.speed).ceil();
+        // Float only for the wall → virtual scale; the engine sees integer ms. `frac_ms` keeps
+        // the sub-millisecond phase of the wall clock at the start, so a fresh endpoint at
+        // speed 1 reads exactly the client's `Date.now()` / `time.time()` millisecond, neither
+        // behind nor ahead (kinesalite suite: "should return correct AT_TIMESTAMP records" puts,
+        // waits 1 ms, reads its clock, puts again, and asks AT_TIMESTAMP at that time: it must
+        // get the second put's records and none of the first's).
+        let virtual_ms = (self.frac_ms + wall * self.speed).floor();
         let add = if virtual_ms.is_finite() && virtual_ms < 1e15 { virtual_ms as u64 } else { 0 };
         self.base_ms.saturating_add(add)
     }
@@ -47,7 +54,7 @@ impl Clock {
     pub fn wall_epoch_ms() -> u64 {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| u64::try_from(d.as_micros().div_ceil(1000)).unwrap_or(u64::MAX))
+            .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
             .unwrap_or(0)
     }
 
