@@ -14,7 +14,8 @@ pub struct Clock {
     base_ms: u64,
     /// Virtual ms per wall ms (≥ 0).
     speed: f64,
-    /// The wall clock's sub-millisecond phase at `wall_start`, in ms (0 ≤ x < 1).
+    /// Virtual ms already elapsed at `wall_start` (a fresh clock: wall time since the start was
+    /// read; 0 after a restart).
     frac_ms: f64,
 }
 
@@ -25,11 +26,22 @@ impl Clock {
     #[allow(clippy::disallowed_methods)]
     pub fn start(base_ms: u64, speed: f64) -> Self {
         let speed = if speed.is_finite() && speed >= 0.0 { speed } else { 1.0 };
-        let frac_ms = std::time::SystemTime::now()
+        Self { wall_start: Instant::now(), base_ms, speed, frac_ms: 0.0 }
+    }
+
+    /// A fresh clock whose virtual start is `start_epoch_ms`, read from the wall clock a moment
+    /// earlier: the time spent since then (building the engine) is kept as an offset, so at
+    /// speed 1 the virtual time is the wall clock's millisecond exactly.
+    #[allow(clippy::disallowed_methods)]
+    pub fn start_from_epoch(start_epoch_ms: u64, speed: f64) -> Self {
+        let now_ms = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| f64::from(d.subsec_micros() % 1000) / 1000.0)
+            .map(|d| d.as_secs_f64() * 1000.0)
             .unwrap_or(0.0);
-        Self { wall_start: Instant::now(), base_ms, speed, frac_ms }
+        let offset = now_ms - start_epoch_ms as f64;
+        let mut clock = Self::start(0, speed);
+        clock.frac_ms = if offset.is_finite() && (0.0..1000.0).contains(&offset) { offset } else { 0.0 };
+        clock
     }
 
     /// Virtual ms since the engine's start, now.
@@ -37,7 +49,7 @@ impl Clock {
     pub fn now_ms(&self) -> u64 {
         let wall = Instant::now().duration_since(self.wall_start).as_secs_f64() * 1000.0;
         // Float only for the wall → virtual scale; the engine sees integer ms. `frac_ms` keeps
-        // the sub-millisecond phase of the wall clock at the start, so a fresh endpoint at
+        // the wall time between reading the start and starting this clock, so a fresh endpoint at
         // speed 1 reads exactly the client's `Date.now()` / `time.time()` millisecond, neither
         // behind nor ahead (kinesalite suite: "should return correct AT_TIMESTAMP records" puts,
         // waits 1 ms, reads its clock, puts again, and asks AT_TIMESTAMP at that time: it must

@@ -82,7 +82,17 @@ impl Hub {
             None => None,
         };
         let (live, _) = broadcast::channel(4096);
-        let inner = Inner { engine, clock: Clock::start(last_at, speed), last_at, log, state };
+        let inner = Inner {
+            engine,
+            clock: if loaded.lines.is_empty() && state_path.is_none() {
+                Clock::start_from_epoch(config.start.0, speed)
+            } else {
+                Clock::start(last_at, speed)
+            },
+            last_at,
+            log,
+            state,
+        };
         Ok((Self { inner: Mutex::new(inner), live, config, speed }, loaded.dropped))
     }
 
