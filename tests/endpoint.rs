@@ -174,12 +174,13 @@ async fn cbor_blobs_timestamps_and_errors() {
     let (status, out) = cbor_call(addr, "PutRecord", &put).await;
     assert_eq!(status, 200);
     let seq = cbor_get(&out, "SequenceNumber").as_text().unwrap().to_owned();
-    // AT_TIMESTAMP with epoch milliseconds, as the Java SDK sends: 0 ms is before every record.
+    // AT_TIMESTAMP with epoch milliseconds under tag 1, as the Java SDK v2 sends: 1 s after the
+    // epoch is before every record.
     let it_req = map(vec![
         ("StreamName", text("c")),
         ("ShardId", text("shardId-000000000000")),
         ("ShardIteratorType", text("AT_TIMESTAMP")),
-        ("Timestamp", ciborium::Value::Integer(0.into())),
+        ("Timestamp", ciborium::Value::Tag(1, Box::new(ciborium::Value::Integer(1000.into())))),
     ]);
     let (status, it) = cbor_call(addr, "GetShardIterator", &it_req).await;
     assert_eq!(status, 200, "{it:?}");
@@ -189,8 +190,9 @@ async fn cbor_blobs_timestamps_and_errors() {
     let record = &cbor_get(&got, "Records").as_array().unwrap()[0];
     assert_eq!(cbor_get(record, "Data"), &ciborium::Value::Bytes(payload));
     assert_eq!(cbor_get(record, "SequenceNumber").as_text(), Some(seq.as_str()));
-    // The arrival timestamp is epoch milliseconds, an integer (2025-01-01 or later).
-    let ts = i128::from(cbor_get(record, "ApproximateArrivalTimestamp").as_integer().unwrap());
+    // The arrival timestamp is epoch milliseconds under tag 1 (2025-01-01 or later).
+    let ciborium::Value::Tag(1, ts) = cbor_get(record, "ApproximateArrivalTimestamp") else { panic!("{record:?}") };
+    let ts = i128::from(ts.as_integer().unwrap());
     assert!(ts >= 1_735_689_600_000, "{ts}");
 
     let (status, err) = cbor_call(addr, "DescribeStream", &map(vec![("StreamName", text("nope"))])).await;

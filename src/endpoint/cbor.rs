@@ -3,10 +3,13 @@
 //! What the AWS SDK for Java (v1 `SdkCborGenerator`/`SdkCborParser`, v2 `SdkCborGenerator` with
 //! `TimestampFormat.UNIX_TIMESTAMP_MILLIS` for the CBOR protocol) and so the KCL send and expect:
 //! - blobs (`Data`) are CBOR byte strings, where JSON 1.1 has base64 text;
-//! - timestamps are epoch **milliseconds** as a plain integer, where JSON 1.1 has epoch seconds
-//!   (kinesalite #101 and LocalStack's CBOR fixes are about exactly these two points). A
-//!   request timestamp with CBOR tag 1 (RFC 8949 §3.4.2, epoch seconds, as smithy's rpcv2-cbor
-//!   sends) is read as seconds;
+//! - timestamps are epoch **milliseconds** under CBOR tag 1, where JSON 1.1 has epoch seconds.
+//!   RFC 8949 §3.4.2 says tag 1 holds seconds, but AWS's CBOR 1.1 puts milliseconds there: the
+//!   Java SDK v2 writes `Instant.toEpochMilli()` (aws-sdk-java-v2 #4661, "timestamp is passed
+//!   incorrectly based on CBOR Specification"; a wire capture in floci #2368 shows
+//!   `c1 1b 000001a013accc38` = tag 1, 1787036486712), and reads arrival timestamps as millis
+//!   (aws-sdk-java-v2 #979). Requests are read as milliseconds tagged or not; answers are
+//!   tagged. kinesalite #101 and LocalStack's CBOR fixes are about exactly these points;
 //! - errors are a CBOR map `{"__type", "message"}` with the JSON error's fields.
 //!
 //! The CBOR itself is read and written by `ciborium`; this module only maps shapes.
@@ -65,8 +68,8 @@ fn to_json(value: Cbor, key: Option<&str>, depth: usize) -> Option<Value> {
         Cbor::Text(s) => Value::String(s),
         Cbor::Bytes(b) => Value::String(STANDARD.encode(b)),
         Cbor::Tag(TAG_EPOCH, inner) => match *inner {
-            Cbor::Integer(i) => number(i128::from(i) as f64),
-            Cbor::Float(f) => number(f),
+            Cbor::Integer(i) => number(i128::from(i) as f64 / 1000.0),
+            Cbor::Float(f) => number(f / 1000.0),
             other => to_json(other, None, depth + 1)?,
         },
         Cbor::Tag(_, inner) => to_json(*inner, key, depth + 1)?,
@@ -104,7 +107,7 @@ fn to_cbor(value: &Value, key: Option<&str>) -> Cbor {
         Value::Bool(b) => Cbor::Bool(*b),
         Value::Number(n) if key.is_some_and(|k| TIMESTAMP_KEYS.contains(&k)) => {
             let ms = (n.as_f64().unwrap_or(0.0) * 1000.0).round();
-            Cbor::Integer((ms as i64).into())
+            Cbor::Tag(TAG_EPOCH, Box::new(Cbor::Integer((ms as i64).into())))
         }
         Value::Number(n) => {
             if let Some(u) = n.as_u64() {

@@ -268,6 +268,11 @@ fn subscribe(shared: &Shared, protocol: Protocol, request: &Value) -> Response<B
                 }
             }
             tokio::time::sleep(SUBSCRIPTION_POLL).await;
+            // An empty chunk never reaches the wire (hyper discards it) but fails once the
+            // client has gone, so an abandoned stream stops here rather than at its 5 minutes.
+            if tx.send_data(Bytes::new()).await.is_err() {
+                return;
+            }
             let (events, ended) = hub.poll_subscription(out.subscription);
             pending = events;
             if let Some(why) = ended {

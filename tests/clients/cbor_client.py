@@ -1,5 +1,6 @@
 """What the AWS SDK for Java (v1/v2, and so the KCL) sends, with Python's cbor2: CBOR 1.1
-bodies, blobs as byte strings, timestamps as epoch milliseconds, errors as CBOR maps. The KCL
+bodies, blobs as byte strings, timestamps as epoch milliseconds under CBOR tag 1 (not RFC 8949's
+seconds: aws-sdk-java-v2 #4661), errors as CBOR maps. The KCL
 itself cannot be installed here (no Maven Central); this covers its wire format."""
 import os
 import sys
@@ -8,6 +9,16 @@ import urllib.error
 import urllib.request
 
 import cbor2
+
+
+# cbor2 reads tag 1 as RFC 8949's seconds; keep it as a tag to check AWS's milliseconds.
+KEEP_TAG_1 = {1: lambda value, _immutable: cbor2.CBORTag(1, value)}
+
+
+def millis(tagged):
+    """An answer's timestamp: tag 1 holding epoch milliseconds (cbor2 would read it as seconds)."""
+    assert isinstance(tagged, cbor2.CBORTag) and tagged.tag == 1 and isinstance(tagged.value, int), tagged
+    return tagged.value
 
 URL = os.environ['ENDPOINT_URL']
 
@@ -23,10 +34,10 @@ def call(op, body, raw=None):
     try:
         with urllib.request.urlopen(req, timeout=10) as resp:
             assert resp.headers['Content-Type'] == 'application/x-amz-cbor-1.1', resp.headers
-            return resp.status, cbor2.loads(resp.read())
+            return resp.status, cbor2.loads(resp.read(), semantic_decoders=KEEP_TAG_1)
     except urllib.error.HTTPError as e:
         assert e.headers['Content-Type'] == 'application/x-amz-cbor-1.1', e.headers
-        return e.code, cbor2.loads(e.read())
+        return e.code, cbor2.loads(e.read(), semantic_decoders=KEEP_TAG_1)
 
 
 def main():
@@ -38,23 +49,24 @@ def main():
         if summary['StreamStatus'] == 'ACTIVE':
             break
         time.sleep(0.1)
-    created = summary['StreamCreationTimestamp']
-    assert isinstance(created, int) and abs(created - time.time() * 1000) < 600_000, created
+    created = millis(summary['StreamCreationTimestamp'])
+    assert abs(created - time.time() * 1000) < 600_000, created
     before_ms = int(time.time() * 1000) - 60_000
     payload = bytes([0, 1, 2, 250, 255]) + 'ñ'.encode()
     status, put = call('PutRecord', {'StreamName': 'cbor', 'PartitionKey': 'k', 'Data': payload})
     assert status == 200, put
-    # AT_TIMESTAMP with epoch milliseconds, as the Java SDK writes a Date/Instant.
+    # AT_TIMESTAMP with epoch milliseconds under tag 1, as the Java SDK v2 writes an Instant.
     status, it = call('GetShardIterator', {'StreamName': 'cbor', 'ShardId': 'shardId-000000000000',
-                                           'ShardIteratorType': 'AT_TIMESTAMP', 'Timestamp': before_ms})
+                                           'ShardIteratorType': 'AT_TIMESTAMP',
+                                           'Timestamp': cbor2.CBORTag(1, before_ms)})
     assert status == 200, it
     status, got = call('GetRecords', {'ShardIterator': it['ShardIterator']})
     assert status == 200, got
     record = got['Records'][0]
     assert record['Data'] == payload, record
     assert record['SequenceNumber'] == put['SequenceNumber']
-    ts = record['ApproximateArrivalTimestamp']
-    assert isinstance(ts, int) and ts >= before_ms, ts
+    ts = millis(record['ApproximateArrivalTimestamp'])
+    assert ts >= before_ms, ts
     # Errors are CBOR maps with __type and message.
     status, err = call('DescribeStream', {'StreamName': 'missing'})
     assert status == 400 and err['__type'] == 'ResourceNotFoundException', err
