@@ -22,6 +22,7 @@ pub mod narrate;
 pub mod pacer;
 pub mod panels;
 pub mod route;
+pub mod live;
 pub mod sim;
 pub mod snapshot;
 pub mod timeline;
