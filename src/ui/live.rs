@@ -155,8 +155,9 @@ pub struct LiveFeed {
     pub path: String,
     /// Connection state.
     pub connection: Connection,
-    /// Bumped to reopen the EventSource from call 0 (after a rebuild).
-    pub generation: u64,
+    /// Bumped to open the EventSource again (after a rebuild, a reset, or a reconnect asked
+    /// for): [`LiveFeed::url`] then names the call to resume after.
+    pub opens: u64,
     /// The endpoint's configuration (`None` before its first config event).
     pub config: Option<EngineConfig>,
     /// Calls received (distinct ids).
@@ -181,7 +182,7 @@ impl LiveFeed {
         LiveFeed {
             path: path.to_string(),
             connection: Connection::Connecting,
-            generation: 0,
+            opens: 0,
             config: None,
             received: 0,
             applied: 0,
@@ -193,15 +194,28 @@ impl LiveFeed {
         }
     }
 
-    /// The URL the EventSource opens: the path, from call 0 after a rebuild (`?after=0`), so a
-    /// Last-Event-ID the browser kept does not skip the new log.
+    /// The URL the EventSource opens: the path, then, when opened again, `?after=<the last
+    /// call applied>` (0 after a rebuild or a reset: the whole log again). The browser's own
+    /// reconnects send `Last-Event-ID`, which the server prefers.
     pub fn url(&self) -> String {
-        if self.generation == 0 {
+        if self.opens == 0 {
             self.path.clone()
         } else {
             let sep = if self.path.contains('?') { '&' } else { '?' };
-            format!("{}{sep}after=0", self.path)
+            format!("{}{sep}after={}", self.path, self.applied)
         }
+    }
+
+    /// Forgets every call (the world is rebuilt) and opens the log again from its start.
+    pub fn restart(&mut self) {
+        let path = std::mem::take(&mut self.path);
+        *self = LiveFeed { config: self.config.take(), opens: self.opens + 1, ..LiveFeed::new(&path) };
+    }
+
+    /// Opens the log again from the last call applied (after the browser gave up).
+    pub fn reopen(&mut self) {
+        self.opens += 1;
+        self.connection = Connection::Connecting;
     }
 
     /// Takes in one event; a config event returns what the store must do.
@@ -215,8 +229,8 @@ impl LiveFeed {
                 }
                 let first = self.config.is_none() && self.applied == 0 && self.pending.is_empty();
                 let path = std::mem::take(&mut self.path);
-                let generation = self.generation + u64::from(!first);
-                *self = LiveFeed { config: Some(config.clone()), generation, connection: Connection::Live, ..LiveFeed::new(&path) };
+                let opens = self.opens + u64::from(!first);
+                *self = LiveFeed { config: Some(config.clone()), opens, connection: Connection::Live, ..LiveFeed::new(&path) };
                 // Saturating float-to-int conversion: a NaN or negative speed becomes 0 (paused).
                 let speed_milli = (speed * 1000.0).round().max(0.0) as u64;
                 Some(ConfigOutcome::Rebuild(config, speed_milli))
@@ -364,11 +378,16 @@ mod tests {
         let config = EngineConfig::default();
         let ev = || LiveEvent::Config { config: EngineConfig::default(), speed: 1.0, calls: 0 };
         assert_eq!(f.receive(ev()), Some(ConfigOutcome::Rebuild(config.clone(), 1000)));
-        assert_eq!((f.generation, f.url().as_str()), (0, "/live/log"));
+        assert_eq!((f.opens, f.url().as_str()), (0, "/live/log"));
         f.applied = 5;
         assert_eq!(f.receive(LiveEvent::Config { config: config.clone(), speed: 1.0, calls: 9 }), Some(ConfigOutcome::Same));
         // The endpoint restarted with an empty log: start again from call 0.
         assert!(matches!(f.receive(ev()), Some(ConfigOutcome::Rebuild(..))));
-        assert_eq!((f.generation, f.applied, f.url().as_str()), (1, 0, "/live/log?after=0"));
+        assert_eq!((f.opens, f.applied, f.url().as_str()), (1, 0, "/live/log?after=0"));
+        f.applied = 3;
+        f.reopen();
+        assert_eq!(f.url(), "/live/log?after=3");
+        f.restart();
+        assert_eq!((f.applied, f.url().as_str(), f.config.is_some()), (0, "/live/log?after=0", true));
     }
 }

@@ -103,6 +103,7 @@ pub fn Flow(props: &FlowProps) -> Html {
                 { F::GaugesLegend.text(lang) }
                 if !other { { " " }{ F::CursorsLegend.text(lang) } }
                 if any_yours { { " " }<span class="yours-legend" data-testid="yours-legend">{ Text::YoursLegend.text(lang) }</span> }
+                if !snap.readers.is_empty() { { " " }<span data-testid="reader-legend">{ crate::i18n::live::Text::ReaderLegend.text(lang) }</span> }
             </p>
             <div class="flow-bottom">
                 <section class="recent" aria-labelledby="recent-h" data-card="records">
@@ -165,7 +166,8 @@ fn Lanes(props: &LanesProps) -> Html {
             let x = if c.beyond { l.lane_end - 2.0 } else { c.x };
             let top = lane.y - 2.0;
             html! {
-                <g key={c.letter.clone()} class="cursor" data-testid="cursor">
+                <g key={c.letter.clone()} class={classes!("cursor", c.client.then_some("client"))}
+                   data-testid={if c.client { "client-cursor" } else { "cursor" }}>
                     <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{top:.1}")} y2={format!("{:.1}", lane.y + lane.h)} />
                     <path d={shape_path(c.shape, x, top - 5.0, 4.0)} />
                     // Letters of cursors at the same place fan out to the right.

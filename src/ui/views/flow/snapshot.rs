@@ -128,6 +128,9 @@ pub struct FlowSnapshot {
     pub consumers: Vec<FlowConsumer>,
     /// Totals of the producers (zero when the scenario's stream is not the one drawn).
     pub totals: Totals,
+    /// Live mode: where the client's own `GetRecords` calls have read each shard to (its
+    /// next unread record), from [`crate::world::World::client_readers`].
+    pub readers: Vec<Cursor>,
 }
 
 impl FlowSnapshot {
@@ -143,6 +146,19 @@ impl FlowSnapshot {
             .map(|row| FlowShard { rates: sim.rates(row.id), row })
             .collect();
         let scenario_stream = (!sim.shows_scenario_stream()).then(|| w.stream_name().to_string());
+        let readers: Vec<Cursor> = w
+            .client_readers(shown)
+            .into_iter()
+            .filter_map(|r| {
+                let store = &stream?.shard(r.shard)?.records;
+                let next = r.next_position.max(store.first_index());
+                let age_ms = (next < store.end_index())
+                    .then(|| store.get((next - store.first_index()) as usize))
+                    .flatten()
+                    .map(|rec| now.since(rec.arrival));
+                Some(Cursor { shard: r.shard, age_ms, finished: false })
+            })
+            .collect();
         if scenario_stream.is_some() {
             return FlowSnapshot {
                 elapsed_ms: sim.elapsed_ms(),
@@ -154,6 +170,7 @@ impl FlowSnapshot {
                 shards,
                 consumers: Vec::new(),
                 totals: Totals::default(),
+                readers,
             };
         }
         let producers = w
@@ -241,6 +258,7 @@ impl FlowSnapshot {
             shards,
             consumers,
             totals: Totals::of(w),
+            readers,
         }
     }
 }
