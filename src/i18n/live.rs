@@ -101,7 +101,9 @@ impl Message for Msg {
             Msg::Calls { n } => format!("{n} llamadas recibidas"),
             Msg::Agree { calls, at } => format!("✓ iguales tras {calls} llamadas, en t = {at}"),
             Msg::Differ { calls, at } => {
-                format!("⚠ distintos tras {calls} llamadas, en t = {at}: el navegador no reproduce lo que hizo el servidor")
+                format!(
+                    "⚠ distintos tras {calls} llamadas, en t = {at}: el navegador no reproduce lo que hizo el servidor"
+                )
             }
         }
     }
@@ -112,7 +114,9 @@ impl Message for Msg {
             Msg::Calls { n } => format!("{n} calls received"),
             Msg::Agree { calls, at } => format!("✓ equal after {calls} calls, at t = {at}"),
             Msg::Differ { calls, at } => {
-                format!("⚠ different after {calls} calls, at t = {at}: the browser does not reproduce what the server did")
+                format!(
+                    "⚠ different after {calls} calls, at t = {at}: the browser does not reproduce what the server did"
+                )
             }
         }
     }

@@ -522,7 +522,11 @@ impl UrlState {
         let mut q = vec![format!("seed={}", sim.seed)];
         if let Some(path) = &self.live {
             // The live window: the endpoint's log, not a simulation's settings.
-            q = vec![if path == crate::ui::live::DEFAULT_LOG_PATH { "live=1".into() } else { format!("live={}", encode(path)) }];
+            q = vec![if path == crate::ui::live::DEFAULT_LOG_PATH {
+                "live=1".into()
+            } else {
+                format!("live={}", encode(path))
+            }];
         }
         // A pipelines link without a scenario opens e-commerce, so it always names its own.
         let simulated = self.live.is_none();

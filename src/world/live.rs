@@ -25,6 +25,7 @@
 //! Simplification: a reader is known by its iterator string, so an iterator the client built
 //! another way (none exists in the API) would move no cursor; the last 256 iterators are kept.
 
+use super::client_reads::ClientTraffic;
 use super::World;
 use crate::engine::replay::run_line;
 use crate::engine::state::sequence::{parse_sequence, ParsedSequence, LAST_ENCODABLE_TIME};
@@ -33,48 +34,7 @@ use crate::engine::state::stream::StreamKey;
 use crate::engine::time::SECOND_MS;
 use crate::engine::{Engine, EngineConfig};
 use serde_json::Value;
-use std::collections::{BTreeMap, VecDeque};
-
-/// How many iterators (with their shard) a live world remembers for its client readers.
-pub const ITERATORS_KEPT: usize = 256;
-
-/// Where the client's `GetRecords` calls have read a shard to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ClientReader {
-    /// The shard the iterator was issued for.
-    pub shard: ShardId,
-    /// Store position of the next record after the last one read (a consumer's `read_pos`).
-    pub next_position: u64,
-    /// SequenceNumber of the last record read.
-    pub last_sequence_number: String,
-    /// `GetRecords` calls through this shard's iterators so far.
-    pub calls: u64,
-}
-
-/// The client traffic a live world tracks beside the engine.
-#[derive(Clone, Debug, Default)]
-pub struct ClientTraffic {
-    /// Recent iterators and the `(stream name, shard)` they read, oldest first.
-    iterators: VecDeque<(String, String, ShardId)>,
-    /// Each shard's client reader, by stream key (one per CreateStream).
-    readers: BTreeMap<(StreamKey, ShardId), ClientReader>,
-}
-
-impl ClientTraffic {
-    fn remember(&mut self, iterator: &str, stream: &str, shard: ShardId) {
-        if self.iterators.iter().any(|(it, _, _)| it == iterator) {
-            return;
-        }
-        if self.iterators.len() >= ITERATORS_KEPT {
-            self.iterators.pop_front();
-        }
-        self.iterators.push_back((iterator.to_string(), stream.to_string(), shard));
-    }
-
-    fn lookup(&self, iterator: &str) -> Option<(String, ShardId)> {
-        self.iterators.iter().find(|(it, _, _)| it == iterator).map(|(_, s, sh)| (s.clone(), *sh))
-    }
-}
+use std::collections::BTreeMap;
 
 /// The stream a request names: `StreamName`, else the last part of `StreamARN`
 /// (`arn:aws:kinesis:<region>:<account>:stream/<name>`).
@@ -152,7 +112,11 @@ impl World {
                 let Some(stream) = named else { return };
                 let records: Vec<&Value> = match op {
                     "PutRecord" => vec![response],
-                    _ => response.get("Records").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default(),
+                    _ => response
+                        .get("Records")
+                        .and_then(Value::as_array)
+                        .map(|a| a.iter().collect())
+                        .unwrap_or_default(),
                 };
                 for r in records {
                     let shard = r.get("ShardId").and_then(Value::as_str);
@@ -199,12 +163,7 @@ impl World {
             let r = sh.records.get(index)?;
             (sh.sequence_number_of(&r).to_string() == seq).then(|| sh.records.first_index() + index as u64 + 1)
         });
-        let reader = self.client.readers.entry(key).or_insert_with(|| ClientReader {
-            shard,
-            next_position: 0,
-            last_sequence_number: String::new(),
-            calls: 0,
-        });
+        let reader = self.client.reader_mut(key);
         reader.calls += 1;
         if let (Some(p), Some(seq)) = (position, last) {
             reader.next_position = p;
@@ -214,15 +173,9 @@ impl World {
 
     /// The client readers of the stream named `stream` (see [`ClientReader`]), by shard; only
     /// those that have read at least one record.
-    pub fn client_readers(&self, stream: &str) -> Vec<&ClientReader> {
+    pub fn client_readers(&self, stream: &str) -> Vec<&super::client_reads::ClientReader> {
         let Some(key) = self.engine.stream(stream).map(|s| s.key) else { return Vec::new() };
-        self.client
-            .readers
-            .range((key, ShardId(0))..)
-            .take_while(|((k, _), _)| *k == key)
-            .map(|(_, r)| r)
-            .filter(|r| !r.last_sequence_number.is_empty())
-            .collect()
+        self.client.readers_of(key)
     }
 }
 
@@ -236,16 +189,5 @@ mod tests {
         let arn = serde_json::json!({"StreamARN": "arn:aws:kinesis:us-east-1:000000000000:stream/b"});
         assert_eq!(stream_named(&arn).as_deref(), Some("b"));
         assert_eq!(stream_named(&serde_json::json!({})), None);
-    }
-
-    #[test]
-    fn iterators_kept_are_bounded_and_found() {
-        let mut c = ClientTraffic::default();
-        for i in 0..(ITERATORS_KEPT + 10) {
-            c.remember(&format!("it{i}"), "s", ShardId(1));
-        }
-        assert_eq!(c.iterators.len(), ITERATORS_KEPT);
-        assert_eq!(c.lookup("it0"), None, "the oldest left");
-        assert_eq!(c.lookup(&format!("it{}", ITERATORS_KEPT + 9)), Some(("s".into(), ShardId(1))));
     }
 }

@@ -64,13 +64,17 @@ fn the_fixture_ticks_are_the_engine_s_digests() {
             .unwrap_or_else(|e| panic!("{e}"));
     }
     let fixture: Value = serde_json::from_str(&std::fs::read_to_string(TICKS).unwrap_or_default()).unwrap_or_default();
-    assert_eq!(fixture, out, "the engine drifted from tests/fixtures/live-ticks.json: UPDATE_FIXTURES=1 after a deliberate change");
+    assert_eq!(
+        fixture, out,
+        "the engine drifted from tests/fixtures/live-ticks.json: UPDATE_FIXTURES=1 after a deliberate change"
+    );
 }
 
 /// The events the endpoint sends on a first connection: config, calls, then the last tick.
 fn events(lines: &[String], ticks: &[Tick]) -> Vec<LiveEvent> {
     let config = LiveEvent::Config { config: EngineConfig::default(), speed: 1.0, calls: lines.len() as u64 };
-    let calls = lines.iter().enumerate().map(|(i, l)| LiveEvent::Call { id: i as u64 + 1, at_ms: at_ms(l), line: l.clone() });
+    let calls =
+        lines.iter().enumerate().map(|(i, l)| LiveEvent::Call { id: i as u64 + 1, at_ms: at_ms(l), line: l.clone() });
     std::iter::once(config).chain(calls).chain(ticks.last().cloned().map(LiveEvent::Tick)).collect()
 }
 
@@ -181,7 +185,15 @@ fn the_live_world_draws_the_client_s_records_and_reader() {
 fn bad_lines_get_an_error_and_change_nothing() {
     let mut w = World::empty(EngineConfig::default());
     let before = w.engine().digest();
-    for bad in ["", "not json", "{}", r#"{"op":1}"#, r#"{"at_ms":-5,"op":"ListStreams"}"#, "{\"at_ms\":18446744073709551615,\"op\":\"ListStreams\"}", "[1,2]"] {
+    for bad in [
+        "",
+        "not json",
+        "{}",
+        r#"{"op":1}"#,
+        r#"{"at_ms":-5,"op":"ListStreams"}"#,
+        "{\"at_ms\":18446744073709551615,\"op\":\"ListStreams\"}",
+        "[1,2]",
+    ] {
         let answer = w.replay_line(bad);
         assert_eq!(answer["error"]["__type"], "SerializationException", "{bad}: {answer}");
     }

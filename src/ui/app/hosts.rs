@@ -100,8 +100,13 @@ pub fn FlowHost(props: &HostProps) -> Html {
     let on_command = use_command(store);
     let (snapshot, recent, selected) = {
         let sim = store.sim.borrow();
-        let snapshot =
-            FlowSnapshot::of(&sim, window_ms(store.pacer.speed_milli), flow_dots_per_lane(sim.open_shards()));
+        // The live window keeps a minute of the student's records in sight (a script that
+        // sleeps a second between puts, as the course's does, fills it).
+        let window = match store.live {
+            Some(_) => window_ms(store.pacer.speed_milli).max(crate::ui::live::LIVE_WINDOW_MS),
+            None => window_ms(store.pacer.speed_milli),
+        };
+        let snapshot = FlowSnapshot::of(&sim, window, flow_dots_per_lane(sim.open_shards()));
         let recent = recent_cache.borrow_mut().get(&sim, js_sys::Date::now(), store.pacer.paused);
         let selected = picked.map(|(shard, position)| Selected::of(&sim, shard, position));
         (Rc::new(snapshot), recent, selected)

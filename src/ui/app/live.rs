@@ -35,7 +35,8 @@ pub fn use_live_log(key: Option<(String, u64)>, url: String, dispatch: UseReduce
                 }));
             }
             let d = dispatch.clone();
-            listeners.push(EventListener::new(es, "open", move |_| d.dispatch(Action::LiveConnection(Connection::Live))));
+            listeners
+                .push(EventListener::new(es, "open", move |_| d.dispatch(Action::LiveConnection(Connection::Live))));
             let d = dispatch.clone();
             let es2 = es.clone();
             listeners.push(EventListener::new(es, "error", move |_| {
@@ -106,7 +107,7 @@ pub fn LiveBanner(props: &LiveBannerProps) -> Html {
                     <strong>{ Text::Live.text(lang) }</strong>{ " · " }
                     <span role="status" data-testid="live-state">{ state_text.text(lang) }</span>
                 </span>
-                <span class="live-calls" data-testid="live-calls">{ Msg::Calls { n: feed.received }.text(lang) }</span>
+                <span class="live-calls" data-testid="live-calls" data-n={feed.received.to_string()} data-applied={feed.applied.to_string()}>{ Msg::Calls { n: feed.received }.text(lang) }</span>
                 if feed.connection == Connection::Disconnected {
                     <button type="button" class="ghost" data-testid="live-reconnect" onclick={reconnect}>{ Text::Reconnect.text(lang) }</button>
                 }
@@ -115,6 +116,7 @@ pub fn LiveBanner(props: &LiveBannerProps) -> Html {
                 <span>{ Text::ServerDigest.text(lang) }{ " " }<code data-testid="live-server-digest">{ server }</code></span>
                 <span>{ Text::OurDigest.text(lang) }{ " " }<code data-testid="live-our-digest">{ ours }</code></span>
                 <span class="live-verdict" data-testid="live-check" data-agrees={agrees.map(|a| a.to_string())}
+                      data-calls={feed.check.as_ref().map(|c| c.tick.calls.to_string())}
                       role={if agrees == Some(false) { "alert" } else { "status" }}>{ verdict }</span>
             </div>
             <p class="help live-explain">{ Text::Explain.text(lang) }</p>

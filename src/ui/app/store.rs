@@ -6,14 +6,14 @@
 //! never here.
 
 use crate::console::CliVersion;
+use crate::engine::EngineConfig;
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::{Lang, Phrase};
 use crate::ui::answers::{ApiOutcome, PipelineOutcome, ShardRead};
 use crate::ui::console::Session;
-use crate::engine::EngineConfig;
 use crate::ui::learn::model::Place;
-use crate::ui::live::{ConfigOutcome, Connection, LiveEvent, LiveFeed};
 use crate::ui::learn::predict::{reveal, Outcome, Question};
+use crate::ui::live::{ConfigOutcome, Connection, LiveEvent, LiveFeed};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
 use crate::ui::sim::{KeyMode, Settings, Sim};
