@@ -31,6 +31,10 @@ keys! {
         Region,
         /// The client reader's cursor, in the flow view's legend.
         ReaderLegend,
+        /// A record the student's client put (the badge).
+        Yours,
+        /// The legend of the records the student's client put.
+        YoursLegend,
     }
 }
 
@@ -48,6 +52,8 @@ impl Phrase for Text {
             Text::OurDigest => "navegador",
             Text::NotCompared => "aún sin comparar",
             Text::Region => "Ventana en directo",
+            Text::Yours => "tuyo (tu cliente)",
+            Text::YoursLegend => "◎ tuyo: cada registro que tu cliente puso con PutRecord o PutRecords en el endpoint local.",
             Text::ReaderLegend => "GetRecords #n: hasta dónde ha leído tu cliente en ese shard (el registro siguiente al último que recibió).",
         }
     }
@@ -65,6 +71,8 @@ impl Phrase for Text {
             Text::OurDigest => "browser",
             Text::NotCompared => "not compared yet",
             Text::Region => "Live window",
+            Text::Yours => "yours (your client)",
+            Text::YoursLegend => "◎ yours: each record your client put with PutRecord or PutRecords on the local endpoint.",
             Text::ReaderLegend => "GetRecords #n: how far your client has read that shard (the record after the last one it got).",
         }
     }

@@ -199,6 +199,8 @@ pub struct Sim {
     /// rewind restores. Every other field is part of a checkpoint, so whatever a `Sim` keeps
     /// comes back with it.
     timeline: Timeline<Sim, Input>,
+    /// The live window's simulation ([`Sim::live`]): its records come from a real client.
+    live: bool,
 }
 
 /// An input that changes the simulation: the only way to change it at an instant. Every one is
@@ -272,6 +274,7 @@ impl Sim {
             dots: DotCache::default(),
             narrator: Narrator::default(),
             timeline: Timeline::default(),
+            live: false,
         };
         sim.narrator.collect(&mut sim.world, false);
         sim.timeline = Timeline::new(sim.clone());
@@ -290,10 +293,16 @@ impl Sim {
             dots: DotCache::default(),
             narrator: Narrator::default(),
             timeline: Timeline::default(),
+            live: true,
         };
         sim.narrator.collect(&mut sim.world, false);
         sim.timeline = Timeline::new(sim.clone());
         sim
+    }
+
+    /// Whether this is the live window's simulation ([`Sim::live`]).
+    pub fn is_live(&self) -> bool {
+        self.live
     }
 
     /// Live mode: runs the clock to `at_ms` (ms since `config.start`), then replays the

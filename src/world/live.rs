@@ -30,7 +30,6 @@ use super::World;
 use crate::engine::replay::run_line;
 use crate::engine::state::sequence::{parse_sequence, ParsedSequence, LAST_ENCODABLE_TIME};
 use crate::engine::state::shard::ShardId;
-use crate::engine::state::stream::StreamKey;
 use crate::engine::time::SECOND_MS;
 use crate::engine::{Engine, EngineConfig};
 use serde_json::Value;

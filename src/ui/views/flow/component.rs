@@ -12,6 +12,7 @@ use crate::i18n::app::Text;
 use crate::i18n::console_view::Text as ConsoleText;
 use crate::i18n::flow::{Msg as FlowMsg, Text as F};
 use crate::i18n::input::{Msg as InputMsg, Text as InputText};
+use crate::i18n::live::Text as LiveText;
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{duration, grouped, iso_time, mib, sequence_tail, DurationStyle};
 use crate::ui::sim::KeyMode;
@@ -102,7 +103,11 @@ pub fn Flow(props: &FlowProps) -> Html {
             <p class="help legend">
                 { F::GaugesLegend.text(lang) }
                 if !other { { " " }{ F::CursorsLegend.text(lang) } }
-                if any_yours { { " " }<span class="yours-legend" data-testid="yours-legend">{ Text::YoursLegend.text(lang) }</span> }
+                if any_yours {
+                    { " " }<span class="yours-legend" data-testid="yours-legend">
+                        { if snap.live { LiveText::YoursLegend.text(lang) } else { Text::YoursLegend.text(lang) } }
+                    </span>
+                }
                 if !snap.readers.is_empty() { { " " }<span data-testid="reader-legend">{ crate::i18n::live::Text::ReaderLegend.text(lang) }</span> }
             </p>
             <div class="flow-bottom">
@@ -118,7 +123,7 @@ pub fn Flow(props: &FlowProps) -> Html {
                                 <li key={format!("{}-{}", r.shard, r.position)} class={classes!(r.yours.then_some("yours"))}>
                                     <button type="button" class="link" data-testid="recent-record"
                                             onclick={Callback::from(move |_| on_select.emit(Some(key)))}><bdi>{ r.partition_key.clone() }</bdi>{ label }</button>
-                                    if r.yours { { " " }<span class="yours-badge" data-testid="recent-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</span> }
+                                    if r.yours { { " " }<span class="yours-badge" data-testid="recent-yours">{ format!("◎ {}", yours_text(snap.live, lang)) }</span> }
                                 </li>
                             }
                         }) }
@@ -127,7 +132,9 @@ pub fn Flow(props: &FlowProps) -> Html {
                 if let Some(selected) = props.selected.clone() {
                     <Details {lang} {selected} on_close={on_select.reform(|_| None)} />
                 }
-                if !other {
+                // Simulated producers and consumers would change the engine the live window
+                // mirrors (its digest would leave the endpoint's): none there.
+                if !other && !snap.live {
                     <FlowControls {lang} snap={snap.clone()} on_command={props.on_command.clone()} />
                 }
             </div>
@@ -190,7 +197,8 @@ fn Lanes(props: &LanesProps) -> Html {
                 </g>
                 // The labels of records of yours, beside their rings, on the side of the lane
                 // with room: placed every frame (there are few), so they never leave the lane.
-                { for lane.dots.iter().filter(|d| d.yours).map(|d| {
+                // In the live window every record is the student's: the rings and the legend say it.
+                { for lane.dots.iter().filter(|d| d.yours && !snap.live).map(|d| {
                     let x = l.shift + d.x;
                     let gap = l.dot_r * 2.4 + 3.0;
                     let (lx, anchor) = if x < (l.lane_x + l.lane_end) / 2.0 { (x + gap, "start") } else { (x - gap, "end") };
@@ -551,5 +559,14 @@ fn FlowControls(props: &ControlsProps) -> Html {
                 <button type="button" data-testid="add-consumer" onclick={add_consumer}>{ F::AddConsumer.text(lang) }</button>
             </div>
         </section>
+    }
+}
+
+/// What a record of the student's is called: put in the console, or by their own client (live).
+fn yours_text(live: bool, lang: Lang) -> &'static str {
+    if live {
+        LiveText::Yours.text(lang)
+    } else {
+        ConsoleText::Yours.text(lang)
     }
 }

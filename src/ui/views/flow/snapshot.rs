@@ -131,6 +131,8 @@ pub struct FlowSnapshot {
     /// Live mode: where the client's own `GetRecords` calls have read each shard to (its
     /// next unread record), from [`crate::world::World::client_readers`].
     pub readers: Vec<Cursor>,
+    /// The live window: every record of yours came from the student's client.
+    pub live: bool,
 }
 
 impl FlowSnapshot {
@@ -171,6 +173,7 @@ impl FlowSnapshot {
                 consumers: Vec::new(),
                 totals: Totals::default(),
                 readers,
+                live: sim.is_live(),
             };
         }
         let producers = w
@@ -259,6 +262,7 @@ impl FlowSnapshot {
             consumers,
             totals: Totals::of(w),
             readers,
+            live: sim.is_live(),
         }
     }
 }
