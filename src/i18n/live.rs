@@ -43,7 +43,7 @@ impl Phrase for Text {
         match self {
             Text::Live => "En directo",
             Text::Connecting => "conectando",
-            Text::Connected => "en directo",
+            Text::Connected => "conectado",
             Text::Reconnecting => "reconectando",
             Text::Disconnected => "desconectado",
             Text::Reconnect => "Reconectar",
@@ -62,7 +62,7 @@ impl Phrase for Text {
         match self {
             Text::Live => "Live",
             Text::Connecting => "connecting",
-            Text::Connected => "live",
+            Text::Connected => "connected",
             Text::Reconnecting => "reconnecting",
             Text::Disconnected => "disconnected",
             Text::Reconnect => "Reconnect",

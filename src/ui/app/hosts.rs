@@ -113,10 +113,12 @@ pub fn FlowHost(props: &HostProps) -> Html {
     };
     // The code panel is the flow view's last card (`#/flow?panel=code`).
     let code = Rc::new(CodeSnapshot::of(&store.sim.borrow(), &mut code_tracker.borrow_mut(), store.lang));
+    // The live window runs the student's own code, not the simulated producer the panel shows.
+    let live = store.live.is_some();
     html! {
         <>
             <Flow {snapshot} {recent} {selected} lang={store.lang} {on_select} {on_command} />
-            <CodePanel snapshot={code} lang={store.lang} />
+            if !live { <CodePanel snapshot={code} lang={store.lang} /> }
         </>
     }
 }
