@@ -123,7 +123,7 @@ fn the_live_window_gives_the_endpoint_s_digest_in_wasm() {
         feed.advance(&mut sim, 16);
     }
     let check = feed.check.clone().unwrap_or_else(|| panic!("no tick compared"));
-    assert_eq!((check.tick, check.agrees()), (tick, true), "ours {}", check.ours);
+    assert_eq!((&check.tick, check.agrees()), (&tick, true), "ours {}", check.ours);
 }
 
 #[wasm_bindgen_test]

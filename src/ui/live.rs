@@ -31,6 +31,8 @@ pub const LIVE_WINDOW_MS: u64 = 60_000;
 pub const CATCH_UP_MS: u64 = 1_000;
 /// Most calls one frame replays (the rest wait for the next frame).
 pub const CALLS_PER_FRAME: usize = 2_000;
+/// The fastest endpoint speed the window follows, per-mille (10⁶×).
+pub const MAX_SPEED_MILLI: u64 = 1_000_000_000;
 /// Ticks kept while waiting to be reached (a hidden tab gets 4 a second).
 const TICKS_KEPT: usize = 4_096;
 
@@ -242,8 +244,9 @@ impl LiveFeed {
                     connection: Connection::Live,
                     ..LiveFeed::new(&path)
                 };
-                // Saturating float-to-int conversion: a NaN or negative speed becomes 0 (paused).
-                let speed_milli = (speed * 1000.0).round().max(0.0) as u64;
+                // Saturating float-to-int conversion: a NaN or negative speed becomes 0 (paused);
+                // a huge one is capped, so that the pacer's µs × per-mille cannot overflow.
+                let speed_milli = ((speed * 1000.0).round().max(0.0) as u64).min(MAX_SPEED_MILLI);
                 Some(ConfigOutcome::Rebuild(config, speed_milli))
             }
             LiveEvent::Call { id, at_ms, line } => {
@@ -390,6 +393,9 @@ mod tests {
         let config = EngineConfig::default();
         let ev = || LiveEvent::Config { config: EngineConfig::default(), speed: 1.0, calls: 0 };
         assert_eq!(f.receive(ev()), Some(ConfigOutcome::Rebuild(config.clone(), 1000)));
+        let mut g = LiveFeed::new("/live/log");
+        let fast = LiveEvent::Config { config: EngineConfig::default(), speed: 1e300, calls: 0 };
+        assert_eq!(g.receive(fast), Some(ConfigOutcome::Rebuild(config.clone(), MAX_SPEED_MILLI)));
         assert_eq!((f.opens, f.url().as_str()), (0, "/live/log"));
         f.applied = 5;
         assert_eq!(
