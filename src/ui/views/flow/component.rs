@@ -123,7 +123,7 @@ pub fn Flow(props: &FlowProps) -> Html {
                                 <li key={format!("{}-{}", r.shard, r.position)} class={classes!(r.yours.then_some("yours"))}>
                                     <button type="button" class="link" data-testid="recent-record"
                                             onclick={Callback::from(move |_| on_select.emit(Some(key)))}><bdi>{ r.partition_key.clone() }</bdi>{ label }</button>
-                                    if r.yours { { " " }<span class="yours-badge" data-testid="recent-yours">{ format!("◎ {}", yours_text(snap.live, lang)) }</span> }
+                                    if r.yours { { " " }<span class="yours-badge" data-testid="recent-yours">{ format!("◎ {}", crate::ui::views::yours_text(snap.live, lang)) }</span> }
                                 </li>
                             }
                         }) }
@@ -559,14 +559,5 @@ fn FlowControls(props: &ControlsProps) -> Html {
                 <button type="button" data-testid="add-consumer" onclick={add_consumer}>{ F::AddConsumer.text(lang) }</button>
             </div>
         </section>
-    }
-}
-
-/// What a record of the student's is called: put in the console, or by their own client (live).
-fn yours_text(live: bool, lang: Lang) -> &'static str {
-    if live {
-        LiveText::Yours.text(lang)
-    } else {
-        ConsoleText::Yours.text(lang)
     }
 }
