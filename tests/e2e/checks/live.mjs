@@ -3,7 +3,7 @@
 // its own engine: the records land on the lanes and the hashing bar as the student's own, the
 // digest it computes equals the endpoint's at the same (calls, at_ms), the client's GetRecords
 // cursor shows on its shard, and a stream killed and restarted catches up from Last-Event-ID.
-// Screenshots ES/EN at 1280 and 375 px, axe-core on each.
+// Screenshots ES/EN at 1280 and 375 px of the flow and hashing views, axe-core on each.
 
 export function checks(kit) {
   const { newPage, until, assert, tid, shoot, axeInto, VIEWPORTS, LANGS, size, ARTIFACTS, liveFake } = kit;
@@ -93,6 +93,11 @@ export function checks(kit) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert(overflow <= 0, `live ${name} ${lang} scrolls sideways by ${overflow} px`);
           await axeInto(page, `live ${name} ${lang}`, lines, failing);
+          // The hashing view: the ten keys on the bar, marked as the student's.
+          await page.locator('a.tab[href="#/hashing"]').click();
+          await page.locator(tid('hash-yours')).first().waitFor({ state: 'attached' });
+          await shoot(page, `live-hashing-${name}-${size(viewport)}-${lang}`);
+          await axeInto(page, `live hashing ${name} ${lang}`, lines, failing);
           await page.context().close();
         }
       }
