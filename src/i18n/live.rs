@@ -54,7 +54,7 @@ impl Phrase for Text {
             Text::Region => "Ventana en directo",
             Text::Yours => "tuyo (tu cliente)",
             Text::YoursLegend => "◎ tuyo: cada registro que tu cliente puso con PutRecord o PutRecords en el endpoint local.",
-            Text::ReaderLegend => "GetRecords #n: hasta dónde ha leído tu cliente en ese shard (el registro siguiente al último que recibió).",
+            Text::ReaderLegend => "GetRecords #n: hasta dónde ha leído tu cliente en ese shard (el último registro que recibió).",
         }
     }
 
@@ -73,7 +73,7 @@ impl Phrase for Text {
             Text::Region => "Live window",
             Text::Yours => "yours (your client)",
             Text::YoursLegend => "◎ yours: each record your client put with PutRecord or PutRecords on the local endpoint.",
-            Text::ReaderLegend => "GetRecords #n: how far your client has read that shard (the record after the last one it got).",
+            Text::ReaderLegend => "GetRecords #n: how far your client has read that shard (the last record it got).",
         }
     }
 }

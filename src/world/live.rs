@@ -17,7 +17,7 @@
 //!      views draw), and so does a later one once that stream is gone;
 //!    - a `GetShardIterator` answer's iterator is remembered with its shard, and a
 //!      `GetRecords` call through it (or through a `NextShardIterator` it returned) moves that
-//!      shard's **client reader** to the record after the last one it returned
+//!      shard's **client reader** past the last record it returned
 //!      ([`World::client_readers`]).
 //!
 //! The engine's digest after the same lines at the same instants equals the endpoint's: the

@@ -128,8 +128,9 @@ pub struct FlowSnapshot {
     pub consumers: Vec<FlowConsumer>,
     /// Totals of the producers (zero when the scenario's stream is not the one drawn).
     pub totals: Totals,
-    /// Live mode: where the client's own `GetRecords` calls have read each shard to (its
-    /// next unread record), from [`crate::world::World::client_readers`].
+    /// Live mode: where the client's own `GetRecords` calls have read each shard to (the last
+    /// record read; `age_ms` `None` once it expired), from
+    /// [`crate::world::World::client_readers`].
     pub readers: Vec<Cursor>,
     /// The live window: every record of yours came from the student's client.
     pub live: bool,
@@ -152,11 +153,12 @@ impl FlowSnapshot {
             .client_readers(shown)
             .into_iter()
             .filter_map(|r| {
+                // At the last record it read (a consumer's cursor sits at its next unread one).
                 let store = &stream?.shard(r.shard)?.records;
-                let next = r.next_position.max(store.first_index());
-                let age_ms = (next < store.end_index())
-                    .then(|| store.get((next - store.first_index()) as usize))
-                    .flatten()
+                let last = r.next_position.checked_sub(1)?;
+                let age_ms = last
+                    .checked_sub(store.first_index())
+                    .and_then(|i| store.get(i as usize))
                     .map(|rec| now.since(rec.arrival));
                 Some(Cursor { shard: r.shard, age_ms, finished: false })
             })
