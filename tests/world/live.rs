@@ -15,6 +15,7 @@ use kinesis_playground::engine::state::shard::ShardId;
 use kinesis_playground::engine::{Engine, EngineConfig};
 use kinesis_playground::ui::live::{LiveEvent, LiveFeed, Tick};
 use kinesis_playground::ui::sim::Sim;
+use kinesis_playground::ui::views::flow::snapshot::{Cursor, FlowSnapshot};
 use kinesis_playground::world::World;
 use serde_json::{json, Value};
 
@@ -105,6 +106,12 @@ fn the_browser_s_replay_gives_the_server_s_digest() {
     assert_eq!(check.tick, last);
     assert!(check.agrees(), "ours {} vs the server's {}", check.ours, check.tick.digest);
     assert_eq!(sim.engine_digest(), last.digest);
+    // The flow view: ten records of yours on two lanes, the GetRecords cursor on shard 0 at the
+    // record it read (key "6", put at 13 s: 6.6 s old at 19.6 s).
+    let flow = FlowSnapshot::of(&sim, 60_000, 48);
+    assert_eq!((flow.stream_name.as_str(), flow.shards.len(), flow.live), ("mi-stream", 2, true));
+    assert_eq!(flow.shards.iter().map(|s| s.row.dots.iter().filter(|d| d.yours).count()).sum::<usize>(), 10);
+    assert_eq!(flow.readers, vec![Cursor { shard: ShardId(0), age_ms: Some(6_600), finished: false }]);
 
     // Every intermediate tick agrees too, whatever the frame length.
     let mut evs = events(&lines, &ticks);
