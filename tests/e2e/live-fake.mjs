@@ -13,6 +13,9 @@
 // tick at once and every 250 ms (`event: tick`, the fixture's tick for the calls shown). Calls
 // made visible later (`show(n)`) are sent live to the open streams.
 //
+// `/live/closed` answers 204 No Content, which tells EventSource not to reconnect (the badge's
+// "disconnected" state).
+//
 // Test controls: `show(n)` (how many calls of the fixture are logged so far), `kill()` (end every
 // open stream, and hold new connections unanswered, as a server restarting would), `revive()`
 // (answer the held ones), `lastEventIds` (the Last-Event-ID headers received, in order: the
@@ -40,6 +43,7 @@ export function createLiveFake({ visible } = {}) {
   const held = [];
   const streams = new Set();
   const lastEventIds = [];
+  let closedHits = 0;
 
   /** The endpoint's tick once `n` calls are logged: the last fixture tick with that count. */
   const tickFor = (n) => [...ticks].reverse().find((t) => t.calls === n);
@@ -85,6 +89,13 @@ export function createLiveFake({ visible } = {}) {
         openLog(req, res, url);
         return true;
       }
+      if (url.pathname === '/live/closed') {
+        // An endpoint that refuses the log: 204 tells EventSource to stop reconnecting.
+        closedHits += 1;
+        res.writeHead(204, { 'Cache-Control': 'no-store' });
+        res.end();
+        return true;
+      }
       if (url.pathname === '/live/status') {
         const t = tickFor(shown);
         res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
@@ -117,6 +128,8 @@ export function createLiveFake({ visible } = {}) {
       for (const [req, res, url] of held.splice(0)) if (!res.destroyed) openLog(req, res, url);
     },
     get open() { return streams.size; },
+    /** Requests to /live/closed so far. */
+    get closedHits() { return closedHits; },
     lastEventIds,
     tickFor,
   };

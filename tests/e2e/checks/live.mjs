@@ -78,6 +78,19 @@ export function checks(kit) {
         liveFake.show(all());
       }
     }],
+    ['live: a log that refuses the stream shows "disconnected" and a Reconnect button; live=/path reads another log', async () => {
+      const page = await newPage('live closed');
+      await page.goto(`${kit.server.url}?live=%2Flive%2Fclosed&lang=es#/flow`, { waitUntil: 'load' });
+      await until('the badge should say disconnected', async () => (await attr(page, 'live-badge', 'data-state')) === 'disconnected');
+      const state = await text(page, 'live-state');
+      assert(state === 'desconectado', `state text: ${state}`);
+      const before = liveFake.closedHits;
+      await page.locator(tid('live-reconnect')).click();
+      await until('Reconnect opens the log again (and it refuses again)', async () =>
+        liveFake.closedHits > before && (await attr(page, 'live-badge', 'data-state')) === 'disconnected');
+      assert(Number(await attr(page, 'live-calls', 'data-n')) === 0, 'no call from a refused log');
+      return `badge "${state}", Reconnect opened /live/closed again (${liveFake.closedHits} requests)`;
+    }],
     ['live: screenshots ES/EN at 1280 and 375 px, axe-core clean', async () => {
       const { mkdir } = await import('node:fs/promises');
       await mkdir(ARTIFACTS, { recursive: true });
