@@ -8,7 +8,9 @@
 //! `GetRecords` through it. `tests/fixtures/live-ticks.json` holds the endpoint's config and the
 //! ticks it would send (the digest after each prefix of the log, by `replay::run_line` on a
 //! fresh engine): the e2e fake server sends exactly these, so a drift of the engine fails here
-//! first. `UPDATE_FIXTURES=1` rewrites the ticks after a deliberate change.
+//! first. After a deliberate change, `UPDATE_FIXTURES=1 cargo test --release --test world live
+//! -- --test-threads=1` rewrites the ticks and the GetRecords line's iterator (one thread: the
+//! other tests read the log being rewritten).
 
 use kinesis_playground::engine::replay::run_line;
 use kinesis_playground::engine::state::shard::ShardId;
@@ -51,9 +53,34 @@ fn tick_json(t: &Tick) -> Value {
     json!({"at_ms": t.at_ms, "calls": t.calls, "digest": t.digest})
 }
 
+/// With `UPDATE_FIXTURES=1`, the log's GetRecords line takes the iterator the engine now
+/// answers to the GetShardIterator line before it (the iterator format is the engine's), so
+/// the fixture stays what a client would have sent.
+fn refresh_iterators(config: &EngineConfig) {
+    let mut engine = Engine::new(config.clone());
+    let mut out = Vec::new();
+    let mut iterator = None;
+    for line in lines() {
+        let mut v: Value = serde_json::from_str(&line).unwrap_or_default();
+        if let (Some(it), "GetRecords") = (&iterator, v["op"].as_str().unwrap_or_default()) {
+            v["request"]["ShardIterator"] = json!(it);
+        }
+        let line = serde_json::to_string(&v).unwrap_or_default();
+        let answer = run_line(&mut engine, &line);
+        if let Some(it) = answer["response"]["ShardIterator"].as_str() {
+            iterator = Some(it.to_string());
+        }
+        out.push(line);
+    }
+    std::fs::write(LOG, out.join("\n") + "\n").unwrap_or_else(|e| panic!("{e}"));
+}
+
 #[test]
 fn the_fixture_ticks_are_the_engine_s_digests() {
     let config = EngineConfig::default();
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        refresh_iterators(&config);
+    }
     let ticks = server_ticks(&config, &lines());
     let out = json!({
         "config": serde_json::to_value(&config).unwrap_or_default(),
