@@ -130,7 +130,7 @@ pub fn Flow(props: &FlowProps) -> Html {
                     </ul>
                 </section>
                 if let Some(selected) = props.selected.clone() {
-                    <Details {lang} {selected} on_close={on_select.reform(|_| None)} />
+                    <Details {lang} {selected} live={snap.live} on_close={on_select.reform(|_| None)} />
                 }
                 // Simulated producers and consumers would change the engine the live window
                 // mirrors (its digest would leave the endpoint's): none there.
@@ -193,7 +193,7 @@ fn Lanes(props: &LanesProps) -> Html {
                     </text>
                 }
                 <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>
-                    <LaneDots dots={lane.dots.clone()} r={l.dot_r} {lang} on_select={props.on_select.clone()} />
+                    <LaneDots dots={lane.dots.clone()} r={l.dot_r} {lang} live={snap.live} on_select={props.on_select.clone()} />
                 </g>
                 // The labels of records of yours, beside their rings, on the side of the lane
                 // with room: placed every frame (there are few), so they never leave the lane.
@@ -240,6 +240,7 @@ struct LaneDotsProps {
     dots: Vec<super::model::DotGeom>,
     r: f64,
     lang: Lang,
+    live: bool,
     on_select: Callback<Option<(ShardId, u64)>>,
 }
 
@@ -258,7 +259,7 @@ fn LaneDots(props: &LaneDotsProps) -> Html {
             if d.yours {
                 html! {
                     <g key={d.key} class="yours" data-testid="record-yours" {onclick}>
-                        <title>{ format!("{} · {} #{}", ConsoleText::Yours.text(lang), d.shard, d.key) }</title>
+                        <title>{ format!("{} · {} #{}", crate::ui::views::yours_text(props.live, lang), d.shard, d.key) }</title>
                         <circle class="yours-ring" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)} r={format!("{:.1}", r * 2.4)} />
                         <path class="dot" data-testid="record" d={path} {fill} />
                     </g>
@@ -374,6 +375,7 @@ fn Consumers(props: &CardsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct DetailsProps {
     lang: Lang,
+    live: bool,
     selected: Selected,
     on_close: Callback<()>,
 }
@@ -397,7 +399,7 @@ fn Details(props: &DetailsProps) -> Html {
             html! {
                 <>
                 if r.yours {
-                    <p class="yours-badge" data-testid="details-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</p>
+                    <p class="yours-badge" data-testid="details-yours">{ format!("◎ {}", crate::ui::views::yours_text(props.live, lang)) }</p>
                 }
                 <dl class="kv">
                     <dt>{ F::PartitionKey.text(lang) }</dt><dd data-testid="record-key"><bdi>{ r.partition_key.clone() }</bdi></dd>
