@@ -68,11 +68,23 @@ export function checks(kit) {
           return n > 0 ? n : null;
         });
         assert(new URL(page.url()).hash.includes('live=1'), `the hash keeps live mode: ${page.url()}`);
+        // The retention view marks them on its time axis, the overview on its lanes.
+        await page.locator('a.tab[href="#/retention"]').click();
+        const kept = await until('the retention view should mark the records', async () => {
+          const n = await page.locator(tid('ret-yours')).count();
+          return n > 0 ? n : null;
+        });
+        await page.locator('a.tab[href="#/overview"]').click();
+        const lanesYours = await until('the overview should ring the records', async () => {
+          const n = await page.locator(tid('record-yours')).count();
+          return n > 0 ? n : null;
+        });
+        const legend = await text(page, 'live-state');
 
         // A reload starts from call 0 and replays everything.
         await page.reload({ waitUntil: 'load' });
         const again = await agreedAt(page, all());
-        return `${first}; ${yours} records of yours; restart → Last-Event-ID ${liveFake.lastEventIds.join(',')}, ${caught}; cursor "${cursor}"; ${marks} hash marks; reload: ${again}`;
+        return `${first}; ${yours} records of yours; restart → Last-Event-ID ${liveFake.lastEventIds.join(',')}, ${caught}; cursor "${cursor}"; ${marks} hash marks, ${kept} retention marks, ${lanesYours} overview rings (badge "${legend}"); reload: ${again}`;
       } finally {
         liveFake.revive();
         liveFake.show(all());
