@@ -98,6 +98,34 @@ fn the_engine_gives_the_native_digest_in_wasm() {
     assert_eq!(sim.digest(), f.digest);
 }
 
+/// Issue #18: the live window's replay of the endpoint's log gives, in wasm, the digest the
+/// native engine gave (`tests/fixtures/live-ticks.json`, asserted by `tests/world/live.rs`).
+#[wasm_bindgen_test]
+fn the_live_window_gives_the_endpoint_s_digest_in_wasm() {
+    use kinesis_playground::ui::live::{LiveEvent, LiveFeed, Tick};
+    let ticks: serde_json::Value = serde_json::from_str(include_str!("fixtures/live-ticks.json")).unwrap_or_default();
+    let last = ticks["ticks"].as_array().and_then(|t| t.last()).cloned().unwrap_or_default();
+    let tick = Tick {
+        at_ms: last["at_ms"].as_u64().unwrap_or_default(),
+        calls: last["calls"].as_u64().unwrap_or_default(),
+        digest: last["digest"].as_str().unwrap_or_default().to_string(),
+    };
+    let mut feed = LiveFeed::new("/live/log");
+    let config = serde_json::json!({"config": ticks["config"], "speed": 1.0, "calls": tick.calls}).to_string();
+    feed.receive(LiveEvent::parse("config", "", &config).unwrap_or_else(|e| panic!("{e:?}")));
+    let mut sim = Sim::live(feed.config.clone().unwrap_or_default());
+    for (i, line) in include_str!("fixtures/live-log.jsonl").lines().enumerate() {
+        let event = LiveEvent::parse("call", &(i + 1).to_string(), line).unwrap_or_else(|e| panic!("{e:?}"));
+        feed.receive(event);
+    }
+    feed.receive(LiveEvent::Tick(tick.clone()));
+    for _ in 0..3 {
+        feed.advance(&mut sim, 16);
+    }
+    let check = feed.check.clone().unwrap_or_else(|| panic!("no tick compared"));
+    assert_eq!((&check.tick, check.agrees()), (&tick, true), "ours {}", check.ours);
+}
+
 #[wasm_bindgen_test]
 async fn the_app_mounts_steps_and_shows_the_native_digest() {
     let f = fixture();

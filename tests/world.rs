@@ -14,6 +14,8 @@ mod fixture;
 mod invariants;
 #[path = "world/kcl.rs"]
 mod kcl;
+#[path = "world/live.rs"]
+mod live;
 #[path = "world/metrics.rs"]
 mod metrics;
 #[path = "world/pipelines.rs"]

@@ -24,6 +24,7 @@
 //!   app.rs    the shell, notices and the overview   (Text, Msg; Preset, WorldError)
 //!   flow.rs · hashing.rs · resharding.rs · retention.rs     one per view (Text, Msg)
 //!   links.rs  view links: the cards a link shows alone (`panel=`); code.rs the code panel
+//!   live.rs   the live window: badge, connection, digests side by side
 //!   input.rs  the live input fields (a live value beside the field that sets it)
 //!   glossary.rs  one Term per concept: AWS's term, the Spanish names, a definition
 //!   numbers.rs   CLDR number rules per language (decimal sign, grouping, %, US$)
@@ -57,6 +58,7 @@ pub mod learn_a;
 pub mod learn_b;
 pub mod learn_c;
 pub mod links;
+pub mod live;
 pub mod metrics;
 pub mod narrate;
 pub mod numbers;

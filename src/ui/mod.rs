@@ -18,6 +18,7 @@ pub mod console;
 pub mod format;
 pub mod keys;
 pub mod learn;
+pub mod live;
 pub mod narrate;
 pub mod pacer;
 pub mod panels;

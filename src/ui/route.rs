@@ -252,6 +252,10 @@ pub struct UrlState {
     pub seek_ms: Option<u64>,
     /// `autoplay=1`: the clock runs as soon as the page opens (after a `t=` seek, from there).
     pub autoplay: bool,
+    /// `live=1` (or `live=/a/path`): the live window, reading the local endpoint's command
+    /// log at this path on the page's origin ([`crate::ui::live`]). The simulation's settings
+    /// do not apply then and links leave them out.
+    pub live: Option<String>,
 }
 
 impl Default for UrlState {
@@ -272,7 +276,28 @@ impl Default for UrlState {
             learn: None,
             seek_ms: None,
             autoplay: false,
+            live: None,
         }
+    }
+}
+
+/// Longest log path `live=` takes.
+const MAX_LIVE_PATH: usize = 200;
+
+/// The log path a `live=` value names: `1` (or nothing) for the default, an absolute path on
+/// this origin (not `//host`), else `Err`; `0` turns live mode off (`Ok(None)`).
+fn live_path(value: &str) -> Result<Option<String>, ()> {
+    match value {
+        "1" | "true" | "" => Ok(Some(crate::ui::live::DEFAULT_LOG_PATH.to_string())),
+        "0" | "false" => Ok(None),
+        p if p.starts_with('/')
+            && !p.starts_with("//")
+            && p.len() <= MAX_LIVE_PATH
+            && p.bytes().all(|b| b.is_ascii_graphic() && b != b'\\' && b != b'#') =>
+        {
+            Ok(Some(p.to_string()))
+        }
+        _ => Err(()),
     }
 }
 
@@ -462,8 +487,16 @@ impl UrlState {
                     "0" | "false" => st.autoplay = false,
                     _ => notes.push(bad("autoplay", value, "1, 0")),
                 },
+                "live" => match live_path(value) {
+                    Ok(path) => st.live = path,
+                    Err(()) => notes.push(bad("live", &value.chars().take(40).collect::<String>(), "1, 0, /path")),
+                },
                 _ => notes.push(Msg::UnknownParam { name: name.clone() }),
             }
+        }
+        // The live window opens on the record flow when the address names no view.
+        if slug.is_empty() && st.live.is_some() {
+            (st.view, st.learn) = (View::Flow, None);
         }
         if st.view == View::Pipelines && !scenario_named {
             st.sim.scenario = PIPELINES_SCENARIO;
@@ -487,20 +520,29 @@ impl UrlState {
         }
         let sim = &self.sim;
         let mut q = vec![format!("seed={}", sim.seed)];
+        if let Some(path) = &self.live {
+            // The live window: the endpoint's log, not a simulation's settings.
+            q = vec![if path == crate::ui::live::DEFAULT_LOG_PATH {
+                "live=1".into()
+            } else {
+                format!("live={}", encode(path))
+            }];
+        }
         // A pipelines link without a scenario opens e-commerce, so it always names its own.
-        if sim.scenario != DEFAULT_SCENARIO || self.view == View::Pipelines {
+        let simulated = self.live.is_none();
+        if simulated && (sim.scenario != DEFAULT_SCENARIO || self.view == View::Pipelines) {
             q.push(format!("scenario={}", sim.scenario.slug()));
         }
-        if let Some(n) = sim.shards {
+        if let Some(n) = sim.shards.filter(|_| simulated) {
             q.push(format!("shards={n}"));
         }
-        if let Some(r) = sim.rate {
+        if let Some(r) = sim.rate.filter(|_| simulated) {
             q.push(format!("rate={r}"));
         }
-        if let Some(k) = sim.keys {
+        if let Some(k) = sim.keys.filter(|_| simulated) {
             q.push(format!("keys={}", k.slug()));
         }
-        if !sim.limits {
+        if !sim.limits && simulated {
             q.push("limits=off".into());
         }
         q.push(format!("lang={}", lang.code()));
@@ -566,6 +608,23 @@ impl UrlState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn live_links_name_the_log_and_bad_values_get_a_notice() {
+        let (st, notes) = UrlState::parse("", "?live=1");
+        assert_eq!((st.live.as_deref(), st.view, notes.len()), (Some("/live/log"), View::Flow, 0));
+        assert_eq!(st.to_hash(Lang::Es), "#/flow?live=1&lang=es");
+        let (st, notes) = UrlState::parse("#/hashing?live=%2Fother%2Flog&seed=9", "");
+        assert_eq!((st.live.as_deref(), st.view, notes.len()), (Some("/other/log"), View::Hashing, 0));
+        assert_eq!(st.to_hash(Lang::En), "#/hashing?live=%2Fother%2Flog&lang=en", "no simulation settings");
+        assert_eq!(UrlState::parse(&st.to_hash(Lang::En), "").0.live, st.live, "the hash keeps it");
+        for bad in ["//evil.example/log", "http://x/log", "yes", "/a b", "/a\\b"] {
+            let (st, notes) = UrlState::parse("#/flow", &format!("?live={}", encode(bad)));
+            assert_eq!(st.live, None, "{bad}");
+            assert!(matches!(&notes[..], [Msg::BadParam { name, .. }] if name == "live"), "{bad}: {notes:?}");
+        }
+        assert_eq!(UrlState::parse("#/flow?live=0", "").0.live, None);
+    }
 
     #[test]
     fn the_issue_example_link_restores_its_state() {

@@ -33,7 +33,7 @@ use crate::engine::state::shard::{ShardCounters, ShardId};
 use crate::engine::state::stream::StreamKey;
 use crate::engine::time::{SimTime, SECOND_MS};
 use crate::engine::wire::validation::validate_stream_name;
-use crate::engine::ErrorType;
+use crate::engine::{EngineConfig, ErrorType};
 use crate::i18n::app::Msg;
 use crate::world::error::WorldError;
 use crate::world::payload::KeyDistribution;
@@ -199,6 +199,8 @@ pub struct Sim {
     /// rewind restores. Every other field is part of a checkpoint, so whatever a `Sim` keeps
     /// comes back with it.
     timeline: Timeline<Sim, Input>,
+    /// The live window's simulation ([`Sim::live`]): its records come from a real client.
+    live: bool,
 }
 
 /// An input that changes the simulation: the only way to change it at an instant. Every one is
@@ -219,6 +221,9 @@ pub enum Input {
     Command(Command),
     /// The stream the views draw, by name.
     ShowStream(String),
+    /// Live mode: one line of the local endpoint's command log, replayed at its `at_ms`
+    /// ([`World::replay_line`]).
+    Live(String),
 }
 
 /// What an [`Input`] answered.
@@ -232,6 +237,8 @@ pub enum Answer {
     Command(Result<(), WorldError>),
     /// Whether the stream asked for is shown now.
     Shown(bool),
+    /// A live call's answer line (`{"response": …}` or `{"error": …}`).
+    Live(serde_json::Value),
 }
 
 /// A shard's load per second, averaged over the last sample interval (at least one simulated
@@ -267,10 +274,59 @@ impl Sim {
             dots: DotCache::default(),
             narrator: Narrator::default(),
             timeline: Timeline::default(),
+            live: false,
         };
         sim.narrator.collect(&mut sim.world, false);
         sim.timeline = Timeline::new(sim.clone());
         Ok(sim)
+    }
+
+    /// The live window's simulation (`?live=1`): an empty world around an engine built from
+    /// the local endpoint's `config`, fed its command log ([`Sim::replay_call`]).
+    pub fn live(config: EngineConfig) -> Sim {
+        let mut sim = Sim {
+            settings: Settings::default(),
+            world: World::empty(config),
+            shown: None,
+            sampled: None,
+            rates: BTreeMap::new(),
+            dots: DotCache::default(),
+            narrator: Narrator::default(),
+            timeline: Timeline::default(),
+            live: true,
+        };
+        sim.narrator.collect(&mut sim.world, false);
+        sim.timeline = Timeline::new(sim.clone());
+        sim
+    }
+
+    /// Whether this is the live window's simulation ([`Sim::live`]).
+    pub fn is_live(&self) -> bool {
+        self.live
+    }
+
+    /// Live mode: runs the clock to `at_ms` (ms since `config.start`), then replays the
+    /// command-log `line` there, as a logged input (a rewind replays it too); its answer.
+    pub fn replay_call(&mut self, at_ms: u64, line: &str) -> serde_json::Value {
+        self.play_to(at_ms);
+        match self.input(Input::Live(line.to_string())) {
+            Answer::Live(v) => v,
+            _ => serde_json::Value::Null,
+        }
+    }
+
+    /// Runs the clock to `at_ms` (simulated ms since ACTIVE; nothing if it is already past),
+    /// with no frame cap.
+    pub fn play_to(&mut self, at_ms: u64) {
+        if at_ms > self.elapsed_ms() {
+            self.run_to(at_ms, 0);
+        }
+    }
+
+    /// The engine's own digest, 16 lowercase hex digits (what the local endpoint's ticks carry;
+    /// [`Sim::digest`] also covers the simulated clients).
+    pub fn engine_digest(&self) -> String {
+        format!("{:016x}", self.world.engine().digest())
     }
 
     /// The name of the stream the views draw: the one picked with [`Sim::show_stream`] while
@@ -502,6 +558,16 @@ impl Sim {
                 Answer::Command(result)
             }
             Input::ShowStream(name) => Answer::Shown(self.apply_show_stream(&name)),
+            Input::Live(line) => {
+                let answer = self.world.replay_line(&line);
+                let parsed: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
+                let (op, request) = (parsed["op"].as_str().unwrap_or_default(), &parsed["request"]);
+                match answer.get("response") {
+                    Some(response) => self.narrator.collect_call(&mut self.world, op, request, response),
+                    None => self.narrator.collect(&mut self.world, true),
+                }
+                Answer::Live(answer)
+            }
         }
     }
 

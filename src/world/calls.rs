@@ -51,7 +51,7 @@ impl World {
     /// Finds the record an answer names (it was just appended to its shard) and remembers its
     /// position: the answer's SequenceNumber gives its `seqIx`, the shard's store the position,
     /// and the stored record's own sequence number must read the same.
-    fn remember_yours(&mut self, stream: &str, shard: &str, sequence_number: &str) {
+    pub(super) fn remember_yours(&mut self, stream: &str, shard: &str, sequence_number: &str) {
         let Some(s) = self.engine.stream(stream) else { return };
         let Some(sh) = ShardId::resolve(shard).and_then(|id| s.shard(id)) else { return };
         let Ok(ParsedSequence::V2 { seq, .. }) = parse_sequence(sequence_number) else { return };

@@ -41,6 +41,8 @@
 //! - `lease.rs`: the KCL 2.x lease table (renewer, lease taker) that `polling.rs` runs.
 //! - `firehose.rs` (a delivery stream's buffer and S3 objects) and `delivery.rs` (the polling
 //!   application that reads the stream for it); the Lambda architecture's archiver is one.
+//! - `live.rs`: the live window's world ([`World::empty`]): a real client's calls replayed
+//!   from the local endpoint's command log; `client_reads.rs` its readers' cursors.
 //! - `error.rs`: why a command failed. `report.rs`: totals. `metrics.rs` (CloudWatch),
 //!   `capacity.rs` (shards vs write demand over time), `cost.rs`, `rng.rs`.
 //!
@@ -50,6 +52,7 @@
 pub mod app;
 pub mod calls;
 pub mod capacity;
+pub mod client_reads;
 mod commands;
 pub mod consumer;
 pub mod cost;
@@ -60,6 +63,7 @@ pub mod fanout;
 pub mod firehose;
 pub mod lambda;
 pub mod lease;
+pub mod live;
 pub mod metrics;
 pub mod payload;
 pub mod pipeline_spec;
@@ -151,6 +155,8 @@ pub struct World {
     yours: BTreeMap<StreamKey, BTreeSet<(ShardId, u64)>>,
     /// The scenario stream's shards and write demand over time (cost view).
     capacity: capacity::CapacityHistory,
+    /// A live world's client readers and iterators (`live.rs`); empty in a scenario's world.
+    client: client_reads::ClientTraffic,
 }
 
 impl World {
@@ -197,6 +203,7 @@ impl World {
             payloads: PayloadBook::new(scenario.seed),
             yours: BTreeMap::new(),
             capacity: capacity::CapacityHistory::default(),
+            client: client_reads::ClientTraffic::default(),
             scenario: scenario.clone(),
         };
         for p in scenario.producers {

@@ -38,6 +38,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer, PARENT_PAGE } from './server.mjs';
+import { createLiveFake } from './live-fake.mjs';
 import { AXE, axeInto, describeCounts, describeViolation, runAxe, triage } from './a11y.mjs';
 import { describeFrames, describeWork, measureFrames } from './frames.mjs';
 
@@ -81,6 +82,8 @@ const screenshots = [];
 
 let browser;
 let server;
+/** The fake local endpoint's live side (live-fake.mjs), on the server's origin. */
+const liveFake = createLiveFake();
 /** The contexts the running check opened; closed when it ends. */
 const contexts = new Set();
 /** The contexts of the check running in the background (the 24 h memory run); closed when it ends. */
@@ -662,6 +665,8 @@ const kit = {
   DESKTOP, PHONE, VIEWPORTS, LANGS, ARTIFACTS, TIMEOUT, size, tid, screenshots,
   newPage, open, until, assert, parseClock, clockMs, pressed, setPlaying, playLabel, docLang,
   nextClock, shoot, runAxe, triage, describeCounts, describeViolation, axeInto,
+  /** The fake endpoint's live side (/live/log, /live/status): show(n), kill(), revive(). */
+  liveFake,
   /** The static server: `url` (ends with /sub/), `origin`. */
   get server() { return server; },
   get browser() { return browser; },
@@ -684,7 +689,7 @@ async function main() {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error(`${DIST}/index.html not found: build first (make test-e2e does: trunk build --release --public-url ${PREFIX} --dist ${DIST})`);
   }
-  server = await startServer({ root: DIST, prefix: PREFIX });
+  server = await startServer({ root: DIST, prefix: PREFIX, extra: (req, res) => liveFake.handle(req, res) });
   console.log(`e2e: serving ${relative(process.cwd(), DIST) || DIST} at ${server.url}; chromium ${CHROMIUM}`);
   // launch() starts Chromium with a fresh temporary --user-data-dir and removes it on close.
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });

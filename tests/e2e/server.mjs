@@ -7,6 +7,9 @@
 //   parent page (not part of dist/) that embeds `<path>` in an iframe and records the
 //   `kinesis-playground:height` messages it receives in `window.__heights`.
 // - Paths that escape the root (`..`, encoded or not) are 404.
+// - `extra(req, res)`, when given, sees every request first and returns true when it answered
+//   it: the live check's fake endpoint (live-fake.mjs) serves `/live/log` this way, on the
+//   app's own origin as the real endpoint does.
 //
 // Standalone: `node tests/e2e/server.mjs [dist-dir] [port]` (defaults: target/e2e-dist, 8081).
 
@@ -72,7 +75,7 @@ function parentPage(src) {
  * Starts the server. Resolves to `{ origin, url, close }` once it listens.
  * `port: 0` picks a free port.
  */
-export function startServer({ root, prefix = '/sub/', port = 0, host = '127.0.0.1', log = false }) {
+export function startServer({ root, prefix = '/sub/', port = 0, host = '127.0.0.1', log = false, extra = null }) {
   const rootDir = resolve(root);
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) {
     throw new Error(`prefix must start and end with '/': ${prefix}`);
@@ -89,6 +92,7 @@ export function startServer({ root, prefix = '/sub/', port = 0, host = '127.0.0.
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (log) console.log(`server: ${req.method} ${req.url}`);
+    if (extra && extra(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(405, 'method not allowed\n', { Allow: 'GET, HEAD' });
       return;

@@ -100,18 +100,25 @@ pub fn FlowHost(props: &HostProps) -> Html {
     let on_command = use_command(store);
     let (snapshot, recent, selected) = {
         let sim = store.sim.borrow();
-        let snapshot =
-            FlowSnapshot::of(&sim, window_ms(store.pacer.speed_milli), flow_dots_per_lane(sim.open_shards()));
+        // The live window keeps a minute of the student's records in sight (a script that
+        // sleeps a second between puts, as the course's does, fills it).
+        let window = match store.live {
+            Some(_) => window_ms(store.pacer.speed_milli).max(crate::ui::live::LIVE_WINDOW_MS),
+            None => window_ms(store.pacer.speed_milli),
+        };
+        let snapshot = FlowSnapshot::of(&sim, window, flow_dots_per_lane(sim.open_shards()));
         let recent = recent_cache.borrow_mut().get(&sim, js_sys::Date::now(), store.pacer.paused);
         let selected = picked.map(|(shard, position)| Selected::of(&sim, shard, position));
         (Rc::new(snapshot), recent, selected)
     };
     // The code panel is the flow view's last card (`#/flow?panel=code`).
     let code = Rc::new(CodeSnapshot::of(&store.sim.borrow(), &mut code_tracker.borrow_mut(), store.lang));
+    // The live window runs the student's own code, not the simulated producer the panel shows.
+    let live = store.live.is_some();
     html! {
         <>
             <Flow {snapshot} {recent} {selected} lang={store.lang} {on_select} {on_command} />
-            <CodePanel snapshot={code} lang={store.lang} />
+            if !live { <CodePanel snapshot={code} lang={store.lang} /> }
         </>
     }
 }

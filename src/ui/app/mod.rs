@@ -12,7 +12,8 @@
 //!
 //! Effects owned here: the animation-frame loop (while playing), the URL hash (rewritten with
 //! `history.replaceState` on every change, read back on `hashchange`), the saved language, the
-//! keyboard shortcuts and, inside an iframe, the height posted to the parent page.
+//! keyboard shortcuts, in live mode the EventSource on the endpoint's log and, inside an
+//! iframe, the height posted to the parent page.
 
 mod controls;
 mod cost_host;
@@ -23,6 +24,7 @@ mod hosts;
 mod kcl_host;
 mod learn;
 mod links;
+mod live;
 mod metrics_host;
 mod narration;
 mod rewind;
@@ -121,6 +123,19 @@ pub fn App() -> Html {
         use_animation_frame(active, Callback::from(move |us| dispatch.dispatch(Action::Frame(us))));
     }
 
+    // Live mode: the endpoint's command log, open while the page is live (reopened when the
+    // feed asks, after a rebuild or a reconnect).
+    {
+        let (key, url) = match &store.live {
+            Some(l) => {
+                let l = l.borrow();
+                (Some((l.path.clone(), l.opens)), l.url())
+            }
+            None => (None, String::new()),
+        };
+        live::use_live_log(key, url, store.dispatcher());
+    }
+
     // URL hash and <html lang>, after every change of view, settings or language.
     {
         let hash = store.url.to_hash(lang);
@@ -186,7 +201,9 @@ pub fn App() -> Html {
 
     let embed = store.url.embed;
     links::use_embed_warnings(&store);
-    let digest = store.sim.borrow().digest();
+    let is_live = store.live.is_some();
+    // The live window's digest is the engine's own, the one the endpoint's ticks carry.
+    let digest = if is_live { store.sim.borrow().engine_digest() } else { store.sim.borrow().digest() };
     // In an embedded frame the link's notices go to the console (links.rs), not to the student.
     let shown = store.notices.iter().enumerate().filter(|(_, n)| !(embed && links::is_link(n)));
     let notices: Vec<Html> = shown.map(|(i, n)| {
@@ -272,6 +289,9 @@ pub fn App() -> Html {
                     <LangSwitch {lang} dispatch={store.dispatcher()} />
                 </header>
             }
+            if is_live {
+                <live::LiveBanner store={store.clone()} />
+            }
             <NarrationBar store={store.clone()} compact={embed} />
             if !notices.is_empty() {
                 <div class="notices">{ for notices }</div>
@@ -280,7 +300,7 @@ pub fn App() -> Html {
                 <p class="hint" data-testid="capped">{ Text::CpuCapped.text(lang) }</p>
             }
             <div class="body">
-                if !embed && !matches!(store.url.view, View::Learn | View::Teach) {
+                if !embed && !is_live && !matches!(store.url.view, View::Learn | View::Teach) {
                     <SidePanel store={store.clone()} />
                 }
                 <main class="view" data-only={links::only_card(&store.url).map(|c| c.slug())}>

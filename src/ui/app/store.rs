@@ -6,12 +6,14 @@
 //! never here.
 
 use crate::console::CliVersion;
+use crate::engine::EngineConfig;
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::{Lang, Phrase};
 use crate::ui::answers::{ApiOutcome, PipelineOutcome, ShardRead};
 use crate::ui::console::Session;
 use crate::ui::learn::model::Place;
 use crate::ui::learn::predict::{reveal, Outcome, Question};
+use crate::ui::live::{ConfigOutcome, Connection, LiveEvent, LiveFeed};
 use crate::ui::pacer::Pacer;
 use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
 use crate::ui::sim::{KeyMode, Settings, Sim};
@@ -68,6 +70,9 @@ pub struct Store {
     /// A `t=` link being played forward, a piece per animation frame (the clock is paused
     /// meanwhile; the timeline shows its progress).
     pub seek: Option<Seek>,
+    /// Live mode (`?live=1`): the local endpoint's command log as it arrives, behind a
+    /// `RefCell` like the world (it holds the calls not yet applied).
+    pub live: Option<Rc<RefCell<LiveFeed>>>,
 }
 
 /// Records one `GetRecords` call asks for in the iterator panel (`Limit`).
@@ -159,6 +164,14 @@ pub enum Action {
     Rewind,
     /// The scrubber: to this instant, simulated ms since ACTIVE (pauses).
     GoTo(u64),
+    /// Live mode: an event of the endpoint's log.
+    Live(LiveEvent),
+    /// Live mode: an event that was not understood.
+    LiveRejected,
+    /// Live mode: the EventSource's state changed.
+    LiveConnection(Connection),
+    /// Live mode: open the log again (after the browser gave up), from the last call applied.
+    LiveReconnect,
 }
 
 fn get_records(iterator: &str) -> serde_json::Value {
@@ -177,7 +190,13 @@ impl Store {
     /// The store for a URL and a language.
     pub fn new(url: UrlState, lang: Lang, notes: Vec<Msg>) -> Self {
         let cli = url.cli;
-        let (sim, mut notices) = match Sim::new(url.sim.clone()) {
+        let live = url.live.as_deref().map(|path| Rc::new(RefCell::new(LiveFeed::new(path))));
+        let built = match live {
+            // The endpoint's own config arrives first on the log; until then, the defaults.
+            Some(_) => Ok(Sim::live(EngineConfig::default())),
+            None => Sim::new(url.sim.clone()),
+        };
+        let (sim, mut notices) = match built {
             Ok(sim) => (sim, Vec::new()),
             Err(m) => (Self::fallback_sim(), vec![Notice::Msg(m)]),
         };
@@ -185,8 +204,8 @@ impl Store {
         let stream_name = sim.world().stream_name().to_string();
         let seek = url.seek_ms.filter(|t| *t > 0).map(Seek::to);
         let mut pacer = Pacer::new(url.speed_milli);
-        // A seek pauses until it lands, then plays if the link says so.
-        pacer.paused = !url.autoplay || seek.is_some();
+        // A seek pauses until it lands, then plays if the link says so; the live window runs.
+        pacer.paused = (!url.autoplay || seek.is_some()) && live.is_none();
         Self {
             sim: Rc::new(RefCell::new(sim)),
             version: 0,
@@ -203,7 +222,18 @@ impl Store {
             last_pipeline: None,
             console: Rc::new(RefCell::new(Session::new(cli))),
             revealed: None,
+            live,
         }
+    }
+
+    /// Live mode: a new live world with `config` (the log is replayed into it from call 0).
+    fn rebuild_live(&mut self, config: EngineConfig) {
+        self.sim = Rc::new(RefCell::new(Sim::live(config)));
+        self.stream_name = String::new();
+        self.last_read = None;
+        self.last_pipeline = None;
+        self.console.borrow_mut().restart();
+        (self.url.seek_ms, self.seek) = (None, None);
     }
 
     /// The default world: it always builds (`ui::sim` tests build it natively). Were a preset
@@ -218,6 +248,13 @@ impl Store {
     /// Rebuilds the world from the current settings (time 0); with a `stream_name`, from the
     /// current settings with that name, which they keep only if AWS accepts it.
     fn rebuild(&mut self, stream_name: Option<String>) {
+        if let Some(live) = self.live.clone() {
+            // Reset in the live window: replay the endpoint's log from its first call.
+            let config = live.borrow().config.clone().unwrap_or_default();
+            live.borrow_mut().restart();
+            self.rebuild_live(config);
+            return;
+        }
         let mut settings = self.url.sim.clone();
         if stream_name.is_some() {
             settings.stream_name = stream_name;
@@ -291,6 +328,12 @@ impl yew::Reducible for Store {
         s.version += 1;
         match action {
             Action::Frame(_) if s.seek.is_some() => s.seek_frame(),
+            Action::Frame(wall_us) if s.live.is_some() => {
+                let want = s.pacer.advance(wall_us);
+                if let Some(live) = &s.live {
+                    live.borrow_mut().advance(&mut s.sim.borrow_mut(), want);
+                }
+            }
             Action::Frame(wall_us) => {
                 let want = s.pacer.advance(wall_us);
                 let mut sim = s.sim.borrow_mut();
@@ -376,6 +419,12 @@ impl yew::Reducible for Store {
                 s.url.ehk = Some(ehk);
             }
             Action::SetPanel(p) => s.url.panel = p,
+            Action::FromUrl(url, notes) if url.live.is_some() && url.live == s.url.live => {
+                // The same live window: keep its world and its log, take the view and language.
+                s.lang = url.lang.unwrap_or(s.lang);
+                s.notices.extend(notes.into_iter().map(Notice::Msg));
+                s.url = UrlState { sim: s.url.sim.clone(), ..url };
+            }
             Action::FromUrl(url, notes) => {
                 let lang = url.lang.unwrap_or(s.lang);
                 let paused = s.pacer.paused;
@@ -476,6 +525,29 @@ impl yew::Reducible for Store {
             Action::GoTo(ms) => {
                 s.pacer.paused = true;
                 s.go_to(ms);
+            }
+            Action::Live(event) => {
+                let Some(live) = s.live.clone() else { return Rc::new(s) };
+                let outcome = live.borrow_mut().receive(event);
+                if let Some(ConfigOutcome::Rebuild(config, speed_milli)) = outcome {
+                    s.pacer.speed_milli = speed_milli;
+                    s.rebuild_live(config);
+                }
+            }
+            Action::LiveRejected => {
+                if let Some(live) = &s.live {
+                    live.borrow_mut().reject();
+                }
+            }
+            Action::LiveConnection(c) => {
+                if let Some(live) = &s.live {
+                    live.borrow_mut().connection = c;
+                }
+            }
+            Action::LiveReconnect => {
+                if let Some(live) = &s.live {
+                    live.borrow_mut().reopen();
+                }
             }
             Action::Dismiss(i) => {
                 if i < s.notices.len() {

@@ -28,6 +28,17 @@ pub fn is_narrow() -> bool {
         .is_some_and(|px| px < overview::model::NARROW_BELOW_PX)
 }
 
+/// What a record of the student's is called: put in the console, or by their own client (the
+/// live window).
+pub fn yours_text(live: bool, lang: crate::i18n::Lang) -> &'static str {
+    use crate::i18n::Phrase;
+    if live {
+        crate::i18n::live::Text::Yours.text(lang)
+    } else {
+        crate::i18n::console_view::Text::Yours.text(lang)
+    }
+}
+
 /// The note a view shows in place of the scenario's producers and consumers when it draws
 /// another stream than the scenario's (`scenario`: that stream's name, `None` when it draws the
 /// scenario's own and the note is not needed).

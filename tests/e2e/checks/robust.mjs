@@ -14,6 +14,7 @@ const GARBAGE = [
   ['speed', 'NaN'],
   ['lang', 'xx'],
   ['embed', '%00'],
+  ['live', '%2F%2Fevil.example%2Flive%2Flog'], // another origin's log: refused
   ['zzz', '1'], // unknown parameter
 ];
 const QUERY = GARBAGE.map(([k, v]) => `${k}=${v}`).join('&');
@@ -56,10 +57,10 @@ export function checks(kit) {
   return [
     ['robust: garbage in every URL parameter and in localStorage gives one notice per bad parameter', async () => {
       const cases = [
-        // A bad view and every parameter bad: 1 + 10 notices.
+        // A bad view and every parameter bad: 1 + 11 notices.
         { path: `#/nowhere?${QUERY}`, want: 1 + GARBAGE.length },
         // A bad pipelines panel, the same garbage also before the hash: the same bad value twice
-        // is one notice, 1 + 10.
+        // is one notice, 1 + 11.
         { path: `?${QUERY}#/pipelines/%E2%80%AE?${QUERY}`, want: 1 + GARBAGE.length },
         // Repeated and empty parameters: each bad one counts once.
         { path: '#/flow?seed=x&seed=y&shards=&=&&', want: 4 },

@@ -12,6 +12,7 @@ use crate::i18n::app::Text;
 use crate::i18n::console_view::Text as ConsoleText;
 use crate::i18n::flow::{Msg as FlowMsg, Text as F};
 use crate::i18n::input::{Msg as InputMsg, Text as InputText};
+use crate::i18n::live::Text as LiveText;
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{duration, grouped, iso_time, mib, sequence_tail, DurationStyle};
 use crate::ui::sim::KeyMode;
@@ -102,7 +103,12 @@ pub fn Flow(props: &FlowProps) -> Html {
             <p class="help legend">
                 { F::GaugesLegend.text(lang) }
                 if !other { { " " }{ F::CursorsLegend.text(lang) } }
-                if any_yours { { " " }<span class="yours-legend" data-testid="yours-legend">{ Text::YoursLegend.text(lang) }</span> }
+                if any_yours {
+                    { " " }<span class="yours-legend" data-testid="yours-legend">
+                        { if snap.live { LiveText::YoursLegend.text(lang) } else { Text::YoursLegend.text(lang) } }
+                    </span>
+                }
+                if !snap.readers.is_empty() { { " " }<span data-testid="reader-legend">{ crate::i18n::live::Text::ReaderLegend.text(lang) }</span> }
             </p>
             <div class="flow-bottom">
                 <section class="recent" aria-labelledby="recent-h" data-card="records">
@@ -117,16 +123,18 @@ pub fn Flow(props: &FlowProps) -> Html {
                                 <li key={format!("{}-{}", r.shard, r.position)} class={classes!(r.yours.then_some("yours"))}>
                                     <button type="button" class="link" data-testid="recent-record"
                                             onclick={Callback::from(move |_| on_select.emit(Some(key)))}><bdi>{ r.partition_key.clone() }</bdi>{ label }</button>
-                                    if r.yours { { " " }<span class="yours-badge" data-testid="recent-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</span> }
+                                    if r.yours { { " " }<span class="yours-badge" data-testid="recent-yours">{ format!("◎ {}", crate::ui::views::yours_text(snap.live, lang)) }</span> }
                                 </li>
                             }
                         }) }
                     </ul>
                 </section>
                 if let Some(selected) = props.selected.clone() {
-                    <Details {lang} {selected} on_close={on_select.reform(|_| None)} />
+                    <Details {lang} {selected} live={snap.live} on_close={on_select.reform(|_| None)} />
                 }
-                if !other {
+                // Simulated producers and consumers would change the engine the live window
+                // mirrors (its digest would leave the endpoint's): none there.
+                if !other && !snap.live {
                     <FlowControls {lang} snap={snap.clone()} on_command={props.on_command.clone()} />
                 }
             </div>
@@ -165,7 +173,8 @@ fn Lanes(props: &LanesProps) -> Html {
             let x = if c.beyond { l.lane_end - 2.0 } else { c.x };
             let top = lane.y - 2.0;
             html! {
-                <g key={c.letter.clone()} class="cursor" data-testid="cursor">
+                <g key={c.letter.clone()} class={classes!("cursor", c.client.then_some("client"))}
+                   data-testid={if c.client { "client-cursor" } else { "cursor" }}>
                     <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{top:.1}")} y2={format!("{:.1}", lane.y + lane.h)} />
                     <path d={shape_path(c.shape, x, top - 5.0, 4.0)} />
                     // Letters of cursors at the same place fan out to the right.
@@ -184,11 +193,12 @@ fn Lanes(props: &LanesProps) -> Html {
                     </text>
                 }
                 <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>
-                    <LaneDots dots={lane.dots.clone()} r={l.dot_r} {lang} on_select={props.on_select.clone()} />
+                    <LaneDots dots={lane.dots.clone()} r={l.dot_r} {lang} live={snap.live} on_select={props.on_select.clone()} />
                 </g>
                 // The labels of records of yours, beside their rings, on the side of the lane
                 // with room: placed every frame (there are few), so they never leave the lane.
-                { for lane.dots.iter().filter(|d| d.yours).map(|d| {
+                // In the live window every record is the student's: the rings and the legend say it.
+                { for lane.dots.iter().filter(|d| d.yours && !snap.live).map(|d| {
                     let x = l.shift + d.x;
                     let gap = l.dot_r * 2.4 + 3.0;
                     let (lx, anchor) = if x < (l.lane_x + l.lane_end) / 2.0 { (x + gap, "start") } else { (x - gap, "end") };
@@ -230,6 +240,7 @@ struct LaneDotsProps {
     dots: Vec<super::model::DotGeom>,
     r: f64,
     lang: Lang,
+    live: bool,
     on_select: Callback<Option<(ShardId, u64)>>,
 }
 
@@ -248,7 +259,7 @@ fn LaneDots(props: &LaneDotsProps) -> Html {
             if d.yours {
                 html! {
                     <g key={d.key} class="yours" data-testid="record-yours" {onclick}>
-                        <title>{ format!("{} · {} #{}", ConsoleText::Yours.text(lang), d.shard, d.key) }</title>
+                        <title>{ format!("{} · {} #{}", crate::ui::views::yours_text(props.live, lang), d.shard, d.key) }</title>
                         <circle class="yours-ring" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)} r={format!("{:.1}", r * 2.4)} />
                         <path class="dot" data-testid="record" d={path} {fill} />
                     </g>
@@ -364,6 +375,7 @@ fn Consumers(props: &CardsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct DetailsProps {
     lang: Lang,
+    live: bool,
     selected: Selected,
     on_close: Callback<()>,
 }
@@ -387,7 +399,7 @@ fn Details(props: &DetailsProps) -> Html {
             html! {
                 <>
                 if r.yours {
-                    <p class="yours-badge" data-testid="details-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</p>
+                    <p class="yours-badge" data-testid="details-yours">{ format!("◎ {}", crate::ui::views::yours_text(props.live, lang)) }</p>
                 }
                 <dl class="kv">
                     <dt>{ F::PartitionKey.text(lang) }</dt><dd data-testid="record-key"><bdi>{ r.partition_key.clone() }</bdi></dd>

@@ -133,6 +133,8 @@ pub struct CursorGeom {
     pub x: f64,
     /// Its next unread record is older than the window (drawn at the lane's end).
     pub beyond: bool,
+    /// The live client's reader (its `GetRecords` calls), not a simulated consumer.
+    pub client: bool,
 }
 
 /// One lane.
@@ -295,8 +297,16 @@ pub fn layout(snap: &FlowSnapshot, width: f64, lang: Lang) -> Layout {
                         shape: kind_shape(c.kind),
                         x: cur.age_ms.map_or(lane_x, x_of),
                         beyond,
+                        client: false,
                     })
                 })
+                .chain(snap.readers.iter().filter(|r| r.shard == s.id).map(|r| CursorGeom {
+                    letter: format!("GetRecords {}", shard_short(s.id)),
+                    shape: Shape::Circle,
+                    x: r.age_ms.map_or(lane_x, x_of),
+                    beyond: r.age_ms.is_some_and(|a| a > snap.window_ms),
+                    client: true,
+                }))
                 .collect();
             LaneGeom {
                 id: s.id,

@@ -128,6 +128,12 @@ pub struct FlowSnapshot {
     pub consumers: Vec<FlowConsumer>,
     /// Totals of the producers (zero when the scenario's stream is not the one drawn).
     pub totals: Totals,
+    /// Live mode: where the client's own `GetRecords` calls have read each shard to (the last
+    /// record read; `age_ms` `None` once it expired), from
+    /// [`crate::world::World::client_readers`].
+    pub readers: Vec<Cursor>,
+    /// The live window: every record of yours came from the student's client.
+    pub live: bool,
 }
 
 impl FlowSnapshot {
@@ -143,6 +149,20 @@ impl FlowSnapshot {
             .map(|row| FlowShard { rates: sim.rates(row.id), row })
             .collect();
         let scenario_stream = (!sim.shows_scenario_stream()).then(|| w.stream_name().to_string());
+        let readers: Vec<Cursor> = w
+            .client_readers(shown)
+            .into_iter()
+            .filter_map(|r| {
+                // At the last record it read (a consumer's cursor sits at its next unread one).
+                let store = &stream?.shard(r.shard)?.records;
+                let last = r.next_position.checked_sub(1)?;
+                let age_ms = last
+                    .checked_sub(store.first_index())
+                    .and_then(|i| store.get(i as usize))
+                    .map(|rec| now.since(rec.arrival));
+                Some(Cursor { shard: r.shard, age_ms, finished: false })
+            })
+            .collect();
         if scenario_stream.is_some() {
             return FlowSnapshot {
                 elapsed_ms: sim.elapsed_ms(),
@@ -154,6 +174,8 @@ impl FlowSnapshot {
                 shards,
                 consumers: Vec::new(),
                 totals: Totals::default(),
+                readers,
+                live: sim.is_live(),
             };
         }
         let producers = w
@@ -241,6 +263,8 @@ impl FlowSnapshot {
             shards,
             consumers,
             totals: Totals::of(w),
+            readers,
+            live: sim.is_live(),
         }
     }
 }

@@ -15,7 +15,6 @@ use super::snapshot::{check_explicit_hash_key, owner, ExplicitKey, HashingSnapsh
 use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamStatus;
 use crate::i18n::app::Text as AppText;
-use crate::i18n::console_view::Text as ConsoleText;
 use crate::i18n::hashing::{Msg as HashingMsg, Text as HashingText};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::ApiOutcome;
@@ -105,7 +104,7 @@ fn bar_svg(
     svg_ref: NodeRef,
     hit_label: Option<String>,
     marker_caption: Option<String>,
-    yours: &[KeyRecord],
+    (yours, yours_text): (&[KeyRecord], &'static str),
     on_pointer: Callback<(PointerEvent, bool)>,
 ) -> Html {
     // Records of yours: a ring at the foot of the density strip, a line down the bar, a caption.
@@ -115,11 +114,11 @@ fn bar_svg(
         let ring_y = l.density_y + DENSITY_H - 7.0;
         html! {
             <g key={i} class="yours-mark" data-testid="hash-yours">
-                <title>{ format!("{}: {}", ConsoleText::Yours.text(lang), keys.join(", ")) }</title>
+                <title>{ format!("{}: {}", yours_text, keys.join(", ")) }</title>
                 <line x1={format!("{:.1}", m.x)} x2={format!("{:.1}", m.x)} y1={format!("{ring_y:.1}")} y2={format!("{:.1}", l.bar_y + BAR_H)} />
                 <circle cx={format!("{:.1}", m.x)} cy={format!("{ring_y:.1}")} r="5" />
                 <text class="yours-label" x={format!("{:.1}", m.label.0)} y={format!("{:.1}", ring_y - 8.0)} text-anchor={m.label.1.as_str()}>
-                    { ConsoleText::Yours.text(lang) }
+                    { yours_text }
                 </text>
             </g>
         }
@@ -303,7 +302,7 @@ fn key_section(
     }
 }
 
-fn many_section(lang: Lang, recent: &[KeyRecord], yours: &[KeyRecord], view: &StreamView) -> Html {
+fn many_section(lang: Lang, recent: &[KeyRecord], yours: &[KeyRecord], live: bool, view: &StreamView) -> Html {
     let ranges = &view.ranges;
     let throttled = |id: ShardId| view.throttled.iter().find(|(s, _)| *s == id).map_or(0, |(_, n)| *n);
     let rows = histogram(ranges, recent.iter().map(|r| r.shard));
@@ -330,7 +329,7 @@ fn many_section(lang: Lang, recent: &[KeyRecord], yours: &[KeyRecord], view: &St
             <tr key={format!("{}-{}", r.shard, r.position)} class={classes!(r.yours.then_some("yours"))}>
                 <td class="pk">
                     <code title={r.partition_key.clone()}><bdi>{ r.partition_key.clone() }</bdi></code>
-                    if r.yours { { " " }<span class="yours-badge" data-testid="recent-key-yours">{ format!("◎ {}", ConsoleText::Yours.text(lang)) }</span> }
+                    if r.yours { { " " }<span class="yours-badge" data-testid="recent-key-yours">{ format!("◎ {}", crate::ui::views::yours_text(live, lang)) }</span> }
                 </td>
                 <td>{ hash_key(r.hash) }if r.explicit { <small class="muted">{ " " }{ HashingText::ExplicitMark.text(lang) }</small> }</td>
                 <td>{ shard_badge(r.shard, colour_of(ranges, &colours, r.shard)) }</td>
@@ -591,16 +590,18 @@ pub fn Hashing(props: &HashingProps) -> Html {
                 if ranges.is_empty() {
                     <p class="help">{ HashingText::NoShards.text(lang) }</p>
                 }
-                { bar_svg(&l, lang, svg_ref, hit_label, marker_caption, &snap.yours, on_pointer) }
+                { bar_svg(&l, lang, svg_ref, hit_label, marker_caption, (&snap.yours, crate::ui::views::yours_text(snap.live, lang)), on_pointer) }
                 <ol class="ranges" aria-label={HashingMsg::BarAria { n: ranges.len() }.text(lang)}>{ for legend }</ol>
                 if !snap.yours.is_empty() {
-                    <p class="help legend" data-testid="yours-legend">{ AppText::YoursLegend.text(lang) }</p>
+                    <p class="help legend" data-testid="yours-legend">
+                        { if snap.live { crate::i18n::live::Text::YoursLegend.text(lang) } else { AppText::YoursLegend.text(lang) } }
+                    </p>
                 }
                 <p class="help">{ HashingText::FullValueHint.text(lang) }</p>
             </section>
 
             { key_section(lang, &pk, &ehk, &props.on_key, &explicit, ranges, &props.on_api) }
-            { many_section(lang, recent, &snap.yours, view) }
+            { many_section(lang, recent, &snap.yours, snap.live, view) }
 
             <section class="hk-section reshard" aria-labelledby="hashing-reshard-h" data-card="reshard">
                 <h3 id="hashing-reshard-h">{ HashingText::ReshardHeading.text(lang) }</h3>

@@ -154,6 +154,8 @@ pub struct HashingSnapshot {
     pub stream_name: String,
     /// The scenario's stream, when the stream drawn is another one (created in the console).
     pub scenario_stream: Option<String>,
+    /// The live window: the records of yours came from the student's own client.
+    pub live: bool,
 }
 
 /// The records of the last snapshot and what they were read from: they are read again when the
@@ -192,6 +194,7 @@ impl SnapshotCache {
             yours: self.yours.clone(),
             stream_name: shown,
             scenario_stream: (!s.shows_scenario_stream()).then(|| s.world().stream_name().to_string()),
+            live: s.is_live(),
         }
     }
 }

@@ -3,7 +3,6 @@
 use super::model::{layout, NARROW_WIDTH, WIDTH};
 use super::snapshot::OverviewSnapshot;
 use crate::i18n::app::{Msg, Text};
-use crate::i18n::console_view::Text as ConsoleText;
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{duration, grouped, hash_key_short, DurationStyle};
 use std::rc::Rc;
@@ -23,6 +22,7 @@ struct LaneDotsProps {
     dots: Vec<super::model::DotGeom>,
     r: f64,
     lang: Lang,
+    live: bool,
 }
 
 /// One lane's dots; fixed geometry, so most frames skip re-rendering it (see the model). A
@@ -34,7 +34,7 @@ fn LaneDots(props: &LaneDotsProps) -> Html {
         { for props.dots.iter().map(|d| if d.yours {
             html! {
                 <g key={d.key} class="yours" data-testid="record-yours">
-                    <title>{ ConsoleText::Yours.text(props.lang) }</title>
+                    <title>{ crate::ui::views::yours_text(props.live, props.lang) }</title>
                     <circle class="yours-ring" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)} r={format!("{:.1}", r * 2.2)} />
                     <circle data-testid="record" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)}
                             r={format!("{r:.1}")} fill={format!("hsl({} 70% 45%)", d.hue)} />
@@ -71,7 +71,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 <rect class="range-own" x={format!("{:.2}", lane.range_x)} y={format!("{:.1}", lane.y + lane.h - 7.0)}
                       width={format!("{:.2}", lane.range_w)} height="5" />
                 <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>
-                    <LaneDots dots={lane.dots.clone()} r={l.dot_r} {lang} />
+                    <LaneDots dots={lane.dots.clone()} r={l.dot_r} {lang} live={snap.live} />
                 </g>
             </g>
         }
@@ -130,7 +130,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
             { crate::ui::views::other_stream_note(lang, &snap.stream_name, snap.scenario_stream.as_ref()) }
             <p class="help">{ Text::OverviewHelp.text(lang) }</p>
             if l.lanes.iter().any(|lane| lane.dots.iter().any(|d| d.yours)) {
-                <p class="help legend">{ Text::YoursLegend.text(lang) }</p>
+                <p class="help legend">{ if snap.live { crate::i18n::live::Text::YoursLegend.text(lang) } else { Text::YoursLegend.text(lang) } }</p>
             }
             <svg class="lanes" data-card="lanes" viewBox={format!("0 0 {} {:.0}", l.width, l.height)} role="img"
                  aria-label={Msg::OpenShards { n: open }.text(lang)} preserveAspectRatio="xMinYMin meet">

@@ -209,6 +209,7 @@ mod tests {
             totals: Totals::default(),
             consumers: vec![],
             digest: String::new(),
+            live: false,
         }
     }
 

@@ -52,6 +52,8 @@ pub struct OverviewSnapshot {
     pub consumers: Vec<ConsumerRow>,
     /// Determinism digest, hex.
     pub digest: String,
+    /// The live window: the records of yours came from the student's own client.
+    pub live: bool,
 }
 
 impl OverviewSnapshot {
@@ -83,6 +85,7 @@ impl OverviewSnapshot {
             scenario_stream,
             consumers,
             digest: sim.digest(),
+            live: sim.is_live(),
         }
     }
 }

@@ -12,7 +12,6 @@ use crate::engine::state::shard::ShardId;
 use crate::engine::state::stream::StreamMode;
 use crate::engine::time::HOUR_MS;
 use crate::i18n::app::Text as AppText;
-use crate::i18n::console_view::Text as ConsoleText;
 use crate::i18n::retention::{Msg as RetentionMsg, Text as R};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::{ApiOutcome, ShardRead};
@@ -243,10 +242,10 @@ pub fn Retention(props: &RetentionProps) -> Html {
                         let onclick = Callback::from(move |e: MouseEvent| { e.stop_propagation(); on_mark.emit(c.clone()); });
                         html! {
                             <g key={m.position} class="yours-mark" data-testid="ret-yours" {onclick}>
-                                <title>{ format!("{} · {} #{}", ConsoleText::Yours.text(lang), r.id, m.position) }</title>
+                                <title>{ format!("{} · {} #{}", crate::ui::views::yours_text(snap.live, lang), r.id, m.position) }</title>
                                 <circle cx={format!("{x:.1}")} cy={format!("{:.1}", y + ROW_H / 2.0)} r="6" />
                                 <text class="yours-label" x={format!("{lx:.1}")} y={format!("{:.1}", y + ROW_H - 4.0)} text-anchor={anchor}>
-                                    { ConsoleText::Yours.text(lang) }
+                                    { crate::ui::views::yours_text(snap.live, lang) }
                                 </text>
                             </g>
                         }
@@ -295,7 +294,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
             <p class="muted" data-testid="aggregated">{ RetentionMsg::Aggregated { stride: max_stride, drawn, total: total_retained }.text(lang) }</p>
             <p class="help legend">
                 { R::Legend.text(lang) }
-                if any_yours { { " " }<span class="yours-legend" data-testid="yours-legend">{ AppText::YoursLegend.text(lang) }</span> }
+                if any_yours { { " " }<span class="yours-legend" data-testid="yours-legend">{ if snap.live { crate::i18n::live::Text::YoursLegend.text(lang) } else { AppText::YoursLegend.text(lang) } }</span> }
             </p>
             <div class="ret-panels">
                 <section class="ret-panel" aria-labelledby="ret-h" data-card="period">
@@ -344,7 +343,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
                             <option value="" selected={chosen_here.is_none()}>{ R::NoRecord.text(lang) }</option>
                             { for pick_marks.iter().map(|m| html! {
                                 <option value={m.position.to_string()} selected={chosen_here.as_ref().is_some_and(|c| c.position == m.position)}>
-                                    { format!("#{} · {}{}", m.position, duration_text(m.at_ms), if m.yours { format!(" · {}", ConsoleText::Yours.text(lang)) } else { String::new() }) }
+                                    { format!("#{} · {}{}", m.position, duration_text(m.at_ms), if m.yours { format!(" · {}", crate::ui::views::yours_text(snap.live, lang)) } else { String::new() }) }
                                 </option>
                             }) }
                         </select>

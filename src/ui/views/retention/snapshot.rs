@@ -148,6 +148,8 @@ pub struct RetentionSnapshot {
     pub rows: Vec<RetRow>,
     /// Consumers.
     pub consumers: Vec<RetConsumer>,
+    /// The live window: the records of yours came from the student's own client.
+    pub live: bool,
 }
 
 impl RetentionSnapshot {
@@ -291,6 +293,7 @@ impl RetentionSnapshot {
             })
             .collect::<Vec<_>>();
         RetentionSnapshot {
+            live: sim.is_live(),
             elapsed_ms: now.since(start),
             started_epoch_ms: start.millis(),
             stream_name: shown.to_string(),
