@@ -34,7 +34,10 @@ def call(op, body, raw=None):
     try:
         with urllib.request.urlopen(req, timeout=10) as resp:
             assert resp.headers['Content-Type'] == 'application/x-amz-cbor-1.1', resp.headers
-            return resp.status, cbor2.loads(resp.read(), semantic_decoders=KEEP_TAG_1)
+            body = resp.read()
+            # Operations without an output shape (CreateStream, DeleteStream, ...) answer an
+            # empty 200 body, as the Java SDK accepts; everything else is one CBOR map.
+            return resp.status, (cbor2.loads(body, semantic_decoders=KEEP_TAG_1) if body else None)
     except urllib.error.HTTPError as e:
         assert e.headers['Content-Type'] == 'application/x-amz-cbor-1.1', e.headers
         return e.code, cbor2.loads(e.read(), semantic_decoders=KEEP_TAG_1)

@@ -28,13 +28,15 @@ export PATH="$VENV/bin:$PATH" AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test 
 unset AWS_PROFILE AWS_SESSION_TOKEN || true
 export AWS_CONFIG_FILE="$WORK/none" AWS_SHARED_CREDENTIALS_FILE="$WORK/none"
 
-# --speed 2: creation (5 s) and deletion (3 s) take 2.5 s and 1.5 s of wall time, so the
-# tutorial still sees CREATING and DELETING as students do, without waiting long.
+# Both servers keep a stream CREATING for 5 s and DELETING for 3 s of wall time (the endpoint at
+# speed 1; kinesalite told the same, its defaults being 500 ms), so the describe-stream right after
+# create-stream and delete-stream sees CREATING and DELETING on both, as students do, even when a
+# loaded machine takes a second or two to start the CLI.
 EP_PORT=$(free_port)
-"$ENDPOINT_BIN" --port "$EP_PORT" --speed 2 --dist "$WORK/no-dist" 2>"$WORK/endpoint.log" &
+"$ENDPOINT_BIN" --port "$EP_PORT" --speed 1 --dist "$WORK/no-dist" 2>"$WORK/endpoint.log" &
 PIDS+=($!)
 KL_PORT=$(free_port)
-"$KINESALITE" --port "$KL_PORT" >"$WORK/kinesalite.log" 2>&1 &
+"$KINESALITE" --port "$KL_PORT" --createStreamMs 5000 --deleteStreamMs 3000 >"$WORK/kinesalite.log" 2>&1 &
 PIDS+=($!)
 wait_port "$EP_PORT"
 wait_port "$KL_PORT"
