@@ -66,7 +66,7 @@ impl Phrase for Text {
             Text::Reconnecting => "reconnecting",
             Text::Disconnected => "disconnected",
             Text::Reconnect => "Reconnect",
-            Text::Explain => "Live mode: this window replays, in its own engine with the same settings, every call your code (boto3, the AWS CLI) makes to the local endpoint; start it with `make endpoint` and point your client at --endpoint-url http://127.0.0.1:4567.",
+            Text::Explain => "Live mode: this window replays, in its own engine with the same settings, every call your code (boto3, the AWS CLI) makes to the local endpoint; start it with “make endpoint” and point your client at --endpoint-url http://127.0.0.1:4567.",
             Text::ServerDigest => "server",
             Text::OurDigest => "browser",
             Text::NotCompared => "not compared yet",
