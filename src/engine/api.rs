@@ -198,33 +198,22 @@ const PUT_RECORD_AUTO: &[Field] = &[
 const OPTIONAL_PARTITION_KEY: Field = Field { name: "PartitionKey", ty: Type::String, rules: &[MaxLen(256)] };
 const PUT_RECORDS_ENTRY_AUTO: Member =
     Member { ty: Type::Structure(&[OPTIONAL_PARTITION_KEY, EXPLICIT_HASH_KEY, DATA]), rules: &[] };
-const PUT_RECORDS_AUTO: &[Field] = &[
-    Field {
-        name: "Records",
-        ty: Type::List(&PUT_RECORDS_ENTRY_AUTO),
-        rules: &[
-            NotNull,
-            MinLen(1),
-            MaxLen(500),
-            MemberStr("com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@c965e310"),
-        ],
-    },
-    STREAM_NAME,
-];
+const PUT_RECORDS_AUTO: &[Field] = &[put_records_list(&PUT_RECORDS_ENTRY_AUTO), STREAM_NAME];
 const PUT_RECORDS_ENTRY: Member = Member { ty: Type::Structure(&[PARTITION_KEY, EXPLICIT_HASH_KEY, DATA]), rules: &[] };
-const PUT_RECORDS: &[Field] = &[
+const PUT_RECORDS: &[Field] = &[put_records_list(&PUT_RECORDS_ENTRY), STREAM_NAME];
+/// PutRecords' `Records`: 1 to 500 entries of the given shape.
+const fn put_records_list(entry: &'static Member) -> Field {
     Field {
         name: "Records",
-        ty: Type::List(&PUT_RECORDS_ENTRY),
+        ty: Type::List(entry),
         rules: &[
             NotNull,
             MinLen(1),
             MaxLen(500),
             MemberStr("com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@c965e310"),
         ],
-    },
-    STREAM_NAME,
-];
+    }
+}
 const GET_SHARD_ITERATOR: &[Field] = &[
     Field { name: "ShardId", ty: Type::String, rules: REQUIRED_NAME_RULES },
     Field { name: "ShardIteratorType", ty: Type::String, rules: &[NotNull, OneOf(ITERATOR_TYPES)] },

@@ -265,6 +265,11 @@ impl Sim {
         let scenario = settings.scenario()?;
         let world = World::new(scenario)
             .map_err(|e| Msg::AwsError { error: ErrorType::InvalidArgumentException, message: e.to_string() })?;
+        Ok(Sim::around(settings, world, false))
+    }
+
+    /// A simulation around `world`, its narrator and timeline started.
+    fn around(settings: Settings, world: World, live: bool) -> Sim {
         let mut sim = Sim {
             settings,
             world,
@@ -274,30 +279,17 @@ impl Sim {
             dots: DotCache::default(),
             narrator: Narrator::default(),
             timeline: Timeline::default(),
-            live: false,
+            live,
         };
         sim.narrator.collect(&mut sim.world, false);
         sim.timeline = Timeline::new(sim.clone());
-        Ok(sim)
+        sim
     }
 
     /// The live window's simulation (`?live=1`): an empty world around an engine built from
     /// the local endpoint's `config`, fed its command log ([`Sim::replay_call`]).
     pub fn live(config: EngineConfig) -> Sim {
-        let mut sim = Sim {
-            settings: Settings::default(),
-            world: World::empty(config),
-            shown: None,
-            sampled: None,
-            rates: BTreeMap::new(),
-            dots: DotCache::default(),
-            narrator: Narrator::default(),
-            timeline: Timeline::default(),
-            live: true,
-        };
-        sim.narrator.collect(&mut sim.world, false);
-        sim.timeline = Timeline::new(sim.clone());
-        sim
+        Sim::around(Settings::default(), World::empty(config), true)
     }
 
     /// Whether this is the live window's simulation ([`Sim::live`]).
