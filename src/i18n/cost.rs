@@ -116,6 +116,8 @@ keys! {
         QuotaSource,
         /// The last UpdateStreamMode call was accepted.
         Accepted,
+        /// AWS accepted UpdateStreamRecordDistributionStrategy: it applies at once, with no UPDATING.
+        DistributionAccepted,
     }
 }
 
@@ -176,6 +178,7 @@ impl Phrase for Text {
             Text::QuotaShard => "Cada shard: 1 MiB/s y 1000 registros/s de escritura, 2 MiB/s y 5 GetRecords/s de lectura",
             Text::QuotaSource => "Fuente: AWS, «Quotas and limits» (docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html) y la referencia de la API UpdateMaxRecordSize.",
             Text::Accepted => "Aceptado: el stream pasa a UPDATING.",
+            Text::DistributionAccepted => "Aceptado: los registros nuevos se reparten ya con la nueva estrategia (sin UPDATING).",
         }
     }
 
@@ -235,6 +238,7 @@ impl Phrase for Text {
             Text::QuotaShard => "Each shard: 1 MiB/s and 1,000 records/s of writes, 2 MiB/s and 5 GetRecords/s of reads",
             Text::QuotaSource => "Source: AWS, \"Quotas and limits\" (docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html) and the UpdateMaxRecordSize API reference.",
             Text::Accepted => "Accepted: the stream goes to UPDATING.",
+            Text::DistributionAccepted => "Accepted: new records follow the new strategy at once (no UPDATING).",
         }
     }
 }

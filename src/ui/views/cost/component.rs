@@ -161,7 +161,16 @@ pub fn CostView(props: &CostProps) -> Html {
         })
     };
     let answer = props.last_call.as_ref().map(|a| match &a.result {
-        Ok(_) => html! { <p class="cost-ok" role="status" data-testid="mode-answer">{ Text::Accepted.text(lang) }</p> },
+        Ok(_) => {
+            // The strategy applies at once (API_UpdateStreamRecordDistributionStrategy); the mode
+            // switch goes through UPDATING.
+            let text = if a.operation == "UpdateStreamRecordDistributionStrategy" {
+                Text::DistributionAccepted
+            } else {
+                Text::Accepted
+            };
+            html! { <p class="cost-ok" role="status" data-testid="mode-answer">{ text.text(lang) }</p> }
+        }
         Err(e) => html! {
             <p class="cost-error" role="alert" data-testid="mode-answer">
                 <code>{ e.error_type.as_str() }</code>{ ": " }{ e.message_text().to_string() }
