@@ -184,14 +184,12 @@ impl Hub {
     pub fn follow(&self, after: u64) -> (Calls, u64, broadcast::Receiver<Live>) {
         let g = self.lock();
         let rx = self.live.subscribe();
-        let from = usize::try_from(after).unwrap_or(usize::MAX).min(g.log.len());
-        let backlog = g.log[from..].iter().enumerate().map(|(i, l)| ((from + i + 1) as u64, l.clone())).collect();
-        (backlog, g.log.len() as u64, rx)
+        (g.calls_after(after), g.log.len() as u64, rx)
     }
 
     /// The calls after id `after` (for a reader that lagged behind the broadcast).
     pub fn calls_after(&self, after: u64) -> Calls {
-        self.follow(after).0
+        self.lock().calls_after(after)
     }
 
     /// Number of calls logged.
@@ -211,6 +209,12 @@ impl Hub {
 }
 
 impl Inner {
+    /// The logged calls after id `after`, each with its 1-based id.
+    fn calls_after(&self, after: u64) -> Calls {
+        let from = usize::try_from(after).unwrap_or(usize::MAX).min(self.log.len());
+        self.log[from..].iter().enumerate().map(|(i, l)| ((from + i + 1) as u64, l.clone())).collect()
+    }
+
     /// Steps the engine to the virtual now (never backwards, never past the last encodable
     /// instant) and returns it as ms since the start.
     fn advance(&mut self) -> u64 {
