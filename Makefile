@@ -8,7 +8,10 @@
 #             x2)       --release)      compile)                                     -test in      playwright-core
 #                                                                                    Chromium)     in Chromium)
 #
-# `make serve` runs the app on http://127.0.0.1:8080 (trunk serve); `make build` writes dist/.
+# `make serve` builds the release app (what students load, what the figures measure) and serves it on
+# http://127.0.0.1:8080, rebuilding on change (about 3 minutes a build); `make serve-dev` serves
+# trunk's unoptimised dev build, which rebuilds in seconds but runs several times slower.
+# `make build` writes the release app to dist/.
 # `make bench` runs the criterion benches; it is not part of `make test`.
 # Every tool is a variable, so `make test CARGO=cargo +1.95` or `NODE=/opt/node/bin/node` work.
 #
@@ -70,11 +73,12 @@ E2E_PUBLIC_URL := /sub/
 .NOTPARALLEL:
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-rust setup-node setup-trunk setup-wasm-bindgen setup-chromium setup-e2e \
-	check test-engine bench-build wasm test-kinesalite test-web test-e2e bench serve build test \
+	check test-engine bench-build wasm test-kinesalite test-web test-e2e bench size size-map serve serve-dev build test \
 	setup-clients test-clients endpoint bench-endpoint setup-kinesalite-suite test-kinesalite-suite
 
 help:
-	@echo "make serve            install what is missing, then trunk serve on http://$(SERVE_ADDRESS):$(SERVE_PORT)"
+	@echo "make serve            install what is missing, then serve the release app on http://$(SERVE_ADDRESS):$(SERVE_PORT)"
+	@echo "make serve-dev        the same with trunk's dev build (fast rebuilds, slow app; for developers)"
 	@echo "make build            release build into dist/ (PUBLIC_URL=/repo/ for a site under /repo/)"
 	@echo "make setup            install what the tests need (wasm32 target, npm deps, trunk $(TRUNK_VERSION),"
 	@echo "                      wasm-bindgen-cli $(WASM_BINDGEN_VERSION), chromium + chromedriver); idempotent"
@@ -85,6 +89,8 @@ help:
 	@echo "make test-web         tier (d): tests/web.rs with wasm-bindgen-test in headless Chromium"
 	@echo "make test-e2e         tier (e): release build under /sub/, driven by playwright-core in Chromium"
 	@echo "make bench            criterion benches (not part of make test)"
+	@echo "make size             release build into dist/, then every file's raw/gzip/brotli size and the wasm+js budget"
+	@echo "make size-map         where the wasm's bytes go (twiggy, by module, generic family, function)"
 	@echo "make endpoint         build the app into dist/, then the local Kinesis endpoint on http://$(ENDPOINT_HOST):$(ENDPOINT_PORT)"
 	@echo "make test-clients     real clients (aws CLI vs kinesalite, boto3, JS SDK v3 h2c, cbor2) against the endpoint"
 	@echo "make bench-endpoint   the same HTTP workload on kinesalite 3.3.3, ferrokinesis and the endpoint"
@@ -271,7 +277,7 @@ test-web: setup-rust setup-wasm-bindgen setup-chromium
 	$(CARGO) test --release --target $(WASM_TARGET) --test web
 
 # Tier (e): the release build served under /sub/ (as GitHub Pages serves /<repo>/), driven by
-# tests/e2e/e2e.mjs; then the size of what a browser downloads (informational).
+# tests/e2e/e2e.mjs, after the size check (tests/e2e/size.mjs fails the tier over the size budget).
 test-e2e: setup-rust setup-trunk setup-wasm-bindgen setup-chromium setup-e2e
 	$(CARGO) fetch --quiet
 	$(TRUNK) build --release --public-url $(E2E_PUBLIC_URL) --dist $(E2E_DIST)
@@ -280,6 +286,21 @@ test-e2e: setup-rust setup-trunk setup-wasm-bindgen setup-chromium setup-e2e
 
 bench:
 	$(CARGO) bench --bench engine
+
+# The size of what a browser downloads (tests/e2e/size.mjs): every file of a release build with its
+# raw, gzip and brotli size, and the wasm + js total against the budget. test-e2e runs the same
+# check on its own build and fails over the budget.
+size: build
+	$(NODE) $(E2E_DIR)/size.mjs dist
+
+# Where the wasm's bytes go (benches/size_map.py): the browser profile built with its symbol names
+# kept, read by twiggy (installed into target/peers on first use, about 2 minutes).
+TWIGGY_VERSION := 0.8.0
+SIZE_MAP_WASM := $(abspath $(or $(CARGO_TARGET_DIR),target)/$(WASM_TARGET)/wasm-release/kinesis-playground.wasm)
+size-map: setup-rust
+	$(CARGO) install --locked --quiet twiggy --version $(TWIGGY_VERSION) --root $(PEERS_ROOT)
+	CARGO_PROFILE_WASM_RELEASE_STRIP=false $(CARGO) build --profile wasm-release --target $(WASM_TARGET) --bin kinesis-playground
+	$(PEERS_ROOT)/bin/twiggy top -n 1000000 -f csv $(SIZE_MAP_WASM) | $(PYTHON) benches/size_map.py --top 30
 
 # kinesalite 3.3.3's own test suite (tests/kinesalite/suite, see its README) against the endpoint
 # binary. Not part of `make test`: it takes about 7 minutes (one upstream test waits 5 wall
@@ -305,6 +326,11 @@ test-kinesalite-suite: setup-kinesalite-suite
 # the app
 
 serve: setup-rust setup-trunk setup-wasm-bindgen
+	$(CARGO) fetch --quiet
+	$(TRUNK) serve --release --address $(SERVE_ADDRESS) --port $(SERVE_PORT)
+
+# For developers: the dev profile builds in seconds; its wasm is unoptimised (see benches/README.md).
+serve-dev: setup-rust setup-trunk setup-wasm-bindgen
 	$(CARGO) fetch --quiet
 	$(TRUNK) serve --address $(SERVE_ADDRESS) --port $(SERVE_PORT)
 
