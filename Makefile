@@ -74,7 +74,7 @@ E2E_PUBLIC_URL := /sub/
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-rust setup-node setup-trunk setup-wasm-bindgen setup-chromium setup-e2e \
 	check test-engine bench-build wasm test-kinesalite test-web test-e2e bench size size-map serve serve-dev build test \
-	setup-clients test-clients endpoint bench-endpoint setup-kinesalite-suite test-kinesalite-suite
+	setup-clients test-clients endpoint bench-endpoint setup-kinesalite-suite test-kinesalite-suite bench-wasm
 
 help:
 	@echo "make serve            install what is missing, then serve the release app on http://$(SERVE_ADDRESS):$(SERVE_PORT)"
@@ -91,6 +91,7 @@ help:
 	@echo "make bench            criterion benches (not part of make test)"
 	@echo "make size             release build into dist/, then every file's raw/gzip/brotli size and the wasm+js budget"
 	@echo "make size-map         where the wasm's bytes go (twiggy, by module, generic family, function)"
+	@echo "make bench-wasm       the PutRecord workload in headless Chromium (wasm32) next to native (not part of make test)"
 	@echo "make endpoint         build the app into dist/, then the local Kinesis endpoint on http://$(ENDPOINT_HOST):$(ENDPOINT_PORT)"
 	@echo "make test-clients     real clients (aws CLI vs kinesalite, boto3, JS SDK v3 h2c, cbor2) against the endpoint"
 	@echo "make bench-endpoint   the same HTTP workload on kinesalite 3.3.3, ferrokinesis and the endpoint"
@@ -215,8 +216,11 @@ test-engine:
 bench-build:
 	$(CARGO) bench --no-run
 
+# The library for wasm32, and the browser side of `make bench-wasm` (only the example's own
+# crate on top of the library: a few seconds), so that it keeps compiling.
 wasm:
 	$(CARGO) build --lib --target $(WASM_TARGET) --release
+	$(CARGO) build --example engine_workload --target $(WASM_TARGET) --release
 
 test-kinesalite:
 	$(CARGO) build --release --example replay
@@ -301,6 +305,24 @@ size-map: setup-rust
 	$(CARGO) install --locked --quiet twiggy --version $(TWIGGY_VERSION) --root $(PEERS_ROOT)
 	CARGO_PROFILE_WASM_RELEASE_STRIP=false $(CARGO) build --profile wasm-release --target $(WASM_TARGET) --bin kinesis-playground
 	$(PEERS_ROOT)/bin/twiggy top -n 1000000 -f csv $(SIZE_MAP_WASM) | $(PYTHON) benches/size_map.py --top 30
+
+# The engine in the browser next to the engine natively (benches/wasm.mjs; figures in
+# benches/README.md). One example, examples/engine_workload.rs, built for the host and twice for
+# wasm32: release (opt-level 3, what a speed benchmark wants) and the app's own wasm-release
+# profile (what students run). Not part of `make test`: it times.
+BENCH_WASM_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target)/bench-wasm)
+BENCH_WASM_OUT := $(abspath $(or $(CARGO_TARGET_DIR),target)/$(WASM_TARGET))
+bench-wasm: setup-rust setup-wasm-bindgen setup-chromium setup-e2e
+	$(CARGO) build --release --example engine_workload
+	$(CARGO) build --release --example engine_workload --target $(WASM_TARGET)
+	$(CARGO) build --profile wasm-release --example engine_workload --target $(WASM_TARGET)
+	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(BENCH_WASM_DIR)/release \
+	  $(BENCH_WASM_OUT)/release/examples/engine_workload.wasm
+	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(BENCH_WASM_DIR)/wasm-release \
+	  $(BENCH_WASM_OUT)/wasm-release/examples/engine_workload.wasm
+	CHROMIUM=$(CHROMIUM) $(NODE) benches/wasm.mjs \
+	  --native $(abspath $(or $(CARGO_TARGET_DIR),target))/release/examples/engine_workload \
+	  --wasm 'opt-level 3=$(BENCH_WASM_DIR)/release' --wasm 'wasm-release=$(BENCH_WASM_DIR)/wasm-release'
 
 # kinesalite 3.3.3's own test suite (tests/kinesalite/suite, see its README) against the endpoint
 # binary. Not part of `make test`: it takes about 7 minutes (one upstream test waits 5 wall

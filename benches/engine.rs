@@ -13,6 +13,9 @@
 //! - `learn_reveal`: each prediction of the learn path played out (`ui::learn::predict::reveal`,
 //!   seed 2, nonce 0) on a copy of its world: what a student waits for after "Comprobar".
 //!
+//! The PutRecord workload (setup, keys, the calls) is `workload/mod.rs`, shared with the
+//! native and browser runner `examples/engine_workload.rs` (`make bench-wasm`).
+//!
 //! Run with `make bench` (or `cargo bench --bench engine`). Figures are in benches/README.md.
 
 #![allow(missing_docs)] // criterion_group! generates undocumented items
@@ -20,51 +23,19 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use kinesis_playground::engine::ops::get_records::{GetRecordsInput, GetShardIteratorInput, ShardIteratorType};
 use kinesis_playground::engine::ops::put_records::{PutRecordInput, PutRecordsInput, PutRecordsRequestEntry};
-use kinesis_playground::engine::ops::stream_admin::CreateStreamInput;
-use kinesis_playground::engine::state::hashing::partition_key_hash;
 use kinesis_playground::engine::state::record_source::RecordRef;
 use kinesis_playground::engine::state::store::{NewPayload, RecordStore};
 use kinesis_playground::engine::time::SimTime;
-use kinesis_playground::engine::{Engine, EngineConfig};
 use std::hint::black_box;
 
-const STREAM: &str = "bench";
+mod workload;
 
-fn ready_engine(shards: i64) -> Engine {
-    let config = EngineConfig { limits_enabled: false, event_capacity: 0, ..EngineConfig::default() };
-    let mut e = Engine::new(config);
-    let created = e.create_stream(CreateStreamInput {
-        stream_name: STREAM.into(),
-        shard_count: Some(shards),
-        ..CreateStreamInput::default()
-    });
-    assert!(created.is_ok());
-    e.advance_by(60_000);
-    e
-}
-
-/// 16-byte partition keys `key-00000000000n`.
-fn key(i: u64) -> String {
-    format!("key-{i:012}")
-}
-
-/// One PutRecord per key, as a producer would send them.
-fn put_all(engine: &mut Engine, keys: impl Iterator<Item = String>, data: &[u8]) {
-    for k in keys {
-        let out = engine.put_record(PutRecordInput {
-            stream_name: STREAM.into(),
-            data: data.to_vec(),
-            partition_key: k,
-            ..PutRecordInput::default()
-        });
-        black_box(&out);
-    }
-}
+use workload::{key, put_all, ready_engine, STREAM};
 
 fn bench_put_record(c: &mut Criterion) {
-    const BATCH: u64 = 100_000;
-    let keys: Vec<String> = (0..BATCH).map(key).collect();
-    let data = vec![b'x'; 100];
+    const BATCH: u64 = workload::BATCH;
+    let keys = workload::keys(BATCH);
+    let data = workload::data();
     let mut g = c.benchmark_group("engine");
     g.throughput(Throughput::Elements(BATCH));
     g.bench_function("put_record_x100k", |b| {
@@ -94,13 +65,7 @@ fn bench_put_record(c: &mut Criterion) {
             total
         })
     });
-    g.bench_function("md5_route_only_x100k", |b| {
-        b.iter(|| {
-            for k in &keys {
-                black_box(partition_key_hash(k));
-            }
-        })
-    });
+    g.bench_function("md5_route_only_x100k", |b| b.iter(|| workload::md5_all(&keys)));
     g.throughput(Throughput::Elements(500));
     g.bench_function("put_records_500", |b| {
         let mut engine = ready_engine(4);

@@ -285,6 +285,27 @@ impl Engine {
 
     pub(crate) fn emit(&mut self, event: Event) {
         event.digest_into(&mut self.digest);
+        self.keep(event);
+    }
+
+    /// [`Engine::emit`] of `RecordAccepted`, the event of every record: the digest takes its
+    /// fields directly, and the event is built only when there is a buffer to keep it in.
+    pub(crate) fn emit_record_accepted(
+        &mut self,
+        stream: StreamKey,
+        shard: state::shard::ShardId,
+        seq_ix: u64,
+        hash_key: u128,
+        bytes: u64,
+    ) {
+        let at = self.now;
+        self.digest.record_accepted(at, stream, shard, seq_ix, hash_key, bytes);
+        self.keep(Event::RecordAccepted { at, stream, shard, seq_ix, hash_key, bytes });
+    }
+
+    /// Counts an event already folded into the digest, and buffers it.
+    #[inline]
+    fn keep(&mut self, event: Event) {
         self.events_total += 1;
         if self.config.event_capacity == 0 {
             self.events_dropped += 1;

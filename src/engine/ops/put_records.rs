@@ -193,9 +193,19 @@ pub struct PutRecordsOutput {
     pub encryption_type: EncryptionType,
 }
 
+/// The common case, which has no shape error: a key of 1..=256 bytes, no ExplicitHashKey, data
+/// within the wire model's bound.
+#[inline]
+fn plain_entry(pk: &str, data_len: usize, ehk: Option<&str>) -> bool {
+    (1..=MAX_PARTITION_KEY_LEN).contains(&pk.len()) && ehk.is_none() && data_len <= MAX_RECORD_DATA_BYTES
+}
+
 /// Checks the shape rules of one entry (the same items the JSON validation tables produce), so
 /// typed callers get AWS's errors too. `path` is `""` for PutRecord or `records.N.member.`.
 fn entry_shape_errors(pk: &str, data_len: usize, ehk: Option<&str>, path: &str, auto: bool, out: &mut Vec<String>) {
+    if plain_entry(pk, data_len, ehk) {
+        return;
+    }
     // A key of 1..=256 UTF-8 bytes has 1..=256 UTF-16 units: only count units outside that case.
     let pk_len = if (1..=MAX_PARTITION_KEY_LEN).contains(&pk.len()) { 1 } else { pk.encode_utf16().count() };
     let pk_item = |rule: &str| {
@@ -230,6 +240,7 @@ enum Written {
 }
 
 /// Routes, admits and stores one record.
+#[inline]
 #[allow(clippy::too_many_arguments)] // one record's fields, passed by value to avoid copies
 fn write_record(
     stream: &mut Stream,
@@ -285,14 +296,14 @@ impl Engine {
     }
 
     fn emit_written(&mut self, key: StreamKey, w: &Written) {
-        let at = self.now;
-        let e = match *w {
+        match *w {
             Written::Accepted { shard, seq, bytes, hash } => {
-                Event::RecordAccepted { at, stream: key, shard, seq_ix: seq.seq_ix, hash_key: hash, bytes }
+                self.emit_record_accepted(key, shard, seq.seq_ix, hash, bytes)
             }
-            Written::Throttled { shard, bytes } => Event::WriteThrottled { at, stream: key, shard, bytes },
-        };
-        self.emit(e);
+            Written::Throttled { shard, bytes } => {
+                self.emit(Event::WriteThrottled { at: self.now, stream: key, shard, bytes })
+            }
+        }
     }
 
     /// Whether the stream named `name` places records with `AUTO` (see `distribution.rs`).
@@ -302,34 +313,42 @@ impl Engine {
 
     /// PutRecord.
     pub fn put_record(&mut self, input: PutRecordInput) -> Result<PutRecordOutput, ApiError> {
-        let auto = self.is_auto(&input.stream_name);
-        let mut shape = Vec::new();
-        entry_shape_errors(
-            &input.partition_key,
-            input.data.len(),
-            input.explicit_hash_key.as_deref(),
-            "",
-            auto,
-            &mut shape,
-        );
-        validation_result(shape)?;
-        let hashed = entry_hash(&input.partition_key, input.explicit_hash_key.as_deref());
+        let PutRecordInput {
+            stream_name,
+            data,
+            partition_key,
+            explicit_hash_key,
+            sequence_number_for_ordering,
+            by_reference,
+        } = input;
         let (now, limits) = (self.now, self.limits_enabled);
-        // One lookup: a missing stream is reported before a bad ExplicitHashKey, as AWS does.
-        let stream = self.writable_stream(&input.stream_name)?;
+        // One lookup serves the AUTO check, the status check and the write.
+        let found = self.streams.get_mut(&stream_name);
+        let auto = found.as_ref().is_some_and(|s| s.record_distribution == RecordDistribution::Auto);
+        if !plain_entry(&partition_key, data.len(), explicit_hash_key.as_deref()) {
+            let mut shape = Vec::new();
+            entry_shape_errors(&partition_key, data.len(), explicit_hash_key.as_deref(), "", auto, &mut shape);
+            validation_result(shape)?;
+        }
+        let hashed = entry_hash(&partition_key, explicit_hash_key.as_deref());
+        // A missing stream is reported before a bad ExplicitHashKey, as AWS does.
+        let stream = match found {
+            Some(s) if matches!(s.status, StreamStatus::Active | StreamStatus::Updating) => s,
+            _ => return Err(self.identity.stream_not_found(&stream_name)),
+        };
         let limit = stream.max_record_size_kib as usize * 1024;
-        if input.data.len() > limit {
-            validation_result(vec![too_large(input.data.len(), limit, "")])?;
+        if data.len() > limit {
+            validation_result(vec![too_large(data.len(), limit, "")])?;
         }
         let (mut hash, mut explicit) = hashed?;
         if auto {
-            if input.sequence_number_for_ordering.is_some() {
+            if sequence_number_for_ordering.is_some() {
                 return Err(invalid_argument(NO_ORDERING_IN_AUTO));
             }
             hash = stream.next_auto_hash().ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
             explicit = false;
         }
-        if let Some(ordering) = &input.sequence_number_for_ordering {
+        if let Some(ordering) = &sequence_number_for_ordering {
             // A sequence number's time may be up to 1 s ahead (a new child shard's records carry its
             // creation time), so "in the future" means later than both now and the newest shard.
             let latest = stream.newest_shard_created().max(now);
@@ -339,26 +358,21 @@ impl Engine {
             };
             if !ok {
                 return Err(invalid_argument(format!(
-                    "ExclusiveMinimumSequenceNumber {ordering} used in PutRecord on stream {} under account {} is invalid.",
-                    input.stream_name, self.identity.account_id
+                    "ExclusiveMinimumSequenceNumber {ordering} used in PutRecord on stream {stream_name} under account {} is invalid.",
+                    self.identity.account_id
                 )));
             }
         }
         let (key, encryption_type) = (stream.key, stream.encryption_type);
-        let written =
-            write_record(stream, now, limits, input.partition_key, input.data, hash, explicit, input.by_reference)
-                .ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
+        let written = write_record(stream, now, limits, partition_key, data, hash, explicit, by_reference)
+            .ok_or_else(|| ApiError::bare(ErrorType::InternalFailure))?;
         self.emit_written(key, &written);
-        if let Written::Accepted { shard, .. } = written {
-            self.efo_records_arrived(key, [shard]);
-        }
         match written {
             Written::Accepted { shard, seq, .. } => {
+                self.efo_records_arrived(key, [shard]);
                 Ok(PutRecordOutput { shard_id: shard, sequence_number: seq, encryption_type })
             }
-            Written::Throttled { shard, .. } => {
-                Err(self.identity.rate_exceeded(&shard.to_string(), &input.stream_name))
-            }
+            Written::Throttled { shard, .. } => Err(self.identity.rate_exceeded(&shard.to_string(), &stream_name)),
         }
     }
 

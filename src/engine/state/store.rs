@@ -110,6 +110,18 @@ pub enum NewPayload {
     },
 }
 
+impl NewPayload {
+    /// Bytes it takes in a chunk's arena.
+    fn arena_bytes(&self) -> usize {
+        match self {
+            NewPayload::Inline { partition_key, data, explicit_hash_key } => {
+                partition_key.len() + data.len() + if explicit_hash_key.is_some() { 16 } else { 0 }
+            }
+            NewPayload::ByReference { .. } => 16,
+        }
+    }
+}
+
 /// A retained record, borrowed from the store.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StoredRecord<'a> {
@@ -358,15 +370,19 @@ impl RecordStore {
     }
 
     /// Appends a record (its `seq_ix` must exceed every stored one).
+    #[inline]
     pub fn push(&mut self, seq_ix: u64, arrival: SimTime, kms: bool, payload: NewPayload) {
         if self.chunks.back().is_none_or(Chunk::full) {
             if let Some(done) = self.chunks.back_mut() {
                 done.pack();
             }
+            // The arena is sized for a chunk of records like this one, so that a steady
+            // producer's chunk never reallocates (and copies) its arena while it fills.
+            let arena = Vec::with_capacity(payload.arena_bytes().saturating_mul(CHUNK_RECORDS).min(CHUNK_ARENA_BYTES));
             self.chunks.push_back(Chunk {
                 first: self.next_index,
                 head: 0,
-                body: Body::Open { entries: Vec::with_capacity(CHUNK_RECORDS), arena: Vec::new() },
+                body: Body::Open { entries: Vec::with_capacity(CHUNK_RECORDS), arena },
             });
         }
         let Some(Body::Open { entries, arena }) = self.chunks.back_mut().map(|c| &mut c.body) else {
