@@ -9,7 +9,8 @@
 #                                                                                    Chromium)     in Chromium)
 #
 # `make serve` runs the app on http://127.0.0.1:8080 (trunk serve); `make build` writes dist/.
-# `make bench` runs the criterion benches; it is not part of `make test`.
+# `make bench` runs the criterion benches, `make bench-web` the browser frame benchmark; neither is
+# part of `make test`.
 # Every tool is a variable, so `make test CARGO=cargo +1.95` or `NODE=/opt/node/bin/node` work.
 #
 # Setup installs what is missing and skips what is there at the right version:
@@ -70,7 +71,7 @@ E2E_PUBLIC_URL := /sub/
 .NOTPARALLEL:
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-rust setup-node setup-trunk setup-wasm-bindgen setup-chromium setup-e2e \
-	check test-engine bench-build wasm test-kinesalite test-web test-e2e bench serve build test \
+	check test-engine bench-build wasm test-kinesalite test-web test-e2e bench bench-web serve build test \
 	setup-clients test-clients endpoint bench-endpoint setup-kinesalite-suite test-kinesalite-suite
 
 help:
@@ -85,6 +86,7 @@ help:
 	@echo "make test-web         tier (d): tests/web.rs with wasm-bindgen-test in headless Chromium"
 	@echo "make test-e2e         tier (e): release build under /sub/, driven by playwright-core in Chromium"
 	@echo "make bench            criterion benches (not part of make test)"
+	@echo "make bench-web        frame times per view in Chromium, release build (not part of make test)"
 	@echo "make endpoint         build the app into dist/, then the local Kinesis endpoint on http://$(ENDPOINT_HOST):$(ENDPOINT_PORT)"
 	@echo "make test-clients     real clients (aws CLI vs kinesalite, boto3, JS SDK v3 h2c, cbor2) against the endpoint"
 	@echo "make bench-endpoint   the same HTTP workload on kinesalite 3.3.3, ferrokinesis and the endpoint"
@@ -280,6 +282,15 @@ test-e2e: setup-rust setup-trunk setup-wasm-bindgen setup-chromium setup-e2e
 
 bench:
 	$(CARGO) bench --bench engine
+
+# The frame benchmark alone (tests/e2e/bench-web.mjs; benches/README.md, "Frame times"): the
+# release build of tier (e), every view that redraws while playing, at 16 shards × 10,000
+# records/s at 1× and 64 × 10,000 at 3600×. It prints figures and fails only on a page that
+# cannot be measured. BENCH_VIEWS=flow,overview BENCH_CASES=1x narrow it.
+bench-web: setup-rust setup-trunk setup-wasm-bindgen setup-chromium setup-e2e
+	$(CARGO) fetch --quiet
+	$(TRUNK) build --release --public-url $(E2E_PUBLIC_URL) --dist $(E2E_DIST)
+	E2E_DIST=$(E2E_DIST) CHROMIUM=$(CHROMIUM) $(NODE) $(E2E_DIR)/bench-web.mjs
 
 # kinesalite 3.3.3's own test suite (tests/kinesalite/suite, see its README) against the endpoint
 # binary. Not part of `make test`: it takes about 7 minutes (one upstream test waits 5 wall
