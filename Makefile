@@ -12,7 +12,8 @@
 # http://127.0.0.1:8080, rebuilding on change (about 3 minutes a build); `make serve-dev` serves
 # trunk's unoptimised dev build, which rebuilds in seconds but runs several times slower.
 # `make build` writes the release app to dist/.
-# `make bench` runs the criterion benches; it is not part of `make test`.
+# `make bench` runs the criterion benches, `make bench-web` the browser frame benchmark and
+# `make bench-wasm` the engine in wasm next to native; none is part of `make test`.
 # Every tool is a variable, so `make test CARGO=cargo +1.95` or `NODE=/opt/node/bin/node` work.
 #
 # Setup installs what is missing and skips what is there at the right version:
@@ -73,7 +74,7 @@ E2E_PUBLIC_URL := /sub/
 .NOTPARALLEL:
 .DEFAULT_GOAL := help
 .PHONY: help setup setup-rust setup-node setup-trunk setup-wasm-bindgen setup-chromium setup-e2e \
-	check test-engine bench-build wasm test-kinesalite test-web test-e2e bench size size-map serve serve-dev build test \
+	check test-engine bench-build wasm test-kinesalite test-web test-e2e bench bench-web size size-map serve serve-dev build test \
 	setup-clients test-clients endpoint bench-endpoint setup-kinesalite-suite test-kinesalite-suite bench-wasm
 
 help:
@@ -89,6 +90,7 @@ help:
 	@echo "make test-web         tier (d): tests/web.rs with wasm-bindgen-test in headless Chromium"
 	@echo "make test-e2e         tier (e): release build under /sub/, driven by playwright-core in Chromium"
 	@echo "make bench            criterion benches (not part of make test)"
+	@echo "make bench-web        frame times per view in Chromium, release build (not part of make test)"
 	@echo "make size             release build into dist/, then every file's raw/gzip/brotli size and the wasm+js budget"
 	@echo "make size-map         where the wasm's bytes go (twiggy, by module, generic family, function)"
 	@echo "make bench-wasm       the PutRecord workload in headless Chromium (wasm32) next to native (not part of make test)"
@@ -290,6 +292,15 @@ test-e2e: setup-rust setup-trunk setup-wasm-bindgen setup-chromium setup-e2e
 
 bench:
 	$(CARGO) bench --bench engine
+
+# The frame benchmark alone (tests/e2e/bench-web.mjs; benches/README.md, "Frame times"): the
+# release build of tier (e), every view that redraws while playing, at 16 shards × 10,000
+# records/s at 1× and 64 × 10,000 at 3600×. It prints figures and fails only on a page that
+# cannot be measured. BENCH_VIEWS=flow,overview BENCH_CASES=1x narrow it.
+bench-web: setup-rust setup-trunk setup-wasm-bindgen setup-chromium setup-e2e
+	$(CARGO) fetch --quiet
+	$(TRUNK) build --release --public-url $(E2E_PUBLIC_URL) --dist $(E2E_DIST)
+	E2E_DIST=$(E2E_DIST) CHROMIUM=$(CHROMIUM) $(NODE) $(E2E_DIR)/bench-web.mjs
 
 # The size of what a browser downloads (tests/e2e/size.mjs): every file of a release build with its
 # raw, gzip and brotli size, and the wasm + js total against the budget. test-e2e runs the same

@@ -101,6 +101,8 @@ keys! {
         ModelAssumptions,
         /// Assumption: virtual time.
         AssumeTime,
+        /// At high speeds the simulation slows itself (a frame budget), not the page.
+        AssumeSpeed,
         /// Assumption: token buckets.
         AssumeBuckets,
         /// Assumption: consumers.
@@ -305,6 +307,7 @@ impl Phrase for Text {
             Text::StreamNameHelp => "Se valida como lo hace AWS: [a-zA-Z0-9_.-]+, hasta 128 caracteres",
             Text::ModelAssumptions => "Supuestos del modelo",
             Text::AssumeTime => "El tiempo es virtual: empieza el 2025-01-01 00:00 UTC y solo avanza con el reloj de la simulación.",
+            Text::AssumeSpeed => "A velocidades altas (3600×, muchos shards) la simulación va más lenta que el reloj pedido: cada fotograma le dedica como mucho 10 ms, para que la página siga fluida; un aviso lo indica.",
             Text::AssumeBuckets => "Los límites de throughput son cubos de fichas que se rellenan de forma continua; AWS no publica sus ventanas exactas.",
             Text::AssumeConsumers => "Los consumidores no tienen latencia de red: los polling leen cada 1 s, enhanced fan-out recibe los registros ~70 ms después de llegar.",
             Text::AssumePayloads => "Los datos de los productores se generan de forma determinista a partir de la semilla, como los eventos JSON del ejemplo del curso.",
@@ -336,7 +339,7 @@ impl Phrase for Text {
             Text::AgeAxis => "edad del registro →",
             Text::Disclaimer => "Simulación didáctica: no se conecta a AWS.",
             Text::MemoryPaused => "Pausado: los registros retenidos en el stream ocupan más de 1 GB y el navegador se quedaría sin memoria. Baja el ritmo o la retención, o reinicia.",
-            Text::CpuCapped => "El reloj va más lento de lo pedido: cada fotograma simula como mucho 20 000 registros.",
+            Text::CpuCapped => "El reloj va más lento de lo pedido: cada fotograma dedica como mucho 10 ms a simular, para que la página siga fluida.",
             Text::ShownStream => "Stream en las vistas",
             Text::ShownStreamHelp => "Flujo, Hashing, Retención y las demás vistas dibujan este stream. Los que crees en la consola aparecen aquí junto al del escenario.",
             Text::ScenarioStreamTag => "del escenario",
@@ -390,6 +393,7 @@ impl Phrase for Text {
             Text::StreamNameHelp => "Validated as AWS does: [a-zA-Z0-9_.-]+, up to 128 characters",
             Text::ModelAssumptions => "Model assumptions",
             Text::AssumeTime => "Time is virtual: it starts at 2025-01-01 00:00 UTC and only moves with the simulation clock.",
+            Text::AssumeSpeed => "At high speeds (3600×, many shards) the simulation runs slower than the clock asked: each frame gives it at most 10 ms, so the page stays smooth; a note says so.",
             Text::AssumeBuckets => "Throughput limits are token buckets that refill continuously; AWS does not publish its exact windows.",
             Text::AssumeConsumers => "Consumers have no network latency: polling readers call every 1 s, enhanced fan-out receives records ~70 ms after arrival.",
             Text::AssumePayloads => "Producer data is generated deterministically from the seed, like the JSON events of the course's example.",
@@ -421,7 +425,7 @@ impl Phrase for Text {
             Text::AgeAxis => "record age →",
             Text::Disclaimer => "A teaching simulation: it never connects to AWS.",
             Text::MemoryPaused => "Paused: the records the stream retains take more than 1 GB and the browser would run out of memory. Lower the rate or the retention, or reset.",
-            Text::CpuCapped => "The clock runs slower than asked: each frame simulates at most 20,000 records.",
+            Text::CpuCapped => "The clock runs slower than asked: each frame spends at most 10 ms simulating, so the page stays smooth.",
             Text::ShownStream => "Stream in the views",
             Text::ShownStreamHelp => "Flow, Hashing, Retention and the other views draw this stream. Streams you create in the console appear here beside the scenario's.",
             Text::ScenarioStreamTag => "the scenario's",

@@ -96,6 +96,12 @@ keys! {
         ThrottledLane,
         /// Recent records
         RecentRecords,
+        /// Caption of the per-lane counts table (for screen readers: the dots are a canvas).
+        LaneCounts,
+        /// Its column: records in the window.
+        InWindow,
+        /// Its column: records drawn as dots.
+        DrawnDots,
         /// Pick a record (or click a dot) to see its details.
         RecentHelp,
         /// Record details
@@ -246,6 +252,9 @@ impl Phrase for Text {
             Text::CursorsLegend => "▲ polling compartido · ◆ enhanced fan-out · ■ Lambda; la letra es la del consumidor.",
             Text::ThrottledLane => "¡escrituras rechazadas (throttling)!",
             Text::RecentRecords => "Registros recientes",
+            Text::LaneCounts => "Registros de cada shard en la ventana de las líneas",
+            Text::InWindow => "Registros en la ventana",
+            Text::DrawnDots => "Dibujados como puntos",
             Text::RecentHelp => "Elige un registro (o pulsa un punto) para ver sus detalles.",
             Text::Details => "Detalles del registro",
             Text::Close => "Cerrar",
@@ -323,6 +332,9 @@ impl Phrase for Text {
             Text::CursorsLegend => "▲ shared polling · ◆ enhanced fan-out · ■ Lambda; the letter is the consumer's.",
             Text::ThrottledLane => "write throttling!",
             Text::RecentRecords => "Recent records",
+            Text::LaneCounts => "Records of each shard in the lanes' window",
+            Text::InWindow => "Records in the window",
+            Text::DrawnDots => "Drawn as dots",
             Text::RecentHelp => "Pick a record (or click a dot) to see its details.",
             Text::Details => "Record details",
             Text::Close => "Close",

@@ -4,7 +4,8 @@
 //!
 //! ```text
 //!  1. Settings (the URL's simulation part, route::UrlState::sim) ─► Sim::new ─► World at time 0
-//!  2. each frame: Pacer ─► Sim::advance(ms) (capped by FRAME_RECORD_BUDGET) ─► sample_rates
+//!  2. each frame: Pacer ─► Sim::advance(ms) (capped by pacer::SimBudget, wall time per frame,
+//!     and FRAME_RECORD_BUDGET) ─► sample_rates
 //!     or one step: Sim::step_second (exactly STEP_MS)
 //!  3. controls: set_rate / set_keys / set_limits, command (world), api (Kinesis call), now
 //!     show_stream: which of the engine's streams the views draw (the scenario's by default)
@@ -49,7 +50,8 @@ use std::collections::BTreeMap;
 /// activity-logs (1,600 records/s, about 320 MB); README's memory table has the figures. A
 /// student's own scenario at 1,000 records/s on many shards could pass it.
 pub const MAX_RETAINED_BYTES: u64 = 1024 * 1024 * 1024;
-/// Most records one animation frame may simulate; above it the clock runs slower than asked.
+/// Most records one animation frame may simulate (the first frame at a speed, before the app has
+/// measured what a simulated ms costs: `pacer::SimBudget`); above it the clock runs slower than asked.
 pub const FRAME_RECORD_BUDGET: u64 = 20_000;
 /// How far [`Sim::step_second`] moves the clock, ms.
 pub const STEP_MS: u64 = SECOND_MS;

@@ -22,6 +22,7 @@ use crate::engine::state::hashing::partition_key_hash;
 use crate::engine::state::shard::{Shard, ShardId, ShardState};
 use crate::engine::state::store::StoredRecord;
 use crate::engine::state::stream::{StreamKey, StreamStatus};
+use crate::engine::time::SimTime;
 use crate::engine::Engine;
 use crate::i18n::app::Text;
 use crate::world::metrics::{MetricName, Scope};
@@ -134,11 +135,39 @@ pub struct ShardRow {
     pub dots: Vec<Dot>,
 }
 
-/// Hash keys of the records drawn as dots, by (stream, shard, position): a drawn record keeps
-/// its dot for many frames, and its hash needs the payload rebuilt and an MD5. A world owns one
-/// ([`super::sim::Sim::dot_cache`]), since a position's hash is only valid in its world.
+/// What [`shard_rows`] keeps between frames, so that a frame reads the record store only for
+/// the dots that just appeared. A world owns one ([`super::sim::Sim::dot_cache`]), since a
+/// position's record is only valid in its world.
 #[derive(Clone, Debug, Default)]
-pub struct DotCache(RefCell<BTreeMap<(StreamKey, ShardId, u64), u128>>);
+pub struct DotCache(RefCell<DotCacheInner>);
+
+#[derive(Clone, Debug, Default)]
+struct DotCacheInner {
+    /// Hash key and arrival of the records drawn as dots, by (stream, shard, position): a drawn
+    /// record keeps its dot for many frames, and reading it back costs a payload rebuilt and an
+    /// MD5 (its hash), or the decoding of a packed chunk up to it (`RecordStore::get`).
+    records: BTreeMap<(StreamKey, ShardId, u64), (u128, SimTime)>,
+    /// The sampling stride each lane used last ([`lane_stride`]).
+    strides: BTreeMap<(StreamKey, ShardId), u64>,
+}
+
+/// The sampling stride of a lane with `in_window` records and room for `max_dots`: every
+/// record while they fit; else the `previous` stride while it draws between half and all of
+/// `max_dots`, so the sampled positions (and the cache) stay the same from frame to frame as the
+/// count jitters; else a new stride that draws about three quarters of `max_dots`.
+pub fn lane_stride(previous: Option<u64>, in_window: u64, max_dots: u64) -> u64 {
+    let max = max_dots.max(1);
+    if in_window <= max {
+        return 1;
+    }
+    if let Some(s) = previous.filter(|s| *s > 1) {
+        let n = in_window.div_ceil(s);
+        if n <= max && n * 2 >= max {
+            return s;
+        }
+    }
+    (in_window * 4).div_ceil(max * 3).max(2)
+}
 
 /// The positions to draw of one shard's window `lo..end`: the multiples of `stride`, and every
 /// position in `yours` (sorted), in order and once each.
@@ -186,6 +215,7 @@ pub fn shard_rows(world: &World, stream: &str, cache: &DotCache, window_ms: u64,
     let mut rows = Vec::with_capacity(listed.len());
     let mut cache = cache.0.borrow_mut();
     let mut kept = BTreeMap::new();
+    let mut strides = BTreeMap::new();
     for sh in listed {
         let per_sec = world
             .metrics()
@@ -195,21 +225,25 @@ pub fn shard_rows(world: &World, stream: &str, cache: &DotCache, window_ms: u64,
         let store = &sh.records;
         let from = store.position_of_arrival(now.minus(window_ms));
         let in_window = store.len().saturating_sub(from);
-        let stride = in_window.div_ceil(max_dots.max(1)).max(1) as u64;
+        let previous = cache.strides.get(&(s.key, sh.id)).copied();
+        let stride = lane_stride(previous, in_window as u64, max_dots as u64);
+        strides.insert((s.key, sh.id), stride);
         let first = store.first_index();
         let (lo, end) = (first + from as u64, store.end_index());
         let mine: Vec<u64> = yours.range((sh.id, lo)..(sh.id, end)).map(|(_, p)| *p).collect();
         let mut dots = Vec::with_capacity(in_window.min(max_dots) + mine.len());
         for pos in sampled_positions(lo, end, stride, &mine) {
-            let Some(r) = store.get((pos - first) as usize) else { break };
             let key = (s.key, sh.id, pos);
-            let hash = match cache.get(&key) {
-                Some(h) => *h,
-                None => r.hash_key(engine.record_sources()),
+            let (hash, arrival) = match cache.records.get(&key) {
+                Some(known) => *known,
+                None => {
+                    let Some(r) = store.get((pos - first) as usize) else { break };
+                    (r.hash_key(engine.record_sources()), r.arrival)
+                }
             };
-            kept.insert(key, hash);
+            kept.insert(key, (hash, arrival));
             let yours = mine.binary_search(&pos).is_ok();
-            dots.push(Dot { position: pos, age_ms: now.since(r.arrival), hash, yours });
+            dots.push(Dot { position: pos, age_ms: now.since(arrival), hash, yours });
         }
         rows.push(ShardRow {
             id: sh.id,
@@ -226,8 +260,9 @@ pub fn shard_rows(world: &World, stream: &str, cache: &DotCache, window_ms: u64,
             dots,
         });
     }
-    // Only the records drawn this frame stay cached.
-    *cache = kept;
+    // Only the records drawn this frame stay cached (and the strides of the lanes drawn).
+    cache.records = kept;
+    cache.strides = strides;
     rows
 }
 
@@ -389,6 +424,22 @@ mod tests {
         assert_eq!(sampled_positions(0, 3, 1, &[1]), vec![0, 1, 2]);
         assert_eq!(sampled_positions(5, 5, 4, &[5]), Vec::<u64>::new());
         assert_eq!(sampled_positions(0, 10, 0, &[]), (0..10).collect::<Vec<_>>(), "a zero stride is one");
+    }
+
+    #[test]
+    fn a_lane_keeps_its_stride_while_its_count_jitters() {
+        assert_eq!(lane_stride(None, 30, 30), 1, "every record while they fit");
+        assert_eq!(lane_stride(Some(200), 30, 30), 1);
+        let s = lane_stride(None, 5_000, 30);
+        assert_eq!(5_000u64.div_ceil(s), 23, "a new stride draws about three quarters of the room");
+        // The window's count moves by a few records per frame: the stride (and every sampled
+        // position) stays.
+        for n in [4_990, 5_010, 5_040, 4_000, 6_600] {
+            assert_eq!(lane_stride(Some(s), n, 30), s, "{n}");
+        }
+        // Past the room, or under half of it, a new one.
+        assert!(9_000u64.div_ceil(lane_stride(Some(s), 9_000, 30)) <= 30);
+        assert!(lane_stride(Some(s), 2_000, 30) < s);
     }
 
     #[test]

@@ -344,7 +344,8 @@ const checks = [
     await open(page, '#/overview');
     await setPlaying(page, true);
     const seen = await until('records should appear and [data-testid=accepted-total] become > 0', async () => {
-      const records = await page.locator(tid('record')).count();
+      // The lanes paint their dots on a canvas; it counts them in data-dots.
+      const records = Number((await page.locator(tid('lane-dots')).first().getAttribute('data-dots')) ?? 0);
       const text = (await page.locator(tid('accepted-total')).first().textContent()) ?? '';
       const accepted = Number(text.replace(/\D/g, '') || 0);
       return records > 0 && accepted > 0 ? { records, accepted: text.trim() } : null;

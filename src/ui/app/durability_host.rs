@@ -5,10 +5,9 @@
 
 use super::hosts::HostProps;
 use super::store::Action;
-use crate::ui::views::durability::snapshot::DurabilitySnapshot;
+use crate::ui::views::durability::snapshot::SnapshotCache;
 use crate::ui::views::durability::DurabilityView;
 use crate::world::scenario::Command;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// The durability view's host.
@@ -31,7 +30,8 @@ pub fn DurabilityHost(props: &HostProps) -> Html {
             dispatch.dispatch(Action::World(Command::SetAvailabilityZone { zone, up }))
         })
     };
-    let snapshot = Rc::new(DurabilitySnapshot::of(&store.sim.borrow()));
+    let cache = use_mut_ref(SnapshotCache::default);
+    let snapshot = cache.borrow_mut().get(&store.sim, store.pacer.paused, js_sys::Date::now());
     html! {
         <DurabilityView lang={store.lang} {snapshot} last_api={store.last_api.clone()} last_read={store.last_read.clone()}
                         {on_api} {on_read} {on_zone} />

@@ -175,7 +175,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             <details class="assumptions" data-testid="assumptions">
                 <summary>{ Text::ModelAssumptions.text(lang) }</summary>
                 <ul>
-                    { for [Text::AssumeTime, Text::AssumeBuckets, Text::AssumeConsumers, Text::AssumePayloads, Text::AssumeReshard, Text::AssumePipelines, Text::AssumeConsole]
+                    { for [Text::AssumeTime, Text::AssumeSpeed, Text::AssumeBuckets, Text::AssumeConsumers, Text::AssumePayloads, Text::AssumeReshard, Text::AssumePipelines, Text::AssumeConsole]
                         .iter().map(|t| html! { <li key={format!("{t:?}")}>{ t.text(lang) }</li> }) }
                     <li key="rewind">{ crate::i18n::timeline::Text::AssumeRewind.text(lang) }</li>
                     <li key="metrics">{ crate::i18n::metrics::Text::Assume.text(lang) }</li>

@@ -14,7 +14,7 @@ use crate::ui::console::Session;
 use crate::ui::learn::model::Place;
 use crate::ui::learn::predict::{reveal, Outcome, Question};
 use crate::ui::live::{ConfigOutcome, Connection, LiveEvent, LiveFeed};
-use crate::ui::pacer::Pacer;
+use crate::ui::pacer::{Pacer, SimBudget};
 use crate::ui::route::{Panel, UrlState, View, MAX_RATE, MAX_SEED, MAX_SHARDS};
 use crate::ui::sim::{KeyMode, Settings, Sim};
 use crate::ui::timeline::{Seek, REWIND_STEP_MS};
@@ -54,6 +54,8 @@ pub struct Store {
     pub stream_error: Option<Msg>,
     /// The last frames ran slower than asked (the per-frame work cap).
     pub capped: bool,
+    /// How much simulated time a frame's simulation budget holds (learnt frame by frame).
+    pub budget: SimBudget,
     /// The last API call a view made: operation, request, and AWS's response or error.
     pub last_api: Option<ApiOutcome>,
     /// The last read of the retention view's iterator panel (cleared when the world is rebuilt
@@ -217,6 +219,7 @@ impl Store {
             stream_name,
             stream_error: None,
             capped: false,
+            budget: SimBudget::default(),
             last_api: None,
             last_read: None,
             last_pipeline: None,
@@ -320,6 +323,14 @@ impl Store {
     }
 }
 
+/// The page's clock, µs (`performance.now()`; the Date clock, ms, where it is missing). Only
+/// the frame budget reads it: wall time never reaches the simulation.
+fn now_us() -> u64 {
+    let ms = web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now());
+    // Saturating float-to-int conversion: a NaN counts as 0.
+    (ms * 1_000.0) as u64
+}
+
 impl yew::Reducible for Store {
     type Action = Action;
 
@@ -337,7 +348,9 @@ impl yew::Reducible for Store {
             Action::Frame(wall_us) => {
                 let want = s.pacer.advance(wall_us);
                 let mut sim = s.sim.borrow_mut();
-                let ran = sim.advance(want);
+                let started = now_us();
+                let ran = sim.advance(want.min(s.budget.cap_ms()));
+                s.budget.observe(ran, now_us().saturating_sub(started));
                 s.capped = ran < want;
                 // `want` is 0 once paused, but a frame the browser scheduled before the pause
                 // still arrives: the guard pauses, and speaks, only while the clock runs.

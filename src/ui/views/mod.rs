@@ -5,6 +5,7 @@
 pub mod code;
 pub mod console;
 pub mod cost;
+pub mod dots;
 pub mod durability;
 pub mod firehose;
 pub mod flow;

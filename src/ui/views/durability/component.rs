@@ -139,8 +139,9 @@ pub fn DurabilityView(props: &DurabilityProps) -> Html {
         html! {
             <g key={s.id.to_string()}>
                 <text class="label" x="4" y={(y + 20.0).to_string()}>{ short_shard(&s.id.to_string()) }</text>
-                { for s.recent.iter().enumerate().map(|(j, m)| record_mark(slot_x(j), y, m.kms, m.position)) }
-                { for bars }
+                // Keyed lists apart from the unkeyed label, so Yew diffs them by key.
+                <g>{ for s.recent.iter().enumerate().map(|(j, m)| record_mark(slot_x(j), y, m.kms, m.position)) }</g>
+                <g>{ for bars }</g>
             </g>
         }
     });

@@ -189,6 +189,58 @@ impl DurabilitySnapshot {
     }
 }
 
+/// Wall ms between two snapshots while the clock runs: the strips hold a shard's newest records,
+/// which at hundreds of records per second all change every frame (an unreadable blur that
+/// cost a full redraw of every strip per frame: benches/README.md, "Frame times").
+pub const REFRESH_MS: f64 = 200.0;
+
+/// The last snapshot and what it was taken from: retaken at most every [`REFRESH_MS`] of wall
+/// time while playing; at once when paused (after a step), for a rebuilt world, or after any
+/// input (a zone switched, an API call: the simulation's input log grew).
+#[derive(Debug, Default)]
+pub struct SnapshotCache {
+    /// Wall ms when taken.
+    wall_ms: f64,
+    /// Simulated ms it shows.
+    elapsed_ms: u64,
+    /// The world it came from (a rebuilt world is a new `Rc`).
+    sim: usize,
+    /// Inputs logged when taken.
+    inputs: usize,
+    /// `None` before the first.
+    snap: Option<std::rc::Rc<DurabilitySnapshot>>,
+}
+
+impl SnapshotCache {
+    /// The snapshot of `sim` at wall time `wall_ms` (ms, any origin): the cached one unless it
+    /// is stale.
+    pub fn get(
+        &mut self,
+        sim: &std::rc::Rc<std::cell::RefCell<Sim>>,
+        paused: bool,
+        wall_ms: f64,
+    ) -> std::rc::Rc<DurabilitySnapshot> {
+        let s = sim.borrow();
+        let (elapsed_ms, inputs) = (s.elapsed_ms(), s.timeline_len().1);
+        let ptr = std::rc::Rc::as_ptr(sim) as usize;
+        let moved = elapsed_ms != self.elapsed_ms;
+        match &self.snap {
+            Some(snap)
+                if self.sim == ptr
+                    && self.inputs == inputs
+                    && !(moved && (paused || wall_ms - self.wall_ms >= REFRESH_MS)) =>
+            {
+                snap.clone()
+            }
+            _ => {
+                let snap = std::rc::Rc::new(DurabilitySnapshot::of(&s));
+                *self = SnapshotCache { wall_ms, elapsed_ms, sim: ptr, inputs, snap: Some(snap.clone()) };
+                snap
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,5 +283,27 @@ mod tests {
         assert!(back.acknowledged > 0);
         assert_eq!(back.lost, 0);
         assert_eq!(back.acknowledged, back.retained + back.expired);
+    }
+
+    #[test]
+    fn the_cache_retakes_the_snapshot_only_when_stale() {
+        let sim = std::rc::Rc::new(std::cell::RefCell::new(
+            Sim::new(UrlState::default().sim).unwrap_or_else(|e| panic!("{e:?}")),
+        ));
+        let mut cache = SnapshotCache::default();
+        let first = cache.get(&sim, false, 0.0);
+        sim.borrow_mut().advance(16);
+        assert!(std::rc::Rc::ptr_eq(&first, &cache.get(&sim, false, 50.0)), "playing: kept for a while");
+        let later = cache.get(&sim, false, 250.0);
+        assert!(!std::rc::Rc::ptr_eq(&first, &later), "then retaken");
+        sim.borrow_mut().advance(16);
+        assert!(!std::rc::Rc::ptr_eq(&later, &cache.get(&sim, true, 260.0)), "paused: at once");
+        let held = cache.get(&sim, false, 270.0);
+        sim.borrow_mut()
+            .command(Command::SetAvailabilityZone { zone: 1, up: false })
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let after = cache.get(&sim, false, 280.0);
+        assert!(!std::rc::Rc::ptr_eq(&held, &after), "an input retakes it");
+        assert_eq!(after.zones[1].kind, ZoneKind::Down);
     }
 }

@@ -3,8 +3,8 @@
 //! by the app from `snapshot.rs`) and reports clicks through callbacks.
 
 use super::model::{
-    consumer_letter, data_view, keys_slug, kind_shape, layout, sequence_fields, shape_path, DataView, NARROW_WIDTH,
-    WIDTH,
+    consumer_letter, data_view, keys_slug, kind_shape, layout, sequence_fields, shape_path, DataView, Shape,
+    NARROW_WIDTH, WIDTH,
 };
 use super::snapshot::{FlowSnapshot, Selected};
 use crate::engine::state::shard::ShardId;
@@ -17,6 +17,8 @@ use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{duration, grouped, iso_time, mib, sequence_tail, DurationStyle};
 use crate::ui::sim::KeyMode;
 use crate::ui::snapshot::{ConsumerKind, RecentRecord};
+use crate::ui::views::dots::model::{DotShape, Paint, PaintDot};
+use crate::ui::views::dots::{on_own_target, viewbox_point, DotsCanvas};
 use crate::ui::views::live_input::model::live_note;
 use crate::ui::views::live_input::LiveInput;
 use crate::world::consumer::ConsumerSpec;
@@ -185,7 +187,8 @@ fn Lanes(props: &LanesProps) -> Html {
         html! {
             <g key={lane.id.to_string()} data-testid="shard-lane" class={classes!("lane", (!lane.open).then_some("closed"), lane.throttled.then_some("throttled"))}>
                 <title>{ lane.id.to_string() }</title>
-                <rect class="lane-bg" x={format!("{:.1}", l.lane_x)} y={format!("{:.1}", lane.y)} width={format!("{:.1}", l.lane_end - l.lane_x)} height={format!("{:.1}", lane.h)} rx="4" />
+                // Transparent: where the lane's title shows and a click finds the dots below.
+                <rect class="lane-hit" x={format!("{:.1}", l.lane_x)} y={format!("{:.1}", lane.y)} width={format!("{:.1}", l.lane_end - l.lane_x)} height={format!("{:.1}", lane.h)} />
                 <text class="lane-label" x="4" y={format!("{:.1}", lane.y + lane.h / 2.0)} dominant-baseline="middle">{ lane.label.clone() }</text>
                 if lane.throttled {
                     <text class="throttle-label" x={format!("{:.1}", l.lane_end - 4.0)} y={format!("{:.1}", lane.y + 12.0)} text-anchor="end">
@@ -213,20 +216,63 @@ fn Lanes(props: &LanesProps) -> Html {
             </g>
         }
     });
+    let backgrounds = l.lanes.iter().map(|lane| html! {
+        <g key={lane.id.to_string()} class={classes!("lane", (!lane.open).then_some("closed"), lane.throttled.then_some("throttled"))}>
+            <rect class="lane-bg" x={format!("{:.1}", l.lane_x)} y={format!("{:.1}", lane.y)} width={format!("{:.1}", l.lane_end - l.lane_x)} height={format!("{:.1}", lane.h)} rx="4" />
+        </g>
+    });
+    let paint = Rc::new(paint_of(&l));
+    // A click on a painted dot opens its details (a record of yours answers its own click).
+    let onclick = {
+        let (paint, on_select) = (paint.clone(), props.on_select.clone());
+        Callback::from(move |e: MouseEvent| {
+            if on_own_target(&e) {
+                return;
+            }
+            if let Some(key) = viewbox_point(&e, paint.width, paint.height).and_then(|(x, y)| paint.hit(x, y)) {
+                on_select.emit(Some(key));
+            }
+        })
+    };
     let hidden_total: u64 = l.lanes.iter().map(|x| x.hidden).sum();
     let (older_total, expired_total) =
         snap.shards.iter().fold((0, 0), |(o, e), s| (o + s.row.older, e + s.row.expired));
+    let view_box = format!("0 0 {:.0} {:.0}", l.width, l.height);
     html! {
         <div class="lanes-col">
-            <svg class="lanes" viewBox={format!("0 0 {:.0} {:.0}", l.width, l.height)} role="img"
-                 aria-label={F::Title.text(lang)} preserveAspectRatio="xMinYMin meet">
-                { for lanes }
-                <line class="axis" x1={format!("{:.1}", l.lane_x)} x2={format!("{:.1}", l.lane_end)} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y)} />
-                { for l.ticks.iter().enumerate().map(|(i, (x, label))| {
-                    let anchor = if i == 0 { "start" } else if i + 1 == l.ticks.len() { "end" } else { "middle" };
-                    html! { <text key={i} class="tick-label" x={format!("{x:.1}")} y={format!("{:.1}", l.axis_y + 16.0)} text-anchor={anchor}>{ label.clone() }</text> }
-                }) }
-            </svg>
+            <div class="lanes-stack">
+                <svg class="lanes lanes-base" viewBox={view_box.clone()} aria-hidden="true" preserveAspectRatio="xMinYMin meet">
+                    { for backgrounds }
+                </svg>
+                <DotsCanvas {paint} />
+                <svg class="lanes" viewBox={view_box} role="img" {onclick}
+                     aria-label={F::Title.text(lang)} preserveAspectRatio="xMinYMin meet">
+                    { for lanes }
+                    <line class="axis" x1={format!("{:.1}", l.lane_x)} x2={format!("{:.1}", l.lane_end)} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y)} />
+                    { for l.ticks.iter().enumerate().map(|(i, (x, label))| {
+                        let anchor = if i == 0 { "start" } else if i + 1 == l.ticks.len() { "end" } else { "middle" };
+                        html! { <text key={i} class="tick-label" x={format!("{x:.1}")} y={format!("{:.1}", l.axis_y + 16.0)} text-anchor={anchor}>{ label.clone() }</text> }
+                    }) }
+                </svg>
+            </div>
+            // The dots are a picture: their counts, per lane, as text.
+            <table class="sr-only" data-testid="lane-counts">
+                <caption>{ F::LaneCounts.text(lang) }</caption>
+                <thead><tr>
+                    <th scope="col">{ "ShardId" }</th>
+                    <th scope="col">{ F::InWindow.text(lang) }</th>
+                    <th scope="col">{ F::DrawnDots.text(lang) }</th>
+                </tr></thead>
+                <tbody>
+                    { for snap.shards.iter().zip(l.lanes.iter()).map(|(s, lane)| html! {
+                        <tr key={lane.id.to_string()}>
+                            <th scope="row">{ lane.id.to_string() }</th>
+                            <td>{ grouped(s.row.in_window, lang) }</td>
+                            <td>{ lane.dots.len() }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
             <p class="muted" data-testid="aggregated">
                 if hidden_total > 0 { { FlowMsg::Hidden { n: hidden_total }.text(lang) }{ " · " } }
                 { FlowMsg::Older { older: older_total, expired: expired_total }.text(lang) }
@@ -244,14 +290,37 @@ struct LaneDotsProps {
     on_select: Callback<Option<(ShardId, u64)>>,
 }
 
-/// One lane's dots. Their geometry is fixed by arrival (the lane group moves), so this re-renders
-/// only when a dot arrives or leaves: most frames skip it. A record of yours gets a ring and
-/// its title (its label is drawn by the lane, which knows where the dot is now).
+/// The dots that are not the student's, for the canvas (closed lanes faded, as their SVG).
+fn paint_of(l: &super::model::Layout) -> Paint {
+    let dots = l
+        .lanes
+        .iter()
+        .flat_map(|lane| {
+            lane.dots.iter().filter(|d| !d.yours).map(move |d| PaintDot {
+                x: d.x,
+                y: d.y,
+                hue: d.hue,
+                shape: match d.shape {
+                    Shape::Square => DotShape::Square,
+                    Shape::Triangle => DotShape::Triangle,
+                    Shape::Circle | Shape::Diamond => DotShape::Circle,
+                },
+                faded: !lane.open,
+                key: (d.shard, d.key),
+            })
+        })
+        .collect();
+    Paint { width: l.width, height: l.height, shift: l.shift, r: l.dot_r, light: 42, outline: true, dots }
+}
+
+/// One lane's records of yours: a ring, the dot and its title (its label is drawn by the lane,
+/// which knows where the dot is now). Their geometry is fixed by arrival (the lane group moves),
+/// so this re-renders only when one arrives or leaves. The other dots are on the canvas.
 #[component]
 fn LaneDots(props: &LaneDotsProps) -> Html {
     let (r, lang) = (props.r, props.lang);
     html! {
-        { for props.dots.iter().map(|d| {
+        { for props.dots.iter().filter(|d| d.yours).map(|d| {
             let key = (d.shard, d.key);
             let on_select = props.on_select.clone();
             let onclick = Callback::from(move |_| on_select.emit(Some(key)));
@@ -265,7 +334,7 @@ fn LaneDots(props: &LaneDotsProps) -> Html {
                     </g>
                 }
             } else {
-                html! { <path key={d.key} class="dot" data-testid="record" d={path} {fill} {onclick} /> }
+                Html::default()
             }
         }) }
     }

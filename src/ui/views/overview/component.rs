@@ -5,6 +5,8 @@ use super::snapshot::OverviewSnapshot;
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{duration, grouped, hash_key_short, DurationStyle};
+use crate::ui::views::dots::model::{DotShape, Paint, PaintDot};
+use crate::ui::views::dots::DotsCanvas;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,28 +27,40 @@ struct LaneDotsProps {
     live: bool,
 }
 
-/// One lane's dots; fixed geometry, so most frames skip re-rendering it (see the model). A
-/// record of yours gets a ring and its title.
+/// One lane's records of yours: a ring, the dot and its title (fixed geometry, so most frames
+/// skip re-rendering it; see the model). The other dots are painted on the canvas.
 #[component]
 fn LaneDots(props: &LaneDotsProps) -> Html {
     let r = props.r;
     html! {
-        { for props.dots.iter().map(|d| if d.yours {
-            html! {
-                <g key={d.key} class="yours" data-testid="record-yours">
-                    <title>{ crate::ui::views::yours_text(props.live, props.lang) }</title>
-                    <circle class="yours-ring" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)} r={format!("{:.1}", r * 2.2)} />
-                    <circle data-testid="record" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)}
-                            r={format!("{r:.1}")} fill={format!("hsl({} 70% 45%)", d.hue)} />
-                </g>
-            }
-        } else {
-            html! {
-                <circle key={d.key} data-testid="record" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)}
+        { for props.dots.iter().filter(|d| d.yours).map(|d| html! {
+            <g key={d.key} class="yours" data-testid="record-yours">
+                <title>{ crate::ui::views::yours_text(props.live, props.lang) }</title>
+                <circle class="yours-ring" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)} r={format!("{:.1}", r * 2.2)} />
+                <circle data-testid="record" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)}
                         r={format!("{r:.1}")} fill={format!("hsl({} 70% 45%)", d.hue)} />
-            }
+            </g>
         }) }
     }
+}
+
+/// The dots that are not the student's, for the canvas.
+fn paint_of(l: &super::model::Layout) -> Paint {
+    let dots = l
+        .lanes
+        .iter()
+        .flat_map(|lane| {
+            lane.dots.iter().filter(|d| !d.yours).map(move |d| PaintDot {
+                x: d.x,
+                y: d.y,
+                hue: d.hue,
+                shape: DotShape::Circle,
+                faded: !lane.open,
+                key: (lane.id, d.key),
+            })
+        })
+        .collect();
+    Paint { width: l.width, height: l.height, shift: l.shift, r: l.dot_r, light: 45, outline: false, dots }
 }
 
 /// Shards as lanes, records as dots, counters beside.
@@ -58,12 +72,19 @@ pub fn Overview(props: &OverviewProps) -> Html {
     let l = layout(snap, if narrow { NARROW_WIDTH } else { WIDTH }, lang);
     let (lane_x, lane_end) = (l.lane_x, l.lane_end);
     let open = snap.shards.iter().filter(|s| s.open).count();
+    let paint = Rc::new(paint_of(&l));
+    let backgrounds = l.lanes.iter().map(|lane| {
+        html! {
+            <g key={lane.id.to_string()} class={classes!("lane", (!lane.open).then_some("closed"))}>
+                <rect class="lane-bg" x={lane_x.to_string()} y={format!("{:.1}", lane.y)}
+                      width={(lane_end - lane_x).to_string()} height={format!("{:.1}", lane.h)} rx="4" />
+            </g>
+        }
+    });
     let lanes = l.lanes.iter().map(|lane| {
         html! {
             <g key={lane.id.to_string()} data-testid="shard-lane" class={classes!("lane", (!lane.open).then_some("closed"))}>
                 <title>{ lane.id.to_string() }</title>
-                <rect class="lane-bg" x={lane_x.to_string()} y={format!("{:.1}", lane.y)}
-                      width={(lane_end - lane_x).to_string()} height={format!("{:.1}", lane.h)} rx="4" />
                 <text class="lane-label" x="10" y={format!("{:.1}", lane.y + lane.h / 2.0)} dominant-baseline="middle">
                     { lane.label.clone() }
                 </text>
@@ -132,13 +153,20 @@ pub fn Overview(props: &OverviewProps) -> Html {
             if l.lanes.iter().any(|lane| lane.dots.iter().any(|d| d.yours)) {
                 <p class="help legend">{ if snap.live { crate::i18n::live::Text::YoursLegend.text(lang) } else { Text::YoursLegend.text(lang) } }</p>
             }
-            <svg class="lanes" data-card="lanes" viewBox={format!("0 0 {} {:.0}", l.width, l.height)} role="img"
-                 aria-label={Msg::OpenShards { n: open }.text(lang)} preserveAspectRatio="xMinYMin meet">
-                { for lanes }
-                <line class="axis" x1={lane_x.to_string()} x2={lane_end.to_string()} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y)} />
-                { for ticks }
-                <text class="axis-label" x={lane_end.to_string()} y={format!("{:.1}", l.axis_y + 32.0)} text-anchor="end">{ Text::AgeAxis.text(lang) }</text>
-            </svg>
+            <div class="lanes-stack" data-card="lanes">
+                <svg class="lanes lanes-base" viewBox={format!("0 0 {} {:.0}", l.width, l.height)} aria-hidden="true"
+                     preserveAspectRatio="xMinYMin meet">
+                    { for backgrounds }
+                </svg>
+                <DotsCanvas {paint} />
+                <svg class="lanes" viewBox={format!("0 0 {} {:.0}", l.width, l.height)} role="img"
+                     aria-label={Msg::OpenShards { n: open }.text(lang)} preserveAspectRatio="xMinYMin meet">
+                    { for lanes }
+                    <line class="axis" x1={lane_x.to_string()} x2={lane_end.to_string()} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y)} />
+                    { for ticks }
+                    <text class="axis-label" x={lane_end.to_string()} y={format!("{:.1}", l.axis_y + 32.0)} text-anchor="end">{ Text::AgeAxis.text(lang) }</text>
+                </svg>
+            </div>
             <div class="table-wrap" tabindex="0" role="region" aria-label={Text::Shards.text(lang)} data-card="shards">
                 <table class="shards">
                     <thead><tr>

@@ -1,0 +1,140 @@
+//! The record dots of the lanes (overview and flow), painted on a `<canvas>` rather than as one
+//! SVG element each: what to paint, where the canvas maps to the lanes' `viewBox`, and which dot
+//! a click at a point picks. Pure: no Yew, unit-tested natively.
+//!
+//! ```text
+//!  div.lanes-stack ─┬─ svg.lanes-base   lane backgrounds                (aria-hidden)
+//!                   ├─ canvas           the dots: [`Paint`]             (aria-hidden)
+//!                   └─ svg.lanes        labels, gauges, cursors, records of yours, axis; the
+//!                                       stack's size, its accessible name, and the clicks
+//! ```
+//!
+//! Why: a lane's dots come and go every frame. As SVG elements, each frame cost Yew's diff, the
+//! DOM calls that create and remove them, and the style, layout and paint of hundreds of
+//! elements (benches/README.md, "Frame times"). A canvas repaints them in one call per dot. The
+//! records of yours stay SVG elements (a ring, a title, a click target), and the data stays text:
+//! the overview's shard table, the flow view's per-lane counts and recent-records list.
+
+use crate::engine::state::shard::ShardId;
+
+/// The shape of a dot (the flow view varies it with the hash, so colour is never the only cue;
+/// the overview draws circles).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DotShape {
+    /// ●
+    Circle,
+    /// ■
+    Square,
+    /// ▲
+    Triangle,
+}
+
+/// One dot, in the lanes' viewBox units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PaintDot {
+    /// Centre x relative to [`Paint::shift`] (fixed by the record's arrival).
+    pub x: f64,
+    /// Centre y.
+    pub y: f64,
+    /// Hue, degrees.
+    pub hue: u16,
+    /// Shape.
+    pub shape: DotShape,
+    /// Drawn faded: its shard is closed (as the SVG lanes fade a closed lane).
+    pub faded: bool,
+    /// What a click on it selects: (shard, position).
+    pub key: (ShardId, u64),
+}
+
+/// Everything the canvas paints in one frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Paint {
+    /// viewBox width.
+    pub width: f64,
+    /// viewBox height.
+    pub height: f64,
+    /// x translation of every dot now: a dot is painted at `shift + x`.
+    pub shift: f64,
+    /// Half-size of a dot.
+    pub r: f64,
+    /// Lightness of the dots' colour, percent (`hsl(hue, 70%, light%)`).
+    pub light: u8,
+    /// A thin white outline around each dot (the flow view's look).
+    pub outline: bool,
+    /// Dots, in painting order.
+    pub dots: Vec<PaintDot>,
+}
+
+/// Opacity of a dot of a closed shard.
+pub const FADED_ALPHA: f64 = 0.6;
+/// Width of the white outline, viewBox units.
+pub const OUTLINE_WIDTH: f64 = 0.6;
+
+impl Paint {
+    /// The CSS colour of a dot.
+    pub fn colour(&self, d: &PaintDot) -> String {
+        format!("hsl({}, 70%, {}%)", d.hue, self.light)
+    }
+
+    /// The dot a click at viewBox point `(x, y)` picks: the nearest one whose centre is within
+    /// a little more than its size (a finger is wider than a dot), if any.
+    pub fn hit(&self, x: f64, y: f64) -> Option<(ShardId, u64)> {
+        let reach = (self.r * 1.8).max(4.0);
+        self.dots
+            .iter()
+            .map(|d| {
+                let (dx, dy) = (self.shift + d.x - x, d.y - y);
+                (dx * dx + dy * dy, d.key)
+            })
+            .filter(|(dist2, _)| *dist2 <= reach * reach)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, key)| key)
+    }
+}
+
+/// The scale from viewBox units to CSS pixels of a box `css_w` × `css_h` that shows a
+/// `vb_w` × `vb_h` viewBox with `preserveAspectRatio="xMinYMin meet"` (what the SVG lanes use):
+/// the smaller of the two ratios, drawn from the top left corner. 0 for an empty box.
+pub fn meet_scale(css_w: f64, css_h: f64, vb_w: f64, vb_h: f64) -> f64 {
+    if vb_w <= 0.0 || vb_h <= 0.0 || css_w <= 0.0 || css_h <= 0.0 {
+        return 0.0;
+    }
+    (css_w / vb_w).min(css_h / vb_h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dot(x: f64, y: f64, pos: u64) -> PaintDot {
+        PaintDot { x, y, hue: 200, shape: DotShape::Circle, faded: false, key: (ShardId(1), pos) }
+    }
+
+    #[test]
+    fn a_click_picks_the_nearest_dot_within_reach() {
+        let paint = Paint {
+            width: 640.0,
+            height: 200.0,
+            shift: 100.0,
+            r: 3.0,
+            light: 42,
+            outline: true,
+            dots: vec![dot(-10.0, 50.0, 7), dot(-4.0, 50.0, 8)],
+        };
+        // Dots at x 90 and 96 (shift + x).
+        assert_eq!(paint.hit(91.0, 51.0), Some((ShardId(1), 7)));
+        assert_eq!(paint.hit(95.0, 49.0), Some((ShardId(1), 8)));
+        assert_eq!(paint.hit(130.0, 50.0), None, "nothing there");
+        assert_eq!(paint.hit(90.0, 60.0), None, "too far below");
+        assert_eq!(paint.colour(&paint.dots[0]), "hsl(200, 70%, 42%)");
+    }
+
+    #[test]
+    fn the_canvas_maps_like_the_svg() {
+        // 1280 px wide, height auto: the box has the viewBox's ratio.
+        assert_eq!(meet_scale(960.0, 300.0, 640.0, 200.0), 1.5);
+        // A box taller than the drawing: the width decides, top-aligned.
+        assert_eq!(meet_scale(320.0, 400.0, 640.0, 200.0), 0.5);
+        assert_eq!(meet_scale(0.0, 0.0, 640.0, 200.0), 0.0);
+    }
+}
