@@ -19,6 +19,7 @@
 //! Shards stay [`ShardId`]s here; views print them with [`super::format`].
 
 use crate::engine::state::hashing::partition_key_hash;
+use crate::engine::state::sequence::SequenceNumber;
 use crate::engine::state::shard::{Shard, ShardId, ShardState};
 use crate::engine::state::store::StoredRecord;
 use crate::engine::state::stream::{StreamKey, StreamStatus};
@@ -135,20 +136,62 @@ pub struct ShardRow {
     pub dots: Vec<Dot>,
 }
 
-/// What [`shard_rows`] keeps between frames, so that a frame reads the record store only for
-/// the dots that just appeared. A world owns one ([`super::sim::Sim::dot_cache`]), since a
-/// position's record is only valid in its world.
+/// Values read back from record stores by position, kept from one pass to the next for the
+/// positions read in the last pass only: a sampled record stays drawn for many frames, and
+/// reading it again costs the decoding of its packed chunk up to it (`RecordStore::get`), or
+/// a payload rebuilt and an MD5 (its hash). A record at a position never changes, so a kept
+/// value is always right while the world is the same.
+#[derive(Clone, Debug)]
+pub struct PositionMemo<V> {
+    last: BTreeMap<(StreamKey, ShardId, u64), V>,
+    now: BTreeMap<(StreamKey, ShardId, u64), V>,
+}
+
+impl<V> Default for PositionMemo<V> {
+    fn default() -> Self {
+        PositionMemo { last: BTreeMap::new(), now: BTreeMap::new() }
+    }
+}
+
+impl<V: Copy> PositionMemo<V> {
+    /// The value at `key`: kept from the last pass, or `read` (`None` when the record is gone).
+    pub fn get_or(&mut self, key: (StreamKey, ShardId, u64), read: impl FnOnce() -> Option<V>) -> Option<V> {
+        let value = match self.last.get(&key) {
+            Some(known) => *known,
+            None => read()?,
+        };
+        self.now.insert(key, value);
+        Some(value)
+    }
+
+    /// Ends a pass: only the values it read are kept for the next one.
+    pub fn finish(&mut self) {
+        self.last = std::mem::take(&mut self.now);
+    }
+}
+
+/// What the views keep between frames, so that a frame reads the record stores only for the
+/// records it did not draw the frame before: [`shard_rows`]' dots and the retention view's
+/// marks. A world owns one ([`super::sim::Sim::dot_cache`]), since a position's record is only
+/// valid in its world.
 #[derive(Clone, Debug, Default)]
 pub struct DotCache(RefCell<DotCacheInner>);
 
 #[derive(Clone, Debug, Default)]
 struct DotCacheInner {
-    /// Hash key and arrival of the records drawn as dots, by (stream, shard, position): a drawn
-    /// record keeps its dot for many frames, and reading it back costs a payload rebuilt and an
-    /// MD5 (its hash), or the decoding of a packed chunk up to it (`RecordStore::get`).
-    records: BTreeMap<(StreamKey, ShardId, u64), (u128, SimTime)>,
+    /// Hash key and arrival of the records drawn as dots.
+    records: PositionMemo<(u128, SimTime)>,
     /// The sampling stride each lane used last ([`lane_stride`]).
     strides: BTreeMap<(StreamKey, ShardId), u64>,
+    /// Arrival and sequence number of the retention view's marks.
+    marks: PositionMemo<(SimTime, SequenceNumber)>,
+}
+
+impl DotCache {
+    /// The retention view's marks (arrival, sequence number by position), for one pass.
+    pub fn marks(&self) -> std::cell::RefMut<'_, PositionMemo<(SimTime, SequenceNumber)>> {
+        std::cell::RefMut::map(self.0.borrow_mut(), |c| &mut c.marks)
+    }
 }
 
 /// The sampling stride of a lane with `in_window` records and room for `max_dots`: every
@@ -214,7 +257,6 @@ pub fn shard_rows(world: &World, stream: &str, cache: &DotCache, window_ms: u64,
     listed.sort_by_key(|sh| (!sh.is_open(), sh.hash_key_range.starting_hash_key, sh.id));
     let mut rows = Vec::with_capacity(listed.len());
     let mut cache = cache.0.borrow_mut();
-    let mut kept = BTreeMap::new();
     let mut strides = BTreeMap::new();
     for sh in listed {
         let per_sec = world
@@ -233,15 +275,8 @@ pub fn shard_rows(world: &World, stream: &str, cache: &DotCache, window_ms: u64,
         let mine: Vec<u64> = yours.range((sh.id, lo)..(sh.id, end)).map(|(_, p)| *p).collect();
         let mut dots = Vec::with_capacity(in_window.min(max_dots) + mine.len());
         for pos in sampled_positions(lo, end, stride, &mine) {
-            let key = (s.key, sh.id, pos);
-            let (hash, arrival) = match cache.records.get(&key) {
-                Some(known) => *known,
-                None => {
-                    let Some(r) = store.get((pos - first) as usize) else { break };
-                    (r.hash_key(engine.record_sources()), r.arrival)
-                }
-            };
-            kept.insert(key, (hash, arrival));
+            let read = || store.get((pos - first) as usize).map(|r| (r.hash_key(engine.record_sources()), r.arrival));
+            let Some((hash, arrival)) = cache.records.get_or((s.key, sh.id, pos), read) else { break };
             let yours = mine.binary_search(&pos).is_ok();
             dots.push(Dot { position: pos, age_ms: now.since(arrival), hash, yours });
         }
@@ -261,7 +296,7 @@ pub fn shard_rows(world: &World, stream: &str, cache: &DotCache, window_ms: u64,
         });
     }
     // Only the records drawn this frame stay cached (and the strides of the lanes drawn).
-    cache.records = kept;
+    cache.records.finish();
     cache.strides = strides;
     rows
 }

@@ -173,8 +173,6 @@ pub fn stride(len: u64, budget: u64) -> u64 {
     len.div_ceil(budget.max(1)).max(1).next_power_of_two()
 }
 
-// sim.rs: its `kind_of` is private; the lead swaps this copy for the shared one at merge.
-
 impl RetentionSnapshot {
     /// The snapshot of the stream `sim` shows: every shard (closed ones included, until they
     /// expire) with its retained records sampled into at most about `max_marks` marks plus
@@ -193,6 +191,7 @@ impl RetentionSnapshot {
         let mut rows = Vec::new();
         let (mut records, mut bytes) = (0u64, 0u64);
         if let Some(s) = stream {
+            let mut memo = sim.dot_cache().marks();
             let mut listed: Vec<_> = s.shards.iter().filter(|sh| sh.state() != ShardState::Expired).collect();
             listed.sort_by_key(|sh| (!sh.is_open(), sh.hash_key_range.starting_hash_key, sh.id));
             for sh in listed {
@@ -203,29 +202,39 @@ impl RetentionSnapshot {
                 let stride = stride(store.len() as u64, max_marks as u64);
                 let end = store.end_index();
                 let mine: Vec<u64> = yours.range((sh.id, first)..(sh.id, end)).map(|(_, p)| *p).collect();
+                // Arrival and sequence number by position, kept from the last snapshot: the
+                // sampled positions stay the same while records arrive and expire (a
+                // power-of-two stride), and a packed chunk decodes from its start.
+                let mut read_at = |pos: u64| {
+                    let read =
+                        || store.get(pos.checked_sub(first)? as usize).map(|r| (r.arrival, sh.sequence_number_of(&r)));
+                    memo.get_or((s.key, sh.id, pos), read)
+                };
                 let mut marks = Vec::with_capacity(max_marks + 1 + mine.len());
                 for pos in sampled_positions(first, end, stride, &mine) {
-                    let Some(r) = store.get((pos - first) as usize) else { break };
+                    let Some((arrival, sequence_number)) = read_at(pos) else { break };
                     marks.push(Mark {
                         position: pos,
-                        at_ms: since(r.arrival),
-                        sequence_number: sh.sequence_number_of(&r),
+                        at_ms: since(arrival),
+                        sequence_number,
                         yours: mine.binary_search(&pos).is_ok(),
                     });
                 }
+                let oldest = (end > first).then(|| read_at(first)).flatten();
                 rows.push(RetRow {
                     id: sh.id,
                     open: sh.is_open(),
                     first_index: first,
-                    end_index: store.end_index(),
-                    oldest_ms: store.front().map(|r| since(r.arrival)),
-                    newest_ms: store.get(store.len().wrapping_sub(1)).map(|r| since(r.arrival)),
-                    oldest_seq: store.front().map(|r| sh.sequence_number_of(&r).to_string()),
+                    end_index: end,
+                    oldest_ms: oldest.map(|(arrival, _)| since(arrival)),
+                    newest_ms: store.back().map(|r| since(r.arrival)),
+                    oldest_seq: oldest.map(|(_, seq)| seq.to_string()),
                     closed_ms: sh.closed.map(since),
                     marks,
                     stride,
                 });
             }
+            memo.finish();
         }
         let consumers = w
             .consumers()
@@ -347,5 +356,33 @@ mod tests {
         let c = &snap.consumers[0].cursors[0];
         assert_eq!(c.expired_unread, 0);
         assert!(c.at_ms.is_some_and(|t| (6 * HOUR_MS..7 * HOUR_MS).contains(&t)), "{:?}", c.at_ms);
+    }
+
+    fn run_to(sim: &mut Sim, ms: u64) {
+        while sim.elapsed_ms() < ms {
+            sim.advance(ms - sim.elapsed_ms());
+        }
+    }
+
+    #[test]
+    fn marks_kept_from_the_last_snapshot_are_the_ones_a_fresh_read_gives() {
+        let (url, _) = UrlState::parse("#/retention?seed=3&scenario=slow-consumer", "");
+        let mut watched = Sim::new(url.sim.clone()).unwrap_or_else(|e| panic!("{e:?}"));
+        let mut fresh = Sim::new(url.sim).unwrap_or_else(|e| panic!("{e:?}"));
+        // Snapshots every 20 minutes across the first expiries (records older than 24 h go):
+        // each one keeps its marks for the next.
+        let mut t = 23 * HOUR_MS;
+        let mut last = None;
+        while t <= 25 * HOUR_MS + 30 * 60_000 {
+            run_to(&mut watched, t);
+            last = Some(RetentionSnapshot::of(&watched, MAX_MARKS));
+            t += 20 * 60_000;
+        }
+        let last = last.unwrap_or_else(|| panic!("no snapshot"));
+        run_to(&mut fresh, last.elapsed_ms);
+        let first_read = RetentionSnapshot::of(&fresh, MAX_MARKS);
+        assert!(last.rows[0].first_index > 0, "records expired");
+        assert_eq!(last.rows, first_read.rows);
+        assert_eq!(last, first_read);
     }
 }
