@@ -17,7 +17,8 @@
 // both, default both), BENCH_MEASURE_MS (measured window per case, default 5000),
 // BENCH_JSON (a file to write the figures to, as JSON), BENCH_PROFILE=1 (after each case, a CDP
 // Profiler sample of the same length: the functions with the most self and inclusive time; wasm
-// names need a build that keeps its name section, e.g. CARGO_PROFILE_WASM_RELEASE_STRIP=false).
+// names need a build that keeps its name section, e.g. CARGO_PROFILE_WASM_RELEASE_STRIP=false),
+// BENCH_CPU_THROTTLE=N (CDP slows the page's main thread N times, as on a slower phone).
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -30,6 +31,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.E2E_DIST || join(HERE, '../../target/e2e-dist'));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS || 5000);
+const THROTTLE = Number(process.env.BENCH_CPU_THROTTLE || 1);
 const WARMUP_MS = 1000;
 /** Work per frame the issue allows, ms. */
 const WORK_BUDGET_MS = 8;
@@ -81,6 +83,11 @@ async function runCase(browser, browserCdp, server, view, caseName) {
   try {
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(`uncaught ${e.name}: ${e.message}`));
+    if (THROTTLE > 1) {
+      // A slower device: CDP slows the page's main thread down by this factor.
+      const throttle = await context.newCDPSession(page);
+      await throttle.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    }
     await page.addInitScript(() => {
       addEventListener('TrunkApplicationStarted', (e) => { window.__kpWasm = e.detail.wasm; });
     });
@@ -207,7 +214,7 @@ async function main() {
   const server = await startServer({ root: DIST, prefix: '/sub/' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const browserCdp = await browser.newBrowserCDPSession();
-  console.log(`bench-web: Chromium ${browser.version()}, ${DIST}, ${MEASURE_MS} ms measured per case after ${WARMUP_MS} ms of play`);
+  console.log(`bench-web: Chromium ${browser.version()}, ${DIST}, ${MEASURE_MS} ms measured per case after ${WARMUP_MS} ms of play${THROTTLE > 1 ? `, CPU throttled ${THROTTLE}×` : ''}`);
   for (const c of cases) console.log(`  ${c}: ${CASES[c].label} (#/<view>?${CASES[c].query})`);
   console.log('  p50/p95/max: rAF delta, ms; script, other (task − script), style, layout, work (= task): main-thread ms per');
   console.log('  frame (CDP); fps; sim/wall: simulated s per wall s; heap: JS heap MB; wasm: linear memory MB; rss: renderer MB');

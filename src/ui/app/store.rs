@@ -350,7 +350,7 @@ impl yew::Reducible for Store {
                 let mut sim = s.sim.borrow_mut();
                 let started = now_us();
                 let ran = sim.advance(want.min(s.budget.cap_ms()));
-                s.budget.observe(ran, now_us().saturating_sub(started));
+                s.budget.observe(wall_us, ran, now_us().saturating_sub(started));
                 s.capped = ran < want;
                 // `want` is 0 once paused, but a frame the browser scheduled before the pause
                 // still arrives: the guard pauses, and speaks, only while the clock runs.
