@@ -83,10 +83,11 @@ impl SimBudget {
     /// Learns from a frame that came `interval_us` wall µs after the one before and ran `ran_ms`
     /// simulated ms in `took_us` wall µs. The interval minus what the simulation took in the
     /// frame before is the rest of a frame; it is learnt only after a frame that simulated
-    /// something and only from intervals up to [`MAX_FRAME_WALL_US`] (not from a hidden tab).
-    /// Frames that ran nothing teach nothing about the cost of a simulated ms.
+    /// something and only from intervals above 0 (0: the first frame after play, which has no
+    /// frame before) and up to [`MAX_FRAME_WALL_US`] (not from a hidden tab). Frames that ran
+    /// nothing teach nothing about the cost of a simulated ms.
     pub fn observe(&mut self, interval_us: u64, ran_ms: u64, took_us: u64) {
-        if self.last_took_us > 0 && interval_us <= MAX_FRAME_WALL_US {
+        if self.last_took_us > 0 && (1..=MAX_FRAME_WALL_US).contains(&interval_us) {
             self.rest_us = ease(self.rest_us, interval_us.saturating_sub(self.last_took_us).max(1));
         }
         self.last_took_us = if ran_ms == 0 { 0 } else { took_us.max(1) };
@@ -235,6 +236,10 @@ mod tests {
         // A hidden tab (a frame long after the one before) teaches nothing about the rest.
         let rest = quick.rest_us;
         quick.observe(5_000_000, 250, 10_000);
+        assert_eq!(quick.rest_us, rest);
+        // Nor does the first frame after play (no frame before it: an interval of 0), though
+        // the frame before the pause simulated.
+        quick.observe(0, 0, 50);
         assert_eq!(quick.rest_us, rest);
     }
 
