@@ -20,6 +20,56 @@ pub mod resharding;
 pub mod retention;
 pub mod toggletip;
 
+/// An SVG coordinate or length with one decimal, as `format!("{v:.1}")` prints it but without
+/// the float formatting machinery: the lanes print hundreds of these every frame, and `{:.1}`
+/// (exact decimal expansion, Grisu with a Dragon fallback) was a tenth of the flow view's script
+/// time (benches/README.md, "Frame times"). The same digits as `{:.1}`, which rounds the exact
+/// value to the nearest tenth, ties to even; except that `-0.0` (and anything that rounds to it)
+/// prints as `0.0`. Values that are not finite or beyond ±10^14 fall back to `{:.1}`.
+pub fn f1(v: f64) -> String {
+    const LIMIT: f64 = 1e14;
+    if !v.is_finite() || v.abs() >= LIMIT {
+        return format!("{v:.1}");
+    }
+    // Below 2^52 every half-integer is a double, so rounding the product never crosses one: the
+    // rounded `v × 10` lands on a half only when the exact one lies on or beside it, and the
+    // product's exact error (one fused multiply-add) says which side.
+    let t = v * 10.0;
+    let tenths = if (t - t.trunc()).abs() == 0.5 {
+        match v.mul_add(10.0, -t) {
+            e if e > 0.0 => t.ceil(),
+            e if e < 0.0 => t.floor(),
+            _ => t.round_ties_even(),
+        }
+    } else {
+        t.round()
+    };
+    // |tenths| < 10^15 < 2^63: the cast is exact.
+    let tenths = tenths as i64;
+    let (negative, mut n) = (tenths < 0, tenths.unsigned_abs());
+    // Digits from the right: the tenth, the point, then the integer part (at least one digit).
+    let mut buf = [0u8; 24];
+    let mut at = buf.len();
+    let mut push = |b: u8| {
+        at -= 1;
+        buf[at] = b;
+    };
+    push(b'0' + (n % 10) as u8);
+    push(b'.');
+    n /= 10;
+    loop {
+        push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if negative {
+        push(b'-');
+    }
+    buf[at..].iter().map(|&b| char::from(b)).collect()
+}
+
 /// True on a phone-sized window: views then draw their narrow layout.
 #[cfg(target_arch = "wasm32")]
 pub fn is_narrow() -> bool {
@@ -59,4 +109,46 @@ pub fn consumers_elsewhere_note(lang: crate::i18n::Lang, scenario: Option<&Strin
     let Some(scenario) = scenario else { return yew::Html::default() };
     let text = crate::i18n::app::Msg::ConsumersElsewhere { scenario: scenario.clone() }.text(lang);
     yew::html! { <p class="help muted" data-testid="consumers-elsewhere">{ text }</p> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::f1;
+
+    #[test]
+    fn f1_prints_what_one_decimal_formatting_prints() {
+        // A sweep of the coordinates the views draw (negative, fractional, thousands), with
+        // steps that avoid exact binary ties, where the two may round differently.
+        let mut v = -1234.567;
+        while v < 5000.0 {
+            assert_eq!(f1(v), format!("{v:.1}").replace("-0.0", "0.0"), "{v}");
+            v += 0.0731;
+        }
+        // Exact ties (to even), products that round onto a tie from either side, large values.
+        for v in [0.0, 0.25, 0.75, 1.25, -0.25, 0.35, 1.45, -1229.45, 0.15, 9.96, 10.04, 99.95001, -0.06, 0.1 + 0.2] {
+            assert_eq!(f1(v), format!("{v:.1}"), "{v}");
+        }
+        for v in [123_456_789.12, 99_999_999_999_999.95, 12_345_678_901.25, 4_503_599_627.35] {
+            assert_eq!(f1(v), format!("{v:.1}"), "{v}");
+        }
+    }
+
+    #[test]
+    fn f1_rounds_around_every_half_tenth_as_one_decimal_formatting() {
+        for k in -40_000..40_000 {
+            let v = f64::from(k) / 20.0;
+            for v in [v, v.next_up(), v.next_down()] {
+                assert_eq!(f1(v), format!("{v:.1}").replace("-0.0", "0.0"), "{v:e}");
+            }
+        }
+    }
+
+    #[test]
+    fn f1_edge_values() {
+        assert_eq!(f1(-0.0), "0.0");
+        assert_eq!(f1(-0.04), "0.0");
+        assert_eq!(f1(f64::NAN), "NaN");
+        assert_eq!(f1(f64::INFINITY), "inf");
+        assert_eq!(f1(2e15), format!("{:.1}", 2e15));
+    }
 }

@@ -10,6 +10,7 @@ use crate::i18n::cost::{Msg, Text};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::ApiOutcome;
 use crate::ui::format::{decimal, duration, grouped, usd, usd_precise, DurationStyle};
+use crate::ui::views::f1;
 use crate::world::cost::{
     CostBreakdown, EFO_CONSUMER_SHARD_HOUR_MICRO_USD, EFO_RETRIEVAL_MICRO_USD_PER_GB,
     EXTENDED_RETENTION_SHARD_HOUR_MICRO_USD, ON_DEMAND_DATA_IN_MICRO_USD_PER_GB, ON_DEMAND_DATA_OUT_MICRO_USD_PER_GB,
@@ -58,8 +59,8 @@ fn x_axis(ticks: &[Tick], label: impl Fn(f64) -> String) -> Html {
             let anchor = if i == last { "end" } else { "middle" };
             html! {
                 <g key={i}>
-                    <line class="cost-grid" x1={format!("{:.1}", t.at)} x2={format!("{:.1}", t.at)} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                    <text class="cost-tick" x={format!("{:.1}", t.at)} y={(H - BOTTOM + 16.0).to_string()} text-anchor={anchor}>{ label(t.value) }</text>
+                    <line class="cost-grid" x1={f1(t.at)} x2={f1(t.at)} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+                    <text class="cost-tick" x={f1(t.at)} y={(H - BOTTOM + 16.0).to_string()} text-anchor={anchor}>{ label(t.value) }</text>
                 </g>
             }
         })
@@ -74,8 +75,8 @@ fn y_axis(ticks: &[Tick], label: impl Fn(f64) -> String) -> Html {
         .map(|(i, t)| {
             html! {
                 <g key={i}>
-                    <line class="cost-grid" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{:.1}", t.at)} y2={format!("{:.1}", t.at)} />
-                    <text class="cost-tick" x={(LEFT - 6.0).to_string()} y={format!("{:.1}", t.at + 4.0)} text-anchor="end">{ label(t.value) }</text>
+                    <line class="cost-grid" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={f1(t.at)} y2={f1(t.at)} />
+                    <text class="cost-tick" x={(LEFT - 6.0).to_string()} y={f1(t.at + 4.0)} text-anchor="end">{ label(t.value) }</text>
                 </g>
             }
         })
@@ -251,9 +252,9 @@ pub fn CostView(props: &CostProps) -> Html {
                         <polyline class="cost-line-prov" points={chart.provisioned.clone()} />
                         <polyline class="cost-line-od" points={chart.on_demand.clone()} />
                         { chart.break_even.map(|(x, _)| html! {
-                            <line class="cost-breakeven" x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+                            <line class="cost-breakeven" x1={f1(x)} x2={f1(x)} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
                         }) }
-                        <line class="cost-now" x1={format!("{:.1}", chart.now_x)} x2={format!("{:.1}", chart.now_x)} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+                        <line class="cost-now" x1={f1(chart.now_x)} x2={f1(chart.now_x)} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
                         <text class="cost-axis" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()} text-anchor="end">{ Text::RateAxis.text(lang) }</text>
                         <text class="cost-axis" x={(LEFT + 4.0).to_string()} y="17">{ Text::CostAxis.text(lang) }</text>
                     </svg>
@@ -292,7 +293,7 @@ pub fn CostView(props: &CostProps) -> Html {
                     } else {
                         <svg class="cost-chart" data-testid="scaling-chart" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={scaling_text.clone()}>
                             { for scaling.on_demand_spans.iter().enumerate().map(|(i, (a, b))| html! {
-                                <rect key={i} class="cost-od-span" x={format!("{a:.1}")} y={TOP.to_string()} width={format!("{:.1}", (b - a).max(1.0))} height={(H - BOTTOM - TOP).to_string()} />
+                                <rect key={i} class="cost-od-span" x={f1(*a)} y={TOP.to_string()} width={f1((b - a).max(1.0))} height={(H - BOTTOM - TOP).to_string()} />
                             }) }
                             { y_axis(&scaling.y_ticks, |v| tick_number(v, lang)) }
                             { x_axis(&scaling.x_ticks, |v| duration((v * 1000.0) as u64, DurationStyle::Axis, lang)) }

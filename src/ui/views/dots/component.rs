@@ -1,11 +1,13 @@
 //! The canvas that paints [`Paint`] (see the model): repainted after every render whose paint
 //! changed, sized to its box at the device's pixel ratio.
 
-use super::model::{meet_scale, DotShape, Paint, FADED_ALPHA, OUTLINE_WIDTH};
+use super::model::{meet_scale, DotShape, Paint, PaintDot, FADED_ALPHA, OUTLINE_WIDTH};
+use std::collections::BTreeMap;
 use std::f64::consts::TAU;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ResizeObserver};
 use yew::prelude::*;
 
 /// Props of [`DotsCanvas`].
@@ -17,14 +19,45 @@ pub struct DotsCanvasProps {
 
 /// The dots layer of a lanes stack: `aria-hidden` (the lanes' SVG names the drawing, and the
 /// views list the data as text); its `data-dots` attribute counts the dots painted.
+///
+/// It never reads layout while painting: a `ResizeObserver` keeps the box's size (and repaints
+/// the latest paint when the box changes), because reading `clientWidth` right after a frame's
+/// DOM changes forced a style and layout pass in the middle of every frame.
 #[component]
 pub fn DotsCanvas(props: &DotsCanvasProps) -> Html {
     let canvas = use_node_ref();
+    let size = use_mut_ref(|| None::<(f64, f64)>);
+    let latest = use_mut_ref(|| props.paint.clone());
+    let colours = use_mut_ref(Colours::default);
+    *latest.borrow_mut() = props.paint.clone();
+    {
+        let (canvas, size, latest, colours) = (canvas.clone(), size.clone(), latest.clone(), colours.clone());
+        use_effect_with((), move |_| {
+            let observer = canvas.cast::<HtmlCanvasElement>().and_then(|el| {
+                let target = el.clone();
+                let on_resize = Closure::<dyn FnMut()>::new(move || {
+                    let measured = box_size(&target);
+                    *size.borrow_mut() = Some(measured);
+                    draw(&target, measured, &latest.borrow(), &mut colours.borrow_mut());
+                });
+                let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+                observer.observe(&el);
+                Some((observer, on_resize))
+            });
+            move || {
+                if let Some((observer, _on_resize)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
     {
         let canvas = canvas.clone();
         use_effect_with(props.paint.clone(), move |paint| {
             if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
-                draw(&el, paint);
+                // Before the observer's first report (or without one), measure once.
+                let measured = *size.borrow_mut().get_or_insert_with(|| box_size(&el));
+                draw(&el, measured, paint, &mut colours.borrow_mut());
             }
         });
     }
@@ -34,11 +67,28 @@ pub fn DotsCanvas(props: &DotsCanvasProps) -> Html {
     }
 }
 
-/// Paints `paint` on `el`, first matching the canvas's pixels to its box (CSS px × device
-/// pixel ratio), so dots stay sharp on a phone.
-fn draw(el: &HtmlCanvasElement, paint: &Paint) {
+/// The canvas's box, CSS px.
+fn box_size(el: &HtmlCanvasElement) -> (f64, f64) {
+    (f64::from(el.client_width()), f64::from(el.client_height()))
+}
+
+/// The fill colours painted so far, as JS strings (a dot's colour is one of a few hundred hues:
+/// formatting and passing its string to JS for every dot of every frame cost more than the
+/// drawing).
+#[derive(Default)]
+struct Colours(BTreeMap<(u16, u8), JsValue>);
+
+impl Colours {
+    fn of(&mut self, paint: &Paint, d: &PaintDot) -> &JsValue {
+        self.0.entry((d.hue, paint.light)).or_insert_with(|| JsValue::from_str(&paint.colour(d)))
+    }
+}
+
+/// Paints `paint` on `el`, a box of `css_w` × `css_h` CSS px, first matching the canvas's pixels
+/// to its box (CSS px × device pixel ratio), so dots stay sharp on a phone. Colour and opacity
+/// are set only when they change from one dot to the next.
+fn draw(el: &HtmlCanvasElement, (css_w, css_h): (f64, f64), paint: &Paint, colours: &mut Colours) {
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-    let (css_w, css_h) = (f64::from(el.client_width()), f64::from(el.client_height()));
     // Saturating float-to-int conversions: an empty box is 0 × 0.
     let (px_w, px_h) = ((css_w * dpr).round() as u32, (css_h * dpr).round() as u32);
     if el.width() != px_w {
@@ -61,10 +111,20 @@ fn draw(el: &HtmlCanvasElement, paint: &Paint) {
         ctx.set_line_width(OUTLINE_WIDTH);
     }
     let r = paint.r;
+    let (mut hue, mut faded) = (None, None);
     for d in &paint.dots {
         let (x, y) = (paint.shift + d.x, d.y);
-        ctx.set_global_alpha(if d.faded { FADED_ALPHA } else { 1.0 });
-        ctx.set_fill_style_str(&paint.colour(d));
+        if faded != Some(d.faded) {
+            faded = Some(d.faded);
+            ctx.set_global_alpha(if d.faded { FADED_ALPHA } else { 1.0 });
+        }
+        if hue != Some(d.hue) {
+            hue = Some(d.hue);
+            // The `JsValue` setter (deprecated only in favour of the typed ones) takes the
+            // cached JS string as it is; `set_fill_style_str` would copy it from wasm again.
+            #[allow(deprecated)]
+            ctx.set_fill_style(colours.of(paint, d));
+        }
         ctx.begin_path();
         match d.shape {
             DotShape::Circle => {

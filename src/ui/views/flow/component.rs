@@ -19,6 +19,7 @@ use crate::ui::sim::KeyMode;
 use crate::ui::snapshot::{ConsumerKind, RecentRecord};
 use crate::ui::views::dots::model::{DotShape, Paint, PaintDot};
 use crate::ui::views::dots::{on_own_target, viewbox_point, DotsCanvas};
+use crate::ui::views::f1;
 use crate::ui::views::live_input::model::live_note;
 use crate::ui::views::live_input::LiveInput;
 use crate::world::consumer::ConsumerSpec;
@@ -162,12 +163,12 @@ fn Lanes(props: &LanesProps) -> Html {
             html! {
                 <g key={g.text.clone()} class={classes!("gauge", level)} data-testid="gauge">
                     <title>{ format!("{}: {}", g.label, g.text) }</title>
-                    <rect class="gauge-bg" x={format!("{:.1}", g.x)} y={format!("{:.1}", g.y)} width={format!("{:.1}", g.w)} height={format!("{:.1}", g.h)} />
-                    <rect class="gauge-fill" x={format!("{:.1}", g.x)} y={format!("{:.1}", g.y)}
-                          width={format!("{:.1}", (g.limit_x - g.x) * g.fraction.min(super::model::GAUGE_SCALE))} height={format!("{:.1}", g.h)} />
-                    <line class="gauge-limit" x1={format!("{:.1}", g.limit_x)} x2={format!("{:.1}", g.limit_x)}
-                          y1={format!("{:.1}", g.y - 1.0)} y2={format!("{:.1}", g.y + g.h + 1.0)} />
-                    <text x={format!("{:.1}", g.x + 2.5)} y={format!("{:.1}", g.y + g.h - 3.0)}>{ g.text.clone() }</text>
+                    <rect class="gauge-bg" x={f1(g.x)} y={f1(g.y)} width={f1(g.w)} height={f1(g.h)} />
+                    <rect class="gauge-fill" x={f1(g.x)} y={f1(g.y)}
+                          width={f1((g.limit_x - g.x) * g.fraction.min(super::model::GAUGE_SCALE))} height={f1(g.h)} />
+                    <line class="gauge-limit" x1={f1(g.limit_x)} x2={f1(g.limit_x)}
+                          y1={f1(g.y - 1.0)} y2={f1(g.y + g.h + 1.0)} />
+                    <text x={f1(g.x + 2.5)} y={f1(g.y + g.h - 3.0)}>{ g.text.clone() }</text>
                 </g>
             }
         });
@@ -177,10 +178,10 @@ fn Lanes(props: &LanesProps) -> Html {
             html! {
                 <g key={c.letter.clone()} class={classes!("cursor", c.client.then_some("client"))}
                    data-testid={if c.client { "client-cursor" } else { "cursor" }}>
-                    <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{top:.1}")} y2={format!("{:.1}", lane.y + lane.h)} />
+                    <line x1={f1(x)} x2={f1(x)} y1={f1(top)} y2={f1(lane.y + lane.h)} />
                     <path d={shape_path(c.shape, x, top - 5.0, 4.0)} />
                     // Letters of cursors at the same place fan out to the right.
-                    <text x={format!("{:.1}", x + 5.0 + i as f64 * 9.0)} y={format!("{:.1}", top - 2.0)}>{ format!("{}{}", c.letter, if c.beyond { "»" } else { "" }) }</text>
+                    <text x={f1(x + 5.0 + i as f64 * 9.0)} y={f1(top - 2.0)}>{ format!("{}{}", c.letter, if c.beyond { "»" } else { "" }) }</text>
                 </g>
             }
         });
@@ -188,10 +189,10 @@ fn Lanes(props: &LanesProps) -> Html {
             <g key={lane.id.to_string()} data-testid="shard-lane" class={classes!("lane", (!lane.open).then_some("closed"), lane.throttled.then_some("throttled"))}>
                 <title>{ lane.id.to_string() }</title>
                 // Transparent: where the lane's title shows and a click finds the dots below.
-                <rect class="lane-hit" x={format!("{:.1}", l.lane_x)} y={format!("{:.1}", lane.y)} width={format!("{:.1}", l.lane_end - l.lane_x)} height={format!("{:.1}", lane.h)} />
-                <text class="lane-label" x="4" y={format!("{:.1}", lane.y + lane.h / 2.0)} dominant-baseline="middle">{ lane.label.clone() }</text>
+                <rect class="lane-hit" x={f1(l.lane_x)} y={f1(lane.y)} width={f1(l.lane_end - l.lane_x)} height={f1(lane.h)} />
+                <text class="lane-label" x="4" y={f1(lane.y + lane.h / 2.0)} dominant-baseline="middle">{ lane.label.clone() }</text>
                 if lane.throttled {
-                    <text class="throttle-label" x={format!("{:.1}", l.lane_end - 4.0)} y={format!("{:.1}", lane.y + 12.0)} text-anchor="end">
+                    <text class="throttle-label" x={f1(l.lane_end - 4.0)} y={f1(lane.y + 12.0)} text-anchor="end">
                         { FlowMsg::ThrottledLane { per_sec: lane.throttled_per_sec, total: lane.throttled_total }.text(lang) }
                     </text>
                 }
@@ -206,7 +207,7 @@ fn Lanes(props: &LanesProps) -> Html {
                     let gap = l.dot_r * 2.4 + 3.0;
                     let (lx, anchor) = if x < (l.lane_x + l.lane_end) / 2.0 { (x + gap, "start") } else { (x - gap, "end") };
                     html! {
-                        <text key={format!("yours-{}", d.key)} class="yours-label" x={format!("{lx:.1}")} y={format!("{:.1}", d.y + 3.5)} text-anchor={anchor}>
+                        <text key={format!("yours-{}", d.key)} class="yours-label" x={f1(lx)} y={f1(d.y + 3.5)} text-anchor={anchor}>
                             { ConsoleText::Yours.text(lang) }
                         </text>
                     }
@@ -218,7 +219,7 @@ fn Lanes(props: &LanesProps) -> Html {
     });
     let backgrounds = l.lanes.iter().map(|lane| html! {
         <g key={lane.id.to_string()} class={classes!("lane", (!lane.open).then_some("closed"), lane.throttled.then_some("throttled"))}>
-            <rect class="lane-bg" x={format!("{:.1}", l.lane_x)} y={format!("{:.1}", lane.y)} width={format!("{:.1}", l.lane_end - l.lane_x)} height={format!("{:.1}", lane.h)} rx="4" />
+            <rect class="lane-bg" x={f1(l.lane_x)} y={f1(lane.y)} width={f1(l.lane_end - l.lane_x)} height={f1(lane.h)} rx="4" />
         </g>
     });
     let paint = Rc::new(paint_of(&l));
@@ -248,10 +249,10 @@ fn Lanes(props: &LanesProps) -> Html {
                 <svg class="lanes" viewBox={view_box} role="img" {onclick}
                      aria-label={F::Title.text(lang)} preserveAspectRatio="xMinYMin meet">
                     { for lanes }
-                    <line class="axis" x1={format!("{:.1}", l.lane_x)} x2={format!("{:.1}", l.lane_end)} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y)} />
+                    <line class="axis" x1={f1(l.lane_x)} x2={f1(l.lane_end)} y1={f1(l.axis_y)} y2={f1(l.axis_y)} />
                     { for l.ticks.iter().enumerate().map(|(i, (x, label))| {
                         let anchor = if i == 0 { "start" } else if i + 1 == l.ticks.len() { "end" } else { "middle" };
-                        html! { <text key={i} class="tick-label" x={format!("{x:.1}")} y={format!("{:.1}", l.axis_y + 16.0)} text-anchor={anchor}>{ label.clone() }</text> }
+                        html! { <text key={i} class="tick-label" x={f1(*x)} y={f1(l.axis_y + 16.0)} text-anchor={anchor}>{ label.clone() }</text> }
                     }) }
                 </svg>
             </div>
@@ -329,7 +330,7 @@ fn LaneDots(props: &LaneDotsProps) -> Html {
                 html! {
                     <g key={d.key} class="yours" data-testid="record-yours" {onclick}>
                         <title>{ format!("{} · {} #{}", crate::ui::views::yours_text(props.live, lang), d.shard, d.key) }</title>
-                        <circle class="yours-ring" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)} r={format!("{:.1}", r * 2.4)} />
+                        <circle class="yours-ring" cx={f1(d.x)} cy={f1(d.y)} r={f1(r * 2.4)} />
                         <path class="dot" data-testid="record" d={path} {fill} />
                     </g>
                 }

@@ -19,6 +19,7 @@ use crate::i18n::hashing::{Msg as HashingMsg, Text as HashingText};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::ApiOutcome;
 use crate::ui::format::{grouped, hash_key_short as abbreviate, percent_sign, shard_short};
+use crate::ui::views::f1;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -110,14 +111,15 @@ fn bar_svg(
     // Records of yours: a ring at the foot of the density strip, a line down the bar, a caption.
     let hashes: Vec<u128> = yours.iter().map(|r| r.hash).collect();
     let yours_marks = l.yours_marks(&hashes).into_iter().enumerate().map(|(i, m)| {
-        let keys: Vec<String> = yours.iter().filter(|r| (l.x_of(r.hash) - m.x).abs() < 0.5).map(|r| r.partition_key.clone()).collect();
+        let keys: Vec<String> =
+            yours.iter().filter(|r| (l.x_of(r.hash) - m.x).abs() < 0.5).map(|r| r.partition_key.clone()).collect();
         let ring_y = l.density_y + DENSITY_H - 7.0;
         html! {
             <g key={i} class="yours-mark" data-testid="hash-yours">
                 <title>{ format!("{}: {}", yours_text, keys.join(", ")) }</title>
-                <line x1={format!("{:.1}", m.x)} x2={format!("{:.1}", m.x)} y1={format!("{ring_y:.1}")} y2={format!("{:.1}", l.bar_y + BAR_H)} />
-                <circle cx={format!("{:.1}", m.x)} cy={format!("{ring_y:.1}")} r="5" />
-                <text class="yours-label" x={format!("{:.1}", m.label.0)} y={format!("{:.1}", ring_y - 8.0)} text-anchor={m.label.1.as_str()}>
+                <line x1={f1(m.x)} x2={f1(m.x)} y1={f1(ring_y)} y2={f1(l.bar_y + BAR_H)} />
+                <circle cx={f1(m.x)} cy={f1(ring_y)} r="5" />
+                <text class="yours-label" x={f1(m.label.0)} y={f1(ring_y - 8.0)} text-anchor={m.label.1.as_str()}>
                     { yours_text }
                 </text>
             </g>
@@ -127,8 +129,8 @@ fn bar_svg(
     let bar_y = l.bar_y;
     let bins = l.bins.iter().enumerate().filter(|(_, b)| b.count > 0).map(|(i, b)| {
         html! {
-            <rect key={i} x={format!("{:.2}", b.x)} y={format!("{:.1}", l.density_y + DENSITY_H - b.h)}
-                  width={format!("{:.2}", (b.w - 0.6).max(0.6))} height={format!("{:.1}", b.h)}>
+            <rect key={i} x={format!("{:.2}", b.x)} y={f1(l.density_y + DENSITY_H - b.h)}
+                  width={format!("{:.2}", (b.w - 0.6).max(0.6))} height={f1(b.h)}>
                 <title>{ b.count }</title>
             </rect>
         }
@@ -138,19 +140,19 @@ fn bar_svg(
         html! {
             <g key={s.id.to_string()} data-testid="range" class={classes!("seg", format!("c{}", s.colour), s.hit.then_some("hit"))}>
                 <title>{ s.id.to_string() }</title>
-                <rect x={format!("{:.2}", s.x)} y={format!("{bar_y:.1}")} width={format!("{:.2}", s.w)} height={BAR_H.to_string()} />
+                <rect x={format!("{:.2}", s.x)} y={f1(bar_y)} width={format!("{:.2}", s.w)} height={BAR_H.to_string()} />
                 if !s.label.is_empty() {
-                    <text class="seg-num" x={format!("{cx:.1}")} y={format!("{:.1}", bar_y + 23.0)} text-anchor="middle">{ s.label.clone() }</text>
+                    <text class="seg-num" x={f1(cx)} y={f1(bar_y + 23.0)} text-anchor="middle">{ s.label.clone() }</text>
                 }
                 if s.show_id {
-                    <text class="seg-id" x={format!("{cx:.1}")} y={format!("{:.1}", bar_y + 41.0)} text-anchor="middle">{ s.id.to_string() }</text>
+                    <text class="seg-id" x={f1(cx)} y={f1(bar_y + 41.0)} text-anchor="middle">{ s.id.to_string() }</text>
                 }
             </g>
         }
     });
     let edges = l.edge_labels.iter().map(|e| {
         html! {
-            <text key={e.full.clone()} class="edge-label" x={format!("{:.1}", e.x)} y={format!("{:.1}", bar_y + BAR_H + 17.0)}
+            <text key={e.full.clone()} class="edge-label" x={f1(e.x)} y={f1(bar_y + BAR_H + 17.0)}
                   text-anchor={e.anchor.as_str()}>
                 <title>{ e.full.clone() }</title>{ e.text.clone() }
             </text>
@@ -164,28 +166,28 @@ fn bar_svg(
              preserveAspectRatio="xMinYMin meet" role="img" aria-label={HashingMsg::BarAria { n }.text(lang)}
              {onpointerdown} {onpointermove}>
             <g class="density" aria-hidden="true">
-                <text class="density-label" x={format!("{:.1}", l.bar_x)} y={format!("{:.1}", l.density_y - 5.0)}>
+                <text class="density-label" x={f1(l.bar_x)} y={f1(l.density_y - 5.0)}>
                     { HashingText::DensityLabel.text(lang) }
                 </text>
                 { for bins }
-                <line x1={format!("{:.1}", l.bar_x)} x2={format!("{:.1}", l.bar_x + l.bar_w)}
-                      y1={format!("{:.1}", l.density_y + DENSITY_H)} y2={format!("{:.1}", l.density_y + DENSITY_H)} />
+                <line x1={f1(l.bar_x)} x2={f1(l.bar_x + l.bar_w)}
+                      y1={f1(l.density_y + DENSITY_H)} y2={f1(l.density_y + DENSITY_H)} />
             </g>
             { for segments }
             { for yours_marks }
             if let Some(x) = l.split {
                 <g class="split-mark" aria-hidden="true">
-                    <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", bar_y - 4.0)} y2={format!("{:.1}", bar_y + BAR_H + 4.0)} />
+                    <line x1={f1(x)} x2={f1(x)} y1={f1(bar_y - 4.0)} y2={f1(bar_y + BAR_H + 4.0)} />
                     <path d={format!("M{:.1} {:.1}l5 6-5 6-5-6z", x, bar_y + BAR_H - 6.0)} />
                 </g>
             }
             if let Some(x) = l.marker {
                 <g class="marker" data-testid="marker">
                     <title>{ hit_label.clone().unwrap_or_default() }</title>
-                    <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", l.density_y)} y2={format!("{:.1}", bar_y + BAR_H)} />
+                    <line x1={f1(x)} x2={f1(x)} y1={f1(l.density_y)} y2={f1(bar_y + BAR_H)} />
                     <path d={format!("M{:.1} {:.1}h16l-8 {:.0}z", x - 8.0, bar_y - MARKER_ROOM + 2.0, MARKER_ROOM - 4.0)} />
                     if let (Some((lx, anchor)), Some(caption)) = (l.marker_label, marker_caption) {
-                        <text class="marker-label" x={format!("{lx:.1}")} y={format!("{:.1}", l.density_y + 10.0)} text-anchor={anchor.as_str()}>
+                        <text class="marker-label" x={f1(lx)} y={f1(l.density_y + 10.0)} text-anchor={anchor.as_str()}>
                             { caption }
                         </text>
                     }

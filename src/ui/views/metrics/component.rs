@@ -6,6 +6,7 @@ use super::snapshot::{pickable, Chart, Choices, MetricsSnapshot};
 use crate::i18n::metrics::{Msg, Text};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::shard_short;
+use crate::ui::views::f1;
 use crate::world::metrics::MetricName;
 use serde_json::json;
 use std::rc::Rc;
@@ -298,9 +299,9 @@ fn chart(ch: &Chart, snap: &MetricsSnapshot, lang: Lang) -> Html {
             let y = f.y(*v);
             html! {
                 <g key={format!("{v}")}>
-                    <line class="metrics-gridline" x1={format!("{:.1}", super::model::LEFT)} x2={format!("{:.1}", super::model::WIDTH - super::model::RIGHT)}
-                          y1={format!("{y:.1}")} y2={format!("{y:.1}")} />
-                    <text class="metrics-tick" x={format!("{:.1}", super::model::LEFT - 4.0)} y={format!("{:.1}", y + 3.5)} text-anchor="end">
+                    <line class="metrics-gridline" x1={f1(super::model::LEFT)} x2={f1(super::model::WIDTH - super::model::RIGHT)}
+                          y1={f1(y)} y2={f1(y)} />
+                    <text class="metrics-tick" x={f1(super::model::LEFT - 4.0)} y={f1(y + 3.5)} text-anchor="end">
                         { format_tick(*v, unit, lang) }
                     </text>
                 </g>
@@ -313,7 +314,7 @@ fn chart(ch: &Chart, snap: &MetricsSnapshot, lang: Lang) -> Html {
         .map(|t| {
             let x = f.x(t as f64);
             html! {
-                <text key={t} class="metrics-tick" x={format!("{x:.1}")} y={format!("{:.1}", super::model::HEIGHT - 8.0)} text-anchor="middle">
+                <text key={t} class="metrics-tick" x={f1(x)} y={f1(super::model::HEIGHT - 8.0)} text-anchor="middle">
                     { elapsed(t) }
                 </text>
             }
@@ -331,7 +332,7 @@ fn chart(ch: &Chart, snap: &MetricsSnapshot, lang: Lang) -> Html {
                 .map(|p| {
                     let tip = format!("{who} · {} · {}", elapsed(p.start), format_value(p.value, unit, lang));
                     html! {
-                        <circle key={p.start} class="metrics-dot" cx={format!("{:.1}", f.point_x(p, period))} cy={format!("{:.1}", f.y(p.value))} r="3">
+                        <circle key={p.start} class="metrics-dot" cx={f1(f.point_x(p, period))} cy={f1(f.y(p.value))} r="3">
                             <title>{ tip }</title>
                         </circle>
                     }
@@ -350,9 +351,9 @@ fn chart(ch: &Chart, snap: &MetricsSnapshot, lang: Lang) -> Html {
         let cls = if eval.state == AlarmState::Alarm { "metrics-threshold alarm" } else { "metrics-threshold" };
         html! {
             <g class={cls}>
-                <line x1={format!("{:.1}", super::model::LEFT)} x2={format!("{:.1}", super::model::WIDTH - super::model::RIGHT)}
-                      y1={format!("{y:.1}")} y2={format!("{y:.1}")} stroke-dasharray="5 4" />
-                <text x={format!("{:.1}", super::model::WIDTH - super::model::RIGHT - 2.0)} y={format!("{:.1}", y - 4.0)} text-anchor="end">
+                <line x1={f1(super::model::LEFT)} x2={f1(super::model::WIDTH - super::model::RIGHT)}
+                      y1={f1(y)} y2={f1(y)} stroke-dasharray="5 4" />
+                <text x={f1(super::model::WIDTH - super::model::RIGHT - 2.0)} y={f1(y - 4.0)} text-anchor="end">
                     { format!("{} > {}", eval.state.as_str(), format_value(spec.threshold, unit, lang)) }
                 </text>
             </g>

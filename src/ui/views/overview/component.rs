@@ -7,6 +7,7 @@ use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{duration, grouped, hash_key_short, DurationStyle};
 use crate::ui::views::dots::model::{DotShape, Paint, PaintDot};
 use crate::ui::views::dots::DotsCanvas;
+use crate::ui::views::f1;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,9 +37,9 @@ fn LaneDots(props: &LaneDotsProps) -> Html {
         { for props.dots.iter().filter(|d| d.yours).map(|d| html! {
             <g key={d.key} class="yours" data-testid="record-yours">
                 <title>{ crate::ui::views::yours_text(props.live, props.lang) }</title>
-                <circle class="yours-ring" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)} r={format!("{:.1}", r * 2.2)} />
-                <circle data-testid="record" cx={format!("{:.1}", d.x)} cy={format!("{:.1}", d.y)}
-                        r={format!("{r:.1}")} fill={format!("hsl({} 70% 45%)", d.hue)} />
+                <circle class="yours-ring" cx={f1(d.x)} cy={f1(d.y)} r={f1(r * 2.2)} />
+                <circle data-testid="record" cx={f1(d.x)} cy={f1(d.y)}
+                        r={f1(r)} fill={format!("hsl({} 70% 45%)", d.hue)} />
             </g>
         }) }
     }
@@ -76,8 +77,8 @@ pub fn Overview(props: &OverviewProps) -> Html {
     let backgrounds = l.lanes.iter().map(|lane| {
         html! {
             <g key={lane.id.to_string()} class={classes!("lane", (!lane.open).then_some("closed"))}>
-                <rect class="lane-bg" x={lane_x.to_string()} y={format!("{:.1}", lane.y)}
-                      width={(lane_end - lane_x).to_string()} height={format!("{:.1}", lane.h)} rx="4" />
+                <rect class="lane-bg" x={lane_x.to_string()} y={f1(lane.y)}
+                      width={(lane_end - lane_x).to_string()} height={f1(lane.h)} rx="4" />
             </g>
         }
     });
@@ -85,11 +86,11 @@ pub fn Overview(props: &OverviewProps) -> Html {
         html! {
             <g key={lane.id.to_string()} data-testid="shard-lane" class={classes!("lane", (!lane.open).then_some("closed"))}>
                 <title>{ lane.id.to_string() }</title>
-                <text class="lane-label" x="10" y={format!("{:.1}", lane.y + lane.h / 2.0)} dominant-baseline="middle">
+                <text class="lane-label" x="10" y={f1(lane.y + lane.h / 2.0)} dominant-baseline="middle">
                     { lane.label.clone() }
                 </text>
-                <rect class="range-all" x="10" y={format!("{:.1}", lane.y + lane.h - 6.0)} width={l.range_bar_w.to_string()} height="3" />
-                <rect class="range-own" x={format!("{:.2}", lane.range_x)} y={format!("{:.1}", lane.y + lane.h - 7.0)}
+                <rect class="range-all" x="10" y={f1(lane.y + lane.h - 6.0)} width={l.range_bar_w.to_string()} height="3" />
+                <rect class="range-own" x={format!("{:.2}", lane.range_x)} y={f1(lane.y + lane.h - 7.0)}
                       width={format!("{:.2}", lane.range_w)} height="5" />
                 <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>
                     <LaneDots dots={lane.dots.clone()} r={l.dot_r} {lang} live={snap.live} />
@@ -99,11 +100,17 @@ pub fn Overview(props: &OverviewProps) -> Html {
     });
     let last = l.ticks.len().saturating_sub(1);
     let ticks = l.ticks.iter().enumerate().map(|(i, t)| {
-        let anchor = if i == 0 { "start" } else if i == last { "end" } else { "middle" };
+        let anchor = if i == 0 {
+            "start"
+        } else if i == last {
+            "end"
+        } else {
+            "middle"
+        };
         html! {
             <g key={format!("{:.0}", t.x)} class="tick">
-                <line x1={format!("{:.1}", t.x)} x2={format!("{:.1}", t.x)} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y + 5.0)} />
-                <text x={format!("{:.1}", t.x)} y={format!("{:.1}", l.axis_y + 18.0)} text-anchor={anchor}>{ t.label.clone() }</text>
+                <line x1={f1(t.x)} x2={f1(t.x)} y1={f1(l.axis_y)} y2={f1(l.axis_y + 5.0)} />
+                <text x={f1(t.x)} y={f1(l.axis_y + 18.0)} text-anchor={anchor}>{ t.label.clone() }</text>
             </g>
         }
     });
@@ -162,9 +169,9 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 <svg class="lanes" viewBox={format!("0 0 {} {:.0}", l.width, l.height)} role="img"
                      aria-label={Msg::OpenShards { n: open }.text(lang)} preserveAspectRatio="xMinYMin meet">
                     { for lanes }
-                    <line class="axis" x1={lane_x.to_string()} x2={lane_end.to_string()} y1={format!("{:.1}", l.axis_y)} y2={format!("{:.1}", l.axis_y)} />
+                    <line class="axis" x1={lane_x.to_string()} x2={lane_end.to_string()} y1={f1(l.axis_y)} y2={f1(l.axis_y)} />
                     { for ticks }
-                    <text class="axis-label" x={lane_end.to_string()} y={format!("{:.1}", l.axis_y + 32.0)} text-anchor="end">{ Text::AgeAxis.text(lang) }</text>
+                    <text class="axis-label" x={lane_end.to_string()} y={f1(l.axis_y + 32.0)} text-anchor="end">{ Text::AgeAxis.text(lang) }</text>
                 </svg>
             </div>
             <div class="table-wrap" tabindex="0" role="region" aria-label={Text::Shards.text(lang)} data-card="shards">

@@ -3,6 +3,7 @@
 //! their animation phase, [`DotPhase`], from a context, so only they re-render every frame).
 
 use super::model::{dot_points, Curve, Rect};
+pub use crate::ui::views::f1;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,11 +31,6 @@ pub fn Dots(props: &DotsProps) -> Html {
             }) }
         </g>
     }
-}
-
-/// One decimal, for SVG attributes.
-pub fn f1(v: f64) -> String {
-    format!("{v:.1}")
 }
 
 /// A node's frame.

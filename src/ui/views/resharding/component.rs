@@ -9,6 +9,7 @@ use crate::i18n::app::Text;
 use crate::i18n::resharding::{Msg as ReshardingMsg, Text as R};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{duration, grouped, hash_key_short, percent, sequence_tail, DurationStyle};
+use crate::ui::views::f1;
 use crate::ui::views::live_input::LiveInput;
 use crate::world::consumer::ConsumerSpec;
 use crate::world::polling::PollingSpec;
@@ -143,9 +144,9 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
         html! {
             <g key={b.id.to_string()} class={classes!("bar", class)} data-testid="lineage-shard" data-state={b.state.word()}>
                 <title>{ format!("{} · {}", b.id, cell.text(lang)) }</title>
-                <rect x={format!("{:.1}", b.x)} y={format!("{:.1}", b.y)} width={format!("{:.1}", b.w)} height={format!("{:.1}", b.h)} rx="2" />
+                <rect x={f1(b.x)} y={f1(b.y)} width={f1(b.w)} height={f1(b.h)} rx="2" />
                 if b.w > 24.0 && b.h > 12.0 {
-                    <text x={format!("{:.1}", b.x + 4.0)} y={format!("{:.1}", b.y + b.h / 2.0)} dominant-baseline="middle">
+                    <text x={f1(b.x + 4.0)} y={f1(b.y + b.h / 2.0)} dominant-baseline="middle">
                         { label }
                     </text>
                 }
@@ -222,15 +223,15 @@ pub fn Resharding(props: &ReshardingProps) -> Html {
                         <path d="M0 0L10 5L0 10z" />
                     </marker>
                 </defs>
-                <rect class="space" x={LEFT.to_string()} y={TOP.to_string()} width={format!("{:.1}", l.width - LEFT - 10.0)} height={HASH_H.to_string()} />
-                <text class="axis-label" x="4" y={format!("{:.1}", TOP + 8.0)}>{ "0" }</text>
-                <text class="axis-label" x="4" y={format!("{:.1}", TOP + HASH_H / 2.0)}>{ "2¹²⁷" }</text>
-                <text class="axis-label" x="4" y={format!("{:.1}", TOP + HASH_H)}>{ "2¹²⁸" }</text>
+                <rect class="space" x={LEFT.to_string()} y={TOP.to_string()} width={f1(l.width - LEFT - 10.0)} height={HASH_H.to_string()} />
+                <text class="axis-label" x="4" y={f1(TOP + 8.0)}>{ "0" }</text>
+                <text class="axis-label" x="4" y={f1(TOP + HASH_H / 2.0)}>{ "2¹²⁷" }</text>
+                <text class="axis-label" x="4" y={f1(TOP + HASH_H)}>{ "2¹²⁸" }</text>
                 { for bars }
                 { for edges }
                 { for l.ticks.iter().enumerate().map(|(i, (x, t))| {
                     let anchor = if i == 0 { "start" } else if i + 1 == l.ticks.len() { "end" } else { "middle" };
-                    html! { <text key={i} class="axis-label" x={format!("{x:.1}")} y={format!("{:.1}", l.axis_y + 14.0)} text-anchor={anchor}>{ t.clone() }</text> }
+                    html! { <text key={i} class="axis-label" x={f1(*x)} y={f1(l.axis_y + 14.0)} text-anchor={anchor}>{ t.clone() }</text> }
                 }) }
             </svg>
             <ul class="legend-states">

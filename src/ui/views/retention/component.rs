@@ -16,6 +16,7 @@ use crate::i18n::retention::{Msg as RetentionMsg, Text as R};
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::{ApiOutcome, ShardRead};
 use crate::ui::format::{grouped, sequence_tail, shard_short, usd, whole};
+use crate::ui::views::f1;
 use crate::ui::views::flow::model::{consumer_letter, shape_path, Shape};
 use crate::ui::views::live_input::LiveInput;
 use crate::ui::views::overview::model::NARROW_BELOW_PX;
@@ -211,9 +212,9 @@ pub fn Retention(props: &RetentionProps) -> Html {
                         Some(html! {
                             <g key={c.name.clone()} class={classes!("ret-cursor", over.then_some("overtaken"))} data-testid="ret-cursor">
                                 <title>{ c.name.clone() }</title>
-                                <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", y)} y2={format!("{:.1}", y + ROW_H + 4.0)} />
+                                <line x1={f1(x)} x2={f1(x)} y1={f1(y)} y2={f1(y + ROW_H + 4.0)} />
                                 <path d={shape_path(Shape::Triangle, x, y + ROW_H + 8.0, 4.0)} />
-                                <text x={format!("{:.1}", x + 6.0)} y={format!("{:.1}", y + ROW_H + 12.0)}>{ format!("{}{}", consumer_letter(ci), if over { " ⚠" } else { "" }) }</text>
+                                <text x={f1(x + 6.0)} y={f1(y + ROW_H + 12.0)}>{ format!("{}{}", consumer_letter(ci), if over { " ⚠" } else { "" }) }</text>
                             </g>
                         })
                     });
@@ -223,9 +224,9 @@ pub fn Retention(props: &RetentionProps) -> Html {
                             Some(html! {
                                 <g key={format!("{}-{}", c.name, l.from)} class="loss-band" data-testid="loss-band">
                                     <title>{ loss_text(lang, &c.name, l) }</title>
-                                    <rect x={format!("{x:.1}")} y={format!("{:.1}", y + 1.0)} width={format!("{w:.1}")} height={format!("{:.1}", ROW_H - 2.0)} />
+                                    <rect x={f1(x)} y={f1(y + 1.0)} width={f1(w)} height={f1(ROW_H - 2.0)} />
                                     if w >= 12.0 {
-                                        <text x={format!("{:.1}", x + w / 2.0)} y={format!("{:.1}", y + 11.0)} text-anchor="middle">{ format!("✗{}", consumer_letter(ci)) }</text>
+                                        <text x={f1(x + w / 2.0)} y={f1(y + 11.0)} text-anchor="middle">{ format!("✗{}", consumer_letter(ci)) }</text>
                                     }
                                 </g>
                             })
@@ -243,8 +244,8 @@ pub fn Retention(props: &RetentionProps) -> Html {
                         html! {
                             <g key={m.position} class="yours-mark" data-testid="ret-yours" {onclick}>
                                 <title>{ format!("{} · {} #{}", crate::ui::views::yours_text(snap.live, lang), r.id, m.position) }</title>
-                                <circle cx={format!("{x:.1}")} cy={format!("{:.1}", y + ROW_H / 2.0)} r="6" />
-                                <text class="yours-label" x={format!("{lx:.1}")} y={format!("{:.1}", y + ROW_H - 4.0)} text-anchor={anchor}>
+                                <circle cx={f1(x)} cy={f1(y + ROW_H / 2.0)} r="6" />
+                                <text class="yours-label" x={f1(lx)} y={f1(y + ROW_H - 4.0)} text-anchor={anchor}>
                                     { crate::ui::views::yours_text(snap.live, lang) }
                                 </text>
                             </g>
@@ -253,28 +254,28 @@ pub fn Retention(props: &RetentionProps) -> Html {
                     html! {
                         <g key={r.id.to_string()} class={classes!("ret-row", (!r.open).then_some("closed"))} data-testid="ret-row">
                             <title>{ r.id.to_string() }</title>
-                            <text class="row-label" x="4" y={format!("{:.1}", y + ROW_H / 2.0)} dominant-baseline="middle">{ shard_short(r.id) }</text>
-                            <rect class="row-bg" x={format!("{:.1}", axis.lane_x)} y={format!("{y:.1}")} width={format!("{:.1}", axis.lane_end - axis.lane_x)} height={format!("{ROW_H:.1}")} />
+                            <text class="row-label" x="4" y={f1(y + ROW_H / 2.0)} dominant-baseline="middle">{ shard_short(r.id) }</text>
+                            <rect class="row-bg" x={f1(axis.lane_x)} y={f1(y)} width={f1(axis.lane_end - axis.lane_x)} height={f1(ROW_H)} />
                             if ex > axis.lane_x {
-                                <rect class="expired-zone" x={format!("{:.1}", axis.lane_x)} y={format!("{y:.1}")} width={format!("{:.1}", ex - axis.lane_x)} height={format!("{ROW_H:.1}")} />
+                                <rect class="expired-zone" x={f1(axis.lane_x)} y={f1(y)} width={f1(ex - axis.lane_x)} height={f1(ROW_H)} />
                             }
-                            <rect class="window" x={format!("{ex:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", axis.lane_end - ex)} height={format!("{ROW_H:.1}")} />
+                            <rect class="window" x={f1(ex)} y={f1(y)} width={f1(axis.lane_end - ex)} height={f1(ROW_H)} />
                             { for bands }
                             <g class="marks" transform={format!("translate({tx:.3} 0) scale({k:.6} 1)")}>
                                 <RowMarks shard={r.id} marks={r.marks.clone()} y={y} on_mark={on_mark.clone()} />
                             </g>
                             { for yours }
-                            <text class="row-count" x={format!("{:.1}", axis.lane_x + 3.0)} y={format!("{:.1}", y + ROW_H - 4.0)} data-testid="expired-count">
+                            <text class="row-count" x={f1(axis.lane_x + 3.0)} y={f1(y + ROW_H - 4.0)} data-testid="expired-count">
                                 { format!("{} {}", grouped(r.first_index, lang), R::Expired.text(lang)) }
                             </text>
-                            <text class="row-count" x={format!("{:.1}", axis.lane_end - 3.0)} y={format!("{:.1}", y + 10.0)} text-anchor="end" data-testid="retained-count">
+                            <text class="row-count" x={f1(axis.lane_end - 3.0)} y={f1(y + 10.0)} text-anchor="end" data-testid="retained-count">
                                 { format!("{} {}{}", grouped(r.retained(), lang), R::Retained.text(lang), if r.open { String::new() } else { format!(" · {}", R::Closed.text(lang)) }) }
                             </text>
                             { for markers.iter().map(|m| html! {
                                 <g key={m.kind.as_str()} class={classes!("iter-marker", format!("k-{}", m.kind.short().to_lowercase()))} data-testid="iter-marker">
                                     <title>{ m.kind.as_str() }</title>
                                     <path d={shape_path(Shape::Diamond, m.x, y - 5.0, 4.0)} />
-                                    <text x={format!("{:.1}", m.x)} y={format!("{:.1}", y - 11.0)} text-anchor="middle">{ m.kind.short() }</text>
+                                    <text x={f1(m.x)} y={f1(y - 11.0)} text-anchor="middle">{ m.kind.short() }</text>
                                 </g>
                             }) }
                             { for cursors }
@@ -282,14 +283,14 @@ pub fn Retention(props: &RetentionProps) -> Html {
                     }
                 }) }
                 if trim_x > axis.lane_x {
-                    <line class="trim-line" x1={format!("{trim_x:.1}")} x2={format!("{trim_x:.1}")} y1="4" y2={format!("{:.1}", row_y(snap.rows.len()) - 6.0)} />
+                    <line class="trim-line" x1={f1(trim_x)} x2={f1(trim_x)} y1="4" y2={f1(row_y(snap.rows.len()) - 6.0)} />
                 }
-                <line class="axis" x1={format!("{:.1}", axis.lane_x)} x2={format!("{:.1}", axis.lane_end)}
-                      y1={format!("{:.1}", row_y(snap.rows.len()) - 4.0)} y2={format!("{:.1}", row_y(snap.rows.len()) - 4.0)} />
+                <line class="axis" x1={f1(axis.lane_x)} x2={f1(axis.lane_end)}
+                      y1={f1(row_y(snap.rows.len()) - 4.0)} y2={f1(row_y(snap.rows.len()) - 4.0)} />
                 { for axis.ticks.iter().map(|tk| html! {
-                    <text key={tk.at_ms} class="tick-label" x={format!("{:.1}", tk.x)} y={format!("{:.1}", row_y(snap.rows.len()) + 10.0)} text-anchor="middle">{ tk.label.clone() }</text>
+                    <text key={tk.at_ms} class="tick-label" x={f1(tk.x)} y={f1(row_y(snap.rows.len()) + 10.0)} text-anchor="middle">{ tk.label.clone() }</text>
                 }) }
-                <text class="tick-label now" x={format!("{:.1}", axis.lane_end)} y={format!("{:.1}", row_y(snap.rows.len()) + 22.0)} text-anchor="end">{ R::Now.text(lang) }</text>
+                <text class="tick-label now" x={f1(axis.lane_end)} y={f1(row_y(snap.rows.len()) + 22.0)} text-anchor="end">{ R::Now.text(lang) }</text>
             </svg>
             <p class="muted" data-testid="aggregated">{ RetentionMsg::Aggregated { stride: max_stride, drawn, total: total_retained }.text(lang) }</p>
             <p class="help legend">
@@ -441,7 +442,7 @@ fn RowMarks(props: &RowMarksProps) -> Html {
             let on_mark = props.on_mark.clone();
             html! {
                 <line key={m.position} class={classes!("mark", m.yours.then_some("yours"))} data-testid="ret-mark" vector-effect="non-scaling-stroke"
-                      x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", y + 12.0)} y2={format!("{:.1}", y + ROW_H - 9.0)}
+                      x1={f1(x)} x2={f1(x)} y1={f1(y + 12.0)} y2={f1(y + ROW_H - 9.0)}
                       onclick={Callback::from(move |e: MouseEvent| { e.stop_propagation(); on_mark.emit(c.clone()); })}>
                     <title>{ format!("#{}", m.position) }</title>
                 </line>
