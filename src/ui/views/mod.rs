@@ -117,8 +117,7 @@ mod tests {
 
     #[test]
     fn f1_prints_what_one_decimal_formatting_prints() {
-        // A sweep of the coordinates the views draw (negative, fractional, thousands), with
-        // steps that avoid exact binary ties, where the two may round differently.
+        // A sweep of the coordinates the views draw (negative, fractional, thousands).
         let mut v = -1234.567;
         while v < 5000.0 {
             assert_eq!(f1(v), format!("{v:.1}").replace("-0.0", "0.0"), "{v}");

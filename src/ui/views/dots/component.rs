@@ -29,7 +29,6 @@ pub fn DotsCanvas(props: &DotsCanvasProps) -> Html {
     let size = use_mut_ref(|| None::<(f64, f64)>);
     let latest = use_mut_ref(|| props.paint.clone());
     let colours = use_mut_ref(Colours::default);
-    *latest.borrow_mut() = props.paint.clone();
     {
         let (canvas, size, latest, colours) = (canvas.clone(), size.clone(), latest.clone(), colours.clone());
         use_effect_with((), move |_| {
@@ -52,8 +51,10 @@ pub fn DotsCanvas(props: &DotsCanvasProps) -> Html {
         });
     }
     {
-        let canvas = canvas.clone();
+        let (canvas, latest) = (canvas.clone(), latest.clone());
         use_effect_with(props.paint.clone(), move |paint| {
+            // What the observer repaints when the box changes.
+            *latest.borrow_mut() = paint.clone();
             if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
                 // Before the observer's first report (or without one), measure once.
                 let measured = *size.borrow_mut().get_or_insert_with(|| box_size(&el));

@@ -5,7 +5,7 @@
 use super::model::{job_rate, job_slots, marker_x, KappaEdge as E, KappaLayout, KappaNode as N, Rect};
 use super::numbers::{clock, delta, duration, parse_parallelism, storage_ratio};
 use super::snapshot::{JobRow, PipelinesSnapshot};
-use super::svg::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
+use super::svg::{arrow_defs, bar, edge, edge_label, frame, line, Dots};
 use crate::engine::time::HOUR_MS;
 use crate::i18n::app::Msg;
 use crate::i18n::pipelines::kappa::{self as t, Text as P};
@@ -13,6 +13,7 @@ use crate::i18n::pipelines::page;
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::answers::PipelineOutcome;
 use crate::ui::format::{bytes, grouped, percent, shard_short};
+use crate::ui::views::f1;
 use crate::world::pipeline_spec::{job_name, PipelineAction};
 use std::rc::Rc;
 use yew::prelude::*;

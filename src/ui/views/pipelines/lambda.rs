@@ -5,12 +5,13 @@
 use super::model::{LambdaEdge as E, LambdaLayout, LambdaNode as N};
 use super::numbers::{clock, duration};
 use super::snapshot::PipelinesSnapshot;
-use super::svg::{arrow_defs, bar, edge, edge_label, f1, frame, line, Dots};
+use super::svg::{arrow_defs, bar, edge, edge_label, frame, line, Dots};
 use crate::i18n::app::Msg;
 use crate::i18n::pipelines::lambda::{self as t, Text as P};
 use crate::i18n::pipelines::page;
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::format::{bytes, grouped};
+use crate::ui::views::f1;
 use crate::world::pipeline_spec::{PipelineAction, ARCHIVER, SPEED_LAYER};
 use std::rc::Rc;
 use yew::prelude::*;

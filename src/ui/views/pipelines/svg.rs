@@ -3,7 +3,7 @@
 //! their animation phase, [`DotPhase`], from a context, so only they re-render every frame).
 
 use super::model::{dot_points, Curve, Rect};
-pub use crate::ui::views::f1;
+use crate::ui::views::f1;
 use std::rc::Rc;
 use yew::prelude::*;
 
