@@ -211,12 +211,14 @@ fn fill(root: &Element, test_id: &str, value: &str) {
     el.dispatch_event(&e).unwrap_or_else(|_| panic!("dispatch"));
 }
 
-/// The times of the retention view's record marks, seconds since start (their `x1`).
+/// The times of the retention view's record marks, seconds since start: the x of each stroke
+/// (`M<x> <y>V<y>`) of the rows' mark paths.
 fn mark_secs(root: &Element) -> Vec<f64> {
-    root.query_selector_all("[data-testid=ret-mark]")
+    root.query_selector_all("[data-testid=ret-marks]")
         .map(|l| {
             (0..l.length())
-                .filter_map(|i| l.item(i)?.dyn_into::<Element>().ok()?.get_attribute("x1")?.parse().ok())
+                .filter_map(|i| l.item(i)?.dyn_into::<Element>().ok()?.get_attribute("d"))
+                .flat_map(|d| d.split('M').filter_map(|s| s.split(' ').next()?.parse().ok()).collect::<Vec<f64>>())
                 .collect()
         })
         .unwrap_or_default()

@@ -529,6 +529,96 @@ const checks = [
     return `throttled: ${throttled[0]} of ${lanes} lanes; "${label}" -> sequence number ${seq}`;
   }],
 
+  ['retention (slow-consumer): a click beside a record mark picks that record for AT_SEQUENCE_NUMBER, and a read starts there', async () => {
+    const page = await newPage('retention mark click');
+    await open(page, '#/retention?seed=1&scenario=slow-consumer&speed=3600&lang=en', 'retention');
+    await setPlaying(page, true);
+    await page.waitForTimeout(3000);
+    await setPlaying(page, false);
+    // The first row's marks as screen points (the path's M<x> <y>V<y> strokes through its CTM); one
+    // whose neighbours are at least 8 px away, so that the nearest mark to the click is unambiguous.
+    const target = await page.locator(tid('ret-marks')).first().evaluate((path) => {
+      const m = path.getScreenCTM();
+      const strokes = [...path.getAttribute('d').matchAll(/M([\d.]+) ([\d.]+)V([\d.]+)/g)]
+        .map(([, x, y1, y2]) => ({ x: m.a * Number(x) + m.e, y: m.d * ((Number(y1) + Number(y2)) / 2) + m.f }));
+      const clear = strokes.filter((s, i) => i > 0 && i < strokes.length - 1
+        && s.x - strokes[i - 1].x >= 8 && strokes[i + 1].x - s.x >= 8);
+      return { count: strokes.length, pick: clear[Math.floor(clear.length / 2)] ?? null };
+    });
+    assert(target.pick, `no mark of the first row stands 8 px from its neighbours (${target.count} marks)`);
+    await page.mouse.click(target.pick.x + 3, target.pick.y);
+    const kind = await until('[data-testid=iter-kind] should switch to AT_SEQUENCE_NUMBER', async () => {
+      const v = await page.locator(tid('iter-kind')).first().inputValue();
+      return v === 'AT_SEQUENCE_NUMBER' ? v : null;
+    });
+    const record = await page.locator(tid('iter-record')).first().inputValue();
+    assert(record !== '', 'the click chose no record ([data-testid=iter-record] is empty)');
+    const marker = await page.locator(`${tid('iter-marker')}.k-at`).first().boundingBox();
+    const markerX = marker.x + marker.width / 2;
+    assert(Math.abs(markerX - target.pick.x) <= 1.5, `the AT marker is at x ${markerX.toFixed(1)}, the clicked mark at ${target.pick.x.toFixed(1)}`);
+    await page.locator(tid('iter-run')).first().click();
+    const count = await until('[data-testid=read-count] should show the records read', async () => {
+      const n = await page.locator(tid('read-count')).count();
+      return n ? Number(await page.locator(tid('read-count')).first().textContent()) : null;
+    });
+    assert(count >= 1, `GetRecords from the chosen record returned ${count} records`);
+    return `${target.count} marks in row 0; clicked 3 px right of one at x ${target.pick.x.toFixed(1)}: ${kind}, record #${record}; the read returned ${count} records`;
+  }],
+
+  ['flow hot-key: a click on a dot painted on the lanes canvas opens that record\'s details', async () => {
+    const page = await newPage('flow dot click');
+    await openHotKeyFlow(page, 'en', 2000);
+    assert(await page.locator(tid('record-details')).count() === 0, 'details open before any click');
+    // A painted pixel, found in the canvas itself (as a person finds a dot by looking).
+    const at = await page.locator(tid('lane-dots')).first().evaluate((canvas) => {
+      const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      const box = canvas.getBoundingClientRect();
+      for (let y = 0; y < height; y += 1) {
+        for (let x = 0; x < width; x += 1) {
+          if (data[(y * width + x) * 4 + 3] > 200) {
+            // The first opaque pixel is a dot's top; its middle is a few pixels below.
+            return { x: box.left + (x + 0.5) * box.width / width, y: box.top + (y + 3) * box.height / height, dots: canvas.dataset.dots };
+          }
+        }
+      }
+      return null;
+    });
+    assert(at, 'no painted dot on [data-testid=lane-dots]');
+    await page.mouse.click(at.x, at.y);
+    const details = page.locator(tid('record-details')).first();
+    await details.waitFor({ state: 'visible' });
+    const head = ((await details.locator('h3').first().textContent()) ?? '').trim();
+    const seq = ((await details.locator(tid('record-seq')).first().textContent()) ?? '').trim();
+    assert(/^\d{56}$/.test(seq), `[data-testid=record-seq] is "${seq}", want 56 digits`);
+    return `${at.dots} dots painted; a click at (${at.x.toFixed(0)}, ${at.y.toFixed(0)}) opened "${head}"`;
+  }],
+
+  ['retention (slow-consumer): a click on a row away from the marks picks AT_TIMESTAMP at the time under the pointer', async () => {
+    const page = await newPage('retention time click');
+    await open(page, '#/retention?seed=1&scenario=slow-consumer&speed=3600&lang=en', 'retention');
+    await setPlaying(page, true);
+    await page.waitForTimeout(3000);
+    await setPlaying(page, false);
+    // A mark's x (its arrival, seconds since start) gives the time at that x; the click goes to
+    // the row's top edge, above the marks' strokes.
+    const target = await page.locator(tid('ret-marks')).first().evaluate((path) => {
+      const m = path.getScreenCTM();
+      const strokes = [...path.getAttribute('d').matchAll(/M([\d.]+) ([\d.]+)V/g)].map(([, x, y1]) => ({ secs: Number(x), y1: Number(y1) }));
+      const s = strokes[Math.floor(strokes.length / 2)];
+      return s ? { secs: s.secs, x: m.a * s.secs + m.e, y: m.d * (s.y1 - 8) + m.f, pxPerSec: m.a } : null;
+    });
+    assert(target, 'the first row has no marks');
+    await page.mouse.click(target.x, target.y);
+    await until('[data-testid=iter-kind] should switch to AT_TIMESTAMP', async () =>
+      (await page.locator(tid('iter-kind')).first().inputValue()) === 'AT_TIMESTAMP');
+    const hours = Number(await page.locator(tid('iter-time')).first().inputValue());
+    // The field shows hours with two decimals (36 s); a pixel is 1 / pxPerSec seconds.
+    const tolerance = 18 + 2 / target.pxPerSec;
+    assert(Math.abs(hours * 3600 - target.secs) <= tolerance,
+      `clicked at ${target.secs} s since start; [data-testid=iter-time] says ${hours} h (${(hours * 3600).toFixed(0)} s), tolerance ${tolerance.toFixed(0)} s`);
+    return `clicked at ${target.secs} s; the iterator time is ${hours} h`;
+  }],
+
   ['pipelines (#/pipelines, no scenario named: e-commerce): deploy v2 at parallelism 16, it catches up, switch, revert', async () => {
     const page = await newPage('pipelines deploy');
     await open(page, '#/pipelines?seed=3&speed=600&lang=en', 'kappa-panel');

@@ -70,6 +70,15 @@ pub fn f1(v: f64) -> String {
     buf[at..].iter().map(|&b| char::from(b)).collect()
 }
 
+/// The element matching `selector` at or above the target of `e`: the element whose `onclick`
+/// handles it. Yew delegates events to the app's root (`yew::Renderer` renders into the body),
+/// so in every handler `e.current_target()` is the body, not the element that declared the
+/// listener.
+pub fn handler_element(e: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    e.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
+}
+
 /// True on a phone-sized window: views then draw their narrow layout.
 #[cfg(target_arch = "wasm32")]
 pub fn is_narrow() -> bool {

@@ -147,10 +147,11 @@ fn draw(el: &HtmlCanvasElement, (css_w, css_h): (f64, f64), paint: &Paint, colou
     ctx.set_global_alpha(1.0);
 }
 
-/// The viewBox point under a pointer event on an SVG drawn with `preserveAspectRatio="xMinYMin
-/// meet"` and a `vb_w` × `vb_h` viewBox (the lanes' top SVG): where a click lands among the dots.
+/// The viewBox point under a click on the lanes' top SVG (`svg.lanes`, drawn with
+/// `preserveAspectRatio="xMinYMin meet"` and a `vb_w` × `vb_h` viewBox): where it lands among the
+/// dots.
 pub fn viewbox_point(e: &MouseEvent, vb_w: f64, vb_h: f64) -> Option<(f64, f64)> {
-    let el = e.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    let el = crate::ui::views::handler_element(e, "svg.lanes")?;
     let rect = el.get_bounding_client_rect();
     let k = meet_scale(rect.width(), rect.height(), vb_w, vb_h);
     if k <= 0.0 {

@@ -2,8 +2,8 @@
 //! the iterator panel, consumer positions and the cost line.
 
 use super::model::{
-    abbreviate_iterator, height, iter_markers, loss_band, loss_episodes, refusal_text, retention_refusal, row_y, Axis,
-    Chosen, IterKind, RetentionOp, NARROW_WIDTH, ROW_H, WIDTH,
+    abbreviate_iterator, height, iter_markers, loss_band, loss_episodes, marks_path, nearest_mark, refusal_text,
+    retention_refusal, row_y, Axis, Chosen, IterKind, RetentionOp, MARK_REACH_PX, NARROW_WIDTH, ROW_H, WIDTH,
 };
 use super::snapshot::{Mark, RetLoss, RetentionSnapshot};
 use crate::engine::error::ErrorType;
@@ -23,6 +23,7 @@ use crate::ui::views::overview::model::NARROW_BELOW_PX;
 use crate::world::cost::monthly;
 use serde_json::json;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Records of a GetRecords answer listed.
@@ -87,10 +88,7 @@ pub fn Retention(props: &RetentionProps) -> Html {
         let (at_time, kind) = (at_time.clone(), kind.clone());
         let axis = axis.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some(svg) = e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            else {
-                return;
-            };
+            let Some(svg) = crate::ui::views::handler_element(&e, "svg.ret-axis") else { return };
             let rect = svg.get_bounding_client_rect();
             let x = (f64::from(e.client_x()) - rect.left()) / rect.width().max(1.0) * width;
             if x >= axis.lane_x && x <= axis.lane_end {
@@ -430,25 +428,51 @@ struct RowMarksProps {
     on_mark: Callback<Chosen>,
 }
 
-/// A row's marks, at seconds since start (the group scales them); re-rendered only when a mark
-/// arrives or expires.
+/// A row's marks, at seconds since start (the group scales them), as one path (and one path for
+/// the records of yours); re-rendered only when a mark arrives or expires. A click on them picks
+/// the nearest mark ([`nearest_mark`]); the record list in the iterator panel offers the same
+/// choice by keyboard.
 #[component]
 fn RowMarks(props: &RowMarksProps) -> Html {
     let y = props.y;
-    html! {
-        { for props.marks.iter().map(|m| {
-            let x = m.at_ms as f64 / 1000.0;
-            let c = Chosen { shard: props.shard, position: m.position, at_ms: m.at_ms, sequence_number: m.sequence_number };
-            let on_mark = props.on_mark.clone();
-            html! {
-                <line key={m.position} class={classes!("mark", m.yours.then_some("yours"))} data-testid="ret-mark" vector-effect="non-scaling-stroke"
-                      x1={f1(x)} x2={f1(x)} y1={f1(y + 12.0)} y2={f1(y + ROW_H - 9.0)}
-                      onclick={Callback::from(move |e: MouseEvent| { e.stop_propagation(); on_mark.emit(c.clone()); })}>
-                    <title>{ format!("#{}", m.position) }</title>
-                </line>
+    let marks = &props.marks;
+    let onclick = {
+        let (marks, shard, on_mark) = (marks.clone(), props.shard, props.on_mark.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some((secs, secs_per_px)) = user_x(&e) else { return };
+            if let Some(m) = nearest_mark(&marks, secs, MARK_REACH_PX * secs_per_px) {
+                e.stop_propagation();
+                on_mark.emit(Chosen {
+                    shard,
+                    position: m.position,
+                    at_ms: m.at_ms,
+                    sequence_number: m.sequence_number,
+                });
             }
-        }) }
+        })
+    };
+    let yours = marks.iter().any(|m| m.yours);
+    let all = marks_path(marks.iter(), y);
+    html! {
+        <>
+            <path class="mark-lines" data-testid="ret-marks" data-count={marks.len().to_string()} vector-effect="non-scaling-stroke"
+                  d={if yours { marks_path(marks.iter().filter(|m| !m.yours), y) } else { all.clone() }} />
+            if yours {
+                <path class="mark-lines yours" vector-effect="non-scaling-stroke" d={marks_path(marks.iter().filter(|m| m.yours), y)} />
+            }
+            <path class="mark-hit" vector-effect="non-scaling-stroke" d={all} {onclick} />
+        </>
     }
+}
+
+/// Where a click on a mark path falls, in the path's own units (seconds since start), and how
+/// many of those units one CSS pixel spans there; `None` when the path has no usable transform.
+fn user_x(e: &MouseEvent) -> Option<(f64, f64)> {
+    let el = crate::ui::views::handler_element(e, ".mark-hit")?.dyn_into::<web_sys::SvgGraphicsElement>().ok()?;
+    // The path's user space to the viewport: the row's translate + scale and the SVG's fit.
+    let m = el.get_screen_ctm()?;
+    let (a, tx) = (f64::from(m.a()), f64::from(m.e()));
+    (a > 0.0).then(|| ((f64::from(e.client_x()) - tx) / a, 1.0 / a))
 }
 
 #[derive(Properties, PartialEq)]

@@ -15,7 +15,7 @@
 //! seconds to minutes, hours and days. Floats appear only here, in geometry. The rows and
 //! consumers it lays out come from `snapshot.rs`.
 
-use super::snapshot::{RetLoss, RetRow};
+use super::snapshot::{Mark, RetLoss, RetRow};
 use crate::engine::error::ErrorType;
 use crate::engine::ops::retention::RETENTION_FIELD_MIN_HOURS;
 use crate::engine::state::sequence::SequenceNumber;
@@ -25,6 +25,7 @@ use crate::engine::time::{HOUR_MS, MINUTE_MS, SECOND_MS};
 use crate::i18n::retention::Text as RetentionText;
 use crate::i18n::Lang;
 use crate::ui::format::{duration, DurationStyle};
+use crate::ui::views::f1;
 
 /// viewBox width on wide screens.
 pub const WIDTH: f64 = 640.0;
@@ -218,6 +219,48 @@ impl Axis {
         let k = (self.lane_end - self.lane_x) / ((self.to_ms - self.from_ms).max(1.0) / 1000.0);
         (self.lane_x - self.from_ms / 1000.0 * k, k)
     }
+}
+
+/// Where a mark's stroke starts below its row's top, viewBox units.
+pub const MARK_TOP: f64 = 12.0;
+/// Where a mark's stroke ends above its row's bottom, viewBox units.
+pub const MARK_BOTTOM: f64 = 9.0;
+/// How far from a mark a click still picks it, CSS px (a finger is wider than a 2 px stroke;
+/// the click target, a transparent stroke, is narrower than twice this, so a click on it always
+/// finds a mark).
+pub const MARK_REACH_PX: f64 = 8.0;
+
+/// The SVG path of a row's `marks`: one vertical stroke per mark at `x = seconds since start`
+/// (the row's `translate(…) scale(k 1)` places them on the axis), from `y + MARK_TOP` to
+/// `y + ROW_H - MARK_BOTTOM`.
+///
+/// One `<path>` per row instead of one `<line>` (with a `<title>` and a listener) per mark: at
+/// 3600× marks arrive and expire in every row every frame, and thousands of elements cost Yew's
+/// diff, the DOM calls and the browser's style pass (benches/README.md, "Retention marks as one
+/// path per row").
+pub fn marks_path<'a>(marks: impl Iterator<Item = &'a Mark>, y: f64) -> String {
+    let (top, bottom) = (f1(y + MARK_TOP), f1(y + ROW_H - MARK_BOTTOM));
+    let mut d = String::new();
+    for m in marks {
+        d.push('M');
+        d.push_str(&f1(m.at_ms as f64 / 1000.0));
+        d.push(' ');
+        d.push_str(&top);
+        d.push('V');
+        d.push_str(&bottom);
+    }
+    d
+}
+
+/// The mark nearest to `secs` (seconds since start) within `reach_secs`, if any: what a click on
+/// a row's marks picks.
+pub fn nearest_mark(marks: &[Mark], secs: f64, reach_secs: f64) -> Option<&Mark> {
+    marks
+        .iter()
+        .map(|m| ((m.at_ms as f64 / 1000.0 - secs).abs(), m))
+        .filter(|(gap, _)| *gap <= reach_secs)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, m)| m)
 }
 
 /// The five `ShardIteratorType`s.
@@ -422,6 +465,31 @@ mod tests {
     use crate::engine::error::ApiError;
     use crate::engine::{Engine, EngineConfig};
     use serde_json::json;
+
+    fn mark(position: u64, at_ms: u64, yours: bool) -> Mark {
+        let sequence_number =
+            SequenceNumber { shard_create_secs: 0, seq_ix: position, seq_time_secs: 0, shard_index: 0 };
+        Mark { position, at_ms, sequence_number, yours }
+    }
+
+    #[test]
+    fn a_rows_marks_are_one_path_of_vertical_strokes() {
+        let marks = [mark(0, 1_500, false), mark(32, 61_000, true), mark(64, 90_250, false)];
+        // Row at y 22: strokes from 34 to 43.
+        assert_eq!(marks_path(marks.iter(), 22.0), "M1.5 34.0V43.0M61.0 34.0V43.0M90.2 34.0V43.0");
+        assert_eq!(marks_path(marks.iter().filter(|m| m.yours), 22.0), "M61.0 34.0V43.0");
+        assert_eq!(marks_path(marks.iter().filter(|_| false), 22.0), "", "no marks, an empty path");
+    }
+
+    #[test]
+    fn a_click_picks_the_nearest_mark_within_reach() {
+        let marks = [mark(0, 10_000, false), mark(1, 12_000, false), mark(2, 20_000, true)];
+        assert_eq!(nearest_mark(&marks, 10.9, 2.0).map(|m| m.position), Some(0));
+        assert_eq!(nearest_mark(&marks, 11.1, 2.0).map(|m| m.position), Some(1));
+        assert_eq!(nearest_mark(&marks, 19.0, 1.0).map(|m| m.position), Some(2), "exactly at reach");
+        assert_eq!(nearest_mark(&marks, 16.0, 2.0), None, "between marks, out of reach");
+        assert_eq!(nearest_mark(&[], 16.0, 2.0), None);
+    }
 
     fn no_overlap(a: &Axis) {
         for w in a.ticks.windows(2) {
