@@ -74,6 +74,7 @@ pub fn f1(v: f64) -> String {
 /// handles it. Yew delegates events to the app's root (`yew::Renderer` renders into the body),
 /// so in every handler `e.current_target()` is the body, not the element that declared the
 /// listener.
+#[cfg(target_arch = "wasm32")]
 pub fn handler_element(e: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     use wasm_bindgen::JsCast;
     e.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
