@@ -529,7 +529,7 @@ const checks = [
     return `throttled: ${throttled[0]} of ${lanes} lanes; "${label}" -> sequence number ${seq}`;
   }],
 
-  ['retention (slow-consumer): a click beside a record mark picks that record for AT_SEQUENCE_NUMBER, and a read starts there', async () => {
+  ['retention (slow-consumer): the record mark under the pointer is highlighted and named; a click beside it picks that record for AT_SEQUENCE_NUMBER, and a read starts there', async () => {
     const page = await newPage('retention mark click');
     await open(page, '#/retention?seed=1&scenario=slow-consumer&speed=3600&lang=en', 'retention');
     await setPlaying(page, true);
@@ -546,6 +546,13 @@ const checks = [
       return { count: strokes.length, pick: clear[Math.floor(clear.length / 2)] ?? null };
     });
     assert(target.pick, `no mark of the first row stands 8 px from its neighbours (${target.count} marks)`);
+    // Hovering names the mark and draws it highlighted at the mark's x.
+    await page.mouse.move(target.pick.x + 3, target.pick.y);
+    const hover = page.locator(tid('ret-mark-hover')).first();
+    await hover.waitFor({ state: 'attached' });
+    const hoverBox = await hover.boundingBox();
+    assert(Math.abs(hoverBox.x + hoverBox.width / 2 - target.pick.x) <= 1.5, `the highlighted mark is at x ${hoverBox.x}, the mark at ${target.pick.x}`);
+    const tip = ((await page.locator('.mark-hit title').first().textContent()) ?? '').trim();
     await page.mouse.click(target.pick.x + 3, target.pick.y);
     const kind = await until('[data-testid=iter-kind] should switch to AT_SEQUENCE_NUMBER', async () => {
       const v = await page.locator(tid('iter-kind')).first().inputValue();
@@ -553,6 +560,7 @@ const checks = [
     });
     const record = await page.locator(tid('iter-record')).first().inputValue();
     assert(record !== '', 'the click chose no record ([data-testid=iter-record] is empty)');
+    assert(tip.startsWith(`#${record} · `), `the tooltip said "${tip}", the click chose record #${record}`);
     const marker = await page.locator(`${tid('iter-marker')}.k-at`).first().boundingBox();
     const markerX = marker.x + marker.width / 2;
     assert(Math.abs(markerX - target.pick.x) <= 1.5, `the AT marker is at x ${markerX.toFixed(1)}, the clicked mark at ${target.pick.x.toFixed(1)}`);
@@ -562,7 +570,7 @@ const checks = [
       return n ? Number(await page.locator(tid('read-count')).first().textContent()) : null;
     });
     assert(count >= 1, `GetRecords from the chosen record returned ${count} records`);
-    return `${target.count} marks in row 0; clicked 3 px right of one at x ${target.pick.x.toFixed(1)}: ${kind}, record #${record}; the read returned ${count} records`;
+    return `${target.count} marks in row 0; hovered and clicked 3 px right of one at x ${target.pick.x.toFixed(1)} (tooltip "${tip}"): ${kind}, record #${record}; the read returned ${count} records`;
   }],
 
   ['flow hot-key: a click on a dot painted on the lanes canvas opens that record\'s details', async () => {

@@ -429,18 +429,20 @@ struct RowMarksProps {
 }
 
 /// A row's marks, at seconds since start (the group scales them), as one path (and one path for
-/// the records of yours); re-rendered only when a mark arrives or expires. A click on them picks
-/// the nearest mark ([`nearest_mark`]); the record list in the iterator panel offers the same
-/// choice by keyboard.
+/// the records of yours); re-rendered only when a mark arrives or expires, or the pointer moves
+/// to another mark. The mark nearest the pointer ([`nearest_mark`]) is drawn highlighted with
+/// its position and age as the tooltip, and a click picks it; the record list in the iterator
+/// panel offers the same choice by keyboard.
 #[component]
 fn RowMarks(props: &RowMarksProps) -> Html {
     let y = props.y;
     let marks = &props.marks;
+    // Position of the mark under the pointer.
+    let hovered = use_state_eq(|| None::<u64>);
     let onclick = {
         let (marks, shard, on_mark) = (marks.clone(), props.shard, props.on_mark.clone());
         Callback::from(move |e: MouseEvent| {
-            let Some((secs, secs_per_px)) = user_x(&e) else { return };
-            if let Some(m) = nearest_mark(&marks, secs, MARK_REACH_PX * secs_per_px) {
+            if let Some(m) = mark_at(&marks, &e) {
                 e.stop_propagation();
                 on_mark.emit(Chosen {
                     shard,
@@ -451,6 +453,15 @@ fn RowMarks(props: &RowMarksProps) -> Html {
             }
         })
     };
+    let onmousemove = {
+        let (marks, hovered) = (marks.clone(), hovered.clone());
+        Callback::from(move |e: MouseEvent| hovered.set(mark_at(&marks, &e).map(|m| m.position)))
+    };
+    let onmouseleave = {
+        let hovered = hovered.clone();
+        Callback::from(move |_: MouseEvent| hovered.set(None))
+    };
+    let hover = hovered.and_then(|p| marks.iter().find(|m| m.position == p));
     let yours = marks.iter().any(|m| m.yours);
     let all = marks_path(marks.iter(), y);
     html! {
@@ -460,9 +471,22 @@ fn RowMarks(props: &RowMarksProps) -> Html {
             if yours {
                 <path class="mark-lines yours" vector-effect="non-scaling-stroke" d={marks_path(marks.iter().filter(|m| m.yours), y)} />
             }
-            <path class="mark-hit" vector-effect="non-scaling-stroke" d={all} {onclick} />
+            if let Some(m) = hover {
+                <path class="mark-lines hover" data-testid="ret-mark-hover" vector-effect="non-scaling-stroke" d={marks_path(std::iter::once(m), y)} />
+            }
+            <path class="mark-hit" vector-effect="non-scaling-stroke" d={all} {onclick} {onmousemove} {onmouseleave}>
+                if let Some(m) = hover {
+                    <title>{ format!("#{} · {}", m.position, duration_text(m.at_ms)) }</title>
+                }
+            </path>
         </>
     }
+}
+
+/// The mark a pointer event on a row's marks points at: the nearest within [`MARK_REACH_PX`].
+fn mark_at<'a>(marks: &'a [Mark], e: &MouseEvent) -> Option<&'a Mark> {
+    let (secs, secs_per_px) = user_x(e)?;
+    nearest_mark(marks, secs, MARK_REACH_PX * secs_per_px)
 }
 
 /// Where a click on a mark path falls, in the path's own units (seconds since start), and how
