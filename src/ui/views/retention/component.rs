@@ -19,7 +19,6 @@ use crate::ui::format::{grouped, sequence_tail, shard_short, usd, whole};
 use crate::ui::views::f1;
 use crate::ui::views::flow::model::{consumer_letter, shape_path, Shape};
 use crate::ui::views::live_input::LiveInput;
-use crate::ui::views::overview::model::NARROW_BELOW_PX;
 use crate::world::cost::monthly;
 use serde_json::json;
 use std::rc::Rc;
@@ -50,10 +49,6 @@ pub struct RetentionProps {
     pub on_read_again: Callback<()>,
 }
 
-fn narrow() -> bool {
-    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|px| px < NARROW_BELOW_PX)
-}
-
 /// Retention windows, gaps and ages, as this view writes them (`26 h`, `3 d 4 h`, `12 min`).
 fn duration_text(ms: u64) -> String {
     whole(ms)
@@ -64,7 +59,7 @@ fn duration_text(ms: u64) -> String {
 pub fn Retention(props: &RetentionProps) -> Html {
     let lang = props.lang;
     let snap = props.snapshot.clone();
-    let width = if narrow() { NARROW_WIDTH } else { WIDTH };
+    let width = if crate::ui::views::is_narrow() { NARROW_WIDTH } else { WIDTH };
     let axis = Axis::new(snap.elapsed_ms, snap.retention_ms(), width, lang);
 
     let hours = use_state(|| "48".to_string());
