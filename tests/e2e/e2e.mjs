@@ -553,6 +553,10 @@ const checks = [
     const hoverBox = await hover.boundingBox();
     assert(Math.abs(hoverBox.x + hoverBox.width / 2 - target.pick.x) <= 1.5, `the highlighted mark is at x ${hoverBox.x}, the mark at ${target.pick.x}`);
     const tip = ((await page.locator('.mark-hit title').first().textContent()) ?? '').trim();
+    // Leaving the row's marks takes the highlight away.
+    await page.mouse.move(target.pick.x + 3, target.pick.y + 60);
+    await until('[data-testid=ret-mark-hover] should go once the pointer leaves', async () =>
+      (await page.locator(tid('ret-mark-hover')).count()) === 0);
     await page.mouse.click(target.pick.x + 3, target.pick.y);
     const kind = await until('[data-testid=iter-kind] should switch to AT_SEQUENCE_NUMBER', async () => {
       const v = await page.locator(tid('iter-kind')).first().inputValue();
