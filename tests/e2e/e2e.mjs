@@ -281,6 +281,25 @@ async function openPlayed(page, view, lang) {
   return null;
 }
 
+/** Retention as EXTRA_VIEWS plays it (slow-consumer at 3600×), paused, in English: the first
+ *  row's marks, read from its path's `M<x> <y1>V<y2>` strokes through the path's screen
+ *  transform. For each: its arrival (seconds since start), its screen x, the middle of its stroke
+ *  (y), and a point 8 viewBox units above the stroke, on the row's background (above); pxPerSec:
+ *  the axis scale. */
+async function retentionFirstRowMarks(page) {
+  await openPlayed(page, 'retention', 'en');
+  return page.locator(tid('ret-marks')).first().evaluate((path) => {
+    const m = path.getScreenCTM();
+    return [...path.getAttribute('d').matchAll(/M([\d.]+) ([\d.]+)V([\d.]+)/g)].map(([, x, y1, y2]) => ({
+      secs: Number(x),
+      x: m.a * Number(x) + m.e,
+      y: m.d * ((Number(y1) + Number(y2)) / 2) + m.f,
+      above: m.d * (Number(y1) - 8) + m.f,
+      pxPerSec: m.a,
+    }));
+  });
+}
+
 /** The check for one view: axe in EN and ES at desktop and phone size. */
 function axeCheck(view) {
   return async () => {
@@ -531,20 +550,12 @@ const checks = [
 
   ['retention (slow-consumer): the record mark under the pointer is highlighted and named; a click beside it picks that record for AT_SEQUENCE_NUMBER, and a read starts there', async () => {
     const page = await newPage('retention mark click');
-    await open(page, '#/retention?seed=1&scenario=slow-consumer&speed=3600&lang=en', 'retention');
-    await setPlaying(page, true);
-    await page.waitForTimeout(3000);
-    await setPlaying(page, false);
-    // The first row's marks as screen points (the path's M<x> <y>V<y> strokes through its CTM); one
-    // whose neighbours are at least 8 px away, so that the nearest mark to the click is unambiguous.
-    const target = await page.locator(tid('ret-marks')).first().evaluate((path) => {
-      const m = path.getScreenCTM();
-      const strokes = [...path.getAttribute('d').matchAll(/M([\d.]+) ([\d.]+)V([\d.]+)/g)]
-        .map(([, x, y1, y2]) => ({ x: m.a * Number(x) + m.e, y: m.d * ((Number(y1) + Number(y2)) / 2) + m.f }));
-      const clear = strokes.filter((s, i) => i > 0 && i < strokes.length - 1
-        && s.x - strokes[i - 1].x >= 8 && strokes[i + 1].x - s.x >= 8);
-      return { count: strokes.length, pick: clear[Math.floor(clear.length / 2)] ?? null };
-    });
+    // A mark whose neighbours are at least 8 px away, so that the nearest mark to the click is
+    // unambiguous.
+    const strokes = await retentionFirstRowMarks(page);
+    const clear = strokes.filter((s, i) => i > 0 && i < strokes.length - 1
+      && s.x - strokes[i - 1].x >= 8 && strokes[i + 1].x - s.x >= 8);
+    const target = { count: strokes.length, pick: clear[Math.floor(clear.length / 2)] ?? null };
     assert(target.pick, `no mark of the first row stands 8 px from its neighbours (${target.count} marks)`);
     // Hovering names the mark and draws it highlighted at the mark's x.
     await page.mouse.move(target.pick.x + 3, target.pick.y);
@@ -607,20 +618,12 @@ const checks = [
 
   ['retention (slow-consumer): a click on a row away from the marks picks AT_TIMESTAMP at the time under the pointer', async () => {
     const page = await newPage('retention time click');
-    await open(page, '#/retention?seed=1&scenario=slow-consumer&speed=3600&lang=en', 'retention');
-    await setPlaying(page, true);
-    await page.waitForTimeout(3000);
-    await setPlaying(page, false);
     // A mark's x (its arrival, seconds since start) gives the time at that x; the click goes to
-    // the row's top edge, above the marks' strokes.
-    const target = await page.locator(tid('ret-marks')).first().evaluate((path) => {
-      const m = path.getScreenCTM();
-      const strokes = [...path.getAttribute('d').matchAll(/M([\d.]+) ([\d.]+)V/g)].map(([, x, y1]) => ({ secs: Number(x), y1: Number(y1) }));
-      const s = strokes[Math.floor(strokes.length / 2)];
-      return s ? { secs: s.secs, x: m.a * s.secs + m.e, y: m.d * (s.y1 - 8) + m.f, pxPerSec: m.a } : null;
-    });
+    // the row's background above the marks' strokes.
+    const strokes = await retentionFirstRowMarks(page);
+    const target = strokes[Math.floor(strokes.length / 2)] ?? null;
     assert(target, 'the first row has no marks');
-    await page.mouse.click(target.x, target.y);
+    await page.mouse.click(target.x, target.above);
     await until('[data-testid=iter-kind] should switch to AT_TIMESTAMP', async () =>
       (await page.locator(tid('iter-kind')).first().inputValue()) === 'AT_TIMESTAMP');
     const hours = Number(await page.locator(tid('iter-time')).first().inputValue());
