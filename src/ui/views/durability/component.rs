@@ -49,8 +49,13 @@ fn short_shard(id: &str) -> String {
     }
 }
 
-/// A lock (KMS) or an open square (NONE) at `x`, `y`.
-fn record_mark(x: f64, y: f64, kms: bool, key: u64) -> Html {
+/// A lock (KMS) or an open square (NONE) at `x`, `y`, keyed by its slot in the strip.
+///
+/// Keyed by slot, not by the record's position: while the clock runs every snapshot (every
+/// 200 ms) brings a shard's newest records, all of them new positions, and position keys made
+/// Yew remove and re-create every mark of every strip (the spike frames in benches/README.md,
+/// "Busy time per frame"). By slot, a snapshot only changes what differs in place.
+fn record_mark(x: f64, y: f64, kms: bool, key: usize) -> Html {
     if kms {
         let path = format!("M{sx} {sy} v-4 a5 5 0 0 1 10 0 v4", sx = x + MARK / 2.0 - 5.0, sy = y + 8.0);
         html! {
@@ -140,7 +145,7 @@ pub fn DurabilityView(props: &DurabilityProps) -> Html {
             <g key={s.id.to_string()}>
                 <text class="label" x="4" y={(y + 20.0).to_string()}>{ short_shard(&s.id.to_string()) }</text>
                 // Keyed lists apart from the unkeyed label, so Yew diffs them by key.
-                <g>{ for s.recent.iter().enumerate().map(|(j, m)| record_mark(slot_x(j), y, m.kms, m.position)) }</g>
+                <g>{ for s.recent.iter().enumerate().map(|(j, m)| record_mark(slot_x(j), y, m.kms, j)) }</g>
                 <g>{ for bars }</g>
             </g>
         }
