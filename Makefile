@@ -295,9 +295,9 @@ bench:
 
 # The frame benchmark alone (tests/e2e/bench-web.mjs; benches/README.md, "Frame times"): the
 # release build of tier (e), every view that redraws while playing, paused (the baseline), at
-# 16 shards × 10,000 records/s at 1× and 64 × 10,000 at 3600×. It prints figures and fails only on a page that
-# cannot be measured. BENCH_VIEWS=flow,overview BENCH_CASES=1x narrow it; BENCH_CPU_THROTTLE=2 slows the
-# page's CPU as on a slower phone.
+# 16 shards × 10,000 records/s at 1× and 64 × 10,000 at 3600×. It prints figures and fails only
+# on a page that cannot be measured. BENCH_VIEWS=flow,overview BENCH_CASES=1x narrow it;
+# BENCH_CPU_THROTTLE=2 slows the page's CPU as on a slower phone.
 bench-web: setup-rust setup-trunk setup-wasm-bindgen setup-chromium setup-e2e
 	$(CARGO) fetch --quiet
 	$(TRUNK) build --release --public-url $(E2E_PUBLIC_URL) --dist $(E2E_DIST)

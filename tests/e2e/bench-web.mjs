@@ -46,9 +46,11 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 /** Views that redraw while the clock runs (the glossary, console and code views do not). */
 const VIEWS = ['flow', 'overview', 'hashing', 'retention', 'resharding', 'pipelines', 'metrics', 'kcl',
   'firehose', 'durability', 'cost'];
+/** The 1× load; the idle case opens the same page and leaves its clock paused. */
+const LOAD_1X = 'seed=1&shards=16&rate=10000&speed=1';
 const CASES = {
-  idle: { label: 'the 1× page, clock paused', query: 'seed=1&shards=16&rate=10000&speed=1', paused: true },
-  '1x': { label: '16 shards × 10,000 rec/s at 1×', query: 'seed=1&shards=16&rate=10000&speed=1' },
+  idle: { label: 'the 1× page, clock paused', query: LOAD_1X, paused: true },
+  '1x': { label: '16 shards × 10,000 rec/s at 1×', query: LOAD_1X },
   '3600x': { label: '64 shards × 10,000 rec/s at 3600×', query: 'seed=1&shards=64&rate=10000&speed=3600' },
 };
 
