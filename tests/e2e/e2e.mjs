@@ -97,8 +97,8 @@ function allowed(url, origin) {
  * A page in a fresh context, with the collectors attached. `background: true` is for a check that
  * runs beside the others: its context is not closed when the foreground check ends.
  */
-async function newPage(label, viewport = DESKTOP, { background = false } = {}) {
-  const context = await browser.newContext({ viewport });
+async function newPage(label, viewport = DESKTOP, { background = false, device = {} } = {}) {
+  const context = await browser.newContext({ viewport, ...device });
   (background ? backgroundContexts : contexts).add(context);
   context.setDefaultTimeout(TIMEOUT);
   await context.route('**/*', (route) => {
@@ -238,6 +238,40 @@ async function openHashingPlayed(page, lang) {
   await until('[data-testid=pk-shard] should name a shard', async () =>
     /shardId-\d{12}/.test((await page.locator(tid('pk-shard')).first().textContent()) ?? ''),
   );
+}
+
+/**
+ * Finds a painted dot in the lanes canvas (its pixels, as a person finds a dot by looking),
+ * presses it with `press(x, y)` and returns where, with the heading and sequence number of the
+ * record details it opened.
+ */
+async function openPaintedDot(page, press) {
+  assert(await page.locator(tid('record-details')).count() === 0, 'details open before any press');
+  const canvas = page.locator(tid('lane-dots')).first();
+  await canvas.scrollIntoViewIfNeeded();
+  const at = await canvas.evaluate((c) => {
+    const { data, width, height } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const box = c.getBoundingClientRect();
+    // Device pixels of the canvas per CSS px (its backing store may differ from the screen's).
+    const k = height / box.height;
+    for (let y = 0; y < height; y += 1) {
+      for (let x = 0; x < width; x += 1) {
+        if (data[(y * width + x) * 4 + 3] > 200) {
+          // The first opaque pixel is a dot's top; its middle is about 3 CSS px below.
+          return { x: box.left + (x + 0.5) * box.width / width, y: box.top + (y + 0.5) / k + 3, dots: c.dataset.dots };
+        }
+      }
+    }
+    return null;
+  });
+  assert(at, 'no painted dot on [data-testid=lane-dots]');
+  await press(at.x, at.y);
+  const details = page.locator(tid('record-details')).first();
+  await details.waitFor({ state: 'visible' });
+  const head = ((await details.locator('h3').first().textContent()) ?? '').trim();
+  const seq = ((await details.locator(tid('record-seq')).first().textContent()) ?? '').trim();
+  assert(/^\d{56}$/.test(seq), `[data-testid=record-seq] is "${seq}", want 56 digits`);
+  return { at, head };
 }
 
 /** Opens a view with a few seconds of play, paused, as axe and the screenshots see it. */
@@ -591,29 +625,21 @@ const checks = [
   ['flow hot-key: a click on a dot painted on the lanes canvas opens that record\'s details', async () => {
     const page = await newPage('flow dot click');
     await openHotKeyFlow(page, 'en', 2000);
-    assert(await page.locator(tid('record-details')).count() === 0, 'details open before any click');
-    // A painted pixel, found in the canvas itself (as a person finds a dot by looking).
-    const at = await page.locator(tid('lane-dots')).first().evaluate((canvas) => {
-      const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-      const box = canvas.getBoundingClientRect();
-      for (let y = 0; y < height; y += 1) {
-        for (let x = 0; x < width; x += 1) {
-          if (data[(y * width + x) * 4 + 3] > 200) {
-            // The first opaque pixel is a dot's top; its middle is a few pixels below.
-            return { x: box.left + (x + 0.5) * box.width / width, y: box.top + (y + 3) * box.height / height, dots: canvas.dataset.dots };
-          }
-        }
-      }
-      return null;
-    });
-    assert(at, 'no painted dot on [data-testid=lane-dots]');
-    await page.mouse.click(at.x, at.y);
-    const details = page.locator(tid('record-details')).first();
-    await details.waitFor({ state: 'visible' });
-    const head = ((await details.locator('h3').first().textContent()) ?? '').trim();
-    const seq = ((await details.locator(tid('record-seq')).first().textContent()) ?? '').trim();
-    assert(/^\d{56}$/.test(seq), `[data-testid=record-seq] is "${seq}", want 56 digits`);
+    const { at, head } = await openPaintedDot(page, (x, y) => page.mouse.click(x, y));
     return `${at.dots} dots painted; a click at (${at.x.toFixed(0)}, ${at.y.toFixed(0)}) opened "${head}"`;
+  }],
+
+  ['flow hot-key on a phone (375 px, pixel ratio 3): the dots canvas is painted at ratio 2, and a tap on a dot opens its details', async () => {
+    const page = await newPage('flow dot tap', PHONE, { device: { deviceScaleFactor: 3, isMobile: true, hasTouch: true } });
+    await openHotKeyFlow(page, 'es', 2000);
+    const canvas = page.locator(tid('lane-dots')).first();
+    const dims = await canvas.evaluate((c) => ({ w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight, dpr: devicePixelRatio }));
+    assert(dims.dpr === 3, `devicePixelRatio is ${dims.dpr}, want 3`);
+    // dots::model::MAX_PIXEL_RATIO: a ratio-3 screen gets a canvas of twice its CSS pixels.
+    assert(dims.cw > 0 && dims.w === Math.round(dims.cw * 2) && dims.h === Math.round(dims.ch * 2),
+      `the canvas is ${dims.w} × ${dims.h} px for a box of ${dims.cw} × ${dims.ch} CSS px, want twice the box`);
+    const { at, head } = await openPaintedDot(page, (x, y) => page.touchscreen.tap(x, y));
+    return `canvas ${dims.w} × ${dims.h} px for ${dims.cw} × ${dims.ch} CSS px; ${at.dots} dots painted; a tap at (${at.x.toFixed(0)}, ${at.y.toFixed(0)}) opened "${head}"`;
   }],
 
   ['retention (slow-consumer): a click on a row away from the marks picks AT_TIMESTAMP at the time under the pointer', async () => {

@@ -1,7 +1,8 @@
 //! The canvas that paints [`Paint`] (see the model): repainted after every render whose paint
-//! changed, sized to its box at the device's pixel ratio.
+//! changed, sized to its box at the device's pixel ratio, at most
+//! [`MAX_PIXEL_RATIO`](super::model::MAX_PIXEL_RATIO).
 
-use super::model::{meet_scale, DotShape, Paint, PaintDot, FADED_ALPHA, OUTLINE_WIDTH};
+use super::model::{backing_store, meet_scale, DotShape, Paint, PaintDot, FADED_ALPHA, OUTLINE_WIDTH};
 use std::collections::BTreeMap;
 use std::f64::consts::TAU;
 use std::rc::Rc;
@@ -86,12 +87,13 @@ impl Colours {
 }
 
 /// Paints `paint` on `el`, a box of `css_w` × `css_h` CSS px, first matching the canvas's pixels
-/// to its box (CSS px × device pixel ratio), so dots stay sharp on a phone. Colour and opacity
-/// are set only when they change from one dot to the next.
+/// to its box at the device's pixel ratio, capped at
+/// [`MAX_PIXEL_RATIO`](super::model::MAX_PIXEL_RATIO) (so dots stay sharp on a phone without
+/// painting pixels nobody sees). Colour and opacity are set only when they change from one dot
+/// to the next.
 fn draw(el: &HtmlCanvasElement, (css_w, css_h): (f64, f64), paint: &Paint, colours: &mut Colours) {
-    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-    // Saturating float-to-int conversions: an empty box is 0 × 0.
-    let (px_w, px_h) = ((css_w * dpr).round() as u32, (css_h * dpr).round() as u32);
+    let device = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let (dpr, px_w, px_h) = backing_store(css_w, css_h, device);
     if el.width() != px_w {
         el.set_width(px_w);
     }

@@ -102,9 +102,47 @@ pub fn meet_scale(css_w: f64, css_h: f64, vb_w: f64, vb_h: f64) -> f64 {
     (css_w / vb_w).min(css_h / vb_h)
 }
 
+/// The most device pixels per CSS pixel the canvas is painted at.
+///
+/// A changed canvas is copied to the compositor in every frame, and that copy grows with its
+/// pixels: in headless Chromium without a GPU, the flow view at 375 CSS px and 16 shards at 1×
+/// spends 1.8 ms per frame in the commit at a pixel ratio of 1, 3.2 ms at 2 and 6.8 ms at 3 (most
+/// phones are 3), on a desktop core (benches/README.md, "The dots canvas on a phone"). A dot is a
+/// few CSS px wide: at 2 its edge is already finer than the eye tells apart on a phone, so a
+/// ratio of 3 paints 2.25 times the pixels for nothing seen. The SVG above it (labels, gauges,
+/// records of yours) keeps the device's full ratio.
+pub const MAX_PIXEL_RATIO: f64 = 2.0;
+
+/// The canvas's pixel ratio and its backing store in device pixels (width, height) for a box of
+/// `css_w` × `css_h` CSS px on a device of pixel ratio `dpr`: the device's ratio, at least 1
+/// and at most [`MAX_PIXEL_RATIO`]. An empty or invalid box is 0 × 0.
+pub fn backing_store(css_w: f64, css_h: f64, dpr: f64) -> (f64, u32, u32) {
+    let ratio = if dpr.is_finite() { dpr.clamp(1.0, MAX_PIXEL_RATIO) } else { 1.0 };
+    // Saturating float-to-int conversions: NaN and negatives give 0.
+    let px = |css: f64| (css * ratio).round() as u32;
+    (ratio, px(css_w), px(css_h))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_backing_store_follows_the_device_up_to_twice_the_css_pixels() {
+        assert_eq!(backing_store(540.0, 1283.0, 1.0), (1.0, 540, 1283));
+        assert_eq!(backing_store(540.0, 1283.0, 1.5), (1.5, 810, 1925));
+        assert_eq!(backing_store(340.0, 800.0, 2.0), (2.0, 680, 1600));
+        // A phone at 3 (or 2.625) is painted at 2.
+        assert_eq!(backing_store(340.0, 800.0, 3.0), (2.0, 680, 1600));
+        assert_eq!(backing_store(340.0, 800.0, 2.625), (2.0, 680, 1600));
+        // Zoomed out below 1, or a ratio the browser cannot give: 1.
+        assert_eq!(backing_store(100.0, 50.0, 0.5), (1.0, 100, 50));
+        assert_eq!(backing_store(100.0, 50.0, f64::NAN), (1.0, 100, 50));
+        assert_eq!(backing_store(100.0, 50.0, f64::INFINITY), (1.0, 100, 50));
+        // An empty or hidden box.
+        assert_eq!(backing_store(0.0, 0.0, 3.0), (2.0, 0, 0));
+        assert_eq!(backing_store(-5.0, f64::NAN, 1.0), (1.0, 0, 0));
+    }
 
     fn dot(x: f64, y: f64, pos: u64) -> PaintDot {
         PaintDot { x, y, hue: 200, shape: DotShape::Circle, faded: false, key: (ShardId(1), pos) }
