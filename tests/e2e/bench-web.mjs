@@ -24,7 +24,9 @@
 // BENCH_JSON (a file to write the figures to, as JSON), BENCH_PROFILE=1 (after each case, a CDP
 // Profiler sample of the same length: the functions with the most self and inclusive time; wasm
 // names need a build that keeps its name section, e.g. CARGO_PROFILE_WASM_RELEASE_STRIP=false),
-// BENCH_CPU_THROTTLE=N (CDP slows the page's main thread N times, as on a slower phone).
+// BENCH_CPU_THROTTLE=N (CDP slows the page's main thread N times, as on a slower phone),
+// BENCH_TRACE=1 (after each case, a CDP timeline trace of the same length: the main thread's ms
+// per frame in the rAF callbacks, style, layout, pre-paint, paint, layerize and the commit).
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -130,6 +132,7 @@ async function runCase(browser, browserCdp, server, view, caseName) {
     const wasm = await page.evaluate(() => (window.__kpWasm ? window.__kpWasm.memory.buffer.byteLength : NaN));
     const capped = (await page.locator(tid('capped')).count()) > 0;
     const profile = process.env.BENCH_PROFILE === '1' ? await sampleProfile(cdp, MEASURE_MS) : null;
+    const trace = process.env.BENCH_TRACE === '1' ? await traceFrames(browser, page, MEASURE_MS) : null;
     const rendererRss = pids.length ? Math.max(...pids.map(rss)) : NaN;
     return {
       view, case: caseName, frames: r.frames, p50: r.p50, p95: r.p95, max: r.max,
@@ -137,7 +140,7 @@ async function runCase(browser, browserCdp, server, view, caseName) {
       fps: (r.frames * 1000) / r.windowMs,
       script: r.perFrame.script, task: r.perFrame.task, style: r.perFrame.style, layout: r.perFrame.layout,
       simPerWall: (t1.sim - t0.sim) / (t1.wall - t0.wall), capped,
-      heapMB: heap / 1e6, wasmMB: wasm / 1e6, rssMB: rendererRss / 1e6, errors, profile,
+      heapMB: heap / 1e6, wasmMB: wasm / 1e6, rssMB: rendererRss / 1e6, errors, profile, trace,
     };
   } finally {
     await context.close().catch(() => {});
@@ -199,6 +202,49 @@ async function sampleProfile(cdp, ms) {
   return { totalMs: total, self: top(self, 30), inclusive: top(incl, 60) };
 }
 
+/** What `traceFrames` sums per frame: a label and the trace event's name. */
+const TRACE_PHASES = [
+  ['rAF callbacks', 'FireAnimationFrame'], ['style', 'UpdateLayoutTree'], ['layout', 'Layout'],
+  ['pre-paint', 'PrePaint'], ['paint', 'Paint'], ['layerize', 'Layerize'], ['commit', 'Commit'],
+  ['all tasks', 'RunTask'],
+];
+
+/**
+ * The page's main-thread time per committed frame by phase, from a CDP timeline trace of `ms`: where the
+ * "other" of the table goes (the commit is the main thread waiting while the compositor takes
+ * the frame, e.g. a changed canvas's pixels). An event nested in one of the same name counts once.
+ */
+async function traceFrames(browser, page, ms) {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await page.waitForTimeout(ms);
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+  const mains = new Set(traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => `${e.pid}/${e.tid}`));
+  // The renderer main thread that committed the most frames is this page's.
+  const frames = new Map();
+  for (const e of traceEvents) {
+    const t = `${e.pid}/${e.tid}`;
+    if (e.name === 'Commit' && mains.has(t)) frames.set(t, (frames.get(t) ?? 0) + 1);
+  }
+  const [main, count] = [...frames].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  if (!main || !count) return null;
+  const events = traceEvents.filter((e) => e.ph === 'X' && `${e.pid}/${e.tid}` === main).sort((a, b) => a.ts - b.ts);
+  const until = new Map();
+  const sums = new Map();
+  for (const e of events) {
+    if (e.ts < (until.get(e.name) ?? -Infinity)) continue;
+    until.set(e.name, e.ts + (e.dur ?? 0));
+    sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return { frames: count, perFrame: TRACE_PHASES.map(([label, name]) => ({ label, ms: (sums.get(name) ?? 0) / count })) };
+}
+
+function printTrace(r) {
+  if (!r.trace) return;
+  const parts = r.trace.perFrame.map((p) => `${p.label} ${p.ms.toFixed(2)}`).join(' · ');
+  console.log(`  trace ${r.view} ${r.case}: ${r.trace.frames} frames; ms per frame: ${parts}`);
+}
+
 function printProfile(r) {
   if (!r.profile) return;
   const { totalMs, self, inclusive } = r.profile;
@@ -252,6 +298,7 @@ async function main() {
         results.push(r);
         console.log(row(r));
         printProfile(r);
+        printTrace(r);
         if (r.frames === 0 || r.errors.length) {
           failed += 1;
           console.log(`  ${view} ${c}: ${r.frames} frames; ${r.errors.join('; ')}`);
