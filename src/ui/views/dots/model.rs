@@ -108,8 +108,8 @@ pub fn meet_scale(css_w: f64, css_h: f64, vb_w: f64, vb_h: f64) -> f64 {
 /// pixels: in headless Chromium without a GPU, the flow view at 375 CSS px and 16 shards at 1×
 /// spends 1.8 ms per frame in the commit at a pixel ratio of 1, 3.2 ms at 2 and 6.8 ms at 3 (most
 /// phones are 3), on a desktop core (benches/README.md, "The dots canvas on a phone"). A dot is a
-/// few CSS px wide: at 2 its edge is already finer than the eye tells apart on a phone, so a
-/// ratio of 3 paints 2.25 times the pixels for nothing seen. The SVG above it (labels, gauges,
+/// few CSS px wide: painted at 2 on a screen of 3, a screenshot shows its edge a little softer
+/// and nothing else, while 3 paints 2.25 times the pixels. The SVG above it (labels, gauges,
 /// records of yours) keeps the device's full ratio.
 pub const MAX_PIXEL_RATIO: f64 = 2.0;
 
