@@ -26,7 +26,8 @@
 // names need a build that keeps its name section, e.g. CARGO_PROFILE_WASM_RELEASE_STRIP=false),
 // BENCH_CPU_THROTTLE=N (CDP slows the page's main thread N times, as on a slower phone),
 // BENCH_TRACE=1 (after each case, a CDP timeline trace of the same length: the main thread's ms
-// per frame in the rAF callbacks, style, layout, pre-paint, paint, layerize and the commit).
+// per committed frame in the rAF callbacks, style, layout, pre-paint, paint, layerize and the
+// commit; nothing is printed for a case that committed no frame).
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -210,9 +211,10 @@ const TRACE_PHASES = [
 ];
 
 /**
- * The page's main-thread time per committed frame by phase, from a CDP timeline trace of `ms`: where the
- * "other" of the table goes (the commit is the main thread waiting while the compositor takes
- * the frame, e.g. a changed canvas's pixels). An event nested in one of the same name counts once.
+ * The page's main-thread time per committed frame by phase, from a CDP timeline trace of `ms`:
+ * where the "other" of the table goes (the commit is the main thread waiting while the
+ * compositor takes the frame, e.g. a changed canvas's pixels). An event nested in one of the
+ * same name counts once. `null` when the page committed no frame.
  */
 async function traceFrames(browser, page, ms) {
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
@@ -242,7 +244,7 @@ async function traceFrames(browser, page, ms) {
 function printTrace(r) {
   if (!r.trace) return;
   const parts = r.trace.perFrame.map((p) => `${p.label} ${p.ms.toFixed(2)}`).join(' · ');
-  console.log(`  trace ${r.view} ${r.case}: ${r.trace.frames} frames; ms per frame: ${parts}`);
+  console.log(`  trace ${r.view} ${r.case}: ${r.trace.frames} committed frames; ms per frame: ${parts}`);
 }
 
 function printProfile(r) {
