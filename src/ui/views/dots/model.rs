@@ -14,6 +14,12 @@
 //! elements (benches/README.md, "Frame times"). A canvas repaints them in one call per dot. The
 //! records of yours stay SVG elements (a ring, a title, a click target), and the data stays text:
 //! the overview's shard table, the flow view's per-lane counts and recent-records list.
+//!
+//! Who paints: `www/dots-paint.js`, from the numbers of [`Paint::frame`]. Where the browser can
+//! hand the canvas to a worker (`transferControlToOffscreen` and module workers), the worker
+//! paints and commits it, so the canvas's raster and its copy to the compositor leave the page's
+//! frame (flow at 1×: 1–2 ms less work per frame; benches/README.md, "Painting the dots in a
+//! worker"); elsewhere the same code paints on the page. The hit test stays here, on the page.
 
 use crate::engine::state::shard::ShardId;
 
@@ -70,10 +76,41 @@ pub const FADED_ALPHA: f64 = 0.6;
 /// Width of the white outline, viewBox units.
 pub const OUTLINE_WIDTH: f64 = 0.6;
 
+/// Numbers in the header of a [`Paint::frame`].
+pub const FRAME_HEADER: usize = 9;
+/// Numbers per dot in a [`Paint::frame`].
+pub const FRAME_PER_DOT: usize = 4;
+
 impl Paint {
-    /// The CSS colour of a dot.
-    pub fn colour(&self, d: &PaintDot) -> String {
-        format!("hsl({}, 70%, {}%)", d.hue, self.light)
+    /// This paint as the frame the painter (`www/dots-paint.js`) reads, for a box of
+    /// `css_w` × `css_h` CSS px on a device of pixel ratio `dpr`: the backing store's size
+    /// ([`backing_store`]), the scale from viewBox units to its pixels, this paint's settings,
+    /// then each dot as x, y, hue, and its shape plus 3 if it is faded. Numbers, not objects, so
+    /// that it crosses to JS (and to a worker) as one copied buffer.
+    pub fn frame(&self, css_w: f64, css_h: f64, dpr: f64) -> Vec<f64> {
+        let (ratio, px_w, px_h) = backing_store(css_w, css_h, dpr);
+        let k = meet_scale(css_w, css_h, self.width, self.height) * ratio;
+        let mut f = Vec::with_capacity(FRAME_HEADER + FRAME_PER_DOT * self.dots.len());
+        f.extend([
+            f64::from(px_w),
+            f64::from(px_h),
+            k,
+            self.shift,
+            self.r,
+            f64::from(self.light),
+            f64::from(u8::from(self.outline)),
+            OUTLINE_WIDTH,
+            FADED_ALPHA,
+        ]);
+        for d in &self.dots {
+            let shape = match d.shape {
+                DotShape::Circle => 0.0,
+                DotShape::Square => 1.0,
+                DotShape::Triangle => 2.0,
+            };
+            f.extend([d.x, d.y, f64::from(d.hue), shape + if d.faded { 3.0 } else { 0.0 }]);
+        }
+        f
     }
 
     /// The dot a click at viewBox point `(x, y)` picks: the nearest one whose centre is within
@@ -164,7 +201,32 @@ mod tests {
         assert_eq!(paint.hit(95.0, 49.0), Some((ShardId(1), 8)));
         assert_eq!(paint.hit(130.0, 50.0), None, "nothing there");
         assert_eq!(paint.hit(90.0, 60.0), None, "too far below");
-        assert_eq!(paint.colour(&paint.dots[0]), "hsl(200, 70%, 42%)");
+    }
+
+    #[test]
+    fn a_frame_is_the_backing_store_the_scale_the_settings_and_four_numbers_per_dot() {
+        let mut paint = Paint {
+            width: 640.0,
+            height: 200.0,
+            shift: 100.0,
+            r: 3.0,
+            light: 42,
+            outline: true,
+            dots: vec![dot(-10.0, 50.0, 7), dot(-4.0, 60.0, 8)],
+        };
+        paint.dots[1].shape = DotShape::Triangle;
+        paint.dots[1].faded = true;
+        paint.dots[1].hue = 15;
+        // 320 × 100 CSS px on a phone at 3: painted at 2, so 640 × 200 px at 1 px per unit.
+        let f = paint.frame(320.0, 100.0, 3.0);
+        assert_eq!(f.len(), FRAME_HEADER + 2 * FRAME_PER_DOT);
+        assert_eq!(&f[..FRAME_HEADER], &[640.0, 200.0, 1.0, 100.0, 3.0, 42.0, 1.0, OUTLINE_WIDTH, FADED_ALPHA]);
+        assert_eq!(&f[FRAME_HEADER..], &[-10.0, 50.0, 200.0, 0.0, -4.0, 60.0, 15.0, 5.0]);
+        // A hidden box: nothing to paint (scale 0), the dots still listed.
+        paint.outline = false;
+        let f = paint.frame(0.0, 0.0, 1.0);
+        assert_eq!(&f[..3], &[0.0, 0.0, 0.0]);
+        assert_eq!(f[6], 0.0);
     }
 
     #[test]
