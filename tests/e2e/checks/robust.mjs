@@ -102,9 +102,15 @@ export function checks(kit) {
           assert(/MiB\/s \(\d+ s\)/.test(rateText), `${lang} ${where}: rate reads "${rateText}"`);
           const tip = (await rate.getAttribute('title')) ?? '';
           assert(/10 s/.test(tip), `${lang} ${where}: rate tooltip "${tip}" states no 10 s window`);
+          // Paused for the click. While the clock runs, the status line above the view wraps
+          // each new event's text to one or two lines, so the page can move between
+          // Playwright's check of the button and its click: one CI run (375 px, loaded
+          // machine) clicked, and the flag never showed.
+          await setPlaying(flow, false);
           await flow.locator(tid('kill-worker')).first().click();
           const flag = flow.locator(tid('nobody-reading')).first();
           await flag.waitFor({ state: 'visible' });
+          await setPlaying(flow, true);
           const lagMs = async () => preciseMs((await flow.locator(tid('consumer-lag')).first().textContent()) ?? '');
           const first = await lagMs();
           const grown = await until(`${lang} ${where}: the lag should grow past ${first} ms while nobody reads`, async () => {
