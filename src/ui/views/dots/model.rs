@@ -185,17 +185,14 @@ mod tests {
         PaintDot { x, y, hue: 200, shape: DotShape::Circle, faded: false, key: (ShardId(1), pos) }
     }
 
+    /// A 640 × 200 paint shifted by 100, dots of half-size 3, outlined.
+    fn paint_of(dots: Vec<PaintDot>) -> Paint {
+        Paint { width: 640.0, height: 200.0, shift: 100.0, r: 3.0, light: 42, outline: true, dots }
+    }
+
     #[test]
     fn a_click_picks_the_nearest_dot_within_reach() {
-        let paint = Paint {
-            width: 640.0,
-            height: 200.0,
-            shift: 100.0,
-            r: 3.0,
-            light: 42,
-            outline: true,
-            dots: vec![dot(-10.0, 50.0, 7), dot(-4.0, 50.0, 8)],
-        };
+        let paint = paint_of(vec![dot(-10.0, 50.0, 7), dot(-4.0, 50.0, 8)]);
         // Dots at x 90 and 96 (shift + x).
         assert_eq!(paint.hit(91.0, 51.0), Some((ShardId(1), 7)));
         assert_eq!(paint.hit(95.0, 49.0), Some((ShardId(1), 8)));
@@ -205,15 +202,7 @@ mod tests {
 
     #[test]
     fn a_frame_is_the_backing_store_the_scale_the_settings_and_four_numbers_per_dot() {
-        let mut paint = Paint {
-            width: 640.0,
-            height: 200.0,
-            shift: 100.0,
-            r: 3.0,
-            light: 42,
-            outline: true,
-            dots: vec![dot(-10.0, 50.0, 7), dot(-4.0, 60.0, 8)],
-        };
+        let mut paint = paint_of(vec![dot(-10.0, 50.0, 7), dot(-4.0, 60.0, 8)]);
         paint.dots[1].shape = DotShape::Triangle;
         paint.dots[1].faded = true;
         paint.dots[1].hue = 15;
