@@ -103,13 +103,27 @@ function moduleWorker() {
 }
 
 /**
+ * The canvas's OffscreenCanvas for `worker`, or null (and the worker stopped) when the browser
+ * refuses: `transferControlToOffscreen` throws for a canvas that already has a context or was
+ * transferred before, and the page then paints it itself.
+ */
+function transfer(canvas, worker) {
+  try {
+    return canvas.transferControlToOffscreen();
+  } catch (_) {
+    worker.terminate();
+    return null;
+  }
+}
+
+/**
  * Takes over painting `canvas` and returns a function the page calls with each frame (a
  * Float64Array, handed over) and with `null` when the canvas goes away.
  */
 export function dotsPainter(canvas) {
   const worker = typeof canvas.transferControlToOffscreen === 'function' ? moduleWorker() : null;
-  if (worker) {
-    const offscreen = canvas.transferControlToOffscreen();
+  const offscreen = worker ? transfer(canvas, worker) : null;
+  if (offscreen) {
     worker.postMessage({ canvas: offscreen }, [offscreen]);
     canvas.dataset.painter = 'worker';
     return (frame) => {

@@ -652,13 +652,25 @@ const checks = [
     return `${at.dots} dots painted by the ${at.painter}; a click at (${at.x.toFixed(0)}, ${at.y.toFixed(0)}) opened "${head}"`;
   }],
 
-  ['flow hot-key in a browser that cannot give a canvas to a worker: the page paints the dots, and a click on one opens its details', async () => {
-    const page = await newPage('flow dot click, page painter');
-    await page.addInitScript(() => { delete HTMLCanvasElement.prototype.transferControlToOffscreen; });
-    await openHotKeyFlow(page, 'es', 2000);
-    const { at, head } = await openPaintedDot(page, (x, y) => page.mouse.click(x, y));
-    assert(at.painter === 'page', `[data-testid=lane-dots] data-painter is "${at.painter}", want "page"`);
-    return `${at.dots} dots painted by the ${at.painter}; a click at (${at.x.toFixed(0)}, ${at.y.toFixed(0)}) opened "${head}"`;
+  ['flow hot-key in a browser that cannot give a canvas to a worker (no transferControlToOffscreen; or one that throws): the page paints the dots, and a click on one opens its details', async () => {
+    const browsers = [
+      ['without it', 'es', () => { delete HTMLCanvasElement.prototype.transferControlToOffscreen; }],
+      ['throwing', 'en', () => {
+        HTMLCanvasElement.prototype.transferControlToOffscreen = function () {
+          throw new DOMException('refused by the test', 'InvalidStateError');
+        };
+      }],
+    ];
+    const seen = [];
+    for (const [how, lang, init] of browsers) {
+      const page = await newPage(`flow dot click, page painter (${how})`);
+      await page.addInitScript(init);
+      await openHotKeyFlow(page, lang, 2000);
+      const { at, head } = await openPaintedDot(page, (x, y) => page.mouse.click(x, y));
+      assert(at.painter === 'page', `${how}: [data-testid=lane-dots] data-painter is "${at.painter}", want "page"`);
+      seen.push(`${how} (${lang}): ${at.dots} dots painted by the ${at.painter}, a click at (${at.x.toFixed(0)}, ${at.y.toFixed(0)}) opened "${head}"`);
+    }
+    return seen.join('; ');
   }],
 
   ['flow hot-key on a phone (375 px, pixel ratio 3): the dots canvas is painted at ratio 2, and a tap on a dot opens its details', async () => {

@@ -14,9 +14,12 @@ use yew::prelude::*;
 #[wasm_bindgen(module = "/www/dots-paint.js")]
 extern "C" {
     /// Takes over painting the canvas; returns the function that is called with each frame (a
-    /// `Float64Array`, see [`Paint::frame`]) and with `null` when the canvas goes away.
-    #[wasm_bindgen(js_name = dotsPainter)]
-    fn dots_painter(canvas: &HtmlCanvasElement) -> js_sys::Function;
+    /// `Float64Array`, see [`Paint::frame`]) and with `null` when the canvas goes away. It falls
+    /// back to painting on the page itself when the worker cannot have the canvas; an exception
+    /// it still throws comes back as `Err`: the canvas then has no `data-painter` and shows no
+    /// dots, and the rest of the view (the lanes, the counts as text) goes on.
+    #[wasm_bindgen(catch, js_name = dotsPainter)]
+    fn dots_painter(canvas: &HtmlCanvasElement) -> Result<js_sys::Function, JsValue>;
 }
 
 /// Props of [`DotsCanvas`].
@@ -44,7 +47,7 @@ pub fn DotsCanvas(props: &DotsCanvasProps) -> Html {
         // The painter first: the effect below, run after this one, sends it the first frame.
         use_effect_with((), move |_| {
             let observer = canvas.cast::<HtmlCanvasElement>().and_then(|el| {
-                *painter.borrow_mut() = Some(dots_painter(&el));
+                *painter.borrow_mut() = dots_painter(&el).ok();
                 let target = el.clone();
                 let painter = painter.clone();
                 let on_resize = Closure::<dyn FnMut()>::new(move || {
