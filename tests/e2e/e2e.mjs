@@ -593,6 +593,14 @@ const checks = [
       els.map((el) => el.querySelector('title')?.textContent ?? '?'),
     );
     assert(throttled.length === 1, `${throttled.length} of ${lanes} [data-testid=shard-lane] are .throttled (${throttled.join(', ') || 'none'}), want exactly 1`);
+    // The screen-reader table of lane counts follows the clock once a second while it plays,
+    // and shows the paused frame's counts: its drawn dots are those on the canvas now.
+    const counts = await page.locator(`${tid('lane-counts')} tbody tr`).evaluateAll((rows) =>
+      rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+    const painted = Number(await page.locator(tid('lane-dots')).first().getAttribute('data-dots'));
+    const drawn = counts.reduce((sum, [, , d]) => sum + Number(d), 0);
+    assert(counts.length === lanes, `[data-testid=lane-counts] has ${counts.length} rows for ${lanes} lanes`);
+    assert(drawn === painted, `[data-testid=lane-counts] says ${drawn} dots drawn, the canvas paints ${painted}`);
     const first = page.locator(tid('recent-record')).first();
     const label = ((await first.textContent()) ?? '').trim();
     await first.click();
@@ -600,7 +608,7 @@ const checks = [
     await details.waitFor({ state: 'visible' });
     const seq = ((await details.locator(tid('record-seq')).first().textContent()) ?? '').trim();
     assert(/^\d{56}$/.test(seq), `[data-testid=record-seq] is "${seq}" (${seq.length} characters), want 56 digits`);
-    return `throttled: ${throttled[0]} of ${lanes} lanes; "${label}" -> sequence number ${seq}`;
+    return `throttled: ${throttled[0]} of ${lanes} lanes; lane counts ${counts.map(([id, w, d]) => `${id} ${w}/${d}`).join(', ')}; "${label}" -> sequence number ${seq}`;
   }],
 
   ['retention (slow-consumer): the record mark under the pointer is highlighted and named; a click beside it picks that record for AT_SEQUENCE_NUMBER, and a read starts there', async () => {

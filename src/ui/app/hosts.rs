@@ -117,7 +117,7 @@ pub fn FlowHost(props: &HostProps) -> Html {
     let live = store.live.is_some();
     html! {
         <>
-            <Flow {snapshot} {recent} {selected} lang={store.lang} {on_select} {on_command} />
+            <Flow {snapshot} {recent} {selected} lang={store.lang} {on_select} {on_command} paused={store.pacer.paused} />
             if !live { <CodePanel snapshot={code} lang={store.lang} /> }
         </>
     }

@@ -3,8 +3,8 @@
 //! by the app from `snapshot.rs`) and reports clicks through callbacks.
 
 use super::model::{
-    consumer_letter, data_view, keys_slug, kind_shape, layout, sequence_fields, shape_path, DataView, Shape,
-    NARROW_WIDTH, WIDTH,
+    consumer_letter, data_view, keys_slug, kind_shape, layout, sequence_fields, shape_path, CountsCache, DataView,
+    LaneCount, Shape, NARROW_WIDTH, WIDTH,
 };
 use super::snapshot::{FlowSnapshot, Selected};
 use crate::engine::state::shard::ShardId;
@@ -52,6 +52,9 @@ pub struct FlowProps {
     pub on_select: Callback<Option<(ShardId, u64)>>,
     /// Runs a world command now (add or stop a producer, add or remove a consumer…).
     pub on_command: Callback<Command>,
+    /// The clock is paused: the lane-counts table shows every frame's counts (while it plays,
+    /// once a second).
+    pub paused: bool,
 }
 
 fn now_wall_ms() -> f64 {
@@ -65,6 +68,7 @@ pub fn Flow(props: &FlowProps) -> Html {
     let snap = &props.snapshot;
     let recent = &props.recent;
     let announced = use_mut_ref(|| (0.0f64, String::new()));
+    let counts_cache = use_mut_ref(CountsCache::default);
 
     // The live region: at most one line every few seconds, only when something changed.
     let live = {
@@ -99,9 +103,9 @@ pub fn Flow(props: &FlowProps) -> Html {
             { crate::ui::views::other_stream_note(lang, &snap.stream_name, snap.scenario_stream.as_ref()) }
             <p class="sr-only" aria-live="polite" role="status" data-testid="live">{ live }</p>
             <div class={classes!("flow-grid", other.then_some("other-stream"))} data-card="lanes">
-                if !other { <Producers snap={snap.clone()} {lang} /> }
-                <Lanes snap={snap.clone()} {lang} on_select={on_select.clone()} />
-                if !other { <Consumers snap={snap.clone()} {lang} /> }
+                if !other { { producers(snap, lang) } }
+                { lanes(&LanesArgs { snap, lang, on_select, paused: props.paused, counts: &counts_cache }) }
+                if !other { { consumers(snap, lang) } }
             </div>
             <p class="help legend">
                 { F::GaugesLegend.text(lang) }
@@ -145,23 +149,39 @@ pub fn Flow(props: &FlowProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct LanesProps {
-    snap: Rc<FlowSnapshot>,
+/// What [`lanes`] draws from.
+struct LanesArgs<'a> {
+    snap: &'a FlowSnapshot,
     lang: Lang,
-    on_select: Callback<Option<(ShardId, u64)>>,
+    on_select: &'a Callback<Option<(ShardId, u64)>>,
+    paused: bool,
+    /// The lane-counts table as last shown (kept by [`Flow`]).
+    counts: &'a std::cell::RefCell<CountsCache>,
 }
 
-#[component]
-fn Lanes(props: &LanesProps) -> Html {
+/// The lanes: their backgrounds, the dots' canvas, the gauges, cursors and labels on top, and
+/// the counts as a table. A function, not a component: its input changes every frame, so a
+/// component boundary would only add a render of its own.
+fn lanes(props: &LanesArgs) -> Html {
     let lang = props.lang;
-    let snap = &props.snap;
+    let snap = props.snap;
     let l = layout(snap, if crate::ui::views::is_narrow() { NARROW_WIDTH } else { WIDTH }, lang);
+    let counts = props.counts.borrow_mut().get(
+        snap.shards
+            .iter()
+            .zip(l.lanes.iter())
+            .map(|(s, lane)| LaneCount { shard: lane.id, in_window: s.row.in_window, drawn: lane.dots.len() })
+            .collect(),
+        now_wall_ms(),
+        props.paused,
+    );
     let lanes = l.lanes.iter().map(|lane| {
-        let gauges = lane.gauges.iter().map(|g| {
+        let gauges = lane.gauges.iter().enumerate().map(|(k, g)| {
             let level = if g.fraction >= 0.9 { "high" } else if g.fraction >= 0.6 { "mid" } else { "low" };
             html! {
-                <g key={g.text.clone()} class={classes!("gauge", level)} data-testid="gauge">
+                // Keyed by its place (a lane's gauges are always the same four): its text changes
+                // with the load, and a key that changed would rebuild its elements every time.
+                <g key={k} class={classes!("gauge", level)} data-testid="gauge">
                     <title>{ format!("{}: {}", g.label, g.text) }</title>
                     <rect class="gauge-bg" x={f1(g.x)} y={f1(g.y)} width={f1(g.w)} height={f1(g.h)} />
                     <rect class="gauge-fill" x={f1(g.x)} y={f1(g.y)}
@@ -197,7 +217,8 @@ fn Lanes(props: &LanesProps) -> Html {
                     </text>
                 }
                 <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>
-                    <LaneDots dots={lane.dots.clone()} r={l.dot_r} {lang} live={snap.live} on_select={props.on_select.clone()} />
+                    <LaneDots dots={lane.dots.iter().filter(|d| d.yours).cloned().collect::<Vec<_>>()} r={l.dot_r} {lang}
+                              live={snap.live} on_select={props.on_select.clone()} />
                 </g>
                 // The labels of records of yours, beside their rings, on the side of the lane
                 // with room: placed every frame (there are few), so they never leave the lane.
@@ -256,7 +277,9 @@ fn Lanes(props: &LanesProps) -> Html {
                     }) }
                 </svg>
             </div>
-            // The dots are a picture: their counts, per lane, as text.
+            // The dots are a picture: their counts, per lane, as text (for screen readers; hidden on
+            // screen). While the clock plays the rows change once a second (`CountsCache`), so the
+            // frames between write nothing to the table.
             <table class="sr-only" data-testid="lane-counts">
                 <caption>{ F::LaneCounts.text(lang) }</caption>
                 <thead><tr>
@@ -265,11 +288,11 @@ fn Lanes(props: &LanesProps) -> Html {
                     <th scope="col">{ F::DrawnDots.text(lang) }</th>
                 </tr></thead>
                 <tbody>
-                    { for snap.shards.iter().zip(l.lanes.iter()).map(|(s, lane)| html! {
-                        <tr key={lane.id.to_string()}>
-                            <th scope="row">{ lane.id.to_string() }</th>
-                            <td>{ grouped(s.row.in_window, lang) }</td>
-                            <td>{ lane.dots.len() }</td>
+                    { for counts.iter().map(|r| html! {
+                        <tr key={r.shard.0}>
+                            <th scope="row">{ r.shard.to_string() }</th>
+                            <td>{ grouped(r.in_window, lang) }</td>
+                            <td>{ r.drawn }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -284,6 +307,7 @@ fn Lanes(props: &LanesProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct LaneDotsProps {
+    /// The lane's records of yours (the other dots are painted on the canvas).
     dots: Vec<super::model::DotGeom>,
     r: f64,
     lang: Lang,
@@ -321,39 +345,28 @@ fn paint_of(l: &super::model::Layout) -> Paint {
 fn LaneDots(props: &LaneDotsProps) -> Html {
     let (r, lang) = (props.r, props.lang);
     html! {
-        { for props.dots.iter().filter(|d| d.yours).map(|d| {
+        { for props.dots.iter().map(|d| {
             let key = (d.shard, d.key);
             let on_select = props.on_select.clone();
             let onclick = Callback::from(move |_| on_select.emit(Some(key)));
             let (path, fill) = (shape_path(d.shape, d.x, d.y, r), format!("hsl({} 70% 42%)", d.hue));
-            if d.yours {
-                html! {
-                    <g key={d.key} class="yours" data-testid="record-yours" {onclick}>
-                        <title>{ format!("{} · {} #{}", crate::ui::views::yours_text(props.live, lang), d.shard, d.key) }</title>
-                        <circle class="yours-ring" cx={f1(d.x)} cy={f1(d.y)} r={f1(r * 2.4)} />
-                        <path class="dot" data-testid="record" d={path} {fill} />
-                    </g>
-                }
-            } else {
-                Html::default()
+            html! {
+                <g key={d.key} class="yours" data-testid="record-yours" {onclick}>
+                    <title>{ format!("{} · {} #{}", crate::ui::views::yours_text(props.live, lang), d.shard, d.key) }</title>
+                    <circle class="yours-ring" cx={f1(d.x)} cy={f1(d.y)} r={f1(r * 2.4)} />
+                    <path class="dot" data-testid="record" d={path} {fill} />
+                </g>
             }
         }) }
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CardsProps {
-    snap: Rc<FlowSnapshot>,
-    lang: Lang,
-}
-
-#[component]
-fn Producers(props: &CardsProps) -> Html {
-    let lang = props.lang;
+/// The producers' cards (a function, as [`lanes`]: the snapshot changes every frame).
+fn producers(snap: &FlowSnapshot, lang: Lang) -> Html {
     html! {
         <div class="cards producers" data-testid="producers">
             <h3>{ F::Producers.text(lang) }</h3>
-            { for props.snap.producers.iter().map(|p| html! {
+            { for snap.producers.iter().map(|p| html! {
                 <article key={p.name.clone()} class={classes!("card", p.stopped.then_some("stopped"))} data-testid="producer">
                     <h4><bdi>{ p.name.clone() }</bdi></h4>
                     <p class="big">{ format!("{} {}", grouped(p.rate, lang), F::Rate.text(lang)) }</p>
@@ -371,9 +384,8 @@ fn Producers(props: &CardsProps) -> Html {
     }
 }
 
-#[component]
-fn Consumers(props: &CardsProps) -> Html {
-    let lang = props.lang;
+/// The consumers' cards (a function, as [`lanes`]).
+fn consumers(snap: &FlowSnapshot, lang: Lang) -> Html {
     html! {
         <div class="cards consumers" data-testid="consumers">
             <h3>
@@ -382,7 +394,7 @@ fn Consumers(props: &CardsProps) -> Html {
                 <crate::ui::views::toggletip::Toggletip {lang} topic={crate::i18n::narrate::Text::ConsumerCardTopic.text(lang)} testid="tip-consumers">
                     <ul class="tip-list">
                         <li>{ F::Lag.text(lang) }</li>
-                        <li>{ FlowMsg::ThroughputWindow { secs: props.snap.consumers.first().map_or(10, |c| c.rate_window_secs) }.text(lang) }</li>
+                        <li>{ FlowMsg::ThroughputWindow { secs: snap.consumers.first().map_or(10, |c| c.rate_window_secs) }.text(lang) }</li>
                         <li>{ "✓ " }{ F::Processed.text(lang) }</li>
                         <li>{ "⟳ " }{ F::Duplicates.text(lang) }</li>
                         <li>{ "✗ " }{ F::Lost.text(lang) }</li>
@@ -390,7 +402,7 @@ fn Consumers(props: &CardsProps) -> Html {
                     </ul>
                 </crate::ui::views::toggletip::Toggletip>
             </h3>
-            { for props.snap.consumers.iter().enumerate().map(|(i, c)| {
+            { for snap.consumers.iter().enumerate().map(|(i, c)| {
                 let shape = kind_shape(c.kind);
                 let (badge, note) = match c.kind {
                     ConsumerKind::Polling => (F::SharedShort, F::Shared),

@@ -401,6 +401,52 @@ pub fn keys_slug(k: &KeyDistribution) -> Option<&'static str> {
     }
 }
 
+/// How often the screen-reader table of lane counts follows the clock while it plays, wall ms.
+/// Its numbers change every frame at 1×, and rewriting a table no one can read at 60 Hz cost
+/// about 0.3 ms of layout per frame (benches/README.md, "Flow's frame, seventh round").
+pub const COUNTS_EVERY_MS: f64 = 1_000.0;
+
+/// One row of the lane-counts table: the shard, its records in the window, the dots drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LaneCount {
+    /// The lane's shard.
+    pub shard: ShardId,
+    /// Records in the window.
+    pub in_window: u64,
+    /// Dots drawn for them.
+    pub drawn: usize,
+}
+
+/// The lane-counts table as last shown, refreshed at most every [`COUNTS_EVERY_MS`] while the
+/// clock plays; at once when it is paused (so the last frame before a pause, and every frame
+/// after, shows the current counts) or when the lanes themselves change.
+#[derive(Debug)]
+pub struct CountsCache {
+    wall_ms: f64,
+    rows: std::rc::Rc<Vec<LaneCount>>,
+}
+
+impl Default for CountsCache {
+    fn default() -> Self {
+        Self { wall_ms: f64::NEG_INFINITY, rows: Default::default() }
+    }
+}
+
+impl CountsCache {
+    /// The rows to show at wall time `now_wall_ms`, given this frame's `rows`.
+    pub fn get(&mut self, rows: Vec<LaneCount>, now_wall_ms: f64, paused: bool) -> std::rc::Rc<Vec<LaneCount>> {
+        let same_lanes =
+            rows.len() == self.rows.len() && rows.iter().zip(self.rows.iter()).all(|(a, b)| a.shard == b.shard);
+        if paused || !same_lanes || now_wall_ms - self.wall_ms >= COUNTS_EVERY_MS {
+            if *self.rows != rows {
+                self.rows = std::rc::Rc::new(rows);
+            }
+            self.wall_ms = now_wall_ms;
+        }
+        self.rows.clone()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -500,5 +546,29 @@ mod tests {
         assert_eq!(consumer_letter(26), "AA");
         assert_ne!(kind_shape(ConsumerKind::Polling), kind_shape(ConsumerKind::FanOut));
         assert_eq!(shape_path(Shape::Square, 10.0, 10.0, 2.0), "M8.0 8.0h4.0v4.0h-4.0z");
+    }
+
+    #[test]
+    fn lane_counts_follow_the_clock_once_a_second_while_playing_and_at_once_when_paused() {
+        let row =
+            |shard: u32, in_window: u64| LaneCount { shard: ShardId(shard), in_window, drawn: in_window as usize / 10 };
+        let mut cache = CountsCache::default();
+        // The first frame is shown.
+        assert_eq!(*cache.get(vec![row(0, 100), row(1, 50)], 0.0, false), vec![row(0, 100), row(1, 50)]);
+        // Playing: later frames within the second keep the rows shown.
+        assert_eq!(*cache.get(vec![row(0, 120), row(1, 60)], 400.0, false), vec![row(0, 100), row(1, 50)]);
+        assert_eq!(*cache.get(vec![row(0, 130), row(1, 70)], 999.0, false), vec![row(0, 100), row(1, 50)]);
+        // A second after the last refresh, the current rows.
+        assert_eq!(*cache.get(vec![row(0, 140), row(1, 80)], 1_000.0, false), vec![row(0, 140), row(1, 80)]);
+        // Paused: the current rows at once, whatever the wall time.
+        assert_eq!(*cache.get(vec![row(0, 150), row(1, 90)], 1_001.0, true), vec![row(0, 150), row(1, 90)]);
+        // A lane added (a split) or taken away: at once, even while playing.
+        let split = vec![row(0, 150), row(1, 90), row(2, 0)];
+        assert_eq!(*cache.get(split.clone(), 1_002.0, false), split);
+        assert_eq!(*cache.get(vec![row(0, 150), row(2, 0)], 1_003.0, false), vec![row(0, 150), row(2, 0)]);
+        // Unchanged rows keep the same Rc (the table's props compare equal without a rebuild).
+        let a = cache.get(vec![row(0, 150), row(2, 0)], 1_004.0, true);
+        let b = cache.get(vec![row(0, 150), row(2, 0)], 1_005.0, true);
+        assert!(std::rc::Rc::ptr_eq(&a, &b));
     }
 }
