@@ -1,7 +1,7 @@
 //! The clock controls (play, pause, step, speed, simulated time, reset, seed) and the language
 //! switch.
 
-use super::rewind::RewindControls;
+use super::rewind::rewind_controls;
 use super::store::{Action, Store};
 use crate::i18n::app::{Msg, Text};
 use crate::i18n::narrate::Text as NarrText;
@@ -22,19 +22,10 @@ fn icon(path: &'static str) -> Html {
     html! { <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d={path} /></svg> }
 }
 
-/// Props of [`ClockControls`].
-#[derive(Properties, PartialEq)]
-pub struct ClockProps {
-    /// The store.
-    pub store: UseReducerHandle<Store>,
-    /// Embed mode: no seed field, no reset.
-    pub compact: bool,
-}
-
 /// Play/pause, step, speed, clock, reset and seed.
-#[component]
-pub fn ClockControls(props: &ClockProps) -> Html {
-    let store = &props.store;
+/// A function, not a component: it reads the store, which changes every frame the clock runs,
+/// so a component boundary would re-render it every frame all the same.
+pub fn clock_controls(store: &UseReducerHandle<Store>, compact: bool) -> Html {
     let lang = store.lang;
     let playing = !store.pacer.paused;
     let d = store.dispatcher();
@@ -74,18 +65,18 @@ pub fn ClockControls(props: &ClockProps) -> Html {
                 </select>
             </label>
             <output class="sim-time" data-testid="clock" title={Text::SimTime.text(lang)}>{ duration(elapsed, DurationStyle::ClockTenths, lang) }</output>
-            <RewindControls store={store.clone()} />
+            { rewind_controls(store) }
             <Toggletip {lang} topic={NarrText::ClockHelpTopic.text(lang)} testid="tip-clock">
                 <ul class="tip-list">
                     <li><strong>{ Text::Step.text(lang) }</strong>{ ": " }{ Text::StepHelp.text(lang) }</li>
                     <li><strong>{ Text::Speed.text(lang) }</strong>{ ": " }{ Text::SpeedHelp.text(lang) }</li>
-                    if !props.compact {
+                    if !compact {
                         <li><strong>{ Text::Reset.text(lang) }</strong>{ ": " }{ Text::ResetHelp.text(lang) }</li>
                         <li><strong>{ Text::Seed.text(lang) }</strong>{ ": " }{ Text::SeedHelp.text(lang) }</li>
                     }
                 </ul>
             </Toggletip>
-            if !props.compact {
+            if !compact {
                 <button type="button" data-testid="reset" title={Text::ResetHelp.text(lang)} onclick={on_reset}>
                     { icon(RESET) }{ " " }{ Text::Reset.text(lang) }
                 </button>

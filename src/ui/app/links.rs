@@ -60,18 +60,11 @@ pub fn only_card_style(url: &UrlState) -> Html {
     }
 }
 
-/// Props of [`PanelBar`].
-#[derive(Properties, PartialEq)]
-pub struct PanelBarProps {
-    /// The store.
-    pub store: UseReducerHandle<Store>,
-}
-
 /// Above a card shown alone on the full page: which card, and a way back to the whole view.
 /// Not in embed mode, where the frame is the card.
-#[component]
-pub fn PanelBar(props: &PanelBarProps) -> Html {
-    let store = &props.store;
+/// A function, not a component: it reads the store, which changes every frame the clock runs,
+/// so a component boundary would re-render it every frame all the same.
+pub fn panel_bar(store: &UseReducerHandle<Store>) -> Html {
     let lang = store.lang;
     let Some(card) = only_card(&store.url).filter(|_| !store.url.embed) else {
         return Html::default();

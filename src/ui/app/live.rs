@@ -58,18 +58,11 @@ pub fn use_live_log(key: Option<(String, u64)>, url: String, dispatch: UseReduce
     });
 }
 
-/// The banner's props.
-#[derive(Properties, PartialEq)]
-pub struct LiveBannerProps {
-    /// The store.
-    pub store: UseReducerHandle<Store>,
-}
-
 /// The live window's banner: badge and connection, calls received, the digests, one sentence
 /// on what live mode is.
-#[component]
-pub fn LiveBanner(props: &LiveBannerProps) -> Html {
-    let store = &props.store;
+/// A function, not a component: it reads the store, which changes every frame the clock runs,
+/// so a component boundary would re-render it every frame all the same.
+pub fn live_banner(store: &UseReducerHandle<Store>) -> Html {
     let lang = store.lang;
     let Some(live) = &store.live else { return html! {} };
     let feed = live.borrow();

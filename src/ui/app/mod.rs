@@ -5,7 +5,7 @@
 //!       ├─ EmbedStrip (play, step, clock, link to the full app) only in embed mode
 //!       ├─ NarrationBar (status line, callout, event log; sticky)  narration.rs
 //!       ├─ notices (bad URL values, refused fields), localized
-//!       ├─ SidePanel (scenario, shards, rate, keys, limits, stream name, model assumptions)
+//!       ├─ side_panel() (scenario, shards, rate, keys, limits, stream name, model assumptions)
 //!       └─ the selected view, through its host (hosts.rs), which builds its
 //!          snapshot props
 //! ```
@@ -36,12 +36,12 @@ use crate::i18n::narrate::Text as NarrText;
 use crate::i18n::{Lang, Message, Phrase};
 use crate::ui::route::{UrlState, View};
 use crate::ui::views::toggletip::Toggletip;
-use controls::{ClockControls, LangSwitch};
+use controls::{clock_controls, LangSwitch};
 use gloo::events::EventListener;
 use hooks::{use_animation_frame, use_shortcuts};
 use hosts::{ConsoleHost, FlowHost, HashingHost, OverviewHost, PipelinesHost, ReshardingHost, RetentionHost};
 use narration::NarrationBar;
-use side_panel::SidePanel;
+use side_panel::side_panel;
 use store::{Action, Notice, Store};
 use yew::prelude::*;
 
@@ -266,7 +266,7 @@ pub fn App() -> Html {
             }
         });
     }
-    let clock = html! { <ClockControls store={store.clone()} compact={embed} /> };
+    let clock = clock_controls(&store, embed);
 
     html! {
         <div class={classes!("app", embed.then_some("embed"))} data-testid="app" ref={root}>
@@ -290,7 +290,7 @@ pub fn App() -> Html {
                 </header>
             }
             if is_live {
-                <live::LiveBanner store={store.clone()} />
+                { live::live_banner(&store) }
             }
             <NarrationBar store={store.clone()} compact={embed} />
             if !notices.is_empty() {
@@ -301,11 +301,11 @@ pub fn App() -> Html {
             }
             <div class="body">
                 if !embed && !is_live && !matches!(store.url.view, View::Learn | View::Teach) {
-                    <SidePanel store={store.clone()} />
+                    { side_panel(&store) }
                 }
                 <main class="view" data-only={links::only_card(&store.url).map(|c| c.slug())}>
                     { links::only_card_style(&store.url) }
-                    <links::PanelBar store={store.clone()} />
+                    { links::panel_bar(&store) }
                     { view }
                 </main>
             </div>

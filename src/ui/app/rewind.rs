@@ -10,17 +10,10 @@ use crate::ui::sim::STEP_MS;
 use crate::ui::timeline::SPAN_MS;
 use yew::prelude::*;
 
-/// Props of [`RewindControls`].
-#[derive(Properties, PartialEq)]
-pub struct RewindProps {
-    /// The store.
-    pub store: UseReducerHandle<Store>,
-}
-
 /// "−10 s" and the scrubber, or the progress of a seek.
-#[component]
-pub fn RewindControls(props: &RewindProps) -> Html {
-    let store = &props.store;
+/// A function, not a component: it reads the store, which changes every frame the clock runs,
+/// so a component boundary would re-render it every frame all the same.
+pub fn rewind_controls(store: &UseReducerHandle<Store>) -> Html {
     let lang = store.lang;
     let (now, (lo, hi)) = {
         let sim = store.sim.borrow();

@@ -15,13 +15,6 @@ use crate::ui::views::toggletip::Toggletip;
 use crate::world::presets::Preset;
 use yew::prelude::*;
 
-/// Props of [`SidePanel`].
-#[derive(Properties, PartialEq)]
-pub struct SidePanelProps {
-    /// The store.
-    pub store: UseReducerHandle<Store>,
-}
-
 /// What the side panel's live fields show: each setting, and the live state beside it when the
 /// scenario moved it (see [`LiveInput`]).
 struct Fields {
@@ -63,9 +56,9 @@ impl Fields {
 }
 
 /// Scenario, shards, rate, keys, limits, stream name; then the model assumptions.
-#[component]
-pub fn SidePanel(props: &SidePanelProps) -> Html {
-    let store = &props.store;
+/// A function, not a component: it reads the store, which changes every frame the clock runs,
+/// so a component boundary would re-render it every frame all the same.
+pub fn side_panel(store: &UseReducerHandle<Store>) -> Html {
     let lang = store.lang;
     let f = Fields::of(store);
     let shards_live = live_note(Some(u64::from(f.shards)), f.open as u64)
