@@ -21,6 +21,33 @@ const TUTORIAL = [
   ['aws kinesis describe-stream --stream-name Foo', 'An error occurred (ResourceNotFoundException) when calling the DescribeStream operation: Stream Foo under account 000000000000 not found.'],
 ];
 
+/** The pixels of a record of yours' dot (`g` holds it) that lie inside its lane, screenshot with
+ * the page paused: how many, and how many are coloured (saturated; the lane is grey). */
+async function insideLanePixels(page, g) {
+  await g.scrollIntoViewIfNeeded();
+  const clip = await g.evaluate((el) => {
+    const dot = el.querySelector('[data-testid=record]').getBoundingClientRect();
+    const lane = el.closest('[data-testid=shard-lane]').querySelector('.lane-hit').getBoundingClientRect();
+    const x = Math.max(dot.left, lane.left) + 1;
+    const y = Math.max(dot.top, lane.top) + 1;
+    const right = Math.min(dot.right, lane.right) - 1;
+    const bottom = Math.min(dot.bottom, lane.bottom) - 1;
+    return { x, y, width: Math.max(1, right - x), height: Math.max(1, bottom - y) };
+  });
+  const png = await page.screenshot({ clip, scale: 'css' });
+  return page.evaluate(async (b64) => {
+    const shot = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const read = new OffscreenCanvas(shot.width, shot.height).getContext('2d');
+    read.drawImage(shot, 0, 0);
+    const { data } = read.getImageData(0, 0, shot.width, shot.height);
+    let coloured = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]) > 60) coloured += 1;
+    }
+    return { coloured, all: data.length / 4 };
+  }, png.toString('base64'));
+}
+
 export function checks(kit) {
   const { newPage, open, until, assert, tid, shoot, setPlaying, runAxe, triage, describeCounts, VIEWPORTS, LANGS } = kit;
 
@@ -205,6 +232,10 @@ export function checks(kit) {
           await dot.waitFor({ state: 'attached' });
           const title = (await dot.locator('title').textContent()) ?? '';
           assert(title.includes(YOURS[lang]), `the flow dot's title should say ${YOURS[lang]}: ${title}`);
+          // Seen, not only in the DOM: the part of its dot inside the lane must show its colour
+          // (the lanes' background layer and the dots' canvas must not cover it).
+          const seen = await insideLanePixels(page, dot);
+          assert(seen.coloured >= 4, `the record of yours shows ${seen.coloured} coloured pixels of ${seen.all} inside its lane: something covers it`);
           await page.locator(tid('other-stream-note')).first().waitFor({ state: 'visible' });
           assert((await page.locator(tid('producer')).count()) === 0, "the scenario's producers are left out beside Foo");
           const recent = page.locator(tid('recent-yours')).first();
