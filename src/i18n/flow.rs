@@ -94,6 +94,8 @@ keys! {
         CursorsLegend,
         /// write throttling!
         ThrottledLane,
+        /// throttling! (the lane's label on a phone, where the long one does not fit)
+        ThrottledLaneShort,
         /// Recent records
         RecentRecords,
         /// Caption of the per-lane counts table (for screen readers: the dots are a canvas).
@@ -190,12 +192,15 @@ pub enum Msg {
         /// The window, whole seconds of simulated time.
         secs: u64,
     },
-    /// A lane's write throttling: refused per second now and in all.
+    /// A lane's write throttling: refused per second now and in all (on a phone's narrow
+    /// lanes, the short word and the rate only).
     ThrottledLane {
         /// Writes refused per second in the last interval.
         per_sec: u64,
         /// Writes refused so far.
         total: u64,
+        /// The narrow layout.
+        short: bool,
     },
     /// Retained records older than the window and expired ones.
     Older {
@@ -251,6 +256,7 @@ impl Phrase for Text {
             Text::GaugesLegend => "Barras por shard, de arriba abajo: E = escritura (PutRecord) en MiB/s (límite 1 MiB/s) y en reg/s (límite 1000); L = lectura compartida (GetRecords) en MiB/s (límite 2 MiB/s) y en llamadas/s (límite 5). Cada barra dice «carga / límite»; la raya vertical marca el límite. En rojo, por encima del 90 %.",
             Text::CursorsLegend => "▲ polling compartido · ◆ enhanced fan-out · ■ Lambda; la letra es la del consumidor.",
             Text::ThrottledLane => "¡escrituras rechazadas (throttling)!",
+            Text::ThrottledLaneShort => "¡throttling!",
             Text::RecentRecords => "Registros recientes",
             Text::LaneCounts => "Registros de cada shard en la ventana de las líneas (con el reloj en marcha, se actualiza cada segundo)",
             Text::InWindow => "Registros en la ventana",
@@ -331,6 +337,7 @@ impl Phrase for Text {
             Text::GaugesLegend => "Bars per shard, top to bottom: W = writes (PutRecord) in MiB/s (limit 1 MiB/s) and in rec/s (limit 1,000); R = shared reads (GetRecords) in MiB/s (limit 2 MiB/s) and in calls/s (limit 5). Each bar reads “load / limit”; the vertical line marks the limit. Red above 90%.",
             Text::CursorsLegend => "▲ shared polling · ◆ enhanced fan-out · ■ Lambda; the letter is the consumer's.",
             Text::ThrottledLane => "write throttling!",
+            Text::ThrottledLaneShort => "throttling!",
             Text::RecentRecords => "Recent records",
             Text::LaneCounts => "Records of each shard in the lanes' window (updated every second while the clock runs)",
             Text::InWindow => "Records in the window",
@@ -378,7 +385,10 @@ impl Message for Msg {
             Msg::Hidden { n } => {
                 format!("+{} registros en la ventana sin dibujar (se dibuja una muestra)", grouped(*n, Lang::Es))
             }
-            Msg::ThrottledLane { per_sec, total } => format!(
+            Msg::ThrottledLane { per_sec, short: true, .. } => {
+                format!("{} {}/s", Text::ThrottledLaneShort.es(), grouped(*per_sec, Lang::Es))
+            }
+            Msg::ThrottledLane { per_sec, total, short: false } => format!(
                 "{} {}/s · Σ {}",
                 Text::ThrottledLane.es(),
                 grouped(*per_sec, Lang::Es),
@@ -404,7 +414,10 @@ impl Message for Msg {
             Msg::Hidden { n } => {
                 format!("+{} records in the window not drawn (a sample is drawn)", grouped(*n, Lang::En))
             }
-            Msg::ThrottledLane { per_sec, total } => format!(
+            Msg::ThrottledLane { per_sec, short: true, .. } => {
+                format!("{} {}/s", Text::ThrottledLaneShort.en(), grouped(*per_sec, Lang::En))
+            }
+            Msg::ThrottledLane { per_sec, total, short: false } => format!(
                 "{} {}/s · Σ {}",
                 Text::ThrottledLane.en(),
                 grouped(*per_sec, Lang::En),
@@ -483,5 +496,15 @@ mod tests {
         let many = KeyDistribution::Uniform { keys: 10_000 };
         assert_eq!((many.es(), many.en()), ("uniformes (10.000 claves)".into(), "uniform (10,000 keys)".into()));
         assert_eq!(Msg::Older { older: 12_345, expired: 0 }.es(), "12.345 retenidos más antiguos · 0 expirados");
+    }
+
+    #[test]
+    fn a_throttled_lane_is_labelled_in_full_or_short_on_a_phone() {
+        let long = Msg::ThrottledLane { per_sec: 1_318, total: 20_451, short: false };
+        assert_eq!(long.text(Lang::Es), "¡escrituras rechazadas (throttling)! 1318/s · Σ 20.451");
+        assert_eq!(long.text(Lang::En), "write throttling! 1,318/s · Σ 20,451");
+        let short = Msg::ThrottledLane { per_sec: 1_318, total: 20_451, short: true };
+        assert_eq!(short.text(Lang::Es), "¡throttling! 1318/s");
+        assert_eq!(short.text(Lang::En), "throttling! 1,318/s");
     }
 }

@@ -548,8 +548,9 @@ const checks = [
     return `Space toggled twice; ArrowRight "${c0.text}" -> "${c1.text}"`;
   }],
 
-  ['screenshots: desktop and phone in EN and ES, embed mode', async () => {
+  ['screenshots: desktop and phone in EN and ES, embed mode; no page scrolls sideways', async () => {
     await mkdir(ARTIFACTS, { recursive: true });
+    const sideways = [];
     for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
       for (const lang of ['en', 'es']) {
         const page = await newPage(`shot ${name} ${lang}`, viewport);
@@ -558,7 +559,7 @@ const checks = [
         await page.waitForTimeout(1500);
         await shoot(page, `${name}-${viewport.width}x${viewport.height}-${lang}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        if (overflow > 0) console.log(`  note: ${name} ${lang} scrolls sideways by ${overflow} px`);
+        if (overflow > 0) sideways.push(`#/overview ${name} ${lang} scrolls sideways by ${overflow} px`);
       }
     }
     const embed = await newPage('shot embed', { width: 800, height: 450 });
@@ -570,6 +571,7 @@ const checks = [
     await parent.frameLocator('#playground').locator(tid('embed-strip')).first().waitFor({ state: 'visible' });
     await parent.waitForTimeout(1000);
     await shoot(parent, 'embed-parent-1280x800');
+    assert(sideways.length === 0, sideways.join('; '));
     return `${screenshots.length} files`;
   }],
   [`hashing: "${PK.key}" (seed ${PK.seed}, ${PK.shards} shards) goes to ${PK.shard}, its hash is ${PK.decimal}`, async () => {
@@ -778,9 +780,10 @@ const checks = [
   [`frame times: #/hashing?${LOAD} (informational)`, framesCheck('hashing')],
   [`frame times: #/pipelines?${LOAD} (e-commerce, informational)`, framesCheck('pipelines')],
 
-  ['screenshots: #/hashing and #/flow, hot-key after 3 s of play ("hello" typed in hashing), EN and ES, desktop and phone', async () => {
+  ['screenshots: #/hashing and #/flow, hot-key after 3 s of play ("hello" typed in hashing), EN and ES, desktop and phone; neither scrolls sideways, the throttled lane\'s label fits its lane', async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     const before = screenshots.length;
+    const sideways = [];
     for (const [name, viewport] of VIEWPORTS) {
       for (const lang of LANGS) {
         const hashing = await newPage(`shot hashing ${name} ${lang}`, viewport);
@@ -789,12 +792,21 @@ const checks = [
         const flow = await newPage(`shot flow ${name} ${lang}`, viewport);
         await openHotKeyFlow(flow, lang, 3000);
         await shoot(flow, `flow-hot-key-${name}-${size(viewport)}-${lang}`);
+        // The throttled lane's label stays inside its lane (a phone gets the short one).
+        const labels = await flow.locator('.throttle-label').evaluateAll((els) => els.map((t) => {
+          const r = t.getBoundingClientRect();
+          const lane = t.closest('[data-testid=shard-lane]').querySelector('.lane-hit').getBoundingClientRect();
+          return { text: t.textContent, inside: r.left >= lane.left - 0.5 && r.right <= lane.right + 0.5 };
+        }));
+        if (labels.length === 0) sideways.push(`#/flow ${name} ${lang}: no throttled lane's label after 3 s`);
+        for (const l of labels) if (!l.inside) sideways.push(`#/flow ${name} ${lang}: the label "${l.text}" runs out of its lane`);
         for (const [view, page] of [['hashing', hashing], ['flow', flow]]) {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          if (overflow > 0) console.log(`  note: ${view} ${name} ${lang} scrolls sideways by ${overflow} px`);
+          if (overflow > 0) sideways.push(`#/${view} ${name} ${lang} scrolls sideways by ${overflow} px`);
         }
       }
     }
+    assert(sideways.length === 0, sideways.join('; '));
     return `${screenshots.length - before} files`;
   }],
   ...Object.keys(EXTRA_VIEWS).map((view) => [

@@ -165,7 +165,8 @@ struct LanesArgs<'a> {
 fn lanes(props: &LanesArgs) -> Html {
     let lang = props.lang;
     let snap = props.snap;
-    let l = layout(snap, if crate::ui::views::is_narrow() { NARROW_WIDTH } else { WIDTH }, lang);
+    let narrow = crate::ui::views::is_narrow();
+    let l = layout(snap, if narrow { NARROW_WIDTH } else { WIDTH }, lang);
     let counts = props.counts.borrow_mut().get(
         snap.shards
             .iter()
@@ -213,7 +214,7 @@ fn lanes(props: &LanesArgs) -> Html {
                 <text class="lane-label" x="4" y={f1(lane.y + lane.h / 2.0)} dominant-baseline="middle">{ lane.label.clone() }</text>
                 if lane.throttled {
                     <text class="throttle-label" x={f1(l.lane_end - 4.0)} y={f1(lane.y + 12.0)} text-anchor="end">
-                        { FlowMsg::ThrottledLane { per_sec: lane.throttled_per_sec, total: lane.throttled_total }.text(lang) }
+                        { FlowMsg::ThrottledLane { per_sec: lane.throttled_per_sec, total: lane.throttled_total, short: narrow }.text(lang) }
                     </text>
                 }
                 <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>
@@ -280,23 +281,27 @@ fn lanes(props: &LanesArgs) -> Html {
             // The dots are a picture: their counts, per lane, as text (for screen readers; hidden on
             // screen). While the clock plays the rows change once a second (`CountsCache`), so the
             // frames between write nothing to the table.
-            <table class="sr-only" data-testid="lane-counts">
-                <caption>{ F::LaneCounts.text(lang) }</caption>
-                <thead><tr>
-                    <th scope="col">{ "ShardId" }</th>
-                    <th scope="col">{ F::InWindow.text(lang) }</th>
-                    <th scope="col">{ F::DrawnDots.text(lang) }</th>
-                </tr></thead>
-                <tbody>
-                    { for counts.iter().map(|r| html! {
-                        <tr key={r.shard.0}>
-                            <th scope="row">{ r.shard.to_string() }</th>
-                            <td>{ grouped(r.in_window, lang) }</td>
-                            <td>{ r.drawn }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+            // In a hidden box, not hidden itself: a table grows to its caption's width whatever its
+            // own width says, and made the page scroll sideways on a phone.
+            <div class="sr-only">
+                <table data-testid="lane-counts">
+                    <caption>{ F::LaneCounts.text(lang) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "ShardId" }</th>
+                        <th scope="col">{ F::InWindow.text(lang) }</th>
+                        <th scope="col">{ F::DrawnDots.text(lang) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for counts.iter().map(|r| html! {
+                            <tr key={r.shard.0}>
+                                <th scope="row">{ r.shard.to_string() }</th>
+                                <td>{ grouped(r.in_window, lang) }</td>
+                                <td>{ r.drawn }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
             <p class="muted" data-testid="aggregated">
                 if hidden_total > 0 { { FlowMsg::Hidden { n: hidden_total }.text(lang) }{ " · " } }
                 { FlowMsg::Older { older: older_total, expired: expired_total }.text(lang) }
