@@ -23,8 +23,10 @@ fn icon(path: &'static str) -> Html {
 }
 
 /// Play/pause, step, speed, clock, reset and seed.
+///
 /// A function, not a component: it reads the store, which changes every frame the clock runs,
-/// so a component boundary would re-render it every frame all the same.
+/// so a component boundary would re-render it every frame all the same. `compact` is embed
+/// mode: no seed field, no reset.
 pub fn clock_controls(store: &UseReducerHandle<Store>, compact: bool) -> Html {
     let lang = store.lang;
     let playing = !store.pacer.paused;

@@ -62,6 +62,7 @@ pub fn only_card_style(url: &UrlState) -> Html {
 
 /// Above a card shown alone on the full page: which card, and a way back to the whole view.
 /// Not in embed mode, where the frame is the card.
+///
 /// A function, not a component: it reads the store, which changes every frame the clock runs,
 /// so a component boundary would re-render it every frame all the same.
 pub fn panel_bar(store: &UseReducerHandle<Store>) -> Html {

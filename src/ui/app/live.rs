@@ -60,6 +60,7 @@ pub fn use_live_log(key: Option<(String, u64)>, url: String, dispatch: UseReduce
 
 /// The live window's banner: badge and connection, calls received, the digests, one sentence
 /// on what live mode is.
+///
 /// A function, not a component: it reads the store, which changes every frame the clock runs,
 /// so a component boundary would re-render it every frame all the same.
 pub fn live_banner(store: &UseReducerHandle<Store>) -> Html {

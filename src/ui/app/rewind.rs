@@ -11,6 +11,7 @@ use crate::ui::timeline::SPAN_MS;
 use yew::prelude::*;
 
 /// "−10 s" and the scrubber, or the progress of a seek.
+///
 /// A function, not a component: it reads the store, which changes every frame the clock runs,
 /// so a component boundary would re-render it every frame all the same.
 pub fn rewind_controls(store: &UseReducerHandle<Store>) -> Html {

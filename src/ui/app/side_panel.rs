@@ -56,6 +56,7 @@ impl Fields {
 }
 
 /// Scenario, shards, rate, keys, limits, stream name; then the model assumptions.
+///
 /// A function, not a component: it reads the store, which changes every frame the clock runs,
 /// so a component boundary would re-render it every frame all the same.
 pub fn side_panel(store: &UseReducerHandle<Store>) -> Html {
