@@ -80,13 +80,36 @@ pub fn handler_element(e: &web_sys::Event, selector: &str) -> Option<web_sys::El
     e.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
 }
 
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// [`is_narrow`]'s answer, kept until the window's next `resize` event; `None` before the
+    /// first question and after a resize.
+    static NARROW: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+    /// The `resize` listener that forgets [`NARROW`], added by the first question.
+    static NARROW_RESIZE: std::cell::OnceCell<gloo::events::EventListener> = const { std::cell::OnceCell::new() };
+}
+
 /// True on a phone-sized window: views then draw their narrow layout.
+///
+/// The views ask on every frame the clock runs. Reading `window.innerWidth` lays the page out
+/// first when something changed, and on a phone's screen something always has (the frame's own
+/// updates): issue #19 measured it as a forced layout in every frame. So the answer is kept
+/// until the window is resized (a phone turned, a window dragged, a keyboard opened), and the
+/// next question after that reads the width again.
 #[cfg(target_arch = "wasm32")]
 pub fn is_narrow() -> bool {
-    web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|v| v.as_f64())
-        .is_some_and(|px| px < overview::model::NARROW_BELOW_PX)
+    if let Some(narrow) = NARROW.with(std::cell::Cell::get) {
+        return narrow;
+    }
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let narrow = w.inner_width().ok().and_then(|v| v.as_f64()).is_some_and(|px| px < overview::model::NARROW_BELOW_PX);
+    NARROW_RESIZE.with(|l| {
+        l.get_or_init(|| gloo::events::EventListener::new(&w, "resize", |_| NARROW.with(|n| n.set(None))));
+    });
+    NARROW.with(|n| n.set(Some(narrow)));
+    narrow
 }
 
 /// What a record of the student's is called: put in the console, or by their own client (the
