@@ -696,6 +696,26 @@ const checks = [
     return `canvas ${dims.w} × ${dims.h} px for ${dims.cw} × ${dims.ch} CSS px; ${at.dots} dots painted by the ${at.painter}; a tap at (${at.x.toFixed(0)}, ${at.y.toFixed(0)}) opened "${head}"`;
   }],
 
+  ['flow while the clock runs: a window resized across the phone breakpoint (a phone turned) redraws the lanes in the other layout, both ways', async () => {
+    // The views keep their narrow-or-not answer until a resize (ui/views/mod.rs is_narrow).
+    const page = await newPage('flow resize');
+    await open(page, '#/flow?seed=2&scenario=slow-consumer&lang=es');
+    await setPlaying(page, true);
+    const width = async () => (await page.locator('svg.lanes:not(.lanes-base)').first().getAttribute('viewBox'))?.split(' ')[2];
+    const seen = [await width()];
+    for (const viewport of [PHONE, DESKTOP]) {
+      await page.setViewportSize(viewport);
+      await page.waitForTimeout(400);
+      seen.push(await width());
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `at ${viewport.width} px the page scrolls sideways by ${overflow} px`);
+    }
+    // flow::model WIDTH and NARROW_WIDTH.
+    assert(seen.join(' ') === '640 420 640', `lanes' viewBox widths at 1280, 375, 1280 px: ${seen.join(', ')}, want 640, 420, 640`);
+    await setPlaying(page, false);
+    return `viewBox widths ${seen.join(' → ')}`;
+  }],
+
   ['retention (slow-consumer): a click on a row away from the marks picks AT_TIMESTAMP at the time under the pointer', async () => {
     const page = await newPage('retention time click');
     // A mark's x (its arrival, seconds since start) gives the time at that x; the click goes to

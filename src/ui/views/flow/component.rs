@@ -193,9 +193,16 @@ fn lanes(props: &LanesArgs) -> Html {
                 </g>
             }
         });
-        let cursors = lane.cursors.iter().enumerate().map(|(i, c)| {
-            let x = if c.beyond { l.lane_end - 2.0 } else { c.x };
-            let top = lane.y - 2.0;
+        // A cursor waiting on a record in the window moves with the dots (its x there is fixed
+        // while it waits); the others (caught up, or beyond the window) stay put in the lane.
+        let top = lane.y - 2.0;
+        let (moving, fixed): (Vec<_>, Vec<_>) = lane.cursors.iter().enumerate().partition(|(_, c)| c.moving.is_some());
+        let cursor = |(i, c): (usize, &super::model::CursorGeom)| {
+            let x = match (c.moving, c.beyond) {
+                (Some(m), _) => m,
+                (None, true) => l.lane_end - 2.0,
+                (None, false) => c.x,
+            };
             html! {
                 <g key={c.letter.clone()} class={classes!("cursor", c.client.then_some("client"))}
                    data-testid={if c.client { "client-cursor" } else { "cursor" }}>
@@ -205,7 +212,7 @@ fn lanes(props: &LanesArgs) -> Html {
                     <text x={f1(x + 5.0 + i as f64 * 9.0)} y={f1(top - 2.0)}>{ format!("{}{}", c.letter, if c.beyond { "»" } else { "" }) }</text>
                 </g>
             }
-        });
+        };
         html! {
             <g key={lane.id.to_string()} data-testid="shard-lane" class={classes!("lane", (!lane.open).then_some("closed"), lane.throttled.then_some("throttled"))}>
                 <title>{ lane.id.to_string() }</title>
@@ -220,6 +227,7 @@ fn lanes(props: &LanesArgs) -> Html {
                 <g class="dots" transform={format!("translate({:.2} 0)", l.shift)}>
                     <LaneDots dots={lane.dots.iter().filter(|d| d.yours).cloned().collect::<Vec<_>>()} r={l.dot_r} {lang}
                               live={snap.live} on_select={props.on_select.clone()} />
+                    { for moving.into_iter().map(cursor) }
                 </g>
                 // The labels of records of yours, beside their rings, on the side of the lane
                 // with room: placed every frame (there are few), so they never leave the lane.
@@ -235,7 +243,7 @@ fn lanes(props: &LanesArgs) -> Html {
                     }
                 }) }
                 { for gauges }
-                { for cursors }
+                { for fixed.into_iter().map(cursor) }
             </g>
         }
     });

@@ -133,6 +133,11 @@ pub struct CursorGeom {
     pub x: f64,
     /// Its next unread record is older than the window (drawn at the lane's end).
     pub beyond: bool,
+    /// While that record is in the window: the cursor's x in the frame of the lane's dots (the
+    /// group translated by [`Layout::shift`]), the record's own dot x. It stays the same while
+    /// the cursor waits on the same record, so the drawing does not change every frame; `x` is
+    /// `shift + moving`.
+    pub moving: Option<f64>,
     /// The live client's reader (its `GetRecords` calls), not a simulated consumer.
     pub client: bool,
 }
@@ -232,6 +237,9 @@ pub fn layout(snap: &FlowSnapshot, width: f64, lang: Lang) -> Layout {
     let window = snap.window_ms.max(1) as f64;
     let dot_r = (h / 12.0).clamp(2.0, 4.0);
     let x_of = |age: u64| lane_x + dot_r + (age.min(snap.window_ms) as f64 / window) * (lane_w - 2.0 * dot_r);
+    // Where a record of this age sits in the dots' frame: fixed by its arrival, not its age.
+    let arrival_x = |age: u64| -((snap.elapsed_ms.saturating_sub(age)) as f64 / window) * (lane_w - 2.0 * dot_r);
+    let moving = |age: Option<u64>| age.filter(|a| *a <= snap.window_ms).map(arrival_x);
     let lanes = snap
         .shards
         .iter()
@@ -248,7 +256,7 @@ pub fn layout(snap: &FlowSnapshot, width: f64, lang: Lang) -> Layout {
                     DotGeom {
                         shard: s.id,
                         key: d.position,
-                        x: -((snap.elapsed_ms.saturating_sub(d.age_ms)) as f64 / window) * (lane_w - 2.0 * dot_r),
+                        x: arrival_x(d.age_ms),
                         y: y + h - dot_r - within.clamp(0.0, 1.0) * (h - 2.0 * dot_r),
                         hue: (d.hash % 360) as u16,
                         shape: match (d.hash >> 64) % 3 {
@@ -297,6 +305,7 @@ pub fn layout(snap: &FlowSnapshot, width: f64, lang: Lang) -> Layout {
                         shape: kind_shape(c.kind),
                         x: cur.age_ms.map_or(lane_x, x_of),
                         beyond,
+                        moving: moving(cur.age_ms),
                         client: false,
                     })
                 })
@@ -305,6 +314,7 @@ pub fn layout(snap: &FlowSnapshot, width: f64, lang: Lang) -> Layout {
                     shape: Shape::Circle,
                     x: r.age_ms.map_or(lane_x, x_of),
                     beyond: r.age_ms.is_some_and(|a| a > snap.window_ms),
+                    moving: moving(r.age_ms),
                     client: true,
                 }))
                 .collect();
@@ -527,6 +537,46 @@ mod tests {
         let hot = KeyDistribution::HotKeys { keys: 100, hot: 2, hot_percent: 80 };
         assert_eq!(keys_slug(&hot), Some("hot"));
         assert_eq!(keys_slug(&KeyDistribution::ExplicitHashKeys { hash_keys: vec![] }), None);
+    }
+
+    #[test]
+    fn a_waiting_cursor_keeps_its_place_among_the_dots() {
+        let mut s = sim("#/flow?seed=3&scenario=hot-key");
+        for _ in 0..5 {
+            s.step_second();
+        }
+        let snap = FlowSnapshot::of(&s, 8_000, 40);
+        // Half a second later with nothing read: every cursor's record is 500 ms older.
+        let mut later = snap.clone();
+        later.elapsed_ms += 500;
+        for c in later.consumers.iter_mut().flat_map(|c| c.cursors.iter_mut()) {
+            c.age_ms = c.age_ms.map(|a| a + 500);
+        }
+        let (a, b) = (layout(&snap, WIDTH, Lang::Es), layout(&later, WIDTH, Lang::Es));
+        let mut waiting = 0;
+        for (la, lb) in a.lanes.iter().zip(&b.lanes) {
+            for (ca, cb) in la.cursors.iter().zip(&lb.cursors) {
+                // Drawn where the lane frame puts it, on its record's dot.
+                for (l, c) in [(&a, ca), (&b, cb)] {
+                    if let Some(m) = c.moving {
+                        assert!((l.shift + m - c.x).abs() < 1e-6, "{} {c:?}", la.id);
+                    }
+                }
+                if let (Some(ma), Some(mb)) = (ca.moving, cb.moving) {
+                    waiting += 1;
+                    assert_eq!(ma.to_bits(), mb.to_bits(), "{}: the same record, the same place", la.id);
+                    assert!(cb.x > ca.x, "{}: the lane frame moved it right", la.id);
+                }
+            }
+        }
+        assert!(waiting > 0, "some cursor waits on a record in the window");
+        // A caught-up cursor (no record to read) stays at the lane's start, outside the dots.
+        let mut caught_up = snap.clone();
+        for c in caught_up.consumers.iter_mut().flat_map(|c| c.cursors.iter_mut()) {
+            c.age_ms = None;
+        }
+        let l = layout(&caught_up, WIDTH, Lang::Es);
+        assert!(l.lanes.iter().flat_map(|x| &x.cursors).all(|c| c.moving.is_none() && c.x == l.lane_x));
     }
 
     #[test]
