@@ -177,22 +177,6 @@ fn lanes(props: &LanesArgs) -> Html {
         props.paused,
     );
     let lanes = l.lanes.iter().map(|lane| {
-        let gauges = lane.gauges.iter().enumerate().map(|(k, g)| {
-            let level = if g.fraction >= 0.9 { "high" } else if g.fraction >= 0.6 { "mid" } else { "low" };
-            html! {
-                // Keyed by its place (a lane's gauges are always the same four): its text changes
-                // with the load, and a key that changed would rebuild its elements every time.
-                <g key={k} class={classes!("gauge", level)} data-testid="gauge">
-                    <title>{ format!("{}: {}", g.label, g.text) }</title>
-                    <rect class="gauge-bg" x={f1(g.x)} y={f1(g.y)} width={f1(g.w)} height={f1(g.h)} />
-                    <rect class="gauge-fill" x={f1(g.x)} y={f1(g.y)}
-                          width={f1((g.limit_x - g.x) * g.fraction.min(super::model::GAUGE_SCALE))} height={f1(g.h)} />
-                    <line class="gauge-limit" x1={f1(g.limit_x)} x2={f1(g.limit_x)}
-                          y1={f1(g.y - 1.0)} y2={f1(g.y + g.h + 1.0)} />
-                    <text x={f1(g.x + 2.5)} y={f1(g.y + g.h - 3.0)}>{ g.text.clone() }</text>
-                </g>
-            }
-        });
         // A cursor waiting on a record in the window moves with the dots (its x there is fixed
         // while it waits); the others (caught up, or beyond the window) stay put in the lane.
         let top = lane.y - 2.0;
@@ -242,7 +226,7 @@ fn lanes(props: &LanesArgs) -> Html {
                         </text>
                     }
                 }) }
-                { for gauges }
+                <LaneGauges gauges={lane.gauges.clone()} />
                 { for fixed.into_iter().map(cursor) }
             </g>
         }
@@ -315,6 +299,36 @@ fn lanes(props: &LanesArgs) -> Html {
                 { FlowMsg::Older { older: older_total, expired: expired_total }.text(lang) }
             </p>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LaneGaugesProps {
+    gauges: Vec<super::model::Gauge>,
+}
+
+/// A lane's four gauges. A component, unlike the rest of the lane: their load changes once per
+/// simulated second, so at 1× Yew skips them in all but one frame of about sixty instead of
+/// building and comparing their 20 elements in every frame.
+#[component]
+fn LaneGauges(props: &LaneGaugesProps) -> Html {
+    html! {
+        { for props.gauges.iter().enumerate().map(|(k, g)| {
+            let level = if g.fraction >= 0.9 { "high" } else if g.fraction >= 0.6 { "mid" } else { "low" };
+            html! {
+                // Keyed by its place (a lane's gauges are always the same four): its text changes
+                // with the load, and a key that changed would rebuild its elements every time.
+                <g key={k} class={classes!("gauge", level)} data-testid="gauge">
+                    <title>{ format!("{}: {}", g.label, g.text) }</title>
+                    <rect class="gauge-bg" x={f1(g.x)} y={f1(g.y)} width={f1(g.w)} height={f1(g.h)} />
+                    <rect class="gauge-fill" x={f1(g.x)} y={f1(g.y)}
+                          width={f1((g.limit_x - g.x) * g.fraction.min(super::model::GAUGE_SCALE))} height={f1(g.h)} />
+                    <line class="gauge-limit" x1={f1(g.limit_x)} x2={f1(g.limit_x)}
+                          y1={f1(g.y - 1.0)} y2={f1(g.y + g.h + 1.0)} />
+                    <text x={f1(g.x + 2.5)} y={f1(g.y + g.h - 3.0)}>{ g.text.clone() }</text>
+                </g>
+            }
+        }) }
     }
 }
 
