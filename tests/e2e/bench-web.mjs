@@ -27,7 +27,10 @@
 // BENCH_CPU_THROTTLE=N (CDP slows the page's main thread N times, as on a slower phone),
 // BENCH_TRACE=1 (after each case, a CDP timeline trace of the same length: the main thread's ms
 // per committed frame in the rAF callbacks, style, layout, pre-paint, paint, layerize and the
-// commit; nothing is printed for a case that committed no frame).
+// commit; nothing is printed for a case that committed no frame), BENCH_MUTATIONS=1 (after each
+// case, a MutationObserver over the same length: the DOM writes per frame by kind, e.g.
+// `attribute x on text` or `text in td.num`, the most frequent first: what the view rewrites in
+// every frame).
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -134,6 +137,7 @@ async function runCase(browser, browserCdp, server, view, caseName) {
     const capped = (await page.locator(tid('capped')).count()) > 0;
     const profile = process.env.BENCH_PROFILE === '1' ? await sampleProfile(cdp, MEASURE_MS) : null;
     const trace = process.env.BENCH_TRACE === '1' ? await traceFrames(browser, page, MEASURE_MS) : null;
+    const mutations = process.env.BENCH_MUTATIONS === '1' ? await countMutations(page, MEASURE_MS) : null;
     const rendererRss = pids.length ? Math.max(...pids.map(rss)) : NaN;
     return {
       view, case: caseName, frames: r.frames, p50: r.p50, p95: r.p95, max: r.max,
@@ -141,7 +145,7 @@ async function runCase(browser, browserCdp, server, view, caseName) {
       fps: (r.frames * 1000) / r.windowMs,
       script: r.perFrame.script, task: r.perFrame.task, style: r.perFrame.style, layout: r.perFrame.layout,
       simPerWall: (t1.sim - t0.sim) / (t1.wall - t0.wall), capped,
-      heapMB: heap / 1e6, wasmMB: wasm / 1e6, rssMB: rendererRss / 1e6, errors, profile, trace,
+      heapMB: heap / 1e6, wasmMB: wasm / 1e6, rssMB: rendererRss / 1e6, errors, profile, trace, mutations,
     };
   } finally {
     await context.close().catch(() => {});
@@ -241,6 +245,47 @@ async function traceFrames(browser, page, ms) {
   return { frames: count, perFrame: TRACE_PHASES.map(([label, name]) => ({ label, ms: (sums.get(name) ?? 0) / count })) };
 }
 
+/**
+ * The DOM writes of `ms` of the page, per animation frame, by kind: an attribute by name and
+ * element (`attribute x on text`), a text by its parent (`text in td.num`), children added or
+ * removed (`children of g.dots`); an element is named by its tag and first class. The 12 most
+ * frequent.
+ */
+async function countMutations(page, ms) {
+  return page.evaluate(async (ms) => {
+    const name = (el) => (el ? `${el.tagName.toLowerCase()}${el.classList?.[0] ? `.${el.classList[0]}` : ''}` : '?');
+    const counts = new Map();
+    const add = (k) => counts.set(k, (counts.get(k) ?? 0) + 1);
+    const observer = new MutationObserver((list) => {
+      for (const m of list) {
+        if (m.type === 'attributes') add(`attribute ${m.attributeName} on ${name(m.target)}`);
+        else if (m.type === 'characterData') add(`text in ${name(m.target.parentElement)}`);
+        else add(`children of ${name(m.target)}`);
+      }
+    });
+    observer.observe(document.body, { subtree: true, attributes: true, characterData: true, childList: true });
+    let frames = 0;
+    const t0 = performance.now();
+    await new Promise((done) => {
+      const tick = () => {
+        frames += 1;
+        if (performance.now() - t0 < ms) requestAnimationFrame(tick); else done();
+      };
+      requestAnimationFrame(tick);
+    });
+    observer.disconnect();
+    const perFrame = [...counts].map(([kind, n]) => ({ kind, perFrame: n / Math.max(frames, 1) }));
+    return { frames, top: perFrame.sort((a, b) => b.perFrame - a.perFrame).slice(0, 12) };
+  }, ms);
+}
+
+function printMutations(r) {
+  if (!r.mutations) return;
+  const total = r.mutations.top.reduce((a, m) => a + m.perFrame, 0);
+  console.log(`  mutations ${r.view} ${r.case}: ${r.mutations.frames} frames; DOM writes per frame (the 12 most frequent kinds, ${total.toFixed(1)} together):`);
+  for (const m of r.mutations.top) console.log(`    ${m.perFrame.toFixed(2).padStart(7)}  ${m.kind}`);
+}
+
 function printTrace(r) {
   if (!r.trace) return;
   const parts = r.trace.perFrame.map((p) => `${p.label} ${p.ms.toFixed(2)}`).join(' · ');
@@ -301,6 +346,7 @@ async function main() {
         console.log(row(r));
         printProfile(r);
         printTrace(r);
+        printMutations(r);
         if (r.frames === 0 || r.errors.length) {
           failed += 1;
           console.log(`  ${view} ${c}: ${r.frames} frames; ${r.errors.join('; ')}`);
