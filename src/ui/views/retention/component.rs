@@ -197,20 +197,33 @@ pub fn Retention(props: &RetentionProps) -> Html {
                     let y = row_y(i);
                     let ex = trim_x.clamp(axis.lane_x, axis.lane_end);
                     let markers = iter_markers(&axis, r, chosen.as_ref(), *at_time);
-                    let cursors = snap.consumers.iter().enumerate().filter_map(|(ci, c)| {
+                    // Cursors and markers at a time on the lane are drawn in the row's moving
+                    // group (`Axis::moving_x`): while the axis slides, only its transform changes.
+                    let (moving_cursors, fixed_cursors): (Vec<_>, Vec<_>) = snap.consumers.iter().enumerate().filter_map(|(ci, c)| {
                         let cur = c.cursors.iter().find(|cu| cu.shard == r.id)?;
                         if cur.finished { return None; }
-                        let x = cur.at_ms.map_or(axis.lane_end, |t| axis.x_of(t as f64)).clamp(axis.lane_x, axis.lane_end);
+                        let moving = cur.at_ms.and_then(|t| axis.moving_x(t as f64));
+                        let x = moving.unwrap_or_else(|| cur.at_ms.map_or(axis.lane_end, |t| axis.x_of(t as f64)).clamp(axis.lane_x, axis.lane_end));
                         let over = cur.expired_unread > 0 || c.lost > 0 && cur.at_ms.is_some_and(|t| (t as i64) <= snap.trim_horizon_ms() + 60_000);
-                        Some(html! {
+                        Some((moving.is_some(), html! {
                             <g key={c.name.clone()} class={classes!("ret-cursor", over.then_some("overtaken"))} data-testid="ret-cursor">
                                 <title>{ c.name.clone() }</title>
                                 <line x1={f1(x)} x2={f1(x)} y1={f1(y)} y2={f1(y + ROW_H + 4.0)} />
                                 <path d={shape_path(Shape::Triangle, x, y + ROW_H + 8.0, 4.0)} />
                                 <text x={f1(x + 6.0)} y={f1(y + ROW_H + 12.0)}>{ format!("{}{}", consumer_letter(ci), if over { " ⚠" } else { "" }) }</text>
                             </g>
-                        })
-                    });
+                        }))
+                    }).partition(|(moving, _)| *moving);
+                    let marker = |m: &super::model::IterMarker| {
+                        let x = m.moving.unwrap_or(m.x);
+                        html! {
+                            <g key={m.kind.as_str()} class={classes!("iter-marker", format!("k-{}", m.kind.short().to_lowercase()))} data-testid="iter-marker">
+                                <title>{ m.kind.as_str() }</title>
+                                <path d={shape_path(Shape::Diamond, x, y - 5.0, 4.0)} />
+                                <text x={f1(x)} y={f1(y - 11.0)} text-anchor="middle">{ m.kind.short() }</text>
+                            </g>
+                        }
+                    };
                     let bands = snap.consumers.iter().zip(&episodes).enumerate().flat_map(|(ci, (c, eps))| {
                         eps.iter().filter(|l| l.shard == r.id).filter_map(|l| {
                             let (x, w) = loss_band(&axis, l)?;
@@ -264,14 +277,12 @@ pub fn Retention(props: &RetentionProps) -> Html {
                             <text class="row-count" x={f1(axis.lane_end - 3.0)} y={f1(y + 10.0)} text-anchor="end" data-testid="retained-count">
                                 { format!("{} {}{}", grouped(r.retained(), lang), R::Retained.text(lang), if r.open { String::new() } else { format!(" · {}", R::Closed.text(lang)) }) }
                             </text>
-                            { for markers.iter().map(|m| html! {
-                                <g key={m.kind.as_str()} class={classes!("iter-marker", format!("k-{}", m.kind.short().to_lowercase()))} data-testid="iter-marker">
-                                    <title>{ m.kind.as_str() }</title>
-                                    <path d={shape_path(Shape::Diamond, m.x, y - 5.0, 4.0)} />
-                                    <text x={f1(m.x)} y={f1(y - 11.0)} text-anchor="middle">{ m.kind.short() }</text>
-                                </g>
-                            }) }
-                            { for cursors }
+                            { for markers.iter().filter(|m| m.moving.is_none()).map(marker) }
+                            { for fixed_cursors.into_iter().map(|(_, h)| h) }
+                            <g class="ret-moving" transform={format!("translate({tx:.3} 0)")}>
+                                { for markers.iter().filter(|m| m.moving.is_some()).map(marker) }
+                                { for moving_cursors.into_iter().map(|(_, h)| h) }
+                            </g>
                         </g>
                     }
                 }) }

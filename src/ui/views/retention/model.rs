@@ -219,6 +219,17 @@ impl Axis {
         let k = (self.lane_end - self.lane_x) / ((self.to_ms - self.from_ms).max(1.0) / 1000.0);
         (self.lane_x - self.from_ms / 1000.0 * k, k)
     }
+
+    /// Where time `t_ms` sits in a row's moving group (translated by `marks_transform().0`, not
+    /// scaled), when it is on the lane: `x_of(t) = tx + moving_x(t)`. While the axis only
+    /// slides (its span is fixed for the first minute, and again once it reaches twice the
+    /// retention period) this stays the same from frame to frame, so a cursor or a marker at a
+    /// fixed time is not rewritten in every frame; the group's transform moves it. `None` off
+    /// the lane (drawn clamped to an edge instead).
+    pub fn moving_x(&self, t_ms: f64) -> Option<f64> {
+        let x = self.x_of(t_ms);
+        (x >= self.lane_x && x <= self.lane_end).then(|| t_ms / 1000.0 * self.marks_transform().1)
+    }
 }
 
 /// Where a mark's stroke starts below its row's top, viewBox units.
@@ -318,6 +329,10 @@ pub struct IterMarker {
     pub kind: IterKind,
     /// x.
     pub x: f64,
+    /// Its x in the row's moving group when it marks a time on the lane (see
+    /// [`Axis::moving_x`]); `None` for `LATEST` (just after now, which does not move) and for a
+    /// marker clamped to the lane's start.
+    pub moving: Option<f64>,
 }
 
 /// The record chosen for AT/AFTER_SEQUENCE_NUMBER.
@@ -340,16 +355,19 @@ pub fn iter_markers(axis: &Axis, row: &RetRow, chosen: Option<&Chosen>, at_time_
     let mut out = Vec::with_capacity(5);
     let now_x = axis.x_of(axis.to_ms);
     let th = row.oldest_ms.map_or(now_x, |t| axis.x_of(t as f64));
-    out.push(IterMarker { kind: IterKind::TrimHorizon, x: th.max(axis.lane_x) });
+    let th_moving = row.oldest_ms.and_then(|t| axis.moving_x(t as f64));
+    out.push(IterMarker { kind: IterKind::TrimHorizon, x: th.max(axis.lane_x), moving: th_moving });
     if let Some(c) = chosen.filter(|c| c.shard == row.id && c.position >= row.first_index) {
         let x = axis.x_of(c.at_ms as f64).max(axis.lane_x);
-        out.push(IterMarker { kind: IterKind::AtSequenceNumber, x });
-        out.push(IterMarker { kind: IterKind::AfterSequenceNumber, x: x + 3.0 });
+        let moving = axis.moving_x(c.at_ms as f64);
+        out.push(IterMarker { kind: IterKind::AtSequenceNumber, x, moving });
+        out.push(IterMarker { kind: IterKind::AfterSequenceNumber, x: x + 3.0, moving: moving.map(|m| m + 3.0) });
     }
     if let Some(t) = at_time_ms {
-        out.push(IterMarker { kind: IterKind::AtTimestamp, x: axis.x_of(t as f64).max(axis.lane_x) });
+        let x = axis.x_of(t as f64).max(axis.lane_x);
+        out.push(IterMarker { kind: IterKind::AtTimestamp, x, moving: axis.moving_x(t as f64) });
     }
-    out.push(IterMarker { kind: IterKind::Latest, x: now_x + 6.0 });
+    out.push(IterMarker { kind: IterKind::Latest, x: now_x + 6.0, moving: None });
     out
 }
 
@@ -592,6 +610,34 @@ mod tests {
         // An empty shard: the trim horizon is at now, like LATEST.
         let e = iter_markers(&a, &row(None), None, None);
         assert!((e[0].x - a.lane_end).abs() < 1e-9);
+    }
+
+    #[test]
+    fn what_sits_at_a_fixed_time_keeps_its_place_while_the_axis_slides() {
+        // The first minute (a fixed span) and a capped span (two days of a one-day retention).
+        for (now, retention) in [(20_000, DAY_MS), (50 * HOUR_MS, DAY_MS)] {
+            let (a, b) = (Axis::new(now, retention, WIDTH, Lang::Es), Axis::new(now + 500, retention, WIDTH, Lang::Es));
+            let t = (now - 5_000) as f64;
+            let (ma, mb) = (a.moving_x(t), b.moving_x(t));
+            assert!(ma.is_some() && mb.is_some(), "{now}: 5 s ago is on the lane");
+            for (axis, m) in [(&a, ma), (&b, mb)] {
+                let m = m.unwrap_or(f64::NAN);
+                assert!((axis.marks_transform().0 + m - axis.x_of(t)).abs() < 1e-6, "{now}: tx + moving = x");
+            }
+            assert!((ma.unwrap_or(0.0) - mb.unwrap_or(1.0)).abs() < 1e-9, "{now}: the same place in the group");
+            assert!(b.x_of(t) < a.x_of(t), "{now}: the lane moved it left");
+            // Off the lane: clamped by the view, not moved.
+            assert_eq!(a.moving_x(a.from_ms - 1_000.0), None);
+            assert_eq!(a.moving_x(now as f64 + 1_000.0), None);
+        }
+        // Markers: LATEST never moves; the others carry their place in the group.
+        let a = Axis::new(20_000, DAY_MS, WIDTH, Lang::Es);
+        let r = RetRow { oldest_ms: Some(10_000), ..row(Some(10_000)) };
+        let m = iter_markers(&a, &r, None, Some(15_000));
+        assert!(m.iter().all(|i| (i.kind == IterKind::Latest) == i.moving.is_none()), "{m:?}");
+        for i in m.iter().filter(|i| i.moving.is_some()) {
+            assert!((a.marks_transform().0 + i.moving.unwrap_or(f64::NAN) - i.x).abs() < 1e-6, "{i:?}");
+        }
     }
 
     #[test]
