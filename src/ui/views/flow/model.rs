@@ -469,13 +469,18 @@ mod tests {
         Sim::new(url.sim).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
-    #[test]
-    fn lanes_gauges_and_cursors_of_a_live_stream() {
+    /// The hot-key scenario (seed 3) after 5 simulated seconds: an 8 s window, 40 dots per lane.
+    fn hot_key_after_5s() -> FlowSnapshot {
         let mut s = sim("#/flow?seed=3&scenario=hot-key");
         for _ in 0..5 {
             s.step_second();
         }
-        let snap = FlowSnapshot::of(&s, 8_000, 40);
+        FlowSnapshot::of(&s, 8_000, 40)
+    }
+
+    #[test]
+    fn lanes_gauges_and_cursors_of_a_live_stream() {
+        let snap = hot_key_after_5s();
         let l = layout(&snap, WIDTH, Lang::Es);
         assert_eq!(l.lanes.len(), 4);
         // Exactly the hot shard is throttled and its write gauge is full.
@@ -541,11 +546,7 @@ mod tests {
 
     #[test]
     fn a_waiting_cursor_keeps_its_place_among_the_dots() {
-        let mut s = sim("#/flow?seed=3&scenario=hot-key");
-        for _ in 0..5 {
-            s.step_second();
-        }
-        let snap = FlowSnapshot::of(&s, 8_000, 40);
+        let snap = hot_key_after_5s();
         // Half a second later with nothing read: every cursor's record is 500 ms older.
         let mut later = snap.clone();
         later.elapsed_ms += 500;

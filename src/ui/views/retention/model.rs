@@ -632,7 +632,7 @@ mod tests {
         }
         // Markers: LATEST never moves; the others carry their place in the group.
         let a = Axis::new(20_000, DAY_MS, WIDTH, Lang::Es);
-        let r = RetRow { oldest_ms: Some(10_000), ..row(Some(10_000)) };
+        let r = row(Some(10_000));
         let m = iter_markers(&a, &r, None, Some(15_000));
         assert!(m.iter().all(|i| (i.kind == IterKind::Latest) == i.moving.is_none()), "{m:?}");
         for i in m.iter().filter(|i| i.moving.is_some()) {
