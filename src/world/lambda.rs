@@ -3,8 +3,9 @@
 //!
 //! What it models (AWS Lambda developer guide, "Using AWS Lambda with Amazon Kinesis"):
 //! - The event source mapping polls each shard with `GetRecords` once per second (its base rate
-//!   for shared-throughput reads) and invokes the function with a batch when it holds
-//!   **BatchSize** records (default 100, max 10,000) or when the **batching window**
+//!   for shared-throughput reads), and five times a second while it is behind the shard's tip
+//!   ("Lambda keeps processing batches until the function catches up"). It invokes the function
+//!   with a batch when it holds **BatchSize** records (default 100, max 10,000) or when the **batching window**
 //!   (`MaximumBatchingWindowInSeconds`, 0..=300) has passed since the first buffered record.
 //! - **ParallelizationFactor** (1..=10) lets up to that many batches of one shard run at once;
 //!   records of one partition key always go to the same one, so per-key order is kept.
@@ -33,6 +34,15 @@ use std::collections::{BTreeMap, VecDeque};
 
 /// The mapping polls each shard once per second (Lambda developer guide).
 pub const LAMBDA_POLL_MS: u64 = SECOND_MS;
+
+/// Gap before the next poll while the mapping is behind the shard's tip, ms: "When more records
+/// are available, Lambda keeps processing batches until the function catches up with the
+/// stream" (Lambda developer guide, "Polling and batching streams",
+/// <https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html>). Five polls a second is a
+/// shard's `GetRecords` limit (5 transactions per second), shared with the shard's other
+/// readers; the function's own pace then bounds how fast it catches up. The same gap as a
+/// polling consumer's ([`super::polling::CATCH_UP_POLL_MS`]).
+pub const LAMBDA_CATCH_UP_POLL_MS: u64 = super::polling::CATCH_UP_POLL_MS;
 
 /// Settings of a Lambda consumer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -286,7 +296,8 @@ impl LambdaApp {
         };
         if !(finished && ls.idle()) {
             ls.scheduled = true;
-            next.poll_at = Some(now.plus(LAMBDA_POLL_MS));
+            let gap = if ls.reader.millis_behind > 0 { LAMBDA_CATCH_UP_POLL_MS } else { LAMBDA_POLL_MS };
+            next.poll_at = Some(now.plus(gap));
         }
         next
     }

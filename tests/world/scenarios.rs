@@ -112,6 +112,23 @@ fn lambda_counts_equal_produced_counts() {
     assert!(truth.len() == 6 && truth.values().sum::<u64>() > 50_000);
 }
 
+/// AWS polls each shard once per second, and "when more records are available, Lambda keeps
+/// processing batches until the function catches up with the stream" (Lambda developer guide,
+/// "Polling and batching streams"). The course's example writes about 800 records/s to each of
+/// its two shards after the resharding, more than the 400 a poll buffers, and its function takes
+/// 20 ms + 0.5 ms per record, about 1,400 records/s: it keeps up. Polling once a second whatever
+/// the lag left it 13 minutes behind after 30 (issue #19, ninth round).
+#[test]
+fn a_lambda_that_can_keep_up_catches_up_with_a_busy_shard() {
+    let report = run_preset(Preset::ActivityLogs, 7, 30).report();
+    let Some(lambda) = report.consumers.first() else { panic!("no lambda") };
+    assert!(lambda.tally.millis_behind < 5_000, "{} ms behind", lambda.tally.millis_behind);
+    assert!(lambda.backlog < 5_000, "{} records not yet processed", lambda.backlog);
+    assert!(lambda.processed + lambda.backlog >= report.accepted - 5_000, "{lambda:?}");
+    // Five polls a second at most: the shard's GetRecords limit is never passed.
+    assert_eq!(lambda.tally.throttled, 0);
+}
+
 #[test]
 fn lambda_bisects_a_poison_record_and_discards_only_it() {
     let mut s = Preset::ActivityLogs.scenario(3);
