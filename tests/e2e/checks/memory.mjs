@@ -14,9 +14,9 @@ const DAY_MS = 24 * 3600 * 1000;
 /** The guard stops at 1 GiB of record stores; activity-logs must stay well below. */
 const MAX_WASM_BYTES = 640 * 1024 * 1024;
 /**
- * Wall-time limit for the 24 simulated hours (E2E_MEMORY_TIMEOUT_MS). Alone it takes about 11
- * minutes on 2 cores (668 s, and about as long for each 6 h), beside the other checks (it runs in
- * the background) somewhat more. Before issue #19's ninth round the memory guard walked every
+ * Wall-time limit for the 24 simulated hours (E2E_MEMORY_TIMEOUT_MS). Alone it takes about 14
+ * minutes on 2 cores (851 s, and about as long for each 6 h), beside the other checks (it runs in
+ * the background) about 25 (1509 s). Before issue #19's ninth round the memory guard walked every
  * record chunk in every frame, so each hour took longer than the one before: 18 minutes alone,
  * 34 to over 40 in CI.
  */
