@@ -5,8 +5,9 @@
 //! - The event source mapping polls each shard with `GetRecords` once per second (its base rate
 //!   for shared-throughput reads), and five times a second while it is behind the shard's tip
 //!   ("Lambda keeps processing batches until the function catches up"). It invokes the function
-//!   with a batch when it holds **BatchSize** records (default 100, max 10,000) or when the **batching window**
-//!   (`MaximumBatchingWindowInSeconds`, 0..=300) has passed since the first buffered record.
+//!   with a batch when it holds **BatchSize** records (default 100, max 10,000) or when the
+//!   **batching window** (`MaximumBatchingWindowInSeconds`, 0..=300) has passed since the first
+//!   buffered record.
 //! - **ParallelizationFactor** (1..=10) lets up to that many batches of one shard run at once;
 //!   records of one partition key always go to the same one, so per-key order is kept.
 //! - **StartingPosition** is `TRIM_HORIZON` or `LATEST`.
