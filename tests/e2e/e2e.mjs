@@ -132,7 +132,10 @@ async function open(page, path, waitFor = 'play') {
   if (waitFor) await page.locator(tid(waitFor)).first().waitFor({ state: 'visible' });
 }
 
-/** Polls `fn` until it returns a truthy value; throws `what` (with the last value) on timeout. */
+/**
+ * Polls `fn` until it returns a truthy value; throws `what` on timeout (the last value is falsy by
+ * then, so a check that wants to quote what it saw keeps that itself, as `robust.mjs` does).
+ */
 async function until(what, fn, timeout = TIMEOUT) {
   const end = Date.now() + timeout;
   let last;

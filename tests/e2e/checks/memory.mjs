@@ -16,9 +16,10 @@ const MAX_WASM_BYTES = 640 * 1024 * 1024;
 /**
  * Wall-time limit for the 24 simulated hours (E2E_MEMORY_TIMEOUT_MS). Alone it takes about 14
  * minutes on 2 cores (851 s, and about as long for each 6 h), beside the other checks (it runs in
- * the background) about 25 (1509 s). Before issue #19's ninth round the memory guard walked every
- * record chunk in every frame, so each hour took longer than the one before: 18 minutes alone,
- * 34 to over 40 in CI.
+ * the background) about 25 (1509 s). It depends on the machine: a VM that played the page three
+ * times slower reached only 10.5 h in the default 40 minutes; raise the bound there. Before issue
+ * #19's ninth round the memory guard walked every record chunk in every frame, so each hour took
+ * longer than the one before: 18 minutes alone, 34 to over 40 in CI.
  */
 const RUN_TIMEOUT = Number(process.env.E2E_MEMORY_TIMEOUT_MS || 40 * 60 * 1000);
 
