@@ -57,13 +57,20 @@ impl Query {
 
 /// [`Query::eval`] with the two field names given separately (`sum_of` empty counts).
 pub fn eval_fields(data: &[u8], group_by: &str, sum_of: &str) -> (String, u64) {
-    let mut de = serde_json::Deserializer::from_slice(data);
-    let found = de::Deserializer::deserialize_map(&mut de, Fields { group_by, sum_of }).unwrap_or_default();
+    let fields = Fields { group_by, sum_of };
+    // Valid UTF-8 (every JSON record is) is checked once for the whole record, so serde_json
+    // does not check each string again; other bytes take the slice reader, which fails as before.
+    let found = match std::str::from_utf8(data) {
+        Ok(text) => de::Deserializer::deserialize_map(&mut serde_json::Deserializer::from_str(text), fields),
+        Err(_) => de::Deserializer::deserialize_map(&mut serde_json::Deserializer::from_slice(data), fields),
+    }
+    .unwrap_or_default();
     let amount = if sum_of.is_empty() { 1 } else { found.1.unwrap_or(0) };
     (found.0.unwrap_or_else(|| NO_GROUP.to_string()), amount)
 }
 
 /// Reads only the two fields a query needs; everything else is skipped unparsed.
+#[derive(Clone, Copy)]
 struct Fields<'q> {
     group_by: &'q str,
     sum_of: &'q str,
@@ -78,20 +85,64 @@ impl<'de> Visitor<'de> for Fields<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let (mut group, mut amount) = (None, None);
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if key == self.group_by {
+        let names = Names { group_by: self.group_by, sum_of: self.sum_of };
+        while let Some(key) = map.next_key_seed(names)? {
+            if key == Name::GroupBy {
                 let v: serde_json::Value = map.next_value()?;
                 group = Some(match v {
                     serde_json::Value::String(s) => s,
                     other => other.to_string(),
                 });
-            } else if !self.sum_of.is_empty() && key == self.sum_of {
+            } else if key == Name::SumOf {
                 amount = map.next_value::<serde_json::Value>()?.as_u64();
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
         }
         Ok((group, amount))
+    }
+}
+
+/// Which of the query's fields a key names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Name {
+    GroupBy,
+    SumOf,
+    Other,
+}
+
+/// Reads an object key as the [`Name`] it matches, without allocating it: a key deserialised as
+/// a `String` (or a `Cow`, which serde makes owned) was about a tenth of a native profile of
+/// activity-logs, whose Lambda reads every record (issue #19, eleventh round).
+#[derive(Clone, Copy)]
+struct Names<'q> {
+    group_by: &'q str,
+    sum_of: &'q str,
+}
+
+impl Visitor<'_> for Names<'_> {
+    type Value = Name;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Name, E> {
+        Ok(if key == self.group_by {
+            Name::GroupBy
+        } else if !self.sum_of.is_empty() && key == self.sum_of {
+            Name::SumOf
+        } else {
+            Name::Other
+        })
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Names<'_> {
+    type Value = Name;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Name, D::Error> {
+        d.deserialize_str(self)
     }
 }
 
