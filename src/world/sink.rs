@@ -370,6 +370,12 @@ mod tests {
         assert_eq!(q.eval(b"not json"), (NO_GROUP.to_string(), 0));
         let count = Query { group_by: "action".into(), sum_of: String::new() };
         assert_eq!(count.eval(br#"{"action":"view"}"#), ("view".to_string(), 1));
+        // A key written with an escape names its field as JSON reads it; an escaped value too.
+        assert_eq!(q.eval(br#"{"pro\u0064uct":"t\u00e9","q\u0074y":4}"#), ("t\u{e9}".to_string(), 4));
+        // Bytes that are not UTF-8 take serde_json's slice reader, as every record did before:
+        // it refuses them in a field it reads and does not look inside a value it skips.
+        assert_eq!(q.eval(b"{\"product\":\"\xff\",\"qty\":1}"), (NO_GROUP.to_string(), 0));
+        assert_eq!(q.eval(b"{\"product\":\"p\",\"qty\":1,\"pad\":\"\xfe\"}"), ("p".to_string(), 1));
     }
 
     #[test]
