@@ -15,8 +15,8 @@
 // FRAME_RECORD_BUDGET in src/ui/sim.rs, caps what one frame simulates). That took 14 minutes alone
 // on a fast 2-core VM, 25 beside the other checks, and more than the 40-minute bound on a VM three
 // times slower. The seek reaches the same state sooner (it simulates about 40 ms of wall time per
-// frame, the playing clock at most 10), and a slower machine makes the check longer, not red: the
-// time bound below is against a hang.
+// frame, the playing clock at most 10), and a slower machine makes the check longer, not red: a
+// clock that stops fails at once, and the time bound below is only against one that crawls.
 //
 // Memory is read through the Chrome DevTools Protocol: the wasm linear memory (the module's
 // `memory` export, through Runtime.evaluate) and the JS heap (Performance.getMetrics), at 6 h,
@@ -37,10 +37,12 @@ const PLAY_WALL_MS = 60_000;
  */
 const PLAY_MIN_SIM_MS = 5 * 60 * 1000;
 /**
- * Wall-time bound for the whole check (E2E_MEMORY_TIMEOUT_MS), against a hang: alone on a 2-core
- * VM the seek took 627 s and the check 689 s (tests/README has the figures beside the others).
+ * Wall-time bound for the whole check (E2E_MEMORY_TIMEOUT_MS), against a clock that crawls: a
+ * clock that stops fails within 2 s (`look`). Alone on a 2-core VM the seek took 627 s and the
+ * check 689 s; beside the other checks in CI the seek took 22.5 minutes there, and a machine about
+ * three times slower (stop 38's CI) would need about an hour.
  */
-const RUN_TIMEOUT = Number(process.env.E2E_MEMORY_TIMEOUT_MS || 40 * 60 * 1000);
+const RUN_TIMEOUT = Number(process.env.E2E_MEMORY_TIMEOUT_MS || 75 * 60 * 1000);
 
 export function checks(kit) {
   const { newPage, open, until, clockMs, assert, tid, shoot } = kit;
