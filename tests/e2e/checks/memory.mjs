@@ -38,8 +38,8 @@ const PLAY_WALL_MS = 60_000;
 const PLAY_MIN_SIM_MS = 5 * 60 * 1000;
 /**
  * Wall-time bound for the whole check (E2E_MEMORY_TIMEOUT_MS), against a clock that crawls: a
- * clock that stops fails within 2 s (`look`). Alone on a 2-core VM the seek took 627 s and the
- * check 689 s; beside the other checks in CI the seek took 22.5 minutes there, and a machine about
+ * clock that stops fails within 2 s (`look`). Alone on a 2-core VM the seek took 564 s and the
+ * check 626 s; beside the other checks in CI the seek took 22.5 minutes there, and a machine about
  * three times slower (stop 38's CI) would need about an hour.
  */
 const RUN_TIMEOUT = Number(process.env.E2E_MEMORY_TIMEOUT_MS || 75 * 60 * 1000);
