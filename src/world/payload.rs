@@ -253,14 +253,12 @@ impl TemplateSource {
         // of activity-logs (benches/README, ninth round).
         let mut data: Vec<u8> = Vec::with_capacity(target.max(96) + 1);
         // `"name":"value"` after the opening brace or a comma.
-        let text = |data: &mut Vec<u8>, name: &str, parts: &[&str]| {
+        let text = |data: &mut Vec<u8>, name: &str, value: &str| {
             data.push(if data.is_empty() { b'{' } else { b',' });
             data.push(b'"');
             data.extend_from_slice(name.as_bytes());
             data.extend_from_slice(b"\":\"");
-            for part in parts {
-                data.extend_from_slice(part.as_bytes());
-            }
+            data.extend_from_slice(value.as_bytes());
             data.push(b'"');
         };
         let event_id = |ints: &mut itoa::Buffer| {
@@ -273,20 +271,20 @@ impl TemplateSource {
         match t.kind {
             PayloadKind::Activity => {
                 let action = weighted(&ACTIONS, more);
-                text(&mut data, "event_id", &[&event_id(&mut ints)]);
-                text(&mut data, "user", &[&partition_key]);
-                text(&mut data, "action", &[action]);
+                text(&mut data, "event_id", &event_id(&mut ints));
+                text(&mut data, "user", &partition_key);
+                text(&mut data, "action", action);
             }
             PayloadKind::Clickstream => {
                 let page = PAGES[scale(more, PAGES.len() as u64) as usize];
-                text(&mut data, "event_id", &[&event_id(&mut ints)]);
-                text(&mut data, "session", &[&partition_key]);
-                text(&mut data, "page", &[page]);
+                text(&mut data, "event_id", &event_id(&mut ints));
+                text(&mut data, "session", &partition_key);
+                text(&mut data, "page", page);
             }
             PayloadKind::Sensor => {
                 // Tenths of a degree: a per-sensor base of 18.0..23.9 °C plus noise of ±1.5 °C.
                 let tenths = 180 + i64::from(k % 60) + scale(more, 31) as i64 - 15;
-                text(&mut data, "sensor", &[&partition_key]);
+                text(&mut data, "sensor", &partition_key);
                 data.extend_from_slice(b",\"temp_c\":");
                 if tenths < 0 {
                     data.push(b'-');
@@ -299,9 +297,9 @@ impl TemplateSource {
             PayloadKind::Order => {
                 let product = weighted(&PRODUCTS, more);
                 let qty = 1 + scale(more.rotate_left(23), 3);
-                text(&mut data, "order_id", &[&event_id(&mut ints)]);
-                text(&mut data, "customer", &[&partition_key]);
-                text(&mut data, "product", &[product]);
+                text(&mut data, "order_id", &event_id(&mut ints));
+                text(&mut data, "customer", &partition_key);
+                text(&mut data, "product", product);
                 data.extend_from_slice(b",\"qty\":");
                 data.extend_from_slice(ints.format(qty).as_bytes());
             }

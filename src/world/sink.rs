@@ -57,7 +57,7 @@ impl Query {
 
 /// [`Query::eval`] with the two field names given separately (`sum_of` empty counts).
 pub fn eval_fields(data: &[u8], group_by: &str, sum_of: &str) -> (String, u64) {
-    let fields = Fields { group_by, sum_of };
+    let fields = Fields(Names { group_by, sum_of });
     // Valid UTF-8 (every JSON record is) is checked once for the whole record, so serde_json
     // does not check each string again; other bytes take the slice reader, which fails as before.
     let found = match std::str::from_utf8(data) {
@@ -69,12 +69,9 @@ pub fn eval_fields(data: &[u8], group_by: &str, sum_of: &str) -> (String, u64) {
     (found.0.unwrap_or_else(|| NO_GROUP.to_string()), amount)
 }
 
-/// Reads only the two fields a query needs; everything else is skipped unparsed.
-#[derive(Clone, Copy)]
-struct Fields<'q> {
-    group_by: &'q str,
-    sum_of: &'q str,
-}
+/// Reads only the two fields a query needs, named by its [`Names`]; everything else is skipped
+/// unparsed.
+struct Fields<'q>(Names<'q>);
 
 impl<'de> Visitor<'de> for Fields<'_> {
     type Value = (Option<String>, Option<u64>);
@@ -85,8 +82,7 @@ impl<'de> Visitor<'de> for Fields<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let (mut group, mut amount) = (None, None);
-        let names = Names { group_by: self.group_by, sum_of: self.sum_of };
-        while let Some(key) = map.next_key_seed(names)? {
+        while let Some(key) = map.next_key_seed(self.0)? {
             if key == Name::GroupBy {
                 let v: serde_json::Value = map.next_value()?;
                 group = Some(match v {
